@@ -1,0 +1,713 @@
+//! Typed configuration: defaults < `rekey.toml` < `REKEY_…` environment variables, secrets
+//! also from `…_file` keys. `validate` reports every mistake at once, each with its key path.
+//!
+//! Never print a secret: `Debug` of every secret field is redacted by `SecretString`.
+
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+/// The whole configuration.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub server: ServerConfig,
+    #[serde(default)]
+    pub database: DatabaseConfig,
+    #[serde(default)]
+    pub secrets: SecretsConfig,
+    #[serde(default)]
+    pub directory: DirectoryConfig,
+    #[serde(default)]
+    pub policy: PolicyConfig,
+    #[serde(default)]
+    pub codes: CodesConfig,
+    #[serde(default)]
+    pub email: EmailMethodConfig,
+    #[serde(default)]
+    pub totp: TotpConfig,
+    #[serde(default)]
+    pub reset: ResetConfig,
+    #[serde(default)]
+    pub mail: MailConfig,
+    #[serde(default)]
+    pub log: LogConfig,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServerConfig {
+    /// Address and port to listen on.
+    pub listen: String,
+    /// The URL people use to reach the portal; its scheme decides whether cookies are Secure.
+    pub public_url: String,
+    /// Name shown in page titles and mails.
+    pub organisation: String,
+    /// Largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+    /// Whole-request timeout in seconds.
+    pub request_timeout_secs: u64,
+    /// How long a flow (sign-in, reset or unlock attempt) lives, in seconds.
+    pub flow_timeout_secs: u64,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        ServerConfig {
+            listen: "127.0.0.1:8080".into(),
+            public_url: "http://127.0.0.1:8080".into(),
+            organisation: "rekey".into(),
+            max_body_bytes: 16 * 1024,
+            request_timeout_secs: 30,
+            flow_timeout_secs: 900,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DatabaseConfig {
+    /// `sqlite://path/to/file.db` or `postgres://…`. Empty: `<data_dir>/rekey.db`.
+    pub url: String,
+    /// Folder for the SQLite file; created on first run.
+    pub data_dir: PathBuf,
+    /// Largest number of pooled connections.
+    pub max_connections: u32,
+}
+
+impl Default for DatabaseConfig {
+    fn default() -> Self {
+        DatabaseConfig { url: String::new(), data_dir: PathBuf::from("data"), max_connections: 10 }
+    }
+}
+
+impl DatabaseConfig {
+    /// The URL to connect to, defaulting to a SQLite file in the data folder.
+    pub fn effective_url(&self) -> String {
+        if self.url.is_empty() {
+            format!("sqlite://{}", self.data_dir.join("rekey.db").display())
+        } else {
+            self.url.clone()
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SecretsConfig {
+    /// 32 random bytes, base64: encrypts TOTP seeds and addresses at rest, keys code hashes
+    /// and CSRF tokens. `openssl rand -base64 32`.
+    #[serde(serialize_with = "redact")]
+    pub master_key: Option<SecretString>,
+    pub master_key_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DirectoryKind {
+    #[default]
+    Ldap,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LdapFlavour {
+    #[default]
+    Openldap,
+    ActiveDirectory,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DirectoryConfig {
+    pub kind: DirectoryKind,
+    pub flavour: LdapFlavour,
+    /// `ldap://host:389` or `ldaps://host:636`.
+    pub url: String,
+    /// Upgrade an `ldap://` connection with StartTLS.
+    pub starttls: bool,
+    /// PEM file with the CA certificate(s) that signed the directory's TLS certificate.
+    /// Empty: the system's web PKI roots.
+    pub ca_file: Option<PathBuf>,
+    /// The service account used for look-ups, resets and unlocks.
+    pub bind_dn: String,
+    #[serde(serialize_with = "redact")]
+    pub bind_password: Option<SecretString>,
+    pub bind_password_file: Option<PathBuf>,
+    /// Where accounts live.
+    pub base_dn: String,
+    /// Extra filter every account must match, e.g. `(objectClass=inetOrgPerson)`.
+    pub user_filter: String,
+    /// Attributes a login may match, tried together: `uid`, `mail`, `sAMAccountName`, ….
+    pub login_attributes: Vec<String>,
+    pub display_name_attribute: String,
+    pub mail_attribute: String,
+    pub phone_attribute: String,
+    /// Where groups live. Empty: read the accounts' `memberOf` attribute instead.
+    pub group_base_dn: String,
+    /// Attribute of a group entry naming its members by DN.
+    pub group_member_attribute: String,
+    /// Seconds allowed for connecting and for each operation.
+    pub timeout_secs: u64,
+    /// Service-account connections kept open.
+    pub pool_size: usize,
+}
+
+impl Default for DirectoryConfig {
+    fn default() -> Self {
+        DirectoryConfig {
+            kind: DirectoryKind::Ldap,
+            flavour: LdapFlavour::Openldap,
+            url: "ldap://127.0.0.1:389".into(),
+            starttls: false,
+            ca_file: None,
+            bind_dn: String::new(),
+            bind_password: None,
+            bind_password_file: None,
+            base_dn: String::new(),
+            user_filter: "(objectClass=inetOrgPerson)".into(),
+            login_attributes: vec!["uid".into(), "mail".into()],
+            display_name_attribute: "cn".into(),
+            mail_attribute: "mail".into(),
+            phone_attribute: "mobile".into(),
+            group_base_dn: String::new(),
+            group_member_attribute: "member".into(),
+            timeout_secs: 5,
+            pool_size: 4,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EnabledFor {
+    None,
+    #[default]
+    All,
+    Groups,
+}
+
+/// A way of proving who you are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum MethodKind {
+    Email,
+    Totp,
+}
+
+impl MethodKind {
+    pub const ALL: [MethodKind; 2] = [MethodKind::Email, MethodKind::Totp];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MethodKind::Email => "email",
+            MethodKind::Totp => "totp",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<MethodKind> {
+        MethodKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PolicyConfig {
+    /// Who may use self-service: `none`, `all`, or `groups`.
+    pub enabled_for: EnabledFor,
+    /// With `groups`: members of any of these (DN or cn) may use self-service.
+    pub groups: Vec<String>,
+    /// Members of these never may, whatever else applies.
+    pub excluded_groups: Vec<String>,
+    /// Methods people may register and use.
+    pub methods: Vec<MethodKind>,
+    /// Distinct methods that must pass to reset or unlock: 1 or 2.
+    pub methods_required: u8,
+    /// Methods a person must register before anything else: at least `methods_required`.
+    pub methods_to_register: u8,
+}
+
+impl Default for PolicyConfig {
+    fn default() -> Self {
+        PolicyConfig {
+            enabled_for: EnabledFor::All,
+            groups: vec![],
+            excluded_groups: vec![],
+            methods: vec![MethodKind::Email, MethodKind::Totp],
+            methods_required: 1,
+            methods_to_register: 1,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CodesConfig {
+    /// Digits in an emailed code (6 to 10).
+    pub length: usize,
+    /// Seconds an emailed code stays valid.
+    pub ttl_secs: u64,
+    /// Wrong codes tolerated in one attempt; the next wrong one voids it.
+    pub max_wrong_tries: u32,
+}
+
+impl Default for CodesConfig {
+    fn default() -> Self {
+        CodesConfig { length: 6, ttl_secs: 600, max_wrong_tries: 5 }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EmailMethodConfig {
+    /// Count the directory's mail attribute as a registered address, without registration.
+    pub use_directory_mail: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TotpConfig {
+    /// Name shown in the authenticator app.
+    pub issuer: String,
+    /// Steps of clock skew accepted either side (0 or 1).
+    pub skew: u8,
+}
+
+impl Default for TotpConfig {
+    fn default() -> Self {
+        TotpConfig { issuer: "rekey".into(), skew: 1 }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ResetConfig {
+    /// After a self-service reset, make the person change the password at next logon.
+    pub force_change_at_next_logon: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MailTransport {
+    #[default]
+    Smtp,
+    /// Print mails to the log (demo only).
+    Console,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MailSecurity {
+    None,
+    #[default]
+    Starttls,
+    Tls,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MailConfig {
+    pub transport: MailTransport,
+    pub host: String,
+    pub port: u16,
+    pub security: MailSecurity,
+    pub username: Option<String>,
+    #[serde(serialize_with = "redact")]
+    pub password: Option<SecretString>,
+    pub password_file: Option<PathBuf>,
+    /// Sender, e.g. `IT Service Desk <no-reply@example.com>`.
+    pub from: String,
+    /// Seconds allowed for one delivery.
+    pub timeout_secs: u64,
+}
+
+impl Default for MailConfig {
+    fn default() -> Self {
+        MailConfig {
+            transport: MailTransport::Smtp,
+            host: "127.0.0.1".into(),
+            port: 25,
+            security: MailSecurity::Starttls,
+            username: None,
+            password: None,
+            password_file: None,
+            from: "rekey <no-reply@localhost>".into(),
+            timeout_secs: 10,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LogConfig {
+    /// A tracing filter: `info`, `rekey=debug,info`, ….
+    pub level: String,
+    pub format: LogFormat,
+}
+
+impl Default for LogConfig {
+    fn default() -> Self {
+        LogConfig { level: "info".into(), format: LogFormat::Text }
+    }
+}
+
+fn redact<S: serde::Serializer>(value: &Option<SecretString>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(_) => s.serialize_str("[redacted]"),
+        None => s.serialize_none(),
+    }
+}
+
+/// One configuration mistake, named by its key path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Every mistake found, reported together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigErrors(pub Vec<ConfigError>);
+
+impl std::fmt::Display for ConfigErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ConfigErrors {}
+
+impl Config {
+    /// Loads defaults, then the TOML file (if it exists or was named), then `REKEY_…`
+    /// variables (`REKEY_DIRECTORY__URL` sets `directory.url`), then reads `…_file` secrets
+    /// and validates the result.
+    pub fn load(file: Option<&Path>) -> Result<Config, ConfigErrors> {
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        match file {
+            Some(path) => {
+                if !path.exists() {
+                    return Err(ConfigErrors(vec![ConfigError {
+                        path: path.display().to_string(),
+                        message: "configuration file not found".into(),
+                    }]));
+                }
+                figment = figment.merge(Toml::file_exact(path));
+            }
+            None => figment = figment.merge(Toml::file("rekey.toml")),
+        }
+        figment = figment.merge(Env::prefixed("REKEY_").split("__").ignore(&["config"]));
+        Self::from_figment(figment)
+    }
+
+    /// Loads from a TOML string only (no environment). For tests and `check-config`.
+    pub fn from_toml(text: &str) -> Result<Config, ConfigErrors> {
+        Self::from_figment(Figment::from(Serialized::defaults(Config::default())).merge(Toml::string(text)))
+    }
+
+    fn from_figment(figment: Figment) -> Result<Config, ConfigErrors> {
+        let mut config: Config = figment.extract().map_err(figment_errors)?;
+        let mut errors = Vec::new();
+        config.read_secret_files(&mut errors);
+        config.validate(&mut errors);
+        if errors.is_empty() { Ok(config) } else { Err(ConfigErrors(errors)) }
+    }
+
+    fn read_secret_files(&mut self, errors: &mut Vec<ConfigError>) {
+        read_secret_file(&mut self.secrets.master_key, &self.secrets.master_key_file, "secrets.master_key_file", errors);
+        read_secret_file(
+            &mut self.directory.bind_password,
+            &self.directory.bind_password_file,
+            "directory.bind_password_file",
+            errors,
+        );
+        read_secret_file(&mut self.mail.password, &self.mail.password_file, "mail.password_file", errors);
+    }
+
+    /// The 32-byte master key, once `validate` has passed.
+    pub fn master_key(&self) -> Option<[u8; 32]> {
+        self.secrets.master_key.as_ref().and_then(|k| decode_key(k.expose_secret()))
+    }
+
+    fn validate(&self, errors: &mut Vec<ConfigError>) {
+        let mut err = |path: &str, message: String| errors.push(ConfigError { path: path.into(), message });
+
+        if self.server.listen.parse::<std::net::SocketAddr>().is_err() {
+            err("server.listen", format!("expected an address and port like 127.0.0.1:8080, got {:?}", self.server.listen));
+        }
+        match url::Url::parse(&self.server.public_url) {
+            Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {}
+            _ => err(
+                "server.public_url",
+                format!("expected an http:// or https:// URL, got {:?}", self.server.public_url),
+            ),
+        }
+        if !(1024..=1024 * 1024).contains(&self.server.max_body_bytes) {
+            err("server.max_body_bytes", format!("expected 1024 to 1048576, got {}", self.server.max_body_bytes));
+        }
+        if self.server.request_timeout_secs == 0 {
+            err("server.request_timeout_secs", "must be at least 1".into());
+        }
+        if !(60..=86_400).contains(&self.server.flow_timeout_secs) {
+            err("server.flow_timeout_secs", format!("expected 60 to 86400, got {}", self.server.flow_timeout_secs));
+        }
+
+        let db = self.database.effective_url();
+        if !(db.starts_with("sqlite:") || db.starts_with("postgres://") || db.starts_with("postgresql://")) {
+            err("database.url", format!("expected sqlite://… or postgres://…, got {:?}", redact_url(&db)));
+        }
+        if self.database.max_connections == 0 {
+            err("database.max_connections", "must be at least 1".into());
+        }
+
+        match &self.secrets.master_key {
+            None => err(
+                "secrets.master_key",
+                "missing: set 32 random bytes in base64 (openssl rand -base64 32), or secrets.master_key_file".into(),
+            ),
+            Some(k) if decode_key(k.expose_secret()).is_none() => {
+                err("secrets.master_key", "expected exactly 32 bytes encoded in base64".into())
+            }
+            Some(_) => {}
+        }
+
+        let d = &self.directory;
+        match url::Url::parse(&d.url) {
+            Ok(u) if matches!(u.scheme(), "ldap" | "ldaps") && u.host().is_some() => {
+                if u.scheme() == "ldaps" && d.starttls {
+                    err("directory.starttls", "StartTLS cannot be used with an ldaps:// URL".into());
+                }
+            }
+            _ => err("directory.url", format!("expected ldap:// or ldaps://, got {:?}", d.url)),
+        }
+        if let Some(ca) = &d.ca_file {
+            if !ca.is_file() {
+                err("directory.ca_file", format!("no such file: {}", ca.display()));
+            }
+        }
+        if d.bind_dn.trim().is_empty() {
+            err("directory.bind_dn", "missing: the service account's DN".into());
+        }
+        if d.bind_password.is_none() {
+            err("directory.bind_password", "missing: set it or directory.bind_password_file".into());
+        }
+        if d.base_dn.trim().is_empty() {
+            err("directory.base_dn", "missing: where the accounts live, e.g. ou=people,dc=example,dc=com".into());
+        }
+        if !d.user_filter.is_empty() && !(d.user_filter.starts_with('(') && d.user_filter.ends_with(')')) {
+            err("directory.user_filter", format!("expected a filter in parentheses, got {:?}", d.user_filter));
+        }
+        if d.login_attributes.is_empty() {
+            err("directory.login_attributes", "list at least one attribute, e.g. [\"uid\"]".into());
+        }
+        for (i, a) in d.login_attributes.iter().enumerate() {
+            if !is_attribute_name(a) {
+                err(&format!("directory.login_attributes[{i}]"), format!("not an attribute name: {a:?}"));
+            }
+        }
+        for (path, a) in [
+            ("directory.display_name_attribute", &d.display_name_attribute),
+            ("directory.mail_attribute", &d.mail_attribute),
+            ("directory.phone_attribute", &d.phone_attribute),
+            ("directory.group_member_attribute", &d.group_member_attribute),
+        ] {
+            if !is_attribute_name(a) {
+                err(path, format!("not an attribute name: {a:?}"));
+            }
+        }
+        if !(1..=120).contains(&d.timeout_secs) {
+            err("directory.timeout_secs", format!("expected 1 to 120, got {}", d.timeout_secs));
+        }
+        if !(1..=64).contains(&d.pool_size) {
+            err("directory.pool_size", format!("expected 1 to 64, got {}", d.pool_size));
+        }
+
+        let p = &self.policy;
+        if p.enabled_for == EnabledFor::Groups && p.groups.is_empty() {
+            err("policy.groups", "enabled_for = \"groups\" needs at least one group".into());
+        }
+        if p.methods.is_empty() {
+            err("policy.methods", "allow at least one method".into());
+        }
+        if !(1..=2).contains(&p.methods_required) {
+            err("policy.methods_required", format!("expected 1 or 2, got {}", p.methods_required));
+        } else if usize::from(p.methods_required) > distinct(&p.methods) {
+            err(
+                "policy.methods_required",
+                format!("{} methods required but only {} allowed in policy.methods", p.methods_required, distinct(&p.methods)),
+            );
+        }
+        if p.methods_to_register < p.methods_required || usize::from(p.methods_to_register) > distinct(&p.methods) {
+            err(
+                "policy.methods_to_register",
+                format!(
+                    "expected between policy.methods_required ({}) and the number of allowed methods ({}), got {}",
+                    p.methods_required,
+                    distinct(&p.methods),
+                    p.methods_to_register
+                ),
+            );
+        }
+
+        if !(6..=10).contains(&self.codes.length) {
+            err("codes.length", format!("expected 6 to 10 digits, got {}", self.codes.length));
+        }
+        if !(60..=3600).contains(&self.codes.ttl_secs) {
+            err("codes.ttl_secs", format!("expected 60 to 3600, got {}", self.codes.ttl_secs));
+        }
+        if !(1..=20).contains(&self.codes.max_wrong_tries) {
+            err("codes.max_wrong_tries", format!("expected 1 to 20, got {}", self.codes.max_wrong_tries));
+        }
+        if self.totp.skew > 1 {
+            err("totp.skew", format!("expected 0 or 1, got {}", self.totp.skew));
+        }
+        if self.totp.issuer.trim().is_empty() || self.totp.issuer.contains(':') {
+            err("totp.issuer", "must be non-empty and contain no ':'".into());
+        }
+
+        if self.mail.transport == MailTransport::Smtp {
+            if self.mail.host.trim().is_empty() {
+                err("mail.host", "missing: the SMTP server".into());
+            }
+            if self.mail.port == 0 {
+                err("mail.port", "must be 1 to 65535".into());
+            }
+            if self.mail.username.is_some() != self.mail.password.is_some() {
+                err("mail.password", "mail.username and mail.password go together".into());
+            }
+        }
+        if self.mail.from.parse::<lettre::message::Mailbox>().is_err() {
+            err("mail.from", format!("expected an address like \"IT <no-reply@example.com>\", got {:?}", self.mail.from));
+        }
+        if !(1..=120).contains(&self.mail.timeout_secs) {
+            err("mail.timeout_secs", format!("expected 1 to 120, got {}", self.mail.timeout_secs));
+        }
+        if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
+            err("log.level", format!("not a valid filter: {:?}", self.log.level));
+        }
+    }
+
+    /// The effective configuration as TOML, secrets redacted.
+    pub fn to_redacted_toml(&self) -> String {
+        let value = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
+        render_toml(&value)
+    }
+
+    /// Whether cookies must carry `Secure` (and the `__Host-` prefix).
+    pub fn secure_cookies(&self) -> bool {
+        self.server.public_url.starts_with("https://")
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            server: ServerConfig::default(),
+            database: DatabaseConfig::default(),
+            secrets: SecretsConfig::default(),
+            directory: DirectoryConfig::default(),
+            policy: PolicyConfig::default(),
+            codes: CodesConfig::default(),
+            email: EmailMethodConfig::default(),
+            totp: TotpConfig::default(),
+            reset: ResetConfig::default(),
+            mail: MailConfig::default(),
+            log: LogConfig::default(),
+        }
+    }
+}
+
+fn distinct(methods: &[MethodKind]) -> usize {
+    let mut m = methods.to_vec();
+    m.sort();
+    m.dedup();
+    m.len()
+}
+
+fn is_attribute_name(a: &str) -> bool {
+    let mut chars = a.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic()) && chars.all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+fn decode_key(text: &str) -> Option<[u8; 32]> {
+    use base64::Engine;
+    let bytes = zeroize::Zeroizing::new(base64::engine::general_purpose::STANDARD.decode(text.trim()).ok()?);
+    bytes.as_slice().try_into().ok()
+}
+
+fn redact_url(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("redacted"));
+            u.to_string()
+        }
+        _ => url.to_string(),
+    }
+}
+
+fn read_secret_file(slot: &mut Option<SecretString>, file: &Option<PathBuf>, path: &str, errors: &mut Vec<ConfigError>) {
+    let Some(file) = file else { return };
+    match std::fs::read_to_string(file) {
+        Ok(text) => *slot = Some(SecretString::from(text.trim_end_matches(['\n', '\r']).to_owned())),
+        Err(e) => errors.push(ConfigError { path: path.into(), message: format!("cannot read {}: {e}", file.display()) }),
+    }
+}
+
+fn figment_errors(error: figment::Error) -> ConfigErrors {
+    ConfigErrors(
+        error
+            .into_iter()
+            .map(|e| {
+                let path = e.path.join(".");
+                let source = e.metadata.as_ref().and_then(|m| m.source.as_ref()).map(|s| format!(" (from {s})"));
+                let mut message = match &e.kind {
+                    figment::error::Kind::Message(m) => m.clone(),
+                    kind => kind.to_string(),
+                };
+                message.push_str(&source.unwrap_or_default());
+                ConfigError { path: if path.is_empty() { "(top level)".into() } else { path }, message }
+            })
+            .collect(),
+    )
+}
+
+fn render_toml(value: &serde_json::Value) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let serde_json::Value::Object(sections) = value else { return out };
+    for (name, section) in sections {
+        let _ = writeln!(out, "[{name}]");
+        if let serde_json::Value::Object(keys) = section {
+            for (k, v) in keys {
+                if !v.is_null() {
+                    let _ = writeln!(out, "{k} = {v}");
+                }
+            }
+        }
+        out.push('\n');
+    }
+    out
+}

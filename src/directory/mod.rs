@@ -1,0 +1,192 @@
+//! The directory contract: one async trait every backend implements and every flow uses.
+//!
+//! Backends translate their protocol's answers into [`DirError`] so that nothing above this
+//! module ever sees an LDAP result code or a Graph error body. Error payloads are for the
+//! administrator's log only; they must never carry a password and are never shown to the
+//! person using the portal.
+
+pub mod ldap;
+
+use async_trait::async_trait;
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+
+/// A login name as typed by a person, trimmed and bounded. Backends still escape it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Login(String);
+
+impl Login {
+    /// Longest login accepted; longer input is refused before any directory call.
+    pub const MAX_LEN: usize = 256;
+
+    /// Trims surrounding white space; refuses empty, overlong or control-character input.
+    pub fn parse(raw: &str) -> Option<Login> {
+        let trimmed = raw.trim();
+        if trimmed.is_empty()
+            || trimmed.chars().count() > Self::MAX_LEN
+            || trimmed.chars().any(char::is_control)
+        {
+            return None;
+        }
+        Some(Login(trimmed.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The directory's stable identifier for an account (entryUUID, objectGUID, Graph object id).
+/// Everything rekey stores about a person is keyed by this, never by the login name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct UserId(pub String);
+
+impl UserId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An account as the directory describes it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DirUser {
+    pub id: UserId,
+    /// Backend-specific locator: the entry's DN for LDAP.
+    pub dn: String,
+    /// The canonical login name (uid, sAMAccountName, UPN).
+    pub login: String,
+    pub display_name: String,
+    /// Addresses from the directory's mail attribute(s).
+    pub emails: Vec<String>,
+    pub phones: Vec<String>,
+    /// Distinguished names of the groups the account belongs to (directly or nested,
+    /// as far as the backend can tell).
+    pub groups: Vec<String>,
+    pub state: AccountState,
+}
+
+/// What the directory says about whether the account can sign in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountState {
+    pub disabled: bool,
+    pub locked: bool,
+    pub password_expired: bool,
+    pub must_change: bool,
+}
+
+/// Lock state read fresh from the directory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockStatus {
+    Unlocked,
+    Locked,
+}
+
+/// Why the directory refused a new password, in terms a person can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PolicyReason {
+    TooShort,
+    TooLong,
+    InHistory,
+    TooYoung,
+    InsufficientQuality,
+    ModNotAllowed,
+    MustSupplyOldPassword,
+    /// A refusal the backend could not classify; the text is for the admin log only.
+    Other(String),
+}
+
+impl PolicyReason {
+    /// A sentence for the person who typed the password.
+    pub fn advice(&self) -> &'static str {
+        match self {
+            PolicyReason::TooShort => "The new password is too short for your organisation's rules. Choose a longer one.",
+            PolicyReason::TooLong => "The new password is longer than your organisation allows. Choose a shorter one.",
+            PolicyReason::InHistory => "You have used this password recently. Choose one you have not used before.",
+            PolicyReason::TooYoung => "Your password was changed too recently to be changed again. Try again later, or use the reset page if you have forgotten it.",
+            PolicyReason::InsufficientQuality => "The new password is not complex enough for your organisation's rules. Mix upper and lower case letters, digits and symbols, or use a longer passphrase.",
+            PolicyReason::ModNotAllowed => "Your organisation does not allow this password to be changed here. Contact the helpdesk.",
+            PolicyReason::MustSupplyOldPassword => "Your current password is needed to make this change.",
+            PolicyReason::Other(_) => "Your organisation's password rules refused the new password. Choose a different, longer one.",
+        }
+    }
+
+    /// Short stable name for logs, audit records and metrics.
+    pub fn code(&self) -> &'static str {
+        match self {
+            PolicyReason::TooShort => "too_short",
+            PolicyReason::TooLong => "too_long",
+            PolicyReason::InHistory => "in_history",
+            PolicyReason::TooYoung => "too_young",
+            PolicyReason::InsufficientQuality => "insufficient_quality",
+            PolicyReason::ModNotAllowed => "mod_not_allowed",
+            PolicyReason::MustSupplyOldPassword => "must_supply_old_password",
+            PolicyReason::Other(_) => "other",
+        }
+    }
+}
+
+/// Every way a directory operation can fail. Messages are for the admin log, never for the
+/// person, and never contain a password.
+#[derive(Debug, thiserror::Error)]
+pub enum DirError {
+    #[error("the password policy refused the password ({})", .0.code())]
+    PolicyViolation(PolicyReason),
+    #[error("wrong password")]
+    WrongPassword,
+    #[error("account locked")]
+    Locked,
+    #[error("account disabled")]
+    Disabled,
+    #[error("password expired")]
+    PasswordExpired,
+    #[error("password must be changed before use")]
+    MustChange,
+    #[error("no such account")]
+    NotFound,
+    #[error("directory unavailable: {0}")]
+    Unavailable(String),
+    #[error("directory refused the service account: {0}")]
+    Denied(String),
+}
+
+/// The operations every flow needs from a directory.
+#[async_trait]
+pub trait Directory: Send + Sync + 'static {
+    /// Looks an account up by any configured login attribute. `Ok(None)` when nobody (or more
+    /// than one entry) matches.
+    async fn find_user(&self, login: &Login) -> Result<Option<DirUser>, DirError>;
+
+    /// Binds as the user. `Ok(())` only for a usable password; otherwise the precise reason.
+    async fn verify_password(&self, user: &DirUser, password: &SecretString) -> Result<(), DirError>;
+
+    /// Changes the password as the user, so history and minimum age apply.
+    async fn change_password(&self, user: &DirUser, old: &SecretString, new: &SecretString) -> Result<(), DirError>;
+
+    /// Sets a new password as the service account and clears any lockout. When
+    /// `must_change` is true the user must change it at next logon.
+    async fn reset_password(&self, user: &DirUser, new: &SecretString, must_change: bool) -> Result<(), DirError>;
+
+    /// Clears the lockout without touching the password. Succeeds on an unlocked account.
+    async fn unlock(&self, user: &DirUser) -> Result<(), DirError>;
+
+    /// Reads the current lock state.
+    async fn lock_status(&self, user: &DirUser) -> Result<LockStatus, DirError>;
+
+    /// Checks that the directory answers and the service account can bind.
+    async fn health(&self) -> Result<(), DirError>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn login_is_trimmed_and_bounded() {
+        assert_eq!(Login::parse("  alice ").map(|l| l.0), Some("alice".into()));
+        assert!(Login::parse("").is_none());
+        assert!(Login::parse("   ").is_none());
+        assert!(Login::parse("a\0b").is_none());
+        assert!(Login::parse(&"x".repeat(257)).is_none());
+        assert!(Login::parse(&"x".repeat(256)).is_some());
+    }
+}

@@ -1,0 +1,12 @@
+//! rekey: self-service password portal. See DESIGN.md in the project docs for the map.
+
+pub mod clock;
+pub mod config;
+pub mod crypto;
+pub mod directory;
+pub mod factors;
+// pub mod flow; (enabled once the store and factors land)
+pub mod notify;
+pub mod policy;
+pub mod store;
+// pub mod web;

@@ -1,0 +1,100 @@
+//! Who may use self-service and what it takes: scope (groups), methods, counts.
+//!
+//! Pure functions over config and directory data: no I/O, so every flow, the admin pages and
+//! the tests ask the same questions the same way.
+
+use crate::config::{EnabledFor, MethodKind, PolicyConfig};
+use crate::directory::DirUser;
+
+/// Whether the account may use self-service at all. A disabled account never may.
+pub fn in_scope(policy: &PolicyConfig, user: &DirUser) -> bool {
+    if user.state.disabled {
+        return false;
+    }
+    if policy.excluded_groups.iter().any(|g| member_of(user, g)) {
+        return false;
+    }
+    match policy.enabled_for {
+        EnabledFor::None => false,
+        EnabledFor::All => true,
+        EnabledFor::Groups => policy.groups.iter().any(|g| member_of(user, g)),
+    }
+}
+
+/// Whether `user` belongs to `group`, named either by its full DN or by its first RDN value
+/// (`staff` matches `cn=staff,ou=groups,…`). Case-insensitive, as LDAP compares them.
+pub fn member_of(user: &DirUser, group: &str) -> bool {
+    let wanted = group.trim();
+    user.groups.iter().any(|dn| dn.eq_ignore_ascii_case(wanted) || first_rdn_value(dn).is_some_and(|v| v.eq_ignore_ascii_case(wanted)))
+}
+
+fn first_rdn_value(dn: &str) -> Option<&str> {
+    let rdn = dn.split(',').next()?;
+    let (_, value) = rdn.split_once('=')?;
+    Some(value.trim())
+}
+
+/// Whether a method kind is allowed by policy.
+pub fn method_allowed(policy: &PolicyConfig, kind: MethodKind) -> bool {
+    policy.methods.contains(&kind)
+}
+
+/// Allowed methods in a stable order, without repeats.
+pub fn allowed_methods(policy: &PolicyConfig) -> Vec<MethodKind> {
+    MethodKind::ALL.into_iter().filter(|k| policy.methods.contains(k)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::directory::{AccountState, UserId};
+
+    fn user(groups: &[&str]) -> DirUser {
+        DirUser {
+            id: UserId("1".into()),
+            dn: "uid=a,ou=people,dc=example,dc=test".into(),
+            login: "a".into(),
+            display_name: "A".into(),
+            emails: vec![],
+            phones: vec![],
+            groups: groups.iter().map(|g| g.to_string()).collect(),
+            state: AccountState::default(),
+        }
+    }
+
+    fn policy(enabled_for: EnabledFor, groups: &[&str], excluded: &[&str]) -> PolicyConfig {
+        PolicyConfig {
+            enabled_for,
+            groups: groups.iter().map(|g| g.to_string()).collect(),
+            excluded_groups: excluded.iter().map(|g| g.to_string()).collect(),
+            ..PolicyConfig::default()
+        }
+    }
+
+    #[test]
+    fn groups_match_by_dn_or_name_case_insensitively() {
+        let u = user(&["cn=Staff,ou=groups,dc=example,dc=test"]);
+        assert!(member_of(&u, "staff"));
+        assert!(member_of(&u, "CN=staff,OU=groups,DC=example,DC=test"));
+        assert!(!member_of(&u, "staf"));
+        assert!(!member_of(&u, "ou=groups"));
+    }
+
+    #[test]
+    fn scope_follows_enabled_for_and_exclusions() {
+        let staff = user(&["cn=staff,ou=groups,dc=example,dc=test"]);
+        let other = user(&["cn=contractors,ou=groups,dc=example,dc=test"]);
+        assert!(in_scope(&policy(EnabledFor::All, &[], &[]), &other));
+        assert!(!in_scope(&policy(EnabledFor::None, &[], &[]), &staff));
+        assert!(in_scope(&policy(EnabledFor::Groups, &["staff"], &[]), &staff));
+        assert!(!in_scope(&policy(EnabledFor::Groups, &["staff"], &[]), &other));
+        assert!(!in_scope(&policy(EnabledFor::All, &[], &["staff"]), &staff));
+    }
+
+    #[test]
+    fn disabled_accounts_are_never_in_scope() {
+        let mut u = user(&[]);
+        u.state.disabled = true;
+        assert!(!in_scope(&policy(EnabledFor::All, &[], &[]), &u));
+    }
+}

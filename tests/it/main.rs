@@ -1,0 +1,4 @@
+//! Integration tests, compiled as one binary. Each module starts or reuses real servers
+//! through `support`.
+
+mod support;

@@ -1,0 +1,58 @@
+//! Starts real servers for the integration tests and captures every log line at trace level.
+//!
+//! Every secret a test uses (passwords, codes) is passed to `remember_secret`, which appends it
+//! to `target/test-logs/secrets.txt`; after the suite, `tests/secrets_scan.rs` checks that none
+//! of them appears in the captured log or in any test database.
+
+#![allow(dead_code)]
+
+pub mod postgres;
+pub mod slapd;
+pub mod smtp;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::{Mutex, Once};
+
+/// Folder for captured logs, the secrets list and test databases.
+pub fn output_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("test-logs");
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
+
+/// Installs a global subscriber at TRACE that appends to `target/test-logs/trace.log`.
+pub fn init_tracing() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(output_dir().join("trace.log"))
+            .expect("open trace log");
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new("trace"))
+            .with_writer(Mutex::new(file))
+            .with_ansi(false)
+            .try_init();
+    });
+}
+
+/// Records a secret the suite used, so the final scan can prove it never leaked.
+pub fn remember_secret(secret: &str) {
+    static LOCK: Mutex<()> = Mutex::new(());
+    let _guard = LOCK.lock().unwrap();
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(output_dir().join("secrets.txt"))
+        .unwrap();
+    writeln!(f, "{secret}").unwrap();
+}
+
+/// A random lower-case name with a prefix, for per-test users and databases.
+pub fn unique(prefix: &str) -> String {
+    use rand::Rng;
+    let n: u32 = rand::thread_rng().r#gen();
+    format!("{prefix}{n:08x}")
+}
