@@ -11,7 +11,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
 /// The whole configuration.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     #[serde(default)]
@@ -517,7 +517,7 @@ impl Config {
         if d.base_dn.trim().is_empty() {
             err("directory.base_dn", "missing: where the accounts live, e.g. ou=people,dc=example,dc=com".into());
         }
-        if !d.user_filter.is_empty() && !(d.user_filter.starts_with('(') && d.user_filter.ends_with(')')) {
+        if !(d.user_filter.is_empty() || d.user_filter.starts_with('(') && d.user_filter.ends_with(')')) {
             err("directory.user_filter", format!("expected a filter in parentheses, got {:?}", d.user_filter));
         }
         if d.login_attributes.is_empty() {
@@ -622,23 +622,6 @@ impl Config {
     }
 }
 
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            server: ServerConfig::default(),
-            database: DatabaseConfig::default(),
-            secrets: SecretsConfig::default(),
-            directory: DirectoryConfig::default(),
-            policy: PolicyConfig::default(),
-            codes: CodesConfig::default(),
-            email: EmailMethodConfig::default(),
-            totp: TotpConfig::default(),
-            reset: ResetConfig::default(),
-            mail: MailConfig::default(),
-            log: LogConfig::default(),
-        }
-    }
-}
 
 fn distinct(methods: &[MethodKind]) -> usize {
     let mut m = methods.to_vec();
@@ -710,4 +693,91 @@ fn render_toml(value: &serde_json::Value) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VALID: &str = r#"
+[secrets]
+master_key = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
+[directory]
+bind_dn = "cn=rekey,ou=services,dc=example,dc=test"
+bind_password = "pw"
+base_dn = "ou=people,dc=example,dc=test"
+"#;
+
+    fn errors(toml: &str) -> Vec<String> {
+        match Config::from_toml(toml) {
+            Ok(_) => vec![],
+            Err(e) => e.0.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn a_minimal_config_is_valid() {
+        assert_eq!(errors(VALID), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_mistake_is_reported_with_its_key() {
+        let errs = errors("[directory]\nurl = \"htp://x\"\n[policy]\nmethods_required = 2\nmethods = [\"email\"]\n");
+        let has = |prefix: &str| errs.iter().any(|e| e.starts_with(prefix));
+        assert!(errs.contains(&"directory.url: expected ldap:// or ldaps://, got \"htp://x\"".to_owned()), "{errs:?}");
+        for key in ["secrets.master_key:", "directory.bind_dn:", "directory.bind_password:", "directory.base_dn:", "policy.methods_required:"] {
+            assert!(has(key), "{key} missing in {errs:?}");
+        }
+    }
+
+    #[test]
+    fn unknown_keys_and_wrong_types_are_named() {
+        let errs = errors(&format!("{VALID}\n[codes]\nlenght = 6\n"));
+        assert!(errs.iter().any(|e| e.contains("lenght")), "{errs:?}");
+        let errs = errors(&format!("{VALID}\n[codes]\nttl_secs = \"ten\"\n"));
+        assert!(errs.iter().any(|e| e.starts_with("codes.ttl_secs")), "{errs:?}");
+    }
+
+    #[test]
+    fn a_short_master_key_is_refused_without_echoing_it() {
+        let errs = errors(&VALID.replace("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "c2hvcnQ="));
+        assert_eq!(errs, vec!["secrets.master_key: expected exactly 32 bytes encoded in base64".to_owned()]);
+    }
+
+    #[test]
+    fn redacted_output_hides_secrets() {
+        let config = Config::from_toml(VALID).unwrap();
+        let text = config.to_redacted_toml();
+        assert!(text.contains("bind_password = \"[redacted]\""), "{text}");
+        assert!(!text.contains("AAAAAAAA"));
+        assert!(!format!("{config:?}").contains("AAAAAAAA"), "Debug hides the key too");
+    }
+
+    #[test]
+    fn cookies_are_secure_only_behind_https() {
+        let mut config = Config::from_toml(VALID).unwrap();
+        assert!(!config.secure_cookies());
+        config.server.public_url = "https://password.example.com".into();
+        assert!(config.secure_cookies());
+    }
+
+    #[test]
+    fn the_example_file_documents_every_key_and_parses() {
+        let example = include_str!("../rekey.example.toml");
+        let parsed: Result<Config, _> = Figment::from(Serialized::defaults(Config::default())).merge(Toml::string(example)).extract();
+        assert!(parsed.is_ok(), "{parsed:?}");
+        let defaults = serde_json::to_value(Config::default()).unwrap();
+        let serde_json::Value::Object(sections) = defaults else { unreachable!() };
+        for (section, keys) in sections {
+            assert!(example.contains(&format!("[{section}]")), "section [{section}] is not documented");
+            let serde_json::Value::Object(keys) = keys else { continue };
+            for key in keys.keys() {
+                let documented = example.lines().any(|l| {
+                    let l = l.trim_start_matches(['#', ' ']);
+                    l.starts_with(&format!("{key} ="))
+                });
+                assert!(documented, "{section}.{key} is not documented in rekey.example.toml");
+            }
+        }
+    }
 }
