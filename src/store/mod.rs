@@ -1,1 +1,114 @@
-//! (being written)
+//! Storage: registered methods, attempts, one-time codes, audit events and sessions, in SQLite
+//! (the default) or PostgreSQL (several portal replicas), through one [`Db`].
+//!
+//! Every query is written once: SQLite accepts PostgreSQL's `$n` placeholders through sqlx, so
+//! the same SQL text runs on both pools (see [`with_pool`]). Times are unix seconds passed in by
+//! the caller; the store never reads the clock. The store never sees a plaintext secret: methods
+//! arrive sealed and codes hashed, and no error carries a value that was bound to a query.
+
+mod attempts;
+mod audit;
+mod codes;
+mod methods;
+mod sessions;
+
+use std::path::PathBuf;
+use std::str::FromStr as _;
+use std::time::Duration;
+
+use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+
+pub use attempts::{Attempt, WrongTry};
+pub use audit::AuditEvent;
+pub use codes::StoredCode;
+pub use methods::StoredMethod;
+pub use sessions::SessionStore;
+
+/// Runs `$body` once per backend with `$pool` bound to that backend's pool, so one SQL text and
+/// one chain of binds serve both databases.
+macro_rules! with_pool {
+    ($db:expr, |$pool:ident| $body:expr) => {
+        match $db {
+            $crate::store::Db::Sqlite($pool) => $body,
+            $crate::store::Db::Postgres($pool) => $body,
+        }
+    };
+}
+use with_pool;
+
+/// What went wrong talking to the database. Never contains a bound value or a secret.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("unsupported database URL: expected sqlite:… or postgres://…")]
+    UnsupportedUrl,
+    #[error("cannot create the database folder {path}: {source}")]
+    CreateDir { path: PathBuf, source: std::io::Error },
+    #[error("database: {0}")]
+    Sqlx(#[from] sqlx::Error),
+    #[error("database migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("session store: {0}")]
+    Session(#[from] tower_sessions::session_store::Error),
+}
+
+/// A connection pool to the one database rekey keeps everything in.
+#[derive(Clone)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+impl Db {
+    /// Connects to `sqlite:…` (file and folders created if missing) or `postgres://…`, then
+    /// applies migrations.
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Db, StoreError> {
+        let db = if url.starts_with("sqlite:") {
+            Db::Sqlite(connect_sqlite(url, max_connections).await?)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let pool = PgPoolOptions::new()
+                .max_connections(max_connections)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect(url)
+                .await?;
+            Db::Postgres(pool)
+        } else {
+            return Err(StoreError::UnsupportedUrl);
+        };
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    /// Applies our migrations and the session table; applying them again changes nothing.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        match self {
+            Db::Sqlite(pool) => sqlx::migrate!("migrations/sqlite").run(pool).await?,
+            Db::Postgres(pool) => sqlx::migrate!("migrations/postgres").run(pool).await?,
+        }
+        self.session_store().migrate().await
+    }
+
+    /// The tower-sessions store over this same database.
+    pub fn session_store(&self) -> SessionStore {
+        SessionStore::new(self)
+    }
+
+    /// Checks the database answers.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        with_pool!(self, |pool| sqlx::query("SELECT 1").execute(pool).await?.rows_affected());
+        Ok(())
+    }
+}
+
+async fn connect_sqlite(url: &str, max_connections: u32) -> Result<SqlitePool, StoreError> {
+    let options = SqliteConnectOptions::from_str(url)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .busy_timeout(Duration::from_secs(5))
+        .foreign_keys(true);
+    if let Some(dir) = options.get_filename().parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir { path: dir.to_path_buf(), source })?;
+    }
+    Ok(SqlitePoolOptions::new().max_connections(max_connections).connect_with(options).await?)
+}

@@ -1,4 +1,5 @@
 //! Integration tests, compiled as one binary. Each module starts or reuses real servers
 //! through `support`.
 
+mod store;
 mod support;

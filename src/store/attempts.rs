@@ -1,0 +1,96 @@
+//! Attempts: one run of a flow (register, reset, unlock) with its deadline, wrong-try counter
+//! and completion. Counting, voiding and completing are each one atomic statement, so parallel
+//! requests can never get more wrong tries or more completions than allowed.
+
+use super::{Db, StoreError, with_pool};
+use crate::clock::UnixTime;
+
+/// One attempt as stored.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Attempt {
+    pub id: String,
+    pub flow: String,
+    /// None for an unknown or out-of-scope person: the attempt runs the same way regardless.
+    pub user_id: Option<String>,
+    pub created_at: UnixTime,
+    pub expires_at: UnixTime,
+    pub wrong_tries: i32,
+    pub voided: bool,
+    pub completed_at: Option<UnixTime>,
+}
+
+/// What a wrong answer left of the attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WrongTry {
+    /// Still open; this many more wrong answers are allowed before it is void.
+    Remaining(u32),
+    /// Void now (or already, or no such attempt).
+    Voided,
+}
+
+impl Db {
+    /// Saves a new attempt.
+    pub async fn create_attempt(&self, a: &Attempt) -> Result<(), StoreError> {
+        const SQL: &str = "INSERT INTO attempts (id, flow, user_id, created_at, expires_at, wrong_tries, voided, completed_at) \
+                           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+        with_pool!(self, |pool| sqlx::query(SQL)
+            .bind(&a.id)
+            .bind(&a.flow)
+            .bind(&a.user_id)
+            .bind(a.created_at)
+            .bind(a.expires_at)
+            .bind(a.wrong_tries)
+            .bind(a.voided)
+            .bind(a.completed_at)
+            .execute(pool)
+            .await?
+            .rows_affected());
+        Ok(())
+    }
+
+    /// Loads an attempt by id.
+    pub async fn get_attempt(&self, id: &str) -> Result<Option<Attempt>, StoreError> {
+        const SQL: &str = "SELECT id, flow, user_id, created_at, expires_at, wrong_tries, voided, completed_at \
+                           FROM attempts WHERE id = $1";
+        Ok(with_pool!(self, |pool| sqlx::query_as(SQL).bind(id).fetch_optional(pool).await?))
+    }
+
+    /// Counts one wrong answer. Up to `max_wrong_tries` wrong answers leave the attempt open; the
+    /// next one voids it. One statement, so concurrent calls cannot slip past the limit.
+    pub async fn record_wrong_try(&self, id: &str, max_wrong_tries: u32) -> Result<WrongTry, StoreError> {
+        const SQL: &str = "UPDATE attempts SET wrong_tries = wrong_tries + 1, voided = (wrong_tries + 1 > $2) \
+                           WHERE id = $1 AND NOT voided RETURNING wrong_tries, voided";
+        let row: Option<(i32, bool)> = with_pool!(self, |pool| sqlx::query_as(SQL)
+            .bind(id)
+            .bind(i64::from(max_wrong_tries))
+            .fetch_optional(pool)
+            .await?);
+        Ok(match row {
+            Some((tries, false)) => {
+                WrongTry::Remaining(max_wrong_tries.saturating_sub(u32::try_from(tries).unwrap_or(u32::MAX)))
+            }
+            Some((_, true)) | None => WrongTry::Voided,
+        })
+    }
+
+    /// Voids an attempt at once (for example when its person turns out to be locked out).
+    pub async fn void_attempt(&self, id: &str) -> Result<(), StoreError> {
+        const SQL: &str = "UPDATE attempts SET voided = TRUE WHERE id = $1";
+        with_pool!(self, |pool| sqlx::query(SQL).bind(id).execute(pool).await?.rows_affected());
+        Ok(())
+    }
+
+    /// Marks an attempt done; true only for the first call on an attempt that is not void.
+    pub async fn complete_attempt(&self, id: &str, now: UnixTime) -> Result<bool, StoreError> {
+        const SQL: &str = "UPDATE attempts SET completed_at = $2 WHERE id = $1 AND completed_at IS NULL AND NOT voided";
+        let n = with_pool!(self, |pool| sqlx::query(SQL).bind(id).bind(now).execute(pool).await?.rows_affected());
+        Ok(n == 1)
+    }
+
+    /// Deletes attempts whose deadline has passed, with their codes; returns how many attempts.
+    pub async fn delete_expired(&self, now: UnixTime) -> Result<u64, StoreError> {
+        // Codes go with their attempt through ON DELETE CASCADE.
+        const SQL: &str = "DELETE FROM attempts WHERE expires_at <= $1";
+        Ok(with_pool!(self, |pool| sqlx::query(SQL).bind(now).execute(pool).await?.rows_affected()))
+    }
+}

@@ -1,0 +1,77 @@
+//! Registered recovery methods. `sealed` is encrypted by the caller; `label` is a non-secret
+//! display such as a masked address. TOTP replay protection lives here as one atomic update.
+
+use super::{Db, StoreError, with_pool};
+use crate::clock::UnixTime;
+
+/// One registered method as stored.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct StoredMethod {
+    pub id: String,
+    pub user_id: String,
+    pub kind: String,
+    pub label: String,
+    /// The address or TOTP seed, sealed with `crypto::Keys`.
+    pub sealed: Vec<u8>,
+    pub created_at: UnixTime,
+    pub last_used_at: Option<UnixTime>,
+    /// The last TOTP time step accepted; a code for this step or an older one is a replay.
+    pub totp_last_step: Option<i64>,
+}
+
+impl Db {
+    /// A person's methods, oldest first.
+    pub async fn list_methods(&self, user_id: &str) -> Result<Vec<StoredMethod>, StoreError> {
+        const SQL: &str = "SELECT id, user_id, kind, label, sealed, created_at, last_used_at, totp_last_step \
+                           FROM methods WHERE user_id = $1 ORDER BY created_at, id";
+        Ok(with_pool!(self, |pool| sqlx::query_as(SQL).bind(user_id).fetch_all(pool).await?))
+    }
+
+    /// Saves a newly confirmed method.
+    pub async fn insert_method(&self, m: &StoredMethod) -> Result<(), StoreError> {
+        const SQL: &str = "INSERT INTO methods (id, user_id, kind, label, sealed, created_at, last_used_at, totp_last_step) \
+                           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+        with_pool!(self, |pool| sqlx::query(SQL)
+            .bind(&m.id)
+            .bind(&m.user_id)
+            .bind(&m.kind)
+            .bind(&m.label)
+            .bind(&m.sealed)
+            .bind(m.created_at)
+            .bind(m.last_used_at)
+            .bind(m.totp_last_step)
+            .execute(pool)
+            .await?
+            .rows_affected());
+        Ok(())
+    }
+
+    /// Removes one of a person's methods; false if they have no method with that id.
+    pub async fn delete_method(&self, user_id: &str, id: &str) -> Result<bool, StoreError> {
+        const SQL: &str = "DELETE FROM methods WHERE user_id = $1 AND id = $2";
+        let n = with_pool!(self, |pool| sqlx::query(SQL).bind(user_id).bind(id).execute(pool).await?.rows_affected());
+        Ok(n == 1)
+    }
+
+    /// Accepts TOTP time step `step` for method `id` only if no step at or after it was accepted
+    /// before. Atomic: of several concurrent claims of one step, exactly one wins.
+    pub async fn claim_totp_step(&self, id: &str, step: i64, now: UnixTime) -> Result<bool, StoreError> {
+        const SQL: &str = "UPDATE methods SET totp_last_step = $2, last_used_at = $3 \
+                           WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)";
+        let n = with_pool!(self, |pool| sqlx::query(SQL)
+            .bind(id)
+            .bind(step)
+            .bind(now)
+            .execute(pool)
+            .await?
+            .rows_affected());
+        Ok(n == 1)
+    }
+
+    /// Records that a method was just used successfully.
+    pub async fn touch_method(&self, id: &str, now: UnixTime) -> Result<(), StoreError> {
+        const SQL: &str = "UPDATE methods SET last_used_at = $2 WHERE id = $1";
+        with_pool!(self, |pool| sqlx::query(SQL).bind(id).bind(now).execute(pool).await?.rows_affected());
+        Ok(())
+    }
+}
