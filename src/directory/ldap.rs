@@ -1,1 +1,417 @@
-//! (being written)
+//! The LDAP backend: OpenLDAP with the ppolicy overlay (Active Directory comes later, behind
+//! the same `flavour` matches).
+//!
+//! Look-ups, resets and unlocks run as the service account on pooled connections; binds and
+//! changes as the user run on a fresh connection that is closed afterwards. Every value put
+//! into a filter is escaped (RFC 4515). LDAP result codes become [`DirError`]s here and go no
+//! further. Never log or return a password: log lines carry the result code and the DN only.
+
+mod conn;
+mod escape;
+mod ppolicy;
+
+use std::collections::HashSet;
+
+use async_trait::async_trait;
+use ldap3::exop::PasswordModify;
+use ldap3::{Ldap, LdapError, LdapResult, Mod, Scope, SearchEntry, SearchOptions};
+use secrecy::{ExposeSecret, SecretString};
+
+use crate::config::{DirectoryConfig, LdapFlavour};
+use crate::directory::{AccountState, DirError, DirUser, Directory, LockStatus, Login, PolicyReason, UserId};
+
+use self::conn::{Connector, Retry, ServicePool};
+pub use self::escape::{escape_dn_value, escape_filter_value};
+use self::ppolicy::{PpolicyError, PpolicyResponse};
+
+const LOCKED_TIME: &str = "pwdAccountLockedTime";
+const PWD_RESET: &str = "pwdReset";
+const ENTRY_UUID: &str = "entryUUID";
+const MEMBER_OF: &str = "memberOf";
+
+/// A directory reached over LDAP (ldap3), configured by `[directory]`.
+pub struct LdapDirectory {
+    flavour: LdapFlavour,
+    pool: ServicePool,
+    config: DirectoryConfig,
+}
+
+impl LdapDirectory {
+    /// Prepares TLS and the (empty) connection pool. Does not contact the server: the portal
+    /// starts while the directory is down, and each request then reports `Unavailable`.
+    pub fn new(config: &DirectoryConfig) -> Result<LdapDirectory, DirError> {
+        if config.flavour == LdapFlavour::ActiveDirectory {
+            return Err(DirError::Unavailable("active_directory flavour is not implemented yet".into()));
+        }
+        if !(config.url.starts_with("ldap://") || config.url.starts_with("ldaps://")) {
+            return Err(DirError::Unavailable(format!(
+                "directory.url must start with ldap:// or ldaps://, got {:?}",
+                config.url
+            )));
+        }
+        let password = match &config.bind_password {
+            Some(p) if !p.expose_secret().is_empty() => p.clone(),
+            // An empty simple bind is an anonymous bind; never let it stand in for the service.
+            _ => return Err(DirError::Denied("directory.bind_password is not set".into())),
+        };
+        let connector = Connector::new(config)?;
+        let pool = ServicePool::new(connector, config.bind_dn.clone(), password, config.pool_size);
+        Ok(LdapDirectory { flavour: config.flavour, pool, config: config.clone() })
+    }
+
+    fn connector(&self) -> &Connector {
+        self.pool.connector()
+    }
+
+    /// `(&<user_filter>(|(<attr1>=<login>)(<attr2>=<login>)…))`, the login escaped.
+    fn user_search_filter(&self, login: &str) -> String {
+        let value = escape_filter_value(login);
+        let alternatives: String =
+            self.config.login_attributes.iter().map(|attr| format!("({attr}={value})")).collect();
+        format!("(&{}(|{alternatives}))", self.config.user_filter.trim())
+    }
+
+    fn user_attributes(&self) -> Vec<String> {
+        let c = &self.config;
+        let mut attrs = vec![ENTRY_UUID.to_owned(), LOCKED_TIME.to_owned(), PWD_RESET.to_owned(), MEMBER_OF.to_owned()];
+        attrs.extend(c.login_attributes.iter().cloned());
+        attrs.extend([c.display_name_attribute.clone(), c.mail_attribute.clone(), c.phone_attribute.clone()]);
+        attrs
+    }
+
+    fn to_user(&self, entry: &SearchEntry, typed: &str, groups: Vec<String>) -> Option<DirUser> {
+        let Some(id) = first(entry, ENTRY_UUID) else {
+            tracing::warn!(dn = %entry.dn, "directory entry has no entryUUID; ignored");
+            return None;
+        };
+        let login = self.config.login_attributes.first().and_then(|a| first(entry, a)).unwrap_or(typed).to_owned();
+        let display_name = first(entry, &self.config.display_name_attribute).unwrap_or(&login).to_owned();
+        let state = AccountState {
+            locked: !values(entry, LOCKED_TIME).is_empty(),
+            must_change: first(entry, PWD_RESET).is_some_and(|v| v.eq_ignore_ascii_case("TRUE")),
+            ..AccountState::default()
+        };
+        Some(DirUser {
+            id: UserId(id.to_owned()),
+            dn: entry.dn.clone(),
+            login,
+            display_name,
+            emails: values(entry, &self.config.mail_attribute).to_vec(),
+            phones: values(entry, &self.config.phone_attribute).to_vec(),
+            groups,
+            state,
+        })
+    }
+
+    /// Groups naming `dn` as a member, searched under `group_base_dn`.
+    async fn groups_of(&self, dn: &str) -> Result<Vec<String>, DirError> {
+        let filter = format!("({}={})", self.config.group_member_attribute, escape_filter_value(dn));
+        let base = self.config.group_base_dn.as_str();
+        let timeout = self.connector().timeout();
+        let (entries, result) = self
+            .pool
+            .run(Retry::Idempotent, |mut ldap| {
+                let filter = filter.clone();
+                async move { ldap.with_timeout(timeout).search(base, Scope::Subtree, &filter, vec!["1.1"]).await }
+            })
+            .await
+            .map(|r| (r.0, r.1))?;
+        if result.rc != 0 {
+            return Err(logged("group search", base, &result));
+        }
+        Ok(entries.into_iter().map(|e| SearchEntry::construct(e).dn).collect())
+    }
+
+    /// Binds as the user on a fresh connection with the ppolicy control. On success returns
+    /// the bound connection and what ppolicy said (e.g. change-after-reset).
+    async fn bind_as_user(&self, user: &DirUser, password: &SecretString) -> Result<(Ldap, PpolicyResponse), DirError> {
+        if password.expose_secret().is_empty() {
+            return Err(DirError::WrongPassword);
+        }
+        let mut ldap = self.connector().connect().await?;
+        let result = ldap
+            .with_controls(ppolicy::request())
+            .with_timeout(self.connector().timeout())
+            .simple_bind(&user.dn, password.expose_secret())
+            .await
+            .map_err(|e| connection_error(&e))?;
+        let policy = ppolicy::from_controls(&result.ctrls);
+        if result.rc == 0 {
+            return Ok((ldap, policy));
+        }
+        let _ = ldap.unbind().await;
+        let error = match (result.rc, policy.error) {
+            (49, Some(PpolicyError::AccountLocked)) => DirError::Locked,
+            (49, Some(PpolicyError::PasswordExpired)) => DirError::PasswordExpired,
+            (49, _) => DirError::WrongPassword,
+            (rc, _) => result_error(rc, &result.text),
+        };
+        tracing::warn!(rc = result.rc, dn = %user.dn, ppolicy = ?policy.error, "bind as the user failed: {error}");
+        Err(error)
+    }
+
+    /// Password modify (RFC 3062) with the ppolicy control, on `ldap` as it is bound.
+    async fn password_modify(
+        &self,
+        ldap: &mut Ldap,
+        user_id: Option<&str>,
+        old: Option<&SecretString>,
+        new: &SecretString,
+    ) -> Result<LdapResult, LdapError> {
+        let exop =
+            PasswordModify { user_id, old_pass: old.map(|p| p.expose_secret()), new_pass: Some(new.expose_secret()) };
+        let result =
+            ldap.with_controls(ppolicy::request()).with_timeout(self.connector().timeout()).extended(exop).await?;
+        Ok(result.1)
+    }
+
+    /// Service-account modify of one entry; `ok_codes` are result codes that count as success.
+    async fn modify(&self, what: &str, dn: &str, mods: Vec<Mod<String>>, ok_codes: &[u32]) -> Result<(), DirError> {
+        let timeout = self.connector().timeout();
+        let result = self
+            .pool
+            .run(Retry::Idempotent, |mut ldap| {
+                let mods = mods.clone();
+                async move { ldap.with_timeout(timeout).modify(dn, mods).await }
+            })
+            .await?;
+        if result.rc == 0 || ok_codes.contains(&result.rc) { Ok(()) } else { Err(logged(what, dn, &result)) }
+    }
+
+    fn not_implemented(&self) -> DirError {
+        DirError::Unavailable(format!("the {:?} flavour is not implemented yet", self.flavour))
+    }
+}
+
+#[async_trait]
+impl Directory for LdapDirectory {
+    async fn find_user(&self, login: &Login) -> Result<Option<DirUser>, DirError> {
+        let filter = self.user_search_filter(login.as_str());
+        let attrs = self.user_attributes();
+        let base = self.config.base_dn.as_str();
+        let timeout = self.connector().timeout();
+        let found = self
+            .pool
+            .run(Retry::Idempotent, |mut ldap| {
+                let (filter, attrs) = (filter.clone(), attrs.clone());
+                async move {
+                    // Two are enough to know the login is ambiguous.
+                    ldap.with_search_options(SearchOptions::new().sizelimit(2))
+                        .with_timeout(timeout)
+                        .search(base, Scope::Subtree, &filter, attrs)
+                        .await
+                }
+            })
+            .await?;
+        let (entries, result) = (found.0, found.1);
+        // 4 = sizeLimitExceeded: more than one match.
+        if result.rc != 0 && result.rc != 4 {
+            return Err(logged("user search", base, &result));
+        }
+        if entries.len() > 1 {
+            tracing::warn!(base, "a login matches several directory entries; treated as unknown");
+        }
+        let mut entries = entries.into_iter();
+        let (Some(entry), None) = (entries.next(), entries.next()) else {
+            return Ok(None);
+        };
+        let entry = SearchEntry::construct(entry);
+        let groups = if self.config.group_base_dn.trim().is_empty() {
+            values(&entry, MEMBER_OF).to_vec()
+        } else {
+            self.groups_of(&entry.dn).await?
+        };
+        Ok(self.to_user(&entry, login.as_str(), groups))
+    }
+
+    async fn verify_password(&self, user: &DirUser, password: &SecretString) -> Result<(), DirError> {
+        let (mut ldap, policy) = self.bind_as_user(user, password).await?;
+        let _ = ldap.unbind().await;
+        match policy.error {
+            Some(PpolicyError::ChangeAfterReset) => Err(DirError::MustChange),
+            Some(PpolicyError::PasswordExpired) => Err(DirError::PasswordExpired),
+            _ => Ok(()),
+        }
+    }
+
+    async fn change_password(&self, user: &DirUser, old: &SecretString, new: &SecretString) -> Result<(), DirError> {
+        if let LdapFlavour::ActiveDirectory = self.flavour {
+            return Err(self.not_implemented());
+        }
+        if new.expose_secret().is_empty() {
+            return Err(DirError::PolicyViolation(PolicyReason::TooShort));
+        }
+        // A bind in change-after-reset state succeeds and allows exactly this operation.
+        let (mut ldap, _) = self.bind_as_user(user, old).await?;
+        let outcome = self.password_modify(&mut ldap, None, Some(old), new).await;
+        let _ = ldap.unbind().await;
+        let result = outcome.map_err(|e| connection_error(&e))?;
+        match result.rc {
+            0 => Ok(()),
+            // slapd's answer to a wrong old password inside the operation itself.
+            53 if result.text.contains("old password") => {
+                tracing::warn!(rc = 53, dn = %user.dn, "password change refused: wrong current password");
+                Err(DirError::WrongPassword)
+            }
+            _ => Err(modify_refusal("password change", &user.dn, &result)),
+        }
+    }
+
+    async fn reset_password(&self, user: &DirUser, new: &SecretString, must_change: bool) -> Result<(), DirError> {
+        if let LdapFlavour::ActiveDirectory = self.flavour {
+            return Err(self.not_implemented());
+        }
+        if new.expose_secret().is_empty() {
+            return Err(DirError::PolicyViolation(PolicyReason::TooShort));
+        }
+        let dn = user.dn.as_str();
+        let result =
+            self.pool
+                .run(Retry::OnlyIfUnsent, |mut ldap| async move {
+                    self.password_modify(&mut ldap, Some(dn), None, new).await
+                })
+                .await?;
+        if result.rc != 0 {
+            return Err(modify_refusal("password reset", dn, &result));
+        }
+        // slapd only enforces pwdReset under a policy with pwdMustChange TRUE, and a reset by the
+        // service account clears it; set it, or clear it, explicitly so config decides.
+        let reset_flag = if must_change {
+            Mod::Replace(PWD_RESET.to_owned(), HashSet::from(["TRUE".to_owned()]))
+        } else {
+            Mod::Delete(PWD_RESET.to_owned(), HashSet::new())
+        };
+        self.modify("setting pwdReset", dn, vec![reset_flag], &[16]).await?;
+        self.unlock(user).await
+    }
+
+    async fn unlock(&self, user: &DirUser) -> Result<(), DirError> {
+        match self.flavour {
+            // Deleting the lock time also makes slapd forget the failed binds that led to it.
+            // 16 = noSuchAttribute: it was not locked.
+            LdapFlavour::Openldap => {
+                self.modify("unlock", &user.dn, vec![Mod::Delete(LOCKED_TIME.to_owned(), HashSet::new())], &[16]).await
+            }
+            LdapFlavour::ActiveDirectory => Err(self.not_implemented()),
+        }
+    }
+
+    async fn lock_status(&self, user: &DirUser) -> Result<LockStatus, DirError> {
+        if let LdapFlavour::ActiveDirectory = self.flavour {
+            return Err(self.not_implemented());
+        }
+        let dn = user.dn.as_str();
+        let timeout = self.connector().timeout();
+        let found = self
+            .pool
+            .run(Retry::Idempotent, |mut ldap| async move {
+                ldap.with_timeout(timeout).search(dn, Scope::Base, "(objectClass=*)", vec![LOCKED_TIME]).await
+            })
+            .await?;
+        if found.1.rc != 0 {
+            return Err(logged("lock status", dn, &found.1));
+        }
+        let locked = found.0.into_iter().any(|e| !values(&SearchEntry::construct(e), LOCKED_TIME).is_empty());
+        Ok(if locked { LockStatus::Locked } else { LockStatus::Unlocked })
+    }
+
+    async fn health(&self) -> Result<(), DirError> {
+        let mut ldap = self.pool.fresh().await?;
+        let _ = ldap.unbind().await;
+        Ok(())
+    }
+}
+
+/// All values of an attribute, matching its name case-insensitively.
+fn values<'a>(entry: &'a SearchEntry, name: &str) -> &'a [String] {
+    entry.attrs.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map_or(&[], |(_, v)| v.as_slice())
+}
+
+fn first<'a>(entry: &'a SearchEntry, name: &str) -> Option<&'a str> {
+    values(entry, name).first().map(String::as_str)
+}
+
+/// A failed password change or reset: ppolicy's reason when it gave one.
+fn modify_refusal(what: &str, dn: &str, result: &LdapResult) -> DirError {
+    let policy = ppolicy::from_controls(&result.ctrls);
+    let error = match (policy.error.and_then(PpolicyError::policy_reason), result.rc) {
+        (Some(reason), _) => DirError::PolicyViolation(reason),
+        (None, 19) => DirError::PolicyViolation(PolicyReason::Other(result.text.clone())),
+        (None, rc) => result_error(rc, &result.text),
+    };
+    tracing::warn!(rc = result.rc, dn, ppolicy = ?policy.error, "{what} refused: {error}");
+    error
+}
+
+/// An unexpected result code, logged and translated.
+fn logged(what: &str, dn: &str, result: &LdapResult) -> DirError {
+    let error = result_error(result.rc, &result.text);
+    tracing::warn!(rc = result.rc, dn, text = %result.text, "{what} failed: {error}");
+    error
+}
+
+/// Result codes that are not specific to one operation.
+fn result_error(rc: u32, text: &str) -> DirError {
+    match rc {
+        32 => DirError::NotFound,
+        49 => DirError::WrongPassword,
+        50 => DirError::Denied(format!("insufficient access rights (50): {text}")),
+        51 | 52 | 80 => DirError::Unavailable(format!("directory busy or unavailable ({rc}): {text}")),
+        _ => DirError::Unavailable(format!("unexpected LDAP result {rc}: {text}")),
+    }
+}
+
+/// A failure below the LDAP result level: connection refused, reset, TLS, timeout.
+fn connection_error(e: &LdapError) -> DirError {
+    match e {
+        LdapError::LdapResult { result } => result_error(result.rc, &result.text),
+        LdapError::Timeout { .. } => DirError::Unavailable("the directory did not answer in time".into()),
+        e => DirError::Unavailable(format!("directory connection failed: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> DirectoryConfig {
+        DirectoryConfig {
+            url: "ldap://127.0.0.1:1".into(),
+            bind_dn: "cn=rekey,ou=services,dc=example,dc=test".into(),
+            bind_password: Some(SecretString::from("service".to_owned())),
+            base_dn: "ou=people,dc=example,dc=test".into(),
+            ..DirectoryConfig::default()
+        }
+    }
+
+    #[test]
+    fn the_user_filter_combines_the_extra_filter_and_every_login_attribute_escaped() {
+        let dir = LdapDirectory::new(&config()).unwrap();
+        assert_eq!(
+            dir.user_search_filter("*)(uid=*"),
+            r"(&(objectClass=inetOrgPerson)(|(uid=\2a\29\28uid=\2a)(mail=\2a\29\28uid=\2a)))"
+        );
+        let bare = LdapDirectory::new(&DirectoryConfig { user_filter: String::new(), ..config() }).unwrap();
+        assert_eq!(bare.user_search_filter("bob"), "(&(|(uid=bob)(mail=bob)))");
+    }
+
+    #[test]
+    fn creating_a_directory_contacts_nothing_and_checks_its_settings() {
+        assert!(LdapDirectory::new(&config()).is_ok(), "port 1 is closed, yet creation succeeds");
+        let no_password = DirectoryConfig { bind_password: Some(SecretString::from(String::new())), ..config() };
+        assert!(matches!(LdapDirectory::new(&no_password), Err(DirError::Denied(_))));
+        let missing_ca = DirectoryConfig { ca_file: Some("/nonexistent/ca.pem".into()), ..config() };
+        assert!(matches!(LdapDirectory::new(&missing_ca), Err(DirError::Unavailable(m)) if m.contains("ca_file")));
+        let ad = DirectoryConfig { flavour: LdapFlavour::ActiveDirectory, ..config() };
+        assert!(matches!(LdapDirectory::new(&ad), Err(DirError::Unavailable(m)) if m.contains("not implemented")));
+    }
+
+    #[test]
+    fn result_codes_map_to_directory_errors() {
+        assert!(matches!(result_error(50, ""), DirError::Denied(_)));
+        assert!(matches!(result_error(32, ""), DirError::NotFound));
+        for rc in [51, 52, 80] {
+            assert!(matches!(result_error(rc, ""), DirError::Unavailable(_)), "{rc}");
+        }
+    }
+}

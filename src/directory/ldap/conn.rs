@@ -1,0 +1,219 @@
+//! Connections to the directory: TLS settings, timeouts, and a small pool of service-account
+//! connections that are opened lazily and replaced when they break.
+//!
+//! Nothing here may log or return a password; errors carry ldap3's description of what went
+//! wrong with the connection, which never contains one.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use ldap3::{Ldap, LdapConnAsync, LdapConnSettings, LdapError};
+use rustls::{ClientConfig, RootCertStore};
+use secrecy::{ExposeSecret, SecretString};
+use tokio::sync::Mutex;
+
+use crate::config::DirectoryConfig;
+use crate::directory::DirError;
+
+/// How to open one connection: URL, TLS and the time allowed.
+#[derive(Clone)]
+pub struct Connector {
+    url: String,
+    starttls: bool,
+    tls: Arc<ClientConfig>,
+    timeout: Duration,
+}
+
+impl Connector {
+    /// Reads the CA file (if any) and prepares TLS; does not contact the server.
+    pub fn new(config: &DirectoryConfig) -> Result<Connector, DirError> {
+        let roots = match &config.ca_file {
+            Some(path) => {
+                let pem = std::fs::read(path).map_err(|e| {
+                    DirError::Unavailable(format!("cannot read directory.ca_file {}: {e}", path.display()))
+                })?;
+                let mut roots = RootCertStore::empty();
+                for cert in rustls_pemfile::certs(&mut pem.as_slice()) {
+                    let cert =
+                        cert.map_err(|e| DirError::Unavailable(format!("directory.ca_file {}: {e}", path.display())))?;
+                    roots
+                        .add(cert)
+                        .map_err(|e| DirError::Unavailable(format!("directory.ca_file {}: {e}", path.display())))?;
+                }
+                if roots.is_empty() {
+                    return Err(DirError::Unavailable(format!(
+                        "directory.ca_file {} holds no certificate",
+                        path.display()
+                    )));
+                }
+                roots
+            }
+            None => RootCertStore { roots: webpki_roots::TLS_SERVER_ROOTS.to_vec() },
+        };
+        let tls = ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+            .with_safe_default_protocol_versions()
+            .map_err(|e| DirError::Unavailable(format!("TLS set-up: {e}")))?
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+        Ok(Connector {
+            url: config.url.clone(),
+            starttls: config.starttls,
+            tls: Arc::new(tls),
+            timeout: Duration::from_secs(config.timeout_secs.max(1)),
+        })
+    }
+
+    /// Time allowed for connecting and for each operation.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// Opens a connection (TCP, then StartTLS or TLS as configured) within the timeout.
+    pub async fn connect(&self) -> Result<Ldap, DirError> {
+        let settings = LdapConnSettings::new()
+            .set_conn_timeout(self.timeout)
+            .set_config(self.tls.clone())
+            .set_starttls(self.starttls && self.url.starts_with("ldap://"));
+        let opened = tokio::time::timeout(self.timeout, LdapConnAsync::with_settings(settings, &self.url)).await;
+        let (conn, ldap) = match opened {
+            Ok(Ok(pair)) => pair,
+            Ok(Err(e)) => return Err(self.unreachable(&e)),
+            Err(_) => return Err(DirError::Unavailable(format!("connecting to {} timed out", self.url))),
+        };
+        ldap3::drive!(conn);
+        Ok(ldap)
+    }
+
+    fn unreachable(&self, e: &LdapError) -> DirError {
+        tracing::warn!(url = %self.url, error = %e, "cannot connect to the directory");
+        DirError::Unavailable(format!("cannot connect to {}: {e}", self.url))
+    }
+
+    /// Connects and binds as the service account.
+    pub async fn connect_as(&self, bind_dn: &str, password: &SecretString) -> Result<Ldap, DirError> {
+        let mut ldap = self.connect().await?;
+        let result = ldap
+            .with_timeout(self.timeout)
+            .simple_bind(bind_dn, password.expose_secret())
+            .await
+            .map_err(|e| super::connection_error(&e))?;
+        match result.rc {
+            0 => Ok(ldap),
+            rc => {
+                tracing::warn!(rc, dn = bind_dn, text = %result.text, "the directory refused the service account's bind");
+                let _ = ldap.unbind().await;
+                Err(match rc {
+                    49 => DirError::Denied(format!("bind as {bind_dn} refused: invalid credentials (49)")),
+                    rc => super::result_error(rc, &result.text),
+                })
+            }
+        }
+    }
+}
+
+/// Whether an operation may be sent again on a new connection after its connection broke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    /// Reads and idempotent writes: retry once whenever the connection turns out dead.
+    Idempotent,
+    /// Password operations: retry only if the request certainly never left this process.
+    OnlyIfUnsent,
+}
+
+impl Retry {
+    fn allows(self, e: &LdapError) -> bool {
+        matches!(
+            (self, e),
+            (_, LdapError::OpSend { .. }) | (Retry::Idempotent, LdapError::ResultRecv { .. } | LdapError::Io { .. })
+        )
+    }
+}
+
+/// `pool_size` service-account connections, used round-robin. `Ldap` handles multiplex, so a
+/// slot's lock is held only while (re)connecting, never during an operation.
+pub struct ServicePool {
+    connector: Connector,
+    bind_dn: String,
+    password: SecretString,
+    slots: Vec<Mutex<Option<Ldap>>>,
+    next: AtomicUsize,
+}
+
+impl ServicePool {
+    pub fn new(connector: Connector, bind_dn: String, password: SecretString, size: usize) -> ServicePool {
+        let slots = (0..size.max(1)).map(|_| Mutex::new(None)).collect();
+        ServicePool { connector, bind_dn, password, slots, next: AtomicUsize::new(0) }
+    }
+
+    pub fn connector(&self) -> &Connector {
+        &self.connector
+    }
+
+    /// A fresh connection bound as the service account, outside the pool.
+    pub async fn fresh(&self) -> Result<Ldap, DirError> {
+        self.connector.connect_as(&self.bind_dn, &self.password).await
+    }
+
+    async fn checkout(&self) -> Result<(usize, Ldap), DirError> {
+        let index = self.next.fetch_add(1, Ordering::Relaxed) % self.slots.len();
+        let Some(slot) = self.slots.get(index) else {
+            return Err(DirError::Unavailable("empty connection pool".into()));
+        };
+        let mut slot = slot.lock().await;
+        if let Some(ldap) = slot.as_mut()
+            && !ldap.is_closed()
+        {
+            return Ok((index, ldap.clone()));
+        }
+        *slot = None;
+        let ldap = self.fresh().await?;
+        *slot = Some(ldap.clone());
+        Ok((index, ldap))
+    }
+
+    async fn discard(&self, index: usize) {
+        if let Some(slot) = self.slots.get(index) {
+            *slot.lock().await = None;
+        }
+    }
+
+    /// Runs `op` on a pooled connection. When the connection turns out to be broken it is
+    /// replaced, and `op` is run once more if `retry` allows it for the error seen.
+    pub async fn run<T, F, Fut>(&self, retry: Retry, op: F) -> Result<T, DirError>
+    where
+        F: Fn(Ldap) -> Fut,
+        Fut: Future<Output = Result<T, LdapError>>,
+    {
+        let (index, ldap) = self.checkout().await?;
+        let e = match op(ldap).await {
+            Ok(value) => return Ok(value),
+            Err(e) => e,
+        };
+        let error = self.failed(index, &e).await;
+        if !(is_broken(&e) && retry.allows(&e)) {
+            return Err(error);
+        }
+        tracing::debug!(error = %e, "directory connection was broken; retrying once on a new one");
+        let (index, ldap) = self.checkout().await?;
+        match op(ldap).await {
+            Ok(value) => Ok(value),
+            Err(e) => Err(self.failed(index, &e).await),
+        }
+    }
+
+    /// Drops a connection that broke or timed out, and describes the error.
+    async fn failed(&self, index: usize, e: &LdapError) -> DirError {
+        tracing::warn!(error = %e, "directory operation failed on the service connection");
+        if is_broken(e) || matches!(e, LdapError::Timeout { .. }) {
+            self.discard(index).await;
+        }
+        super::connection_error(e)
+    }
+}
+
+/// Errors that mean the connection itself is gone.
+fn is_broken(e: &LdapError) -> bool {
+    matches!(e, LdapError::OpSend { .. } | LdapError::ResultRecv { .. } | LdapError::Io { .. })
+}
