@@ -1,0 +1,331 @@
+//! Real slapd instances for the tests, made by `scripts/lib/slapd.sh` (ppolicy, memberof,
+//! TLS, sample data) in a temporary folder under target/test-slapd/, on free loopback ports.
+//!
+//! `Slapd::shared()` is one instance for the whole test process; `Slapd::start()` gives a test
+//! its own instance to stop and restart. slapd runs as a child with PR_SET_PDEATHSIG, spawned
+//! from a thread that lives as long as the process, so it dies with the test binary even when
+//! the test that started it has long finished (or the binary is killed).
+
+// Test code: failing loudly is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::HashSet;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, OnceLock, mpsc};
+use std::time::{Duration, Instant};
+
+use ldap3::{Ldap, LdapConnAsync, Mod, Scope, SearchEntry};
+use rekey::config::DirectoryConfig;
+use rekey::directory::ldap::escape_dn_value;
+use secrecy::SecretString;
+use tokio::sync::OnceCell;
+
+use super::{remember_secret, unique};
+
+const SUFFIX: &str = "dc=example,dc=test";
+/// pwdMaxFailure of the instance's default policy.
+pub const MAX_FAILURE: usize = 3;
+
+/// A running (or stopped) slapd with ppolicy and the sample directory.
+pub struct Slapd {
+    pub ldap_url: String,
+    pub ldaps_url: String,
+    pub ca_file: PathBuf,
+    /// Where accounts live: `ou=people,dc=example,dc=test`.
+    pub base_dn: String,
+    pub admin_dn: String,
+    pub admin_password: String,
+    pub service_dn: String,
+    pub service_password: String,
+    dir: PathBuf,
+    _temp: tempfile::TempDir,
+    child: Mutex<Option<Child>>,
+}
+
+/// An account made for one test.
+#[derive(Debug, Clone)]
+pub struct TestUser {
+    pub uid: String,
+    pub dn: String,
+    pub mail: String,
+    pub password: String,
+    pub surname: String,
+}
+
+impl Slapd {
+    /// One instance per test process, started on first use.
+    pub async fn shared() -> &'static Slapd {
+        static SHARED: OnceCell<Slapd> = OnceCell::const_new();
+        SHARED.get_or_init(Slapd::start).await
+    }
+
+    /// A dedicated instance, for tests that stop or restart it.
+    pub async fn start() -> Slapd {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("test-slapd");
+        std::fs::create_dir_all(&root).unwrap();
+        sweep_stale_instances(&root);
+        let temp = tempfile::Builder::new().prefix("slapd-").tempdir_in(&root).unwrap();
+        let dir = temp.path().join("instance");
+        let (ldap_port, ldaps_port) = free_ports();
+        let admin_password = format!("Admin-{}", unique(""));
+        let service_password = format!("Service-{}", unique(""));
+        remember_secret(&admin_password);
+        remember_secret(&service_password);
+
+        let out = Command::new(script())
+            .args(["provision", path_str(&dir), &ldap_port.to_string(), &ldaps_port.to_string()])
+            .env("SLAPD_ADMIN_PASSWORD", &admin_password)
+            .env("SLAPD_SERVICE_PASSWORD", &service_password)
+            .output()
+            .expect("run scripts/lib/slapd.sh provision (is slapd installed? scripts/lib/slapd.sh install)");
+        assert!(out.status.success(), "slapd.sh provision failed: {}", String::from_utf8_lossy(&out.stderr));
+
+        let slapd = Slapd {
+            ldap_url: format!("ldap://127.0.0.1:{ldap_port}"),
+            ldaps_url: format!("ldaps://127.0.0.1:{ldaps_port}"),
+            ca_file: dir.join("tls").join("ca.pem"),
+            base_dn: format!("ou=people,{SUFFIX}"),
+            admin_dn: format!("cn=admin,{SUFFIX}"),
+            admin_password,
+            service_dn: format!("cn=rekey,ou=services,{SUFFIX}"),
+            service_password,
+            dir,
+            _temp: temp,
+            child: Mutex::new(None),
+        };
+        slapd.restart().await;
+        slapd
+    }
+
+    /// Stops slapd (SIGTERM, then waits for it to exit); the data stays for `restart`.
+    pub fn stop(&self) {
+        let Some(mut child) = self.child.lock().unwrap().take() else { return };
+        let pid = libc::pid_t::try_from(child.id()).unwrap();
+        // SAFETY: kill(2) on our own child's pid, which we have not reaped yet.
+        unsafe { libc::kill(pid, libc::SIGTERM) };
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while child.try_wait().unwrap().is_none() {
+            if Instant::now() > deadline {
+                let _ = child.kill();
+                let _ = child.wait();
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Starts slapd (again) on the same ports and data, and waits until it answers.
+    pub async fn restart(&self) {
+        self.stop();
+        let mut command = Command::new(script());
+        command.args(["start", path_str(&self.dir)]).stdin(Stdio::null()).stdout(Stdio::null());
+        // SAFETY: prctl is async-signal-safe; nothing else runs between fork and exec.
+        unsafe {
+            command.pre_exec(|| {
+                if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM) == 0 {
+                    Ok(())
+                } else {
+                    Err(std::io::Error::last_os_error())
+                }
+            });
+        }
+        let child = spawn_from_long_lived_thread(command);
+        *self.child.lock().unwrap() = Some(child);
+
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if self.bind(&self.service_dn, &self.service_password).await {
+                return;
+            }
+            let exited = self.child.lock().unwrap().as_mut().and_then(|c| c.try_wait().unwrap());
+            if exited.is_some() || Instant::now() > deadline {
+                panic!("slapd did not answer on {} ({exited:?}); its log:\n{}", self.ldap_url, self.log());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// slapd's own messages so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.join("slapd.log")).unwrap_or_default()
+    }
+
+    /// A new account under ou=people with a random strong password (remembered as a secret).
+    pub async fn create_user(&self, prefix: &str) -> TestUser {
+        let uid = unique(prefix);
+        let surname = format!("{}sson", capitalised(prefix));
+        let password = format!("Pw-{}-{}!", unique("a"), unique("B"));
+        remember_secret(&password);
+        let dn = format!("uid={},{}", escape_dn_value(&uid), self.base_dn);
+        let mail = format!("{uid}@example.test");
+        let given = capitalised(prefix);
+        let cn = format!("{given} {surname}");
+        let mobile = format!("+1555{:07}", rand::random::<u32>() % 10_000_000);
+        let attrs: Vec<(&str, HashSet<&str>)> = vec![
+            ("objectClass", HashSet::from(["inetOrgPerson"])),
+            ("uid", HashSet::from([uid.as_str()])),
+            ("cn", HashSet::from([cn.as_str()])),
+            ("sn", HashSet::from([surname.as_str()])),
+            ("givenName", HashSet::from([given.as_str()])),
+            ("mail", HashSet::from([mail.as_str()])),
+            ("mobile", HashSet::from([mobile.as_str()])),
+            // ppolicy hashes it (olcPPolicyHashCleartext).
+            ("userPassword", HashSet::from([password.as_str()])),
+        ];
+        let mut ldap = self.admin().await;
+        let result = ldap.add(&dn, attrs).await.unwrap();
+        assert_eq!(result.rc, 0, "adding {dn}: {result:?}");
+        let _ = ldap.unbind().await;
+        TestUser { uid, dn, mail, password, surname }
+    }
+
+    /// Adds the user to `cn=<group_cn>,ou=groups,…` (memberOf follows).
+    pub async fn add_to_group(&self, user: &TestUser, group_cn: &str) {
+        let group = format!("cn={},ou=groups,{SUFFIX}", escape_dn_value(group_cn));
+        self.admin_modify(&group, vec![Mod::Add("member".to_owned(), HashSet::from([user.dn.clone()]))]).await;
+    }
+
+    /// Puts the user under `cn=<policy_cn>,ou=policies,…` (e.g. `min-age`, `must-change`).
+    pub async fn set_policy(&self, user: &TestUser, policy_cn: &str) {
+        let policy = format!("cn={},ou=policies,{SUFFIX}", escape_dn_value(policy_cn));
+        self.admin_modify(&user.dn, vec![Mod::Replace("pwdPolicySubentry".to_owned(), HashSet::from([policy]))]).await;
+    }
+
+    /// A plain simple bind on a new connection; true when it succeeds.
+    pub async fn bind(&self, dn: &str, password: &str) -> bool {
+        if password.is_empty() {
+            return false; // an empty simple bind is anonymous and would "succeed"
+        }
+        let Ok(mut ldap) = connect(&self.ldap_url).await else { return false };
+        let ok = matches!(ldap.simple_bind(dn, password).await, Ok(r) if r.rc == 0);
+        let _ = ldap.unbind().await;
+        ok
+    }
+
+    /// Whether ppolicy has locked the account (pwdAccountLockedTime present), read as admin.
+    pub async fn is_locked(&self, user: &TestUser) -> bool {
+        self.operational(user, "pwdAccountLockedTime").await.is_some()
+    }
+
+    /// pwdReset of the account, read as admin.
+    pub async fn must_change(&self, user: &TestUser) -> bool {
+        self.operational(user, "pwdReset").await.is_some_and(|v| v == "TRUE")
+    }
+
+    /// Locks the account the way a person would: pwdMaxFailure binds with a wrong password.
+    pub async fn lock(&self, user: &TestUser) {
+        for _ in 0..MAX_FAILURE {
+            assert!(!self.bind(&user.dn, "definitely-not-the-password").await);
+        }
+    }
+
+    /// The shared configuration for a `LdapDirectory` on this instance: plain ldap://, the
+    /// service account, groups searched under ou=groups, 2 s timeout.
+    pub fn directory_config(&self) -> DirectoryConfig {
+        DirectoryConfig {
+            url: self.ldap_url.clone(),
+            bind_dn: self.service_dn.clone(),
+            bind_password: Some(SecretString::from(self.service_password.clone())),
+            base_dn: self.base_dn.clone(),
+            group_base_dn: format!("ou=groups,{SUFFIX}"),
+            timeout_secs: 2,
+            ..DirectoryConfig::default()
+        }
+    }
+
+    async fn admin(&self) -> Ldap {
+        let mut ldap = connect(&self.ldap_url).await.unwrap();
+        let result = ldap.simple_bind(&self.admin_dn, &self.admin_password).await.unwrap();
+        assert_eq!(result.rc, 0, "admin bind: {result:?}");
+        ldap
+    }
+
+    async fn admin_modify(&self, dn: &str, mods: Vec<Mod<String>>) {
+        let mut ldap = self.admin().await;
+        let result = ldap.modify(dn, mods).await.unwrap();
+        assert_eq!(result.rc, 0, "modifying {dn}: {result:?}");
+        let _ = ldap.unbind().await;
+    }
+
+    async fn operational(&self, user: &TestUser, attr: &str) -> Option<String> {
+        let mut ldap = self.admin().await;
+        let (entries, _) =
+            ldap.search(&user.dn, Scope::Base, "(objectClass=*)", vec![attr]).await.unwrap().success().unwrap();
+        let _ = ldap.unbind().await;
+        let entry = SearchEntry::construct(entries.into_iter().next().expect("the user exists"));
+        entry.attrs.into_iter().find(|(k, _)| k.eq_ignore_ascii_case(attr)).and_then(|(_, v)| v.into_iter().next())
+    }
+}
+
+impl Drop for Slapd {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+async fn connect(url: &str) -> ldap3::result::Result<Ldap> {
+    let settings = ldap3::LdapConnSettings::new().set_conn_timeout(Duration::from_secs(2));
+    let (conn, ldap) = LdapConnAsync::with_settings(settings, url).await?;
+    ldap3::drive!(conn);
+    Ok(ldap)
+}
+
+/// The shared instance's folder outlives its process (statics are never dropped): remove
+/// folders of instances that are not running and were made more than an hour ago.
+fn sweep_stale_instances(root: &Path) {
+    let Ok(entries) = std::fs::read_dir(root) else { return };
+    for entry in entries.flatten() {
+        let instance = entry.path().join("instance");
+        let old = std::fs::metadata(&instance)
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().unwrap_or_default() > Duration::from_secs(3600));
+        if old && !instance.join("slapd.pid").exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn script() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts").join("lib").join("slapd.sh")
+}
+
+fn path_str(path: &Path) -> &str {
+    path.to_str().expect("UTF-8 path")
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// Two free loopback ports (bound together so they differ, then released for slapd).
+fn free_ports() -> (u16, u16) {
+    let a = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let b = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    (a.local_addr().unwrap().port(), b.local_addr().unwrap().port())
+}
+
+/// PR_SET_PDEATHSIG fires when the *thread* that forked the child ends, and each tokio test
+/// runs on a thread of its own that ends with the test; so every slapd is forked from one
+/// thread that lives until the process exits.
+fn spawn_from_long_lived_thread(command: Command) -> Child {
+    type Request = (Command, mpsc::Sender<std::io::Result<Child>>);
+    static SPAWNER: OnceLock<Mutex<mpsc::Sender<Request>>> = OnceLock::new();
+    let spawner = SPAWNER.get_or_init(|| {
+        let (tx, rx) = mpsc::channel::<Request>();
+        std::thread::Builder::new()
+            .name("slapd-spawner".into())
+            .spawn(move || {
+                while let Ok((mut command, reply)) = rx.recv() {
+                    let _ = reply.send(command.spawn());
+                }
+            })
+            .unwrap();
+        Mutex::new(tx)
+    });
+    let (reply_tx, reply_rx) = mpsc::channel();
+    spawner.lock().unwrap().send((command, reply_tx)).unwrap();
+    reply_rx.recv().unwrap().expect("spawn scripts/lib/slapd.sh start")
+}

@@ -1,0 +1,419 @@
+//! The LDAP backend against a real slapd with ppolicy: look-ups, binds, changes, resets,
+//! lockout and unlock, TLS, and what happens when the directory is down or refuses us.
+
+// Test code: failing loudly is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::time::{Duration, Instant};
+
+use rekey::config::{DirectoryConfig, LdapFlavour};
+use rekey::directory::ldap::LdapDirectory;
+use rekey::directory::{DirError, DirUser, Directory, LockStatus, Login, PolicyReason};
+use secrecy::SecretString;
+
+use crate::support::slapd::{Slapd, TestUser};
+use crate::support::{init_tracing, remember_secret, unique};
+
+fn directory(config: &DirectoryConfig) -> LdapDirectory {
+    LdapDirectory::new(config).unwrap()
+}
+
+async fn shared() -> (&'static Slapd, LdapDirectory) {
+    init_tracing();
+    let slapd = Slapd::shared().await;
+    (slapd, directory(&slapd.directory_config()))
+}
+
+fn secret(s: &str) -> SecretString {
+    remember_secret(s);
+    SecretString::from(s.to_owned())
+}
+
+/// A fresh strong password, remembered for the leak scan.
+fn new_password() -> (String, SecretString) {
+    let p = format!("New-{}-Pass7", unique("x"));
+    let s = secret(&p);
+    (p, s)
+}
+
+async fn find(dir: &LdapDirectory, login: &str) -> DirUser {
+    dir.find_user(&Login::parse(login).unwrap()).await.unwrap().unwrap_or_else(|| panic!("{login} not found"))
+}
+
+async fn user(slapd: &Slapd, dir: &LdapDirectory, prefix: &str) -> (TestUser, DirUser) {
+    let t = slapd.create_user(prefix).await;
+    let d = find(dir, &t.uid).await;
+    (t, d)
+}
+
+fn group(cn: &str) -> String {
+    format!("cn={cn},ou=groups,dc=example,dc=test")
+}
+
+#[tokio::test]
+async fn a_user_is_found_by_uid_with_their_attributes() {
+    let (slapd, dir) = shared().await;
+    let t = slapd.create_user("find").await;
+    slapd.add_to_group(&t, "staff").await;
+    let u = find(&dir, &t.uid).await;
+    assert_eq!(u.dn, t.dn);
+    assert_eq!(u.login, t.uid);
+    assert_eq!(u.emails, vec![t.mail.clone()]);
+    assert_eq!(u.phones.len(), 1);
+    assert!(u.display_name.ends_with(&t.surname), "{}", u.display_name);
+    assert_eq!(u.id.as_str().len(), 36, "entryUUID: {}", u.id.as_str());
+    assert_eq!(u.groups, vec![group("staff")]);
+    assert!(!u.state.locked && !u.state.must_change);
+}
+
+#[tokio::test]
+async fn a_user_is_found_by_mail_with_the_same_stable_id() {
+    let (slapd, dir) = shared().await;
+    let t = slapd.create_user("bymail").await;
+    let by_mail = find(&dir, &t.mail).await;
+    let by_uid = find(&dir, &t.uid).await;
+    assert_eq!(by_mail.id, by_uid.id);
+    assert_eq!(by_mail.login, t.uid, "the login is the uid even when the mail was typed");
+}
+
+#[tokio::test]
+async fn groups_come_from_member_of_when_no_group_base_is_configured() {
+    let (slapd, _) = shared().await;
+    let config = DirectoryConfig { group_base_dn: String::new(), ..slapd.directory_config() };
+    let dir = directory(&config);
+    let t = slapd.create_user("memberof").await;
+    slapd.add_to_group(&t, "contractors").await;
+    slapd.add_to_group(&t, "it-admins").await;
+    let mut groups = find(&dir, &t.uid).await.groups;
+    groups.sort();
+    assert_eq!(groups, vec![group("contractors"), group("it-admins")]);
+}
+
+#[tokio::test]
+async fn filter_metacharacters_in_a_login_find_nobody_and_do_not_error() {
+    let (slapd, dir) = shared().await;
+    slapd.create_user("meta").await;
+    for login in ["*)(uid=*", "*", "meta*", "*)(|(uid=*)", r"\", "(", ")", "alice)(mail=*", "jürgen*", "x\\2a"] {
+        let found = dir.find_user(&Login::parse(login).unwrap()).await;
+        assert!(matches!(found, Ok(None)), "{login:?} gave {found:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_login_with_special_characters_finds_exactly_that_account_and_its_groups() {
+    let (slapd, dir) = shared().await;
+    // A comma needs escaping in the DN, a backslash in the DN then needs escaping in the
+    // group filter, and `*(` need escaping in the user filter.
+    let t = slapd.create_user("o,b*(r").await;
+    slapd.add_to_group(&t, "staff").await;
+    let u = find(&dir, &t.uid).await;
+    assert!(u.dn.to_lowercase().starts_with(r"uid=o\2cb*(r"), "{}", u.dn);
+    assert_eq!(u.login, t.uid);
+    assert_eq!(u.groups, vec![group("staff")]);
+}
+
+#[tokio::test]
+async fn the_right_password_verifies() {
+    let (slapd, dir) = shared().await;
+    let (t, u) = user(slapd, &dir, "verify").await;
+    dir.verify_password(&u, &secret(&t.password)).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_wrong_password_is_wrong_password() {
+    let (slapd, dir) = shared().await;
+    let (_, u) = user(slapd, &dir, "wrongpw").await;
+    let result = dir.verify_password(&u, &secret("Not-The-Password-1")).await;
+    assert!(matches!(result, Err(DirError::WrongPassword)), "{result:?}");
+}
+
+#[tokio::test]
+async fn an_empty_password_is_never_sent_and_never_verifies() {
+    let (slapd, dir) = shared().await;
+    let (t, u) = user(slapd, &dir, "empty").await;
+    for _ in 0..5 {
+        let result = dir.verify_password(&u, &SecretString::from(String::new())).await;
+        assert!(matches!(result, Err(DirError::WrongPassword)), "{result:?}");
+    }
+    assert!(!slapd.is_locked(&t).await, "nothing reached the server, so nothing counted as a failure");
+}
+
+#[tokio::test]
+async fn a_locked_account_verifies_as_locked_even_with_the_right_password() {
+    let (slapd, dir) = shared().await;
+    let (t, u) = user(slapd, &dir, "lockedverify").await;
+    slapd.lock(&t).await;
+    let result = dir.verify_password(&u, &secret(&t.password)).await;
+    assert!(matches!(result, Err(DirError::Locked)), "{result:?}");
+}
+
+#[tokio::test]
+async fn a_change_with_the_right_old_password_takes_effect() {
+    let (slapd, dir) = shared().await;
+    let (t, u) = user(slapd, &dir, "change").await;
+    let (new, new_secret) = new_password();
+    dir.change_password(&u, &secret(&t.password), &new_secret).await.unwrap();
+    assert!(slapd.bind(&t.dn, &new).await);
+    assert!(!slapd.bind(&t.dn, &t.password).await);
+}
+
+#[tokio::test]
+async fn a_change_with_a_wrong_old_password_is_wrong_password_and_changes_nothing() {
+    let (slapd, dir) = shared().await;
+    let (t, u) = user(slapd, &dir, "changewrong").await;
+    let (new, new_secret) = new_password();
+    let result = dir.change_password(&u, &secret("Wrong-Old-Pass1"), &new_secret).await;
+    assert!(matches!(result, Err(DirError::WrongPassword)), "{result:?}");
+    assert!(slapd.bind(&t.dn, &t.password).await);
+    assert!(!slapd.bind(&t.dn, &new).await);
+}
+
+#[tokio::test]
+async fn a_too_short_new_password_is_refused_as_too_short() {
+    let (slapd, dir) = shared().await;
+    let (t, u) = user(slapd, &dir, "short").await;
+    let result = dir.change_password(&u, &secret(&t.password), &secret("Sh0rt!")).await;
+    assert!(matches!(result, Err(DirError::PolicyViolation(PolicyReason::TooShort))), "{result:?}");
+    assert!(slapd.bind(&t.dn, &t.password).await);
+}
+
+#[tokio::test]
+async fn reusing_a_password_from_history_is_refused_as_in_history() {
+    let (slapd, dir) = shared().await;
+    let (t, u) = user(slapd, &dir, "history").await;
+    let (_, second) = new_password();
+    dir.change_password(&u, &secret(&t.password), &second).await.unwrap();
+    let result = dir.change_password(&u, &second, &secret(&t.password)).await;
+    assert!(matches!(result, Err(DirError::PolicyViolation(PolicyReason::InHistory))), "{result:?}");
+}
+
+#[tokio::test]
+async fn a_change_under_a_minimum_age_policy_is_refused_as_too_young() {
+    let (slapd, dir) = shared().await;
+    let (t, u) = user(slapd, &dir, "minage").await;
+    slapd.set_policy(&t, "min-age").await;
+    // An account that was never changed has no pwdChangedTime: its first change is allowed.
+    let (second, second_secret) = new_password();
+    dir.change_password(&u, &secret(&t.password), &second_secret).await.unwrap();
+    let (_, third) = new_password();
+    let result = dir.change_password(&u, &second_secret, &third).await;
+    assert!(matches!(result, Err(DirError::PolicyViolation(PolicyReason::TooYoung))), "{result:?}");
+    assert!(slapd.bind(&t.dn, &second).await);
+}
+
+#[tokio::test]
+async fn a_reset_sets_a_password_that_binds_and_the_old_one_no_longer_does() {
+    let (slapd, dir) = shared().await;
+    let (t, u) = user(slapd, &dir, "reset").await;
+    let (new, new_secret) = new_password();
+    dir.reset_password(&u, &new_secret, false).await.unwrap();
+    assert!(slapd.bind(&t.dn, &new).await);
+    assert!(!slapd.bind(&t.dn, &t.password).await);
+    assert!(!slapd.must_change(&t).await);
+}
+
+#[tokio::test]
+async fn a_reset_refused_by_policy_leaves_the_old_password_working() {
+    let (slapd, dir) = shared().await;
+    let (t, u) = user(slapd, &dir, "resetshort").await;
+    let result = dir.reset_password(&u, &secret("Tiny1!"), false).await;
+    assert!(matches!(result, Err(DirError::PolicyViolation(PolicyReason::TooShort))), "{result:?}");
+    assert!(slapd.bind(&t.dn, &t.password).await);
+}
+
+#[tokio::test]
+async fn a_reset_with_must_change_makes_the_next_bind_report_must_change() {
+    let (slapd, dir) = shared().await;
+    let (t, u) = user(slapd, &dir, "mustchange").await;
+    slapd.set_policy(&t, "must-change").await;
+    let (_, temporary) = new_password();
+    dir.reset_password(&u, &temporary, true).await.unwrap();
+    assert!(slapd.must_change(&t).await, "pwdReset is TRUE");
+    let result = dir.verify_password(&u, &temporary).await;
+    assert!(matches!(result, Err(DirError::MustChange)), "{result:?}");
+    assert!(find(&dir, &t.uid).await.state.must_change);
+}
+
+#[tokio::test]
+async fn a_user_who_must_change_can_change_and_then_verifies() {
+    let (slapd, dir) = shared().await;
+    let (t, u) = user(slapd, &dir, "afterreset").await;
+    slapd.set_policy(&t, "must-change").await;
+    let (_, temporary) = new_password();
+    dir.reset_password(&u, &temporary, true).await.unwrap();
+    let (own, own_secret) = new_password();
+    dir.change_password(&u, &temporary, &own_secret).await.unwrap();
+    dir.verify_password(&u, &own_secret).await.unwrap();
+    assert!(!slapd.must_change(&t).await);
+    assert!(slapd.bind(&t.dn, &own).await);
+}
+
+#[tokio::test]
+async fn a_reset_without_must_change_clears_a_pending_must_change() {
+    let (slapd, dir) = shared().await;
+    let (t, u) = user(slapd, &dir, "clearreset").await;
+    slapd.set_policy(&t, "must-change").await;
+    let (_, first) = new_password();
+    dir.reset_password(&u, &first, true).await.unwrap();
+    let (_, second) = new_password();
+    dir.reset_password(&u, &second, false).await.unwrap();
+    assert!(!slapd.must_change(&t).await);
+    dir.verify_password(&u, &second).await.unwrap();
+}
+
+#[tokio::test]
+async fn bad_binds_lock_and_unlock_restores_the_old_password() {
+    let (slapd, dir) = shared().await;
+    let (t, u) = user(slapd, &dir, "lockout").await;
+    assert_eq!(dir.lock_status(&u).await.unwrap(), LockStatus::Unlocked);
+    slapd.lock(&t).await;
+    assert!(slapd.is_locked(&t).await);
+    assert_eq!(dir.lock_status(&u).await.unwrap(), LockStatus::Locked);
+    assert!(find(&dir, &t.uid).await.state.locked);
+    dir.unlock(&u).await.unwrap();
+    assert_eq!(dir.lock_status(&u).await.unwrap(), LockStatus::Unlocked);
+    assert!(slapd.bind(&t.dn, &t.password).await);
+}
+
+#[tokio::test]
+async fn unlocking_an_unlocked_account_succeeds() {
+    let (slapd, dir) = shared().await;
+    let (_, u) = user(slapd, &dir, "notlocked").await;
+    dir.unlock(&u).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_reset_also_unlocks() {
+    let (slapd, dir) = shared().await;
+    let (t, u) = user(slapd, &dir, "resetlocked").await;
+    slapd.lock(&t).await;
+    let (new, new_secret) = new_password();
+    dir.reset_password(&u, &new_secret, false).await.unwrap();
+    assert!(!slapd.is_locked(&t).await);
+    assert!(slapd.bind(&t.dn, &new).await);
+}
+
+#[tokio::test]
+async fn starttls_with_the_ca_file_works() {
+    let (slapd, _) = shared().await;
+    let config = DirectoryConfig { starttls: true, ca_file: Some(slapd.ca_file.clone()), ..slapd.directory_config() };
+    let dir = directory(&config);
+    let (t, u) = user(slapd, &dir, "starttls").await;
+    dir.verify_password(&u, &secret(&t.password)).await.unwrap();
+}
+
+#[tokio::test]
+async fn ldaps_with_the_ca_file_works() {
+    let (slapd, _) = shared().await;
+    let config = DirectoryConfig {
+        url: slapd.ldaps_url.clone(),
+        ca_file: Some(slapd.ca_file.clone()),
+        ..slapd.directory_config()
+    };
+    let dir = directory(&config);
+    let (t, u) = user(slapd, &dir, "ldaps").await;
+    let (new, new_secret) = new_password();
+    dir.change_password(&u, &secret(&t.password), &new_secret).await.unwrap();
+    assert!(slapd.bind(&t.dn, &new).await);
+}
+
+#[tokio::test]
+async fn tls_to_a_server_whose_ca_is_not_trusted_is_unavailable() {
+    let (slapd, _) = shared().await;
+    let config = DirectoryConfig { url: slapd.ldaps_url.clone(), ca_file: None, ..slapd.directory_config() };
+    let result = directory(&config).health().await;
+    assert!(
+        matches!(&result, Err(DirError::Unavailable(m)) if m.contains("certificate") || m.contains("Certificate")),
+        "{result:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_stopped_directory_is_unavailable_within_the_timeout() {
+    init_tracing();
+    let slapd = Slapd::start().await;
+    let dir = directory(&slapd.directory_config());
+    let (t, u) = user(&slapd, &dir, "down").await;
+    slapd.stop();
+    let started = Instant::now();
+    let found = dir.find_user(&Login::parse(&t.uid).unwrap()).await;
+    assert!(matches!(found, Err(DirError::Unavailable(_))), "{found:?}");
+    let verified = dir.verify_password(&u, &secret(&t.password)).await;
+    assert!(matches!(verified, Err(DirError::Unavailable(_))), "{verified:?}");
+    let (_, new) = new_password();
+    let reset = dir.reset_password(&u, &new, false).await;
+    assert!(matches!(reset, Err(DirError::Unavailable(_))), "{reset:?}");
+    assert!(started.elapsed() < Duration::from_secs(3), "took {:?}", started.elapsed());
+}
+
+#[tokio::test]
+async fn after_a_restart_the_same_directory_object_works_again() {
+    init_tracing();
+    let slapd = Slapd::start().await;
+    let dir = directory(&slapd.directory_config());
+    let (t, u) = user(&slapd, &dir, "restart").await;
+    slapd.stop();
+    assert!(dir.find_user(&Login::parse(&t.uid).unwrap()).await.is_err());
+    slapd.restart().await;
+    assert_eq!(find(&dir, &t.uid).await.id, u.id);
+    dir.unlock(&u).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_port_where_nothing_listens_is_unavailable_fast() {
+    let (slapd, _) = shared().await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let config = DirectoryConfig { url: format!("ldap://127.0.0.1:{port}"), ..slapd.directory_config() };
+    let dir = directory(&config); // creating it needs no server
+    let started = Instant::now();
+    let result = dir.find_user(&Login::parse("anyone").unwrap()).await;
+    assert!(matches!(result, Err(DirError::Unavailable(_))), "{result:?}");
+    assert!(dir.health().await.is_err());
+    assert!(started.elapsed() < Duration::from_secs(1), "took {:?}", started.elapsed());
+}
+
+#[tokio::test]
+async fn a_wrong_service_password_is_reported_as_denied_naming_the_account() {
+    let (slapd, _) = shared().await;
+    let config = DirectoryConfig { bind_password: Some(secret("Wrong-Service-Pass1")), ..slapd.directory_config() };
+    let dir = directory(&config);
+    let result = dir.find_user(&Login::parse("alice").unwrap()).await;
+    assert!(
+        matches!(&result, Err(DirError::Denied(m)) if m.contains(&slapd.service_dn) && m.contains("49")),
+        "{result:?}"
+    );
+    assert!(matches!(dir.health().await, Err(DirError::Denied(_))));
+}
+
+#[tokio::test]
+async fn an_unlock_beyond_the_service_accounts_rights_is_denied() {
+    let (slapd, dir) = shared().await;
+    let (_, mut u) = user(slapd, &dir, "outside").await;
+    // The service account may write lock state under ou=people only.
+    u.dn = slapd.service_dn.clone();
+    let result = dir.unlock(&u).await;
+    assert!(matches!(result, Err(DirError::Denied(_))), "{result:?}");
+}
+
+#[tokio::test]
+async fn a_healthy_directory_reports_healthy() {
+    let (_, dir) = shared().await;
+    dir.health().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_active_directory_flavour_is_refused_for_now() {
+    let (slapd, _) = shared().await;
+    let config = DirectoryConfig { flavour: LdapFlavour::ActiveDirectory, ..slapd.directory_config() };
+    assert!(matches!(LdapDirectory::new(&config), Err(DirError::Unavailable(_))));
+}
+
+#[tokio::test]
+async fn the_sample_users_are_in_their_groups() {
+    let (_, dir) = shared().await;
+    let dave = find(&dir, "dave").await;
+    let mut groups = dave.groups;
+    groups.sort();
+    assert_eq!(groups, vec![group("it-admins"), group("staff")]);
+    assert_eq!(find(&dir, "carol@example.test").await.login, "carol");
+}
