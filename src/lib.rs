@@ -5,8 +5,8 @@ pub mod config;
 pub mod crypto;
 pub mod directory;
 pub mod factors;
-// pub mod flow; (enabled once the store and factors land)
+pub mod flow;
 pub mod notify;
 pub mod policy;
 pub mod store;
-// pub mod web;
+pub mod web;

@@ -1,1 +1,119 @@
-//! (being written)
+//! What an attempt is and how it advances: sign-in, change, registration, reset and unlock.
+//!
+//! No HTTP types here. Handlers call one function per step and render what comes back. Every
+//! decision a person could probe for information (does this account exist, is it in scope, is
+//! it registered) is made so that the answer looks the same either way.
+
+pub mod account;
+pub mod codes;
+pub mod enrol;
+pub mod methods;
+pub mod recovery;
+
+use std::sync::Arc;
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::crypto::Keys;
+use crate::directory::{DirError, DirUser, Directory};
+use crate::notify::{Mail, Mailer};
+use crate::store::{AuditEvent, Db, StoreError};
+
+/// Everything a flow needs from the outside world.
+pub struct Services {
+    pub config: Arc<Config>,
+    pub directory: Arc<dyn Directory>,
+    pub db: Db,
+    pub keys: Keys,
+    pub mailer: Arc<Mailer>,
+    pub clock: Clock,
+}
+
+/// Who is asking, for the audit trail and notifications.
+#[derive(Debug, Clone, Default)]
+pub struct Requester {
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub request_id: Option<String>,
+}
+
+/// Failures that end the step with an error page rather than advice next to a field.
+#[derive(Debug, thiserror::Error)]
+pub enum FlowError {
+    /// The directory is down or refused the service account: nothing was changed.
+    #[error("directory unavailable: {0}")]
+    Unavailable(String),
+    /// The flow's time ran out or its state is gone; the person starts again.
+    #[error("the attempt has expired or ended")]
+    Expired,
+    /// The request does not fit the flow's current step (stale tab, forged post).
+    #[error("out of step: {0}")]
+    OutOfStep(&'static str),
+    #[error("store: {0}")]
+    Store(#[from] StoreError),
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+impl FlowError {
+    /// For errors from operations where the account's own answers were already handled.
+    pub fn from_directory(e: DirError) -> FlowError {
+        match e {
+            DirError::Unavailable(detail) => FlowError::Unavailable(detail),
+            DirError::Denied(detail) => FlowError::Unavailable(format!("service account denied: {detail}")),
+            other => FlowError::Internal(format!("unexpected directory answer: {other}")),
+        }
+    }
+}
+
+impl Services {
+    /// Appends an audit record; a failure to write it is logged, not shown to the person.
+    pub async fn audit(&self, who: &Requester, event: AuditRecord<'_>) {
+        let e = AuditEvent {
+            at: self.clock.now(),
+            event: event.event.into(),
+            flow: event.flow.map(Into::into),
+            user_id: event.user.map(|u| u.id.0.clone()),
+            login: event.user.map(|u| u.login.clone()),
+            outcome: event.outcome.into(),
+            reason: event.reason.map(Into::into),
+            method: event.method.map(Into::into),
+            source_ip: who.ip.clone(),
+            user_agent: who.user_agent.as_ref().map(|ua| ua.chars().take(256).collect()),
+            request_id: who.request_id.clone(),
+        };
+        if let Err(err) = self.db.append_audit(&e).await {
+            tracing::error!(%err, event = event.event, "could not write audit record");
+        }
+    }
+
+    /// Sends a mail without making the person wait for SMTP, so the time a page takes never
+    /// depends on whether a mail was sent. Failures go to the admin log.
+    pub fn send_in_background(&self, mail: Mail) {
+        if mail.to.is_empty() {
+            return;
+        }
+        let mailer = self.mailer.clone();
+        tokio::spawn(async move {
+            if let Err(err) = mailer.send(&mail).await {
+                tracing::warn!(%err, recipients = mail.to.len(), "mail delivery failed");
+            }
+        });
+    }
+
+    /// Seconds until a new flow expires.
+    pub fn flow_deadline(&self) -> i64 {
+        self.clock.now() + i64::try_from(self.config.server.flow_timeout_secs).unwrap_or(900)
+    }
+}
+
+/// One audit record, as flows describe it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AuditRecord<'a> {
+    pub event: &'a str,
+    pub flow: Option<&'a str>,
+    pub user: Option<&'a DirUser>,
+    pub outcome: &'a str,
+    pub reason: Option<&'a str>,
+    pub method: Option<&'a str>,
+}

@@ -1,1 +1,37 @@
-//! (being written)
+//! HTTP: the router, middleware, and one module per flow. Handlers parse the form, call one
+//! function of `flow`, and render one template; every decision lives below this module.
+
+mod assets;
+mod change;
+mod csrf;
+mod error;
+mod pages;
+mod recovery;
+mod register;
+mod server;
+mod who;
+
+pub use error::Error;
+pub use server::{App, Running, StartError, start, start_on};
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::routing::get;
+
+use crate::flow::Services;
+use crate::flow::recovery::Purpose;
+
+/// The portal's routes, without the middleware stack.
+pub fn routes(services: Arc<Services>) -> Router {
+    Router::new()
+        .route("/", get(pages::home))
+        .route("/healthz", get(|| async { "ok" }))
+        .merge(register::routes())
+        .merge(change::routes())
+        .nest("/reset", recovery::routes(Purpose::Reset))
+        .nest("/unlock", recovery::routes(Purpose::Unlock))
+        .route("/static/{*path}", get(assets::serve))
+        .fallback(error::not_found)
+        .with_state(services)
+}

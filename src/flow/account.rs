@@ -1,0 +1,173 @@
+//! Signing in with the directory password, and changing it as the user.
+//!
+//! Every way a sign-in can fail before the password is known to be right (unknown account,
+//! wrong password, locked, disabled) gives the same answer after the same work.
+
+use secrecy::{ExposeSecret, SecretString};
+
+use super::recovery::{NoticeKind, notify};
+use super::{AuditRecord, FlowError, Requester, Services};
+use crate::directory::{AccountState, DirError, DirUser, Login, PolicyReason, UserId};
+use crate::policy;
+
+/// A new password typed twice, checked for what can be checked without the directory.
+pub struct NewPassword(SecretString);
+
+/// Why a typed new password was not even sent to the directory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewPasswordError {
+    Empty,
+    TooLong,
+    Mismatch,
+}
+
+impl NewPasswordError {
+    pub fn advice(self) -> &'static str {
+        match self {
+            NewPasswordError::Empty => "Enter a new password.",
+            NewPasswordError::TooLong => "The new password is too long: use at most 256 characters.",
+            NewPasswordError::Mismatch => "The two new passwords are not the same. Type the same password in both fields.",
+        }
+    }
+}
+
+impl NewPassword {
+    /// Longest password accepted, in characters.
+    pub const MAX_CHARS: usize = 256;
+
+    pub fn parse(new: SecretString, confirm: &SecretString) -> Result<NewPassword, NewPasswordError> {
+        let text = new.expose_secret();
+        if text.is_empty() {
+            return Err(NewPasswordError::Empty);
+        }
+        if text.chars().count() > Self::MAX_CHARS {
+            return Err(NewPasswordError::TooLong);
+        }
+        if !crate::crypto::constant_time_eq(text.as_bytes(), confirm.expose_secret().as_bytes()) {
+            return Err(NewPasswordError::Mismatch);
+        }
+        Ok(NewPassword(new))
+    }
+
+    pub fn secret(&self) -> &SecretString {
+        &self.0
+    }
+}
+
+/// What a sign-in found.
+#[derive(Debug)]
+pub enum SignIn {
+    Ok(Box<DirUser>),
+    /// Unknown account, wrong password, locked or disabled: one answer for all.
+    Failed,
+    /// The password is right but expired or must be changed first.
+    MustChange,
+    /// The password is right, but self-service is not enabled for this account.
+    OutOfScope,
+}
+
+/// Checks a username and password against the directory.
+pub async fn sign_in(services: &Services, who: &Requester, typed: &str, password: &SecretString) -> Result<SignIn, FlowError> {
+    let user = find(services, typed).await?;
+    let probe = user.clone().unwrap_or_else(|| decoy(services));
+    let result = if password.expose_secret().is_empty() {
+        Err(DirError::WrongPassword)
+    } else {
+        services.directory.verify_password(&probe, password).await
+    };
+    let audit = |outcome, reason| AuditRecord { event: "sign_in", flow: Some("register"), user: user.as_ref(), outcome, reason, method: Some("password") };
+    let outcome = match (result, user.as_ref()) {
+        (_, None) => SignIn::Failed,
+        (Ok(()), Some(u)) if !policy::in_scope(&services.config.policy, u) => SignIn::OutOfScope,
+        (Ok(()), Some(u)) => SignIn::Ok(Box::new(u.clone())),
+        (Err(DirError::PasswordExpired | DirError::MustChange), Some(_)) => SignIn::MustChange,
+        (Err(DirError::WrongPassword | DirError::Locked | DirError::Disabled | DirError::NotFound), Some(_)) => SignIn::Failed,
+        (Err(DirError::PolicyViolation(_)), Some(_)) => SignIn::Failed,
+        (Err(e), Some(_)) => return Err(FlowError::from_directory(e)),
+    };
+    let reason = match &outcome {
+        SignIn::Ok(_) => None,
+        SignIn::Failed => Some("bad_credentials"),
+        SignIn::MustChange => Some("must_change"),
+        SignIn::OutOfScope => Some("out_of_scope"),
+    };
+    services.audit(who, audit(if reason.is_none() { "success" } else { "failure" }, reason)).await;
+    Ok(outcome)
+}
+
+/// What became of a change.
+#[derive(Debug)]
+pub enum ChangeOutcome {
+    Done,
+    /// Unknown account, wrong current password, locked or disabled.
+    Failed,
+    OutOfScope,
+    Refused(PolicyReason),
+    SameAsOld,
+}
+
+/// Changes the password as the user, so the directory's history and minimum age apply.
+pub async fn change(
+    services: &Services,
+    who: &Requester,
+    typed: &str,
+    current: &SecretString,
+    new: &NewPassword,
+) -> Result<ChangeOutcome, FlowError> {
+    if crate::crypto::constant_time_eq(current.expose_secret().as_bytes(), new.secret().expose_secret().as_bytes()) {
+        return Ok(ChangeOutcome::SameAsOld);
+    }
+    let user = match sign_in(services, who, typed, current).await? {
+        SignIn::Ok(user) => *user,
+        SignIn::Failed => return Ok(ChangeOutcome::Failed),
+        SignIn::OutOfScope => return Ok(ChangeOutcome::OutOfScope),
+        // An expired or must-change password can still be changed with the old one.
+        SignIn::MustChange => match find(services, typed).await? {
+            Some(user) if policy::in_scope(&services.config.policy, &user) => user,
+            Some(_) => return Ok(ChangeOutcome::OutOfScope),
+            None => return Ok(ChangeOutcome::Failed),
+        },
+    };
+    let audit = |outcome, reason| AuditRecord { event: "change", flow: Some("change"), user: Some(&user), outcome, reason, method: None };
+    match services.directory.change_password(&user, current, new.secret()).await {
+        Ok(()) => {
+            services.audit(who, audit("success", None)).await;
+            notify(services, who, &user, NoticeKind::Change).await?;
+            Ok(ChangeOutcome::Done)
+        }
+        Err(DirError::PolicyViolation(reason)) => {
+            services.audit(who, audit("failure", Some(reason.code()))).await;
+            Ok(ChangeOutcome::Refused(reason))
+        }
+        Err(DirError::WrongPassword | DirError::Locked | DirError::Disabled | DirError::NotFound) => {
+            services.audit(who, audit("failure", Some("bad_credentials"))).await;
+            Ok(ChangeOutcome::Failed)
+        }
+        Err(e) => {
+            services.audit(who, audit("failure", Some("directory_error"))).await;
+            Err(FlowError::from_directory(e))
+        }
+    }
+}
+
+async fn find(services: &Services, typed: &str) -> Result<Option<DirUser>, FlowError> {
+    match Login::parse(typed) {
+        Some(login) => services.directory.find_user(&login).await.map_err(FlowError::from_directory),
+        None => Ok(None),
+    }
+}
+
+/// An account that cannot exist, so an unknown login costs a real (failing) bind too.
+fn decoy(services: &Services) -> DirUser {
+    let id = uuid::Uuid::new_v4().to_string();
+    DirUser {
+        id: UserId(format!("decoy:{id}")),
+        dn: format!("cn=rekey-decoy-{id},{}", services.config.directory.base_dn),
+        login: String::new(),
+        display_name: String::new(),
+        emails: vec![],
+        phones: vec![],
+        groups: vec![],
+        state: AccountState::default(),
+    }
+}

@@ -1,0 +1,83 @@
+//! One-time codes within an attempt: issue, check, count wrong tries.
+//!
+//! Codes are stored only as keyed hashes. A wrong answer costs a try on the attempt; the try
+//! after the last allowed one voids it. Counting happens in one database statement, so
+//! parallel guesses cannot exceed the limit.
+
+use secrecy::{ExposeSecret, SecretString};
+
+use super::{FlowError, Services};
+use crate::factors;
+use crate::store::WrongTry;
+
+/// What checking a code found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeCheck {
+    Passed,
+    Wrong { remaining: u32 },
+    /// Too many wrong tries: the attempt is over.
+    Voided,
+    /// The code was right or wrong, but it is past its time; a new one is needed.
+    Expired,
+    /// No code is waiting on this channel; ask for one first.
+    NotSent,
+    /// A TOTP code that was already used once.
+    Replayed,
+}
+
+fn context(attempt_id: &str, channel: &str) -> String {
+    format!("{attempt_id}\0{channel}")
+}
+
+/// Makes a fresh code for an attempt's channel, replacing any earlier one.
+pub async fn issue(services: &Services, attempt_id: &str, channel: &str) -> Result<SecretString, FlowError> {
+    let code = factors::codes::generate(services.config.codes.length);
+    let now = services.clock.now();
+    let ttl = i64::try_from(services.config.codes.ttl_secs).unwrap_or(600);
+    let hash = services.keys.code_hash(&context(attempt_id, channel), code.expose_secret());
+    services.db.put_code(attempt_id, channel, &hash, now, now + ttl).await?;
+    Ok(code)
+}
+
+/// Checks an attempt is still open before its codes are looked at.
+pub async fn ensure_open(services: &Services, attempt_id: &str) -> Result<Option<CodeCheck>, FlowError> {
+    let attempt = services.db.get_attempt(attempt_id).await?.ok_or(FlowError::Expired)?;
+    if attempt.expires_at <= services.clock.now() || attempt.completed_at.is_some() {
+        return Err(FlowError::Expired);
+    }
+    Ok(attempt.voided.then_some(CodeCheck::Voided))
+}
+
+/// Checks a typed code against the one issued on `channel`.
+pub async fn check(services: &Services, attempt_id: &str, channel: &str, input: &str) -> Result<CodeCheck, FlowError> {
+    if let Some(closed) = ensure_open(services, attempt_id).await? {
+        return Ok(closed);
+    }
+    let Some(stored) = services.db.get_code(attempt_id, channel).await? else {
+        return Ok(CodeCheck::NotSent);
+    };
+    if stored.used_at.is_some() {
+        return Ok(CodeCheck::NotSent);
+    }
+    let now = services.clock.now();
+    if stored.expires_at <= now {
+        return Ok(CodeCheck::Expired);
+    }
+    let Some(code) = factors::codes::normalise(input, services.config.codes.length) else {
+        return wrong_try(services, attempt_id).await;
+    };
+    let hash = services.keys.code_hash(&context(attempt_id, channel), &code);
+    if services.db.use_code(attempt_id, channel, &hash, now).await? {
+        Ok(CodeCheck::Passed)
+    } else {
+        wrong_try(services, attempt_id).await
+    }
+}
+
+/// Counts one wrong answer against the attempt.
+pub async fn wrong_try(services: &Services, attempt_id: &str) -> Result<CodeCheck, FlowError> {
+    Ok(match services.db.record_wrong_try(attempt_id, services.config.codes.max_wrong_tries).await? {
+        WrongTry::Remaining(remaining) => CodeCheck::Wrong { remaining },
+        WrongTry::Voided => CodeCheck::Voided,
+    })
+}

@@ -1,0 +1,277 @@
+//! Registering methods after signing in: add an address or an authenticator app, prove it
+//! works with a code, remove one. A method is stored only once its code was confirmed.
+
+use serde::{Deserialize, Serialize};
+
+use super::codes::{self, CodeCheck};
+use super::methods::{self, seal_context};
+use super::{AuditRecord, FlowError, Requester, Services};
+use crate::config::MethodKind;
+use crate::directory::DirUser;
+use crate::factors::{email, totp};
+use crate::notify::messages;
+use crate::policy;
+use crate::store::{Attempt, StoredMethod};
+
+/// A signed-in person registering methods, kept in their session.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Enrolment {
+    pub attempt_id: String,
+    pub user: DirUser,
+    pub expires_at: i64,
+    pub pending: Option<PendingMethod>,
+}
+
+/// A method being confirmed. Its secret is sealed even inside the session, which lives in the
+/// database.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PendingMethod {
+    pub kind: MethodKind,
+    pub label: String,
+    sealed: Vec<u8>,
+}
+
+/// One registered method as the page lists it.
+#[derive(Debug, Clone)]
+pub struct MethodView {
+    pub id: String,
+    pub kind: MethodKind,
+    pub label: String,
+    pub created_at: i64,
+}
+
+/// The registration page's content.
+#[derive(Debug, Clone)]
+pub struct Overview {
+    pub methods: Vec<MethodView>,
+    /// The directory's masked address when it counts as a method.
+    pub directory_email: Option<String>,
+    /// Distinct methods still to register before the person may leave.
+    pub still_needed: usize,
+    pub can_add: Vec<MethodKind>,
+}
+
+fn pending_context(attempt_id: &str, kind: MethodKind) -> Vec<u8> {
+    format!("pending\0{attempt_id}\0{}", kind.as_str()).into_bytes()
+}
+
+fn confirm_channel(kind: MethodKind) -> String {
+    format!("enrol-{}", kind.as_str())
+}
+
+impl Enrolment {
+    fn live(&self, services: &Services) -> Result<(), FlowError> {
+        if self.expires_at <= services.clock.now() { Err(FlowError::Expired) } else { Ok(()) }
+    }
+}
+
+/// Opens a registration session for a person who just signed in.
+pub async fn begin(services: &Services, user: DirUser) -> Result<Enrolment, FlowError> {
+    let attempt = Attempt {
+        id: uuid::Uuid::new_v4().to_string(),
+        flow: "register".into(),
+        user_id: Some(user.id.0.clone()),
+        created_at: services.clock.now(),
+        expires_at: services.flow_deadline(),
+        wrong_tries: 0,
+        voided: false,
+        completed_at: None,
+    };
+    services.db.create_attempt(&attempt).await?;
+    Ok(Enrolment { attempt_id: attempt.id, user, expires_at: attempt.expires_at, pending: None })
+}
+
+/// What is registered and what is still needed.
+pub async fn overview(services: &Services, e: &Enrolment) -> Result<Overview, FlowError> {
+    e.live(services)?;
+    let stored = methods::stored(services, &e.user).await?;
+    let have = methods::usable_kinds(services, &e.user, &stored).len();
+    let wanted = usize::from(services.config.policy.methods_to_register);
+    let directory_email = methods::directory_mail_counts(services, &e.user)
+        .then(|| e.user.emails.first().map(|a| email::mask(a)))
+        .flatten();
+    Ok(Overview {
+        methods: stored
+            .into_iter()
+            .filter_map(|m| {
+                Some(MethodView { kind: MethodKind::parse(&m.kind)?, id: m.id, label: m.label, created_at: m.created_at })
+            })
+            .collect(),
+        directory_email,
+        still_needed: wanted.saturating_sub(have),
+        can_add: policy::allowed_methods(&services.config.policy),
+    })
+}
+
+/// Starts confirming a new address: sends a code to it.
+pub async fn start_email(services: &Services, e: &mut Enrolment, typed: &str) -> Result<bool, FlowError> {
+    e.live(services)?;
+    if !policy::method_allowed(&services.config.policy, MethodKind::Email) {
+        return Err(FlowError::OutOfStep("email not allowed"));
+    }
+    let Some(address) = email::parse_address(typed) else { return Ok(false) };
+    let code = codes::issue(services, &e.attempt_id, &confirm_channel(MethodKind::Email)).await?;
+    let config = &services.config;
+    services.send_in_background(messages::code(
+        &config.server.organisation,
+        &address,
+        &code,
+        messages::CodePurpose::ConfirmAddress,
+        config.codes.ttl_secs / 60,
+    ));
+    e.pending = Some(PendingMethod {
+        kind: MethodKind::Email,
+        label: email::mask(&address),
+        sealed: services.keys.seal(address.as_bytes(), &pending_context(&e.attempt_id, MethodKind::Email)),
+    });
+    Ok(true)
+}
+
+/// Starts registering an authenticator app: makes a seed.
+pub async fn start_totp(services: &Services, e: &mut Enrolment) -> Result<(), FlowError> {
+    e.live(services)?;
+    if !policy::method_allowed(&services.config.policy, MethodKind::Totp) {
+        return Err(FlowError::OutOfStep("totp not allowed"));
+    }
+    let secret = totp::TotpSecret::generate();
+    e.pending = Some(PendingMethod {
+        kind: MethodKind::Totp,
+        label: "Authenticator app".into(),
+        sealed: services.keys.seal(secret.as_bytes(), &pending_context(&e.attempt_id, MethodKind::Totp)),
+    });
+    Ok(())
+}
+
+fn open_pending(services: &Services, e: &Enrolment, kind: MethodKind) -> Result<zeroize::Zeroizing<Vec<u8>>, FlowError> {
+    let pending = e.pending.as_ref().filter(|p| p.kind == kind).ok_or(FlowError::OutOfStep("nothing pending"))?;
+    services
+        .keys
+        .open(&pending.sealed, &pending_context(&e.attempt_id, kind))
+        .map_err(|err| FlowError::Internal(format!("pending method does not open: {err}")))
+}
+
+/// The QR code and text secret for the pending authenticator app.
+pub fn totp_enrolment(services: &Services, e: &Enrolment) -> Result<totp::Enrolment, FlowError> {
+    let bytes = open_pending(services, e, MethodKind::Totp)?;
+    let secret = totp::TotpSecret::from_bytes(&bytes).ok_or_else(|| FlowError::Internal("bad pending seed".into()))?;
+    totp::enrolment(&secret, &services.config.totp.issuer, &e.user.login)
+        .map_err(|err| FlowError::Internal(format!("cannot render authenticator enrolment: {err}")))
+}
+
+/// Confirms the pending method with the code it produced, then stores it.
+pub async fn confirm(services: &Services, who: &Requester, e: &mut Enrolment, input: &str) -> Result<CodeCheck, FlowError> {
+    e.live(services)?;
+    let kind = e.pending.as_ref().map(|p| p.kind).ok_or(FlowError::OutOfStep("nothing pending"))?;
+    let secret = open_pending(services, e, kind)?;
+    let now = services.clock.now();
+    let (result, last_step) = match kind {
+        MethodKind::Email => (codes::check(services, &e.attempt_id, &confirm_channel(kind), input).await?, None),
+        MethodKind::Totp => {
+            if let Some(closed) = codes::ensure_open(services, &e.attempt_id).await? {
+                (closed, None)
+            } else {
+                let seed = totp::TotpSecret::from_bytes(&secret).ok_or_else(|| FlowError::Internal("bad pending seed".into()))?;
+                match totp::verify(&seed, input, now, services.config.totp.skew) {
+                    Some(step) => (CodeCheck::Passed, Some(step)),
+                    None => (codes::wrong_try(services, &e.attempt_id).await?, None),
+                }
+            }
+        }
+    };
+    if result != CodeCheck::Passed {
+        if result == CodeCheck::Voided {
+            e.pending = None;
+        }
+        return Ok(result);
+    }
+    let label = e.pending.take().map(|p| p.label).unwrap_or_default();
+    let method = StoredMethod {
+        id: uuid::Uuid::new_v4().to_string(),
+        user_id: e.user.id.0.clone(),
+        kind: kind.as_str().into(),
+        label: label.clone(),
+        sealed: services.keys.seal(&secret, &seal_context(e.user.id.as_str(), kind)),
+        created_at: now,
+        last_used_at: None,
+        totp_last_step: last_step,
+    };
+    services.db.insert_method(&method).await?;
+    services
+        .audit(who, AuditRecord { event: "method_added", flow: Some("register"), user: Some(&e.user), outcome: "success", method: Some(kind.as_str()), ..Default::default() })
+        .await;
+    tell_addresses(services, who, &e.user, &label, true).await?;
+    Ok(CodeCheck::Passed)
+}
+
+/// Drops a pending method the person gave up on.
+pub fn cancel(e: &mut Enrolment) {
+    e.pending = None;
+}
+
+/// What became of a removal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Removal {
+    Removed,
+    /// Removing it would leave fewer methods than the policy requires.
+    WouldLeaveTooFew,
+    NotFound,
+}
+
+/// Removes a registered method, unless that would leave too few.
+pub async fn remove(services: &Services, who: &Requester, e: &Enrolment, method_id: &str) -> Result<Removal, FlowError> {
+    e.live(services)?;
+    let stored = methods::stored(services, &e.user).await?;
+    let Some(target) = stored.iter().find(|m| m.id == method_id).cloned() else { return Ok(Removal::NotFound) };
+    let rest: Vec<StoredMethod> = stored.into_iter().filter(|m| m.id != method_id).collect();
+    let before = methods::usable_kinds(services, &e.user, &[rest.clone(), vec![target.clone()]].concat()).len();
+    let after = methods::usable_kinds(services, &e.user, &rest).len();
+    if after < before && after < usize::from(services.config.policy.methods_to_register) {
+        return Ok(Removal::WouldLeaveTooFew);
+    }
+    if !services.db.delete_method(e.user.id.as_str(), method_id).await? {
+        return Ok(Removal::NotFound);
+    }
+    services
+        .audit(who, AuditRecord { event: "method_removed", flow: Some("register"), user: Some(&e.user), outcome: "success", method: Some(&target.kind), ..Default::default() })
+        .await;
+    // The removed address is told too: it may be the owner's only warning.
+    let mut notice_to = methods::notification_addresses(services, &e.user, &rest);
+    if target.kind == MethodKind::Email.as_str() {
+        if let Ok(bytes) = methods::open(services, &target) {
+            if let Ok(address) = String::from_utf8(bytes.to_vec()) {
+                notice_to.push(address);
+            }
+        }
+    }
+    send_notice(services, who, &e.user, &target.label, false, notice_to);
+    Ok(Removal::Removed)
+}
+
+async fn tell_addresses(services: &Services, who: &Requester, user: &DirUser, label: &str, added: bool) -> Result<(), FlowError> {
+    let stored = methods::stored(services, user).await?;
+    send_notice(services, who, user, label, added, methods::notification_addresses(services, user, &stored));
+    Ok(())
+}
+
+fn send_notice(services: &Services, who: &Requester, user: &DirUser, label: &str, added: bool, to: Vec<String>) {
+    let config = &services.config;
+    let (org, url, now, ip) = (&config.server.organisation, &config.server.public_url, services.clock.now(), who.ip.as_deref());
+    for address in to {
+        let mail = if added {
+            messages::method_added(org, url, &address, &user.display_name, now, ip, label)
+        } else {
+            messages::method_removed(org, url, &address, &user.display_name, now, ip, label)
+        };
+        services.send_in_background(mail);
+    }
+}
+
+/// Whether the person may leave registration (has registered enough).
+pub async fn complete(services: &Services, e: &Enrolment) -> Result<bool, FlowError> {
+    Ok(overview(services, e).await?.still_needed == 0)
+}
+
+/// Exposes a code typed for a pending address, for tests of the confirm step.
+pub fn is_pending(e: &Enrolment, kind: MethodKind) -> bool {
+    e.pending.as_ref().is_some_and(|p| p.kind == kind)
+}

@@ -1,0 +1,106 @@
+//! A person's registered methods as flows need them: which kinds count, where codes and
+//! notifications go, and the TOTP seeds to check against. Seeds and addresses are opened here
+//! and nowhere else.
+
+use std::collections::BTreeSet;
+
+use zeroize::Zeroizing;
+
+use super::{FlowError, Services};
+use crate::config::MethodKind;
+use crate::directory::DirUser;
+use crate::factors::totp::TotpSecret;
+use crate::store::StoredMethod;
+
+/// Associated data that binds a sealed value to its owner and kind, so a row copied to
+/// another account does not open.
+pub fn seal_context(user_id: &str, kind: MethodKind) -> Vec<u8> {
+    format!("method\0{user_id}\0{}", kind.as_str()).into_bytes()
+}
+
+/// The methods stored for an account.
+pub async fn stored(services: &Services, user: &DirUser) -> Result<Vec<StoredMethod>, FlowError> {
+    Ok(services.db.list_methods(user.id.as_str()).await?)
+}
+
+/// Distinct kinds the person can use: stored ones the policy still allows, and the
+/// directory's mail address when the admin lets it count.
+pub fn usable_kinds(services: &Services, user: &DirUser, methods: &[StoredMethod]) -> BTreeSet<MethodKind> {
+    let policy = &services.config.policy;
+    let mut kinds: BTreeSet<MethodKind> = methods
+        .iter()
+        .filter_map(|m| MethodKind::parse(&m.kind))
+        .filter(|k| policy.methods.contains(k))
+        .collect();
+    if directory_mail_counts(services, user) {
+        kinds.insert(MethodKind::Email);
+    }
+    kinds
+}
+
+/// Whether the directory's own mail attribute counts as a registered address.
+pub fn directory_mail_counts(services: &Services, user: &DirUser) -> bool {
+    services.config.email.use_directory_mail
+        && services.config.policy.methods.contains(&MethodKind::Email)
+        && !user.emails.is_empty()
+}
+
+/// Opens one sealed value of a stored method.
+pub fn open(services: &Services, method: &StoredMethod) -> Result<Zeroizing<Vec<u8>>, FlowError> {
+    let kind = MethodKind::parse(&method.kind).ok_or_else(|| FlowError::Internal("unknown method kind in store".into()))?;
+    services
+        .keys
+        .open(&method.sealed, &seal_context(&method.user_id, kind))
+        .map_err(|e| FlowError::Internal(format!("cannot open stored method {}: {e}", method.id)))
+}
+
+/// Addresses a one-time code may be sent to.
+pub fn code_addresses(services: &Services, user: &DirUser, methods: &[StoredMethod]) -> Vec<String> {
+    let mut out = registered_addresses(services, methods);
+    if directory_mail_counts(services, user) {
+        out.extend(user.emails.iter().cloned());
+    }
+    dedup(out)
+}
+
+/// Addresses told about every change to the account: registered ones and the directory's.
+pub fn notification_addresses(services: &Services, user: &DirUser, methods: &[StoredMethod]) -> Vec<String> {
+    let mut out = registered_addresses(services, methods);
+    out.extend(user.emails.iter().cloned());
+    dedup(out)
+}
+
+fn registered_addresses(services: &Services, methods: &[StoredMethod]) -> Vec<String> {
+    methods
+        .iter()
+        .filter(|m| m.kind == MethodKind::Email.as_str())
+        .filter_map(|m| match open(services, m) {
+            Ok(bytes) => String::from_utf8(bytes.to_vec()).ok(),
+            Err(err) => {
+                tracing::error!(%err, "skipping a stored address that does not open");
+                None
+            }
+        })
+        .collect()
+}
+
+fn dedup(mut addresses: Vec<String>) -> Vec<String> {
+    let mut seen = BTreeSet::new();
+    addresses.retain(|a| seen.insert(a.to_ascii_lowercase()));
+    addresses
+}
+
+/// The account's TOTP seeds with their method ids.
+pub fn totp_secrets(services: &Services, methods: &[StoredMethod]) -> Vec<(String, TotpSecret)> {
+    methods
+        .iter()
+        .filter(|m| m.kind == MethodKind::Totp.as_str())
+        .filter_map(|m| match open(services, m) {
+            Ok(bytes) => TotpSecret::from_bytes(&bytes).map(|s| (m.id.clone(), s)),
+            Err(err) => {
+                tracing::error!(%err, "skipping a stored TOTP seed that does not open");
+                None
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,259 @@
+//! Reset and unlock: a username, then the required number of distinct methods, then the new
+//! password (reset) or the unlock itself.
+//!
+//! From the username on, every page and every answer is the same whether the account exists,
+//! is in scope or has registered anything: an unknown person gets an attempt without a user,
+//! codes are made and stored for it but never sent, and no code can ever pass.
+
+use serde::{Deserialize, Serialize};
+
+use super::codes::{self, CodeCheck};
+use super::methods;
+use super::{AuditRecord, FlowError, Requester, Services};
+use crate::config::MethodKind;
+use crate::directory::{DirError, DirUser, Login, PolicyReason};
+use crate::factors::totp;
+use crate::notify::messages;
+use crate::policy;
+use crate::store::Attempt;
+
+use super::account::NewPassword;
+
+/// Which of the two recovery flows this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Purpose {
+    Reset,
+    Unlock,
+}
+
+impl Purpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Purpose::Reset => "reset",
+            Purpose::Unlock => "unlock",
+        }
+    }
+}
+
+/// One reset or unlock attempt, kept in the person's session.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Recovery {
+    pub purpose: Purpose,
+    pub attempt_id: String,
+    /// `None` when the login matched no usable, in-scope account.
+    user: Option<DirUser>,
+    pub passed: Vec<MethodKind>,
+    pub expires_at: i64,
+}
+
+impl Recovery {
+    /// Methods the person can still choose from (allowed by policy, not yet passed).
+    pub fn choices(&self, services: &Services) -> Vec<MethodKind> {
+        policy::allowed_methods(&services.config.policy).into_iter().filter(|k| !self.passed.contains(k)).collect()
+    }
+
+    /// Whether enough distinct methods have passed.
+    pub fn verified(&self, services: &Services) -> bool {
+        self.user.is_some() && self.passed.len() >= usize::from(services.config.policy.methods_required)
+    }
+
+    /// (this step, all steps): username, each method, then the password (reset only).
+    pub fn step(&self, services: &Services) -> (usize, usize) {
+        let required = usize::from(services.config.policy.methods_required);
+        let total = 1 + required + usize::from(self.purpose == Purpose::Reset);
+        (2 + self.passed.len().min(required), total)
+    }
+
+    fn live(&self, services: &Services) -> Result<(), FlowError> {
+        if self.expires_at <= services.clock.now() { Err(FlowError::Expired) } else { Ok(()) }
+    }
+
+    fn verified_user(&self, services: &Services) -> Result<&DirUser, FlowError> {
+        self.live(services)?;
+        match &self.user {
+            Some(user) if self.verified(services) => Ok(user),
+            _ => Err(FlowError::OutOfStep("not verified")),
+        }
+    }
+}
+
+/// Starts an attempt for whatever was typed as the username.
+pub async fn start(services: &Services, who: &Requester, purpose: Purpose, typed: &str) -> Result<Recovery, FlowError> {
+    let user = match Login::parse(typed) {
+        Some(login) => services.directory.find_user(&login).await.map_err(FlowError::from_directory)?,
+        None => None,
+    };
+    let user = user.filter(|u| policy::in_scope(&services.config.policy, u));
+    // Look the methods up for everyone, so an unknown account costs the same store work.
+    let key = user.as_ref().map(|u| u.id.0.clone()).unwrap_or_else(|| format!("unknown:{}", uuid::Uuid::new_v4()));
+    let _ = services.db.list_methods(&key).await?;
+    let now = services.clock.now();
+    let attempt = Attempt {
+        id: uuid::Uuid::new_v4().to_string(),
+        flow: purpose.as_str().into(),
+        user_id: user.as_ref().map(|u| u.id.0.clone()),
+        created_at: now,
+        expires_at: services.flow_deadline(),
+        wrong_tries: 0,
+        voided: false,
+        completed_at: None,
+    };
+    services.db.create_attempt(&attempt).await?;
+    services
+        .audit(who, AuditRecord { event: "started", flow: Some(purpose.as_str()), user: user.as_ref(), outcome: "started", ..Default::default() })
+        .await;
+    Ok(Recovery { purpose, attempt_id: attempt.id, user, passed: vec![], expires_at: attempt.expires_at })
+}
+
+/// Makes a code for the email channel and sends it to the account's addresses, if any.
+/// The person is told the same thing either way.
+pub async fn send_email_code(services: &Services, who: &Requester, r: &Recovery) -> Result<(), FlowError> {
+    r.live(services)?;
+    if r.passed.contains(&MethodKind::Email) {
+        return Err(FlowError::OutOfStep("email already verified"));
+    }
+    if let Some(CodeCheck::Voided) = codes::ensure_open(services, &r.attempt_id).await? {
+        return Err(FlowError::Expired);
+    }
+    let code = codes::issue(services, &r.attempt_id, MethodKind::Email.as_str()).await?;
+    let addresses = match &r.user {
+        Some(user) => methods::code_addresses(services, user, &methods::stored(services, user).await?),
+        None => vec![],
+    };
+    let config = &services.config;
+    let purpose = match r.purpose {
+        Purpose::Reset => messages::CodePurpose::Reset,
+        Purpose::Unlock => messages::CodePurpose::Unlock,
+    };
+    let ttl_minutes = config.codes.ttl_secs / 60;
+    for to in addresses {
+        services.send_in_background(messages::code(&config.server.organisation, &to, &code, purpose, ttl_minutes));
+    }
+    services
+        .audit(who, AuditRecord { event: "code_sent", flow: Some(r.purpose.as_str()), user: r.user.as_ref(), outcome: "success", method: Some("email"), ..Default::default() })
+        .await;
+    Ok(())
+}
+
+/// Checks a code typed for `kind`; on success the method counts as passed.
+pub async fn check_code(services: &Services, who: &Requester, r: &mut Recovery, kind: MethodKind, input: &str) -> Result<CodeCheck, FlowError> {
+    r.live(services)?;
+    if r.passed.contains(&kind) || !policy::method_allowed(&services.config.policy, kind) {
+        return Err(FlowError::OutOfStep("method not available"));
+    }
+    let result = match kind {
+        MethodKind::Email => codes::check(services, &r.attempt_id, kind.as_str(), input).await?,
+        MethodKind::Totp => check_totp(services, r, input).await?,
+    };
+    let (outcome, reason) = match result {
+        CodeCheck::Passed => ("success", None),
+        CodeCheck::Wrong { .. } => ("failure", Some("wrong_code")),
+        CodeCheck::Voided => ("failure", Some("too_many_wrong_codes")),
+        CodeCheck::Expired => ("failure", Some("code_expired")),
+        CodeCheck::NotSent => ("failure", Some("no_code_sent")),
+        CodeCheck::Replayed => ("failure", Some("code_reused")),
+    };
+    services
+        .audit(who, AuditRecord { event: "verify", flow: Some(r.purpose.as_str()), user: r.user.as_ref(), outcome, reason, method: Some(kind.as_str()) })
+        .await;
+    if result == CodeCheck::Passed {
+        r.passed.push(kind);
+    }
+    Ok(result)
+}
+
+async fn check_totp(services: &Services, r: &Recovery, input: &str) -> Result<CodeCheck, FlowError> {
+    if let Some(closed) = codes::ensure_open(services, &r.attempt_id).await? {
+        return Ok(closed);
+    }
+    let now = services.clock.now();
+    let skew = services.config.totp.skew;
+    let secrets = match &r.user {
+        Some(user) => methods::totp_secrets(services, &methods::stored(services, user).await?),
+        None => vec![],
+    };
+    if secrets.is_empty() {
+        // Same work as a real check, against a seed nobody has.
+        let _ = totp::verify(&totp::TotpSecret::generate(), input, now, skew);
+    }
+    for (id, secret) in &secrets {
+        if let Some(step) = totp::verify(secret, input, now, skew) {
+            return Ok(if services.db.claim_totp_step(id, step, now).await? { CodeCheck::Passed } else { CodeCheck::Replayed });
+        }
+    }
+    codes::wrong_try(services, &r.attempt_id).await
+}
+
+/// What became of a reset.
+#[derive(Debug)]
+pub enum ResetOutcome {
+    Done { must_change: bool },
+    /// The directory's policy refused the password: nothing changed, try another.
+    Refused(PolicyReason),
+}
+
+/// Sets the new password (and clears any lockout) once enough methods have passed.
+pub async fn reset(services: &Services, who: &Requester, r: &Recovery, new: &NewPassword) -> Result<ResetOutcome, FlowError> {
+    let user = r.verified_user(services)?;
+    if r.purpose != Purpose::Reset {
+        return Err(FlowError::OutOfStep("not a reset"));
+    }
+    codes::ensure_open(services, &r.attempt_id).await?;
+    let must_change = services.config.reset.force_change_at_next_logon;
+    let audit = |outcome, reason| AuditRecord { event: "reset", flow: Some("reset"), user: Some(user), outcome, reason, method: None };
+    match services.directory.reset_password(user, new.secret(), must_change).await {
+        Ok(()) => {}
+        Err(DirError::PolicyViolation(reason)) => {
+            services.audit(who, audit("failure", Some(reason.code()))).await;
+            return Ok(ResetOutcome::Refused(reason));
+        }
+        Err(e) => {
+            services.audit(who, audit("failure", Some("directory_error"))).await;
+            return Err(FlowError::from_directory(e));
+        }
+    }
+    services.db.complete_attempt(&r.attempt_id, services.clock.now()).await?;
+    services.audit(who, audit("success", None)).await;
+    notify(services, who, user, NoticeKind::Reset).await?;
+    Ok(ResetOutcome::Done { must_change })
+}
+
+/// Clears the lockout once enough methods have passed. The password is not touched.
+pub async fn unlock(services: &Services, who: &Requester, r: &Recovery) -> Result<(), FlowError> {
+    let user = r.verified_user(services)?;
+    if r.purpose != Purpose::Unlock {
+        return Err(FlowError::OutOfStep("not an unlock"));
+    }
+    codes::ensure_open(services, &r.attempt_id).await?;
+    let audit = |outcome, reason| AuditRecord { event: "unlock", flow: Some("unlock"), user: Some(user), outcome, reason, method: None };
+    if let Err(e) = services.directory.unlock(user).await {
+        services.audit(who, audit("failure", Some("directory_error"))).await;
+        return Err(FlowError::from_directory(e));
+    }
+    services.db.complete_attempt(&r.attempt_id, services.clock.now()).await?;
+    services.audit(who, audit("success", None)).await;
+    notify(services, who, user, NoticeKind::Unlock).await
+}
+
+/// Which account notice to send.
+pub(super) enum NoticeKind {
+    Reset,
+    Unlock,
+    Change,
+}
+
+/// Tells every address the account has that something changed.
+pub(super) async fn notify(services: &Services, who: &Requester, user: &DirUser, kind: NoticeKind) -> Result<(), FlowError> {
+    let stored = methods::stored(services, user).await?;
+    let config = &services.config;
+    let (org, url, now, ip) = (&config.server.organisation, &config.server.public_url, services.clock.now(), who.ip.as_deref());
+    for to in methods::notification_addresses(services, user, &stored) {
+        let mail = match kind {
+            NoticeKind::Reset => messages::password_reset(org, url, &to, &user.display_name, now, ip),
+            NoticeKind::Unlock => messages::account_unlocked(org, url, &to, &user.display_name, now, ip),
+            NoticeKind::Change => messages::password_changed(org, url, &to, &user.display_name, now, ip),
+        };
+        services.send_in_background(mail);
+    }
+    Ok(())
+}

@@ -1,0 +1,101 @@
+//! CSRF protection: a signed double-submit token. The token lives in a `__Host-` cookie
+//! (SameSite=Strict) and in a hidden field of every form; a POST passes only when both match
+//! and the signature is ours. Cross-origin POSTs are refused before any handler runs.
+//!
+//! Stateless on purpose: showing a page never writes to the database.
+
+use std::sync::Arc;
+
+use axum::extract::{FromRequest, Request, State};
+use axum::http::{HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::{Form, RequestExt};
+use serde::de::DeserializeOwned;
+
+use super::error::Error;
+use super::server::CookieNames;
+use crate::flow::Services;
+
+/// The request's CSRF token, and whether it was just made (so a POST cannot rely on it).
+#[derive(Debug, Clone)]
+pub struct CsrfToken {
+    pub value: String,
+    fresh: bool,
+}
+
+/// Forms carry their token in a field named `csrf`.
+pub trait HasCsrf {
+    fn csrf(&self) -> &str;
+}
+
+/// Sets a token cookie when the browser has none, and refuses cross-origin POSTs.
+pub async fn layer(State(services): State<Arc<Services>>, mut req: Request, next: Next) -> Response {
+    let names = req.extensions().get::<CookieNames>().cloned().unwrap_or_default();
+    let existing = cookie_value(&req, &names.csrf).filter(|t| services.keys.csrf_token_valid(t));
+    let token = match existing {
+        Some(value) => CsrfToken { value, fresh: false },
+        None => CsrfToken { value: services.keys.csrf_token(), fresh: true },
+    };
+    if req.method() != Method::GET && req.method() != Method::HEAD && !same_origin(&req, &services.config.server.public_url) {
+        tracing::warn!(origin = ?req.headers().get(header::ORIGIN), "refused a cross-origin form post");
+        return Error::Csrf.into_response();
+    }
+    req.extensions_mut().insert(token.clone());
+    let mut res = next.run(req).await;
+    if token.fresh {
+        let secure = if names.secure { "; Secure" } else { "" };
+        let cookie = format!("{}={}; Path=/; HttpOnly; SameSite=Strict{secure}", names.csrf, token.value);
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            res.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    res
+}
+
+fn cookie_value(req: &Request, name: &str) -> Option<String> {
+    req.headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(cookie::Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .map(|c| c.value().to_owned())
+}
+
+/// A POST is same-origin when its Origin header (or, failing that, Sec-Fetch-Site) says so.
+/// Browsers send Origin on every POST; a request with neither comes from a non-browser client,
+/// which the token check still covers.
+fn same_origin(req: &Request, public_url: &str) -> bool {
+    if let Some(origin) = req.headers().get(header::ORIGIN) {
+        let expected = url::Url::parse(public_url).map(|u| u.origin().ascii_serialization()).unwrap_or_default();
+        return origin.to_str().is_ok_and(|o| o == expected);
+    }
+    match req.headers().get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        Some(site) => matches!(site, "same-origin" | "none"),
+        None => true,
+    }
+}
+
+/// A form whose CSRF token was checked.
+pub struct Verified<T>(pub T);
+
+impl<S, T> FromRequest<S> for Verified<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned + HasCsrf + Send + 'static,
+{
+    type Rejection = Error;
+
+    async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
+        let token = req.extensions().get::<CsrfToken>().cloned();
+        let Form(form) = req.extract::<Form<T>, _>().await.map_err(|rejection| Error::BadForm(rejection.status()))?;
+        match token {
+            Some(t) if !t.fresh && crate::crypto::constant_time_eq(t.value.as_bytes(), form.csrf().as_bytes()) => {
+                Ok(Verified(form))
+            }
+            _ => Err(Error::Csrf),
+        }
+    }
+}

@@ -1,0 +1,308 @@
+//! Reset and unlock: username, then the required methods, then the new password (reset) or
+//! the unlock. The same router serves both, nested at `/reset` and `/unlock`.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Router};
+use secrecy::SecretString;
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use super::csrf::{CsrfToken, HasCsrf, Verified};
+use super::error::Error;
+use super::pages::{Layout, Step, html};
+use super::who::Who;
+use crate::config::MethodKind;
+use crate::flow::codes::CodeCheck;
+use crate::flow::recovery::{self, Purpose, Recovery, ResetOutcome};
+use crate::flow::account::NewPassword;
+use crate::flow::{FlowError, Services};
+
+const KEY: &str = "recovery";
+
+pub fn routes(purpose: Purpose) -> Router<Arc<Services>> {
+    let mut r = Router::new()
+        .route("/", get(username_form).post(start))
+        .route("/verify", get(choose))
+        .route("/send", post(send_email))
+        .route("/code/{kind}", get(code_form).post(check_code));
+    if purpose == Purpose::Reset {
+        r = r.route("/password", get(password_form).post(set_password));
+    }
+    r.layer(Extension(purpose))
+}
+
+/// The message after a wrong code, the same for every account.
+pub fn wrong_code_message(remaining: u32) -> String {
+    match remaining {
+        0 => "That code is not right. This was your last try: one more wrong code ends this attempt.".into(),
+        1 => "That code is not right. You have 1 more try.".into(),
+        n => format!("That code is not right. You have {n} more tries."),
+    }
+}
+
+fn titles(purpose: Purpose) -> (&'static str, &'static str) {
+    match purpose {
+        Purpose::Reset => ("Reset your password", "reset"),
+        Purpose::Unlock => ("Unlock your account", "unlock"),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "recovery/username.html")]
+struct UsernamePage {
+    l: Layout,
+    base: &'static str,
+    username: String,
+    step: Step,
+}
+
+#[derive(Template)]
+#[template(path = "recovery/choose.html")]
+struct ChoosePage {
+    l: Layout,
+    base: &'static str,
+    choices: Vec<MethodKind>,
+    more: bool,
+    step: Step,
+}
+
+#[derive(Template)]
+#[template(path = "recovery/code.html")]
+struct CodePage {
+    l: Layout,
+    base: &'static str,
+    kind: &'static str,
+    error: Option<String>,
+    ttl_minutes: u64,
+    step: Step,
+}
+
+#[derive(Template)]
+#[template(path = "recovery/password.html")]
+struct PasswordPage {
+    l: Layout,
+    error: Option<&'static str>,
+    step: Step,
+}
+
+#[derive(Template)]
+#[template(path = "recovery/done.html")]
+struct DonePage {
+    l: Layout,
+    purpose: Purpose,
+    must_change: bool,
+}
+
+#[derive(Deserialize)]
+struct Prefill {
+    username: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct UsernameForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    username: String,
+}
+
+#[derive(Deserialize)]
+struct CodeForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    code: String,
+}
+
+#[derive(Deserialize)]
+struct EmptyForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+#[derive(Deserialize)]
+struct PasswordForm {
+    #[serde(default)]
+    csrf: String,
+    new: SecretString,
+    confirm: SecretString,
+}
+
+macro_rules! has_csrf {
+    ($($t:ty),*) => { $(impl HasCsrf for $t { fn csrf(&self) -> &str { &self.csrf } })* };
+}
+has_csrf!(UsernameForm, CodeForm, EmptyForm, PasswordForm);
+
+/// The attempt in this session, if it belongs to this flow.
+async fn attempt(session: &Session, purpose: Purpose) -> Result<Recovery, Error> {
+    match session.get::<Recovery>(KEY).await? {
+        Some(r) if r.purpose == purpose => Ok(r),
+        _ => Err(Error::Flow(FlowError::Expired)),
+    }
+}
+
+fn step(s: &Services, r: &Recovery) -> Step {
+    let (now, of) = r.step(s);
+    Step { now, of }
+}
+
+fn parse_kind(kind: &str) -> Result<MethodKind, Error> {
+    MethodKind::parse(kind).ok_or(Error::Flow(FlowError::OutOfStep("unknown method")))
+}
+
+async fn username_form(
+    State(s): State<Arc<Services>>,
+    Extension(purpose): Extension<Purpose>,
+    Extension(csrf): Extension<CsrfToken>,
+    Query(q): Query<Prefill>,
+) -> Result<Html<String>, Error> {
+    let (title, base) = titles(purpose);
+    let total = 1 + usize::from(s.config.policy.methods_required) + usize::from(purpose == Purpose::Reset);
+    let username = q.username.unwrap_or_default().chars().take(256).collect();
+    html(&UsernamePage { l: Layout::with_csrf(&s, title, &csrf), base, username, step: Step { now: 1, of: total } })
+}
+
+async fn start(
+    State(s): State<Arc<Services>>,
+    Extension(purpose): Extension<Purpose>,
+    Who(who): Who,
+    session: Session,
+    Verified(form): Verified<UsernameForm>,
+) -> Result<Response, Error> {
+    let r = recovery::start(&s, &who, purpose, &form.username).await?;
+    session.cycle_id().await?;
+    session.insert(KEY, r).await?;
+    Ok(Redirect::to(&format!("/{}/verify", purpose.as_str())).into_response())
+}
+
+async fn choose(
+    State(s): State<Arc<Services>>,
+    Extension(purpose): Extension<Purpose>,
+    Extension(csrf): Extension<CsrfToken>,
+    session: Session,
+) -> Result<Response, Error> {
+    let r = attempt(&session, purpose).await?;
+    let (title, base) = titles(purpose);
+    if r.verified(&s) && purpose == Purpose::Reset {
+        return Ok(Redirect::to("/reset/password").into_response());
+    }
+    let page = ChoosePage { l: Layout::with_csrf(&s, title, &csrf), base, choices: r.choices(&s), more: !r.passed.is_empty(), step: step(&s, &r) };
+    Ok(html(&page)?.into_response())
+}
+
+async fn send_email(
+    State(s): State<Arc<Services>>,
+    Extension(purpose): Extension<Purpose>,
+    Who(who): Who,
+    session: Session,
+    Verified(_): Verified<EmptyForm>,
+) -> Result<Response, Error> {
+    let r = attempt(&session, purpose).await?;
+    recovery::send_email_code(&s, &who, &r).await?;
+    Ok(Redirect::to(&format!("/{}/code/email", purpose.as_str())).into_response())
+}
+
+async fn code_view(s: &Services, purpose: Purpose, r: &Recovery, kind: MethodKind, csrf: &CsrfToken, error: Option<String>) -> Result<Html<String>, Error> {
+    let (title, base) = titles(purpose);
+    html(&CodePage { l: Layout::with_csrf(s, title, csrf), base, kind: kind.as_str(), error, ttl_minutes: s.config.codes.ttl_secs / 60, step: step(s, r) })
+}
+
+async fn code_form(
+    State(s): State<Arc<Services>>,
+    Extension(purpose): Extension<Purpose>,
+    Extension(csrf): Extension<CsrfToken>,
+    Path(kind): Path<String>,
+    session: Session,
+) -> Result<Response, Error> {
+    let r = attempt(&session, purpose).await?;
+    let kind = parse_kind(&kind)?;
+    if !r.choices(&s).contains(&kind) {
+        return Ok(Redirect::to(&format!("/{}/verify", purpose.as_str())).into_response());
+    }
+    Ok(code_view(&s, purpose, &r, kind, &csrf, None).await?.into_response())
+}
+
+async fn check_code(
+    State(s): State<Arc<Services>>,
+    Extension(purpose): Extension<Purpose>,
+    Extension(csrf): Extension<CsrfToken>,
+    Who(who): Who,
+    Path(kind): Path<String>,
+    session: Session,
+    Verified(form): Verified<CodeForm>,
+) -> Result<Response, Error> {
+    let mut r = attempt(&session, purpose).await?;
+    let kind = parse_kind(&kind)?;
+    let message = match recovery::check_code(&s, &who, &mut r, kind, &form.code).await? {
+        CodeCheck::Passed => {
+            session.cycle_id().await?;
+            session.insert(KEY, r.clone()).await?;
+            if !r.verified(&s) {
+                return Ok(Redirect::to(&format!("/{}/verify", purpose.as_str())).into_response());
+            }
+            return match purpose {
+                Purpose::Reset => Ok(Redirect::to("/reset/password").into_response()),
+                Purpose::Unlock => {
+                    recovery::unlock(&s, &who, &r).await?;
+                    session.remove::<Recovery>(KEY).await?;
+                    Ok(html(&DonePage { l: Layout::new(&s, "Account unlocked"), purpose, must_change: false })?.into_response())
+                }
+            };
+        }
+        CodeCheck::Voided => {
+            session.remove::<Recovery>(KEY).await?;
+            return Err(Error::Voided);
+        }
+        CodeCheck::Wrong { remaining } => wrong_code_message(remaining),
+        CodeCheck::Expired => "That code has expired. Ask for a new code and enter the newest one.".into(),
+        CodeCheck::NotSent => "No code has been sent yet. Use the button below to get one.".into(),
+        CodeCheck::Replayed => "That code has already been used. Wait for your app to show a new code and enter that.".into(),
+    };
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, code_view(&s, purpose, &r, kind, &csrf, Some(message)).await?).into_response())
+}
+
+async fn password_form(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    session: Session,
+) -> Result<Response, Error> {
+    let r = attempt(&session, Purpose::Reset).await?;
+    if !r.verified(&s) {
+        return Ok(Redirect::to("/reset/verify").into_response());
+    }
+    let (title, _) = titles(Purpose::Reset);
+    Ok(html(&PasswordPage { l: Layout::with_csrf(&s, title, &csrf), error: None, step: step(&s, &r) })?.into_response())
+}
+
+async fn set_password(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    Who(who): Who,
+    session: Session,
+    Verified(form): Verified<PasswordForm>,
+) -> Result<Response, Error> {
+    let r = attempt(&session, Purpose::Reset).await?;
+    let (title, _) = titles(Purpose::Reset);
+    let again = |error: &'static str| -> Result<Response, Error> {
+        let mut st = step(&s, &r);
+        st.now = st.of;
+        Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&PasswordPage { l: Layout::with_csrf(&s, title, &csrf), error: Some(error), step: st })?).into_response())
+    };
+    let new = match NewPassword::parse(form.new, &form.confirm) {
+        Ok(new) => new,
+        Err(e) => return again(e.advice()),
+    };
+    match recovery::reset(&s, &who, &r, &new).await? {
+        ResetOutcome::Done { must_change } => {
+            session.remove::<Recovery>(KEY).await?;
+            Ok(html(&DonePage { l: Layout::new(&s, "Password reset"), purpose: Purpose::Reset, must_change })?.into_response())
+        }
+        ResetOutcome::Refused(reason) => again(reason.advice()),
+    }
+}

@@ -1,0 +1,319 @@
+//! Register: sign in with the directory password, then add, confirm and remove methods.
+//! A person with fewer methods than required cannot leave the methods page except by
+//! signing out.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Router};
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use super::csrf::{CsrfToken, HasCsrf, Verified};
+use super::error::Error;
+use super::pages::{Layout, html};
+use super::who::Who;
+use crate::config::MethodKind;
+use crate::flow::codes::CodeCheck;
+use crate::flow::enrol::{self, Enrolment, Overview, Removal};
+use crate::flow::{FlowError, Services, account};
+
+/// The one answer for every failed sign-in.
+pub const SIGN_IN_FAILED: &str = "We could not sign you in with that username and password. Check both and try again. If you have forgotten your password, reset it; if your account is locked, unlock it.";
+/// Shown only after the password was right.
+pub const OUT_OF_SCOPE: &str = "Self-service is not enabled for your account. Please contact the helpdesk.";
+const MUST_CHANGE: &str = "Your password has expired or must be changed before you can continue. Change it first, then come back.";
+
+const KEY: &str = "enrol";
+const NOTICE: &str = "notice";
+
+pub fn routes() -> Router<Arc<Services>> {
+    Router::new()
+        .route("/register", get(sign_in_form).post(sign_in))
+        .route("/register/methods", get(methods_page))
+        .route("/register/email", post(add_email))
+        .route("/register/totp", post(add_totp))
+        .route("/register/confirm", get(confirm_page).post(confirm))
+        .route("/register/cancel", post(cancel))
+        .route("/register/remove", post(remove))
+        .route("/register/done", post(done))
+        .route("/register/sign-out", post(sign_out))
+}
+
+#[derive(Template)]
+#[template(path = "register/sign_in.html")]
+struct SignInPage {
+    l: Layout,
+    username: String,
+    error: Option<&'static str>,
+    change_link: bool,
+}
+
+#[derive(Template)]
+#[template(path = "register/methods.html")]
+struct MethodsPage {
+    l: Layout,
+    name: String,
+    overview: Overview,
+    notice: Option<String>,
+    error: Option<&'static str>,
+    address: String,
+    required: u8,
+}
+
+impl MethodsPage {
+    fn can_add(&self, kind: &str) -> bool {
+        self.overview.can_add.iter().any(|k| k.as_str() == kind)
+    }
+
+    fn added_on(&self, at: &i64) -> String {
+        time::OffsetDateTime::from_unix_timestamp(*at).map(|t| t.date().to_string()).unwrap_or_default()
+    }
+}
+
+#[derive(Template)]
+#[template(path = "register/confirm.html")]
+struct ConfirmPage {
+    l: Layout,
+    kind: &'static str,
+    label: String,
+    qr_svg: String,
+    secret_text: String,
+    error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "register/done.html")]
+struct DonePage {
+    l: Layout,
+}
+
+#[derive(Deserialize)]
+struct SignInForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    username: String,
+    password: SecretString,
+}
+
+#[derive(Deserialize)]
+struct AddressForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    address: String,
+}
+
+#[derive(Deserialize)]
+struct CodeForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    code: String,
+}
+
+#[derive(Deserialize)]
+struct IdForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    id: String,
+}
+
+#[derive(Deserialize)]
+struct EmptyForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+macro_rules! has_csrf {
+    ($($t:ty),*) => { $(impl HasCsrf for $t { fn csrf(&self) -> &str { &self.csrf } })* };
+}
+has_csrf!(SignInForm, AddressForm, CodeForm, IdForm, EmptyForm);
+
+async fn current(session: &Session) -> Result<Option<Enrolment>, Error> {
+    Ok(session.get::<Enrolment>(KEY).await?)
+}
+
+async fn required(session: &Session) -> Result<Enrolment, Error> {
+    current(session).await?.ok_or(Error::Flow(FlowError::Expired))
+}
+
+async fn sign_in_form(State(s): State<Arc<Services>>, Extension(csrf): Extension<CsrfToken>, session: Session) -> Result<Response, Error> {
+    if current(&session).await?.is_some() {
+        return Ok(Redirect::to("/register/methods").into_response());
+    }
+    let page = SignInPage { l: Layout::with_csrf(&s, "Sign in to register", &csrf), username: String::new(), error: None, change_link: false };
+    Ok(html(&page)?.into_response())
+}
+
+async fn sign_in(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    Who(who): Who,
+    session: Session,
+    Verified(form): Verified<SignInForm>,
+) -> Result<Response, Error> {
+    let refuse = |error, change_link| -> Result<Response, Error> {
+        let page = SignInPage { l: Layout::with_csrf(&s, "Sign in to register", &csrf), username: form.username.clone(), error: Some(error), change_link };
+        Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)?).into_response())
+    };
+    match account::sign_in(&s, &who, &form.username, &form.password).await? {
+        account::SignIn::Ok(user) => {
+            let enrolment = enrol::begin(&s, *user).await?;
+            session.cycle_id().await?;
+            session.insert(KEY, enrolment).await?;
+            Ok(Redirect::to("/register/methods").into_response())
+        }
+        account::SignIn::Failed => refuse(SIGN_IN_FAILED, false),
+        account::SignIn::OutOfScope => refuse(OUT_OF_SCOPE, false),
+        account::SignIn::MustChange => refuse(MUST_CHANGE, true),
+    }
+}
+
+async fn methods_view(s: &Services, session: &Session, csrf: &CsrfToken, error: Option<&'static str>, address: String) -> Result<Response, Error> {
+    let e = required(session).await?;
+    let overview = enrol::overview(s, &e).await?;
+    let notice: Option<String> = session.remove(NOTICE).await?;
+    let page = MethodsPage {
+        l: Layout::with_csrf(s, "Your recovery methods", csrf),
+        name: e.user.display_name.clone(),
+        overview,
+        notice,
+        error,
+        address,
+        required: s.config.policy.methods_to_register,
+    };
+    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    Ok((status, html(&page)?).into_response())
+}
+
+async fn methods_page(State(s): State<Arc<Services>>, Extension(csrf): Extension<CsrfToken>, session: Session) -> Result<Response, Error> {
+    if current(&session).await?.is_none() {
+        return Ok(Redirect::to("/register").into_response());
+    }
+    methods_view(&s, &session, &csrf, None, String::new()).await
+}
+
+async fn add_email(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    session: Session,
+    Verified(form): Verified<AddressForm>,
+) -> Result<Response, Error> {
+    let mut e = required(&session).await?;
+    if !enrol::start_email(&s, &mut e, &form.address).await? {
+        let address = form.address.chars().take(254).collect();
+        return methods_view(&s, &session, &csrf, Some("That does not look like an email address. Check it and try again."), address).await;
+    }
+    session.insert(KEY, e).await?;
+    Ok(Redirect::to("/register/confirm").into_response())
+}
+
+async fn add_totp(State(s): State<Arc<Services>>, session: Session, Verified(_): Verified<EmptyForm>) -> Result<Response, Error> {
+    let mut e = required(&session).await?;
+    enrol::start_totp(&s, &mut e).await?;
+    session.insert(KEY, e).await?;
+    Ok(Redirect::to("/register/confirm").into_response())
+}
+
+async fn confirm_view(s: &Services, e: &Enrolment, csrf: &CsrfToken, error: Option<String>) -> Result<Html<String>, Error> {
+    let pending = e.pending.as_ref().ok_or(Error::Flow(FlowError::OutOfStep("nothing pending")))?;
+    let (kind, qr_svg, secret_text) = match pending.kind {
+        MethodKind::Email => ("email", String::new(), String::new()),
+        MethodKind::Totp => {
+            let t = enrol::totp_enrolment(s, e)?;
+            ("totp", t.qr_svg.expose_secret().to_owned(), t.secret_base32.expose_secret().to_owned())
+        }
+    };
+    html(&ConfirmPage { l: Layout::with_csrf(s, "Confirm your new method", csrf), kind, label: pending.label.clone(), qr_svg, secret_text, error })
+}
+
+async fn confirm_page(State(s): State<Arc<Services>>, Extension(csrf): Extension<CsrfToken>, session: Session) -> Result<Response, Error> {
+    let e = required(&session).await?;
+    if e.pending.is_none() {
+        return Ok(Redirect::to("/register/methods").into_response());
+    }
+    Ok(confirm_view(&s, &e, &csrf, None).await?.into_response())
+}
+
+async fn confirm(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    Who(who): Who,
+    session: Session,
+    Verified(form): Verified<CodeForm>,
+) -> Result<Response, Error> {
+    let mut e = required(&session).await?;
+    let result = enrol::confirm(&s, &who, &mut e, &form.code).await?;
+    let retry = |msg: String| (StatusCode::UNPROCESSABLE_ENTITY, msg);
+    let (status, message) = match result {
+        CodeCheck::Passed => {
+            session.cycle_id().await?;
+            session.insert(KEY, e).await?;
+            session.insert(NOTICE, "Your new method is registered.").await?;
+            return Ok(Redirect::to("/register/methods").into_response());
+        }
+        CodeCheck::Voided => {
+            session.insert(KEY, e).await?;
+            session.insert(NOTICE, "Too many wrong codes: that method was not added. You can try again.").await?;
+            return Ok(Redirect::to("/register/methods").into_response());
+        }
+        CodeCheck::Wrong { remaining } => retry(super::recovery::wrong_code_message(remaining)),
+        CodeCheck::Expired => retry("That code has expired. Go back and add the address again to get a new code.".into()),
+        CodeCheck::NotSent | CodeCheck::Replayed => retry("That code cannot be used. Go back and start again.".into()),
+    };
+    Ok((status, confirm_view(&s, &e, &csrf, Some(message)).await?).into_response())
+}
+
+async fn cancel(session: Session, Verified(_): Verified<EmptyForm>) -> Result<Response, Error> {
+    let mut e = required(&session).await?;
+    enrol::cancel(&mut e);
+    session.insert(KEY, e).await?;
+    Ok(Redirect::to("/register/methods").into_response())
+}
+
+async fn remove(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    Who(who): Who,
+    session: Session,
+    Verified(form): Verified<IdForm>,
+) -> Result<Response, Error> {
+    let e = required(&session).await?;
+    match enrol::remove(&s, &who, &e, &form.id).await? {
+        Removal::Removed => {
+            session.insert(NOTICE, "The method was removed.").await?;
+            Ok(Redirect::to("/register/methods").into_response())
+        }
+        Removal::WouldLeaveTooFew => {
+            methods_view(&s, &session, &csrf, Some("Add another method before removing this one: you need at least the required number."), String::new()).await
+        }
+        Removal::NotFound => Ok(Redirect::to("/register/methods").into_response()),
+    }
+}
+
+async fn done(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    session: Session,
+    Verified(_): Verified<EmptyForm>,
+) -> Result<Response, Error> {
+    let e = required(&session).await?;
+    if !enrol::complete(&s, &e).await? {
+        return methods_view(&s, &session, &csrf, Some("You need to register more methods before you can finish."), String::new()).await;
+    }
+    session.flush().await?;
+    Ok(html(&DonePage { l: Layout::new(&s, "You are all set") })?.into_response())
+}
+
+async fn sign_out(session: Session, Verified(_): Verified<EmptyForm>) -> Result<Response, Error> {
+    session.flush().await?;
+    Ok(Redirect::to("/").into_response())
+}

@@ -1,0 +1,203 @@
+//! Building the application from configuration and serving it.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, header};
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tower::ServiceBuilder;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::crypto::Keys;
+use crate::directory::Directory;
+use crate::directory::ldap::LdapDirectory;
+use crate::flow::Services;
+use crate::notify::Mailer;
+use crate::store::Db;
+
+/// Why the portal could not start. Never carries a secret.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("database: {0}")]
+    Database(String),
+    #[error("directory: {0}")]
+    Directory(String),
+    #[error("mail: {0}")]
+    Mail(String),
+    #[error("listen on {0}: {1}")]
+    Listen(String, std::io::Error),
+    #[error("secrets.master_key: missing or invalid")]
+    MasterKey,
+}
+
+/// Cookie names and flags, derived from whether the public URL is https.
+#[derive(Debug, Clone, Default)]
+pub struct CookieNames {
+    pub session: String,
+    pub csrf: String,
+    pub secure: bool,
+}
+
+impl CookieNames {
+    fn for_config(config: &Config) -> CookieNames {
+        let secure = config.secure_cookies();
+        // `__Host-` needs Secure; on a plain-HTTP demo the prefix would make browsers drop it.
+        let prefix = if secure { "__Host-" } else { "" };
+        CookieNames { session: format!("{prefix}rekey-session"), csrf: format!("{prefix}rekey-csrf"), secure }
+    }
+}
+
+/// The assembled application: its services and its router with every middleware.
+pub struct App {
+    pub services: Arc<Services>,
+}
+
+impl App {
+    /// Connects the database (running migrations), the directory and the mailer.
+    pub async fn build(config: Config, clock: Clock) -> Result<App, StartError> {
+        let master = config.master_key().ok_or(StartError::MasterKey)?;
+        let db = Db::connect(&config.database.effective_url(), config.database.max_connections)
+            .await
+            .map_err(|e| StartError::Database(e.to_string()))?;
+        let directory: Arc<dyn Directory> =
+            Arc::new(LdapDirectory::new(&config.directory).map_err(|e| StartError::Directory(e.to_string()))?);
+        let mailer = Arc::new(Mailer::from_config(&config.mail).map_err(|e| StartError::Mail(e.to_string()))?);
+        let services =
+            Services { config: Arc::new(config), directory, db, keys: Keys::derive(&master), mailer, clock };
+        Ok(App { services: Arc::new(services) })
+    }
+
+    /// The router with sessions, CSRF, limits, security headers and error pages.
+    pub fn router(&self) -> Router {
+        let services = self.services.clone();
+        let config = &services.config;
+        let names = CookieNames::for_config(config);
+        let sessions = SessionManagerLayer::new(services.db.session_store())
+            .with_name(names.session.clone())
+            .with_secure(names.secure)
+            .with_http_only(true)
+            .with_same_site(SameSite::Strict)
+            .with_path("/")
+            .with_expiry(Expiry::OnInactivity(time::Duration::seconds(
+                i64::try_from(config.server.flow_timeout_secs).unwrap_or(900),
+            )));
+        let x_request_id = HeaderName::from_static("x-request-id");
+        let mut headers = vec![
+            (header::CONTENT_SECURITY_POLICY, "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+            (header::REFERRER_POLICY, "no-referrer"),
+            (header::X_FRAME_OPTIONS, "DENY"),
+            (header::CACHE_CONTROL, "no-store"),
+            (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
+            (HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=(), payment=()"),
+        ];
+        if names.secure {
+            headers.push((header::STRICT_TRANSPORT_SECURITY, "max-age=63072000; includeSubDomains"));
+        }
+        let mut router = super::routes(services.clone())
+            .layer(axum::middleware::from_fn_with_state(services.clone(), super::csrf::layer))
+            .layer(sessions)
+            .layer(axum::Extension(names));
+        for (name, value) in headers {
+            router = router.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
+        }
+        router.layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(x_request_id.clone(), MakeRequestUuid))
+                .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
+                    let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+                    // The path only: query strings may hold a username from a deep link.
+                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+                }))
+                .layer(PropagateRequestIdLayer::new(x_request_id))
+                .layer(axum::middleware::from_fn_with_state(services.clone(), super::error::render_error_pages))
+                .layer(TimeoutLayer::with_status_code(
+                    axum::http::StatusCode::REQUEST_TIMEOUT,
+                    Duration::from_secs(config.server.request_timeout_secs),
+                ))
+                .layer(RequestBodyLimitLayer::new(config.server.max_body_bytes)),
+        )
+    }
+}
+
+/// A portal serving in the background.
+pub struct Running {
+    pub addr: SocketAddr,
+    pub services: Arc<Services>,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Running {
+    /// Stops accepting connections and waits for the server task.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        let _ = (&mut self.task).await;
+    }
+
+    /// The base URL, e.g. `http://127.0.0.1:41234`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+}
+
+/// Builds the app, binds `server.listen` (port 0 picks a free port) and serves until stopped.
+pub async fn start(config: Config, clock: Clock) -> Result<Running, StartError> {
+    let listen = config.server.listen.clone();
+    let listener = TcpListener::bind(&listen).await.map_err(|e| StartError::Listen(listen, e))?;
+    start_on(listener, config, clock).await
+}
+
+/// Like `start`, on a listener the caller already bound (tests bind first to learn the port).
+pub async fn start_on(listener: TcpListener, config: Config, clock: Clock) -> Result<Running, StartError> {
+    let addr = listener.local_addr().map_err(|e| StartError::Listen(config.server.listen.clone(), e))?;
+    let app = App::build(config, clock).await?;
+    let router = app.router();
+    let services = app.services.clone();
+    spawn_housekeeping(services.clone());
+    let (tx, rx) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        let served = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(async move {
+                let _ = rx.await;
+            })
+            .await;
+        if let Err(err) = served {
+            tracing::error!(%err, "server stopped with an error");
+        }
+    });
+    tracing::info!(%addr, "rekey is serving");
+    Ok(Running { addr, services, shutdown: Some(tx), task })
+}
+
+/// Deletes expired attempts, codes and sessions once a minute.
+fn spawn_housekeeping(services: Arc<Services>) {
+    let weak = Arc::downgrade(&services);
+    drop(services);
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            let Some(services) = weak.upgrade() else { return };
+            if let Err(err) = services.db.delete_expired(services.clock.now()).await {
+                tracing::warn!(%err, "could not delete expired attempts");
+            }
+            if let Err(err) = services.db.session_store().delete_expired().await {
+                tracing::warn!(%err, "could not delete expired sessions");
+            }
+        }
+    });
+}

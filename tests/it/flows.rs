@@ -1,0 +1,354 @@
+//! The four flows end to end: browser → portal → real slapd with ppolicy, real SMTP.
+
+use crate::support::env::TestEnv;
+use crate::support::remember_secret;
+use crate::support::slapd::Slapd;
+
+fn new_password() -> String {
+    let p = format!("Fresh-{}-Horse7", crate::support::unique("pw"));
+    remember_secret(&p);
+    p
+}
+
+#[tokio::test]
+async fn reset_with_email_code_sets_new_password() {
+    let env = TestEnv::openldap().await;
+    let slapd = Slapd::shared().await;
+    let alice = slapd.create_user("alice").await;
+    let address = env.register_email(&alice).await;
+
+    let mut b = env.browser();
+    b.start("reset", &alice.uid).await.assert_status(200);
+    b.request_email_code("reset").await.assert_status(200);
+    let code = env.smtp.last_code_for(&address).await;
+    let page = b.submit_code("reset", "email", &code).await;
+    page.assert_status(200);
+    assert!(page.contains("Choose a new password"), "{}", page.body);
+    let new = new_password();
+    let done = b.set_password(&new).await;
+    done.assert_status(200);
+    assert!(done.contains("Your password has been reset"));
+
+    assert!(slapd.bind(&alice.dn, &new).await, "the new password binds");
+    assert!(!slapd.bind(&alice.dn, &alice.password).await, "the old password no longer binds");
+    let notice = env.smtp.wait_for(&address, 3).await;
+    assert!(notice.subject.to_lowercase().contains("reset"), "a reset notice is mailed: {}", notice.subject);
+}
+
+#[tokio::test]
+async fn a_totp_code_cannot_be_used_twice() {
+    let env = TestEnv::openldap().await;
+    let slapd = Slapd::shared().await;
+    let bob = slapd.create_user("bob").await;
+    let secret = env.register_totp(&bob).await;
+    // Move past the step used to confirm the app.
+    env.clock.advance(60);
+    let code = env.totp_code(&secret);
+
+    let mut first = env.browser();
+    first.start("unlock", &bob.uid).await;
+    let page = first.submit_code("unlock", "totp", &code).await;
+    page.assert_status(200);
+    assert!(page.contains("Your account is unlocked"), "{}", page.body);
+
+    let mut second = env.browser();
+    second.start("unlock", &bob.uid).await;
+    let page = second.submit_code("unlock", "totp", &code).await;
+    page.assert_status(422);
+    assert!(page.contains("already been used"), "{}", page.body);
+}
+
+#[tokio::test]
+async fn an_expired_email_code_is_refused() {
+    let env = TestEnv::openldap().await;
+    let slapd = Slapd::shared().await;
+    let carol = slapd.create_user("carol").await;
+    let address = env.register_email(&carol).await;
+
+    let mut b = env.browser();
+    b.start("reset", &carol.uid).await;
+    b.request_email_code("reset").await;
+    let code = env.smtp.last_code_for(&address).await;
+    env.clock.advance(11 * 60);
+    let page = b.submit_code("reset", "email", &code).await;
+    page.assert_status(422);
+    assert!(page.contains("That code has expired"), "{}", page.body);
+    assert!(slapd.bind(&carol.dn, &carol.password).await);
+}
+
+#[tokio::test]
+async fn the_sixth_wrong_email_code_voids_the_attempt() {
+    let env = TestEnv::openldap().await;
+    let slapd = Slapd::shared().await;
+    let dave = slapd.create_user("dave").await;
+    let address = env.register_email(&dave).await;
+
+    let mut b = env.browser();
+    b.start("reset", &dave.uid).await;
+    b.request_email_code("reset").await;
+    let code = env.smtp.last_code_for(&address).await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    for remaining in (0..5).rev() {
+        let page = b.submit_code("reset", "email", wrong).await;
+        page.assert_status(422);
+        assert!(page.contains("That code is not right"), "{}", page.body);
+        if remaining > 1 {
+            assert!(page.contains(&format!("{remaining} more tries")), "{}", page.body);
+        }
+    }
+    let page = b.submit_code("reset", "email", wrong).await;
+    page.assert_status(403);
+    assert!(page.contains("Too many wrong codes"), "{}", page.body);
+    // Even the right code is useless now.
+    let page = b.submit_code("reset", "email", &code).await;
+    page.assert_status(410);
+    assert!(slapd.bind(&dave.dn, &dave.password).await);
+}
+
+#[tokio::test]
+async fn change_refuses_a_password_from_history() {
+    let env = TestEnv::openldap().await;
+    let slapd = Slapd::shared().await;
+    let erin = slapd.create_user("erin").await;
+    let second = new_password();
+    let mut b = env.browser();
+    b.get("/change").await.assert_status(200);
+    let page = b
+        .post("/change", &[("username", &erin.uid), ("current", &erin.password), ("new", &second), ("confirm", &second)])
+        .await;
+    page.assert_status(200);
+    assert!(page.contains("Your password has been changed"), "{}", page.body);
+    assert!(slapd.bind(&erin.dn, &second).await);
+
+    // Back to the first password: it is in the history.
+    let page = b
+        .post("/change", &[("username", &erin.uid), ("current", &second), ("new", &erin.password), ("confirm", &erin.password)])
+        .await;
+    page.assert_status(422);
+    assert!(page.contains("You have used this password recently"), "{}", page.body);
+    assert!(slapd.bind(&erin.dn, &second).await, "the current password still works");
+}
+
+#[tokio::test]
+async fn change_refuses_a_wrong_current_password() {
+    let env = TestEnv::openldap().await;
+    let slapd = Slapd::shared().await;
+    let frank = slapd.create_user("frank").await;
+    let new = new_password();
+    let mut b = env.browser();
+    b.get("/change").await;
+    let page = b.post("/change", &[("username", &frank.uid), ("current", "Not-his-passw0rd"), ("new", &new), ("confirm", &new)]).await;
+    page.assert_status(422);
+    assert!(page.contains("could not sign you in"), "{}", page.body);
+    assert!(slapd.bind(&frank.dn, &frank.password).await);
+    assert!(!slapd.bind(&frank.dn, &new).await);
+}
+
+#[tokio::test]
+async fn change_refuses_a_too_short_password_with_its_reason() {
+    let env = TestEnv::openldap().await;
+    let slapd = Slapd::shared().await;
+    let gina = slapd.create_user("gina").await;
+    let mut b = env.browser();
+    b.get("/change").await;
+    let page = b.post("/change", &[("username", &gina.uid), ("current", &gina.password), ("new", "Sh0rt!"), ("confirm", "Sh0rt!")]).await;
+    page.assert_status(422);
+    assert!(page.contains("too short"), "{}", page.body);
+    assert!(slapd.bind(&gina.dn, &gina.password).await);
+}
+
+#[tokio::test]
+async fn unlock_clears_a_lockout_and_keeps_the_password() {
+    let env = TestEnv::openldap().await;
+    let slapd = Slapd::shared().await;
+    let hank = slapd.create_user("hank").await;
+    let address = env.register_email(&hank).await;
+    slapd.lock(&hank).await;
+    assert!(slapd.is_locked(&hank).await, "pwdMaxFailure bad binds lock the account");
+    assert!(!slapd.bind(&hank.dn, &hank.password).await, "a locked account cannot bind");
+
+    let mut b = env.browser();
+    b.start("unlock", &hank.uid).await;
+    b.request_email_code("unlock").await;
+    let code = env.smtp.last_code_for(&address).await;
+    let page = b.submit_code("unlock", "email", &code).await;
+    page.assert_status(200);
+    assert!(page.contains("Your account is unlocked"), "{}", page.body);
+    assert!(!slapd.is_locked(&hank).await);
+    assert!(slapd.bind(&hank.dn, &hank.password).await, "the unchanged password binds again");
+}
+
+#[tokio::test]
+async fn reset_also_unlocks_a_locked_account() {
+    let env = TestEnv::openldap().await;
+    let slapd = Slapd::shared().await;
+    let ivy = slapd.create_user("ivy").await;
+    let secret = env.register_totp(&ivy).await;
+    slapd.lock(&ivy).await;
+    env.clock.advance(60);
+    let mut b = env.browser();
+    b.start("reset", &ivy.uid).await;
+    b.submit_code("reset", "totp", &env.totp_code(&secret)).await.assert_status(200);
+    let new = new_password();
+    b.set_password(&new).await.assert_status(200);
+    assert!(!slapd.is_locked(&ivy).await);
+    assert!(slapd.bind(&ivy.dn, &new).await);
+}
+
+#[tokio::test]
+async fn a_person_without_methods_lands_on_registration_and_must_register() {
+    let env = TestEnv::openldap().await;
+    let slapd = Slapd::shared().await;
+    let jo = slapd.create_user("jo").await;
+    let mut b = env.browser();
+    let page = b.sign_in_to_register(&jo).await;
+    page.assert_status(200);
+    assert!(page.url.ends_with("/register/methods"), "{}", page.url);
+    assert!(page.contains("Register 1 more method to continue"), "{}", page.body);
+    assert!(!page.contains("Finish and sign out"), "no way to skip registration");
+    let refused = b.post("/register/done", &[]).await;
+    refused.assert_status(422);
+}
+
+#[tokio::test]
+async fn a_method_is_saved_only_after_its_code_is_confirmed() {
+    let env = TestEnv::openldap().await;
+    let slapd = Slapd::shared().await;
+    let kim = slapd.create_user("kim").await;
+    let address = format!("{}@home.example.test", kim.uid);
+    let mut b = env.browser();
+    b.sign_in_to_register(&kim).await;
+    let page = b.post("/register/email", &[("address", &address)]).await;
+    assert!(page.contains("Check your email"), "{}", page.body);
+    let db = &env.server.services.db;
+    let user_id = env.server.services.directory.find_user(&rekey::directory::Login::parse(&kim.uid).unwrap()).await.unwrap().unwrap().id;
+    assert!(db.list_methods(user_id.as_str()).await.unwrap().is_empty(), "nothing stored before confirmation");
+
+    let page = b.post("/register/confirm", &[("code", "000000")]).await;
+    page.assert_status(422);
+    assert!(db.list_methods(user_id.as_str()).await.unwrap().is_empty(), "a wrong code stores nothing");
+
+    let code = env.smtp.last_code_for(&address).await;
+    let page = b.post("/register/confirm", &[("code", &code)]).await;
+    assert!(page.contains("Your new method is registered"), "{}", page.body);
+    assert!(page.contains("Finish and sign out"));
+    let methods = db.list_methods(user_id.as_str()).await.unwrap();
+    assert_eq!(methods.len(), 1);
+    assert_eq!(methods[0].kind, "email");
+    assert!(!String::from_utf8_lossy(&methods[0].sealed).contains(&address), "the address is encrypted at rest");
+}
+
+#[tokio::test]
+async fn out_of_scope_unknown_and_in_scope_people_see_identical_pages() {
+    let env = TestEnv::with(|c| {
+        c.policy.enabled_for = rekey::config::EnabledFor::Groups;
+        c.policy.groups = vec!["staff".into()];
+    })
+    .await;
+    let slapd = Slapd::shared().await;
+    let inside = slapd.create_user("in").await;
+    slapd.add_to_group(&inside, "staff").await;
+    env.register_email(&inside).await;
+    let outside = slapd.create_user("out").await;
+    let unknown = crate::support::unique("nobody");
+
+    let mut pages = vec![];
+    for who in [&inside.uid, &outside.uid, &unknown] {
+        let mut b = env.browser();
+        let form = b.get(&format!("/reset?username={who}")).await;
+        let after_username = b.post("/reset", &[("username", who)]).await;
+        let after_send = b.request_email_code("reset").await;
+        let wrong = b.submit_code("reset", "email", "000000").await;
+        pages.push((form.status, after_username.status, after_username.normalised(), after_send.normalised(), wrong.status, wrong.normalised(), form.normalised().replace(who.as_str(), "USER")));
+    }
+    assert_eq!(pages[0], pages[1], "in scope and out of scope look the same");
+    assert_eq!(pages[0], pages[2], "in scope and unknown look the same");
+}
+
+#[tokio::test]
+async fn a_filter_injection_username_finds_nobody() {
+    let env = TestEnv::openldap().await;
+    let mut b = env.browser();
+    let page = b.start("reset", "*)(uid=*").await;
+    page.assert_status(200);
+    let mut other = env.browser();
+    let unknown = other.start("reset", &crate::support::unique("nobody")).await;
+    assert_eq!(page.normalised(), unknown.normalised());
+    let mut c = env.browser();
+    c.get("/register").await;
+    let page = c.post("/register", &[("username", "*"), ("password", "*")]).await;
+    page.assert_status(422);
+    assert!(page.contains("could not sign you in"));
+}
+
+#[tokio::test]
+async fn an_oversized_form_gets_413() {
+    let env = TestEnv::openldap().await;
+    let mut b = env.browser();
+    b.get("/reset").await;
+    let huge = "x".repeat(1024 * 1024);
+    let page = b.post("/reset", &[("username", &huge)]).await;
+    page.assert_status(413);
+    assert!(page.contains("Too much was sent"), "{}", page.body);
+}
+
+#[tokio::test]
+async fn a_post_without_a_csrf_token_is_refused() {
+    let env = TestEnv::openldap().await;
+    let mut b = env.browser();
+    b.get("/reset").await;
+    let page = b.post_raw("/reset", "username=alice").await;
+    page.assert_status(403);
+    let page = b.post_raw("/reset", "csrf=forged&username=alice").await;
+    page.assert_status(403);
+}
+
+#[tokio::test]
+async fn a_cross_origin_post_is_refused() {
+    let env = TestEnv::openldap().await;
+    let mut b = env.browser();
+    b.get("/reset").await;
+    b.origin = Some("https://evil.example".into());
+    let page = b.post("/reset", &[("username", "alice")]).await;
+    page.assert_status(403);
+}
+
+#[tokio::test]
+async fn pages_carry_security_headers() {
+    let env = TestEnv::openldap().await;
+    let mut b = env.browser();
+    let page = b.get("/reset").await;
+    let h = &page.headers;
+    assert!(h["content-security-policy"].to_str().unwrap().contains("frame-ancestors 'none'"));
+    assert_eq!(h["referrer-policy"], "no-referrer");
+    assert_eq!(h["cache-control"], "no-store");
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    let cookie = h.get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect::<Vec<_>>().join("\n");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+}
+
+#[tokio::test]
+async fn the_directory_going_down_mid_flow_gives_503_and_changes_nothing() {
+    let slapd = Slapd::start().await;
+    let env = TestEnv::build(slapd.directory_config(), crate::support::postgres::fresh_sqlite_url(), |_| {}).await;
+    let lee = slapd.create_user("lee").await;
+    let secret = env.register_totp(&lee).await;
+    env.clock.advance(60);
+    let mut b = env.browser();
+    b.start("reset", &lee.uid).await;
+    b.submit_code("reset", "totp", &env.totp_code(&secret)).await.assert_status(200);
+
+    slapd.stop();
+    let new = new_password();
+    let page = b.set_password(&new).await;
+    page.assert_status(503);
+    assert!(page.contains("Nothing was changed"), "{}", page.body);
+
+    slapd.restart().await;
+    assert!(slapd.bind(&lee.dn, &lee.password).await, "the old password still works");
+    assert!(!slapd.bind(&lee.dn, &new).await);
+    // The same attempt can finish once the directory is back.
+    let page = b.set_password(&new).await;
+    page.assert_status(200);
+    assert!(slapd.bind(&lee.dn, &new).await);
+}

@@ -1,0 +1,194 @@
+//! The `rekey` binary itself: configuration errors, and two portal processes sharing one
+//! PostgreSQL database (sessions, attempts and codes).
+
+use std::io::Write;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use crate::support::env::Browser;
+use crate::support::slapd::Slapd;
+use crate::support::smtp::SmtpSink;
+use crate::support::{output_dir, remember_secret, unique};
+
+fn rekey() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_rekey"));
+    // Nothing from the developer's environment leaks into these runs.
+    for (k, _) in std::env::vars() {
+        if k.starts_with("REKEY_") {
+            c.env_remove(k);
+        }
+    }
+    c
+}
+
+fn write_config(text: &str) -> std::path::PathBuf {
+    let path = output_dir().join(format!("{}.toml", unique("config")));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn check_config_names_every_bad_key() {
+    let path = write_config(
+        r#"
+[server]
+listen = "nowhere"
+[directory]
+url = "htp://x"
+base_dn = "ou=people,dc=example,dc=test"
+bind_dn = "cn=rekey,ou=services,dc=example,dc=test"
+bind_password = "x"
+[policy]
+methods_required = 3
+[codes]
+length = 4
+"#,
+    );
+    let out = rekey().args(["check-config", "--config"]).arg(&path).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    for expected in [
+        "directory.url: expected ldap:// or ldaps://, got \"htp://x\"",
+        "server.listen: expected an address and port",
+        "secrets.master_key: missing",
+        "policy.methods_required: expected 1 or 2, got 3",
+        "codes.length: expected 6 to 10 digits, got 4",
+    ] {
+        assert!(stderr.contains(expected), "missing {expected:?} in:\n{stderr}");
+    }
+}
+
+#[test]
+fn a_mistyped_key_or_value_type_is_named() {
+    let path = write_config("[directory]\nurll = \"ldap://x\"\n[server]\nmax_body_bytes = \"big\"\n");
+    let out = rekey().args(["check-config", "--config"]).arg(&path).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr.contains("urll"), "{stderr}");
+}
+
+#[test]
+fn environment_variables_override_the_file_and_secrets_come_from_files() {
+    let secret_file = output_dir().join(format!("{}.secret", unique("bind")));
+    std::fs::write(&secret_file, "from-a-file\n").unwrap();
+    let path = write_config(&format!(
+        "[secrets]\nmaster_key = \"{}\"\n[directory]\nurl = \"ldap://127.0.0.1:1\"\nbase_dn = \"ou=people,dc=example,dc=test\"\nbind_dn = \"cn=rekey\"\nbind_password_file = \"{}\"\n",
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+        secret_file.display()
+    ));
+    let out = rekey()
+        .args(["check-config", "--config"])
+        .arg(&path)
+        .env("REKEY_DIRECTORY__URL", "ldaps://dc.example.test:636")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("url = \"ldaps://dc.example.test:636\""), "{stdout}");
+    assert!(stdout.contains("bind_password = \"[redacted]\""), "{stdout}");
+    assert!(!stdout.contains("from-a-file"), "secrets are redacted: {stdout}");
+    assert!(!stdout.contains("AAAAAAAA"), "the master key is redacted: {stdout}");
+}
+
+struct Portal {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Portal {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+async fn start_portal(config_path: &std::path::Path, public_url: &str, port: u16) -> Portal {
+    let log = std::fs::OpenOptions::new().create(true).append(true).open(output_dir().join("children.log")).unwrap();
+    let mut child = rekey()
+        .args(["serve", "--config"])
+        .arg(config_path)
+        .env("REKEY_SERVER__LISTEN", format!("127.0.0.1:{port}"))
+        .env("REKEY_SERVER__PUBLIC_URL", public_url)
+        .env("REKEY_LOG__LEVEL", "trace")
+        .stdout(Stdio::null())
+        .stderr(Stdio::from(log))
+        .spawn()
+        .unwrap();
+    let url = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    for _ in 0..100 {
+        if client.get(format!("{url}/healthz")).send().await.is_ok_and(|r| r.status().is_success()) {
+            return Portal { child, url };
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("rekey serve did not become ready");
+}
+
+#[tokio::test]
+async fn a_session_started_on_one_process_continues_on_another_sharing_postgres() {
+    crate::support::init_tracing();
+    let slapd = Slapd::shared().await;
+    let smtp = SmtpSink::start().await;
+    let db = crate::support::postgres::fresh_database().await;
+    let user = slapd.create_user("replica").await;
+    let dir = slapd.directory_config();
+    let key: [u8; 32] = rand::random();
+    use base64::Engine;
+    let key = base64::engine::general_purpose::STANDARD.encode(key);
+    let bind_password = dir.bind_password.as_ref().map(|p| secrecy::ExposeSecret::expose_secret(p).to_owned()).unwrap();
+    let (port_a, port_b) = (free_port(), free_port());
+    // Both replicas are reached through one public name, as behind a load balancer.
+    let public = format!("http://127.0.0.1:{port_a}");
+    let path = output_dir().join(format!("{}.toml", unique("replicas")));
+    let mut file = std::fs::File::create(&path).unwrap();
+    writeln!(
+        file,
+        "[secrets]\nmaster_key = \"{key}\"\n[database]\nurl = \"{db}\"\n[directory]\nurl = \"{}\"\nbase_dn = \"{}\"\nbind_dn = \"{}\"\nbind_password = \"{bind_password}\"\n[mail]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\nfrom = \"rekey <no-reply@example.test>\"\n",
+        dir.url, dir.base_dn, dir.bind_dn, smtp.port
+    )
+    .unwrap();
+    drop(file);
+    let a = start_portal(&path, &public, port_a).await;
+    let b = start_portal(&path, &public, port_b).await;
+
+    // Register an address on replica A, confirm it on replica B.
+    let address = format!("{}@replica.example.test", user.uid);
+    let mut browser = Browser::new(&a.url);
+    browser.origin = Some(public.clone());
+    browser.get("/register").await.assert_status(200);
+    browser.post("/register", &[("username", &user.uid), ("password", &user.password)]).await.assert_status(200);
+    browser.post("/register/email", &[("address", &address)]).await.assert_status(200);
+    let code = smtp.last_code_for(&address).await;
+    browser.switch_to(&b.url);
+    browser.origin = Some(public.clone());
+    let page = browser.post("/register/confirm", &[("code", &code)]).await;
+    assert!(page.contains("Your new method is registered"), "{}", page.body);
+
+    // Reset, alternating replicas at every step.
+    let mut browser = Browser::new(&a.url);
+    browser.origin = Some(public.clone());
+    browser.start("reset", &user.uid).await.assert_status(200);
+    browser.switch_to(&b.url);
+    browser.origin = Some(public.clone());
+    browser.request_email_code("reset").await.assert_status(200);
+    let code = smtp.last_code_for(&address).await;
+    browser.switch_to(&a.url);
+    browser.origin = Some(public.clone());
+    browser.submit_code("reset", "email", &code).await.assert_status(200);
+    browser.switch_to(&b.url);
+    browser.origin = Some(public.clone());
+    let new = format!("Replica-{}-Horse7", unique("pw"));
+    remember_secret(&new);
+    let done = browser.set_password(&new).await;
+    done.assert_status(200);
+    assert!(done.contains("Your password has been reset"), "{}", done.body);
+    assert!(slapd.bind(&user.dn, &new).await);
+    drop((a, b));
+}

@@ -1,0 +1,294 @@
+//! A running portal wired to real servers, and a small browser that keeps cookies and
+//! follows redirects the way a person's browser does.
+
+use std::collections::BTreeMap;
+
+use base64::Engine;
+use rekey::clock::Clock;
+use rekey::config::{Config, DirectoryConfig, MailTransport};
+use rekey::web::Running;
+
+use super::slapd::{Slapd, TestUser};
+use super::smtp::SmtpSink;
+
+/// A portal on a free loopback port, with its own database, mail sink and clock.
+pub struct TestEnv {
+    pub smtp: SmtpSink,
+    pub server: Running,
+    pub clock: Clock,
+    pub config: Config,
+}
+
+impl TestEnv {
+    /// The portal on the shared slapd, a fresh SQLite database and default policy.
+    pub async fn openldap() -> TestEnv {
+        Self::with(|_| {}).await
+    }
+
+    /// Same, with the configuration adjusted first.
+    pub async fn with(tweak: impl FnOnce(&mut Config)) -> TestEnv {
+        let slapd = Slapd::shared().await;
+        Self::build(slapd.directory_config(), super::postgres::fresh_sqlite_url(), tweak).await
+    }
+
+    /// The portal on any directory and database.
+    pub async fn build(directory: DirectoryConfig, database_url: String, tweak: impl FnOnce(&mut Config)) -> TestEnv {
+        super::init_tracing();
+        let smtp = SmtpSink::start().await;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let mut config = base_config(directory, database_url, &smtp);
+        config.server.listen = addr.to_string();
+        config.server.public_url = format!("http://{addr}");
+        tweak(&mut config);
+        let clock = Clock::system();
+        let server = rekey::web::start_on(listener, config.clone(), clock.clone()).await.expect("portal starts");
+        TestEnv { smtp, server, clock, config }
+    }
+
+    pub fn browser(&self) -> Browser {
+        Browser::new(&self.server.url())
+    }
+
+    /// Registers an email method for `user` through the register flow; returns the address.
+    pub async fn register_email(&self, user: &TestUser) -> String {
+        let address = format!("{}@recovery.example.test", user.uid);
+        let mut b = self.browser();
+        b.sign_in_to_register(user).await.assert_status(200);
+        b.post("/register/email", &[("address", &address)]).await.assert_status(200);
+        let code = self.smtp.last_code_for(&address).await;
+        let page = b.post("/register/confirm", &[("code", &code)]).await;
+        page.assert_status(200);
+        assert!(page.contains("Your new method is registered"), "{}", page.body);
+        address
+    }
+
+    /// Registers an authenticator app for `user`; returns its seed.
+    pub async fn register_totp(&self, user: &TestUser) -> rekey::factors::totp::TotpSecret {
+        let mut b = self.browser();
+        b.sign_in_to_register(user).await.assert_status(200);
+        let page = b.post("/register/totp", &[]).await;
+        page.assert_status(200);
+        let secret = totp_secret_from(&page.body);
+        let code = rekey::factors::totp::code_at(&secret, self.clock.now());
+        super::remember_secret(&code);
+        let page = b.post("/register/confirm", &[("code", &code)]).await;
+        assert!(page.contains("Your new method is registered"), "{}", page.body);
+        secret
+    }
+
+    /// A fresh TOTP code for `secret` at the portal's current time.
+    pub fn totp_code(&self, secret: &rekey::factors::totp::TotpSecret) -> String {
+        let code = rekey::factors::totp::code_at(secret, self.clock.now());
+        super::remember_secret(&code);
+        code
+    }
+}
+
+/// Reads the base32 seed an authenticator page shows in `<code class="secret">`.
+pub fn totp_secret_from(body: &str) -> rekey::factors::totp::TotpSecret {
+    let start = body.find("<code class=\"secret\">").expect("the page shows the key") + "<code class=\"secret\">".len();
+    let end = start + body[start..].find("</code>").unwrap();
+    let text: String = body[start..end].chars().filter(|c| !c.is_whitespace()).collect();
+    super::remember_secret(&text);
+    let bytes = base32_decode(&text);
+    rekey::factors::totp::TotpSecret::from_bytes(&bytes).expect("a valid seed")
+}
+
+fn base32_decode(text: &str) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    let mut bits = 0u64;
+    let mut count = 0;
+    let mut out = vec![];
+    for c in text.trim_end_matches('=').bytes() {
+        let v = ALPHABET.iter().position(|a| *a == c.to_ascii_uppercase()).expect("base32") as u64;
+        bits = (bits << 5) | v;
+        count += 5;
+        if count >= 8 {
+            count -= 8;
+            out.push((bits >> count) as u8);
+            bits &= (1 << count) - 1;
+        }
+    }
+    out
+}
+
+/// The configuration every test starts from.
+pub fn base_config(directory: DirectoryConfig, database_url: String, smtp: &SmtpSink) -> Config {
+    let mut config = Config::default();
+    let key: [u8; 32] = rand::random();
+    config.secrets.master_key = Some(base64::engine::general_purpose::STANDARD.encode(key).into());
+    config.directory = directory;
+    config.database.url = database_url;
+    config.mail = smtp.mail_config();
+    assert_eq!(config.mail.transport, MailTransport::Smtp);
+    config.server.organisation = "Example Corp".into();
+    config
+}
+
+/// A page as the browser received it after following redirects.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub status: u16,
+    pub url: String,
+    pub body: String,
+    pub headers: reqwest::header::HeaderMap,
+}
+
+impl Page {
+    pub fn contains(&self, text: &str) -> bool {
+        self.body.contains(text)
+    }
+
+    #[track_caller]
+    pub fn assert_status(&self, status: u16) -> &Self {
+        assert_eq!(self.status, status, "unexpected status at {}:\n{}", self.url, self.body);
+        self
+    }
+
+    /// The body with the per-browser CSRF token blanked, for byte comparisons.
+    pub fn normalised(&self) -> String {
+        let mut out = String::new();
+        let mut rest = self.body.as_str();
+        let marker = "name=\"csrf\" value=\"";
+        while let Some(i) = rest.find(marker) {
+            out.push_str(&rest[..i + marker.len()]);
+            rest = &rest[i + marker.len()..];
+            let end = rest.find('"').unwrap();
+            out.push_str("CSRF");
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// Cookies, CSRF and redirects, like a browser with JavaScript off.
+pub struct Browser {
+    client: reqwest::Client,
+    pub base: String,
+    cookies: BTreeMap<String, String>,
+    pub origin: Option<String>,
+}
+
+impl Browser {
+    pub fn new(base: &str) -> Browser {
+        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        Browser { client, base: base.to_owned(), cookies: BTreeMap::new(), origin: Some(base.to_owned()) }
+    }
+
+    /// The same cookies, pointed at another replica.
+    pub fn switch_to(&mut self, base: &str) {
+        self.base = base.to_owned();
+        self.origin = Some(base.to_owned());
+    }
+
+    fn cookie_header(&self) -> String {
+        self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
+    }
+
+    fn keep_cookies(&mut self, res: &reqwest::Response) {
+        for v in res.headers().get_all(reqwest::header::SET_COOKIE) {
+            let v = v.to_str().unwrap();
+            let pair = v.split(';').next().unwrap();
+            let (name, value) = pair.split_once('=').unwrap();
+            let expired = v.to_ascii_lowercase().contains("max-age=0") || v.contains("1970");
+            if value.is_empty() || expired {
+                self.cookies.remove(name);
+            } else {
+                self.cookies.insert(name.to_owned(), value.to_owned());
+            }
+        }
+    }
+
+    pub fn cookie(&self, suffix: &str) -> Option<String> {
+        self.cookies.iter().find(|(k, _)| k.ends_with(suffix)).map(|(_, v)| v.clone())
+    }
+
+    /// The CSRF token the next form will carry.
+    pub fn csrf(&self) -> String {
+        self.cookie("rekey-csrf").unwrap_or_default()
+    }
+
+    pub async fn get(&mut self, path: &str) -> Page {
+        let mut url = format!("{}{}", self.base, path);
+        for _ in 0..10 {
+            let res = self.client.get(&url).header("cookie", self.cookie_header()).send().await.unwrap();
+            self.keep_cookies(&res);
+            if res.status().is_redirection() {
+                url = self.absolute(res.headers()[reqwest::header::LOCATION].to_str().unwrap());
+                continue;
+            }
+            return Self::page(url, res).await;
+        }
+        panic!("too many redirects");
+    }
+
+    fn absolute(&self, location: &str) -> String {
+        if location.starts_with("http") { location.to_owned() } else { format!("{}{}", self.base, location) }
+    }
+
+    async fn page(url: String, res: reqwest::Response) -> Page {
+        let status = res.status().as_u16();
+        let headers = res.headers().clone();
+        let body = res.text().await.unwrap();
+        Page { status, url, body, headers }
+    }
+
+    /// Posts a form with the CSRF token added, then follows redirects.
+    pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let csrf = self.csrf();
+        let mut form: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
+        form.extend_from_slice(fields);
+        self.post_raw(path, &serde_urlencoded(&form)).await
+    }
+
+    /// Posts an exact body (already form-encoded), then follows redirects.
+    pub async fn post_raw(&mut self, path: &str, body: &str) -> Page {
+        let url = format!("{}{}", self.base, path);
+        let mut req = self
+            .client
+            .post(&url)
+            .header("cookie", self.cookie_header())
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body.to_owned());
+        if let Some(origin) = &self.origin {
+            req = req.header("origin", origin);
+        }
+        let res = req.send().await.unwrap();
+        self.keep_cookies(&res);
+        if res.status().is_redirection() {
+            let next = res.headers()[reqwest::header::LOCATION].to_str().unwrap().to_owned();
+            let path = next.strip_prefix(&self.base).unwrap_or(&next).to_owned();
+            return self.get(&path).await;
+        }
+        Self::page(url, res).await
+    }
+
+    pub async fn sign_in_to_register(&mut self, user: &TestUser) -> Page {
+        self.get("/register").await.assert_status(200);
+        self.post("/register", &[("username", &user.uid), ("password", &user.password)]).await
+    }
+
+    /// Username step of reset or unlock (`flow` is "reset" or "unlock").
+    pub async fn start(&mut self, flow: &str, username: &str) -> Page {
+        self.get(&format!("/{flow}")).await.assert_status(200);
+        self.post(&format!("/{flow}"), &[("username", username)]).await
+    }
+
+    pub async fn request_email_code(&mut self, flow: &str) -> Page {
+        self.post(&format!("/{flow}/send"), &[]).await
+    }
+
+    pub async fn submit_code(&mut self, flow: &str, kind: &str, code: &str) -> Page {
+        self.post(&format!("/{flow}/code/{kind}"), &[("code", code)]).await
+    }
+
+    pub async fn set_password(&mut self, new: &str) -> Page {
+        self.post("/reset/password", &[("new", new), ("confirm", new)]).await
+    }
+}
+
+fn serde_urlencoded(fields: &[(&str, &str)]) -> String {
+    url::form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish()
+}
