@@ -437,7 +437,12 @@ impl Config {
     }
 
     fn read_secret_files(&mut self, errors: &mut Vec<ConfigError>) {
-        read_secret_file(&mut self.secrets.master_key, &self.secrets.master_key_file, "secrets.master_key_file", errors);
+        read_secret_file(
+            &mut self.secrets.master_key,
+            &self.secrets.master_key_file,
+            "secrets.master_key_file",
+            errors,
+        );
         read_secret_file(
             &mut self.directory.bind_password,
             &self.directory.bind_password_file,
@@ -456,7 +461,10 @@ impl Config {
         let mut err = |path: &str, message: String| errors.push(ConfigError { path: path.into(), message });
 
         if self.server.listen.parse::<std::net::SocketAddr>().is_err() {
-            err("server.listen", format!("expected an address and port like 127.0.0.1:8080, got {:?}", self.server.listen));
+            err(
+                "server.listen",
+                format!("expected an address and port like 127.0.0.1:8080, got {:?}", self.server.listen),
+            );
         }
         match url::Url::parse(&self.server.public_url) {
             Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {}
@@ -557,7 +565,11 @@ impl Config {
         } else if usize::from(p.methods_required) > distinct(&p.methods) {
             err(
                 "policy.methods_required",
-                format!("{} methods required but only {} allowed in policy.methods", p.methods_required, distinct(&p.methods)),
+                format!(
+                    "{} methods required but only {} allowed in policy.methods",
+                    p.methods_required,
+                    distinct(&p.methods)
+                ),
             );
         }
         if p.methods_to_register < p.methods_required || usize::from(p.methods_to_register) > distinct(&p.methods) {
@@ -600,7 +612,10 @@ impl Config {
             }
         }
         if self.mail.from.parse::<lettre::message::Mailbox>().is_err() {
-            err("mail.from", format!("expected an address like \"IT <no-reply@example.com>\", got {:?}", self.mail.from));
+            err(
+                "mail.from",
+                format!("expected an address like \"IT <no-reply@example.com>\", got {:?}", self.mail.from),
+            );
         }
         if !(1..=120).contains(&self.mail.timeout_secs) {
             err("mail.timeout_secs", format!("expected 1 to 120, got {}", self.mail.timeout_secs));
@@ -621,7 +636,6 @@ impl Config {
         self.server.public_url.starts_with("https://")
     }
 }
-
 
 fn distinct(methods: &[MethodKind]) -> usize {
     let mut m = methods.to_vec();
@@ -651,11 +665,18 @@ fn redact_url(url: &str) -> String {
     }
 }
 
-fn read_secret_file(slot: &mut Option<SecretString>, file: &Option<PathBuf>, path: &str, errors: &mut Vec<ConfigError>) {
+fn read_secret_file(
+    slot: &mut Option<SecretString>,
+    file: &Option<PathBuf>,
+    path: &str,
+    errors: &mut Vec<ConfigError>,
+) {
     let Some(file) = file else { return };
     match std::fs::read_to_string(file) {
         Ok(text) => *slot = Some(SecretString::from(text.trim_end_matches(['\n', '\r']).to_owned())),
-        Err(e) => errors.push(ConfigError { path: path.into(), message: format!("cannot read {}: {e}", file.display()) }),
+        Err(e) => {
+            errors.push(ConfigError { path: path.into(), message: format!("cannot read {}: {e}", file.display()) })
+        }
     }
 }
 
@@ -725,7 +746,13 @@ base_dn = "ou=people,dc=example,dc=test"
         let errs = errors("[directory]\nurl = \"htp://x\"\n[policy]\nmethods_required = 2\nmethods = [\"email\"]\n");
         let has = |prefix: &str| errs.iter().any(|e| e.starts_with(prefix));
         assert!(errs.contains(&"directory.url: expected ldap:// or ldaps://, got \"htp://x\"".to_owned()), "{errs:?}");
-        for key in ["secrets.master_key:", "directory.bind_dn:", "directory.bind_password:", "directory.base_dn:", "policy.methods_required:"] {
+        for key in [
+            "secrets.master_key:",
+            "directory.bind_dn:",
+            "directory.bind_password:",
+            "directory.base_dn:",
+            "policy.methods_required:",
+        ] {
             assert!(has(key), "{key} missing in {errs:?}");
         }
     }
@@ -764,7 +791,8 @@ base_dn = "ou=people,dc=example,dc=test"
     #[test]
     fn the_example_file_documents_every_key_and_parses() {
         let example = include_str!("../rekey.example.toml");
-        let parsed: Result<Config, _> = Figment::from(Serialized::defaults(Config::default())).merge(Toml::string(example)).extract();
+        let parsed: Result<Config, _> =
+            Figment::from(Serialized::defaults(Config::default())).merge(Toml::string(example)).extract();
         assert!(parsed.is_ok(), "{parsed:?}");
         let defaults = serde_json::to_value(Config::default()).unwrap();
         let serde_json::Value::Object(sections) = defaults else { unreachable!() };

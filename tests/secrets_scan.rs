@@ -13,11 +13,10 @@ fn output_dir() -> PathBuf {
 /// inside a longer run of letters or digits (timestamps, ids).
 fn occurs(hay: &[u8], needle: &[u8]) -> bool {
     let standalone = needle.len() < 12;
-    hay.windows(needle.len()).enumerate().any(|(i, w)| {
-        w == needle
-            && (!standalone
-                || (i.checked_sub(1).is_none_or(|j| !hay[j].is_ascii_alphanumeric())
-                    && hay.get(i + needle.len()).is_none_or(|c| !c.is_ascii_alphanumeric())))
+    memchr::memmem::find_iter(hay, needle).any(|i| {
+        !standalone
+            || (i.checked_sub(1).is_none_or(|j| !hay[j].is_ascii_alphanumeric())
+                && hay.get(i + needle.len()).is_none_or(|c| !c.is_ascii_alphanumeric()))
     })
 }
 
@@ -60,13 +59,24 @@ fn no_secret_used_by_the_suite_appears_in_logs_or_databases() {
 
     // PostgreSQL test databases, dumped as text.
     let list = Command::new("psql")
-        .args(["-h", "127.0.0.1", "-U", "postgres", "-At", "-c", "select datname from pg_database where datname like 'rekey_t_%'"])
+        .args([
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-At",
+            "-c",
+            "select datname from pg_database where datname like 'rekey_t_%'",
+        ])
         .output()
         .expect("psql runs");
     let databases: Vec<String> = String::from_utf8_lossy(&list.stdout).lines().map(str::to_owned).collect();
     assert!(!databases.is_empty(), "no PostgreSQL test database was found to scan");
     for db in databases {
-        let dump = Command::new("pg_dump").args(["-h", "127.0.0.1", "-U", "postgres", "--data-only", &db]).output().expect("pg_dump runs");
+        let dump = Command::new("pg_dump")
+            .args(["-h", "127.0.0.1", "-U", "postgres", "--data-only", &db])
+            .output()
+            .expect("pg_dump runs");
         assert!(dump.status.success(), "pg_dump {db}: {}", String::from_utf8_lossy(&dump.stderr));
         scanned.push((format!("postgres:{db}"), dump.stdout));
     }

@@ -2,7 +2,8 @@
 # Makes sure a PostgreSQL server answers on 127.0.0.1:5432 and lets the local `postgres`
 # role in without a password (a throw-away test server; never run this on a real one).
 #
-#   scripts/lib/postgres.sh ensure
+#   scripts/lib/postgres.sh ensure    start it if needed
+#   scripts/lib/postgres.sh clean     drop databases left by earlier test runs
 set -euo pipefail
 
 answers() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; }
@@ -28,6 +29,14 @@ ensure() {
   done
   echo "PostgreSQL did not start on 127.0.0.1:5432" >&2
   exit 1
+}
+
+# Drops the databases earlier test runs made (rekey_t_*).
+clean() {
+  local db
+  for db in $(psql -h 127.0.0.1 -U postgres -At -c "select datname from pg_database where datname like 'rekey_t_%'" postgres); do
+    psql -h 127.0.0.1 -U postgres -q -c "drop database if exists \"$db\" with (force)" postgres
+  done
 }
 
 "${1:-ensure}"

@@ -26,7 +26,9 @@ impl NewPasswordError {
         match self {
             NewPasswordError::Empty => "Enter a new password.",
             NewPasswordError::TooLong => "The new password is too long: use at most 256 characters.",
-            NewPasswordError::Mismatch => "The two new passwords are not the same. Type the same password in both fields.",
+            NewPasswordError::Mismatch => {
+                "The two new passwords are not the same. Type the same password in both fields."
+            }
         }
     }
 }
@@ -67,7 +69,12 @@ pub enum SignIn {
 }
 
 /// Checks a username and password against the directory.
-pub async fn sign_in(services: &Services, who: &Requester, typed: &str, password: &SecretString) -> Result<SignIn, FlowError> {
+pub async fn sign_in(
+    services: &Services,
+    who: &Requester,
+    typed: &str,
+    password: &SecretString,
+) -> Result<SignIn, FlowError> {
     let user = find(services, typed).await?;
     let probe = user.clone().unwrap_or_else(|| decoy(services));
     let result = if password.expose_secret().is_empty() {
@@ -75,13 +82,22 @@ pub async fn sign_in(services: &Services, who: &Requester, typed: &str, password
     } else {
         services.directory.verify_password(&probe, password).await
     };
-    let audit = |outcome, reason| AuditRecord { event: "sign_in", flow: Some("register"), user: user.as_ref(), outcome, reason, method: Some("password") };
+    let audit = |outcome, reason| AuditRecord {
+        event: "sign_in",
+        flow: Some("register"),
+        user: user.as_ref(),
+        outcome,
+        reason,
+        method: Some("password"),
+    };
     let outcome = match (result, user.as_ref()) {
         (_, None) => SignIn::Failed,
         (Ok(()), Some(u)) if !policy::in_scope(&services.config.policy, u) => SignIn::OutOfScope,
         (Ok(()), Some(u)) => SignIn::Ok(Box::new(u.clone())),
         (Err(DirError::PasswordExpired | DirError::MustChange), Some(_)) => SignIn::MustChange,
-        (Err(DirError::WrongPassword | DirError::Locked | DirError::Disabled | DirError::NotFound), Some(_)) => SignIn::Failed,
+        (Err(DirError::WrongPassword | DirError::Locked | DirError::Disabled | DirError::NotFound), Some(_)) => {
+            SignIn::Failed
+        }
         (Err(DirError::PolicyViolation(_)), Some(_)) => SignIn::Failed,
         (Err(e), Some(_)) => return Err(FlowError::from_directory(e)),
     };
@@ -128,7 +144,14 @@ pub async fn change(
             None => return Ok(ChangeOutcome::Failed),
         },
     };
-    let audit = |outcome, reason| AuditRecord { event: "change", flow: Some("change"), user: Some(&user), outcome, reason, method: None };
+    let audit = |outcome, reason| AuditRecord {
+        event: "change",
+        flow: Some("change"),
+        user: Some(&user),
+        outcome,
+        reason,
+        method: None,
+    };
     match services.directory.change_password(&user, current, new.secret()).await {
         Ok(()) => {
             services.audit(who, audit("success", None)).await;

@@ -14,7 +14,9 @@ use crate::store::WrongTry;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CodeCheck {
     Passed,
-    Wrong { remaining: u32 },
+    Wrong {
+        remaining: u32,
+    },
     /// Too many wrong tries: the attempt is over.
     Voided,
     /// The code was right or wrong, but it is past its time; a new one is needed.

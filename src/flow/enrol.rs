@@ -94,7 +94,12 @@ pub async fn overview(services: &Services, e: &Enrolment) -> Result<Overview, Fl
         methods: stored
             .into_iter()
             .filter_map(|m| {
-                Some(MethodView { kind: MethodKind::parse(&m.kind)?, id: m.id, label: m.label, created_at: m.created_at })
+                Some(MethodView {
+                    kind: MethodKind::parse(&m.kind)?,
+                    id: m.id,
+                    label: m.label,
+                    created_at: m.created_at,
+                })
             })
             .collect(),
         directory_email,
@@ -142,7 +147,11 @@ pub async fn start_totp(services: &Services, e: &mut Enrolment) -> Result<(), Fl
     Ok(())
 }
 
-fn open_pending(services: &Services, e: &Enrolment, kind: MethodKind) -> Result<zeroize::Zeroizing<Vec<u8>>, FlowError> {
+fn open_pending(
+    services: &Services,
+    e: &Enrolment,
+    kind: MethodKind,
+) -> Result<zeroize::Zeroizing<Vec<u8>>, FlowError> {
     let pending = e.pending.as_ref().filter(|p| p.kind == kind).ok_or(FlowError::OutOfStep("nothing pending"))?;
     services
         .keys
@@ -159,7 +168,12 @@ pub fn totp_enrolment(services: &Services, e: &Enrolment) -> Result<totp::Enrolm
 }
 
 /// Confirms the pending method with the code it produced, then stores it.
-pub async fn confirm(services: &Services, who: &Requester, e: &mut Enrolment, input: &str) -> Result<CodeCheck, FlowError> {
+pub async fn confirm(
+    services: &Services,
+    who: &Requester,
+    e: &mut Enrolment,
+    input: &str,
+) -> Result<CodeCheck, FlowError> {
     e.live(services)?;
     let kind = e.pending.as_ref().map(|p| p.kind).ok_or(FlowError::OutOfStep("nothing pending"))?;
     let secret = open_pending(services, e, kind)?;
@@ -170,7 +184,8 @@ pub async fn confirm(services: &Services, who: &Requester, e: &mut Enrolment, in
             if let Some(closed) = codes::ensure_open(services, &e.attempt_id).await? {
                 (closed, None)
             } else {
-                let seed = totp::TotpSecret::from_bytes(&secret).ok_or_else(|| FlowError::Internal("bad pending seed".into()))?;
+                let seed = totp::TotpSecret::from_bytes(&secret)
+                    .ok_or_else(|| FlowError::Internal("bad pending seed".into()))?;
                 match totp::verify(&seed, input, now, services.config.totp.skew) {
                     Some(step) => (CodeCheck::Passed, Some(step)),
                     None => (codes::wrong_try(services, &e.attempt_id).await?, None),
@@ -197,7 +212,17 @@ pub async fn confirm(services: &Services, who: &Requester, e: &mut Enrolment, in
     };
     services.db.insert_method(&method).await?;
     services
-        .audit(who, AuditRecord { event: "method_added", flow: Some("register"), user: Some(&e.user), outcome: "success", method: Some(kind.as_str()), ..Default::default() })
+        .audit(
+            who,
+            AuditRecord {
+                event: "method_added",
+                flow: Some("register"),
+                user: Some(&e.user),
+                outcome: "success",
+                method: Some(kind.as_str()),
+                ..Default::default()
+            },
+        )
         .await;
     tell_addresses(services, who, &e.user, &label, true).await?;
     Ok(CodeCheck::Passed)
@@ -218,7 +243,12 @@ pub enum Removal {
 }
 
 /// Removes a registered method, unless that would leave too few.
-pub async fn remove(services: &Services, who: &Requester, e: &Enrolment, method_id: &str) -> Result<Removal, FlowError> {
+pub async fn remove(
+    services: &Services,
+    who: &Requester,
+    e: &Enrolment,
+    method_id: &str,
+) -> Result<Removal, FlowError> {
     e.live(services)?;
     let stored = methods::stored(services, &e.user).await?;
     let Some(target) = stored.iter().find(|m| m.id == method_id).cloned() else { return Ok(Removal::NotFound) };
@@ -232,7 +262,17 @@ pub async fn remove(services: &Services, who: &Requester, e: &Enrolment, method_
         return Ok(Removal::NotFound);
     }
     services
-        .audit(who, AuditRecord { event: "method_removed", flow: Some("register"), user: Some(&e.user), outcome: "success", method: Some(&target.kind), ..Default::default() })
+        .audit(
+            who,
+            AuditRecord {
+                event: "method_removed",
+                flow: Some("register"),
+                user: Some(&e.user),
+                outcome: "success",
+                method: Some(&target.kind),
+                ..Default::default()
+            },
+        )
         .await;
     // The removed address is told too: it may be the owner's only warning.
     let mut notice_to = methods::notification_addresses(services, &e.user, &rest);
@@ -247,7 +287,13 @@ pub async fn remove(services: &Services, who: &Requester, e: &Enrolment, method_
     Ok(Removal::Removed)
 }
 
-async fn tell_addresses(services: &Services, who: &Requester, user: &DirUser, label: &str, added: bool) -> Result<(), FlowError> {
+async fn tell_addresses(
+    services: &Services,
+    who: &Requester,
+    user: &DirUser,
+    label: &str,
+    added: bool,
+) -> Result<(), FlowError> {
     let stored = methods::stored(services, user).await?;
     send_notice(services, who, user, label, added, methods::notification_addresses(services, user, &stored));
     Ok(())
@@ -255,7 +301,8 @@ async fn tell_addresses(services: &Services, who: &Requester, user: &DirUser, la
 
 fn send_notice(services: &Services, who: &Requester, user: &DirUser, label: &str, added: bool, to: Vec<String>) {
     let config = &services.config;
-    let (org, url, now, ip) = (&config.server.organisation, &config.server.public_url, services.clock.now(), who.ip.as_deref());
+    let (org, url, now, ip) =
+        (&config.server.organisation, &config.server.public_url, services.clock.now(), who.ip.as_deref());
     for address in to {
         let mail = if added {
             messages::method_added(org, url, &address, &user.display_name, now, ip, label)

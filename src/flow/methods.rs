@@ -27,11 +27,8 @@ pub async fn stored(services: &Services, user: &DirUser) -> Result<Vec<StoredMet
 /// directory's mail address when the admin lets it count.
 pub fn usable_kinds(services: &Services, user: &DirUser, methods: &[StoredMethod]) -> BTreeSet<MethodKind> {
     let policy = &services.config.policy;
-    let mut kinds: BTreeSet<MethodKind> = methods
-        .iter()
-        .filter_map(|m| MethodKind::parse(&m.kind))
-        .filter(|k| policy.methods.contains(k))
-        .collect();
+    let mut kinds: BTreeSet<MethodKind> =
+        methods.iter().filter_map(|m| MethodKind::parse(&m.kind)).filter(|k| policy.methods.contains(k)).collect();
     if directory_mail_counts(services, user) {
         kinds.insert(MethodKind::Email);
     }
@@ -47,7 +44,8 @@ pub fn directory_mail_counts(services: &Services, user: &DirUser) -> bool {
 
 /// Opens one sealed value of a stored method.
 pub fn open(services: &Services, method: &StoredMethod) -> Result<Zeroizing<Vec<u8>>, FlowError> {
-    let kind = MethodKind::parse(&method.kind).ok_or_else(|| FlowError::Internal("unknown method kind in store".into()))?;
+    let kind =
+        MethodKind::parse(&method.kind).ok_or_else(|| FlowError::Internal("unknown method kind in store".into()))?;
     services
         .keys
         .open(&method.sealed, &seal_context(&method.user_id, kind))

@@ -100,7 +100,16 @@ pub async fn start(services: &Services, who: &Requester, purpose: Purpose, typed
     };
     services.db.create_attempt(&attempt).await?;
     services
-        .audit(who, AuditRecord { event: "started", flow: Some(purpose.as_str()), user: user.as_ref(), outcome: "started", ..Default::default() })
+        .audit(
+            who,
+            AuditRecord {
+                event: "started",
+                flow: Some(purpose.as_str()),
+                user: user.as_ref(),
+                outcome: "started",
+                ..Default::default()
+            },
+        )
         .await;
     Ok(Recovery { purpose, attempt_id: attempt.id, user, passed: vec![], expires_at: attempt.expires_at })
 }
@@ -130,13 +139,29 @@ pub async fn send_email_code(services: &Services, who: &Requester, r: &Recovery)
         services.send_in_background(messages::code(&config.server.organisation, &to, &code, purpose, ttl_minutes));
     }
     services
-        .audit(who, AuditRecord { event: "code_sent", flow: Some(r.purpose.as_str()), user: r.user.as_ref(), outcome: "success", method: Some("email"), ..Default::default() })
+        .audit(
+            who,
+            AuditRecord {
+                event: "code_sent",
+                flow: Some(r.purpose.as_str()),
+                user: r.user.as_ref(),
+                outcome: "success",
+                method: Some("email"),
+                ..Default::default()
+            },
+        )
         .await;
     Ok(())
 }
 
 /// Checks a code typed for `kind`; on success the method counts as passed.
-pub async fn check_code(services: &Services, who: &Requester, r: &mut Recovery, kind: MethodKind, input: &str) -> Result<CodeCheck, FlowError> {
+pub async fn check_code(
+    services: &Services,
+    who: &Requester,
+    r: &mut Recovery,
+    kind: MethodKind,
+    input: &str,
+) -> Result<CodeCheck, FlowError> {
     r.live(services)?;
     if r.passed.contains(&kind) || !policy::method_allowed(&services.config.policy, kind) {
         return Err(FlowError::OutOfStep("method not available"));
@@ -154,7 +179,17 @@ pub async fn check_code(services: &Services, who: &Requester, r: &mut Recovery, 
         CodeCheck::Replayed => ("failure", Some("code_reused")),
     };
     services
-        .audit(who, AuditRecord { event: "verify", flow: Some(r.purpose.as_str()), user: r.user.as_ref(), outcome, reason, method: Some(kind.as_str()) })
+        .audit(
+            who,
+            AuditRecord {
+                event: "verify",
+                flow: Some(r.purpose.as_str()),
+                user: r.user.as_ref(),
+                outcome,
+                reason,
+                method: Some(kind.as_str()),
+            },
+        )
         .await;
     if result == CodeCheck::Passed {
         r.passed.push(kind);
@@ -178,7 +213,11 @@ async fn check_totp(services: &Services, r: &Recovery, input: &str) -> Result<Co
     }
     for (id, secret) in &secrets {
         if let Some(step) = totp::verify(secret, input, now, skew) {
-            return Ok(if services.db.claim_totp_step(id, step, now).await? { CodeCheck::Passed } else { CodeCheck::Replayed });
+            return Ok(if services.db.claim_totp_step(id, step, now).await? {
+                CodeCheck::Passed
+            } else {
+                CodeCheck::Replayed
+            });
         }
     }
     codes::wrong_try(services, &r.attempt_id).await
@@ -187,20 +226,34 @@ async fn check_totp(services: &Services, r: &Recovery, input: &str) -> Result<Co
 /// What became of a reset.
 #[derive(Debug)]
 pub enum ResetOutcome {
-    Done { must_change: bool },
+    Done {
+        must_change: bool,
+    },
     /// The directory's policy refused the password: nothing changed, try another.
     Refused(PolicyReason),
 }
 
 /// Sets the new password (and clears any lockout) once enough methods have passed.
-pub async fn reset(services: &Services, who: &Requester, r: &Recovery, new: &NewPassword) -> Result<ResetOutcome, FlowError> {
+pub async fn reset(
+    services: &Services,
+    who: &Requester,
+    r: &Recovery,
+    new: &NewPassword,
+) -> Result<ResetOutcome, FlowError> {
     let user = r.verified_user(services)?;
     if r.purpose != Purpose::Reset {
         return Err(FlowError::OutOfStep("not a reset"));
     }
     codes::ensure_open(services, &r.attempt_id).await?;
     let must_change = services.config.reset.force_change_at_next_logon;
-    let audit = |outcome, reason| AuditRecord { event: "reset", flow: Some("reset"), user: Some(user), outcome, reason, method: None };
+    let audit = |outcome, reason| AuditRecord {
+        event: "reset",
+        flow: Some("reset"),
+        user: Some(user),
+        outcome,
+        reason,
+        method: None,
+    };
     match services.directory.reset_password(user, new.secret(), must_change).await {
         Ok(()) => {}
         Err(DirError::PolicyViolation(reason)) => {
@@ -225,7 +278,14 @@ pub async fn unlock(services: &Services, who: &Requester, r: &Recovery) -> Resul
         return Err(FlowError::OutOfStep("not an unlock"));
     }
     codes::ensure_open(services, &r.attempt_id).await?;
-    let audit = |outcome, reason| AuditRecord { event: "unlock", flow: Some("unlock"), user: Some(user), outcome, reason, method: None };
+    let audit = |outcome, reason| AuditRecord {
+        event: "unlock",
+        flow: Some("unlock"),
+        user: Some(user),
+        outcome,
+        reason,
+        method: None,
+    };
     if let Err(e) = services.directory.unlock(user).await {
         services.audit(who, audit("failure", Some("directory_error"))).await;
         return Err(FlowError::from_directory(e));
@@ -243,10 +303,16 @@ pub(super) enum NoticeKind {
 }
 
 /// Tells every address the account has that something changed.
-pub(super) async fn notify(services: &Services, who: &Requester, user: &DirUser, kind: NoticeKind) -> Result<(), FlowError> {
+pub(super) async fn notify(
+    services: &Services,
+    who: &Requester,
+    user: &DirUser,
+    kind: NoticeKind,
+) -> Result<(), FlowError> {
     let stored = methods::stored(services, user).await?;
     let config = &services.config;
-    let (org, url, now, ip) = (&config.server.organisation, &config.server.public_url, services.clock.now(), who.ip.as_deref());
+    let (org, url, now, ip) =
+        (&config.server.organisation, &config.server.public_url, services.clock.now(), who.ip.as_deref());
     for to in methods::notification_addresses(services, user, &stored) {
         let mail = match kind {
             NoticeKind::Reset => messages::password_reset(org, url, &to, &user.display_name, now, ip),

@@ -25,7 +25,9 @@ pub fn in_scope(policy: &PolicyConfig, user: &DirUser) -> bool {
 /// (`staff` matches `cn=staff,ou=groups,…`). Case-insensitive, as LDAP compares them.
 pub fn member_of(user: &DirUser, group: &str) -> bool {
     let wanted = group.trim();
-    user.groups.iter().any(|dn| dn.eq_ignore_ascii_case(wanted) || first_rdn_value(dn).is_some_and(|v| v.eq_ignore_ascii_case(wanted)))
+    user.groups.iter().any(|dn| {
+        dn.eq_ignore_ascii_case(wanted) || first_rdn_value(dn).is_some_and(|v| v.eq_ignore_ascii_case(wanted))
+    })
 }
 
 fn first_rdn_value(dn: &str) -> Option<&str> {

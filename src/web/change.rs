@@ -43,9 +43,18 @@ pub struct Prefill {
     username: Option<String>,
 }
 
-async fn form(State(s): State<Arc<Services>>, Extension(csrf): Extension<CsrfToken>, Query(q): Query<Prefill>) -> Result<Html<String>, Error> {
+async fn form(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    Query(q): Query<Prefill>,
+) -> Result<Html<String>, Error> {
     let username = q.username.unwrap_or_default().chars().take(256).collect();
-    html(&ChangePage { l: Layout::with_csrf(&s, "Change your password", &csrf), username, error: None, error_field: "" })
+    html(&ChangePage {
+        l: Layout::with_csrf(&s, "Change your password", &csrf),
+        username,
+        error: None,
+        error_field: "",
+    })
 }
 
 #[derive(Deserialize)]
@@ -72,7 +81,12 @@ async fn submit(
     Verified(form): Verified<ChangeForm>,
 ) -> Result<Response, Error> {
     let again = |error: &'static str, field: &'static str| -> Result<Response, Error> {
-        let page = ChangePage { l: Layout::with_csrf(&s, "Change your password", &csrf), username: form.username.clone(), error: Some(error), error_field: field };
+        let page = ChangePage {
+            l: Layout::with_csrf(&s, "Change your password", &csrf),
+            username: form.username.clone(),
+            error: Some(error),
+            error_field: field,
+        };
         Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)?).into_response())
     };
     let new = match NewPassword::parse(form.new.clone(), &form.confirm) {

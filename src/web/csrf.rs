@@ -37,7 +37,10 @@ pub async fn layer(State(services): State<Arc<Services>>, mut req: Request, next
         Some(value) => CsrfToken { value, fresh: false },
         None => CsrfToken { value: services.keys.csrf_token(), fresh: true },
     };
-    if req.method() != Method::GET && req.method() != Method::HEAD && !same_origin(&req, &services.config.server.public_url) {
+    if req.method() != Method::GET
+        && req.method() != Method::HEAD
+        && !same_origin(&req, &services.config.server.public_url)
+    {
         tracing::warn!(origin = ?req.headers().get(header::ORIGIN), "refused a cross-origin form post");
         return Error::Csrf.into_response();
     }

@@ -51,11 +51,19 @@ impl Error {
             ),
             Error::Flow(FlowError::Expired) => (
                 StatusCode::GONE,
-                info("This attempt has ended", "It timed out, was finished, or had too many wrong codes. Please start again.", true),
+                info(
+                    "This attempt has ended",
+                    "It timed out, was finished, or had too many wrong codes. Please start again.",
+                    true,
+                ),
             ),
             Error::Flow(FlowError::OutOfStep(_)) => (
                 StatusCode::CONFLICT,
-                info("This page is out of date", "It may have been opened in another tab or used already. Please start again.", true),
+                info(
+                    "This page is out of date",
+                    "It may have been opened in another tab or used already. Please start again.",
+                    true,
+                ),
             ),
             Error::Voided => (
                 StatusCode::FORBIDDEN,
@@ -153,7 +161,11 @@ pub async fn render_error_pages(State(services): State<Arc<Services>>, req: Requ
             start_over: true,
         },
         s if s.is_server_error() => internal(),
-        _ => ErrorInfo { title: "The request could not be handled", message: "Start from the home page.", start_over: true },
+        _ => ErrorInfo {
+            title: "The request could not be handled",
+            message: "Start from the home page.",
+            start_over: true,
+        },
     });
     let page = ErrorPage { l: Layout::new(&services, ""), status: status.as_u16(), info, request_id };
     let mut out = match render(&page) {

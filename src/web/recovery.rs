@@ -18,9 +18,9 @@ use super::error::Error;
 use super::pages::{Layout, Step, html};
 use super::who::Who;
 use crate::config::MethodKind;
+use crate::flow::account::NewPassword;
 use crate::flow::codes::CodeCheck;
 use crate::flow::recovery::{self, Purpose, Recovery, ResetOutcome};
-use crate::flow::account::NewPassword;
 use crate::flow::{FlowError, Services};
 
 const KEY: &str = "recovery";
@@ -192,7 +192,13 @@ async fn choose(
     if r.verified(&s) && purpose == Purpose::Reset {
         return Ok(Redirect::to("/reset/password").into_response());
     }
-    let page = ChoosePage { l: Layout::with_csrf(&s, title, &csrf), base, choices: r.choices(&s), more: !r.passed.is_empty(), step: step(&s, &r) };
+    let page = ChoosePage {
+        l: Layout::with_csrf(&s, title, &csrf),
+        base,
+        choices: r.choices(&s),
+        more: !r.passed.is_empty(),
+        step: step(&s, &r),
+    };
     Ok(html(&page)?.into_response())
 }
 
@@ -208,9 +214,23 @@ async fn send_email(
     Ok(Redirect::to(&format!("/{}/code/email", purpose.as_str())).into_response())
 }
 
-async fn code_view(s: &Services, purpose: Purpose, r: &Recovery, kind: MethodKind, csrf: &CsrfToken, error: Option<String>) -> Result<Html<String>, Error> {
+async fn code_view(
+    s: &Services,
+    purpose: Purpose,
+    r: &Recovery,
+    kind: MethodKind,
+    csrf: &CsrfToken,
+    error: Option<String>,
+) -> Result<Html<String>, Error> {
     let (title, base) = titles(purpose);
-    html(&CodePage { l: Layout::with_csrf(s, title, csrf), base, kind: kind.as_str(), error, ttl_minutes: s.config.codes.ttl_secs / 60, step: step(s, r) })
+    html(&CodePage {
+        l: Layout::with_csrf(s, title, csrf),
+        base,
+        kind: kind.as_str(),
+        error,
+        ttl_minutes: s.config.codes.ttl_secs / 60,
+        step: step(s, r),
+    })
 }
 
 async fn code_form(
@@ -251,7 +271,8 @@ async fn check_code(
                 Purpose::Unlock => {
                     recovery::unlock(&s, &who, &r).await?;
                     session.remove::<Recovery>(KEY).await?;
-                    Ok(html(&DonePage { l: Layout::new(&s, "Account unlocked"), purpose, must_change: false })?.into_response())
+                    Ok(html(&DonePage { l: Layout::new(&s, "Account unlocked"), purpose, must_change: false })?
+                        .into_response())
                 }
             };
         }
@@ -262,9 +283,12 @@ async fn check_code(
         CodeCheck::Wrong { remaining } => wrong_code_message(remaining),
         CodeCheck::Expired => "That code has expired. Ask for a new code and enter the newest one.".into(),
         CodeCheck::NotSent => "No code has been sent yet. Use the button below to get one.".into(),
-        CodeCheck::Replayed => "That code has already been used. Wait for your app to show a new code and enter that.".into(),
+        CodeCheck::Replayed => {
+            "That code has already been used. Wait for your app to show a new code and enter that.".into()
+        }
     };
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, code_view(&s, purpose, &r, kind, &csrf, Some(message)).await?).into_response())
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, code_view(&s, purpose, &r, kind, &csrf, Some(message)).await?)
+        .into_response())
 }
 
 async fn password_form(
@@ -292,7 +316,11 @@ async fn set_password(
     let again = |error: &'static str| -> Result<Response, Error> {
         let mut st = step(&s, &r);
         st.now = st.of;
-        Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&PasswordPage { l: Layout::with_csrf(&s, title, &csrf), error: Some(error), step: st })?).into_response())
+        Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            html(&PasswordPage { l: Layout::with_csrf(&s, title, &csrf), error: Some(error), step: st })?,
+        )
+            .into_response())
     };
     let new = match NewPassword::parse(form.new, &form.confirm) {
         Ok(new) => new,
@@ -301,7 +329,8 @@ async fn set_password(
     match recovery::reset(&s, &who, &r, &new).await? {
         ResetOutcome::Done { must_change } => {
             session.remove::<Recovery>(KEY).await?;
-            Ok(html(&DonePage { l: Layout::new(&s, "Password reset"), purpose: Purpose::Reset, must_change })?.into_response())
+            Ok(html(&DonePage { l: Layout::new(&s, "Password reset"), purpose: Purpose::Reset, must_change })?
+                .into_response())
         }
         ResetOutcome::Refused(reason) => again(reason.advice()),
     }

@@ -27,7 +27,8 @@ use crate::flow::{FlowError, Services, account};
 pub const SIGN_IN_FAILED: &str = "We could not sign you in with that username and password. Check both and try again. If you have forgotten your password, reset it; if your account is locked, unlock it.";
 /// Shown only after the password was right.
 pub const OUT_OF_SCOPE: &str = "Self-service is not enabled for your account. Please contact the helpdesk.";
-const MUST_CHANGE: &str = "Your password has expired or must be changed before you can continue. Change it first, then come back.";
+const MUST_CHANGE: &str =
+    "Your password has expired or must be changed before you can continue. Change it first, then come back.";
 
 const KEY: &str = "enrol";
 const NOTICE: &str = "notice";
@@ -145,11 +146,20 @@ async fn required(session: &Session) -> Result<Enrolment, Error> {
     current(session).await?.ok_or(Error::Flow(FlowError::Expired))
 }
 
-async fn sign_in_form(State(s): State<Arc<Services>>, Extension(csrf): Extension<CsrfToken>, session: Session) -> Result<Response, Error> {
+async fn sign_in_form(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    session: Session,
+) -> Result<Response, Error> {
     if current(&session).await?.is_some() {
         return Ok(Redirect::to("/register/methods").into_response());
     }
-    let page = SignInPage { l: Layout::with_csrf(&s, "Sign in to register", &csrf), username: String::new(), error: None, change_link: false };
+    let page = SignInPage {
+        l: Layout::with_csrf(&s, "Sign in to register", &csrf),
+        username: String::new(),
+        error: None,
+        change_link: false,
+    };
     Ok(html(&page)?.into_response())
 }
 
@@ -161,7 +171,12 @@ async fn sign_in(
     Verified(form): Verified<SignInForm>,
 ) -> Result<Response, Error> {
     let refuse = |error, change_link| -> Result<Response, Error> {
-        let page = SignInPage { l: Layout::with_csrf(&s, "Sign in to register", &csrf), username: form.username.clone(), error: Some(error), change_link };
+        let page = SignInPage {
+            l: Layout::with_csrf(&s, "Sign in to register", &csrf),
+            username: form.username.clone(),
+            error: Some(error),
+            change_link,
+        };
         Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)?).into_response())
     };
     match account::sign_in(&s, &who, &form.username, &form.password).await? {
@@ -177,7 +192,13 @@ async fn sign_in(
     }
 }
 
-async fn methods_view(s: &Services, session: &Session, csrf: &CsrfToken, error: Option<&'static str>, address: String) -> Result<Response, Error> {
+async fn methods_view(
+    s: &Services,
+    session: &Session,
+    csrf: &CsrfToken,
+    error: Option<&'static str>,
+    address: String,
+) -> Result<Response, Error> {
     let e = required(session).await?;
     let overview = enrol::overview(s, &e).await?;
     let notice: Option<String> = session.remove(NOTICE).await?;
@@ -194,7 +215,11 @@ async fn methods_view(s: &Services, session: &Session, csrf: &CsrfToken, error: 
     Ok((status, html(&page)?).into_response())
 }
 
-async fn methods_page(State(s): State<Arc<Services>>, Extension(csrf): Extension<CsrfToken>, session: Session) -> Result<Response, Error> {
+async fn methods_page(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    session: Session,
+) -> Result<Response, Error> {
     if current(&session).await?.is_none() {
         return Ok(Redirect::to("/register").into_response());
     }
@@ -210,20 +235,36 @@ async fn add_email(
     let mut e = required(&session).await?;
     if !enrol::start_email(&s, &mut e, &form.address).await? {
         let address = form.address.chars().take(254).collect();
-        return methods_view(&s, &session, &csrf, Some("That does not look like an email address. Check it and try again."), address).await;
+        return methods_view(
+            &s,
+            &session,
+            &csrf,
+            Some("That does not look like an email address. Check it and try again."),
+            address,
+        )
+        .await;
     }
     session.insert(KEY, e).await?;
     Ok(Redirect::to("/register/confirm").into_response())
 }
 
-async fn add_totp(State(s): State<Arc<Services>>, session: Session, Verified(_): Verified<EmptyForm>) -> Result<Response, Error> {
+async fn add_totp(
+    State(s): State<Arc<Services>>,
+    session: Session,
+    Verified(_): Verified<EmptyForm>,
+) -> Result<Response, Error> {
     let mut e = required(&session).await?;
     enrol::start_totp(&s, &mut e).await?;
     session.insert(KEY, e).await?;
     Ok(Redirect::to("/register/confirm").into_response())
 }
 
-async fn confirm_view(s: &Services, e: &Enrolment, csrf: &CsrfToken, error: Option<String>) -> Result<Html<String>, Error> {
+async fn confirm_view(
+    s: &Services,
+    e: &Enrolment,
+    csrf: &CsrfToken,
+    error: Option<String>,
+) -> Result<Html<String>, Error> {
     let pending = e.pending.as_ref().ok_or(Error::Flow(FlowError::OutOfStep("nothing pending")))?;
     let (kind, qr_svg, secret_text) = match pending.kind {
         MethodKind::Email => ("email", String::new(), String::new()),
@@ -232,10 +273,21 @@ async fn confirm_view(s: &Services, e: &Enrolment, csrf: &CsrfToken, error: Opti
             ("totp", t.qr_svg.expose_secret().to_owned(), t.secret_base32.expose_secret().to_owned())
         }
     };
-    html(&ConfirmPage { l: Layout::with_csrf(s, "Confirm your new method", csrf), kind, label: pending.label.clone(), qr_svg, secret_text, error })
+    html(&ConfirmPage {
+        l: Layout::with_csrf(s, "Confirm your new method", csrf),
+        kind,
+        label: pending.label.clone(),
+        qr_svg,
+        secret_text,
+        error,
+    })
 }
 
-async fn confirm_page(State(s): State<Arc<Services>>, Extension(csrf): Extension<CsrfToken>, session: Session) -> Result<Response, Error> {
+async fn confirm_page(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    session: Session,
+) -> Result<Response, Error> {
     let e = required(&session).await?;
     if e.pending.is_none() {
         return Ok(Redirect::to("/register/methods").into_response());
@@ -266,7 +318,9 @@ async fn confirm(
             return Ok(Redirect::to("/register/methods").into_response());
         }
         CodeCheck::Wrong { remaining } => retry(super::recovery::wrong_code_message(remaining)),
-        CodeCheck::Expired => retry("That code has expired. Go back and add the address again to get a new code.".into()),
+        CodeCheck::Expired => {
+            retry("That code has expired. Go back and add the address again to get a new code.".into())
+        }
         CodeCheck::NotSent | CodeCheck::Replayed => retry("That code cannot be used. Go back and start again.".into()),
     };
     Ok((status, confirm_view(&s, &e, &csrf, Some(message)).await?).into_response())
@@ -293,7 +347,14 @@ async fn remove(
             Ok(Redirect::to("/register/methods").into_response())
         }
         Removal::WouldLeaveTooFew => {
-            methods_view(&s, &session, &csrf, Some("Add another method before removing this one: you need at least the required number."), String::new()).await
+            methods_view(
+                &s,
+                &session,
+                &csrf,
+                Some("Add another method before removing this one: you need at least the required number."),
+                String::new(),
+            )
+            .await
         }
         Removal::NotFound => Ok(Redirect::to("/register/methods").into_response()),
     }
@@ -307,7 +368,14 @@ async fn done(
 ) -> Result<Response, Error> {
     let e = required(&session).await?;
     if !enrol::complete(&s, &e).await? {
-        return methods_view(&s, &session, &csrf, Some("You need to register more methods before you can finish."), String::new()).await;
+        return methods_view(
+            &s,
+            &session,
+            &csrf,
+            Some("You need to register more methods before you can finish."),
+            String::new(),
+        )
+        .await;
     }
     session.flush().await?;
     Ok(html(&DonePage { l: Layout::new(&s, "You are all set") })?.into_response())

@@ -73,8 +73,7 @@ impl App {
         let directory: Arc<dyn Directory> =
             Arc::new(LdapDirectory::new(&config.directory).map_err(|e| StartError::Directory(e.to_string()))?);
         let mailer = Arc::new(Mailer::from_config(&config.mail).map_err(|e| StartError::Mail(e.to_string()))?);
-        let services =
-            Services { config: Arc::new(config), directory, db, keys: Keys::derive(&master), mailer, clock };
+        let services = Services { config: Arc::new(config), directory, db, keys: Keys::derive(&master), mailer, clock };
         Ok(App { services: Arc::new(services) })
     }
 
@@ -94,7 +93,10 @@ impl App {
             )));
         let x_request_id = HeaderName::from_static("x-request-id");
         let mut headers = vec![
-            (header::CONTENT_SECURITY_POLICY, "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            ),
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
             (header::REFERRER_POLICY, "no-referrer"),
             (header::X_FRAME_OPTIONS, "DENY"),

@@ -3,9 +3,9 @@
 //! Integration tests, compiled as one binary. Each module starts or reuses real servers
 //! through `support`.
 
+mod flows;
 mod ldap_directory;
 mod mail;
+mod processes;
 mod store;
 mod support;
-mod flows;
-mod processes;

@@ -43,11 +43,7 @@ pub fn init_tracing() {
 pub fn remember_secret(secret: &str) {
     static LOCK: Mutex<()> = Mutex::new(());
     let _guard = LOCK.lock().unwrap();
-    let mut f = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(output_dir().join("secrets.txt"))
-        .unwrap();
+    let mut f = std::fs::OpenOptions::new().create(true).append(true).open(output_dir().join("secrets.txt")).unwrap();
     writeln!(f, "{secret}").unwrap();
 }
 

@@ -128,6 +128,23 @@ impl SmtpSink {
         }
     }
 
+    /// The first mail to `address` whose subject contains `words`, waiting up to 10 s. Mails
+    /// are sent in the background, so their order is not guaranteed.
+    pub async fn wait_for_subject(&self, address: &str, words: &str) -> ReceivedMail {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        loop {
+            let arrived = self.arrived.notified();
+            let mails = self.messages_to(address);
+            if let Some(mail) = mails.iter().find(|m| m.subject.contains(words)) {
+                return mail.clone();
+            }
+            if tokio::time::timeout_at(deadline, arrived).await.is_err() {
+                let subjects: Vec<&str> = mails.iter().map(|m| m.subject.as_str()).collect();
+                panic!("waited {WAIT:?} for a mail to {address} about {words:?}; arrived: {subjects:?}");
+            }
+        }
+    }
+
     /// The one-time code in the newest mail to `address` that this function has not looked
     /// at yet (the first run of 6 to 10 digits in its text body), waiting up to 10 s for one.
     /// Mails without a code (notices) are skipped. The code is recorded with `remember_secret`.
