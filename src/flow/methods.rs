@@ -23,6 +23,18 @@ pub async fn stored(services: &Services, user: &DirUser) -> Result<Vec<StoredMet
     Ok(services.db.list_methods(user.id.as_str()).await?)
 }
 
+/// The methods stored for an account, or, for an attempt without one, the same query for
+/// an id nobody has: an unknown account costs the same store work as a known one.
+pub async fn stored_or_decoy(services: &Services, user: Option<&DirUser>) -> Result<Vec<StoredMethod>, FlowError> {
+    match user {
+        Some(user) => stored(services, user).await,
+        None => {
+            let _ = services.db.list_methods(&format!("unknown:{}", uuid::Uuid::new_v4())).await?;
+            Ok(vec![])
+        }
+    }
+}
+
 /// Distinct kinds the person can use: stored ones the policy still allows, and the
 /// directory's mail address when the admin lets it count.
 pub fn usable_kinds(services: &Services, user: &DirUser, methods: &[StoredMethod]) -> BTreeSet<MethodKind> {

@@ -84,9 +84,7 @@ pub async fn start(services: &Services, who: &Requester, purpose: Purpose, typed
         None => None,
     };
     let user = user.filter(|u| policy::in_scope(&services.config.policy, u));
-    // Look the methods up for everyone, so an unknown account costs the same store work.
-    let key = user.as_ref().map(|u| u.id.0.clone()).unwrap_or_else(|| format!("unknown:{}", uuid::Uuid::new_v4()));
-    let _ = services.db.list_methods(&key).await?;
+    methods::stored_or_decoy(services, user.as_ref()).await?;
     let now = services.clock.now();
     let attempt = Attempt {
         id: uuid::Uuid::new_v4().to_string(),
@@ -125,10 +123,8 @@ pub async fn send_email_code(services: &Services, who: &Requester, r: &Recovery)
         return Err(FlowError::Expired);
     }
     let code = codes::issue(services, &r.attempt_id, MethodKind::Email.as_str()).await?;
-    let addresses = match &r.user {
-        Some(user) => methods::code_addresses(services, user, &methods::stored(services, user).await?),
-        None => vec![],
-    };
+    let stored = methods::stored_or_decoy(services, r.user.as_ref()).await?;
+    let addresses = r.user.as_ref().map(|user| methods::code_addresses(services, user, &stored)).unwrap_or_default();
     let config = &services.config;
     let purpose = match r.purpose {
         Purpose::Reset => messages::CodePurpose::Reset,
@@ -203,10 +199,7 @@ async fn check_totp(services: &Services, r: &Recovery, input: &str) -> Result<Co
     }
     let now = services.clock.now();
     let skew = services.config.totp.skew;
-    let secrets = match &r.user {
-        Some(user) => methods::totp_secrets(services, &methods::stored(services, user).await?),
-        None => vec![],
-    };
+    let secrets = methods::totp_secrets(services, &methods::stored_or_decoy(services, r.user.as_ref()).await?);
     if secrets.is_empty() {
         // Same work as a real check, against a seed nobody has.
         let _ = totp::verify(&totp::TotpSecret::generate(), input, now, skew);

@@ -381,3 +381,80 @@ async fn the_directory_going_down_mid_flow_gives_503_and_changes_nothing() {
     page.assert_status(200);
     assert!(slapd.bind(&lee.dn, &new).await);
 }
+
+#[tokio::test]
+async fn with_two_methods_required_both_must_pass_before_the_password_step() {
+    let env = TestEnv::with(|c| {
+        c.policy.methods_required = 2;
+        c.policy.methods_to_register = 2;
+    })
+    .await;
+    let slapd = Slapd::shared().await;
+    let max = slapd.create_user("max").await;
+    let mut b = env.browser();
+    b.sign_in_to_register(&max).await;
+    // One method is not enough to finish registering.
+    let address = format!("{}@two.example.test", max.uid);
+    b.post("/register/email", &[("address", &address)]).await;
+    let code = env.smtp.last_code_for(&address).await;
+    let page = b.post("/register/confirm", &[("code", &code)]).await;
+    assert!(page.contains("Register 1 more method to continue"), "{}", page.body);
+    let secret = env.register_totp(&max).await;
+    env.clock.advance(60);
+
+    let mut b = env.browser();
+    let page = b.start("reset", &max.uid).await;
+    assert!(page.contains("Step 2 of 4"), "{}", page.body);
+    b.request_email_code("reset").await;
+    let code = env.smtp.last_code_for(&address).await;
+    let page = b.submit_code("reset", "email", &code).await;
+    page.assert_status(200);
+    assert!(page.contains("Verify with one more method") && page.contains("Step 3 of 4"), "{}", page.body);
+    assert!(!page.contains("Email me a code"), "the same method does not count twice");
+    // Jumping ahead does not work.
+    let early = b.get("/reset/password").await;
+    assert!(early.url.ends_with("/reset/verify"), "{}", early.url);
+    let new = new_password();
+    let refused = b.set_password(&new).await;
+    refused.assert_status(409);
+    assert!(slapd.bind(&max.dn, &max.password).await);
+
+    let page = b.submit_code("reset", "totp", &env.totp_code(&secret)).await;
+    assert!(page.contains("Choose a new password") && page.contains("Step 4 of 4"), "{}", page.body);
+    b.set_password(&new).await.assert_status(200);
+    assert!(slapd.bind(&max.dn, &new).await);
+}
+
+#[tokio::test]
+async fn reset_can_force_a_change_at_next_logon() {
+    let env = TestEnv::with(|c| c.reset.force_change_at_next_logon = true).await;
+    let slapd = Slapd::shared().await;
+    let nia = slapd.create_user("nia").await;
+    slapd.set_policy(&nia, "must-change").await;
+    let secret = env.register_totp(&nia).await;
+    env.clock.advance(60);
+    let mut b = env.browser();
+    b.start("reset", &nia.uid).await;
+    b.submit_code("reset", "totp", &env.totp_code(&secret)).await;
+    let new = new_password();
+    let done = b.set_password(&new).await;
+    done.assert_status(200);
+    assert!(done.contains("asked to choose another password"), "{}", done.body);
+    assert!(slapd.must_change(&nia).await, "the directory marks the password for change");
+
+    // Signing in to register now says the password must be changed first.
+    let mut c = env.browser();
+    c.get("/register").await;
+    let page = c.post("/register", &[("username", &nia.uid), ("password", &new)]).await;
+    page.assert_status(422);
+    assert!(page.contains("must be changed"), "{}", page.body);
+
+    // …and the change flow accepts it.
+    let third = new_password();
+    c.get("/change").await;
+    let page =
+        c.post("/change", &[("username", &nia.uid), ("current", &new), ("new", &third), ("confirm", &third)]).await;
+    page.assert_status(200);
+    assert!(slapd.bind(&nia.dn, &third).await);
+    assert!(!slapd.must_change(&nia).await);
+}
