@@ -5,9 +5,10 @@
 
 use secrecy::{ExposeSecret, SecretString};
 
-use super::recovery::{NoticeKind, notify};
+use super::recovery::notify;
 use super::{AuditRecord, FlowError, Requester, Services};
 use crate::directory::{AccountState, DirError, DirUser, Login, PolicyReason, UserId};
+use crate::notify::messages::AccountEvent;
 use crate::policy;
 
 /// A new password typed twice, checked for what can be checked without the directory.
@@ -155,7 +156,7 @@ pub async fn change(
     match services.directory.change_password(&user, current, new.secret()).await {
         Ok(()) => {
             services.audit(who, audit("success", None)).await;
-            notify(services, who, &user, NoticeKind::Change).await?;
+            notify(services, who, &user, AccountEvent::PasswordChanged).await?;
             Ok(ChangeOutcome::Done)
         }
         Err(DirError::PolicyViolation(reason)) => {

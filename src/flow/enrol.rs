@@ -9,7 +9,7 @@ use super::{AuditRecord, FlowError, Requester, Services};
 use crate::config::MethodKind;
 use crate::directory::DirUser;
 use crate::factors::{email, totp};
-use crate::notify::messages;
+use crate::notify::messages::{self, AccountEvent};
 use crate::policy;
 use crate::store::{Attempt, StoredMethod};
 
@@ -224,7 +224,7 @@ pub async fn confirm(
             },
         )
         .await;
-    tell_addresses(services, who, &e.user, &label, true).await?;
+    super::recovery::notify(services, who, &e.user, AccountEvent::MethodAdded(&label)).await?;
     Ok(CodeCheck::Passed)
 }
 
@@ -283,42 +283,11 @@ pub async fn remove(
             }
         }
     }
-    send_notice(services, who, &e.user, &target.label, false, notice_to);
+    services.notify_account(who, &e.user, notice_to, AccountEvent::MethodRemoved(&target.label));
     Ok(Removal::Removed)
-}
-
-async fn tell_addresses(
-    services: &Services,
-    who: &Requester,
-    user: &DirUser,
-    label: &str,
-    added: bool,
-) -> Result<(), FlowError> {
-    let stored = methods::stored(services, user).await?;
-    send_notice(services, who, user, label, added, methods::notification_addresses(services, user, &stored));
-    Ok(())
-}
-
-fn send_notice(services: &Services, who: &Requester, user: &DirUser, label: &str, added: bool, to: Vec<String>) {
-    let config = &services.config;
-    let (org, url, now, ip) =
-        (&config.server.organisation, &config.server.public_url, services.clock.now(), who.ip.as_deref());
-    for address in to {
-        let mail = if added {
-            messages::method_added(org, url, &address, &user.display_name, now, ip, label)
-        } else {
-            messages::method_removed(org, url, &address, &user.display_name, now, ip, label)
-        };
-        services.send_in_background(mail);
-    }
 }
 
 /// Whether the person may leave registration (has registered enough).
 pub async fn complete(services: &Services, e: &Enrolment) -> Result<bool, FlowError> {
     Ok(overview(services, e).await?.still_needed == 0)
-}
-
-/// Exposes a code typed for a pending address, for tests of the confirm step.
-pub fn is_pending(e: &Enrolment, kind: MethodKind) -> bool {
-    e.pending.as_ref().is_some_and(|p| p.kind == kind)
 }

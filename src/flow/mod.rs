@@ -16,6 +16,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::crypto::Keys;
 use crate::directory::{DirError, DirUser, Directory};
+use crate::notify::messages::{self, AccountEvent, NoticeTo};
 use crate::notify::{Mail, Mailer};
 use crate::store::{AuditEvent, Db, StoreError};
 
@@ -99,6 +100,23 @@ impl Services {
                 tracing::warn!(%err, recipients = mail.to.len(), "mail delivery failed");
             }
         });
+    }
+
+    /// Tells each address about an event on the account, in the background.
+    pub fn notify_account(&self, who: &Requester, user: &DirUser, to: Vec<String>, event: AccountEvent<'_>) {
+        let server = &self.config.server;
+        let now = self.clock.now();
+        for address in to {
+            let notice = NoticeTo {
+                org: &server.organisation,
+                url: &server.public_url,
+                to: &address,
+                display_name: &user.display_name,
+                when_utc: now,
+                source_ip: who.ip.as_deref(),
+            };
+            self.send_in_background(messages::account_notice(&notice, event));
+        }
     }
 
     /// Seconds until a new flow expires.

@@ -13,7 +13,7 @@ use super::{AuditRecord, FlowError, Requester, Services};
 use crate::config::MethodKind;
 use crate::directory::{DirError, DirUser, Login, PolicyReason};
 use crate::factors::totp;
-use crate::notify::messages;
+use crate::notify::messages::{self, AccountEvent};
 use crate::policy;
 use crate::store::Attempt;
 
@@ -260,7 +260,7 @@ pub async fn reset(
     }
     services.db.complete_attempt(&r.attempt_id, services.clock.now()).await?;
     services.audit(who, audit("success", None)).await;
-    notify(services, who, user, NoticeKind::Reset).await?;
+    notify(services, who, user, AccountEvent::PasswordReset).await?;
     Ok(ResetOutcome::Done { must_change })
 }
 
@@ -285,34 +285,17 @@ pub async fn unlock(services: &Services, who: &Requester, r: &Recovery) -> Resul
     }
     services.db.complete_attempt(&r.attempt_id, services.clock.now()).await?;
     services.audit(who, audit("success", None)).await;
-    notify(services, who, user, NoticeKind::Unlock).await
+    notify(services, who, user, AccountEvent::AccountUnlocked).await
 }
 
-/// Which account notice to send.
-pub(super) enum NoticeKind {
-    Reset,
-    Unlock,
-    Change,
-}
-
-/// Tells every address the account has that something changed.
+/// Tells every address the account has (registered and the directory's) about an event.
 pub(super) async fn notify(
     services: &Services,
     who: &Requester,
     user: &DirUser,
-    kind: NoticeKind,
+    event: AccountEvent<'_>,
 ) -> Result<(), FlowError> {
     let stored = methods::stored(services, user).await?;
-    let config = &services.config;
-    let (org, url, now, ip) =
-        (&config.server.organisation, &config.server.public_url, services.clock.now(), who.ip.as_deref());
-    for to in methods::notification_addresses(services, user, &stored) {
-        let mail = match kind {
-            NoticeKind::Reset => messages::password_reset(org, url, &to, &user.display_name, now, ip),
-            NoticeKind::Unlock => messages::account_unlocked(org, url, &to, &user.display_name, now, ip),
-            NoticeKind::Change => messages::password_changed(org, url, &to, &user.display_name, now, ip),
-        };
-        services.send_in_background(mail);
-    }
+    services.notify_account(who, user, methods::notification_addresses(services, user, &stored), event);
     Ok(())
 }

@@ -60,117 +60,69 @@ pub fn code(org: &str, to: &str, code: &SecretString, purpose: CodePurpose, ttl_
     Mail { to: vec![to.to_owned()], subject: format!("Your {org} code to {action}"), text, html }
 }
 
-/// The person changed their password.
-pub fn password_changed(
-    org: &str,
-    url: &str,
-    to: &str,
-    display_name: &str,
-    when_utc: i64,
-    source_ip: Option<&str>,
-) -> Mail {
-    notice(Notice {
-        org,
-        url,
-        to,
-        display_name,
-        when_utc,
-        source_ip,
-        subject: format!("Your {org} password was changed"),
-        happened: format!("The password of your {org} account was changed."),
-        if_not_you: "someone else may know your password",
-    })
+/// Who an account notice goes to, and the facts it reports.
+#[derive(Debug, Clone, Copy)]
+pub struct NoticeTo<'a> {
+    pub org: &'a str,
+    pub url: &'a str,
+    pub to: &'a str,
+    pub display_name: &'a str,
+    pub when_utc: i64,
+    pub source_ip: Option<&'a str>,
 }
 
-/// The password was reset through self-service.
-pub fn password_reset(
-    org: &str,
-    url: &str,
-    to: &str,
-    display_name: &str,
-    when_utc: i64,
-    source_ip: Option<&str>,
-) -> Mail {
-    notice(Notice {
-        org,
-        url,
-        to,
-        display_name,
-        when_utc,
-        source_ip,
-        subject: format!("Your {org} password was reset"),
-        happened: format!("The password of your {org} account was reset with the self-service portal."),
-        if_not_you: "someone else may have got into your account",
-    })
+/// Something that happened to an account, worth telling its owner about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountEvent<'a> {
+    PasswordChanged,
+    PasswordReset,
+    AccountUnlocked,
+    /// A recovery method was registered; the label names it (a masked address, "Authenticator app").
+    MethodAdded(&'a str),
+    MethodRemoved(&'a str),
 }
 
-/// The account was unlocked through self-service.
-pub fn account_unlocked(
-    org: &str,
-    url: &str,
-    to: &str,
-    display_name: &str,
-    when_utc: i64,
-    source_ip: Option<&str>,
-) -> Mail {
-    notice(Notice {
-        org,
-        url,
-        to,
-        display_name,
-        when_utc,
-        source_ip,
-        subject: format!("Your {org} account was unlocked"),
-        happened: format!(
-            "Your {org} account was unlocked with the self-service portal. Your password did not change."
+/// The notice for an account event: what happened, when, from where, and what to do if it
+/// wasn't the owner.
+pub fn account_notice(n: &NoticeTo<'_>, event: AccountEvent<'_>) -> Mail {
+    let org = n.org;
+    let (subject, happened, if_not_you) = match event {
+        AccountEvent::PasswordChanged => (
+            format!("Your {org} password was changed"),
+            format!("The password of your {org} account was changed."),
+            "someone else may know your password",
         ),
-        if_not_you: "someone else may be trying to get into your account",
-    })
-}
-
-/// A recovery method was registered.
-pub fn method_added(
-    org: &str,
-    url: &str,
-    to: &str,
-    display_name: &str,
-    when_utc: i64,
-    source_ip: Option<&str>,
-    method_label: &str,
-) -> Mail {
+        AccountEvent::PasswordReset => (
+            format!("Your {org} password was reset"),
+            format!("The password of your {org} account was reset with the self-service portal."),
+            "someone else may have got into your account",
+        ),
+        AccountEvent::AccountUnlocked => (
+            format!("Your {org} account was unlocked"),
+            format!("Your {org} account was unlocked with the self-service portal. Your password did not change."),
+            "someone else may be trying to get into your account",
+        ),
+        AccountEvent::MethodAdded(label) => (
+            format!("A recovery method was added to your {org} account"),
+            format!("A new way to prove it is you was added to your {org} account: {label}."),
+            "someone else may be trying to take over your account",
+        ),
+        AccountEvent::MethodRemoved(label) => (
+            format!("A recovery method was removed from your {org} account"),
+            format!("A way to prove it is you was removed from your {org} account: {label}."),
+            "someone else may be trying to take over your account",
+        ),
+    };
     notice(Notice {
         org,
-        url,
-        to,
-        display_name,
-        when_utc,
-        source_ip,
-        subject: format!("A recovery method was added to your {org} account"),
-        happened: format!("A new way to prove it is you was added to your {org} account: {method_label}."),
-        if_not_you: "someone else may be trying to take over your account",
-    })
-}
-
-/// A recovery method was removed.
-pub fn method_removed(
-    org: &str,
-    url: &str,
-    to: &str,
-    display_name: &str,
-    when_utc: i64,
-    source_ip: Option<&str>,
-    method_label: &str,
-) -> Mail {
-    notice(Notice {
-        org,
-        url,
-        to,
-        display_name,
-        when_utc,
-        source_ip,
-        subject: format!("A recovery method was removed from your {org} account"),
-        happened: format!("A way to prove it is you was removed from your {org} account: {method_label}."),
-        if_not_you: "someone else may be trying to take over your account",
+        url: n.url,
+        to: n.to,
+        display_name: n.display_name,
+        when_utc: n.when_utc,
+        source_ip: n.source_ip,
+        subject,
+        happened,
+        if_not_you,
     })
 }
 
@@ -289,6 +241,10 @@ mod tests {
     // Wednesday 25 November 2026 06:04:05 UTC
     const WHEN: i64 = 1_795_586_645;
 
+    fn to<'a>(address: &'a str, display_name: &'a str, source_ip: Option<&'a str>) -> NoticeTo<'a> {
+        NoticeTo { org: ORG, url: URL, to: address, display_name, when_utc: WHEN, source_ip }
+    }
+
     #[test]
     fn a_code_mail_says_what_the_code_is_for_and_when_it_expires() {
         let mail = code(ORG, "alice@example.test", &SecretString::from("493817"), CodePurpose::Reset, 10);
@@ -327,7 +283,8 @@ mod tests {
 
     #[test]
     fn a_notice_says_what_when_from_where_and_what_to_do() {
-        let mail = password_changed(ORG, URL, "alice@example.test", "Alice Smith", WHEN, Some("192.0.2.7"));
+        let mail =
+            account_notice(&to("alice@example.test", "Alice Smith", Some("192.0.2.7")), AccountEvent::PasswordChanged);
         assert_eq!(mail.subject, "Your Example Corp password was changed");
         for body in [&mail.text, &mail.html] {
             assert!(body.contains("Hello Alice Smith,"), "{body}");
@@ -344,31 +301,37 @@ mod tests {
     #[test]
     fn every_notice_names_its_event() {
         let cases = [
-            (password_reset(ORG, URL, "a@example.test", "A", WHEN, None), "was reset"),
-            (account_unlocked(ORG, URL, "a@example.test", "A", WHEN, None), "was unlocked"),
-            (method_added(ORG, URL, "a@example.test", "A", WHEN, None, "Authenticator app"), "was added"),
-            (method_removed(ORG, URL, "a@example.test", "A", WHEN, None, "a•••e@example.test"), "was removed"),
+            (account_notice(&to("a@example.test", "A", None), AccountEvent::PasswordReset), "was reset"),
+            (account_notice(&to("a@example.test", "A", None), AccountEvent::AccountUnlocked), "was unlocked"),
+            (
+                account_notice(&to("a@example.test", "A", None), AccountEvent::MethodAdded("Authenticator app")),
+                "was added",
+            ),
+            (
+                account_notice(&to("a@example.test", "A", None), AccountEvent::MethodRemoved("a•••e@example.test")),
+                "was removed",
+            ),
         ];
         for (mail, words) in cases {
             assert!(mail.subject.contains(words), "{}", mail.subject);
             assert!(mail.text.contains(words) && mail.html.contains(words));
             assert!(mail.text.contains("From: an unknown address"), "{}", mail.text);
         }
-        let added = method_added(ORG, URL, "a@example.test", "A", WHEN, None, "Authenticator app");
+        let added = account_notice(&to("a@example.test", "A", None), AccountEvent::MethodAdded("Authenticator app"));
         assert!(added.text.contains("Authenticator app"));
     }
 
     #[test]
     fn untrusted_values_are_escaped_in_html() {
-        let mail = method_added(
-            "<b>Org</b>",
-            "javascript:alert(1)",
-            "a@example.test",
-            "<script>alert('x')</script> & \"friends\"",
-            WHEN,
-            Some("<img src=x onerror=alert(1)>"),
-            "<i>label</i>",
-        );
+        let n = NoticeTo {
+            org: "<b>Org</b>",
+            url: "javascript:alert(1)",
+            to: "a@example.test",
+            display_name: "<script>alert('x')</script> & \"friends\"",
+            when_utc: WHEN,
+            source_ip: Some("<img src=x onerror=alert(1)>"),
+        };
+        let mail = account_notice(&n, AccountEvent::MethodAdded("<i>label</i>"));
         assert!(!mail.html.contains("<script>"), "{}", mail.html);
         assert!(mail.html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;friends&quot;"));
         assert!(!mail.html.contains("<img"));
@@ -378,7 +341,10 @@ mod tests {
 
     #[test]
     fn a_display_name_cannot_add_lines_to_the_text() {
-        let mail = password_reset(ORG, URL, "a@example.test", "Eve\nWhen: yesterday", WHEN, Some("1.2.3.4\r\nFrom: x"));
+        let mail = account_notice(
+            &to("a@example.test", "Eve\nWhen: yesterday", Some("1.2.3.4\r\nFrom: x")),
+            AccountEvent::PasswordReset,
+        );
         assert!(mail.text.contains("Hello Eve When: yesterday,"));
         assert_eq!(mail.text.lines().filter(|l| l.starts_with("When:")).count(), 1);
         assert_eq!(mail.text.lines().filter(|l| l.starts_with("From:")).count(), 1);
@@ -386,7 +352,7 @@ mod tests {
 
     #[test]
     fn an_empty_display_name_gets_a_plain_greeting() {
-        let mail = account_unlocked(ORG, URL, "a@example.test", "  ", WHEN, None);
+        let mail = account_notice(&to("a@example.test", "  ", None), AccountEvent::AccountUnlocked);
         assert!(mail.text.starts_with("Hello,\n"));
     }
 }

@@ -14,6 +14,10 @@ use crate::support::{init_tracing, output_dir, remember_secret, unique};
 const ORG: &str = "Example Corp";
 const URL: &str = "https://password.example.test";
 
+fn notice_to<'a>(to: &'a str, display_name: &'a str, source_ip: Option<&'a str>) -> messages::NoticeTo<'a> {
+    messages::NoticeTo { org: ORG, url: URL, to, display_name, when_utc: 1_795_586_645, source_ip }
+}
+
 fn address() -> String {
     format!("{}@example.test", unique("mail"))
 }
@@ -78,7 +82,10 @@ async fn last_code_for_returns_each_new_code_once_and_skips_notices() {
     mailer.send(&messages::code(ORG, &to, &first, CodePurpose::ConfirmAddress, 10)).await.unwrap();
     assert_eq!(sink.last_code_for(&to).await, first.expose_secret());
     mailer.send(&messages::code(ORG, &to, &second, CodePurpose::Unlock, 10)).await.unwrap();
-    mailer.send(&messages::account_unlocked(ORG, URL, &to, "Alice", 1_795_586_645, None)).await.unwrap();
+    mailer
+        .send(&messages::account_notice(&notice_to(&to, "Alice", None), messages::AccountEvent::AccountUnlocked))
+        .await
+        .unwrap();
 
     assert_eq!(sink.last_code_for(&to).await, second.expose_secret());
 }
@@ -104,7 +111,7 @@ async fn a_server_that_is_not_listening_gives_an_error_within_the_timeout() {
     };
     let sink = SmtpSink::start().await;
     let config = MailConfig { port, ..sink.mail_config() };
-    let mail = messages::password_changed(ORG, URL, &address(), "Alice", 1_795_586_645, None);
+    let mail = messages::account_notice(&notice_to(&address(), "Alice", None), messages::AccountEvent::PasswordChanged);
 
     let started = Instant::now();
     let result = mailer(&config).send(&mail).await;
@@ -126,7 +133,7 @@ async fn a_server_that_accepts_and_then_stalls_gives_a_timeout() {
     });
     let sink = SmtpSink::start().await;
     let config = MailConfig { port, timeout_secs: 1, ..sink.mail_config() };
-    let mail = messages::password_changed(ORG, URL, &address(), "Alice", 1_795_586_645, None);
+    let mail = messages::account_notice(&notice_to(&address(), "Alice", None), messages::AccountEvent::PasswordChanged);
 
     let started = Instant::now();
     let result = mailer(&config).send(&mail).await;
@@ -159,7 +166,8 @@ async fn a_script_in_a_display_name_arrives_escaped_in_the_html_body() {
     let to = address();
     let name = "<script>alert('owned')</script>";
 
-    let notice = messages::password_reset(ORG, URL, &to, name, 1_795_586_645, Some("192.0.2.7"));
+    let notice =
+        messages::account_notice(&notice_to(&to, name, Some("192.0.2.7")), messages::AccountEvent::PasswordReset);
     mailer(&sink.mail_config()).send(&notice).await.unwrap();
 
     let mail = sink.wait_for(&to, 1).await;
@@ -192,7 +200,7 @@ async fn after_a_temporary_failure_the_next_mail_is_delivered() {
     sink.fail_next(1);
     let to = address();
     let mailer = mailer(&sink.mail_config());
-    let notice = messages::account_unlocked(ORG, URL, &to, "Alice", 1_795_586_645, None);
+    let notice = messages::account_notice(&notice_to(&to, "Alice", None), messages::AccountEvent::AccountUnlocked);
 
     assert!(mailer.send(&notice).await.is_err());
     mailer.send(&notice).await.unwrap();
