@@ -503,6 +503,9 @@ impl Config {
         }
 
         let d = &self.directory;
+        if d.flavour == LdapFlavour::ActiveDirectory {
+            err("directory.flavour", "\"active_directory\" is not supported yet; use \"openldap\"".into());
+        }
         match url::Url::parse(&d.url) {
             Ok(u) if matches!(u.scheme(), "ldap" | "ldaps") && u.host().is_some() => {
                 if u.scheme() == "ldaps" && d.starttls {
@@ -778,6 +781,13 @@ base_dn = "ou=people,dc=example,dc=test"
         assert!(text.contains("bind_password = \"[redacted]\""), "{text}");
         assert!(!text.contains("AAAAAAAA"));
         assert!(!format!("{config:?}").contains("AAAAAAAA"), "Debug hides the key too");
+    }
+
+    #[test]
+    fn an_unsupported_flavour_is_named() {
+        // VALID ends inside [directory].
+        let errs = errors(&format!("{VALID}flavour = \"active_directory\"\n"));
+        assert!(errs.iter().any(|e| e.starts_with("directory.flavour:")), "{errs:?}");
     }
 
     #[test]
