@@ -25,6 +25,8 @@ pub use self::escape::{escape_dn_value, escape_filter_value};
 use self::ppolicy::{PpolicyError, PpolicyResponse};
 
 const LOCKED_TIME: &str = "pwdAccountLockedTime";
+/// The lock time ppolicy treats as "locked until an administrator unlocks".
+const ADMIN_LOCK: &str = "000001010000Z";
 const PWD_RESET: &str = "pwdReset";
 const ENTRY_UUID: &str = "entryUUID";
 const MEMBER_OF: &str = "memberOf";
@@ -86,8 +88,13 @@ impl LdapDirectory {
         };
         let login = self.config.login_attributes.first().and_then(|a| first(entry, a)).unwrap_or(typed).to_owned();
         let display_name = first(entry, &self.config.display_name_attribute).unwrap_or(&login).to_owned();
+        // ppolicy's "locked forever" value is how OpenLDAP admins disable an account: it must
+        // read as disabled, never as a lockout that self-service could clear.
+        let lock_times = values(entry, LOCKED_TIME);
+        let disabled = lock_times.iter().any(|v| v == ADMIN_LOCK);
         let state = AccountState {
-            locked: !values(entry, LOCKED_TIME).is_empty(),
+            disabled,
+            locked: !lock_times.is_empty() && !disabled,
             must_change: first(entry, PWD_RESET).is_some_and(|v| v.eq_ignore_ascii_case("TRUE")),
             ..AccountState::default()
         };
@@ -286,6 +293,9 @@ impl Directory for LdapDirectory {
     }
 
     async fn unlock(&self, user: &DirUser) -> Result<(), DirError> {
+        if user.state.disabled {
+            return Err(DirError::Disabled);
+        }
         match self.flavour {
             // Deleting the lock time also makes slapd forget the failed binds that led to it.
             // 16 = noSuchAttribute: it was not locked.
