@@ -31,6 +31,11 @@ impl TestEnv {
         Self::build(slapd.directory_config(), super::postgres::fresh_sqlite_url(), tweak).await
     }
 
+    /// The portal on a test directory, a fresh SQLite database, the configuration adjusted.
+    pub async fn on(dir: &dyn super::directory::TestDirectory, tweak: impl FnOnce(&mut Config)) -> TestEnv {
+        Self::build(dir.directory_config(), super::postgres::fresh_sqlite_url(), tweak).await
+    }
+
     /// The portal on any directory and database.
     pub async fn build(directory: DirectoryConfig, database_url: String, tweak: impl FnOnce(&mut Config)) -> TestEnv {
         super::init_tracing();

@@ -329,3 +329,51 @@ fn spawn_from_long_lived_thread(command: Command) -> Child {
     spawner.lock().unwrap().send((command, reply_tx)).unwrap();
     reply_rx.recv().unwrap().expect("spawn scripts/lib/slapd.sh start")
 }
+
+#[async_trait::async_trait]
+impl super::directory::TestDirectory for Slapd {
+    fn name(&self) -> &'static str {
+        "openldap"
+    }
+
+    fn directory_config(&self) -> DirectoryConfig {
+        Slapd::directory_config(self)
+    }
+
+    async fn create_user(&self, prefix: &str) -> TestUser {
+        Slapd::create_user(self, prefix).await
+    }
+
+    async fn add_to_group(&self, user: &TestUser, group: &str) {
+        Slapd::add_to_group(self, user, group).await
+    }
+
+    async fn bind(&self, dn: &str, password: &str) -> bool {
+        Slapd::bind(self, dn, password).await
+    }
+
+    async fn is_locked(&self, user: &TestUser) -> bool {
+        Slapd::is_locked(self, user).await
+    }
+
+    async fn lock(&self, user: &TestUser) {
+        Slapd::lock(self, user).await
+    }
+
+    async fn must_change(&self, user: &TestUser) -> bool {
+        Slapd::must_change(self, user).await
+    }
+
+    async fn allow_forced_change(&self, user: &TestUser) {
+        self.set_policy(user, "must-change").await
+    }
+
+    /// ppolicy's administrative lock: locked until an administrator removes it.
+    async fn disable(&self, user: &TestUser) {
+        self.admin_modify(
+            &user.dn,
+            vec![Mod::Replace("pwdAccountLockedTime".to_owned(), HashSet::from(["000001010000Z".to_owned()]))],
+        )
+        .await;
+    }
+}

@@ -1,0 +1,27 @@
+//! What a test needs from a directory, so one test body runs against OpenLDAP and Active
+//! Directory alike. Every method works on the real server directly, never through rekey.
+
+pub use super::slapd::TestUser;
+
+#[async_trait::async_trait]
+pub trait TestDirectory: Send + Sync {
+    /// "openldap" or "samba".
+    fn name(&self) -> &'static str;
+    /// What a portal needs to use this directory.
+    fn directory_config(&self) -> rekey::config::DirectoryConfig;
+    /// A new enabled account with a unique login and a random policy-compliant password.
+    async fn create_user(&self, prefix: &str) -> TestUser;
+    /// Adds the account to a group by cn (staff, contractors, it-admins; AD also staff-nested).
+    async fn add_to_group(&self, user: &TestUser, group: &str);
+    /// A raw simple bind; true on success.
+    async fn bind(&self, dn: &str, password: &str) -> bool;
+    async fn is_locked(&self, user: &TestUser) -> bool;
+    /// Locks the account with bad binds, as a person would.
+    async fn lock(&self, user: &TestUser);
+    /// Whether the directory will make the person change the password at next logon.
+    async fn must_change(&self, user: &TestUser) -> bool;
+    /// Makes a forced change at next logon possible (OpenLDAP needs a policy for it).
+    async fn allow_forced_change(&self, user: &TestUser);
+    /// Disables the account the way an administrator would.
+    async fn disable(&self, user: &TestUser);
+}
