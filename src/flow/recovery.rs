@@ -57,10 +57,10 @@ impl Recovery {
         self.user.is_some() && self.passed.len() >= usize::from(services.config.policy.methods_required)
     }
 
-    /// (this step, all steps): username, each method, then the password (reset only).
+    /// (this step, all steps): username, each method, then the new password or the unlock.
     pub fn step(&self, services: &Services) -> (usize, usize) {
         let required = usize::from(services.config.policy.methods_required);
-        let total = 1 + required + usize::from(self.purpose == Purpose::Reset);
+        let total = 2 + required;
         (2 + self.passed.len().min(required), total)
     }
 

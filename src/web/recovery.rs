@@ -31,9 +31,10 @@ pub fn routes(purpose: Purpose) -> Router<Arc<Services>> {
         .route("/verify", get(choose))
         .route("/send", post(send_email))
         .route("/code/{kind}", get(code_form).post(check_code));
-    if purpose == Purpose::Reset {
-        r = r.route("/password", get(password_form).post(set_password));
-    }
+    r = match purpose {
+        Purpose::Reset => r.route("/password", get(password_form).post(set_password)),
+        Purpose::Unlock => r.route("/finish", post(finish_unlock)),
+    };
     r.layer(Extension(purpose))
 }
 
@@ -69,6 +70,8 @@ struct ChoosePage {
     base: &'static str,
     choices: Vec<MethodKind>,
     more: bool,
+    /// Verified already (an unlock that the directory could not complete): offer to retry.
+    ready: bool,
     step: Step,
 }
 
@@ -163,7 +166,7 @@ async fn username_form(
     Query(q): Query<Prefill>,
 ) -> Result<Html<String>, Error> {
     let (title, base) = titles(purpose);
-    let total = 1 + usize::from(s.config.policy.methods_required) + usize::from(purpose == Purpose::Reset);
+    let total = 2 + usize::from(s.config.policy.methods_required);
     let username = q.username.unwrap_or_default().chars().take(256).collect();
     html(&UsernamePage { l: Layout::with_csrf(&s, title, &csrf), base, username, step: Step { now: 1, of: total } })
 }
@@ -197,6 +200,7 @@ async fn choose(
         base,
         choices: r.choices(&s),
         more: !r.passed.is_empty(),
+        ready: r.verified(&s),
         step: step(&s, &r),
     };
     Ok(html(&page)?.into_response())
@@ -266,15 +270,12 @@ async fn check_code(
             if !r.verified(&s) {
                 return Ok(Redirect::to(&format!("/{}/verify", purpose.as_str())).into_response());
             }
-            return match purpose {
-                Purpose::Reset => Ok(Redirect::to("/reset/password").into_response()),
-                Purpose::Unlock => {
-                    recovery::unlock(&s, &who, &r).await?;
-                    session.remove::<Recovery>(KEY).await?;
-                    Ok(html(&DonePage { l: Layout::new(&s, "Account unlocked"), purpose, must_change: false })?
-                        .into_response())
-                }
-            };
+            // Saved before the directory is called, so an outage cannot lose the verification.
+            return Ok(match purpose {
+                Purpose::Reset => Redirect::to("/reset/password"),
+                Purpose::Unlock => Redirect::to("/unlock/verify"),
+            }
+            .into_response());
         }
         CodeCheck::Voided => {
             session.remove::<Recovery>(KEY).await?;
@@ -289,6 +290,30 @@ async fn check_code(
     };
     Ok((StatusCode::UNPROCESSABLE_ENTITY, code_view(&s, purpose, &r, kind, &csrf, Some(message)).await?)
         .into_response())
+}
+
+/// Unlocks, and on success ends the attempt and shows what changed.
+async fn complete_unlock(
+    s: &Services,
+    who: &crate::flow::Requester,
+    session: &Session,
+    r: &Recovery,
+) -> Result<Response, Error> {
+    recovery::unlock(s, who, r).await?;
+    session.remove::<Recovery>(KEY).await?;
+    Ok(html(&DonePage { l: Layout::new(s, "Account unlocked"), purpose: Purpose::Unlock, must_change: false })?
+        .into_response())
+}
+
+/// Unlocks a verified attempt; safe to repeat after the directory failed.
+async fn finish_unlock(
+    State(s): State<Arc<Services>>,
+    Who(who): Who,
+    session: Session,
+    Verified(_): Verified<EmptyForm>,
+) -> Result<Response, Error> {
+    let r = attempt(&session, Purpose::Unlock).await?;
+    complete_unlock(&s, &who, &session, &r).await
 }
 
 async fn password_form(

@@ -45,6 +45,8 @@ async fn a_totp_code_cannot_be_used_twice(dir: &'static dyn TestDirectory) {
     let mut first = env.browser();
     first.start("unlock", &bob.uid).await;
     let page = first.submit_code("unlock", "totp", &code).await;
+    assert!(page.contains("Unlock my account") && page.contains("Step 3 of 3"), "{}", page.body);
+    let page = first.post("/unlock/finish", &[]).await;
     page.assert_status(200);
     assert!(page.contains("Your account is unlocked"), "{}", page.body);
 
@@ -169,7 +171,9 @@ async fn unlock_clears_a_lockout_and_keeps_the_password(dir: &'static dyn TestDi
     b.start("unlock", &hank.uid).await;
     b.request_email_code("unlock").await;
     let code = env.smtp.last_code_for(&address).await;
-    let page = b.submit_code("unlock", "email", &code).await;
+    b.submit_code("unlock", "email", &code).await.assert_status(200);
+    assert!(dir.is_locked(&hank).await, "proving who you are changes nothing by itself");
+    let page = b.post("/unlock/finish", &[]).await;
     page.assert_status(200);
     assert!(page.contains("Your account is unlocked"), "{}", page.body);
     assert!(!dir.is_locked(&hank).await);
@@ -490,6 +494,31 @@ async fn a_member_of_a_nested_group_is_in_scope(dir: &'static dyn TestDirectory)
             assert!(page.contains("Self-service is not enabled for your account"), "{}", page.body);
         }
     }
+}
+
+#[tokio::test]
+async fn an_unlock_the_directory_could_not_finish_can_be_retried() {
+    let slapd = Slapd::start().await;
+    let env = TestEnv::build(slapd.directory_config(), crate::support::postgres::fresh_sqlite_url(), |_| {}).await;
+    let rae = slapd.create_user("rae").await;
+    let secret = env.register_totp(&rae).await;
+    slapd.lock(&rae).await;
+    env.clock.advance(60);
+    let mut b = env.browser();
+    b.start("unlock", &rae.uid).await;
+
+    b.submit_code("unlock", "totp", &env.totp_code(&secret)).await.assert_status(200);
+    slapd.stop();
+    let page = b.post("/unlock/finish", &[]).await;
+    page.assert_status(503);
+    slapd.restart().await;
+    assert!(slapd.is_locked(&rae).await, "nothing changed while the directory was down");
+
+    let done = b.post("/unlock/finish", &[]).await;
+    done.assert_status(200);
+    assert!(done.contains("Your account is unlocked"), "{}", done.body);
+    assert!(!slapd.is_locked(&rae).await);
+    assert!(slapd.bind(&rae.dn, &rae.password).await);
 }
 
 /// Runs each named test body once per directory: `flows::openldap::…`, `flows::samba::…`.
