@@ -29,6 +29,30 @@ pub trait HasCsrf {
     fn csrf(&self) -> &str;
 }
 
+/// Implements `HasCsrf` for form structs with a `csrf: String` field.
+macro_rules! has_csrf {
+    ($($t:ty),* $(,)?) => { $(impl $crate::web::csrf::HasCsrf for $t { fn csrf(&self) -> &str { &self.csrf } })* };
+}
+pub(crate) use has_csrf;
+
+/// A form with nothing but its token: a button.
+#[derive(serde::Deserialize)]
+pub struct EmptyForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// A form carrying a one-time code.
+#[derive(serde::Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    pub code: String,
+}
+
+has_csrf!(EmptyForm, CodeForm);
+
 /// Sets a token cookie when the browser has none, and refuses cross-origin POSTs.
 pub async fn layer(State(services): State<Arc<Services>>, mut req: Request, next: Next) -> Response {
     let names = req.extensions().get::<CookieNames>().cloned().unwrap_or_default();

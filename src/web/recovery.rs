@@ -13,7 +13,7 @@ use secrecy::SecretString;
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use super::csrf::{CsrfToken, HasCsrf, Verified};
+use super::csrf::{CodeForm, CsrfToken, EmptyForm, Verified, has_csrf};
 use super::error::Error;
 use super::pages::{Layout, Step, html};
 use super::who::Who;
@@ -116,20 +116,6 @@ struct UsernameForm {
 }
 
 #[derive(Deserialize)]
-struct CodeForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
-    code: String,
-}
-
-#[derive(Deserialize)]
-struct EmptyForm {
-    #[serde(default)]
-    csrf: String,
-}
-
-#[derive(Deserialize)]
 struct PasswordForm {
     #[serde(default)]
     csrf: String,
@@ -137,10 +123,7 @@ struct PasswordForm {
     confirm: SecretString,
 }
 
-macro_rules! has_csrf {
-    ($($t:ty),*) => { $(impl HasCsrf for $t { fn csrf(&self) -> &str { &self.csrf } })* };
-}
-has_csrf!(UsernameForm, CodeForm, EmptyForm, PasswordForm);
+has_csrf!(UsernameForm, PasswordForm);
 
 /// The attempt in this session, if it belongs to this flow.
 async fn attempt(session: &Session, purpose: Purpose) -> Result<Recovery, Error> {

@@ -14,7 +14,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use super::csrf::{CsrfToken, HasCsrf, Verified};
+use super::csrf::{CodeForm, CsrfToken, EmptyForm, Verified, has_csrf};
 use super::error::Error;
 use super::pages::{Layout, html};
 use super::who::Who;
@@ -112,14 +112,6 @@ struct AddressForm {
 }
 
 #[derive(Deserialize)]
-struct CodeForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
-    code: String,
-}
-
-#[derive(Deserialize)]
 struct IdForm {
     #[serde(default)]
     csrf: String,
@@ -127,16 +119,7 @@ struct IdForm {
     id: String,
 }
 
-#[derive(Deserialize)]
-struct EmptyForm {
-    #[serde(default)]
-    csrf: String,
-}
-
-macro_rules! has_csrf {
-    ($($t:ty),*) => { $(impl HasCsrf for $t { fn csrf(&self) -> &str { &self.csrf } })* };
-}
-has_csrf!(SignInForm, AddressForm, CodeForm, IdForm, EmptyForm);
+has_csrf!(SignInForm, AddressForm, IdForm);
 
 async fn current(session: &Session) -> Result<Option<Enrolment>, Error> {
     Ok(session.get::<Enrolment>(KEY).await?)
