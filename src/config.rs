@@ -121,6 +121,10 @@ pub enum LdapFlavour {
     ActiveDirectory,
 }
 
+/// Why an Active Directory config with a plain `ldap://` URL and no StartTLS is refused.
+pub const AD_NEEDS_TLS: &str =
+    "Active Directory only accepts password operations over TLS: use ldaps:// or set directory.starttls = true";
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct DirectoryConfig {
@@ -155,6 +159,9 @@ pub struct DirectoryConfig {
     pub timeout_secs: u64,
     /// Service-account connections kept open.
     pub pool_size: usize,
+    /// Active Directory: ask the DC to apply password history to resets too (the policy-hints
+    /// control, Windows Server 2012 R2 and later; Samba 4.17 ignores it).
+    pub enforce_history_on_reset: bool,
 }
 
 impl Default for DirectoryConfig {
@@ -178,6 +185,7 @@ impl Default for DirectoryConfig {
             group_member_attribute: "member".into(),
             timeout_secs: 5,
             pool_size: 4,
+            enforce_history_on_reset: false,
         }
     }
 }
@@ -503,13 +511,13 @@ impl Config {
         }
 
         let d = &self.directory;
-        if d.flavour == LdapFlavour::ActiveDirectory {
-            err("directory.flavour", "\"active_directory\" is not supported yet; use \"openldap\"".into());
-        }
         match url::Url::parse(&d.url) {
             Ok(u) if matches!(u.scheme(), "ldap" | "ldaps") && u.host().is_some() => {
                 if u.scheme() == "ldaps" && d.starttls {
                     err("directory.starttls", "StartTLS cannot be used with an ldaps:// URL".into());
+                }
+                if d.flavour == LdapFlavour::ActiveDirectory && u.scheme() == "ldap" && !d.starttls {
+                    err("directory.url", AD_NEEDS_TLS.into());
                 }
             }
             _ => err("directory.url", format!("expected ldap:// or ldaps://, got {:?}", d.url)),
@@ -784,10 +792,21 @@ base_dn = "ou=people,dc=example,dc=test"
     }
 
     #[test]
-    fn an_unsupported_flavour_is_named() {
-        // VALID ends inside [directory].
+    fn active_directory_over_plain_ldap_is_refused_with_the_reason() {
+        // VALID ends inside [directory]; its url is the default ldap://127.0.0.1:389.
         let errs = errors(&format!("{VALID}flavour = \"active_directory\"\n"));
-        assert!(errs.iter().any(|e| e.starts_with("directory.flavour:")), "{errs:?}");
+        assert_eq!(errs, vec![format!("directory.url: {AD_NEEDS_TLS}")]);
+    }
+
+    #[test]
+    fn active_directory_over_ldaps_or_starttls_is_accepted() {
+        let ldaps = format!("{VALID}flavour = \"active_directory\"\nurl = \"ldaps://dc1.corp.test:636\"\n");
+        assert_eq!(errors(&ldaps), Vec::<String>::new());
+        let starttls = format!("{VALID}flavour = \"active_directory\"\nstarttls = true\n");
+        assert_eq!(errors(&starttls), Vec::<String>::new());
+        let history =
+            format!("{VALID}flavour = \"active_directory\"\nstarttls = true\nenforce_history_on_reset = true\n");
+        assert!(Config::from_toml(&history).unwrap().directory.enforce_history_on_reset);
     }
 
     #[test]

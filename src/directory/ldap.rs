@@ -1,23 +1,26 @@
-//! The LDAP backend: OpenLDAP with the ppolicy overlay (Active Directory comes later, behind
-//! the same `flavour` matches).
+//! The LDAP backend, in two flavours: OpenLDAP with the ppolicy overlay, and Active Directory
+//! (its specifics in `ad.rs`).
 //!
 //! Look-ups, resets and unlocks run as the service account on pooled connections; binds and
 //! changes as the user run on a fresh connection that is closed afterwards. Every value put
 //! into a filter is escaped (RFC 4515). LDAP result codes become [`DirError`]s here and go no
 //! further. Never log or return a password: log lines carry the result code and the DN only.
 
+mod ad;
+mod ad_diagnostic;
 mod conn;
 mod escape;
 mod ppolicy;
 
 use std::collections::HashSet;
+use std::time::SystemTime;
 
 use async_trait::async_trait;
 use ldap3::exop::PasswordModify;
 use ldap3::{Ldap, LdapError, LdapResult, Mod, Scope, SearchEntry, SearchOptions};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::config::{DirectoryConfig, LdapFlavour};
+use crate::config::{AD_NEEDS_TLS, DirectoryConfig, LdapFlavour};
 use crate::directory::{AccountState, DirError, DirUser, Directory, LockStatus, Login, PolicyReason, UserId};
 
 use self::conn::{Connector, Retry, ServicePool};
@@ -42,14 +45,15 @@ impl LdapDirectory {
     /// Prepares TLS and the (empty) connection pool. Does not contact the server: the portal
     /// starts while the directory is down, and each request then reports `Unavailable`.
     pub fn new(config: &DirectoryConfig) -> Result<LdapDirectory, DirError> {
-        if config.flavour == LdapFlavour::ActiveDirectory {
-            return Err(DirError::Unavailable("active_directory flavour is not implemented yet".into()));
-        }
         if !(config.url.starts_with("ldap://") || config.url.starts_with("ldaps://")) {
             return Err(DirError::Unavailable(format!(
                 "directory.url must start with ldap:// or ldaps://, got {:?}",
                 config.url
             )));
+        }
+        // Config validation says so too; this also covers configs built in code.
+        if config.flavour == LdapFlavour::ActiveDirectory && config.url.starts_with("ldap://") && !config.starttls {
+            return Err(DirError::Unavailable(format!("directory.url: {AD_NEEDS_TLS}")));
         }
         let password = match &config.bind_password {
             Some(p) if !p.expose_secret().is_empty() => p.clone(),
@@ -75,19 +79,21 @@ impl LdapDirectory {
 
     fn user_attributes(&self) -> Vec<String> {
         let c = &self.config;
-        let mut attrs = vec![ENTRY_UUID.to_owned(), LOCKED_TIME.to_owned(), PWD_RESET.to_owned(), MEMBER_OF.to_owned()];
+        let mut attrs: Vec<String> = match self.flavour {
+            LdapFlavour::Openldap => [ENTRY_UUID, LOCKED_TIME, PWD_RESET, MEMBER_OF].map(str::to_owned).to_vec(),
+            LdapFlavour::ActiveDirectory => ad::STATE_ATTRIBUTES.map(str::to_owned).to_vec(),
+        };
         attrs.extend(c.login_attributes.iter().cloned());
         attrs.extend([c.display_name_attribute.clone(), c.mail_attribute.clone(), c.phone_attribute.clone()]);
         attrs
     }
 
-    fn to_user(&self, entry: &SearchEntry, typed: &str, groups: Vec<String>) -> Option<DirUser> {
+    /// The stable id and state of an OpenLDAP entry; `None` (logged) without an entryUUID.
+    fn openldap_identity(entry: &SearchEntry) -> Option<(UserId, AccountState)> {
         let Some(id) = first(entry, ENTRY_UUID) else {
             tracing::warn!(dn = %entry.dn, "directory entry has no entryUUID; ignored");
             return None;
         };
-        let login = self.config.login_attributes.first().and_then(|a| first(entry, a)).unwrap_or(typed).to_owned();
-        let display_name = first(entry, &self.config.display_name_attribute).unwrap_or(&login).to_owned();
         // ppolicy's "locked forever" value is how OpenLDAP admins disable an account: it must
         // read as disabled, never as a lockout that self-service could clear.
         let lock_times = values(entry, LOCKED_TIME);
@@ -98,8 +104,21 @@ impl LdapDirectory {
             must_change: first(entry, PWD_RESET).is_some_and(|v| v.eq_ignore_ascii_case("TRUE")),
             ..AccountState::default()
         };
-        Some(DirUser {
-            id: UserId(id.to_owned()),
+        Some((UserId(id.to_owned()), state))
+    }
+
+    fn to_user(
+        &self,
+        entry: &SearchEntry,
+        typed: &str,
+        id: UserId,
+        state: AccountState,
+        groups: Vec<String>,
+    ) -> DirUser {
+        let login = self.config.login_attributes.first().and_then(|a| first(entry, a)).unwrap_or(typed).to_owned();
+        let display_name = first(entry, &self.config.display_name_attribute).unwrap_or(&login).to_owned();
+        DirUser {
+            id,
             dn: entry.dn.clone(),
             login,
             display_name,
@@ -107,7 +126,7 @@ impl LdapDirectory {
             phones: values(entry, &self.config.phone_attribute).to_vec(),
             groups,
             state,
-        })
+        }
     }
 
     /// Groups naming `dn` as a member, searched under `group_base_dn`.
@@ -184,10 +203,6 @@ impl LdapDirectory {
             .await?;
         if result.rc == 0 || ok_codes.contains(&result.rc) { Ok(()) } else { Err(logged(what, dn, &result)) }
     }
-
-    fn not_implemented(&self) -> DirError {
-        DirError::Unavailable(format!("the {:?} flavour is not implemented yet", self.flavour))
-    }
 }
 
 #[async_trait]
@@ -223,15 +238,25 @@ impl Directory for LdapDirectory {
             return Ok(None);
         };
         let entry = SearchEntry::construct(entry);
-        let groups = if self.config.group_base_dn.trim().is_empty() {
-            values(&entry, MEMBER_OF).to_vec()
-        } else {
-            self.groups_of(&entry.dn).await?
+        let identity = match self.flavour {
+            LdapFlavour::Openldap => Self::openldap_identity(&entry),
+            LdapFlavour::ActiveDirectory => ad::identity(&entry, SystemTime::now()),
         };
-        Ok(self.to_user(&entry, login.as_str(), groups))
+        let Some((id, state)) = identity else {
+            return Ok(None);
+        };
+        let groups = match self.flavour {
+            LdapFlavour::ActiveDirectory => self.ad_groups(&entry.dn).await?,
+            LdapFlavour::Openldap if self.config.group_base_dn.trim().is_empty() => values(&entry, MEMBER_OF).to_vec(),
+            LdapFlavour::Openldap => self.groups_of(&entry.dn).await?,
+        };
+        Ok(Some(self.to_user(&entry, login.as_str(), id, state, groups)))
     }
 
     async fn verify_password(&self, user: &DirUser, password: &SecretString) -> Result<(), DirError> {
+        if self.flavour == LdapFlavour::ActiveDirectory {
+            return self.ad_verify_password(user, password).await;
+        }
         let (mut ldap, policy) = self.bind_as_user(user, password).await?;
         let _ = ldap.unbind().await;
         match policy.error {
@@ -242,8 +267,8 @@ impl Directory for LdapDirectory {
     }
 
     async fn change_password(&self, user: &DirUser, old: &SecretString, new: &SecretString) -> Result<(), DirError> {
-        if let LdapFlavour::ActiveDirectory = self.flavour {
-            return Err(self.not_implemented());
+        if self.flavour == LdapFlavour::ActiveDirectory {
+            return self.ad_change_password(user, old, new).await;
         }
         if new.expose_secret().is_empty() {
             return Err(DirError::PolicyViolation(PolicyReason::TooShort));
@@ -265,8 +290,8 @@ impl Directory for LdapDirectory {
     }
 
     async fn reset_password(&self, user: &DirUser, new: &SecretString, must_change: bool) -> Result<(), DirError> {
-        if let LdapFlavour::ActiveDirectory = self.flavour {
-            return Err(self.not_implemented());
+        if self.flavour == LdapFlavour::ActiveDirectory {
+            return self.ad_reset_password(user, new, must_change).await;
         }
         if new.expose_secret().is_empty() {
             return Err(DirError::PolicyViolation(PolicyReason::TooShort));
@@ -302,13 +327,13 @@ impl Directory for LdapDirectory {
             LdapFlavour::Openldap => {
                 self.modify("unlock", &user.dn, vec![Mod::Delete(LOCKED_TIME.to_owned(), HashSet::new())], &[16]).await
             }
-            LdapFlavour::ActiveDirectory => Err(self.not_implemented()),
+            LdapFlavour::ActiveDirectory => self.ad_unlock(user).await,
         }
     }
 
     async fn lock_status(&self, user: &DirUser) -> Result<LockStatus, DirError> {
-        if let LdapFlavour::ActiveDirectory = self.flavour {
-            return Err(self.not_implemented());
+        if self.flavour == LdapFlavour::ActiveDirectory {
+            return self.ad_lock_status(user).await;
         }
         let dn = user.dn.as_str();
         let timeout = self.connector().timeout();
@@ -364,6 +389,11 @@ fn logged(what: &str, dn: &str, result: &LdapResult) -> DirError {
 fn result_error(rc: u32, text: &str) -> DirError {
     match rc {
         32 => DirError::NotFound,
+        // strongerAuthRequired, confidentialityRequired: Samba answers 8 to a simple bind
+        // over plain LDAP.
+        8 | 13 => DirError::Unavailable(format!(
+            "the directory requires TLS ({rc}): use ldaps:// or set directory.starttls = true: {text}"
+        )),
         49 => DirError::WrongPassword,
         50 => DirError::Denied(format!("insufficient access rights (50): {text}")),
         51 | 52 | 80 => DirError::Unavailable(format!("directory busy or unavailable ({rc}): {text}")),
@@ -413,13 +443,16 @@ mod tests {
         let missing_ca = DirectoryConfig { ca_file: Some("/nonexistent/ca.pem".into()), ..config() };
         assert!(matches!(LdapDirectory::new(&missing_ca), Err(DirError::Unavailable(m)) if m.contains("ca_file")));
         let ad = DirectoryConfig { flavour: LdapFlavour::ActiveDirectory, ..config() };
-        assert!(matches!(LdapDirectory::new(&ad), Err(DirError::Unavailable(m)) if m.contains("not implemented")));
+        assert!(matches!(LdapDirectory::new(&ad), Err(DirError::Unavailable(m)) if m.contains("over TLS")));
+        assert!(LdapDirectory::new(&DirectoryConfig { starttls: true, ..ad.clone() }).is_ok());
+        assert!(LdapDirectory::new(&DirectoryConfig { url: "ldaps://127.0.0.1:1".into(), ..ad }).is_ok());
     }
 
     #[test]
     fn result_codes_map_to_directory_errors() {
         assert!(matches!(result_error(50, ""), DirError::Denied(_)));
         assert!(matches!(result_error(32, ""), DirError::NotFound));
+        assert!(matches!(result_error(8, ""), DirError::Unavailable(m) if m.contains("TLS")));
         for rc in [51, 52, 80] {
             assert!(matches!(result_error(rc, ""), DirError::Unavailable(_)), "{rc}");
         }
