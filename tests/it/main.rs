@@ -7,5 +7,6 @@ mod flows;
 mod ldap_directory;
 mod mail;
 mod processes;
+mod samba_dc;
 mod store;
 mod support;

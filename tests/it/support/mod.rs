@@ -9,6 +9,7 @@
 pub mod directory;
 pub mod env;
 pub mod postgres;
+pub mod samba;
 pub mod slapd;
 pub mod smtp;
 

@@ -1,0 +1,316 @@
+#!/usr/bin/env bash
+# Throw-away Samba 4 Active Directory domain controllers, for the demo and the tests.
+#
+#   scripts/lib/samba.sh install                 samba + ldap-utils + openssl (root, Debian 12)
+#   scripts/lib/samba.sh provision DIR [ADDRESS] a new domain in DIR, listening on ADDRESS only
+#                                                (default 127.0.0.1; any 127.x.y.z works, so
+#                                                several DCs can run side by side)
+#   scripts/lib/samba.sh start DIR               runs samba in the foreground (exec: the caller's
+#                                                child IS samba; SIGTERM stops it)
+#   scripts/lib/samba.sh wait DIR                until LDAPS answers a search as rekey-svc (≤30 s)
+#
+# Typical use:
+#   scripts/lib/samba.sh provision "$PWD/target/samba" 127.0.0.1
+#   scripts/lib/samba.sh start "$PWD/target/samba" & pid=$!
+#   scripts/lib/samba.sh wait "$PWD/target/samba"
+#   ...; kill "$pid"
+#
+# Measured on this kind of machine (2 cores, Samba 4.17.12, Debian 12):
+#   install, already installed   ~0.01 s
+#   provision                    ~6.5 s (samba-tool domain provision alone ~4.5 s)
+#   start until LDAPS answers    ~1.5 s
+#
+# Everything an instance needs lives in DIR (must not exist or be empty; nothing outside it is
+# touched): etc/smb.conf, private/ (sam.ldb: the directory), state/, cache/, run/ (pid files),
+# tls/ (ca.pem, ca.key, server.pem, server.key: IP SAN = ADDRESS, DNS SANs localhost and
+# dc1.corp.test), address (ADDRESS), service.secret and admin.secret (0600), samba.log (samba's
+# own messages), log.* (per-service logs).
+#
+# Domain: realm CORP.TEST, NetBIOS domain CORP, base DC=corp,DC=test, DC host dc1.corp.test, no
+# DNS, NetBIOS, Kerberos, RPC or SMB service: only LDAP (389, StartTLS) and LDAPS (636) on
+# ADDRESS, and CLDAP. Simple binds without TLS are refused (ldap server require strong auth), as
+# on Windows. Passwords from the environment: SAMBA_ADMIN_PASSWORD (Adm1n-Passw0rd!, for
+# CN=Administrator,CN=Users,DC=corp,DC=test), SAMBA_SERVICE_PASSWORD (Svc-Passw0rd-1!, for
+# CN=rekey-svc,OU=Services,DC=corp,DC=test), SAMBA_USER_PASSWORD (Demo-Passw0rd!, for the sample
+# users). Password policy: complexity on, minimum length 8, history 3, no minimum or maximum
+# age, locked for 30 minutes after 3 bad passwords within 30 minutes.
+#
+# Sample data: OU=People (alice, bob: staff; carol: contractors; dave: staff, it-admins; erin:
+# staff-nested), OU=Groups (global security groups staff, contractors, it-admins, and
+# staff-nested, itself a member of staff), OU=Services (rekey-svc). Each user has
+# sAMAccountName, userPrincipalName <name>@corp.test, givenName, sn, displayName,
+# mail <name>@example.test and mobile.
+#
+# The service account rekey-svc is an ordinary domain user (not a domain admin): on OU=People it
+# holds, inherited by user objects, the "Reset Password" extended right
+# (00299570-246d-11d0-a768-00aa006e0529) and write on lockoutTime and pwdLastSet, plus read on
+# OU=People and OU=Groups. Samba 4.17 honours this delegation: as rekey-svc, a replace of
+# unicodePwd (reset), lockoutTime 0 (unlock) and pwdLastSet 0 (force change) succeed on users in
+# OU=People, while anything else (e.g. adding a member to Domain Admins, or writing
+# userAccountControl) is refused with result 50, insufficientAccessRights.
+set -euo pipefail
+
+REALM=CORP.TEST
+DOMAIN=CORP
+HOST=dc1
+BASE="DC=corp,DC=test"
+SERVICE_DN="CN=rekey-svc,OU=Services,$BASE"
+USER_CLASS=bf967aba-0de6-11d0-a285-00aa003049e2
+RESET_PASSWORD=00299570-246d-11d0-a768-00aa006e0529
+LOCKOUT_TIME=28630ebf-41d5-11d1-a9c1-0000f80367c1
+PWD_LAST_SET=bf967a0a-0de6-11d0-a285-00aa003049e2
+# Global security group (ADS_GROUP_TYPE_GLOBAL_GROUP | ADS_GROUP_TYPE_SECURITY_ENABLED).
+GLOBAL_SECURITY=-2147483646
+
+die() { echo "samba.sh: $*" >&2; exit 1; }
+
+install() {
+  if command -v samba >/dev/null && command -v samba-tool >/dev/null &&
+    command -v ldapsearch >/dev/null && command -v openssl >/dev/null; then
+    return 0
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  local packages="samba samba-dsdb-modules python3-samba ldap-utils openssl"
+  # shellcheck disable=SC2086
+  if ! apt-get install -y -qq $packages >/dev/null 2>&1; then
+    apt-get update -qq
+    # shellcheck disable=SC2086
+    apt-get install -y -qq $packages >/dev/null
+  fi
+  stop_system_samba
+}
+
+# Debian's postinst may start smbd, nmbd (and samba-ad-dc, winbind where configured) for
+# /etc/samba/smb.conf; they are not ours. Ours keep their pid files in DIR/run, so only the
+# system's pid files under /run/samba are followed.
+stop_system_samba() {
+  local service pidfile
+  for service in samba-ad-dc smbd nmbd winbind; do
+    service "$service" stop >/dev/null 2>&1 || true
+    update-rc.d "$service" disable >/dev/null 2>&1 || true
+  done
+  for pidfile in /run/samba/samba.pid /run/samba/smbd.pid /run/samba/nmbd.pid /run/samba/winbindd.pid; do
+    if [ -s "$pidfile" ]; then
+      kill "$(cat "$pidfile")" 2>/dev/null || true
+    fi
+  done
+}
+
+make_tls() {
+  local tls=$1 address=$2 extra="" name
+  # OpenLDAP's client library checks ldaps://localhost against this machine's own host name.
+  name=$(hostname 2>/dev/null || true)
+  if [[ $name =~ ^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$ ]] && [ "$name" != localhost ]; then
+    extra=",DNS:$name"
+  fi
+  mkdir -p "$tls"
+  (
+    cd "$tls"
+    umask 077
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
+      -subj "/CN=rekey test AD CA" -keyout ca.key -out ca.pem \
+      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+      2>/dev/null
+    openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
+      -subj "/CN=$HOST.${REALM,,}" -keyout server.key -out server.csr 2>/dev/null
+    printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature" \
+      "extendedKeyUsage=serverAuth" \
+      "subjectAltName=IP:$address,DNS:localhost,DNS:$HOST.${REALM,,}$extra" >server.ext
+    openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 3650 \
+      -extfile server.ext -out server.pem 2>/dev/null
+    rm -f server.csr server.ext ca.srl
+    # samba refuses a key file anyone else may read; the certificates are public.
+    chmod 600 server.key ca.key
+    chmod 644 ca.pem server.pem
+  )
+}
+
+# unicodePwd as AD wants it: the password in double quotes, UTF-16LE, base64 for LDIF.
+unicode_pwd() {
+  printf '"%s"' "$1" | iconv -f UTF-8 -t UTF-16LE | base64 -w0
+}
+
+user_ldif() {
+  local name=$1 given=$2 sn=$3 mobile=$4 pwd=$5
+  cat <<LDIF
+dn: CN=$given $sn,OU=People,$BASE
+objectClass: user
+sAMAccountName: $name
+userPrincipalName: $name@${REALM,,}
+givenName: $given
+sn: $sn
+displayName: $given $sn
+mail: $name@example.test
+mobile: $mobile
+userAccountControl: 512
+unicodePwd:: $pwd
+
+LDIF
+}
+
+group_ldif() {
+  local cn=$1 member
+  shift
+  printf 'dn: CN=%s,OU=Groups,%s\nobjectClass: group\nsAMAccountName: %s\ngroupType: %s\n' \
+    "$cn" "$BASE" "$cn" "$GLOBAL_SECURITY"
+  for member in "$@"; do
+    echo "member: $member"
+  done
+  echo
+}
+
+data_ldif() {
+  local user_pwd service_pwd ou
+  user_pwd=$(unicode_pwd "${SAMBA_USER_PASSWORD:-Demo-Passw0rd!}")
+  service_pwd=$(unicode_pwd "${SAMBA_SERVICE_PASSWORD:-Svc-Passw0rd-1!}")
+  for ou in People Groups Services; do
+    printf 'dn: OU=%s,%s\nobjectClass: organizationalUnit\nou: %s\n\n' "$ou" "$BASE" "$ou"
+  done
+  # 66048 = NORMAL_ACCOUNT | DONT_EXPIRE_PASSWORD.
+  cat <<LDIF
+dn: $SERVICE_DN
+objectClass: user
+sAMAccountName: rekey-svc
+userPrincipalName: rekey-svc@${REALM,,}
+displayName: rekey service account
+userAccountControl: 66048
+unicodePwd:: $service_pwd
+
+LDIF
+  user_ldif alice Alice Archer +15550100001 "$user_pwd"
+  user_ldif bob Bob Baker +15550100002 "$user_pwd"
+  user_ldif carol Carol Cooper +15550100003 "$user_pwd"
+  user_ldif dave Dave Dawson +15550100004 "$user_pwd"
+  user_ldif erin Erin Evans +15550100005 "$user_pwd"
+  local people="OU=People,$BASE"
+  group_ldif staff-nested "CN=Erin Evans,$people"
+  group_ldif staff "CN=Alice Archer,$people" "CN=Bob Baker,$people" "CN=Dave Dawson,$people" \
+    "CN=staff-nested,OU=Groups,$BASE"
+  group_ldif contractors "CN=Carol Cooper,$people"
+  group_ldif it-admins "CN=Dave Dawson,$people"
+}
+
+# Adds LDIF records straight to DIR's sam.ldb (samba not running) with Samba's own Python
+# bindings, so no password appears on a command line; prints rekey-svc's SID.
+add_ldif() {
+  local conf=$1 ldif=$2 python
+  # The interpreter samba-tool runs on (Debian's /usr/bin/python3), not whatever is first on PATH.
+  python=$(head -n 1 "$(command -v samba-tool)" | sed 's/^#! *//')
+  $python - "$conf" "$ldif" "$SERVICE_DN" <<'PY'
+import sys
+import ldb
+from samba.auth import system_session
+from samba.param import LoadParm
+from samba.samdb import SamDB
+from samba.dcerpc import security
+from samba.ndr import ndr_unpack
+
+conf, ldif, service_dn = sys.argv[1:4]
+lp = LoadParm()
+lp.load(conf)
+db = SamDB(url=lp.samdb_url(), session_info=system_session(), lp=lp)
+with open(ldif, encoding="utf-8") as f:
+    db.add_ldif(f.read())
+res = db.search(base=service_dn, scope=ldb.SCOPE_BASE, attrs=["objectSid"])
+print(ndr_unpack(security.dom_sid, res[0]["objectSid"][0]))
+PY
+}
+
+provision() {
+  [ $# -ge 1 ] && [ $# -le 2 ] || die "usage: provision DIR [ADDRESS]"
+  local dir=$1 address=${2:-127.0.0.1}
+  [[ $address =~ ^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$ ]] || die "ADDRESS must be an IPv4 address, got $address"
+  mkdir -p "$dir"
+  dir=$(cd "$dir" && pwd)
+  [ -z "$(ls -A "$dir")" ] || die "$dir is not empty"
+  chmod 700 "$dir"
+  mkdir -p "$dir/run"
+
+  make_tls "$dir/tls" "$address"
+  local admin_password=${SAMBA_ADMIN_PASSWORD:-Adm1n-Passw0rd!}
+  (umask 077 && printf '%s' "${SAMBA_SERVICE_PASSWORD:-Svc-Passw0rd-1!}" >"$dir/service.secret")
+  (umask 077 && printf '%s' "$admin_password" >"$dir/admin.secret")
+  echo "$address" >"$dir/address"
+
+  # Samba only listens on addresses of a network interface; 127.0.0.2 etc. are not assigned to
+  # lo, but "ADDRESS/MASK" makes samba take the address as given ("no network interfaces
+  # found" on start, harmless), and Linux answers every 127/8 address on lo.
+  local interface=$address
+  [[ $address != 127.* ]] || interface="$address/8"
+  # --adminpass must be an argument; this is a throw-away domain, and the secret file is the
+  # copy that matters. Every path samba would otherwise put under /var or /run is in DIR.
+  samba-tool domain provision --realm="$REALM" --domain="$DOMAIN" --host-name="$HOST" \
+    --server-role=dc --dns-backend=NONE --use-rfc2307 --targetdir="$dir" \
+    --adminpass="$admin_password" \
+    --option="server services = -dns -nbt -wrepl -winbindd -ntp_signd -kcc -dnsupdate -s3fs -rpc -kdc -drepl" \
+    --option="interfaces = $interface" --option="bind interfaces only = yes" \
+    --option="pid directory = $dir/run" --option="ncalrpc dir = $dir/run/ncalrpc" \
+    --option="winbindd socket directory = $dir/run/winbindd" \
+    --option="log file = $dir/log.%m" \
+    --option="tls enabled = yes" --option="tls certfile = $dir/tls/server.pem" \
+    --option="tls keyfile = $dir/tls/server.key" --option="tls cafile = $dir/tls/ca.pem" \
+    >"$dir/provision.log" 2>&1 || { tail -n 30 "$dir/provision.log" >&2; die "samba-tool domain provision failed"; }
+  local conf="$dir/etc/smb.conf" sam="$dir/private/sam.ldb"
+  # "old password allowed period" (default 60 minutes) lets the previous password keep working
+  # for LDAP simple binds after a change or reset; Windows allows that for NTLM only, and the
+  # tests must see the old password fail at once. (provision drops it when given as --option.)
+  sed -i 's/^\[global\]$/&\n\told password allowed period = 0/' "$conf"
+  grep -q 'old password allowed period = 0' "$conf" || die "could not set old password allowed period in $conf"
+
+  samba-tool domain passwordsettings set -s "$conf" --complexity=on --min-pwd-length=8 \
+    --history-length=3 --min-pwd-age=0 --max-pwd-age=0 --account-lockout-threshold=3 \
+    --account-lockout-duration=30 --reset-account-lockout-after=30 >>"$dir/provision.log" 2>&1 ||
+    { tail -n 10 "$dir/provision.log" >&2; die "samba-tool domain passwordsettings set failed"; }
+
+  local ldif="$dir/.data.ldif" sid
+  (umask 077 && data_ldif >"$ldif")
+  sid=$(add_ldif "$conf" "$ldif" 2>>"$dir/provision.log") ||
+    { rm -f "$ldif"; tail -n 10 "$dir/provision.log" >&2; die "adding the sample data failed"; }
+  rm -f "$ldif"
+
+  # The delegation: inherited by user objects under OU=People (CIIO + the user class as the
+  # inherited object type), and read on both OUs (container inherit).
+  local people="OU=People,$BASE" sddl
+  sddl="(OA;CIIO;CR;$RESET_PASSWORD;$USER_CLASS;$sid)"
+  sddl+="(OA;CIIO;WP;$LOCKOUT_TIME;$USER_CLASS;$sid)"
+  sddl+="(OA;CIIO;WP;$PWD_LAST_SET;$USER_CLASS;$sid)"
+  sddl+="(A;CI;RPLCLORC;;;$sid)"
+  samba-tool dsacl set -H "$sam" --objectdn="$people" --sddl="$sddl" >>"$dir/provision.log" 2>&1 ||
+    { tail -n 10 "$dir/provision.log" >&2; die "samba-tool dsacl set on $people failed"; }
+  samba-tool dsacl set -H "$sam" --objectdn="OU=Groups,$BASE" --sddl="(A;CI;RPLCLORC;;;$sid)" \
+    >>"$dir/provision.log" 2>&1 || { tail -n 10 "$dir/provision.log" >&2; die "samba-tool dsacl set on OU=Groups failed"; }
+  echo "$dir"
+}
+
+start() {
+  [ $# -eq 1 ] || die "usage: start DIR"
+  local dir=$1
+  [ -f "$dir/etc/smb.conf" ] || die "$dir is not provisioned (run provision first)"
+  # -i: foreground, messages to stdout; -M single: one process (no forked workers).
+  exec samba -i -M single -s "$dir/etc/smb.conf" >>"$dir/samba.log" 2>&1
+}
+
+wait_ready() {
+  [ $# -ge 1 ] && [ $# -le 2 ] || die "usage: wait DIR [ADDRESS]"
+  local dir=$1 address=${2:-}
+  [ -n "$address" ] || address=$(cat "$dir/address")
+  local url="ldaps://$address:636" _
+  for _ in $(seq 1 300); do
+    if LDAPTLS_CACERT="$dir/tls/ca.pem" LDAPTLS_REQCERT=demand ldapsearch -x -H "$url" \
+      -D "$SERVICE_DN" -y "$dir/service.secret" -b "OU=People,$BASE" -s base \
+      -o nettimeout=1 dn >/dev/null 2>&1; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  tail -n 20 "$dir/samba.log" >&2 2>/dev/null || true
+  die "samba in $dir did not answer on $url within 30 s"
+}
+
+case "${1:-}" in
+  install) install ;;
+  provision) shift; provision "$@" ;;
+  start) shift; start "$@" ;;
+  wait) shift; wait_ready "$@" ;;
+  *) die "usage: $0 install | provision DIR [ADDRESS] | start DIR | wait DIR [ADDRESS]" ;;
+esac
