@@ -3,6 +3,7 @@
 //! Integration tests, compiled as one binary. Each module starts or reuses real servers
 //! through `support`.
 
+mod ad_directory;
 mod flows;
 mod ldap_directory;
 mod mail;

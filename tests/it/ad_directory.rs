@@ -1,0 +1,371 @@
+//! The LDAP backend's Active Directory flavour against a real Samba AD DC: look-ups by every
+//! login attribute, objectGUID ids, nested groups, binds and their sub-codes, resets, changes
+//! (also when the password must be changed), lockout and unlock, and passwords beyond ASCII.
+
+// Test code: failing loudly is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use rekey::config::DirectoryConfig;
+use rekey::directory::ldap::LdapDirectory;
+use rekey::directory::{DirError, DirUser, Directory, LockStatus, Login, PolicyReason};
+use secrecy::SecretString;
+
+use crate::support::directory::{TestDirectory, TestUser};
+use crate::support::samba::SambaDc;
+use crate::support::{init_tracing, remember_secret, unique};
+
+fn directory(config: &DirectoryConfig) -> LdapDirectory {
+    LdapDirectory::new(config).unwrap()
+}
+
+async fn shared() -> (&'static SambaDc, LdapDirectory) {
+    init_tracing();
+    let dc = SambaDc::shared().await;
+    (dc, directory(&dc.directory_config()))
+}
+
+fn secret(s: &str) -> SecretString {
+    remember_secret(s);
+    SecretString::from(s.to_owned())
+}
+
+/// A fresh password that meets the domain's complexity rules, remembered for the leak scan.
+fn new_password() -> (String, SecretString) {
+    let p = format!("New-{}-Pass7", unique("x"));
+    let s = secret(&p);
+    (p, s)
+}
+
+async fn find(dir: &LdapDirectory, login: &str) -> DirUser {
+    dir.find_user(&Login::parse(login).unwrap()).await.unwrap().unwrap_or_else(|| panic!("{login} not found"))
+}
+
+async fn user(dc: &SambaDc, dir: &LdapDirectory, prefix: &str) -> (TestUser, DirUser) {
+    let t = dc.create_user(prefix).await;
+    let d = find(dir, &t.uid).await;
+    (t, d)
+}
+
+/// The first RDN value of each group DN, lower-cased and sorted: `CN=staff,OU=…` → `staff`.
+fn group_names(groups: &[String]) -> Vec<String> {
+    let mut names: Vec<String> = groups
+        .iter()
+        .map(|dn| dn.split(',').next().and_then(|rdn| rdn.split_once('=')).map(|(_, v)| v.to_lowercase()).unwrap())
+        .collect();
+    names.sort();
+    names
+}
+
+#[tokio::test]
+async fn a_user_is_found_by_sam_account_name_upn_and_mail_with_one_object_guid() {
+    let (dc, dir) = shared().await;
+    let t = dc.create_user("adfind").await;
+    let by_sam = find(&dir, &t.uid).await;
+    let by_upn = find(&dir, &format!("{}@corp.test", t.uid)).await;
+    let by_mail = find(&dir, &t.mail).await;
+    assert_eq!(by_sam.dn, t.dn);
+    assert_eq!(by_sam.id, by_upn.id);
+    assert_eq!(by_sam.id, by_mail.id);
+    for u in [&by_sam, &by_upn, &by_mail] {
+        assert_eq!(u.login, t.uid, "the login is the sAMAccountName whatever was typed");
+    }
+    let guid = by_sam.id.as_str();
+    let dashes: Vec<usize> = guid.match_indices('-').map(|(i, _)| i).collect();
+    assert_eq!((guid.len(), dashes), (36, vec![8, 13, 18, 23]), "objectGUID as text: {guid}");
+    assert!(guid.chars().all(|c| c == '-' || c.is_ascii_hexdigit() && !c.is_ascii_uppercase()), "{guid}");
+    assert_eq!(by_sam.emails, vec![t.mail.clone()]);
+    assert!(!by_sam.state.disabled && !by_sam.state.locked && !by_sam.state.must_change, "{:?}", by_sam.state);
+    assert!(!by_sam.state.password_expired);
+}
+
+#[tokio::test]
+async fn the_object_guid_stays_the_same_after_a_reset() {
+    let (dc, dir) = shared().await;
+    let (t, before) = user(dc, &dir, "adguid").await;
+    let (_, new) = new_password();
+    dir.reset_password(&before, &new, false).await.unwrap();
+    assert_eq!(find(&dir, &t.uid).await.id, before.id);
+}
+
+#[tokio::test]
+async fn filter_metacharacters_in_a_login_find_nobody_and_do_not_error() {
+    let (dc, dir) = shared().await;
+    dc.create_user("admeta").await;
+    for login in ["*)(sAMAccountName=*", "*", "admeta*", "*)(|(objectClass=*)", r"\", "(", ")", "x\\2a"] {
+        let found = dir.find_user(&Login::parse(login).unwrap()).await;
+        assert!(matches!(found, Ok(None)), "{login:?} gave {found:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_member_of_a_nested_group_is_a_member_of_the_outer_group() {
+    let (dc, dir) = shared().await;
+    let t = dc.create_user("adnested").await;
+    dc.add_to_group(&t, "staff-nested").await;
+    let u = find(&dir, &t.uid).await;
+    assert_eq!(group_names(&u.groups), vec!["staff", "staff-nested"], "{:?}", u.groups);
+}
+
+#[tokio::test]
+async fn direct_groups_are_listed_and_a_user_in_none_has_none() {
+    let (dc, dir) = shared().await;
+    let t = dc.create_user("adgroups").await;
+    dc.add_to_group(&t, "contractors").await;
+    dc.add_to_group(&t, "it-admins").await;
+    assert_eq!(group_names(&find(&dir, &t.uid).await.groups), vec!["contractors", "it-admins"]);
+    let (_, loner) = user(dc, &dir, "adloner").await;
+    assert!(loner.groups.is_empty(), "{:?}", loner.groups);
+}
+
+#[tokio::test]
+async fn the_right_password_verifies_and_a_wrong_one_is_wrong_password() {
+    let (dc, dir) = shared().await;
+    let (t, u) = user(dc, &dir, "adverify").await;
+    dir.verify_password(&u, &secret(&t.password)).await.unwrap();
+    let wrong = dir.verify_password(&u, &secret("Not-The-Password-1")).await;
+    assert!(matches!(wrong, Err(DirError::WrongPassword)), "{wrong:?}");
+}
+
+#[tokio::test]
+async fn a_reset_sets_a_password_that_binds_and_the_old_one_no_longer_does() {
+    let (dc, dir) = shared().await;
+    let (t, u) = user(dc, &dir, "adreset").await;
+    let (new, new_secret) = new_password();
+    dir.reset_password(&u, &new_secret, false).await.unwrap();
+    assert!(dc.bind(&t.dn, &new).await);
+    assert!(!dc.bind(&t.dn, &t.password).await);
+    assert!(!dc.must_change(&t).await);
+    dir.verify_password(&u, &new_secret).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_reset_with_must_change_makes_the_next_bind_report_must_change() {
+    let (dc, dir) = shared().await;
+    let (t, u) = user(dc, &dir, "admust").await;
+    let (new, temporary) = new_password();
+    dir.reset_password(&u, &temporary, true).await.unwrap();
+    assert!(dc.must_change(&t).await, "pwdLastSet is 0");
+    assert!(!dc.bind(&t.dn, &new).await, "AD refuses the bind (773) until the password is changed");
+    let result = dir.verify_password(&u, &temporary).await;
+    assert!(matches!(result, Err(DirError::MustChange)), "{result:?}");
+    let state = find(&dir, &t.uid).await.state;
+    assert!(state.must_change && !state.password_expired, "{state:?}");
+}
+
+#[tokio::test]
+async fn a_reset_without_must_change_clears_a_pending_must_change() {
+    let (dc, dir) = shared().await;
+    let (t, u) = user(dc, &dir, "adclear").await;
+    let (_, first) = new_password();
+    dir.reset_password(&u, &first, true).await.unwrap();
+    let (_, second) = new_password();
+    dir.reset_password(&u, &second, false).await.unwrap();
+    assert!(!dc.must_change(&t).await);
+    dir.verify_password(&u, &second).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_user_who_must_change_can_change_with_the_old_password_alone() {
+    let (dc, dir) = shared().await;
+    let (t, u) = user(dc, &dir, "admustchg").await;
+    let (_, temporary) = new_password();
+    dir.reset_password(&u, &temporary, true).await.unwrap();
+    let (own, own_secret) = new_password();
+    dir.change_password(&u, &temporary, &own_secret).await.unwrap();
+    assert!(!dc.must_change(&t).await);
+    assert!(dc.bind(&t.dn, &own).await);
+    dir.verify_password(&u, &own_secret).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_change_with_the_right_old_password_takes_effect() {
+    let (dc, dir) = shared().await;
+    let (t, u) = user(dc, &dir, "adchange").await;
+    let (new, new_secret) = new_password();
+    dir.change_password(&u, &secret(&t.password), &new_secret).await.unwrap();
+    assert!(dc.bind(&t.dn, &new).await);
+    assert!(!dc.bind(&t.dn, &t.password).await);
+}
+
+#[tokio::test]
+async fn a_change_with_a_wrong_old_password_is_wrong_password_and_changes_nothing() {
+    let (dc, dir) = shared().await;
+    let (t, u) = user(dc, &dir, "adchgwrong").await;
+    let (new, new_secret) = new_password();
+    let result = dir.change_password(&u, &secret("Wrong-Old-Pass1"), &new_secret).await;
+    assert!(matches!(result, Err(DirError::WrongPassword)), "{result:?}");
+    assert!(dc.bind(&t.dn, &t.password).await);
+    assert!(!dc.bind(&t.dn, &new).await);
+}
+
+#[tokio::test]
+async fn a_change_refused_for_complexity_is_insufficient_quality() {
+    let (dc, dir) = shared().await;
+    let (t, u) = user(dc, &dir, "adcomplex").await;
+    let result = dir.change_password(&u, &secret(&t.password), &secret("onlylowercaseletters")).await;
+    assert!(matches!(result, Err(DirError::PolicyViolation(PolicyReason::InsufficientQuality))), "{result:?}");
+    assert!(dc.bind(&t.dn, &t.password).await);
+}
+
+#[tokio::test]
+async fn a_change_reusing_a_password_from_history_is_in_history() {
+    let (dc, dir) = shared().await;
+    let (t, u) = user(dc, &dir, "adhistory").await;
+    let (second, second_secret) = new_password();
+    dir.change_password(&u, &secret(&t.password), &second_secret).await.unwrap();
+    let result = dir.change_password(&u, &second_secret, &secret(&t.password)).await;
+    assert!(matches!(result, Err(DirError::PolicyViolation(PolicyReason::InHistory))), "{result:?}");
+    assert!(dc.bind(&t.dn, &second).await);
+}
+
+#[tokio::test]
+async fn a_too_short_password_is_too_short_on_a_change_and_on_a_reset() {
+    let (dc, dir) = shared().await;
+    let (t, u) = user(dc, &dir, "adshort").await;
+    let changed = dir.change_password(&u, &secret(&t.password), &secret("Sh0rt!")).await;
+    assert!(matches!(changed, Err(DirError::PolicyViolation(PolicyReason::TooShort))), "{changed:?}");
+    let reset = dir.reset_password(&u, &secret("Tiny1!"), false).await;
+    assert!(matches!(reset, Err(DirError::PolicyViolation(PolicyReason::TooShort))), "{reset:?}");
+    assert!(dc.bind(&t.dn, &t.password).await);
+}
+
+#[tokio::test]
+async fn samba_ignores_the_policy_hints_control_so_a_reset_may_reuse_history() {
+    // Documents a fact of Samba 4.17 (rekey.example.toml says so). If this starts failing,
+    // Samba enforces history on resets now: update the docs and turn this test around.
+    let (dc, _) = shared().await;
+    let dir = directory(&DirectoryConfig { enforce_history_on_reset: true, ..dc.directory_config() });
+    let (t, u) = user(dc, &dir, "adhints").await;
+    let (_, second) = new_password();
+    dir.reset_password(&u, &second, false).await.unwrap();
+    dir.reset_password(&u, &secret(&t.password), false).await.unwrap();
+    assert!(dc.bind(&t.dn, &t.password).await);
+}
+
+#[tokio::test]
+async fn three_bad_binds_lock_and_unlock_lets_the_unchanged_password_bind_again() {
+    let (dc, dir) = shared().await;
+    let (t, u) = user(dc, &dir, "adlock").await;
+    assert_eq!(dir.lock_status(&u).await.unwrap(), LockStatus::Unlocked);
+    dc.lock(&t).await;
+    assert!(dc.is_locked(&t).await);
+    assert_eq!(dir.lock_status(&u).await.unwrap(), LockStatus::Locked);
+    assert!(find(&dir, &t.uid).await.state.locked);
+    let verified = dir.verify_password(&u, &secret(&t.password)).await;
+    assert!(matches!(verified, Err(DirError::Locked)), "{verified:?}");
+    dir.unlock(&u).await.unwrap();
+    assert_eq!(dir.lock_status(&u).await.unwrap(), LockStatus::Unlocked);
+    assert!(!dc.is_locked(&t).await);
+    assert!(dc.bind(&t.dn, &t.password).await);
+}
+
+#[tokio::test]
+async fn a_change_on_a_locked_account_is_locked() {
+    let (dc, dir) = shared().await;
+    let (t, u) = user(dc, &dir, "adchglock").await;
+    dc.lock(&t).await;
+    let (_, new) = new_password();
+    let result = dir.change_password(&u, &secret(&t.password), &new).await;
+    assert!(matches!(result, Err(DirError::Locked)), "{result:?}");
+}
+
+#[tokio::test]
+async fn unlocking_an_unlocked_account_succeeds() {
+    let (dc, dir) = shared().await;
+    let (_, u) = user(dc, &dir, "adnolock").await;
+    dir.unlock(&u).await.unwrap();
+    assert_eq!(dir.lock_status(&u).await.unwrap(), LockStatus::Unlocked);
+}
+
+#[tokio::test]
+async fn a_reset_also_unlocks() {
+    let (dc, dir) = shared().await;
+    let (t, u) = user(dc, &dir, "adresetlock").await;
+    dc.lock(&t).await;
+    let (new, new_secret) = new_password();
+    dir.reset_password(&u, &new_secret, false).await.unwrap();
+    assert!(!dc.is_locked(&t).await);
+    assert!(dc.bind(&t.dn, &new).await);
+}
+
+#[tokio::test]
+async fn a_disabled_account_reads_as_disabled_and_no_password_operation_touches_it() {
+    let (dc, dir) = shared().await;
+    let (t, before) = user(dc, &dir, "addisabled").await;
+    dc.disable(&t).await;
+    let u = find(&dir, &t.uid).await;
+    assert!(u.state.disabled, "{:?}", u.state);
+    let verified = dir.verify_password(&u, &secret(&t.password)).await;
+    assert!(matches!(verified, Err(DirError::Disabled)), "533: {verified:?}");
+    // The DC itself would accept both of these on a disabled account; rekey refuses them, also
+    // for a DirUser read before the account was disabled.
+    let (new, new_secret) = new_password();
+    let reset = dir.reset_password(&before, &new_secret, false).await;
+    assert!(matches!(reset, Err(DirError::Disabled)), "{reset:?}");
+    let changed = dir.change_password(&before, &secret(&t.password), &new_secret).await;
+    assert!(matches!(changed, Err(DirError::Disabled)), "{changed:?}");
+    assert!(matches!(dir.unlock(&before).await, Err(DirError::Disabled)));
+    // AD answers 533 only to the right password of a disabled account, 52e to any other: so
+    // the old password is still the one, and the new one was never set.
+    let old_still = dir.verify_password(&u, &secret(&t.password)).await;
+    assert!(matches!(old_still, Err(DirError::Disabled)), "{old_still:?}");
+    let new_never = dir.verify_password(&u, &secret(&new)).await;
+    assert!(matches!(new_never, Err(DirError::WrongPassword)), "{new_never:?}");
+}
+
+#[tokio::test]
+async fn passwords_beyond_ascii_reset_and_bind() {
+    let (dc, dir) = shared().await;
+    for (i, password) in ["Café-crème-1A", "Straße-Maß-2B", "密码-Passwort-3C", "Schlüssel-🔑-4D", "🔐🗝️-Emoji-Only-5e"]
+        .into_iter()
+        .enumerate()
+    {
+        let (t, u) = user(dc, &dir, &format!("adutf{i}")).await;
+        let new = secret(password);
+        dir.reset_password(&u, &new, false).await.unwrap_or_else(|e| panic!("reset #{i}: {e}"));
+        assert!(dc.bind(&t.dn, password).await, "raw bind with password #{i}");
+        dir.verify_password(&u, &new).await.unwrap_or_else(|e| panic!("verify #{i}: {e}"));
+        assert!(!dc.bind(&t.dn, &t.password).await);
+    }
+}
+
+#[tokio::test]
+async fn a_change_to_a_non_ascii_password_binds() {
+    let (dc, dir) = shared().await;
+    let (t, u) = user(dc, &dir, "adutfchg").await;
+    let new = "Grüße-密码-🔑-9z";
+    dir.change_password(&u, &secret(&t.password), &secret(new)).await.unwrap();
+    assert!(dc.bind(&t.dn, new).await);
+}
+
+#[tokio::test]
+async fn a_reset_beyond_the_service_accounts_rights_is_denied() {
+    let (dc, dir) = shared().await;
+    let (_, mut u) = user(dc, &dir, "adoutside").await;
+    // rekey-svc may reset passwords under OU=People only.
+    u.dn = "CN=Administrator,CN=Users,DC=corp,DC=test".into();
+    let (_, new) = new_password();
+    let result = dir.reset_password(&u, &new, false).await;
+    assert!(matches!(result, Err(DirError::Denied(_))), "{result:?}");
+}
+
+#[tokio::test]
+async fn starttls_on_the_plain_port_works_for_password_operations() {
+    let (dc, _) = shared().await;
+    let ldaps = dc.directory_config();
+    let host = ldaps.url.trim_start_matches("ldaps://").rsplit_once(':').map(|(h, _)| h.to_owned()).unwrap();
+    let dir = directory(&DirectoryConfig { url: format!("ldap://{host}:389"), starttls: true, ..ldaps });
+    let (t, u) = user(dc, &dir, "adstarttls").await;
+    dir.verify_password(&u, &secret(&t.password)).await.unwrap();
+    let (new, new_secret) = new_password();
+    dir.reset_password(&u, &new_secret, false).await.unwrap();
+    assert!(dc.bind(&t.dn, &new).await);
+}
+
+#[tokio::test]
+async fn an_active_directory_over_plain_ldap_is_refused_before_any_connection() {
+    let (dc, _) = shared().await;
+    let config = DirectoryConfig { url: "ldap://127.0.0.1:389".into(), starttls: false, ..dc.directory_config() };
+    let result = LdapDirectory::new(&config);
+    assert!(matches!(&result, Err(DirError::Unavailable(m)) if m.contains("TLS")), "{:?}", result.err());
+}
