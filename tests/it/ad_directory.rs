@@ -10,7 +10,7 @@ use rekey::directory::ldap::LdapDirectory;
 use rekey::directory::{DirError, DirUser, Directory, LockStatus, Login, PolicyReason};
 use secrecy::SecretString;
 
-use crate::support::directory::{TestDirectory, TestUser};
+use crate::support::directory::TestUser;
 use crate::support::samba::SambaDc;
 use crate::support::{init_tracing, remember_secret, unique};
 
