@@ -17,8 +17,9 @@
 //! - `replace unicodePwd`, `lockoutTime = 0` and `pwdLastSet = 0` or `-1` are accepted in one
 //!   modify, applied in order; `lockoutTime = 0` also zeroes badPwdCount.
 //! - `pwdLastSet = 0` also sets 0x800000 (password expired) in the computed flags.
-//! - The policy-hints control is not in Samba 4.17's supportedControl and is ignored, so a
-//!   reset may reuse a password from history whatever `enforce_history_on_reset` says.
+//! - The policy-hints control is not in Samba 4.17's supportedControl: sent non-critical it
+//!   is ignored, so a reset may reuse a password from history whatever
+//!   `enforce_history_on_reset` says; sent critical, the reset fails with 12.
 //! - A bind with the right password of a disabled account answers 533; a wrong one 52e.
 
 use std::collections::HashSet;
