@@ -475,7 +475,6 @@ async fn a_password_with_non_ascii_characters_resets_and_binds(dir: &'static dyn
 }
 
 // Samba only: the OpenLDAP test directory has no nested groups.
-#[allow(dead_code)]
 async fn a_member_of_a_nested_group_is_in_scope(dir: &'static dyn TestDirectory) {
     let env = TestEnv::on(dir, |c| {
         c.policy.enabled_for = rekey::config::EnabledFor::Groups;
@@ -529,6 +528,24 @@ macro_rules! on_every_directory {
             async fn $name() {
                 super::$name(crate::support::slapd::Slapd::shared().await).await
             })*
+        }
+        on_samba!($($name),*);
+    };
+}
+
+/// The same bodies against the shared Samba AD DC, plus the AD-only ones.
+macro_rules! on_samba {
+    ($($name:ident),* $(,)?) => {
+        mod samba {
+            $(#[tokio::test]
+            async fn $name() {
+                super::$name(crate::support::samba::SambaDc::shared().await).await
+            })*
+
+            #[tokio::test]
+            async fn a_member_of_a_nested_group_is_in_scope() {
+                super::a_member_of_a_nested_group_is_in_scope(crate::support::samba::SambaDc::shared().await).await
+            }
         }
     };
 }
