@@ -402,10 +402,15 @@ async fn a_healthy_directory_reports_healthy() {
 }
 
 #[tokio::test]
-async fn the_active_directory_flavour_is_refused_for_now() {
+async fn the_active_directory_flavour_is_refused_without_tls() {
     let (slapd, _) = shared().await;
     let config = DirectoryConfig { flavour: LdapFlavour::ActiveDirectory, ..slapd.directory_config() };
-    assert!(matches!(LdapDirectory::new(&config), Err(DirError::Unavailable(_))));
+    assert!(config.url.starts_with("ldap://") && !config.starttls);
+    match LdapDirectory::new(&config) {
+        Err(DirError::Unavailable(why)) => assert!(why.contains("TLS"), "{why}"),
+        Err(other) => panic!("unexpected refusal: {other}"),
+        Ok(_) => panic!("plain ldap:// must be refused for Active Directory"),
+    }
 }
 
 #[tokio::test]
