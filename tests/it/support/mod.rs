@@ -38,6 +38,9 @@ pub fn init_tracing() {
             .with_writer(Mutex::new(file))
             .with_ansi(false)
             .try_init();
+        // The shared Samba DC takes a second or more to come up: start it while the first
+        // tests run on OpenLDAP.
+        samba::prestart();
     });
 }
 
