@@ -111,6 +111,8 @@ pub struct SecretsConfig {
 pub enum DirectoryKind {
     #[default]
     Ldap,
+    /// Jobs for `rekey agent` processes inside the network (password writeback).
+    Agent,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
@@ -162,6 +164,29 @@ pub struct DirectoryConfig {
     /// Active Directory: ask the DC to apply password history to resets too (the policy-hints
     /// control, Windows Server 2012 R2 and later; Samba 4.17 ignores it).
     pub enforce_history_on_reset: bool,
+    /// With `kind = "agent"`: how the portal hands operations to writeback agents.
+    pub agent: AgentDirectoryConfig,
+}
+
+/// The portal's side of password writeback.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AgentDirectoryConfig {
+    /// How long a person waits for an agent's answer, in seconds.
+    pub deadline_secs: u64,
+    /// How long one agent holds a job before the portal gives up on it, in seconds (at most
+    /// `deadline_secs`). A job whose lease ends without an answer is never run again.
+    pub lease_secs: u64,
+    /// An agent counts as connected if it was heard from within this many seconds.
+    pub heartbeat_window_secs: u64,
+    /// Unused enrolment tokens expire after this many minutes.
+    pub token_ttl_mins: u64,
+}
+
+impl Default for AgentDirectoryConfig {
+    fn default() -> Self {
+        AgentDirectoryConfig { deadline_secs: 20, lease_secs: 10, heartbeat_window_secs: 30, token_ttl_mins: 60 }
+    }
 }
 
 impl Default for DirectoryConfig {
@@ -186,6 +211,7 @@ impl Default for DirectoryConfig {
             timeout_secs: 5,
             pool_size: 4,
             enforce_history_on_reset: false,
+            agent: AgentDirectoryConfig::default(),
         }
     }
 }
@@ -510,59 +536,11 @@ impl Config {
             Some(_) => {}
         }
 
-        let d = &self.directory;
-        match url::Url::parse(&d.url) {
-            Ok(u) if matches!(u.scheme(), "ldap" | "ldaps") && u.host().is_some() => {
-                if u.scheme() == "ldaps" && d.starttls {
-                    err("directory.starttls", "StartTLS cannot be used with an ldaps:// URL".into());
-                }
-                if d.flavour == LdapFlavour::ActiveDirectory && u.scheme() == "ldap" && !d.starttls {
-                    err("directory.url", AD_NEEDS_TLS.into());
-                }
-            }
-            _ => err("directory.url", format!("expected ldap:// or ldaps://, got {:?}", d.url)),
+        match self.directory.kind {
+            DirectoryKind::Ldap => validate_ldap(&self.directory, errors),
+            DirectoryKind::Agent => self.validate_agent(errors),
         }
-        if let Some(ca) = &d.ca_file {
-            if !ca.is_file() {
-                err("directory.ca_file", format!("no such file: {}", ca.display()));
-            }
-        }
-        if d.bind_dn.trim().is_empty() {
-            err("directory.bind_dn", "missing: the service account's DN".into());
-        }
-        if d.bind_password.is_none() {
-            err("directory.bind_password", "missing: set it or directory.bind_password_file".into());
-        }
-        if d.base_dn.trim().is_empty() {
-            err("directory.base_dn", "missing: where the accounts live, e.g. ou=people,dc=example,dc=com".into());
-        }
-        if !(d.user_filter.is_empty() || d.user_filter.starts_with('(') && d.user_filter.ends_with(')')) {
-            err("directory.user_filter", format!("expected a filter in parentheses, got {:?}", d.user_filter));
-        }
-        if d.login_attributes.is_empty() {
-            err("directory.login_attributes", "list at least one attribute, e.g. [\"uid\"]".into());
-        }
-        for (i, a) in d.login_attributes.iter().enumerate() {
-            if !is_attribute_name(a) {
-                err(&format!("directory.login_attributes[{i}]"), format!("not an attribute name: {a:?}"));
-            }
-        }
-        for (path, a) in [
-            ("directory.display_name_attribute", &d.display_name_attribute),
-            ("directory.mail_attribute", &d.mail_attribute),
-            ("directory.phone_attribute", &d.phone_attribute),
-            ("directory.group_member_attribute", &d.group_member_attribute),
-        ] {
-            if !is_attribute_name(a) {
-                err(path, format!("not an attribute name: {a:?}"));
-            }
-        }
-        if !(1..=120).contains(&d.timeout_secs) {
-            err("directory.timeout_secs", format!("expected 1 to 120, got {}", d.timeout_secs));
-        }
-        if !(1..=64).contains(&d.pool_size) {
-            err("directory.pool_size", format!("expected 1 to 64, got {}", d.pool_size));
-        }
+        let mut err = |path: &str, message: String| errors.push(ConfigError { path: path.into(), message });
 
         let p = &self.policy;
         if p.enabled_for == EnabledFor::Groups && p.groups.is_empty() {
@@ -637,6 +615,34 @@ impl Config {
     }
 
     /// The effective configuration as TOML, secrets redacted.
+    fn validate_agent(&self, errors: &mut Vec<ConfigError>) {
+        let a = &self.directory.agent;
+        let mut err = |path: &str, message: String| errors.push(ConfigError { path: path.into(), message });
+        if !(2..=120).contains(&a.deadline_secs) {
+            err("directory.agent.deadline_secs", format!("expected 2 to 120, got {}", a.deadline_secs));
+        } else if a.deadline_secs >= self.server.request_timeout_secs {
+            err(
+                "directory.agent.deadline_secs",
+                format!(
+                    "must be shorter than server.request_timeout_secs ({}), or the request ends before the agent answers",
+                    self.server.request_timeout_secs
+                ),
+            );
+        }
+        if a.lease_secs == 0 || a.lease_secs > a.deadline_secs {
+            err(
+                "directory.agent.lease_secs",
+                format!("expected 1 to directory.agent.deadline_secs ({}), got {}", a.deadline_secs, a.lease_secs),
+            );
+        }
+        if !(5..=600).contains(&a.heartbeat_window_secs) {
+            err("directory.agent.heartbeat_window_secs", format!("expected 5 to 600, got {}", a.heartbeat_window_secs));
+        }
+        if !(1..=10_080).contains(&a.token_ttl_mins) {
+            err("directory.agent.token_ttl_mins", format!("expected 1 to 10080 (a week), got {}", a.token_ttl_mins));
+        }
+    }
+
     pub fn to_redacted_toml(&self) -> String {
         let value = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
         render_toml(&value)
@@ -645,6 +651,63 @@ impl Config {
     /// Whether cookies must carry `Secure` (and the `__Host-` prefix).
     pub fn secure_cookies(&self) -> bool {
         self.server.public_url.starts_with("https://")
+    }
+}
+
+/// Checks the `[directory]` section of an LDAP directory (the portal's or an agent's).
+pub(crate) fn validate_ldap(d: &DirectoryConfig, errors: &mut Vec<ConfigError>) {
+    let mut err = |path: &str, message: String| errors.push(ConfigError { path: path.into(), message });
+    match url::Url::parse(&d.url) {
+        Ok(u) if matches!(u.scheme(), "ldap" | "ldaps") && u.host().is_some() => {
+            if u.scheme() == "ldaps" && d.starttls {
+                err("directory.starttls", "StartTLS cannot be used with an ldaps:// URL".into());
+            }
+            if d.flavour == LdapFlavour::ActiveDirectory && u.scheme() == "ldap" && !d.starttls {
+                err("directory.url", AD_NEEDS_TLS.into());
+            }
+        }
+        _ => err("directory.url", format!("expected ldap:// or ldaps://, got {:?}", d.url)),
+    }
+    if let Some(ca) = &d.ca_file {
+        if !ca.is_file() {
+            err("directory.ca_file", format!("no such file: {}", ca.display()));
+        }
+    }
+    if d.bind_dn.trim().is_empty() {
+        err("directory.bind_dn", "missing: the service account's DN".into());
+    }
+    if d.bind_password.is_none() {
+        err("directory.bind_password", "missing: set it or directory.bind_password_file".into());
+    }
+    if d.base_dn.trim().is_empty() {
+        err("directory.base_dn", "missing: where the accounts live, e.g. ou=people,dc=example,dc=com".into());
+    }
+    if !(d.user_filter.is_empty() || d.user_filter.starts_with('(') && d.user_filter.ends_with(')')) {
+        err("directory.user_filter", format!("expected a filter in parentheses, got {:?}", d.user_filter));
+    }
+    if d.login_attributes.is_empty() {
+        err("directory.login_attributes", "list at least one attribute, e.g. [\"uid\"]".into());
+    }
+    for (i, a) in d.login_attributes.iter().enumerate() {
+        if !is_attribute_name(a) {
+            err(&format!("directory.login_attributes[{i}]"), format!("not an attribute name: {a:?}"));
+        }
+    }
+    for (path, a) in [
+        ("directory.display_name_attribute", &d.display_name_attribute),
+        ("directory.mail_attribute", &d.mail_attribute),
+        ("directory.phone_attribute", &d.phone_attribute),
+        ("directory.group_member_attribute", &d.group_member_attribute),
+    ] {
+        if !is_attribute_name(a) {
+            err(path, format!("not an attribute name: {a:?}"));
+        }
+    }
+    if !(1..=120).contains(&d.timeout_secs) {
+        err("directory.timeout_secs", format!("expected 1 to 120, got {}", d.timeout_secs));
+    }
+    if !(1..=64).contains(&d.pool_size) {
+        err("directory.pool_size", format!("expected 1 to 64, got {}", d.pool_size));
     }
 }
 
@@ -676,7 +739,7 @@ fn redact_url(url: &str) -> String {
     }
 }
 
-fn read_secret_file(
+pub(crate) fn read_secret_file(
     slot: &mut Option<SecretString>,
     file: &Option<PathBuf>,
     path: &str,
@@ -691,7 +754,7 @@ fn read_secret_file(
     }
 }
 
-fn figment_errors(error: figment::Error) -> ConfigErrors {
+pub(crate) fn figment_errors(error: figment::Error) -> ConfigErrors {
     ConfigErrors(
         error
             .into_iter()
@@ -709,7 +772,7 @@ fn figment_errors(error: figment::Error) -> ConfigErrors {
     )
 }
 
-fn render_toml(value: &serde_json::Value) -> String {
+pub(crate) fn render_toml(value: &serde_json::Value) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     let serde_json::Value::Object(sections) = value else { return out };
@@ -828,7 +891,15 @@ base_dn = "ou=people,dc=example,dc=test"
         for (section, keys) in sections {
             assert!(example.contains(&format!("[{section}]")), "section [{section}] is not documented");
             let serde_json::Value::Object(keys) = keys else { continue };
-            for key in keys.keys() {
+            for (key, value) in keys {
+                if let serde_json::Value::Object(inner) = value {
+                    assert!(example.contains(&format!("[{section}.{key}]")), "[{section}.{key}] is not documented");
+                    for inner_key in inner.keys() {
+                        let documented = example.lines().any(|l| l.starts_with(&format!("{inner_key} =")));
+                        assert!(documented, "{section}.{key}.{inner_key} is not documented in rekey.example.toml");
+                    }
+                    continue;
+                }
                 let documented = example.lines().any(|l| {
                     let l = l.trim_start_matches(['#', ' ']);
                     l.starts_with(&format!("{key} ="))

@@ -26,6 +26,7 @@ const CSRF_TAG_LEN: usize = 16;
 const SEAL_INFO: &[u8] = b"rekey seal v1";
 const CODE_MAC_INFO: &[u8] = b"rekey code mac v1";
 const CSRF_INFO: &[u8] = b"rekey csrf v1";
+const AGENT_SIGN_INFO: &[u8] = b"rekey agent signing v1";
 
 /// Why sealed data could not be opened. Never carries the data itself.
 #[derive(Debug, thiserror::Error)]
@@ -44,6 +45,7 @@ pub struct Keys {
     seal: [u8; 32],
     code_mac: [u8; 32],
     csrf: [u8; 32],
+    agent_sign: [u8; 32],
 }
 
 impl std::fmt::Debug for Keys {
@@ -61,6 +63,7 @@ impl Keys {
             seal: hkdf_expand_32(&prk, SEAL_INFO),
             code_mac: hkdf_expand_32(&prk, CODE_MAC_INFO),
             csrf: hkdf_expand_32(&prk, CSRF_INFO),
+            agent_sign: hkdf_expand_32(&prk, AGENT_SIGN_INFO),
         }
     }
 
@@ -94,6 +97,12 @@ impl Keys {
             .decrypt(XNonce::from_slice(nonce), Payload { msg: ciphertext, aad })
             .map(Zeroizing::new)
             .map_err(|_| CryptoError::Unauthentic)
+    }
+
+    /// The portal's Ed25519 key for messages to writeback agents. Derived, so every replica
+    /// sharing the master key signs alike.
+    pub fn agent_signing_key(&self) -> ed25519_dalek::SigningKey {
+        ed25519_dalek::SigningKey::from_bytes(&self.agent_sign)
     }
 
     /// The stored form of a one-time code: HMAC-SHA256(code key, context || 0 || code).

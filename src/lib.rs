@@ -1,5 +1,6 @@
 //! rekey: self-service password portal. See DESIGN.md in the project docs for the map.
 
+pub mod agent;
 pub mod clock;
 pub mod config;
 pub mod crypto;

@@ -4,8 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use rekey::agent::config::AgentConfig;
 use rekey::clock::Clock;
-use rekey::config::{Config, LogFormat};
+use rekey::config::{Config, LogConfig, LogFormat};
 
 #[derive(Parser)]
 #[command(name = "rekey", version, about = "Self-service password portal")]
@@ -26,6 +27,64 @@ enum Command {
     Migrate,
     /// Load and validate the configuration, print it with secrets redacted.
     CheckConfig,
+    /// Password writeback: run or enrol an agent (inside the network), or manage agents (on
+    /// the portal host).
+    #[command(subcommand)]
+    Agent(AgentCommand),
+}
+
+#[derive(Subcommand)]
+enum AgentCommand {
+    /// Run the agent (agent host; -c names rekey-agent.toml).
+    Run,
+    /// Validate the agent configuration and print it with secrets redacted (agent host).
+    CheckConfig,
+    /// Register this agent with the portal using a one-time token (agent host).
+    Enroll {
+        /// The portal's public URL, https://…
+        #[arg(long)]
+        portal: String,
+        /// The token from `rekey agent token create` (or set REKEY_AGENT_TOKEN).
+        #[arg(long, env = "REKEY_AGENT_TOKEN", hide_env_values = true)]
+        token: String,
+        /// A name for this agent in the portal's agent list.
+        #[arg(long, default_value = "agent")]
+        name: String,
+        /// Where to write the agent's keys (mode 0600); must not exist yet.
+        #[arg(long, default_value = "/var/lib/rekey-agent/agent.key")]
+        key_file: PathBuf,
+        /// PEM file with the CA that signed the portal's certificate, if not a public one.
+        #[arg(long)]
+        ca_file: Option<PathBuf>,
+    },
+    /// Enrolment tokens (portal host).
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// List enrolled agents: version, last heartbeat, jobs done and failed (portal host).
+    List,
+    /// Refuse every further message from an agent (portal host).
+    Revoke {
+        /// The agent's id or name.
+        agent: String,
+    },
+    /// Ask an agent to rotate its keys at its next heartbeat (portal host).
+    Rotate {
+        /// The agent's id or name.
+        agent: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Make a one-time enrolment token and print it.
+    Create {
+        /// The name the agent will enrol under (the agent may choose its own).
+        #[arg(long, default_value = "agent")]
+        name: String,
+        /// Minutes until the token expires (default: directory.agent.token_ttl_mins).
+        #[arg(long)]
+        ttl_mins: Option<u64>,
+    },
 }
 
 fn load(cli: &Cli) -> Result<Config, ExitCode> {
@@ -38,11 +97,21 @@ fn load(cli: &Cli) -> Result<Config, ExitCode> {
     })
 }
 
-fn init_logging(config: &Config) {
+fn load_agent(cli: &Cli) -> Result<AgentConfig, ExitCode> {
+    AgentConfig::load(cli.config.as_deref()).map_err(|errors| {
+        eprintln!("rekey agent: the configuration has {} problem(s):", errors.0.len());
+        for e in &errors.0 {
+            eprintln!("  {e}");
+        }
+        ExitCode::from(2)
+    })
+}
+
+fn init_logging(log: &LogConfig) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(&config.log.level));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(&log.level));
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
-    let _ = match config.log.format {
+    let _ = match log.format {
         LogFormat::Json => builder.json().flatten_event(true).with_current_span(true).try_init(),
         LogFormat::Text => builder.try_init(),
     };
@@ -71,6 +140,9 @@ async fn shutdown_signal() {
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Agent(cmd) = &cli.command {
+        return agent(&cli, cmd).await;
+    }
     let config = match load(&cli) {
         Ok(c) => c,
         Err(code) => return code,
@@ -82,7 +154,7 @@ async fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Migrate => {
-            init_logging(&config);
+            init_logging(&config.log);
             match rekey::store::Db::connect(&config.database.effective_url(), 1).await {
                 Ok(_) => {
                     eprintln!("rekey: migrations applied");
@@ -95,7 +167,7 @@ async fn main() -> ExitCode {
             }
         }
         Command::Serve => {
-            init_logging(&config);
+            init_logging(&config.log);
             let running = match rekey::web::start(config, Clock::system()).await {
                 Ok(r) => r,
                 Err(e) => {
@@ -110,5 +182,113 @@ async fn main() -> ExitCode {
             running.stop().await;
             ExitCode::SUCCESS
         }
+        Command::Agent(_) => ExitCode::FAILURE,
     }
+}
+
+async fn agent(cli: &Cli, cmd: &AgentCommand) -> ExitCode {
+    match cmd {
+        AgentCommand::Run => {
+            let config = match load_agent(cli) {
+                Ok(c) => c,
+                Err(code) => return code,
+            };
+            init_logging(&config.log);
+            match rekey::agent::client::run(config, shutdown_signal()).await {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    tracing::error!(error = %e, "rekey agent stopped with an error");
+                    eprintln!("rekey agent: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        AgentCommand::CheckConfig => match load_agent(cli) {
+            Ok(config) => {
+                print!("{}", config.to_redacted_toml());
+                eprintln!("rekey agent: configuration is valid");
+                ExitCode::SUCCESS
+            }
+            Err(code) => code,
+        },
+        AgentCommand::Enroll { portal, token, name, key_file, ca_file } => {
+            match rekey::agent::client::enroll(portal, token, name, key_file, ca_file.as_deref()).await {
+                Ok(identity) => {
+                    eprintln!(
+                        "rekey agent: enrolled as {} ({}); keys written to {}",
+                        identity.name,
+                        identity.agent_id,
+                        key_file.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("rekey agent: enrolment failed: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        AgentCommand::Token(_) | AgentCommand::List | AgentCommand::Revoke { .. } | AgentCommand::Rotate { .. } => {
+            let config = match load(cli) {
+                Ok(c) => c,
+                Err(code) => return code,
+            };
+            match manage_agents(&config, cmd).await {
+                Ok(code) => code,
+                Err(e) => {
+                    eprintln!("rekey agent: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}
+
+/// The portal-host agent commands: they work on the portal's database.
+async fn manage_agents(config: &Config, cmd: &AgentCommand) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    use rekey::agent::admin;
+    let db = rekey::store::Db::connect(&config.database.effective_url(), 1).await?;
+    let keys = rekey::crypto::Keys::derive(&config.master_key().ok_or("secrets.master_key: missing or invalid")?);
+    let now = Clock::system().now();
+    let agent_config = &config.directory.agent;
+    match cmd {
+        AgentCommand::Token(TokenCommand::Create { name, ttl_mins }) => {
+            let ttl = ttl_mins.unwrap_or(agent_config.token_ttl_mins);
+            let token = admin::create_token(&db, &keys, name, ttl, now).await?;
+            println!("{}", token.as_str());
+            eprintln!("rekey: enrolment token for {name:?}, valid once for {ttl} minutes:");
+            eprintln!(
+                "  rekey agent enroll --portal {} --name {name} --token <the token above>",
+                config.server.public_url
+            );
+        }
+        AgentCommand::List => {
+            print!("{}", admin::table(&db.list_agents().await?, now, agent_config.heartbeat_window_secs))
+        }
+        AgentCommand::Revoke { agent } => match admin::find(&db, agent).await? {
+            Ok(a) => {
+                db.revoke_agent(&a.id, now).await?;
+                eprintln!("rekey: revoked agent {} ({}); it can no longer take jobs", a.name, a.id);
+            }
+            Err(message) => {
+                eprintln!("rekey: {message}");
+                return Ok(ExitCode::FAILURE);
+            }
+        },
+        AgentCommand::Rotate { agent } => match admin::find(&db, agent).await? {
+            Ok(a) if db.request_agent_rotation(&a.id).await? => {
+                eprintln!("rekey: agent {} will rotate its keys at its next heartbeat", a.name);
+            }
+            Ok(a) => {
+                eprintln!("rekey: agent {} is revoked", a.name);
+                return Ok(ExitCode::FAILURE);
+            }
+            Err(message) => {
+                eprintln!("rekey: {message}");
+                return Ok(ExitCode::FAILURE);
+            }
+        },
+        AgentCommand::Run | AgentCommand::CheckConfig | AgentCommand::Enroll { .. } => return Ok(ExitCode::FAILURE),
+    }
+    Ok(ExitCode::SUCCESS)
 }

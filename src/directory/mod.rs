@@ -5,6 +5,7 @@
 //! administrator's log only; they must never carry a password and are never shown to the
 //! person using the portal.
 
+pub mod agent;
 pub mod ldap;
 
 use async_trait::async_trait;
@@ -72,14 +73,14 @@ pub struct AccountState {
 }
 
 /// Lock state read fresh from the directory.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LockStatus {
     Unlocked,
     Locked,
 }
 
 /// Why the directory refused a new password, in terms a person can act on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PolicyReason {
     TooShort,
     TooLong,
@@ -133,8 +134,9 @@ impl PolicyReason {
 }
 
 /// Every way a directory operation can fail. Messages are for the admin log, never for the
-/// person, and never contain a password.
-#[derive(Debug, thiserror::Error)]
+/// person, and never contain a password. Serializable so a writeback agent can return the
+/// exact answer its directory gave.
+#[derive(Debug, thiserror::Error, Serialize, Deserialize)]
 pub enum DirError {
     #[error("the password policy refused the password ({})", .0.code())]
     PolicyViolation(PolicyReason),
@@ -154,6 +156,10 @@ pub enum DirError {
     Unavailable(String),
     #[error("directory refused the service account: {0}")]
     Denied(String),
+    /// A change was handed on (to a writeback agent) but no answer came back in time: it may or
+    /// may not have been applied.
+    #[error("no answer in time; the change may or may not have been applied: {0}")]
+    Unconfirmed(String),
 }
 
 /// The operations every flow needs from a directory.

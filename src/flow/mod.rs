@@ -28,6 +28,8 @@ pub struct Services {
     pub keys: Keys,
     pub mailer: Arc<Mailer>,
     pub clock: Clock,
+    /// Wakes agent long polls and waiting requests in this process (`directory.kind = "agent"`).
+    pub agent_hub: Arc<crate::directory::agent::AgentHub>,
 }
 
 /// Who is asking, for the audit trail and notifications.
@@ -44,6 +46,9 @@ pub enum FlowError {
     /// The directory is down or refused the service account: nothing was changed.
     #[error("directory unavailable: {0}")]
     Unavailable(String),
+    /// A change was sent to the directory but its answer never came: it may have been applied.
+    #[error("unconfirmed: {0}")]
+    Unconfirmed(String),
     /// The flow's time ran out or its state is gone; the person starts again.
     #[error("the attempt has expired or ended")]
     Expired,
@@ -62,6 +67,7 @@ impl FlowError {
         match e {
             DirError::Unavailable(detail) => FlowError::Unavailable(detail),
             DirError::Denied(detail) => FlowError::Unavailable(format!("service account denied: {detail}")),
+            DirError::Unconfirmed(detail) => FlowError::Unconfirmed(detail),
             other => FlowError::Internal(format!("unexpected directory answer: {other}")),
         }
     }

@@ -6,6 +6,7 @@
 //! the caller; the store never reads the clock. The store never sees a plaintext secret: methods
 //! arrive sealed and codes hashed, and no error carries a value that was bound to a query.
 
+mod agents;
 mod attempts;
 mod audit;
 mod codes;
@@ -19,6 +20,7 @@ use std::time::Duration;
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
+pub use agents::{AgentRow, JOB_DONE, JOB_EXPIRED, JOB_LEASED, JOB_QUEUED, JobRow};
 pub use attempts::{Attempt, WrongTry};
 pub use audit::AuditEvent;
 pub use codes::StoredCode;

@@ -49,6 +49,14 @@ impl Error {
                     true,
                 ),
             ),
+            Error::Flow(FlowError::Unconfirmed(_)) => (
+                StatusCode::GATEWAY_TIMEOUT,
+                info(
+                    "We could not confirm the change",
+                    "The service that changes passwords inside your organisation's network did not answer in time, so the change may or may not have been made. Try signing in with your old password first; if that fails, try the new one. If neither works, contact the helpdesk.",
+                    true,
+                ),
+            ),
             Error::Flow(FlowError::Expired) => (
                 StatusCode::GONE,
                 info(
@@ -134,7 +142,8 @@ pub async fn not_found() -> Response {
     res
 }
 
-/// Renders a page for every error response that is not already a page: ours, the body
+/// Renders a page for every error response that is not already a page (or, from the agent
+/// API, JSON): ours, the body
 /// limit's 413, the timeout's 408, the router's 405.
 pub async fn render_error_pages(State(services): State<Arc<Services>>, req: Request, next: Next) -> Response {
     let request_id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-").to_owned();
@@ -144,7 +153,7 @@ pub async fn render_error_pages(State(services): State<Arc<Services>>, req: Requ
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
+        .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"));
     if !(status.is_client_error() || status.is_server_error()) || is_html {
         return res;
     }

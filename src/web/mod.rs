@@ -1,6 +1,7 @@
 //! HTTP: the router, middleware, and one module per flow. Handlers parse the form, call one
 //! function of `flow`, and render one template; every decision lives below this module.
 
+mod agent_api;
 mod assets;
 mod change;
 mod csrf;

@@ -19,8 +19,10 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::config::DirectoryKind;
 use crate::crypto::Keys;
 use crate::directory::Directory;
+use crate::directory::agent::{AgentDirectory, AgentHub};
 use crate::directory::ldap::LdapDirectory;
 use crate::flow::Services;
 use crate::notify::Mailer;
@@ -70,10 +72,21 @@ impl App {
         let db = Db::connect(&config.database.effective_url(), config.database.max_connections)
             .await
             .map_err(|e| StartError::Database(e.to_string()))?;
-        let directory: Arc<dyn Directory> =
-            Arc::new(LdapDirectory::new(&config.directory).map_err(|e| StartError::Directory(e.to_string()))?);
+        let agent_hub = Arc::new(AgentHub::default());
+        let directory: Arc<dyn Directory> = match config.directory.kind {
+            DirectoryKind::Ldap => {
+                Arc::new(LdapDirectory::new(&config.directory).map_err(|e| StartError::Directory(e.to_string()))?)
+            }
+            DirectoryKind::Agent => Arc::new(AgentDirectory::new(
+                db.clone(),
+                clock.clone(),
+                agent_hub.clone(),
+                config.directory.agent.clone(),
+            )),
+        };
         let mailer = Arc::new(Mailer::from_config(&config.mail).map_err(|e| StartError::Mail(e.to_string()))?);
-        let services = Services { config: Arc::new(config), directory, db, keys: Keys::derive(&master), mailer, clock };
+        let services =
+            Services { config: Arc::new(config), directory, db, keys: Keys::derive(&master), mailer, clock, agent_hub };
         Ok(App { services: Arc::new(services) })
     }
 
@@ -111,6 +124,10 @@ impl App {
             .layer(axum::middleware::from_fn_with_state(services.clone(), super::csrf::layer))
             .layer(sessions)
             .layer(axum::Extension(names));
+        // Agents authenticate each message by signature: no session, no CSRF cookie.
+        if config.directory.kind == DirectoryKind::Agent {
+            router = router.merge(super::agent_api::routes(services.clone()));
+        }
         for (name, value) in headers {
             router = router.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
         }
@@ -196,6 +213,16 @@ fn spawn_housekeeping(services: Arc<Services>) {
             let Some(services) = weak.upgrade() else { return };
             if let Err(err) = services.db.delete_expired(services.clock.now()).await {
                 tracing::warn!(%err, "could not delete expired attempts");
+            }
+            let now = services.clock.now();
+            // Finished jobs are kept a week for the admin; nonces only as long as a message
+            // with that timestamp could still be accepted.
+            if let Err(err) = services
+                .db
+                .delete_old_agent_records(now - 7 * 86_400, now - 4 * crate::agent::proto::MAX_SKEW_SECS, now)
+                .await
+            {
+                tracing::warn!(%err, "could not delete old agent jobs");
             }
             if let Err(err) = services.db.session_store().delete_expired().await {
                 tracing::warn!(%err, "could not delete expired sessions");

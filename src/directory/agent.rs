@@ -1,0 +1,210 @@
+//! `directory.kind = "agent"`: every directory operation becomes a job for a writeback agent.
+//!
+//! The request, passwords included, is sealed to each connected agent's key before it is
+//! queued; the person's request waits for the agent's answer up to the configured deadline.
+//! With no agent heard from recently the operation fails at once and nothing is queued. A job
+//! whose lease runs out is marked expired and never offered again: for a change that means the
+//! person is told it could not be confirmed, because it may have reached the directory.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use secrecy::SecretString;
+use tokio::sync::Notify;
+
+use super::{DirError, DirUser, Directory, LockStatus, Login};
+use crate::agent::proto::{self, Answer, Outcome, Request, SealedJob};
+use crate::clock::Clock;
+use crate::config::AgentDirectoryConfig;
+use crate::store::{Db, JOB_DONE, JOB_EXPIRED, JOB_LEASED, JOB_QUEUED, JobRow};
+
+/// Wakes long polls when a job is queued and waiting people when a result arrives, within one
+/// portal process. Replicas find each other's jobs and results by polling the database.
+#[derive(Default)]
+pub struct AgentHub {
+    pub jobs: Notify,
+    pub results: Notify,
+}
+
+/// How often a waiting request or a long poll re-reads the database for work done by another
+/// replica.
+pub const RECHECK: Duration = Duration::from_millis(250);
+
+/// The `Directory` that hands every operation to writeback agents.
+pub struct AgentDirectory {
+    db: Db,
+    clock: Clock,
+    hub: Arc<AgentHub>,
+    config: AgentDirectoryConfig,
+}
+
+impl AgentDirectory {
+    pub fn new(db: Db, clock: Clock, hub: Arc<AgentHub>, config: AgentDirectoryConfig) -> AgentDirectory {
+        AgentDirectory { db, clock, hub, config }
+    }
+
+    fn window_start(&self) -> i64 {
+        self.clock.now() - i64::try_from(self.config.heartbeat_window_secs).unwrap_or(30)
+    }
+
+    /// Queues `request` for the connected agents and waits for one of them to answer.
+    async fn run(&self, request: Request) -> Result<Answer, DirError> {
+        let op = request.op();
+        let store = |e: crate::store::StoreError| DirError::Unavailable(format!("job queue: {e}"));
+        let live = self.db.live_agents(self.window_start()).await.map_err(store)?;
+        if live.is_empty() {
+            tracing::warn!(op = op.as_str(), "no writeback agent is connected; nothing was sent");
+            return Err(DirError::Unavailable(format!(
+                "no writeback agent has been heard from in the last {} s; nothing was sent",
+                self.config.heartbeat_window_secs
+            )));
+        }
+        let now = self.clock.now();
+        let job_id = uuid::Uuid::new_v4().to_string();
+        let boxes = {
+            let sealed = SealedJob { job_id: job_id.clone(), request };
+            let mut boxes = Vec::with_capacity(live.len());
+            for agent in &live {
+                match proto::seal_job(&sealed, &agent.box_key) {
+                    Ok(b) => boxes.push((agent.id.clone(), b)),
+                    Err(e) => tracing::error!(agent = %agent.id, error = %e, "cannot seal a job to this agent's key"),
+                }
+            }
+            boxes
+            // `sealed`, and the passwords in it, are dropped (and wiped) here.
+        };
+        let deadline = now + i64::try_from(self.config.deadline_secs).unwrap_or(20);
+        let job = JobRow {
+            id: job_id.clone(),
+            op: op.as_str().into(),
+            status: JOB_QUEUED.into(),
+            created_at: now,
+            deadline,
+            agent_id: None,
+            lease_id: None,
+            lease_expires: None,
+            finished_at: None,
+            outcome: None,
+        };
+        self.db.insert_job(&job, &boxes).await.map_err(store)?;
+        self.hub.jobs.notify_waiters();
+        tracing::debug!(job = %job_id, op = op.as_str(), agents = boxes.len(), "queued a job for the writeback agents");
+
+        loop {
+            let notified = self.hub.results.notified();
+            let row = self
+                .db
+                .job(&job_id)
+                .await
+                .map_err(store)?
+                .ok_or_else(|| DirError::Unavailable("job vanished".into()))?;
+            let now = self.clock.now();
+            let lapsed = match row.status.as_str() {
+                JOB_DONE => return self.outcome(&row),
+                JOB_QUEUED => now >= row.deadline,
+                JOB_LEASED => now > row.lease_expires.unwrap_or(row.deadline),
+                JOB_EXPIRED => true,
+                other => return Err(DirError::Unavailable(format!("job in an unknown state {other:?}"))),
+            };
+            if lapsed {
+                if row.status != JOB_EXPIRED && !self.db.expire_job(&job_id, now).await.map_err(store)? {
+                    continue; // it finished just now
+                }
+                return Err(self.lapsed(&row));
+            }
+            let _ = tokio::time::timeout(RECHECK, notified).await;
+        }
+    }
+
+    fn outcome(&self, row: &JobRow) -> Result<Answer, DirError> {
+        let text = row.outcome.as_deref().unwrap_or_default();
+        match serde_json::from_str::<Outcome>(text) {
+            Ok(outcome) => outcome,
+            Err(_) => Err(DirError::Unavailable("an agent's answer could not be read".into())),
+        }
+    }
+
+    fn lapsed(&self, row: &JobRow) -> DirError {
+        match &row.agent_id {
+            None => {
+                tracing::warn!(job = %row.id, op = %row.op, "no writeback agent took the job in time; nothing was applied");
+                DirError::Unavailable(format!("no agent took the job within {} s", self.config.deadline_secs))
+            }
+            Some(agent) => {
+                let writes = proto::Op::parse(&row.op).is_some_and(proto::Op::writes);
+                tracing::error!(job = %row.id, op = %row.op, %agent, "the agent holding the job did not answer before its lease ended; the job will not be run again");
+                let detail = format!("agent {agent} did not answer job {} before its lease ended", row.id);
+                if writes { DirError::Unconfirmed(detail) } else { DirError::Unavailable(detail) }
+            }
+        }
+    }
+}
+
+fn unexpected(answer: &Answer) -> DirError {
+    DirError::Unavailable(format!("an agent gave an answer of the wrong kind: {answer:?}"))
+}
+
+#[async_trait]
+impl Directory for AgentDirectory {
+    async fn find_user(&self, login: &Login) -> Result<Option<DirUser>, DirError> {
+        match self.run(Request::FindUser { login: login.as_str().to_owned() }).await? {
+            Answer::User(user) => Ok(user.map(|u| *u)),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    async fn verify_password(&self, user: &DirUser, password: &SecretString) -> Result<(), DirError> {
+        let request = Request::VerifyPassword { user: Box::new(user.clone()), password: password.clone() };
+        match self.run(request).await? {
+            Answer::Done => Ok(()),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    async fn change_password(&self, user: &DirUser, old: &SecretString, new: &SecretString) -> Result<(), DirError> {
+        let request = Request::ChangePassword { user: Box::new(user.clone()), old: old.clone(), new: new.clone() };
+        match self.run(request).await? {
+            Answer::Done => Ok(()),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    async fn reset_password(&self, user: &DirUser, new: &SecretString, must_change: bool) -> Result<(), DirError> {
+        let request = Request::ResetPassword { user: Box::new(user.clone()), new: new.clone(), must_change };
+        match self.run(request).await? {
+            Answer::Done => Ok(()),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    async fn unlock(&self, user: &DirUser) -> Result<(), DirError> {
+        match self.run(Request::Unlock { user: Box::new(user.clone()) }).await? {
+            Answer::Done => Ok(()),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    async fn lock_status(&self, user: &DirUser) -> Result<LockStatus, DirError> {
+        match self.run(Request::LockStatus { user: Box::new(user.clone()) }).await? {
+            Answer::Lock(status) => Ok(status),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// Healthy when at least one connected agent reports that its directory answers. Sends no job.
+    async fn health(&self) -> Result<(), DirError> {
+        let live = self
+            .db
+            .live_agents(self.window_start())
+            .await
+            .map_err(|e| DirError::Unavailable(format!("job queue: {e}")))?;
+        if live.iter().any(|a| a.directory_ok == Some(true)) {
+            Ok(())
+        } else if live.is_empty() {
+            Err(DirError::Unavailable("no writeback agent is connected".into()))
+        } else {
+            Err(DirError::Unavailable("the connected agents cannot reach the directory".into()))
+        }
+    }
+}
