@@ -19,7 +19,7 @@ use tokio::sync::{RwLock, watch};
 use super::config::AgentConfig;
 use super::keyfile::{Identity, KeyFileError};
 use super::proto::{
-    self, Answer, EnrollBody, EnrolledBody, Envelope, Header, HeartbeatAckBody, HeartbeatBody, JobOffer, Kind,
+    self, now, Answer, EnrollBody, EnrolledBody, Envelope, Header, HeartbeatAckBody, HeartbeatBody, JobOffer, Kind,
     OfferBody, Outcome, PollBody, ProtoError, Request, ResultAckBody, ResultBody, RotateBody,
 };
 use crate::directory::ldap::LdapDirectory;
@@ -44,10 +44,6 @@ pub enum AgentError {
     Directory(String),
 }
 
-/// Unix seconds now.
-pub fn now() -> i64 {
-    time::OffsetDateTime::now_utc().unix_timestamp()
-}
 
 /// The machine's name, for the admin's agent list.
 pub fn hostname() -> String {

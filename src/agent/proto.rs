@@ -26,6 +26,11 @@ use crate::directory::{DirError, DirUser, LockStatus};
 /// Sent by the agent in `User-Agent` and heartbeats.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// Unix seconds by the wall clock. Message times and leases are real time on both sides.
+pub fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
 /// How far a message's timestamp may be from the receiver's clock, in seconds.
 pub const MAX_SKEW_SECS: i64 = 120;
 

@@ -4,6 +4,9 @@
 //! request it answers. A message that is malformed, wrongly signed, stale, replayed, of the
 //! wrong kind, or from an unknown or revoked agent is refused with a JSON error and logged.
 //! These routes carry no session or CSRF cookie: the signature is the authentication.
+//!
+//! Times here are the real wall clock (`proto::now`), never the portal's adjustable `Clock`:
+//! they are compared with the agents' clocks and bound real waits.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -90,8 +93,8 @@ async fn authenticate<T: DeserializeOwned>(
     }
     let key = proto::verifying_key(&agent.sign_key).ok_or_else(|| refuse(agent_id, &ProtoError::Malformed))?;
     let msg: Message<T> = proto::open(envelope, &key).map_err(|e| refuse(agent_id, &e))?;
-    msg.header.check(kind, &agent.id, services.clock.now(), None).map_err(|e| refuse(agent_id, &e))?;
-    if !services.db.claim_agent_nonce(&msg.header.nonce, services.clock.now()).await? {
+    msg.header.check(kind, &agent.id, proto::now(), None).map_err(|e| refuse(agent_id, &e))?;
+    if !services.db.claim_agent_nonce(&msg.header.nonce, proto::now()).await? {
         return Err(refuse(agent_id, &ProtoError::Replayed));
     }
     Ok((agent, msg))
@@ -99,7 +102,7 @@ async fn authenticate<T: DeserializeOwned>(
 
 /// Signs the portal's answer to `request`.
 fn reply<T: Serialize>(services: &Services, agent: &str, kind: Kind, request: &Header, body: &T) -> Response {
-    let header = Header::new(kind, agent, services.clock.now(), Some(&request.nonce));
+    let header = Header::new(kind, agent, proto::now(), Some(&request.nonce));
     match proto::sign(&services.keys.agent_signing_key(), proto::PORTAL, header, body) {
         Ok(envelope) => Json(envelope).into_response(),
         Err(e) => {
@@ -118,7 +121,7 @@ async fn enroll(State(services): State<Arc<Services>>, Json(envelope): Json<Enve
     let key = proto::verifying_key(&sign_key).ok_or_else(|| refuse("(enrolling)", &ProtoError::Malformed))?;
     // The message must be signed by the key it registers: proof the agent holds it.
     let msg: Message<EnrollBody> = proto::open(&envelope, &key).map_err(|e| refuse("(enrolling)", &e))?;
-    let now = services.clock.now();
+    let now = proto::now();
     msg.header.check(Kind::Enroll, "", now, None).map_err(|e| refuse("(enrolling)", &e))?;
     if !services.db.claim_agent_nonce(&msg.header.nonce, now).await? {
         return Err(refuse("(enrolling)", &ProtoError::Replayed));
@@ -175,7 +178,7 @@ async fn heartbeat(
     let b = &msg.body;
     services
         .db
-        .agent_heartbeat(&agent.id, services.clock.now(), &truncate(&b.version), &truncate(&b.hostname), b.directory_ok)
+        .agent_heartbeat(&agent.id, proto::now(), &truncate(&b.version), &truncate(&b.hostname), b.directory_ok)
         .await?;
     if agent.last_seen.is_none() || agent.stopping {
         tracing::info!(agent = %agent.id, name = %agent.name, version = %b.version, "writeback agent connected");
@@ -198,7 +201,7 @@ async fn poll(State(services): State<Arc<Services>>, Json(envelope): Json<Envelo
     let hub = services.agent_hub.clone();
     loop {
         let notified = hub.jobs.notified();
-        let now = services.clock.now();
+        let now = proto::now();
         services.db.agent_seen(&agent.id, now).await?;
         // Re-read: the agent may have said goodbye or been revoked while this poll waited.
         let current = services.db.agent(&agent.id).await?;
@@ -232,7 +235,7 @@ async fn poll(State(services): State<Arc<Services>>, Json(envelope): Json<Envelo
 
 async fn result(State(services): State<Arc<Services>>, Json(envelope): Json<Envelope>) -> Result<Response, ApiError> {
     let (agent, msg) = authenticate::<ResultBody>(&services, &envelope, Kind::Result).await?;
-    let now = services.clock.now();
+    let now = proto::now();
     services.db.agent_seen(&agent.id, now).await?;
     let body = &msg.body;
     let failed =
@@ -265,7 +268,7 @@ async fn rotate(State(services): State<Arc<Services>>, Json(envelope): Json<Enve
     if !proto::rotation_proof_valid(&new_key, &b.proof, &agent.id, &msg.header.nonce, &b.box_key, &b.sign_key) {
         return Err(refuse(&agent.id, &ProtoError::BadSignature));
     }
-    services.db.rotate_agent_keys(&agent.id, &box_key, &sign_key, services.clock.now()).await?;
+    services.db.rotate_agent_keys(&agent.id, &box_key, &sign_key, proto::now()).await?;
     tracing::info!(agent = %agent.id, name = %agent.name, "a writeback agent rotated its keys");
     Ok(reply(&services, &agent.id, Kind::Rotated, &msg.header, &proto::Empty {}))
 }

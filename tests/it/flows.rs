@@ -530,6 +530,19 @@ macro_rules! on_every_directory {
             })*
         }
         on_samba!($($name),*);
+        via_agent!($($name),*);
+    };
+}
+
+/// The same bodies against the Samba DC through a real `rekey agent` process.
+macro_rules! via_agent {
+    ($($name:ident),* $(,)?) => {
+        mod via_agent {
+            $(#[tokio::test]
+            async fn $name() {
+                super::$name(crate::support::agent::SambaViaAgent::shared().await).await
+            })*
+        }
     };
 }
 

@@ -9,6 +9,11 @@ pub trait TestDirectory: Send + Sync {
     fn name(&self) -> &'static str;
     /// What a portal needs to use this directory.
     fn directory_config(&self) -> rekey::config::DirectoryConfig;
+    /// Whether the portal reaches this directory through a writeback agent process
+    /// (`directory_config` is then the agent's, and the portal's is `kind = "agent"`).
+    fn via_agent(&self) -> bool {
+        false
+    }
     /// A new enabled account with a unique login and a random policy-compliant password.
     async fn create_user(&self, prefix: &str) -> TestUser;
     /// Adds the account to a group by cn (staff, contractors, it-admins; AD also staff-nested).

@@ -17,6 +17,8 @@ pub struct TestEnv {
     pub server: Running,
     pub clock: Clock,
     pub config: Config,
+    /// Writeback agents serving this portal (when its directory is reached through one).
+    pub agents: Vec<super::agent::AgentProcess>,
 }
 
 impl TestEnv {
@@ -32,8 +34,20 @@ impl TestEnv {
     }
 
     /// The portal on a test directory, a fresh SQLite database, the configuration adjusted.
+    /// Through a writeback agent, the portal gets `kind = "agent"` and one agent process is
+    /// started against the directory.
     pub async fn on(dir: &dyn super::directory::TestDirectory, tweak: impl FnOnce(&mut Config)) -> TestEnv {
-        Self::build(dir.directory_config(), super::postgres::fresh_sqlite_url(), tweak).await
+        if !dir.via_agent() {
+            return Self::build(dir.directory_config(), super::postgres::fresh_sqlite_url(), tweak).await;
+        }
+        let mut env =
+            Self::build(super::agent::SambaViaAgent::portal_directory(), super::postgres::fresh_sqlite_url(), tweak)
+                .await;
+        let agent =
+            super::agent::AgentProcess::start(&env.server.services, &env.server.url(), &dir.directory_config(), "dc1")
+                .await;
+        env.agents.push(agent);
+        env
     }
 
     /// The portal on any directory and database.
@@ -48,7 +62,7 @@ impl TestEnv {
         tweak(&mut config);
         let clock = Clock::system();
         let server = rekey::web::start_on(listener, config.clone(), clock.clone()).await.expect("portal starts");
-        TestEnv { smtp, server, clock, config }
+        TestEnv { smtp, server, clock, config, agents: Vec::new() }
     }
 
     pub fn browser(&self) -> Browser {
