@@ -19,8 +19,8 @@ use tokio::sync::{RwLock, watch};
 use super::config::AgentConfig;
 use super::keyfile::{Identity, KeyFileError};
 use super::proto::{
-    self, now, Answer, EnrollBody, EnrolledBody, Envelope, Header, HeartbeatAckBody, HeartbeatBody, JobOffer, Kind,
-    OfferBody, Outcome, PollBody, ProtoError, Request, ResultAckBody, ResultBody, RotateBody,
+    self, Answer, EnrollBody, EnrolledBody, Envelope, Header, HeartbeatAckBody, HeartbeatBody, JobOffer, Kind,
+    OfferBody, Outcome, PollBody, ProtoError, Request, ResultAckBody, ResultBody, RotateBody, now,
 };
 use crate::directory::ldap::LdapDirectory;
 use crate::directory::{DirError, Directory, Login};
@@ -43,7 +43,6 @@ pub enum AgentError {
     #[error("directory: {0}")]
     Directory(String),
 }
-
 
 /// The machine's name, for the admin's agent list.
 pub fn hostname() -> String {
@@ -218,7 +217,8 @@ impl Agent {
         Ok(msg.body)
     }
 
-    async fn heartbeat(&self) -> Result<HeartbeatAckBody, AgentError> {
+    /// Checks the directory and records the result for the next heartbeat.
+    async fn check_directory(&self) {
         let timeout = Duration::from_secs(self.config.directory.timeout_secs);
         let ok = matches!(tokio::time::timeout(timeout, self.directory.health()).await, Ok(Ok(())));
         if ok != self.directory_ok.swap(ok, std::sync::atomic::Ordering::Relaxed) {
@@ -228,7 +228,14 @@ impl Agent {
                 tracing::warn!("the directory does not answer; jobs will fail until it does");
             }
         }
-        let body = HeartbeatBody { version: proto::VERSION.into(), hostname: hostname(), directory_ok: ok };
+    }
+
+    async fn heartbeat(&self) -> Result<HeartbeatAckBody, AgentError> {
+        let body = HeartbeatBody {
+            version: proto::VERSION.into(),
+            hostname: hostname(),
+            directory_ok: self.directory_ok.load(std::sync::atomic::Ordering::Relaxed),
+        };
         self.exchange("heartbeat", Kind::Heartbeat, Kind::HeartbeatAck, &body, Duration::from_secs(15)).await
     }
 
@@ -446,6 +453,20 @@ pub async fn run(config: AgentConfig, shutdown: impl std::future::Future<Output 
         })
     };
     let mut tasks = tokio::task::JoinSet::new();
+    {
+        // Directory health is checked on its own schedule, so a slow directory never delays a
+        // heartbeat (which is what tells the portal the agent is there).
+        let agent = agent.clone();
+        let mut stop = stop_rx.clone();
+        tasks.spawn(async move {
+            loop {
+                agent.check_directory().await;
+                if sleep_or_stop(Duration::from_secs(agent.config.agent.heartbeat_secs.max(5)), &mut stop).await {
+                    return;
+                }
+            }
+        });
+    }
     for _ in 0..agent.config.agent.workers {
         let agent = agent.clone();
         let mut stop = stop_rx.clone();

@@ -92,12 +92,14 @@ async fn authenticate<T: DeserializeOwned>(
         return Err(ApiError::Refused(StatusCode::FORBIDDEN, "this agent has been revoked"));
     }
     let key = proto::verifying_key(&agent.sign_key).ok_or_else(|| refuse(agent_id, &ProtoError::Malformed))?;
-    let msg: Message<T> = proto::open(envelope, &key).map_err(|e| refuse(agent_id, &e))?;
+    // Header first, so a message sent to the wrong endpoint is named as such.
+    let msg: Message<serde_json::Value> = proto::open(envelope, &key).map_err(|e| refuse(agent_id, &e))?;
     msg.header.check(kind, &agent.id, proto::now(), None).map_err(|e| refuse(agent_id, &e))?;
     if !services.db.claim_agent_nonce(&msg.header.nonce, proto::now()).await? {
         return Err(refuse(agent_id, &ProtoError::Replayed));
     }
-    Ok((agent, msg))
+    let body = serde_json::from_value(msg.body).map_err(|_| refuse(agent_id, &ProtoError::Malformed))?;
+    Ok((agent, Message { header: msg.header, body }))
 }
 
 /// Signs the portal's answer to `request`.

@@ -44,8 +44,8 @@ impl Error {
             Error::Flow(FlowError::Unavailable(_)) => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 info(
-                    "The directory cannot be reached",
-                    "Nothing was changed. The service that holds your account is not answering right now. Please try again in a few minutes; if it keeps happening, contact the helpdesk.",
+                    "Password services are unavailable right now",
+                    "Nothing was changed. The service that checks and changes passwords is not answering right now. Please try again in a few minutes; if it keeps happening, contact the helpdesk.",
                     true,
                 ),
             ),

@@ -4,6 +4,7 @@
 //! through `support`.
 
 mod ad_directory;
+mod agent;
 mod flows;
 mod ldap_directory;
 mod mail;

@@ -181,3 +181,20 @@ async fn a_second_dc_runs_beside_the_shared_one_and_restarts() {
     own.restart().await;
     assert!(own.bind(&user.dn, &user.password).await, "the domain survives a restart");
 }
+
+#[tokio::test]
+async fn password_writes_counts_each_reset_once() {
+    let dc = dc().await;
+    let user = dc.create_user("counted").await;
+    let before = dc.password_writes(&user).await;
+    assert!(before >= 1, "a created account has its password written once");
+    let directory = rekey::directory::ldap::LdapDirectory::new(&dc.directory_config()).unwrap();
+    use rekey::directory::Directory;
+    let found = directory.find_user(&rekey::directory::Login::parse(&user.uid).unwrap()).await.unwrap().unwrap();
+    for i in 0..2 {
+        let p = format!("Counted-{i}-{}-Pw9!", rand::random::<u32>());
+        remember_secret(&p);
+        directory.reset_password(&found, &secrecy::SecretString::from(p), false).await.unwrap();
+    }
+    assert_eq!(dc.password_writes(&user).await, before + 2);
+}

@@ -83,8 +83,7 @@ impl AgentProcess {
         let identity = rekey::agent::keyfile::Identity::load(&key_file).expect("key file");
         let config_file = dir.path().join("rekey-agent.toml");
         std::fs::write(&config_file, agent_toml(&key_file, directory, extra)).unwrap();
-        let bind_password =
-            directory.bind_password.as_ref().map(|p| p.expose_secret().to_owned()).unwrap_or_default();
+        let bind_password = directory.bind_password.as_ref().map(|p| p.expose_secret().to_owned()).unwrap_or_default();
         let log_file = super::output_dir().join(format!("{}.log", super::unique(&format!("agent-{name}-"))));
         let mut agent = AgentProcess {
             name: name.into(),
@@ -125,7 +124,12 @@ impl AgentProcess {
             if live.iter().any(|a| a.id == self.agent_id) {
                 return;
             }
-            assert!(started.elapsed() < Duration::from_secs(10), "agent {} never connected:\n{}", self.name, self.log());
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "agent {} never connected:\n{}",
+                self.name,
+                self.log()
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -137,7 +141,11 @@ impl AgentProcess {
                 unsafe { libc::kill(pid as i32, libc::SIGTERM) };
             }
             let status = tokio::time::timeout(Duration::from_secs(20), child.wait()).await;
-            assert!(matches!(status, Ok(Ok(s)) if s.success()), "agent did not stop cleanly: {status:?}\n{}", self.log());
+            assert!(
+                matches!(status, Ok(Ok(s)) if s.success()),
+                "agent did not stop cleanly: {status:?}\n{}",
+                self.log()
+            );
         }
     }
 

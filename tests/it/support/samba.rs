@@ -323,6 +323,37 @@ impl SambaDc {
         entry.attrs.into_iter().find(|(k, _)| k.eq_ignore_ascii_case(attr)).and_then(|(_, v)| v.into_iter().next())
     }
 
+    /// How many times the account's password has been written, as the DC counts them: the
+    /// version of unicodePwd in the entry's replication metadata (replPropertyMetaData, an
+    /// NDR blob: version, reserved, count, reserved, then 48-byte records of attid, version,
+    /// change time, invocation id, originating and local USN).
+    pub async fn password_writes(&self, user: &TestUser) -> u32 {
+        const ATTID_UNICODE_PWD: u32 = 0x0009_005a;
+        let mut ldap = self.admin().await;
+        let (entries, _) = ldap
+            .search(&user.dn, Scope::Base, "(objectClass=*)", vec!["replPropertyMetaData"])
+            .await
+            .unwrap()
+            .success()
+            .unwrap();
+        let _ = ldap.unbind().await;
+        let entry = SearchEntry::construct(entries.into_iter().next().expect("the user exists"));
+        let blob = entry
+            .bin_attrs
+            .into_iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("replPropertyMetaData"))
+            .and_then(|(_, v)| v.into_iter().next())
+            .expect("replPropertyMetaData is readable by Administrator");
+        let u32_at = |at: usize| u32::from_le_bytes(blob[at..at + 4].try_into().unwrap());
+        assert_eq!(u32_at(0), 1, "replPropertyMetaDataBlob version");
+        let count = u32_at(8) as usize;
+        (0..count)
+            .map(|i| 16 + i * 48)
+            .find(|&at| u32_at(at) == ATTID_UNICODE_PWD)
+            .map(|at| u32_at(at + 4))
+            .unwrap_or(0)
+    }
+
     async fn number(&self, user: &TestUser, attr: &str) -> u64 {
         let value = self.attribute(user, attr).await.unwrap_or_else(|| panic!("{} has no {attr}", user.dn));
         // AD's integers are signed 32-bit; the flags we test fit in the low bits either way.

@@ -1,0 +1,427 @@
+//! Password writeback end to end: the portal with `directory.kind = "agent"`, real `rekey
+//! agent` processes (enrolled with the CLI) and the real Samba AD DC, all on loopback.
+//!
+//! The shared flow bodies also run through an agent (flows::via_agent: reset, change, unlock,
+//! and AD's policy refusals reaching the person's page); these tests cover what only writeback
+//! has: no agent, several agents, an agent dying with a job, forged messages,
+//! enrolment, rotation, revocation and replicas sharing one queue.
+
+use std::time::{Duration, Instant};
+
+use base64::Engine as _;
+use rekey::agent::keyfile::Identity;
+use rekey::agent::proto::{self, Envelope, Header, HeartbeatBody, Kind};
+use rekey::directory::{DirError, DirUser, Directory, Login};
+use secrecy::SecretString;
+
+use crate::support::agent::{AgentProcess, SambaViaAgent, enroll_cli, token};
+use crate::support::env::TestEnv;
+use crate::support::samba::SambaDc;
+use crate::support::{output_dir, remember_secret, unique};
+
+fn new_password() -> String {
+    let p = format!("Agent-{}-Pw7!", unique(""));
+    remember_secret(&p);
+    p
+}
+
+async fn portal(tweak: impl FnOnce(&mut rekey::config::Config)) -> TestEnv {
+    TestEnv::build(SambaViaAgent::portal_directory(), crate::support::postgres::fresh_sqlite_url(), tweak).await
+}
+
+/// The account as the DC describes it, read directly (not through any agent).
+async fn dir_user(dc: &SambaDc, login: &str) -> DirUser {
+    let direct = rekey::directory::ldap::LdapDirectory::new(&dc.directory_config()).unwrap();
+    direct.find_user(&Login::parse(login).unwrap()).await.unwrap().expect("the user exists")
+}
+
+/// Posts a raw envelope to the agent API.
+async fn post(env: &TestEnv, endpoint: &str, envelope: &Envelope) -> (u16, String) {
+    let res = reqwest::Client::new()
+        .post(format!("{}/agent/v1/{endpoint}", env.server.url()))
+        .json(envelope)
+        .send()
+        .await
+        .unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+fn heartbeat(identity: &Identity, key: &ed25519_dalek::SigningKey, ts: i64) -> Envelope {
+    let header = Header::new(Kind::Heartbeat, &identity.agent_id, ts, None);
+    let body = HeartbeatBody { version: "test".into(), hostname: "test".into(), directory_ok: true };
+    proto::sign(key, &identity.agent_id, header, &body).unwrap()
+}
+
+/// Waits (bounded) until the captured log has a line containing all of `needles`.
+async fn wait_for_log(needles: &[&str]) {
+    let started = Instant::now();
+    loop {
+        let log = std::fs::read_to_string(output_dir().join("trace.log")).unwrap_or_default();
+        if log.lines().any(|l| needles.iter().all(|n| l.contains(n))) {
+            return;
+        }
+        assert!(started.elapsed() < Duration::from_secs(5), "no log line with {needles:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn with_no_agent_the_reset_page_says_so_at_once_and_the_same_attempt_succeeds_once_one_runs() {
+    let dc = SambaDc::shared().await;
+    let mut env = portal(|_| {}).await;
+    let user = dc.create_user("noagent").await;
+
+    // No agent has ever connected.
+    let mut b = env.browser();
+    let started = Instant::now();
+    let page = b.start("reset", &user.uid).await;
+    assert!(started.elapsed() < Duration::from_secs(1), "took {:?}", started.elapsed());
+    page.assert_status(503);
+    assert!(page.contains("Password services are unavailable right now"), "{}", page.body);
+    assert!(page.contains("Nothing was changed"));
+
+    // An agent connects; the person registers, then the agent is stopped (SIGTERM).
+    let mut agent = AgentProcess::start(&env.server.services, &env.server.url(), &dc.directory_config(), "dc1").await;
+    let address = env.register_email(&user).await;
+    agent.stop().await;
+    let mut b = env.browser();
+    let started = Instant::now();
+    let page = b.start("reset", &user.uid).await;
+    assert!(started.elapsed() < Duration::from_secs(1), "took {:?}", started.elapsed());
+    page.assert_status(503);
+
+    // The agent comes back; the same attempt, sent again, goes through.
+    agent.spawn().await;
+    agent.wait_connected(&env.server.services).await;
+    b.start("reset", &user.uid).await.assert_status(200);
+    b.request_email_code("reset").await.assert_status(200);
+    let code = env.smtp.last_code_for(&address).await;
+    b.submit_code("reset", "email", &code).await.assert_status(200);
+    let new = new_password();
+    let done = b.set_password(&new).await;
+    done.assert_status(200);
+    assert!(done.contains("Your password has been reset"), "{}", done.body);
+    assert!(dc.bind(&user.dn, &new).await);
+    env.agents.push(agent);
+}
+
+#[tokio::test]
+async fn two_agents_share_the_work_and_when_one_stops_no_job_is_lost_or_applied_twice() {
+    let dc = SambaDc::shared().await;
+    let env = portal(|_| {}).await;
+    let services = &env.server.services;
+    let mut a = AgentProcess::start(services, &env.server.url(), &dc.directory_config(), "dc-a").await;
+    let b = AgentProcess::start(services, &env.server.url(), &dc.directory_config(), "dc-b").await;
+    let user = dc.create_user("twoagents").await;
+    let account = dir_user(dc, &user.uid).await;
+    let before = dc.password_writes(&user).await;
+
+    const RESETS: u32 = 12;
+    let mut last = String::new();
+    for i in 0..RESETS {
+        if i == RESETS / 2 {
+            a.stop().await; // mid-run: SIGTERM, it finishes what it holds and leaves
+        }
+        last = new_password();
+        services
+            .directory
+            .reset_password(&account, &SecretString::from(last.clone()), false)
+            .await
+            .unwrap_or_else(|e| panic!("reset {i} failed: {e}"));
+    }
+    assert_eq!(dc.password_writes(&user).await, before + RESETS, "each reset reached the DC exactly once");
+    assert!(dc.bind(&user.dn, &last).await);
+
+    let agents = services.db.list_agents().await.unwrap();
+    let done: i64 = agents.iter().map(|x| x.jobs_done).sum();
+    let failed: i64 = agents.iter().map(|x| x.jobs_failed).sum();
+    assert_eq!((done, failed), (i64::from(RESETS), 0), "{agents:?}");
+    let b_row = agents.iter().find(|x| x.id == b.agent_id).unwrap();
+    assert!(b_row.jobs_done >= i64::from(RESETS / 2), "after the stop every job went to the other agent");
+    drop(b);
+}
+
+#[tokio::test]
+async fn an_agent_killed_holding_a_job_fails_it_before_the_deadline_and_nothing_runs_it_again() {
+    let dc = SambaDc::shared().await;
+    let env = portal(|c| {
+        c.directory.agent.lease_secs = 3;
+        c.directory.agent.deadline_secs = 15;
+    })
+    .await;
+    let services = env.server.services.clone();
+    let user = dc.create_user("killed").await;
+    let mut good = AgentProcess::start(&services, &env.server.url(), &dc.directory_config(), "good").await;
+    let address = env.register_email(&user).await;
+
+    // The person reaches the password step through the good agent.
+    let mut browser = env.browser();
+    browser.start("reset", &user.uid).await.assert_status(200);
+    browser.request_email_code("reset").await.assert_status(200);
+    let code = env.smtp.last_code_for(&address).await;
+    browser.submit_code("reset", "email", &code).await.assert_status(200);
+
+    // Now only an agent whose directory never answers is connected.
+    let blackhole = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let mut silent = dc.directory_config();
+    silent.url = format!("ldaps://{}", blackhole.local_addr().unwrap());
+    silent.starttls = false;
+    silent.timeout_secs = 30;
+    let held = tokio::spawn(async move {
+        let mut sockets = vec![];
+        while let Ok((s, _)) = blackhole.accept().await {
+            sockets.push(s);
+        }
+    });
+    let mut doomed = AgentProcess::start(&services, &env.server.url(), &silent, "doomed").await;
+    good.stop().await;
+
+    // Kill the doomed agent as soon as it has leased the job.
+    let db = services.db.clone();
+    let doomed_id = doomed.agent_id.clone();
+    let killer = tokio::spawn(async move {
+        let started = Instant::now();
+        loop {
+            let leased = match &db {
+                rekey::store::Db::Sqlite(pool) => sqlx::query_scalar::<_, String>(
+                    "SELECT id FROM agent_jobs WHERE status = 'leased' AND agent_id = $1",
+                )
+                .bind(&doomed_id)
+                .fetch_optional(pool)
+                .await
+                .unwrap(),
+                rekey::store::Db::Postgres(_) => unreachable!(),
+            };
+            if let Some(job) = leased {
+                return job;
+            }
+            assert!(started.elapsed() < Duration::from_secs(10), "the job was never leased");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    });
+
+    let new = new_password();
+    let started = Instant::now();
+    let submit = browser.set_password(&new);
+    let (page, job_id) = tokio::join!(submit, async {
+        let job = killer.await.unwrap();
+        doomed.kill().await;
+        job
+    });
+    let elapsed = started.elapsed();
+    page.assert_status(504);
+    assert!(page.contains("We could not confirm the change"), "{}", page.body);
+    assert!(elapsed < Duration::from_secs(15), "the person waited {elapsed:?}, past the deadline");
+    assert!(elapsed >= Duration::from_secs(2), "the lease was honoured ({elapsed:?})");
+
+    // A healthy agent comes back: the expired job is never offered to it.
+    good.spawn().await;
+    good.wait_connected(&services).await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let job = services.db.job(&job_id).await.unwrap().unwrap();
+    assert_eq!(job.status, "expired");
+    assert_eq!(job.agent_id.as_deref(), Some(doomed.agent_id.as_str()));
+    assert!(dc.bind(&user.dn, &user.password).await, "the old password still works");
+    assert!(!dc.bind(&user.dn, &new).await, "the new password was never set");
+    held.abort();
+    drop(good);
+}
+
+#[tokio::test]
+async fn tampered_replayed_stale_misdirected_forged_and_revoked_messages_are_refused_and_logged() {
+    let env = portal(|_| {}).await;
+    let dir = tempfile::tempdir().unwrap();
+    let key_file = dir.path().join("agent.key");
+    let t = token(&env.server.services, "probe").await;
+    let (ok, stderr) = enroll_cli(&env.server.url(), &t, "probe", &key_file).await;
+    assert!(ok, "{stderr}");
+    let id = Identity::load(&key_file).unwrap();
+    let now = proto::now();
+
+    let good = heartbeat(&id, &id.sign, now);
+    assert_eq!(post(&env, "heartbeat", &good).await.0, 200);
+
+    // Replayed: the very same message again.
+    assert_eq!(post(&env, "heartbeat", &good).await.0, 401);
+    wait_for_log(&["refused an agent message", &id.agent_id, "replay"]).await;
+
+    // Tampered: payload altered after signing.
+    let mut tampered = heartbeat(&id, &id.sign, now);
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let text = String::from_utf8(b64.decode(&tampered.payload).unwrap()).unwrap().replace("true", "false");
+    tampered.payload = b64.encode(text);
+    assert_eq!(post(&env, "heartbeat", &tampered).await.0, 401);
+    wait_for_log(&["refused an agent message", &id.agent_id, "signature does not verify"]).await;
+
+    // Wrongly signed: another key claims to be this agent.
+    let forger = ed25519_dalek::SigningKey::generate(&mut rand::rngs::OsRng);
+    assert_eq!(post(&env, "heartbeat", &heartbeat(&id, &forger, now)).await.0, 401);
+
+    // Stale: signed properly, but ten minutes old.
+    assert_eq!(post(&env, "heartbeat", &heartbeat(&id, &id.sign, now - 600)).await.0, 401);
+    wait_for_log(&["refused an agent message", &id.agent_id, "timestamp"]).await;
+
+    // Misdirected: a valid heartbeat sent to the poll endpoint.
+    assert_eq!(post(&env, "poll", &heartbeat(&id, &id.sign, now)).await.0, 401);
+    wait_for_log(&["refused an agent message", &id.agent_id, "wrong kind"]).await;
+
+    // Revoked: a perfectly good message from a revoked agent.
+    assert!(env.server.services.db.revoke_agent(&id.agent_id, now).await.unwrap());
+    let (status, body) = post(&env, "heartbeat", &heartbeat(&id, &id.sign, proto::now())).await;
+    assert_eq!(status, 403, "{body}");
+    wait_for_log(&["refused a message from a revoked agent", &id.agent_id]).await;
+}
+
+#[tokio::test]
+async fn an_enrolment_token_works_once_expires_and_pins_its_portal() {
+    let env = portal(|_| {}).await;
+    let services = &env.server.services;
+    let dir = tempfile::tempdir().unwrap();
+
+    let t = token(services, "once").await;
+    let first = dir.path().join("first.key");
+    let (ok, stderr) = enroll_cli(&env.server.url(), &t, "once", &first).await;
+    assert!(ok, "{stderr}");
+    use std::os::unix::fs::PermissionsExt as _;
+    assert_eq!(std::fs::metadata(&first).unwrap().permissions().mode() & 0o777, 0o600);
+
+    let (ok, stderr) = enroll_cli(&env.server.url(), &t, "again", &dir.path().join("again.key")).await;
+    assert!(!ok);
+    assert!(stderr.contains("unknown, used or expired"), "{stderr}");
+    assert!(!dir.path().join("again.key").exists(), "no key file for a refused enrolment");
+
+    let expired =
+        rekey::agent::admin::create_token(&services.db, &services.keys, "late", 1, proto::now() - 120).await.unwrap();
+    remember_secret(expired.as_str());
+    let (ok, stderr) = enroll_cli(&env.server.url(), &expired, "late", &dir.path().join("late.key")).await;
+    assert!(!ok);
+    assert!(stderr.contains("unknown, used or expired"), "{stderr}");
+
+    // A token made by another portal carries another key's fingerprint.
+    let other = portal(|_| {}).await;
+    let foreign = token(&other.server.services, "foreign").await;
+    let (secret, _) = rekey::agent::client::parse_token(&foreign).unwrap();
+    let (_, our_fp) = rekey::agent::client::parse_token(&t).unwrap();
+    assert_ne!(foreign, t);
+    let mismatched = format!("rka1.{secret}.{}", "0".repeat(our_fp.len()));
+    let (ok, stderr) = enroll_cli(&other.server.url(), &mismatched, "pinned", &dir.path().join("pinned.key")).await;
+    assert!(!ok);
+    assert!(stderr.contains("does not match the token"), "{stderr}");
+
+    let agents = services.db.list_agents().await.unwrap();
+    assert_eq!(agents.len(), 1);
+    assert_eq!(agents[0].name, "once");
+}
+
+#[tokio::test]
+async fn an_agent_rotates_its_keys_on_request_and_its_old_key_stops_working() {
+    let dc = SambaDc::shared().await;
+    let env = portal(|_| {}).await;
+    let services = &env.server.services;
+    let agent = AgentProcess::start(services, &env.server.url(), &dc.directory_config(), "rotating").await;
+    let old = Identity::load(&agent.key_file).unwrap();
+
+    assert!(services.db.request_agent_rotation(&agent.agent_id).await.unwrap());
+    let started = Instant::now();
+    loop {
+        let row = services.db.agent(&agent.agent_id).await.unwrap().unwrap();
+        if row.keys_rotated_at.is_some() && !row.rotate_requested {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(10), "the agent never rotated:\n{}", agent.log());
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let new = Identity::load(&agent.key_file).unwrap();
+    assert_ne!(new.sign.to_bytes(), old.sign.to_bytes());
+    assert_ne!(new.boxk.to_bytes(), old.boxk.to_bytes());
+
+    // Jobs are now sealed to the new key and still run.
+    let user = dc.create_user("rotated").await;
+    let account = dir_user(dc, &user.uid).await;
+    let p = new_password();
+    services.directory.reset_password(&account, &SecretString::from(p.clone()), false).await.unwrap();
+    assert!(dc.bind(&user.dn, &p).await);
+
+    // The old signing key is refused.
+    assert_eq!(post(&env, "heartbeat", &heartbeat(&old, &old.sign, proto::now())).await.0, 401);
+}
+
+#[tokio::test]
+async fn a_revoked_agent_gets_no_more_jobs_and_the_portal_says_changes_are_unavailable() {
+    let dc = SambaDc::shared().await;
+    let env = portal(|_| {}).await;
+    let services = &env.server.services;
+    let agent = AgentProcess::start(services, &env.server.url(), &dc.directory_config(), "revoked").await;
+    let user = dc.create_user("revokedjob").await;
+    let account = dir_user(dc, &user.uid).await;
+    services.db.revoke_agent(&agent.agent_id, proto::now()).await.unwrap();
+    let started = Instant::now();
+    let err = services.directory.reset_password(&account, &SecretString::from(new_password()), false).await;
+    assert!(matches!(err, Err(DirError::Unavailable(_))), "{err:?}");
+    assert!(started.elapsed() < Duration::from_secs(1));
+    assert!(dc.bind(&user.dn, &user.password).await);
+    wait_for_log(&["refused a message from a revoked agent", &agent.agent_id]).await;
+}
+
+#[tokio::test]
+async fn two_portal_replicas_on_postgres_share_one_job_queue() {
+    let dc = SambaDc::shared().await;
+    let db_url = crate::support::postgres::fresh_database().await;
+    let key: [u8; 32] = rand::random();
+    let master = base64::engine::general_purpose::STANDARD.encode(key);
+    let m1 = master.clone();
+    let a = TestEnv::build(SambaViaAgent::portal_directory(), db_url.clone(), move |c| {
+        c.secrets.master_key = Some(m1.into());
+    })
+    .await;
+    let b = TestEnv::build(SambaViaAgent::portal_directory(), db_url, move |c| {
+        c.secrets.master_key = Some(master.into());
+    })
+    .await;
+    // The agent talks to replica A only; the person uses replica B.
+    let _agent = AgentProcess::start(&a.server.services, &a.server.url(), &dc.directory_config(), "pg").await;
+    let user = dc.create_user("replica").await;
+    let found = b.server.services.directory.find_user(&Login::parse(&user.uid).unwrap()).await.unwrap().unwrap();
+    assert_eq!(found.dn.to_lowercase(), user.dn.to_lowercase());
+    let p = new_password();
+    b.server.services.directory.reset_password(&found, &SecretString::from(p.clone()), false).await.unwrap();
+    assert!(dc.bind(&user.dn, &p).await);
+    // No sealed request outlives its job.
+    let rekey::store::Db::Postgres(pool) = &b.server.services.db else { unreachable!() };
+    let boxes: i64 = sqlx::query_scalar("SELECT count(*) FROM agent_job_boxes").fetch_one(pool).await.unwrap();
+    assert_eq!(boxes, 0);
+}
+
+#[tokio::test]
+async fn the_cli_makes_tokens_and_lists_agents() {
+    let env = portal(|_| {}).await;
+    let url = &env.config.database.url;
+    let master = secrecy::ExposeSecret::expose_secret(env.config.secrets.master_key.as_ref().unwrap()).to_owned();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_rekey"))
+            .args(args)
+            .env("REKEY_DATABASE__URL", url)
+            .env("REKEY_SECRETS__MASTER_KEY", &master)
+            .env("REKEY_DIRECTORY__KIND", "agent")
+            .env("REKEY_MAIL__TRANSPORT", "console")
+            .env_remove("REKEY_CONFIG")
+            .current_dir(output_dir())
+            .output()
+            .unwrap()
+    };
+    let out = run(&["agent", "token", "create", "--name", "cli"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let token = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+    remember_secret(&token);
+    assert!(token.starts_with("rka1."), "{token}");
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, stderr) = enroll_cli(&env.server.url(), &token, "cli-agent", &dir.path().join("a.key")).await;
+    assert!(ok, "{stderr}");
+    let out = run(&["agent", "list"]);
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.contains("cli-agent") && table.contains("never connected"), "{table}");
+    let out = run(&["agent", "revoke", "cli-agent"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8(run(&["agent", "list"]).stdout).unwrap().contains("revoked"));
+}
