@@ -425,3 +425,115 @@ async fn the_cli_makes_tokens_and_lists_agents() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8(run(&["agent", "list"]).stdout).unwrap().contains("revoked"));
 }
+
+/// A portal impostor (or an intercepting proxy): it answers heartbeats properly but offers a
+/// reset job for a victim, once signed by the wrong key and once as a replay of an answer to
+/// another request. The agent must run neither.
+#[tokio::test]
+async fn an_agent_runs_no_job_from_a_forged_or_replayed_portal_answer() {
+    use axum::extract::State;
+    use axum::routing::post as route_post;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    let dc = SambaDc::shared().await;
+    let victim = dc.create_user("victim").await;
+    let account = dir_user(dc, &victim.uid).await;
+    let before = dc.password_writes(&victim).await;
+
+    let (sign, boxk) = Identity::generate_keys();
+    let portal_key = ed25519_dalek::SigningKey::generate(&mut rand::rngs::OsRng);
+    let forger = ed25519_dalek::SigningKey::generate(&mut rand::rngs::OsRng);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/", listener.local_addr().unwrap());
+    let identity = Identity {
+        agent_id: "agent-under-attack".into(),
+        name: "target".into(),
+        portal_url: url::Url::parse(&url).unwrap(),
+        portal_key: portal_key.verifying_key(),
+        sign,
+        boxk: boxk.clone(),
+        previous_box: None,
+    };
+
+    struct Impostor {
+        portal_key: ed25519_dalek::SigningKey,
+        forger: ed25519_dalek::SigningKey,
+        box_key: Vec<u8>,
+        account: DirUser,
+        password: String,
+        polls: AtomicU32,
+    }
+    let password = new_password();
+    let impostor = Arc::new(Impostor {
+        portal_key,
+        forger,
+        box_key: boxk.public_key().as_bytes().to_vec(),
+        account,
+        password: password.clone(),
+        polls: AtomicU32::new(0),
+    });
+    async fn heartbeat_ack(State(s): State<Arc<Impostor>>, axum::Json(env): axum::Json<Envelope>) -> axum::Json<Envelope> {
+        let req: proto::Message<serde_json::Value> = proto::peek(&env).unwrap();
+        let header = Header::new(Kind::HeartbeatAck, &req.header.agent, proto::now(), Some(&req.header.nonce));
+        axum::Json(proto::sign(&s.portal_key, proto::PORTAL, header, &proto::HeartbeatAckBody { rotate_requested: false }).unwrap())
+    }
+    async fn forged_offer(State(s): State<Arc<Impostor>>, axum::Json(env): axum::Json<Envelope>) -> axum::Json<Envelope> {
+        let req: proto::Message<serde_json::Value> = proto::peek(&env).unwrap();
+        let n = s.polls.fetch_add(1, Ordering::SeqCst);
+        let job_id = format!("evil-{n}");
+        let sealed = proto::seal_job(
+            &proto::SealedJob {
+                job_id: job_id.clone(),
+                request: proto::Request::ResetPassword {
+                    user: Box::new(s.account.clone()),
+                    new: SecretString::from(s.password.clone()),
+                    must_change: false,
+                },
+            },
+            &s.box_key,
+        )
+        .unwrap();
+        let offer = proto::OfferBody {
+            job: Some(proto::JobOffer {
+                job_id,
+                lease_id: "l".into(),
+                op: proto::Op::ResetPassword,
+                sealed: base64::engine::general_purpose::STANDARD.encode(sealed),
+                lease_expires: proto::now() + 10,
+            }),
+        };
+        // Even polls: signed by a key the agent never pinned. Odd: the right key, but an answer
+        // to some other request (a replay).
+        let (key, reply_to) = if n % 2 == 0 {
+            (&s.forger, req.header.nonce.clone())
+        } else {
+            (&s.portal_key, "an-earlier-request-nonce".to_owned())
+        };
+        let header = Header::new(Kind::Offer, &req.header.agent, proto::now(), Some(&reply_to));
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        axum::Json(proto::sign(key, proto::PORTAL, header, &offer).unwrap())
+    }
+    let app = axum::Router::new()
+        .route("/agent/v1/heartbeat", route_post(heartbeat_ack))
+        .route("/agent/v1/poll", route_post(forged_offer))
+        .with_state(impostor.clone());
+    let server = tokio::spawn(async move { axum::serve(listener, app).await });
+
+    let mut agent = AgentProcess::from_identity(&identity, &dc.directory_config(), "target").await;
+    let started = Instant::now();
+    loop {
+        let log = agent.log();
+        if log.contains("signature does not verify") && log.contains("does not answer the request") {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(15), "the agent did not refuse both:\n{log}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(impostor.polls.load(Ordering::SeqCst) >= 2);
+    agent.kill().await;
+    server.abort();
+    assert_eq!(dc.password_writes(&victim).await, before, "no forged job reached the DC");
+    assert!(dc.bind(&victim.dn, &victim.password).await);
+    assert!(!agent.log().contains("took a job") && !agent.log().contains("job done"));
+}

@@ -100,6 +100,30 @@ impl AgentProcess {
         agent
     }
 
+    /// Runs an agent from a key file written by the test (no enrolment, no wait).
+    pub async fn from_identity(identity: &rekey::agent::keyfile::Identity, directory: &DirectoryConfig, name: &str) -> AgentProcess {
+        let dir = tempfile::tempdir().unwrap();
+        let key_file = dir.path().join("agent.key");
+        identity.write_new(&key_file).unwrap();
+        let config_file = dir.path().join("rekey-agent.toml");
+        std::fs::write(&config_file, agent_toml(&key_file, directory, "")).unwrap();
+        let bind_password =
+            directory.bind_password.as_ref().map(|p| p.expose_secret().to_owned()).unwrap_or_default();
+        let log_file = super::output_dir().join(format!("{}.log", super::unique(&format!("agent-{name}-"))));
+        let mut agent = AgentProcess {
+            name: name.into(),
+            agent_id: identity.agent_id.clone(),
+            dir,
+            key_file,
+            config_file,
+            log_file,
+            bind_password,
+            child: None,
+        };
+        agent.spawn().await;
+        agent
+    }
+
     /// Starts (or restarts) the process.
     pub async fn spawn(&mut self) {
         let log = std::fs::OpenOptions::new().create(true).append(true).open(&self.log_file).unwrap();
