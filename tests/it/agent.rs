@@ -473,12 +473,21 @@ async fn an_agent_runs_no_job_from_a_forged_or_replayed_portal_answer() {
         password: password.clone(),
         polls: AtomicU32::new(0),
     });
-    async fn heartbeat_ack(State(s): State<Arc<Impostor>>, axum::Json(env): axum::Json<Envelope>) -> axum::Json<Envelope> {
+    async fn heartbeat_ack(
+        State(s): State<Arc<Impostor>>,
+        axum::Json(env): axum::Json<Envelope>,
+    ) -> axum::Json<Envelope> {
         let req: proto::Message<serde_json::Value> = proto::peek(&env).unwrap();
         let header = Header::new(Kind::HeartbeatAck, &req.header.agent, proto::now(), Some(&req.header.nonce));
-        axum::Json(proto::sign(&s.portal_key, proto::PORTAL, header, &proto::HeartbeatAckBody { rotate_requested: false }).unwrap())
+        axum::Json(
+            proto::sign(&s.portal_key, proto::PORTAL, header, &proto::HeartbeatAckBody { rotate_requested: false })
+                .unwrap(),
+        )
     }
-    async fn forged_offer(State(s): State<Arc<Impostor>>, axum::Json(env): axum::Json<Envelope>) -> axum::Json<Envelope> {
+    async fn forged_offer(
+        State(s): State<Arc<Impostor>>,
+        axum::Json(env): axum::Json<Envelope>,
+    ) -> axum::Json<Envelope> {
         let req: proto::Message<serde_json::Value> = proto::peek(&env).unwrap();
         let n = s.polls.fetch_add(1, Ordering::SeqCst);
         let job_id = format!("evil-{n}");

@@ -27,6 +27,9 @@ pub async fn token(services: &Services, name: &str) -> String {
         .await
         .expect("token");
     super::remember_secret(token.as_str());
+    if let Ok((secret, _)) = rekey::agent::client::parse_token(&token) {
+        super::remember_secret(secret);
+    }
     token.to_string()
 }
 
@@ -101,14 +104,17 @@ impl AgentProcess {
     }
 
     /// Runs an agent from a key file written by the test (no enrolment, no wait).
-    pub async fn from_identity(identity: &rekey::agent::keyfile::Identity, directory: &DirectoryConfig, name: &str) -> AgentProcess {
+    pub async fn from_identity(
+        identity: &rekey::agent::keyfile::Identity,
+        directory: &DirectoryConfig,
+        name: &str,
+    ) -> AgentProcess {
         let dir = tempfile::tempdir().unwrap();
         let key_file = dir.path().join("agent.key");
         identity.write_new(&key_file).unwrap();
         let config_file = dir.path().join("rekey-agent.toml");
         std::fs::write(&config_file, agent_toml(&key_file, directory, "")).unwrap();
-        let bind_password =
-            directory.bind_password.as_ref().map(|p| p.expose_secret().to_owned()).unwrap_or_default();
+        let bind_password = directory.bind_password.as_ref().map(|p| p.expose_secret().to_owned()).unwrap_or_default();
         let log_file = super::output_dir().join(format!("{}.log", super::unique(&format!("agent-{name}-"))));
         let mut agent = AgentProcess {
             name: name.into(),
