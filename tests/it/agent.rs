@@ -546,3 +546,41 @@ async fn an_agent_runs_no_job_from_a_forged_or_replayed_portal_answer() {
     assert!(dc.bind(&victim.dn, &victim.password).await);
     assert!(!agent.log().contains("took a job") && !agent.log().contains("job done"));
 }
+
+/// Over real HTTPS through a TLS-terminating proxy (the agent trusting a private CA): the
+/// proxy sees every byte in the clear, yet never a password, because jobs are sealed.
+#[tokio::test]
+async fn a_tls_terminating_proxy_between_agent_and_portal_never_sees_a_password() {
+    let dc = SambaDc::shared().await;
+    let env = portal(|_| {}).await;
+    let tls = dc.ca_file.parent().unwrap();
+    let proxy =
+        crate::support::tls_proxy::TlsProxy::start(&tls.join("server.pem"), &tls.join("server.key"), env.server.addr)
+            .await;
+    let agent = AgentProcess::start_full(
+        &env.server.services,
+        &proxy.url,
+        Some(&dc.ca_file),
+        &dc.directory_config(),
+        "behind-proxy",
+        &format!("portal_ca_file = {:?}", dc.ca_file.display().to_string()),
+    )
+    .await;
+
+    let user = dc.create_user("proxied").await;
+    let account = dir_user(dc, &user.uid).await;
+    let services = &env.server.services;
+    let old = SecretString::from(user.password.clone());
+    services.directory.verify_password(&account, &old).await.unwrap();
+    let p = new_password();
+    services.directory.change_password(&account, &old, &SecretString::from(p.clone())).await.unwrap();
+    assert!(dc.bind(&user.dn, &p).await);
+
+    let seen = proxy.seen();
+    assert!(seen.len() > 1000, "the proxy carried the agent's traffic");
+    assert!(memchr::memmem::find(&seen, b"agent/v1/poll").is_some());
+    for secret in [user.password.as_bytes(), p.as_bytes()] {
+        assert!(memchr::memmem::find(&seen, secret).is_none(), "a password crossed the proxy in the clear");
+    }
+    assert!(agent.log().contains("job done"));
+}

@@ -35,9 +35,23 @@ pub async fn token(services: &Services, name: &str) -> String {
 
 /// Runs `rekey agent enroll`; returns (success, stderr).
 pub async fn enroll_cli(portal_url: &str, token: &str, name: &str, key_file: &Path) -> (bool, String) {
-    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_rekey"))
-        .args(["agent", "enroll", "--portal", portal_url, "--name", name, "--key-file"])
-        .arg(key_file)
+    enroll_cli_with(portal_url, token, name, key_file, None).await
+}
+
+/// Same, trusting `ca_file` for the portal's certificate.
+pub async fn enroll_cli_with(
+    portal_url: &str,
+    token: &str,
+    name: &str,
+    key_file: &Path,
+    ca_file: Option<&Path>,
+) -> (bool, String) {
+    let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_rekey"));
+    command.args(["agent", "enroll", "--portal", portal_url, "--name", name, "--key-file"]).arg(key_file);
+    if let Some(ca) = ca_file {
+        command.arg("--ca-file").arg(ca);
+    }
+    let out = command
         .env("REKEY_AGENT_TOKEN", token)
         .env_remove("REKEY_CONFIG")
         .output()
@@ -78,10 +92,22 @@ impl AgentProcess {
         name: &str,
         extra: &str,
     ) -> AgentProcess {
+        Self::start_full(services, portal_url, None, directory, name, extra).await
+    }
+
+    /// Same, trusting `ca_file` for the portal's TLS certificate.
+    pub async fn start_full(
+        services: &Services,
+        portal_url: &str,
+        ca_file: Option<&Path>,
+        directory: &DirectoryConfig,
+        name: &str,
+        extra: &str,
+    ) -> AgentProcess {
         let dir = tempfile::tempdir().unwrap();
         let key_file = dir.path().join("agent.key");
         let token = token(services, name).await;
-        let (ok, stderr) = enroll_cli(portal_url, &token, name, &key_file).await;
+        let (ok, stderr) = enroll_cli_with(portal_url, &token, name, &key_file, ca_file).await;
         assert!(ok, "enrolment failed: {stderr}");
         let identity = rekey::agent::keyfile::Identity::load(&key_file).expect("key file");
         let config_file = dir.path().join("rekey-agent.toml");

@@ -13,6 +13,7 @@ pub mod postgres;
 pub mod samba;
 pub mod slapd;
 pub mod smtp;
+pub mod tls_proxy;
 
 use std::io::Write;
 use std::path::PathBuf;
