@@ -60,6 +60,9 @@ impl AgentDirectory {
                 self.config.heartbeat_window_secs
             )));
         }
+        // Agents that report their directory unreachable only get the job if no other can.
+        let healthy: Vec<_> = live.iter().filter(|a| a.directory_ok != Some(false)).cloned().collect();
+        let live = if healthy.is_empty() { live } else { healthy };
         let now = self.clock.now();
         let job_id = uuid::Uuid::new_v4().to_string();
         let boxes = {

@@ -201,10 +201,15 @@ async fn poll(State(services): State<Arc<Services>>, Json(envelope): Json<Envelo
     let started = tokio::time::Instant::now();
     let lease_secs = i64::try_from(services.config.directory.agent.lease_secs).unwrap_or(10);
     let hub = services.agent_hub.clone();
+    let mut recorded: Option<tokio::time::Instant> = None;
     loop {
         let notified = hub.jobs.notified();
         let now = proto::now();
-        services.db.agent_seen(&agent.id, now).await?;
+        // A waiting poll keeps the agent counted as connected, without a write every round.
+        if recorded.is_none_or(|t| t.elapsed() >= Duration::from_secs(5)) {
+            services.db.agent_seen(&agent.id, now).await?;
+            recorded = Some(tokio::time::Instant::now());
+        }
         // Re-read: the agent may have said goodbye or been revoked while this poll waited.
         let current = services.db.agent(&agent.id).await?;
         if current.as_ref().is_none_or(|a| a.stopping || a.revoked_at.is_some()) {

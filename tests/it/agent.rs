@@ -584,3 +584,31 @@ async fn a_tls_terminating_proxy_between_agent_and_portal_never_sees_a_password(
     }
     assert!(agent.log().contains("job done"));
 }
+
+/// An agent that cannot reach its directory says so in its heartbeats; while another agent can,
+/// jobs go to that one.
+#[tokio::test]
+async fn jobs_avoid_an_agent_whose_directory_is_unreachable() {
+    let dc = SambaDc::shared().await;
+    let env = portal(|_| {}).await;
+    let services = &env.server.services;
+    let dead_end = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let mut unreachable = dc.directory_config();
+    unreachable.url = format!("ldaps://{}", dead_end.local_addr().unwrap());
+    drop(dead_end); // connection refused from now on
+    let cut_off = AgentProcess::start(services, &env.server.url(), &unreachable, "cut-off").await;
+    let _healthy = AgentProcess::start(services, &env.server.url(), &dc.directory_config(), "healthy").await;
+    let started = Instant::now();
+    while services.db.agent(&cut_off.agent_id).await.unwrap().unwrap().directory_ok != Some(false) {
+        assert!(started.elapsed() < Duration::from_secs(10), "the agent never reported its directory down");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let user = dc.create_user("avoid").await;
+    for _ in 0..4 {
+        let found = services.directory.find_user(&Login::parse(&user.uid).unwrap()).await.unwrap();
+        assert!(found.is_some());
+    }
+    let row = services.db.agent(&cut_off.agent_id).await.unwrap().unwrap();
+    assert_eq!((row.jobs_done, row.jobs_failed), (0, 0));
+    services.directory.health().await.expect("healthy while one agent reaches the directory");
+}
