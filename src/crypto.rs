@@ -27,6 +27,7 @@ const SEAL_INFO: &[u8] = b"rekey seal v1";
 const CODE_MAC_INFO: &[u8] = b"rekey code mac v1";
 const CSRF_INFO: &[u8] = b"rekey csrf v1";
 const AGENT_SIGN_INFO: &[u8] = b"rekey agent signing v1";
+const AUDIT_INFO: &[u8] = b"rekey audit chain v1";
 
 /// Why sealed data could not be opened. Never carries the data itself.
 #[derive(Debug, thiserror::Error)]
@@ -46,6 +47,7 @@ pub struct Keys {
     code_mac: [u8; 32],
     csrf: [u8; 32],
     agent_sign: [u8; 32],
+    audit: [u8; 32],
 }
 
 impl std::fmt::Debug for Keys {
@@ -64,6 +66,7 @@ impl Keys {
             code_mac: hkdf_expand_32(&prk, CODE_MAC_INFO),
             csrf: hkdf_expand_32(&prk, CSRF_INFO),
             agent_sign: hkdf_expand_32(&prk, AGENT_SIGN_INFO),
+            audit: hkdf_expand_32(&prk, AUDIT_INFO),
         }
     }
 
@@ -103,6 +106,12 @@ impl Keys {
     /// sharing the master key signs alike.
     pub fn agent_signing_key(&self) -> ed25519_dalek::SigningKey {
         ed25519_dalek::SigningKey::from_bytes(&self.agent_sign)
+    }
+
+    /// The audit chain's link: HMAC-SHA256(audit key, len(prev) || prev || record).
+    pub fn audit_mac(&self, prev: &[u8], record: &[u8]) -> Vec<u8> {
+        let len = (prev.len() as u64).to_be_bytes();
+        hmac_sha256(&self.audit, &[&len, prev, record]).to_vec()
     }
 
     /// The stored form of a one-time code: HMAC-SHA256(code key, context || 0 || code).

@@ -31,6 +31,22 @@ enum Command {
     /// the portal host).
     #[command(subcommand)]
     Agent(AgentCommand),
+    /// The audit trail (portal host).
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Check the hash chain; exits 1 and names the first record that was altered, removed or
+    /// inserted.
+    Verify,
+    /// Print records as JSON lines, oldest first.
+    Export {
+        /// Only records with an id above this.
+        #[arg(long, default_value_t = 0)]
+        after: i64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -184,7 +200,60 @@ async fn main() -> ExitCode {
             running.stop().await;
             ExitCode::SUCCESS
         }
+        Command::Audit(cmd) => match audit(&config, &cmd).await {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("rekey audit: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Agent(_) => ExitCode::FAILURE,
+    }
+}
+
+async fn audit(config: &Config, cmd: &AuditCommand) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    use std::io::Write as _;
+    let db = rekey::store::Db::connect(&config.database.effective_url(), 1).await?;
+    let keys = rekey::crypto::Keys::derive(&config.master_key().ok_or("secrets.master_key: missing or invalid")?);
+    match cmd {
+        AuditCommand::Verify => {
+            let mac = |prev: &[u8], record: &[u8]| keys.audit_mac(prev, record);
+            match db.verify_audit(&mac).await? {
+                rekey::store::ChainCheck::Intact { records, unchained } => {
+                    println!("audit trail intact: {records} records");
+                    if unchained > 0 {
+                        println!("({unchained} records were written before the chain began and cannot be checked)");
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                rekey::store::ChainCheck::Broken { id, why } => {
+                    println!("audit trail BROKEN at record {id}: {why}");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
+        AuditCommand::Export { after } => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let mut after = *after;
+            loop {
+                let page = db.audit_page(after, 1000).await?;
+                let Some(last) = page.last() else { break };
+                after = last.id;
+                for row in page {
+                    let line = serde_json::json!({
+                        "id": row.id,
+                        "at": time::OffsetDateTime::from_unix_timestamp(row.event.at)
+                            .ok()
+                            .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok()),
+                        "event": row.event,
+                        "hash": row.hash.as_deref().map(hex::encode),
+                    });
+                    writeln!(out, "{line}")?;
+                }
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -89,7 +89,8 @@ impl Services {
             user_agent: who.user_agent.as_ref().map(|ua| ua.chars().take(256).collect()),
             request_id: who.request_id.clone(),
         };
-        if let Err(err) = self.db.append_audit(&e).await {
+        let mac = |prev: &[u8], record: &[u8]| self.keys.audit_mac(prev, record);
+        if let Err(err) = self.db.append_audit(&e, &mac).await {
             tracing::error!(%err, event = event.event, "could not write audit record");
         }
     }

@@ -1,11 +1,16 @@
-//! The audit trail: append-only. (A later migration chains the rows with hashes; the
-//! `prev_hash` and `hash` columns are already there, left empty for now.)
+//! The audit trail: append-only, each record chained to the one before by a keyed hash.
+//!
+//! `hash = HMAC(audit key, prev_hash || canonical JSON of the record's fields)`, with the key
+//! derived from the master key. Changing, deleting or inserting a row breaks the chain from
+//! that row on, and without the master key nobody can forge a new chain; `rekey audit verify`
+//! walks it and names the first row that does not fit. Appends are serialised (a PostgreSQL
+//! advisory lock across replicas, a process lock for SQLite) so the chain never forks.
 
 use super::{Db, StoreError, with_pool};
 use crate::clock::UnixTime;
 
 /// One thing that happened, for administrators. Never a password or a code.
-#[derive(Debug, Clone, PartialEq, Eq, Default, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, sqlx::FromRow, serde::Serialize)]
 pub struct AuditEvent {
     pub at: UnixTime,
     pub event: String,
@@ -20,26 +25,102 @@ pub struct AuditEvent {
     pub request_id: Option<String>,
 }
 
+impl AuditEvent {
+    /// The bytes the chain hash covers: the fields in a fixed order, as a JSON array.
+    pub fn canonical(&self) -> Vec<u8> {
+        serde_json::to_vec(&(
+            self.at,
+            &self.event,
+            &self.flow,
+            &self.user_id,
+            &self.login,
+            &self.outcome,
+            &self.reason,
+            &self.method,
+            &self.source_ip,
+            &self.user_agent,
+            &self.request_id,
+        ))
+        .unwrap_or_default()
+    }
+}
+
+/// A stored record with its place in the chain.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct AuditRow {
+    pub id: i64,
+    #[sqlx(flatten)]
+    pub event: AuditEvent,
+    pub prev_hash: Option<Vec<u8>>,
+    pub hash: Option<Vec<u8>>,
+}
+
+/// The chain's MAC: `mac(prev_hash, canonical bytes)`.
+pub type ChainMac<'a> = &'a (dyn Fn(&[u8], &[u8]) -> Vec<u8> + Send + Sync);
+
+/// What `verify_audit` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChainCheck {
+    /// Every record fits. `unchained` counts records written before the chain began.
+    Intact { records: u64, unchained: u64 },
+    /// The first record that does not fit, and why.
+    Broken { id: i64, why: &'static str },
+}
+
+const COLUMNS: &str =
+    "id, at, event, flow, user_id, login, outcome, reason, method, source_ip, user_agent, request_id, prev_hash, hash";
+const INSERT: &str = "INSERT INTO audit_events (at, event, flow, user_id, login, outcome, reason, method, source_ip, user_agent, request_id, prev_hash, hash) \
+                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
+const LAST_HASH: &str = "SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1";
+
+/// Serialises SQLite appends within this process (one process owns a SQLite file).
+static SQLITE_APPEND: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// Any number that identifies our advisory lock.
+const PG_AUDIT_LOCK: i64 = 0x7265_6b65_7961;
+
 impl Db {
-    /// Appends one event.
-    pub async fn append_audit(&self, e: &AuditEvent) -> Result<(), StoreError> {
-        const SQL: &str = "INSERT INTO audit_events (at, event, flow, user_id, login, outcome, reason, method, source_ip, user_agent, request_id) \
-                           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
-        with_pool!(self, |pool| sqlx::query(SQL)
-            .bind(e.at)
-            .bind(&e.event)
-            .bind(&e.flow)
-            .bind(&e.user_id)
-            .bind(&e.login)
-            .bind(&e.outcome)
-            .bind(&e.reason)
-            .bind(&e.method)
-            .bind(&e.source_ip)
-            .bind(&e.user_agent)
-            .bind(&e.request_id)
-            .execute(pool)
-            .await?
-            .rows_affected());
+    /// Appends one event, chained to the last.
+    pub async fn append_audit(&self, e: &AuditEvent, mac: ChainMac<'_>) -> Result<(), StoreError> {
+        let canonical = e.canonical();
+        macro_rules! insert {
+            ($exec:expr, $prev:expr, $hash:expr) => {
+                sqlx::query(INSERT)
+                    .bind(e.at)
+                    .bind(&e.event)
+                    .bind(&e.flow)
+                    .bind(&e.user_id)
+                    .bind(&e.login)
+                    .bind(&e.outcome)
+                    .bind(&e.reason)
+                    .bind(&e.method)
+                    .bind(&e.source_ip)
+                    .bind(&e.user_agent)
+                    .bind(&e.request_id)
+                    .bind($prev)
+                    .bind($hash)
+                    .execute($exec)
+                    .await?
+            };
+        }
+        match self {
+            Db::Sqlite(pool) => {
+                let _guard = SQLITE_APPEND.lock().await;
+                let prev: Option<(Option<Vec<u8>>,)> = sqlx::query_as(LAST_HASH).fetch_optional(pool).await?;
+                let prev = prev.and_then(|(h,)| h).unwrap_or_default();
+                let hash = mac(&prev, &canonical);
+                insert!(pool, &prev, &hash);
+            }
+            Db::Postgres(pool) => {
+                let mut tx = pool.begin().await?;
+                sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(PG_AUDIT_LOCK).execute(&mut *tx).await?;
+                let prev: Option<(Option<Vec<u8>>,)> = sqlx::query_as(LAST_HASH).fetch_optional(&mut *tx).await?;
+                let prev = prev.and_then(|(h,)| h).unwrap_or_default();
+                let hash = mac(&prev, &canonical);
+                insert!(&mut *tx, &prev, &hash);
+                tx.commit().await?;
+            }
+        }
         Ok(())
     }
 
@@ -48,5 +129,54 @@ impl Db {
         const SQL: &str = "SELECT at, event, flow, user_id, login, outcome, reason, method, source_ip, user_agent, request_id \
                            FROM audit_events ORDER BY id DESC LIMIT $1";
         Ok(with_pool!(self, |pool| sqlx::query_as(SQL).bind(limit).fetch_all(pool).await?))
+    }
+
+    /// Records with an id above `after`, oldest first, at most `limit`.
+    pub async fn audit_page(&self, after: i64, limit: i64) -> Result<Vec<AuditRow>, StoreError> {
+        let sql = format!("SELECT {COLUMNS} FROM audit_events WHERE id > $1 ORDER BY id LIMIT $2");
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql).bind(after).bind(limit).fetch_all(pool).await?))
+    }
+
+    /// Walks the whole chain, a page at a time.
+    pub async fn verify_audit(&self, mac: ChainMac<'_>) -> Result<ChainCheck, StoreError> {
+        let mut after = 0;
+        let mut records = 0u64;
+        let mut unchained = 0u64;
+        let mut prev: Option<Vec<u8>> = None;
+        loop {
+            let page = self.audit_page(after, 1000).await?;
+            let Some(last) = page.last() else { break };
+            after = last.id;
+            for row in page {
+                records += 1;
+                let (Some(stored_prev), Some(hash)) = (&row.prev_hash, &row.hash) else {
+                    if prev.is_none() {
+                        unchained += 1; // written before the chain began
+                        continue;
+                    }
+                    return Ok(ChainCheck::Broken { id: row.id, why: "the record has no chain hash" });
+                };
+                if prev.is_none() && !stored_prev.is_empty() {
+                    return Ok(ChainCheck::Broken { id: row.id, why: "the records before this one were removed" });
+                }
+                if let Some(expected_prev) = &prev {
+                    if stored_prev != expected_prev {
+                        return Ok(ChainCheck::Broken {
+                            id: row.id,
+                            why: "the record does not follow the one before it (a record was removed or inserted)",
+                        });
+                    }
+                }
+                let expected = mac(stored_prev, &row.event.canonical());
+                if !crate::crypto::constant_time_eq(&expected, hash) {
+                    return Ok(ChainCheck::Broken {
+                        id: row.id,
+                        why: "the record's contents do not match its hash (altered)",
+                    });
+                }
+                prev = Some(hash.clone());
+            }
+        }
+        Ok(ChainCheck::Intact { records, unchained })
     }
 }

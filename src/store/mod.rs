@@ -22,7 +22,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 
 pub use agents::{AgentRow, JOB_DONE, JOB_EXPIRED, JOB_LEASED, JOB_QUEUED, JobRow};
 pub use attempts::{Attempt, WrongTry};
-pub use audit::AuditEvent;
+pub use audit::{AuditEvent, AuditRow, ChainCheck};
 pub use codes::StoredCode;
 pub use methods::StoredMethod;
 pub use sessions::SessionStore;

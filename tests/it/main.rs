@@ -5,6 +5,7 @@
 
 mod ad_directory;
 mod agent;
+mod audit;
 mod flows;
 mod ldap_directory;
 mod mail;

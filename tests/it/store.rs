@@ -434,10 +434,85 @@ async fn audit_events_read_back_newest_first() {
         let last =
             AuditEvent { at: NOW + 2, event: "unlock".into(), outcome: "success".into(), ..AuditEvent::default() };
         for e in [&full, &sparse, &last] {
-            c.db.append_audit(e).await.unwrap();
+            c.db.append_audit(e, &mac).await.unwrap();
         }
         assert_eq!(c.db.recent_audit(10).await.unwrap(), vec![last.clone(), sparse.clone(), full]);
         assert_eq!(c.db.recent_audit(2).await.unwrap(), vec![last, sparse]);
+    })
+    .await;
+}
+
+fn keys() -> &'static rekey::crypto::Keys {
+    static KEYS: std::sync::OnceLock<rekey::crypto::Keys> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| rekey::crypto::Keys::derive(&[7u8; 32]))
+}
+
+fn mac(prev: &[u8], record: &[u8]) -> Vec<u8> {
+    keys().audit_mac(prev, record)
+}
+
+fn event(i: i64) -> AuditEvent {
+    AuditEvent {
+        at: NOW + i,
+        event: "reset".into(),
+        flow: Some("reset".into()),
+        login: Some(format!("user{i}")),
+        outcome: "failure".into(),
+        reason: Some("wrong_code".into()),
+        ..AuditEvent::default()
+    }
+}
+
+async fn exec(c: &Case, sql: &str) {
+    match &c.db {
+        Db::Sqlite(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
+        Db::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
+    }
+    .unwrap();
+}
+
+#[tokio::test]
+async fn the_audit_chain_holds_under_concurrent_appends_and_names_a_tampered_row() {
+    use rekey::store::ChainCheck;
+    each_db(8, async |c| {
+        // 40 appends from 8 tasks at once: one chain, no fork.
+        let tasks: Vec<_> = (0..8)
+            .map(|t| {
+                let db = c.db.clone();
+                tokio::spawn(async move {
+                    for i in 0..5 {
+                        db.append_audit(&event(t * 10 + i), &mac).await.unwrap();
+                    }
+                })
+            })
+            .collect();
+        for t in tasks {
+            t.await.unwrap();
+        }
+        assert_eq!(c.db.verify_audit(&mac).await.unwrap(), ChainCheck::Intact { records: 40, unchained: 0 });
+
+        // Another master key cannot vouch for this chain.
+        let other = rekey::crypto::Keys::derive(&[8u8; 32]);
+        let other_mac = |p: &[u8], r: &[u8]| other.audit_mac(p, r);
+        assert!(matches!(c.db.verify_audit(&other_mac).await.unwrap(), ChainCheck::Broken { id: 1, .. }));
+
+        // Altering one field of row 17 breaks the chain exactly there.
+        exec(c, "UPDATE audit_events SET outcome = 'success' WHERE id = 17").await;
+        assert!(
+            matches!(c.db.verify_audit(&mac).await.unwrap(), ChainCheck::Broken { id: 17, why } if why.contains("altered")),
+            "on {}",
+            c.name
+        );
+        exec(c, "UPDATE audit_events SET outcome = 'failure' WHERE id = 17").await;
+        assert!(matches!(c.db.verify_audit(&mac).await.unwrap(), ChainCheck::Intact { .. }));
+
+        // Removing a row shows at the next one.
+        exec(c, "DELETE FROM audit_events WHERE id = 25").await;
+        assert!(
+            matches!(c.db.verify_audit(&mac).await.unwrap(), ChainCheck::Broken { id: 26, why } if why.contains("removed")),
+            "on {}",
+            c.name
+        );
     })
     .await;
 }
