@@ -35,6 +35,8 @@ pub struct Config {
     #[serde(default)]
     pub mail: MailConfig,
     #[serde(default)]
+    pub limits: LimitsConfig,
+    #[serde(default)]
     pub log: LogConfig,
 }
 
@@ -53,6 +55,9 @@ pub struct ServerConfig {
     pub request_timeout_secs: u64,
     /// How long a flow (sign-in, reset or unlock attempt) lives, in seconds.
     pub flow_timeout_secs: u64,
+    /// Reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For` is believed. Empty:
+    /// the TCP peer is the client.
+    pub trusted_proxies: Vec<String>,
 }
 
 impl Default for ServerConfig {
@@ -64,6 +69,7 @@ impl Default for ServerConfig {
             max_body_bytes: 16 * 1024,
             request_timeout_secs: 30,
             flow_timeout_secs: 900,
+            trusted_proxies: vec![],
         }
     }
 }
@@ -375,6 +381,44 @@ impl Default for MailConfig {
     }
 }
 
+/// Rate limits, counted in the database so every replica shares them. Each is a maximum per
+/// `window_secs` (a sliding window), except the daily self-service limit.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LimitsConfig {
+    pub window_secs: u64,
+    /// Username steps (reset, unlock, sign-in) from one address.
+    pub starts_per_address: u32,
+    /// Username steps for one username, whoever sends them.
+    pub starts_per_account: u32,
+    /// Codes sent for one username.
+    pub code_sends_per_account: u32,
+    /// Codes sent from one address, whatever the username.
+    pub code_sends_per_address: u32,
+    /// Codes checked for one username and method.
+    pub code_checks_per_account: u32,
+    /// Codes checked from one address.
+    pub code_checks_per_address: u32,
+    /// Reset attempts for one username in 24 hours; past it self-service is paused for that
+    /// username until the day has passed, and the person is sent to the helpdesk.
+    pub resets_per_account_per_day: u32,
+}
+
+impl Default for LimitsConfig {
+    fn default() -> Self {
+        LimitsConfig {
+            window_secs: 3600,
+            starts_per_address: 30,
+            starts_per_account: 10,
+            code_sends_per_account: 5,
+            code_sends_per_address: 20,
+            code_checks_per_account: 15,
+            code_checks_per_address: 40,
+            resets_per_account_per_day: 5,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LogFormat {
@@ -513,6 +557,31 @@ impl Config {
         if self.server.request_timeout_secs == 0 {
             err("server.request_timeout_secs", "must be at least 1".into());
         }
+        for (i, p) in self.server.trusted_proxies.iter().enumerate() {
+            if parse_net(p).is_none() {
+                err(
+                    &format!("server.trusted_proxies[{i}]"),
+                    format!("expected an address or CIDR range like 10.0.0.0/8, got {p:?}"),
+                );
+            }
+        }
+        let l = &self.limits;
+        if !(60..=86_400).contains(&l.window_secs) {
+            err("limits.window_secs", format!("expected 60 to 86400, got {}", l.window_secs));
+        }
+        for (path, v) in [
+            ("limits.starts_per_address", l.starts_per_address),
+            ("limits.starts_per_account", l.starts_per_account),
+            ("limits.code_sends_per_account", l.code_sends_per_account),
+            ("limits.code_sends_per_address", l.code_sends_per_address),
+            ("limits.code_checks_per_account", l.code_checks_per_account),
+            ("limits.code_checks_per_address", l.code_checks_per_address),
+            ("limits.resets_per_account_per_day", l.resets_per_account_per_day),
+        ] {
+            if !(1..=100_000).contains(&v) {
+                err(path, format!("expected 1 to 100000, got {v}"));
+            }
+        }
         if !(60..=86_400).contains(&self.server.flow_timeout_secs) {
             err("server.flow_timeout_secs", format!("expected 60 to 86400, got {}", self.server.flow_timeout_secs));
         }
@@ -649,6 +718,11 @@ impl Config {
     }
 
     /// Whether cookies must carry `Secure` (and the `__Host-` prefix).
+    /// The trusted proxies, parsed (invalid entries were refused by `validate`).
+    pub fn trusted_proxies(&self) -> Vec<ipnet::IpNet> {
+        self.server.trusted_proxies.iter().filter_map(|p| parse_net(p)).collect()
+    }
+
     pub fn secure_cookies(&self) -> bool {
         self.server.public_url.starts_with("https://")
     }
@@ -709,6 +783,12 @@ pub(crate) fn validate_ldap(d: &DirectoryConfig, errors: &mut Vec<ConfigError>) 
     if !(1..=64).contains(&d.pool_size) {
         err("directory.pool_size", format!("expected 1 to 64, got {}", d.pool_size));
     }
+}
+
+/// An address (as a /32 or /128) or a CIDR range.
+fn parse_net(text: &str) -> Option<ipnet::IpNet> {
+    let text = text.trim();
+    text.parse::<ipnet::IpNet>().ok().or_else(|| text.parse::<std::net::IpAddr>().ok().map(ipnet::IpNet::from))
 }
 
 fn distinct(methods: &[MethodKind]) -> usize {

@@ -5,6 +5,7 @@
 
 use secrecy::{ExposeSecret, SecretString};
 
+use super::limits::{self, Scope};
 use super::recovery::notify;
 use super::{AuditRecord, FlowError, Requester, Services};
 use crate::directory::{AccountState, DirError, DirUser, Login, PolicyReason, UserId};
@@ -76,6 +77,8 @@ pub async fn sign_in(
     typed: &str,
     password: &SecretString,
 ) -> Result<SignIn, FlowError> {
+    limits::hit(services, Scope::StartByAddress, who.ip.as_deref()).await?;
+    limits::hit(services, Scope::StartByAccount, Some(&limits::account_key(typed))).await?;
     let user = find(services, typed).await?;
     let probe = user.clone().unwrap_or_else(|| decoy(services));
     let result = if password.expose_secret().is_empty() {

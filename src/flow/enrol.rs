@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::codes::{self, CodeCheck};
+use super::limits::{self, Scope};
 use super::methods::{self, seal_context};
 use super::{AuditRecord, FlowError, Requester, Services};
 use crate::config::MethodKind;
@@ -115,6 +116,9 @@ pub async fn start_email(services: &Services, e: &mut Enrolment, typed: &str) ->
         return Err(FlowError::OutOfStep("email not allowed"));
     }
     let Some(address) = email::parse_address(typed) else { return Ok(false) };
+    // Each confirmation mail goes to an address the person typed: limit them per account, so
+    // a signed-in session cannot be used to flood someone's mailbox.
+    limits::hit(services, Scope::SendByAccount("confirm-email"), Some(&format!("user:{}", e.user.id.0))).await?;
     let code = codes::issue(services, &e.attempt_id, &confirm_channel(MethodKind::Email)).await?;
     let config = &services.config;
     services.send_in_background(messages::code(

@@ -7,6 +7,7 @@
 pub mod account;
 pub mod codes;
 pub mod enrol;
+pub mod limits;
 pub mod methods;
 pub mod recovery;
 
@@ -49,6 +50,12 @@ pub enum FlowError {
     /// A change was sent to the directory but its answer never came: it may have been applied.
     #[error("unconfirmed: {0}")]
     Unconfirmed(String),
+    /// Too many attempts from this address or for this username; try again after the delay.
+    #[error("rate limited for {retry_after} s")]
+    RateLimited { retry_after: i64 },
+    /// Too many reset attempts for this username today: self-service is paused for it.
+    #[error("self-service paused for {retry_after} s")]
+    SelfServicePaused { retry_after: i64 },
     /// The flow's time ran out or its state is gone; the person starts again.
     #[error("the attempt has expired or ended")]
     Expired,

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::codes::{self, CodeCheck};
+use super::limits::{self, Scope};
 use super::methods;
 use super::{AuditRecord, FlowError, Requester, Services};
 use crate::config::MethodKind;
@@ -44,6 +45,8 @@ pub struct Recovery {
     user: Option<DirUser>,
     pub passed: Vec<MethodKind>,
     pub expires_at: i64,
+    /// The username as typed, as a keyed hash: what the per-account limits count.
+    limit_key: String,
 }
 
 impl Recovery {
@@ -79,6 +82,14 @@ impl Recovery {
 
 /// Starts an attempt for whatever was typed as the username.
 pub async fn start(services: &Services, who: &Requester, purpose: Purpose, typed: &str) -> Result<Recovery, FlowError> {
+    // Limits come first and count the username as typed, so they answer alike for accounts
+    // that exist and ones that do not.
+    limits::hit(services, Scope::StartByAddress, who.ip.as_deref()).await?;
+    let limit_key = hex::encode(services.keys.code_hash("rate:account", &limits::account_key(typed)));
+    limits::hit(services, Scope::StartByAccount, Some(&limit_key)).await?;
+    if purpose == Purpose::Reset {
+        limits::hit(services, Scope::ResetByAccountPerDay, Some(&limit_key)).await?;
+    }
     let user = match Login::parse(typed) {
         Some(login) => services.directory.find_user(&login).await.map_err(FlowError::from_directory)?,
         None => None,
@@ -109,7 +120,7 @@ pub async fn start(services: &Services, who: &Requester, purpose: Purpose, typed
             },
         )
         .await;
-    Ok(Recovery { purpose, attempt_id: attempt.id, user, passed: vec![], expires_at: attempt.expires_at })
+    Ok(Recovery { purpose, attempt_id: attempt.id, user, passed: vec![], expires_at: attempt.expires_at, limit_key })
 }
 
 /// Makes a code for the email channel and sends it to the account's addresses, if any.
@@ -122,6 +133,8 @@ pub async fn send_email_code(services: &Services, who: &Requester, r: &Recovery)
     if let Some(CodeCheck::Voided) = codes::ensure_open(services, &r.attempt_id).await? {
         return Err(FlowError::Expired);
     }
+    limits::hit(services, Scope::SendByAddress, who.ip.as_deref()).await?;
+    limits::hit(services, Scope::SendByAccount(MethodKind::Email.as_str()), Some(&r.limit_key)).await?;
     let code = codes::issue(services, &r.attempt_id, MethodKind::Email.as_str()).await?;
     let stored = methods::stored_or_decoy(services, r.user.as_ref()).await?;
     let addresses = r.user.as_ref().map(|user| methods::code_addresses(services, user, &stored)).unwrap_or_default();
@@ -162,6 +175,8 @@ pub async fn check_code(
     if r.passed.contains(&kind) || !policy::method_allowed(&services.config.policy, kind) {
         return Err(FlowError::OutOfStep("method not available"));
     }
+    limits::hit(services, Scope::CheckByAddress, who.ip.as_deref()).await?;
+    limits::hit(services, Scope::CheckByAccount(kind.as_str()), Some(&r.limit_key)).await?;
     let result = match kind {
         MethodKind::Email => codes::check(services, &r.attempt_id, kind.as_str(), input).await?,
         MethodKind::Totp => check_totp(services, r, input).await?,

@@ -35,11 +35,28 @@ pub struct ErrorInfo {
     pub title: &'static str,
     pub message: &'static str,
     pub start_over: bool,
+    /// Seconds until trying again can work (rate limits); also sent as Retry-After.
+    pub wait: Option<i64>,
+}
+
+impl ErrorInfo {
+    /// "Try again in about 12 minutes." for a rate-limited page.
+    pub fn wait_text(&self) -> Option<String> {
+        let secs = self.wait?;
+        let when = match secs {
+            ..=59 => "less than a minute".to_owned(),
+            60..=119 => "about a minute".to_owned(),
+            120..=5399 => format!("about {} minutes", (secs + 30) / 60),
+            5400..=86_399 => format!("about {} hours", (secs + 1800) / 3600),
+            _ => "about a day".to_owned(),
+        };
+        Some(format!("You can try again in {when}."))
+    }
 }
 
 impl Error {
     fn status_and_info(&self) -> (StatusCode, ErrorInfo) {
-        let info = |title, message, start_over| ErrorInfo { title, message, start_over };
+        let info = |title, message, start_over| ErrorInfo { title, message, start_over, wait: None };
         match self {
             Error::Flow(FlowError::Unavailable(_)) => (
                 StatusCode::SERVICE_UNAVAILABLE,
@@ -56,6 +73,24 @@ impl Error {
                     "The service that changes passwords inside your organisation's network did not answer in time, so the change may or may not have been made. Try signing in with your old password first; if that fails, try the new one. If neither works, contact the helpdesk.",
                     true,
                 ),
+            ),
+            Error::Flow(FlowError::RateLimited { retry_after }) => (
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorInfo {
+                    title: "Too many attempts",
+                    message: "For everyone's safety there is a limit on how often this can be tried. Nothing was changed.",
+                    start_over: false,
+                    wait: Some(*retry_after),
+                },
+            ),
+            Error::Flow(FlowError::SelfServicePaused { retry_after }) => (
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorInfo {
+                    title: "Self-service is paused for this username",
+                    message: "There have been too many password reset attempts for this username in the last 24 hours, so self-service is paused for it. If you need your password reset now, contact the helpdesk.",
+                    start_over: false,
+                    wait: Some(*retry_after),
+                },
             ),
             Error::Flow(FlowError::Expired) => (
                 StatusCode::GONE,
@@ -106,6 +141,7 @@ fn too_large() -> ErrorInfo {
         title: "Too much was sent",
         message: "What you sent is larger than this form accepts. Go back and shorten what you typed.",
         start_over: false,
+        wait: None,
     }
 }
 
@@ -114,6 +150,7 @@ fn internal() -> ErrorInfo {
         title: "Something went wrong on our side",
         message: "Nothing was changed. Please try again; if it keeps happening, give the helpdesk the reference below.",
         start_over: true,
+        wait: None,
     }
 }
 
@@ -126,6 +163,11 @@ impl IntoResponse for Error {
             tracing::info!(error = %self, status = status.as_u16(), "request refused");
         }
         let mut res = status.into_response();
+        if let Some(wait) = info.wait {
+            if let Ok(v) = axum::http::HeaderValue::from_str(&wait.to_string()) {
+                res.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+        }
         res.extensions_mut().insert(info);
         res
     }
@@ -138,6 +180,7 @@ pub async fn not_found() -> Response {
         title: "Page not found",
         message: "There is no page at this address. Start from the home page.",
         start_over: true,
+        wait: None,
     });
     res
 }
@@ -163,17 +206,20 @@ pub async fn render_error_pages(State(services): State<Arc<Services>>, req: Requ
             title: "That took too long",
             message: "Nothing was changed. Please try again.",
             start_over: true,
+            wait: None,
         },
         StatusCode::METHOD_NOT_ALLOWED => ErrorInfo {
             title: "This page cannot be used that way",
             message: "Start from the home page.",
             start_over: true,
+            wait: None,
         },
         s if s.is_server_error() => internal(),
         _ => ErrorInfo {
             title: "The request could not be handled",
             message: "Start from the home page.",
             start_over: true,
+            wait: None,
         },
     });
     let page = ErrorPage { l: Layout::new(&services, ""), status: status.as_u16(), info, request_id };

@@ -225,6 +225,10 @@ fn spawn_housekeeping(services: Arc<Services>) {
             {
                 tracing::warn!(%err, "could not delete old agent jobs");
             }
+            // Rate windows are at most a day long; keep two.
+            if let Err(err) = services.db.delete_old_rate_counters(services.clock.now() - 2 * 86_400).await {
+                tracing::warn!(%err, "could not delete old rate counters");
+            }
             if let Err(err) = services.db.session_store().delete_expired().await {
                 tracing::warn!(%err, "could not delete expired sessions");
             }

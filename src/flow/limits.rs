@@ -1,0 +1,94 @@
+//! Rate limits and the daily self-service limit, shared by every replica through the database.
+//!
+//! Each limit is a sliding window estimated from two fixed windows (the current count plus the
+//! previous window's count weighted by how much of it still overlaps), the usual way to get a
+//! smooth limit from atomic counters. Every attempt counts, refused ones too, so hammering a
+//! limit keeps it closed. Keys are keyed hashes of the client address or of the username as
+//! typed (trimmed, lower-cased): an unknown username is limited exactly like a real one, so a
+//! limit never tells anyone whether an account exists.
+
+use super::{FlowError, Services};
+
+/// What is being counted.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope {
+    /// A username step (reset, unlock or sign-in), per client address.
+    StartByAddress,
+    /// A username step, per username.
+    StartByAccount,
+    /// A reset started, per username, per day.
+    ResetByAccountPerDay,
+    /// A code sent, per username and method.
+    SendByAccount(&'static str),
+    /// A code sent, per client address.
+    SendByAddress,
+    /// A code checked, per username and method.
+    CheckByAccount(&'static str),
+    /// A code checked, per client address.
+    CheckByAddress,
+}
+
+impl Scope {
+    fn name(self) -> String {
+        match self {
+            Scope::StartByAddress => "start:address".into(),
+            Scope::StartByAccount => "start:account".into(),
+            Scope::ResetByAccountPerDay => "reset-day:account".into(),
+            Scope::SendByAccount(m) => format!("send:{m}:account"),
+            Scope::SendByAddress => "send:address".into(),
+            Scope::CheckByAccount(m) => format!("check:{m}:account"),
+            Scope::CheckByAddress => "check:address".into(),
+        }
+    }
+
+    /// (maximum, window in seconds)
+    fn limit(self, services: &Services) -> (u32, i64) {
+        let l = &services.config.limits;
+        let w = i64::try_from(l.window_secs).unwrap_or(3600);
+        match self {
+            Scope::StartByAddress => (l.starts_per_address, w),
+            Scope::StartByAccount => (l.starts_per_account, w),
+            Scope::ResetByAccountPerDay => (l.resets_per_account_per_day, 86_400),
+            Scope::SendByAccount(_) => (l.code_sends_per_account, w),
+            Scope::SendByAddress => (l.code_sends_per_address, w),
+            Scope::CheckByAccount(_) => (l.code_checks_per_account, w),
+            Scope::CheckByAddress => (l.code_checks_per_address, w),
+        }
+    }
+}
+
+/// The username as the limits count it.
+pub fn account_key(typed: &str) -> String {
+    typed.trim().to_lowercase()
+}
+
+/// Counts one event for `key` in `scope`; refuses it (with when to try again) past the limit.
+/// Without a key (no client address known) nothing is counted.
+pub async fn hit(services: &Services, scope: Scope, key: Option<&str>) -> Result<(), FlowError> {
+    let Some(key) = key else { return Ok(()) };
+    let (max, window) = scope.limit(services);
+    let name = scope.name();
+    let hashed = services.keys.code_hash(&format!("rate:{name}"), key);
+    let now = services.clock.now();
+    let start = now - now.rem_euclid(window);
+    let previous = services.db.rate_count(&name, &hashed, start - window).await?;
+    let current = services.db.rate_hit(&name, &hashed, start).await?;
+    let into = (now - start) as f64 / window as f64;
+    let estimate = previous as f64 * (1.0 - into) + current as f64;
+    if estimate <= f64::from(max) {
+        return Ok(());
+    }
+    // How long until the estimate is back under the limit, assuming no more attempts.
+    let retry_after = if current as f64 > f64::from(max) || previous == 0 {
+        start + window - now
+    } else {
+        let fraction_needed = 1.0 - (f64::from(max) - current as f64) / previous as f64;
+        ((fraction_needed - into) * window as f64).ceil() as i64
+    }
+    .max(1);
+    tracing::info!(scope = %name, retry_after, "rate limit reached");
+    match scope {
+        Scope::ResetByAccountPerDay => Err(FlowError::SelfServicePaused { retry_after }),
+        _ => Err(FlowError::RateLimited { retry_after }),
+    }
+}

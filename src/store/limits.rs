@@ -1,0 +1,40 @@
+//! Rate-limit counters shared by every replica: fixed windows, incremented atomically, read
+//! together with the previous window for a sliding estimate (see `flow::limits`).
+
+use super::{Db, StoreError, with_pool};
+use crate::clock::UnixTime;
+
+impl Db {
+    /// Counts one more event in `(scope, key, window_start)` and returns the new count.
+    pub async fn rate_hit(&self, scope: &str, key: &[u8], window_start: UnixTime) -> Result<i64, StoreError> {
+        const SQL: &str = "INSERT INTO rate_counters (scope, key, window_start, count) VALUES ($1, $2, $3, 1) \
+                           ON CONFLICT (scope, key, window_start) DO UPDATE SET count = rate_counters.count + 1 \
+                           RETURNING count";
+        let (count,): (i64,) = with_pool!(self, |pool| sqlx::query_as(SQL)
+            .bind(scope)
+            .bind(key)
+            .bind(window_start)
+            .fetch_one(pool)
+            .await?);
+        Ok(count)
+    }
+
+    /// The count in one window, without counting.
+    pub async fn rate_count(&self, scope: &str, key: &[u8], window_start: UnixTime) -> Result<i64, StoreError> {
+        const SQL: &str = "SELECT count FROM rate_counters WHERE scope = $1 AND key = $2 AND window_start = $3";
+        let row: Option<(i64,)> = with_pool!(self, |pool| sqlx::query_as(SQL)
+            .bind(scope)
+            .bind(key)
+            .bind(window_start)
+            .fetch_optional(pool)
+            .await?);
+        Ok(row.map_or(0, |(c,)| c))
+    }
+
+    /// Forgets windows that ended before `before`.
+    pub async fn delete_old_rate_counters(&self, before: UnixTime) -> Result<(), StoreError> {
+        const SQL: &str = "DELETE FROM rate_counters WHERE window_start < $1";
+        with_pool!(self, |pool| sqlx::query(SQL).bind(before).execute(pool).await?.rows_affected());
+        Ok(())
+    }
+}
