@@ -1,8 +1,7 @@
 //! Rate limits and the daily self-service limit, shared by every replica through the database.
 //!
-//! Each limit is a sliding window estimated from two fixed windows (the current count plus the
-//! previous window's count weighted by how much of it still overlaps), the usual way to get a
-//! smooth limit from atomic counters. Every attempt counts, refused ones too, so hammering a
+//! Each limit is a sliding window made of twelve buckets (atomic counters in the database), so
+//! it slides in steps of a twelfth of its length and never blocks longer than the window. Every attempt counts, refused ones too, so hammering a
 //! limit keeps it closed. Keys are keyed hashes of the client address or of the username as
 //! typed (trimmed, lower-cased): an unknown username is limited exactly like a real one, so a
 //! limit never tells anyone whether an account exists.
@@ -62,6 +61,9 @@ pub fn account_key(typed: &str) -> String {
     typed.trim().to_lowercase()
 }
 
+/// Buckets per window: a window slides in steps of a twelfth of its length.
+const BUCKETS: i64 = 12;
+
 /// Counts one event for `key` in `scope`; refuses it (with when to try again) past the limit.
 /// Without a key (no client address known) nothing is counted.
 pub async fn hit(services: &Services, scope: Scope, key: Option<&str>) -> Result<(), FlowError> {
@@ -70,22 +72,25 @@ pub async fn hit(services: &Services, scope: Scope, key: Option<&str>) -> Result
     let name = scope.name();
     let hashed = services.keys.code_hash(&format!("rate:{name}"), key);
     let now = services.clock.now();
-    let start = now - now.rem_euclid(window);
-    let previous = services.db.rate_count(&name, &hashed, start - window).await?;
-    let current = services.db.rate_hit(&name, &hashed, start).await?;
-    let into = (now - start) as f64 / window as f64;
-    let estimate = previous as f64 * (1.0 - into) + current as f64;
-    if estimate <= f64::from(max) {
+    let step = (window / BUCKETS).max(1);
+    let bucket = now - now.rem_euclid(step);
+    services.db.rate_hit(&name, &hashed, bucket).await?;
+    let buckets = services.db.rate_buckets(&name, &hashed, now - window).await?;
+    let total: i64 = buckets.iter().map(|(_, c)| c).sum();
+    if total <= i64::from(max) {
         return Ok(());
     }
-    // How long until the estimate is back under the limit, assuming no more attempts.
-    let retry_after = if current as f64 > f64::from(max) || previous == 0 {
-        start + window - now
-    } else {
-        let fraction_needed = 1.0 - (f64::from(max) - current as f64) / previous as f64;
-        ((fraction_needed - into) * window as f64).ceil() as i64
+    // The oldest buckets leave the window first: wait until enough of them have.
+    let mut left = total;
+    let mut retry_after = window;
+    for (start, count) in &buckets {
+        left -= count;
+        if left <= i64::from(max) {
+            retry_after = start + window - now;
+            break;
+        }
     }
-    .max(1);
+    let retry_after = retry_after.max(1);
     tracing::info!(scope = %name, retry_after, "rate limit reached");
     match scope {
         Scope::ResetByAccountPerDay => Err(FlowError::SelfServicePaused { retry_after }),

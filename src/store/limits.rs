@@ -1,5 +1,5 @@
-//! Rate-limit counters shared by every replica: fixed windows, incremented atomically, read
-//! together with the previous window for a sliding estimate (see `flow::limits`).
+//! Rate-limit counters shared by every replica: small buckets, each incremented atomically;
+//! a limit sums the buckets inside its window (see `flow::limits`).
 
 use super::{Db, StoreError, with_pool};
 use crate::clock::UnixTime;
@@ -19,16 +19,11 @@ impl Db {
         Ok(count)
     }
 
-    /// The count in one window, without counting.
-    pub async fn rate_count(&self, scope: &str, key: &[u8], window_start: UnixTime) -> Result<i64, StoreError> {
-        const SQL: &str = "SELECT count FROM rate_counters WHERE scope = $1 AND key = $2 AND window_start = $3";
-        let row: Option<(i64,)> = with_pool!(self, |pool| sqlx::query_as(SQL)
-            .bind(scope)
-            .bind(key)
-            .bind(window_start)
-            .fetch_optional(pool)
-            .await?);
-        Ok(row.map_or(0, |(c,)| c))
+    /// The (bucket start, count) pairs of buckets that started after `after`, oldest first.
+    pub async fn rate_buckets(&self, scope: &str, key: &[u8], after: UnixTime) -> Result<Vec<(i64, i64)>, StoreError> {
+        const SQL: &str = "SELECT window_start, count FROM rate_counters \
+                           WHERE scope = $1 AND key = $2 AND window_start > $3 ORDER BY window_start";
+        Ok(with_pool!(self, |pool| sqlx::query_as(SQL).bind(scope).bind(key).bind(after).fetch_all(pool).await?))
     }
 
     /// Forgets windows that ended before `before`.

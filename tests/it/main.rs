@@ -3,6 +3,7 @@
 //! Integration tests, compiled as one binary. Each module starts or reuses real servers
 //! through `support`.
 
+mod abuse;
 mod ad_directory;
 mod agent;
 mod audit;

@@ -582,3 +582,30 @@ async fn session_rows(db: &Db) -> i64 {
         }
     }
 }
+
+// --- rate limits ----------------------------------------------------------------------------
+
+#[tokio::test]
+async fn rate_counters_count_every_concurrent_hit_exactly_once() {
+    each_db(8, async |c| {
+        let tasks: Vec<_> = (0..24)
+            .map(|_| {
+                let db = c.db.clone();
+                tokio::spawn(async move { db.rate_hit("send:address", b"k", NOW).await.unwrap() })
+            })
+            .collect();
+        let mut seen = vec![];
+        for t in tasks {
+            seen.push(t.await.unwrap());
+        }
+        seen.sort();
+        assert_eq!(seen, (1..=24).collect::<Vec<i64>>(), "on {}", c.name);
+        c.db.rate_hit("send:address", b"k", NOW + 300).await.unwrap();
+        c.db.rate_hit("send:address", b"other", NOW + 300).await.unwrap();
+        assert_eq!(c.db.rate_buckets("send:address", b"k", NOW - 1).await.unwrap(), vec![(NOW, 24), (NOW + 300, 1)]);
+        assert_eq!(c.db.rate_buckets("send:address", b"k", NOW).await.unwrap(), vec![(NOW + 300, 1)]);
+        c.db.delete_old_rate_counters(NOW + 1).await.unwrap();
+        assert_eq!(c.db.rate_buckets("send:address", b"k", 0).await.unwrap(), vec![(NOW + 300, 1)]);
+    })
+    .await;
+}

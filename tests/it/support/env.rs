@@ -196,6 +196,16 @@ impl Browser {
         Browser { client, base: base.to_owned(), cookies: BTreeMap::new(), origin: Some(base.to_owned()) }
     }
 
+    /// Another tab of the same browser: same cookies from now on, each tab keeping its own.
+    pub fn fork(&self) -> Browser {
+        Browser {
+            client: self.client.clone(),
+            base: self.base.clone(),
+            cookies: self.cookies.clone(),
+            origin: self.origin.clone(),
+        }
+    }
+
     /// The same cookies, pointed at another replica.
     pub fn switch_to(&mut self, base: &str) {
         self.base = base.to_owned();

@@ -1,0 +1,160 @@
+//! Attacks on the public pages: guessing codes, flooding people with codes, wearing down an
+//! account's self-service, each tried for real against the portal.
+
+use crate::support::env::TestEnv;
+use crate::support::slapd::Slapd;
+
+/// Sends codes until refused; returns the statuses.
+async fn send_codes(env: &TestEnv, username: &str, times: usize) -> Vec<u16> {
+    let mut b = env.browser();
+    b.start("reset", username).await.assert_status(200);
+    let mut statuses = vec![];
+    for _ in 0..times {
+        statuses.push(b.request_email_code("reset").await.status);
+    }
+    statuses
+}
+
+#[tokio::test]
+async fn the_nth_code_sent_to_one_account_is_refused_alike_for_real_and_unknown_accounts() {
+    let slapd = Slapd::shared().await;
+    let env = TestEnv::with(|c| {
+        c.limits.code_sends_per_account = 3;
+        c.limits.code_sends_per_address = 100;
+    })
+    .await;
+    let alice = slapd.create_user("flooded").await;
+    let address = env.register_email(&alice).await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let before = env.smtp.messages_to(&address).len();
+
+    let real = send_codes(&env, &alice.uid, 4).await;
+    let unknown = send_codes(&env, "nobody-flooded", 4).await;
+    assert_eq!(real, vec![200, 200, 200, 429]);
+    assert_eq!(unknown, real, "a limit must not tell real and unknown accounts apart");
+    env.smtp.wait_for(&address, before + 3).await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(env.smtp.messages_to(&address).len(), before + 3, "the refused send sent nothing");
+
+    let mut b = env.browser();
+    b.start("reset", &alice.uid).await.assert_status(200);
+    let page = b.request_email_code("reset").await;
+    page.assert_status(429);
+    assert!(page.contains("Too many attempts") && page.contains("You can try again in"), "{}", page.body);
+    let retry: i64 = page.headers["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=3600).contains(&retry), "{retry}");
+
+    // An hour later the account can receive codes again.
+    env.clock.advance(2 * 3600);
+    b.start("reset", &alice.uid).await.assert_status(200);
+    b.request_email_code("reset").await.assert_status(200);
+}
+
+#[tokio::test]
+async fn one_address_sending_codes_for_many_accounts_hits_the_address_limit() {
+    let env = TestEnv::with(|c| {
+        c.limits.code_sends_per_account = 3;
+        c.limits.code_sends_per_address = 4;
+    })
+    .await;
+    assert_eq!(send_codes(&env, "first-target", 3).await, vec![200, 200, 200]);
+    assert_eq!(send_codes(&env, "second-target", 2).await, vec![200, 429]);
+}
+
+#[tokio::test]
+async fn after_n_resets_in_a_day_self_service_pauses_for_that_username_and_sends_to_the_helpdesk() {
+    let slapd = Slapd::shared().await;
+    let env = TestEnv::with(|c| c.limits.resets_per_account_per_day = 2).await;
+    let bob = slapd.create_user("paused").await;
+    for name in [bob.uid.as_str(), "nobody-paused"] {
+        let mut b = env.browser();
+        b.start("reset", name).await.assert_status(200);
+        b.start("reset", name).await.assert_status(200);
+        let page = b.start("reset", name).await;
+        page.assert_status(429);
+        assert!(page.contains("Self-service is paused for this username"), "{}", page.body);
+        assert!(page.contains("contact the helpdesk"));
+    }
+    // Another username from the same browser is not affected; unlock is not a reset.
+    env.browser().start("reset", "someone-else").await.assert_status(200);
+    env.browser().start("unlock", &bob.uid).await.assert_status(200);
+    // A day later it works again.
+    env.clock.advance(86_400 + 60);
+    env.browser().start("reset", &bob.uid).await.assert_status(200);
+}
+
+#[tokio::test]
+async fn parallel_wrong_codes_on_one_attempt_cannot_exceed_the_limit() {
+    let slapd = Slapd::shared().await;
+    let env = TestEnv::with(|c| c.limits.code_checks_per_account = 1000).await;
+    let carol = slapd.create_user("racer").await;
+    let address = env.register_email(&carol).await;
+    let mut b = env.browser();
+    b.start("reset", &carol.uid).await.assert_status(200);
+    b.request_email_code("reset").await.assert_status(200);
+    let code = env.smtp.last_code_for(&address).await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+
+    // 24 tabs guess at once.
+    let tabs: Vec<_> = (0..24)
+        .map(|_| {
+            let mut tab = b.fork();
+            let wrong = wrong.to_owned();
+            tokio::spawn(async move { tab.submit_code("reset", "email", &wrong).await })
+        })
+        .collect();
+    let mut wrong_answers = 0;
+    for t in tabs {
+        let page = t.await.unwrap();
+        match page.status {
+            422 => wrong_answers += 1,
+            403 | 410 => {}
+            other => panic!("unexpected {other}: {}", page.body),
+        }
+    }
+    assert!(wrong_answers <= 5, "{wrong_answers} guesses were judged, more than the 5 allowed");
+    // The attempt is void: even the right code does nothing now.
+    let page = b.submit_code("reset", "email", &code).await;
+    assert!(matches!(page.status, 403 | 410), "{}", page.body);
+    assert!(slapd.bind(&carol.dn, &carol.password).await);
+}
+
+#[tokio::test]
+async fn a_client_address_behind_a_trusted_proxy_is_limited_by_its_forwarded_address() {
+    let env = TestEnv::with(|c| {
+        c.server.trusted_proxies = vec!["127.0.0.1".into()];
+        c.limits.starts_per_address = 2;
+    })
+    .await;
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let start = |ip: &'static str| {
+        let client = client.clone();
+        let url = format!("{}/reset", env.server.url());
+        async move {
+            let page = client.get(&url).header("x-forwarded-for", ip).send().await.unwrap();
+            let csrf = page
+                .headers()
+                .get_all("set-cookie")
+                .iter()
+                .find_map(|v| {
+                    v.to_str().unwrap().strip_prefix("rekey-csrf=").map(|r| r.split(';').next().unwrap().to_owned())
+                })
+                .unwrap();
+            client
+                .post(&url)
+                .header("x-forwarded-for", ip)
+                .header("cookie", format!("rekey-csrf={csrf}"))
+                .form(&[("csrf", csrf.as_str()), ("username", "someone")])
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    assert_eq!(start("198.51.100.1").await, 303);
+    assert_eq!(start("198.51.100.1").await, 303);
+    assert_eq!(start("198.51.100.1").await, 429);
+    // A different client behind the same proxy is not affected.
+    assert_eq!(start("198.51.100.2").await, 303);
+}
