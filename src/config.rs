@@ -58,6 +58,9 @@ pub struct ServerConfig {
     /// Reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For` is believed. Empty:
     /// the TCP peer is the client.
     pub trusted_proxies: Vec<String>,
+    /// Every form post takes at least this many milliseconds, so how long a page takes does
+    /// not reveal whether an account exists, is in scope or has registered anything.
+    pub uniform_post_ms: u64,
 }
 
 impl Default for ServerConfig {
@@ -70,6 +73,7 @@ impl Default for ServerConfig {
             request_timeout_secs: 30,
             flow_timeout_secs: 900,
             trusted_proxies: vec![],
+            uniform_post_ms: 150,
         }
     }
 }
@@ -564,6 +568,9 @@ impl Config {
                     format!("expected an address or CIDR range like 10.0.0.0/8, got {p:?}"),
                 );
             }
+        }
+        if self.server.uniform_post_ms > 5_000 {
+            err("server.uniform_post_ms", format!("expected 0 to 5000, got {}", self.server.uniform_post_ms));
         }
         let l = &self.limits;
         if !(60..=86_400).contains(&l.window_secs) {

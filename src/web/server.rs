@@ -122,6 +122,7 @@ impl App {
             headers.push((header::STRICT_TRANSPORT_SECURITY, "max-age=63072000; includeSubDomains"));
         }
         let mut router = super::routes(services.clone())
+            .layer(axum::middleware::from_fn_with_state(services.clone(), uniform_post_time))
             .layer(axum::middleware::from_fn_with_state(services.clone(), super::csrf::layer))
             .layer(sessions)
             .layer(axum::Extension(names));
@@ -149,6 +150,23 @@ impl App {
                 .layer(RequestBodyLimitLayer::new(config.server.max_body_bytes)),
         )
     }
+}
+
+/// Holds every form post's answer until `server.uniform_post_ms` has passed since it arrived,
+/// so timing cannot tell a registered account from an unknown one. Errors are held too.
+async fn uniform_post_time(
+    axum::extract::State(services): axum::extract::State<Arc<Services>>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let floor = Duration::from_millis(services.config.server.uniform_post_ms);
+    if req.method() != axum::http::Method::POST || floor.is_zero() {
+        return next.run(req).await;
+    }
+    let until = tokio::time::Instant::now() + floor;
+    let res = next.run(req).await;
+    tokio::time::sleep_until(until).await;
+    res
 }
 
 /// A portal serving in the background.

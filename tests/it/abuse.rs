@@ -158,3 +158,57 @@ async fn a_client_address_behind_a_trusted_proxy_is_limited_by_its_forwarded_add
     // A different client behind the same proxy is not affected.
     assert_eq!(start("198.51.100.2").await, 303);
 }
+
+fn median(mut v: Vec<std::time::Duration>) -> std::time::Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+/// Timing must not tell a registered account from an unknown one: 50 interleaved tries each of
+/// the username step and the code request with the default response floor, medians within
+/// 3 ms, identical pages.
+#[tokio::test]
+async fn unknown_and_registered_accounts_take_the_same_time_and_get_the_same_pages() {
+    use std::time::{Duration, Instant};
+    let slapd = Slapd::shared().await;
+    let env = TestEnv::with(|c| {
+        c.server.uniform_post_ms = rekey::config::ServerConfig::default().uniform_post_ms;
+        c.limits.starts_per_account = 1000;
+        c.limits.starts_per_address = 1000;
+        c.limits.code_sends_per_account = 1000;
+        c.limits.code_sends_per_address = 1000;
+        c.limits.resets_per_account_per_day = 1000;
+    })
+    .await;
+    let erin = slapd.create_user("timed").await;
+    env.register_email(&erin).await;
+    let unknown = crate::support::unique("nobody");
+
+    let mut times: [Vec<Duration>; 2] = [vec![], vec![]];
+    let mut pages: [Option<(String, String)>; 2] = [None, None];
+    for round in 0..50 {
+        // Alternate who goes first so drift in the machine's load cancels out.
+        let order = if round % 2 == 0 { [0, 1] } else { [1, 0] };
+        for who in order {
+            let name = if who == 0 { erin.uid.as_str() } else { unknown.as_str() };
+            let mut b = env.browser();
+            b.get("/reset").await.assert_status(200);
+            let started = Instant::now();
+            let after_username = b.post("/reset", &[("username", name)]).await;
+            let after_send = b.request_email_code("reset").await;
+            times[who].push(started.elapsed());
+            after_username.assert_status(200);
+            after_send.assert_status(200);
+            let seen = (after_username.normalised(), after_send.normalised());
+            match &pages[who] {
+                None => pages[who] = Some(seen),
+                Some(first) => assert_eq!(first, &seen, "the same person got different pages"),
+            }
+        }
+    }
+    assert_eq!(pages[0], pages[1], "registered and unknown accounts see the same pages");
+    let (known, nobody) = (median(times[0].clone()), median(times[1].clone()));
+    let gap = known.abs_diff(nobody);
+    eprintln!("median username+send: registered {known:?}, unknown {nobody:?}, gap {gap:?}");
+    assert!(gap < Duration::from_millis(3), "registered {known:?} vs unknown {nobody:?}");
+}
