@@ -37,6 +37,8 @@ pub struct Config {
     #[serde(default)]
     pub limits: LimitsConfig,
     #[serde(default)]
+    pub alerts: AlertsConfig,
+    #[serde(default)]
     pub log: LogConfig,
 }
 
@@ -273,6 +275,10 @@ pub struct PolicyConfig {
     pub methods_required: u8,
     /// Methods a person must register before anything else: at least `methods_required`.
     pub methods_to_register: u8,
+    /// A method registered less than this many hours ago cannot be used to reset or unlock
+    /// when the person already had another one (so a hijacked session cannot add its own way
+    /// in and use it at once). 0 turns this off.
+    pub new_method_cooling_off_hours: u64,
 }
 
 impl Default for PolicyConfig {
@@ -284,6 +290,7 @@ impl Default for PolicyConfig {
             methods: vec![MethodKind::Email, MethodKind::Totp],
             methods_required: 1,
             methods_to_register: 1,
+            new_method_cooling_off_hours: 24,
         }
     }
 }
@@ -383,6 +390,17 @@ impl Default for MailConfig {
             timeout_secs: 10,
         }
     }
+}
+
+/// Who hears about events that need a person's attention.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AlertsConfig {
+    /// Addresses told when someone says "this wasn't me" and when a privileged account resets
+    /// or unlocks.
+    pub admin_emails: Vec<String>,
+    /// Groups (cn or DN) whose members' resets and unlocks are reported to the admins.
+    pub privileged_groups: Vec<String>,
 }
 
 /// Rate limits, counted in the database so every replica shares them. Each is a maximum per
@@ -567,6 +585,17 @@ impl Config {
                     &format!("server.trusted_proxies[{i}]"),
                     format!("expected an address or CIDR range like 10.0.0.0/8, got {p:?}"),
                 );
+            }
+        }
+        if self.policy.new_method_cooling_off_hours > 24 * 30 {
+            err(
+                "policy.new_method_cooling_off_hours",
+                format!("expected 0 to 720, got {}", self.policy.new_method_cooling_off_hours),
+            );
+        }
+        for (i, a) in self.alerts.admin_emails.iter().enumerate() {
+            if a.parse::<lettre::message::Mailbox>().is_err() {
+                err(&format!("alerts.admin_emails[{i}]"), format!("not a mail address: {a:?}"));
             }
         }
         if self.server.uniform_post_ms > 5_000 {

@@ -34,6 +34,17 @@ enum Command {
     /// The audit trail (portal host).
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Accounts whose owners blocked self-service with "this wasn't me" (portal host).
+    #[command(subcommand)]
+    Account(AccountCommand),
+}
+
+#[derive(Subcommand)]
+enum AccountCommand {
+    /// List blocked accounts.
+    Blocks,
+    /// Lift the block on an account (by login or directory id).
+    Unblock { account: String },
 }
 
 #[derive(Subcommand)]
@@ -207,7 +218,39 @@ async fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Account(cmd) => match account(&config, &cmd).await {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("rekey account: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Agent(_) => ExitCode::FAILURE,
+    }
+}
+
+async fn account(config: &Config, cmd: &AccountCommand) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let db = rekey::store::Db::connect(&config.database.effective_url(), 1).await?;
+    match cmd {
+        AccountCommand::Blocks => {
+            for b in db.list_blocks().await? {
+                let when = time::OffsetDateTime::from_unix_timestamp(b.blocked_at)
+                    .ok()
+                    .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+                    .unwrap_or_default();
+                println!("{}\t{}\t{when}\t{}", b.login, b.user_id, b.reason);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        AccountCommand::Unblock { account } => {
+            if db.unblock(account).await? {
+                eprintln!("rekey: self-service is available again for {account}");
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!("rekey: {account} is not blocked");
+                Ok(ExitCode::FAILURE)
+            }
+        }
     }
 }
 

@@ -287,7 +287,7 @@ pub async fn remove(
             }
         }
     }
-    services.notify_account(who, &e.user, notice_to, AccountEvent::MethodRemoved(&target.label));
+    services.notify_account(who, &e.user, notice_to, AccountEvent::MethodRemoved(&target.label)).await;
     Ok(Removal::Removed)
 }
 

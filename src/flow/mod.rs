@@ -9,6 +9,7 @@ pub mod codes;
 pub mod enrol;
 pub mod limits;
 pub mod methods;
+pub mod protection;
 pub mod recovery;
 
 use std::sync::Arc;
@@ -116,8 +117,19 @@ impl Services {
         });
     }
 
-    /// Tells each address about an event on the account, in the background.
-    pub fn notify_account(&self, who: &Requester, user: &DirUser, to: Vec<String>, event: AccountEvent<'_>) {
+    /// Tells each address about an event on the account, in the background. Every notice
+    /// carries the same one-time "this wasn't me" link.
+    pub async fn notify_account(&self, who: &Requester, user: &DirUser, to: Vec<String>, event: AccountEvent<'_>) {
+        if to.is_empty() {
+            return;
+        }
+        let link = match protection::disown_link(self, user, event.name()).await {
+            Ok(link) => Some(link),
+            Err(err) => {
+                tracing::error!(%err, "could not make a \"this wasn't me\" link; the notice goes without one");
+                None
+            }
+        };
         let server = &self.config.server;
         let now = self.clock.now();
         for address in to {
@@ -128,6 +140,7 @@ impl Services {
                 display_name: &user.display_name,
                 when_utc: now,
                 source_ip: who.ip.as_deref(),
+                disown_url: link.as_deref(),
             };
             self.send_in_background(messages::account_notice(&notice, event));
         }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::codes::{self, CodeCheck};
 use super::limits::{self, Scope};
 use super::methods;
+use super::protection;
 use super::{AuditRecord, FlowError, Requester, Services};
 use crate::config::MethodKind;
 use crate::directory::{DirError, DirUser, Login, PolicyReason};
@@ -95,6 +96,11 @@ pub async fn start(services: &Services, who: &Requester, purpose: Purpose, typed
         None => None,
     };
     let user = user.filter(|u| policy::in_scope(&services.config.policy, u));
+    // An account whose owner said "this wasn't me" is treated like one out of scope.
+    let user = match user {
+        Some(u) if protection::blocked(services, &u).await? => None,
+        other => other,
+    };
     methods::stored_or_decoy(services, user.as_ref()).await?;
     let now = services.clock.now();
     let attempt = Attempt {
@@ -137,7 +143,11 @@ pub async fn send_email_code(services: &Services, who: &Requester, r: &Recovery)
     limits::hit(services, Scope::SendByAccount(MethodKind::Email.as_str()), Some(&r.limit_key)).await?;
     let code = codes::issue(services, &r.attempt_id, MethodKind::Email.as_str()).await?;
     let stored = methods::stored_or_decoy(services, r.user.as_ref()).await?;
-    let addresses = r.user.as_ref().map(|user| methods::code_addresses(services, user, &stored)).unwrap_or_default();
+    let addresses = r
+        .user
+        .as_ref()
+        .map(|user| methods::code_addresses(services, user, &protection::recovery_methods(services, user, stored)))
+        .unwrap_or_default();
     let config = &services.config;
     let purpose = match r.purpose {
         Purpose::Reset => messages::CodePurpose::Reset,
@@ -214,7 +224,12 @@ async fn check_totp(services: &Services, r: &Recovery, input: &str) -> Result<Co
     }
     let now = services.clock.now();
     let skew = services.config.totp.skew;
-    let secrets = methods::totp_secrets(services, &methods::stored_or_decoy(services, r.user.as_ref()).await?);
+    let stored = methods::stored_or_decoy(services, r.user.as_ref()).await?;
+    let usable = match r.user.as_ref() {
+        Some(user) => protection::recovery_methods(services, user, stored),
+        None => stored,
+    };
+    let secrets = methods::totp_secrets(services, &usable);
     if secrets.is_empty() {
         // Same work as a real check, against a seed nobody has.
         let _ = totp::verify(&totp::TotpSecret::generate(), input, now, skew);
@@ -275,6 +290,7 @@ pub async fn reset(
     }
     services.db.complete_attempt(&r.attempt_id, services.clock.now()).await?;
     services.audit(who, audit("success", None)).await;
+    protection::alert_if_privileged(services, who, user, "password reset");
     notify(services, who, user, AccountEvent::PasswordReset).await?;
     Ok(ResetOutcome::Done { must_change })
 }
@@ -300,6 +316,7 @@ pub async fn unlock(services: &Services, who: &Requester, r: &Recovery) -> Resul
     }
     services.db.complete_attempt(&r.attempt_id, services.clock.now()).await?;
     services.audit(who, audit("success", None)).await;
+    protection::alert_if_privileged(services, who, user, "account unlocked");
     notify(services, who, user, AccountEvent::AccountUnlocked).await
 }
 
@@ -311,6 +328,6 @@ pub(super) async fn notify(
     event: AccountEvent<'_>,
 ) -> Result<(), FlowError> {
     let stored = methods::stored(services, user).await?;
-    services.notify_account(who, user, methods::notification_addresses(services, user, &stored), event);
+    services.notify_account(who, user, methods::notification_addresses(services, user, &stored), event).await;
     Ok(())
 }

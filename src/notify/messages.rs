@@ -69,6 +69,8 @@ pub struct NoticeTo<'a> {
     pub display_name: &'a str,
     pub when_utc: i64,
     pub source_ip: Option<&'a str>,
+    /// The one-time "this wasn't me" link that blocks self-service for the account.
+    pub disown_url: Option<&'a str>,
 }
 
 /// Something that happened to an account, worth telling its owner about.
@@ -80,6 +82,19 @@ pub enum AccountEvent<'a> {
     /// A recovery method was registered; the label names it (a masked address, "Authenticator app").
     MethodAdded(&'a str),
     MethodRemoved(&'a str),
+}
+
+impl AccountEvent<'_> {
+    /// A short description for audit records and admin alerts.
+    pub fn name(&self) -> &'static str {
+        match self {
+            AccountEvent::PasswordChanged => "password changed",
+            AccountEvent::PasswordReset => "password reset",
+            AccountEvent::AccountUnlocked => "account unlocked",
+            AccountEvent::MethodAdded(_) => "recovery method added",
+            AccountEvent::MethodRemoved(_) => "recovery method removed",
+        }
+    }
 }
 
 /// The notice for an account event: what happened, when, from where, and what to do if it
@@ -123,6 +138,7 @@ pub fn account_notice(n: &NoticeTo<'_>, event: AccountEvent<'_>) -> Mail {
         subject,
         happened,
         if_not_you,
+        disown_url: n.disown_url,
     })
 }
 
@@ -139,6 +155,7 @@ struct Notice<'a> {
     happened: String,
     /// Completes "If this wasn't you, …: contact your helpdesk".
     if_not_you: &'static str,
+    disown_url: Option<&'a str>,
 }
 
 fn notice(n: Notice<'_>) -> Mail {
@@ -152,17 +169,33 @@ fn notice(n: Notice<'_>) -> Mail {
         None => "an unknown address".to_owned(),
     };
     let Notice { org, url, if_not_you, .. } = n;
+    let disown_text = match n.disown_url {
+        Some(link) => format!(
+            "If this wasn't you, stop self-service for your account at once by opening this link \
+             (it works once): {link}\n\n"
+        ),
+        None => String::new(),
+    };
     let text = format!(
         "{greeting}\n\n\
          {happened}\n\n\
          When: {when}\n\
          From: {from}\n\n\
          If this was you, there is nothing more to do.\n\n\
+         {disown_text}\
          If this wasn't you, {if_not_you}: contact your helpdesk straight away and tell them \
          about this mail. The self-service portal is at {url}\n\n\
          {org}\n",
         happened = n.happened,
     );
+    let disown_html = match n.disown_url {
+        Some(link) => format!(
+            "<p><strong>This wasn't me:</strong> <a href=\"{}\">stop self-service for my account</a> \
+             (the link works once).</p>\n",
+            escape(&safe_link(link))
+        ),
+        None => String::new(),
+    };
     let html = page(
         org,
         &format!(
@@ -173,6 +206,7 @@ fn notice(n: Notice<'_>) -> Mail {
              <tr><td style=\"padding:2px 16px 2px 0;color:#555\">From</td><td>{from}</td></tr>\n\
              </table>\n\
              <p>If this was you, there is nothing more to do.</p>\n\
+             {disown_html}\
              <p><strong>If this wasn't you</strong>, {if_not_you}: contact your helpdesk straight away and \
              tell them about this mail. The self-service portal is at <a href=\"{url_attr}\">{url_text}</a>.</p>\n",
             greeting = escape(&greeting),
@@ -242,7 +276,7 @@ mod tests {
     const WHEN: i64 = 1_795_586_645;
 
     fn to<'a>(address: &'a str, display_name: &'a str, source_ip: Option<&'a str>) -> NoticeTo<'a> {
-        NoticeTo { org: ORG, url: URL, to: address, display_name, when_utc: WHEN, source_ip }
+        NoticeTo { org: ORG, url: URL, to: address, display_name, when_utc: WHEN, source_ip, disown_url: None }
     }
 
     #[test]
@@ -330,11 +364,13 @@ mod tests {
             display_name: "<script>alert('x')</script> & \"friends\"",
             when_utc: WHEN,
             source_ip: Some("<img src=x onerror=alert(1)>"),
+            disown_url: Some("javascript:alert(2)"),
         };
         let mail = account_notice(&n, AccountEvent::MethodAdded("<i>label</i>"));
         assert!(!mail.html.contains("<script>"), "{}", mail.html);
         assert!(mail.html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;friends&quot;"));
         assert!(!mail.html.contains("<img"));
+        assert!(!mail.html.contains("javascript:alert(2)"), "an unsafe link is never a link");
         assert!(!mail.html.contains("<i>") && !mail.html.contains("<b>Org"));
         assert!(!mail.html.contains("href=\"javascript:"), "{}", mail.html);
     }

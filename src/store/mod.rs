@@ -12,6 +12,7 @@ mod audit;
 mod codes;
 mod limits;
 mod methods;
+mod protection;
 mod sessions;
 
 use std::path::PathBuf;
@@ -26,6 +27,7 @@ pub use attempts::{Attempt, WrongTry};
 pub use audit::{AuditEvent, AuditRow, ChainCheck};
 pub use codes::StoredCode;
 pub use methods::StoredMethod;
+pub use protection::Block;
 pub use sessions::SessionStore;
 
 /// Runs `$body` once per backend with `$pool` bound to that backend's pool, so one SQL text and

@@ -5,6 +5,7 @@ mod agent_api;
 mod assets;
 mod change;
 mod csrf;
+mod disown;
 mod error;
 mod pages;
 mod recovery;
@@ -30,6 +31,7 @@ pub fn routes(services: Arc<Services>) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .merge(register::routes())
         .merge(change::routes())
+        .merge(disown::routes())
         .nest("/reset", recovery::routes(Purpose::Reset))
         .nest("/unlock", recovery::routes(Purpose::Unlock))
         .route("/static/{*path}", get(assets::serve))

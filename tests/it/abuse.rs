@@ -212,3 +212,134 @@ async fn unknown_and_registered_accounts_take_the_same_time_and_get_the_same_pag
     eprintln!("median username+send: registered {known:?}, unknown {nobody:?}, gap {gap:?}");
     assert!(gap < Duration::from_millis(3), "registered {known:?} vs unknown {nobody:?}");
 }
+
+fn disown_path(text: &str) -> String {
+    let at = text.find("/wasnt-me/").expect("the notice has a \"this wasn't me\" link");
+    let rest = &text[at..];
+    let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+    rest[..end].to_owned()
+}
+
+async fn reset_with_email(env: &TestEnv, login: &str, address: &str) -> String {
+    let mut b = env.browser();
+    b.start("reset", login).await.assert_status(200);
+    b.request_email_code("reset").await.assert_status(200);
+    let code = env.smtp.last_code_for(address).await;
+    b.submit_code("reset", "email", &code).await.assert_status(200);
+    let new = format!("Fresh-{}-Horse7", crate::support::unique("pw"));
+    crate::support::remember_secret(&new);
+    b.set_password(&new).await.assert_status(200);
+    new
+}
+
+#[tokio::test]
+async fn this_wasnt_me_blocks_self_service_alerts_the_admins_and_works_once() {
+    let slapd = Slapd::shared().await;
+    let env = TestEnv::with(|c| c.alerts.admin_emails = vec!["security@example.test".into()]).await;
+    let frank = slapd.create_user("disowner").await;
+    let address = env.register_email(&frank).await;
+    reset_with_email(&env, &frank.uid, &address).await;
+    let notice = env.smtp.wait_for_subject(&address, "password was reset").await;
+    let path = disown_path(&notice.text);
+    assert!(notice.html.contains("/wasnt-me/"), "{}", notice.html);
+    crate::support::remember_secret(path.trim_start_matches("/wasnt-me/"));
+
+    // An attempt already under way when the owner reacts.
+    let mut intruder = env.browser();
+    intruder.start("reset", &frank.uid).await.assert_status(200);
+    intruder.request_email_code("reset").await.assert_status(200);
+    let stolen_code = env.smtp.last_code_for(&address).await;
+
+    // Opening the link only asks: a mail scanner following it changes nothing.
+    let mut owner = env.browser();
+    let ask = owner.get(&path).await;
+    ask.assert_status(200);
+    assert!(ask.contains("Stop self-service for my account"), "{}", ask.body);
+    let done = owner.post(&path, &[]).await;
+    done.assert_status(200);
+    assert!(done.contains("Self-service is stopped for your account"), "{}", done.body);
+    let alert = env.smtp.wait_for_subject("security@example.test", "Self-service blocked").await;
+    assert!(alert.text.contains(&frank.uid), "{}", alert.text);
+
+    // Single use.
+    let again = owner.post(&path, &[]).await;
+    assert!(again.contains("This link cannot be used"), "{}", again.body);
+    assert!(owner.get(&path).await.contains("This link cannot be used"));
+
+    // The attempt in progress is void, and new ones get nowhere.
+    let page = intruder.submit_code("reset", "email", &stolen_code).await;
+    assert!(matches!(page.status, 403 | 410), "{}", page.body);
+    let mails_before = env.smtp.messages_to(&address).len();
+    let mut b = env.browser();
+    b.start("reset", &frank.uid).await.assert_status(200);
+    b.request_email_code("reset").await.assert_status(200);
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(env.smtp.messages_to(&address).len(), mails_before, "no code goes out for a blocked account");
+    let page = b.submit_code("reset", "email", &stolen_code).await;
+    page.assert_status(422);
+
+    // The admin lifts the block; self-service works again.
+    assert!(env.server.services.db.unblock(&frank.uid).await.unwrap());
+    reset_with_email(&env, &frank.uid, &address).await;
+}
+
+#[tokio::test]
+async fn the_admins_hear_when_a_privileged_account_resets() {
+    let slapd = Slapd::shared().await;
+    let env = TestEnv::with(|c| {
+        c.alerts.admin_emails = vec!["security@example.test".into()];
+        c.alerts.privileged_groups = vec!["it-admins".into()];
+    })
+    .await;
+    let admin = slapd.create_user("privileged").await;
+    slapd.add_to_group(&admin, "it-admins").await;
+    let address = env.register_email(&admin).await;
+    reset_with_email(&env, &admin.uid, &address).await;
+    let alert = env.smtp.wait_for_subject("security@example.test", "Privileged account").await;
+    assert!(alert.text.contains("it-admins") && alert.text.contains("password reset"), "{}", alert.text);
+
+    // An ordinary account's reset is not reported.
+    let plain = slapd.create_user("ordinary").await;
+    let address = env.register_email(&plain).await;
+    reset_with_email(&env, &plain.uid, &address).await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let alerts = env.smtp.messages_to("security@example.test");
+    assert_eq!(alerts.len(), 1, "{:?}", alerts.iter().map(|m| &m.subject).collect::<Vec<_>>());
+}
+
+#[tokio::test]
+async fn a_method_registered_an_hour_ago_cannot_reset_while_an_older_one_exists() {
+    let slapd = Slapd::shared().await;
+    let env = TestEnv::with(|_| {}).await;
+    let gina = slapd.create_user("cooling").await;
+    let address = env.register_email(&gina).await;
+    env.clock.advance(3 * 86_400);
+    let seed = env.register_totp(&gina).await;
+    // Every registered address hears about the new method.
+    let started = std::time::Instant::now();
+    while !env
+        .smtp
+        .messages_to(&address)
+        .iter()
+        .any(|m| m.subject.contains("method was added") && m.text.contains("Authenticator app"))
+    {
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "no notice about the new authenticator app");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    env.clock.advance(3600);
+
+    let mut b = env.browser();
+    b.start("reset", &gina.uid).await.assert_status(200);
+    let page = b.submit_code("reset", "totp", &env.totp_code(&seed)).await;
+    page.assert_status(422);
+    assert!(page.contains("That code is not right"), "{}", page.body);
+    // The older method still works.
+    let new = reset_with_email(&env, &gina.uid, &address).await;
+    assert!(slapd.bind(&gina.dn, &new).await);
+
+    // A day later the new method counts too.
+    env.clock.advance(24 * 3600);
+    let mut b = env.browser();
+    b.start("reset", &gina.uid).await.assert_status(200);
+    b.submit_code("reset", "totp", &env.totp_code(&seed)).await.assert_status(200);
+}

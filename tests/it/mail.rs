@@ -15,7 +15,7 @@ const ORG: &str = "Example Corp";
 const URL: &str = "https://password.example.test";
 
 fn notice_to<'a>(to: &'a str, display_name: &'a str, source_ip: Option<&'a str>) -> messages::NoticeTo<'a> {
-    messages::NoticeTo { org: ORG, url: URL, to, display_name, when_utc: 1_795_586_645, source_ip }
+    messages::NoticeTo { org: ORG, url: URL, to, display_name, when_utc: 1_795_586_645, source_ip, disown_url: None }
 }
 
 fn address() -> String {

@@ -1,0 +1,97 @@
+//! "This wasn't me" links and the self-service blocks they create.
+
+use super::{Db, StoreError, with_pool};
+use crate::clock::UnixTime;
+
+/// A blocked account, for the admin.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Block {
+    pub user_id: String,
+    pub login: String,
+    pub reason: String,
+    pub blocked_at: UnixTime,
+}
+
+impl Db {
+    /// Stores a one-time link's hash.
+    pub async fn insert_disown_token(
+        &self,
+        hash: &[u8],
+        user_id: &str,
+        login: &str,
+        event: &str,
+        now: UnixTime,
+        expires_at: UnixTime,
+    ) -> Result<(), StoreError> {
+        const SQL: &str = "INSERT INTO disown_tokens (token_hash, user_id, login, event, created_at, expires_at) \
+                           VALUES ($1, $2, $3, $4, $5, $6)";
+        with_pool!(self, |pool| sqlx::query(SQL)
+            .bind(hash)
+            .bind(user_id)
+            .bind(login)
+            .bind(event)
+            .bind(now)
+            .bind(expires_at)
+            .execute(pool)
+            .await?
+            .rows_affected());
+        Ok(())
+    }
+
+    /// Whether a link is live (unused, unexpired), without using it.
+    pub async fn disown_token_live(&self, hash: &[u8], now: UnixTime) -> Result<bool, StoreError> {
+        const SQL: &str =
+            "SELECT user_id FROM disown_tokens WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2";
+        let row: Option<(String,)> =
+            with_pool!(self, |pool| sqlx::query_as(SQL).bind(hash).bind(now).fetch_optional(pool).await?);
+        Ok(row.is_some())
+    }
+
+    /// Uses a link once: the account it names and the event it was about, or nothing if it was
+    /// used, expired or never existed.
+    pub async fn use_disown_token(
+        &self,
+        hash: &[u8],
+        now: UnixTime,
+    ) -> Result<Option<(String, String, String)>, StoreError> {
+        const SQL: &str = "UPDATE disown_tokens SET used_at = $2 \
+                           WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id, login, event";
+        Ok(with_pool!(self, |pool| sqlx::query_as(SQL).bind(hash).bind(now).fetch_optional(pool).await?))
+    }
+
+    /// Blocks self-service for an account and voids its open attempts.
+    pub async fn block_self_service(&self, b: &Block) -> Result<(), StoreError> {
+        const BLOCK: &str = "INSERT INTO self_service_blocks (user_id, login, reason, blocked_at) VALUES ($1, $2, $3, $4) \
+                             ON CONFLICT (user_id) DO UPDATE SET reason = excluded.reason, blocked_at = excluded.blocked_at";
+        const VOID: &str = "UPDATE attempts SET voided = TRUE WHERE user_id = $1 AND completed_at IS NULL";
+        with_pool!(self, |pool| sqlx::query(BLOCK)
+            .bind(&b.user_id)
+            .bind(&b.login)
+            .bind(&b.reason)
+            .bind(b.blocked_at)
+            .execute(pool)
+            .await?
+            .rows_affected());
+        with_pool!(self, |pool| sqlx::query(VOID).bind(&b.user_id).execute(pool).await?.rows_affected());
+        Ok(())
+    }
+
+    pub async fn is_blocked(&self, user_id: &str) -> Result<bool, StoreError> {
+        const SQL: &str = "SELECT user_id FROM self_service_blocks WHERE user_id = $1";
+        let row: Option<(String,)> =
+            with_pool!(self, |pool| sqlx::query_as(SQL).bind(user_id).fetch_optional(pool).await?);
+        Ok(row.is_some())
+    }
+
+    pub async fn list_blocks(&self) -> Result<Vec<Block>, StoreError> {
+        const SQL: &str = "SELECT user_id, login, reason, blocked_at FROM self_service_blocks ORDER BY blocked_at";
+        Ok(with_pool!(self, |pool| sqlx::query_as(SQL).fetch_all(pool).await?))
+    }
+
+    /// Lifts a block, by account id or login; false if there was none.
+    pub async fn unblock(&self, id_or_login: &str) -> Result<bool, StoreError> {
+        const SQL: &str = "DELETE FROM self_service_blocks WHERE user_id = $1 OR lower(login) = lower($1)";
+        let n = with_pool!(self, |pool| sqlx::query(SQL).bind(id_or_login).execute(pool).await?.rows_affected());
+        Ok(n > 0)
+    }
+}
