@@ -411,6 +411,13 @@ pub struct LimitsConfig {
     pub window_secs: u64,
     /// Username steps (reset, unlock, sign-in) from one address.
     pub starts_per_address: u32,
+    /// Username steps from one address without a solved proof of work (no JavaScript): a
+    /// stricter limit instead of blocking the page.
+    pub starts_per_address_without_pow: u32,
+    /// Proof-of-work difficulty on the username step, in leading zero bits of SHA-256 (about
+    /// 2^bits hashes); one bit more for every five recent attempts from the same address. 0
+    /// turns the challenge off.
+    pub pow_base_bits: u32,
     /// Username steps for one username, whoever sends them.
     pub starts_per_account: u32,
     /// Codes sent for one username.
@@ -431,6 +438,8 @@ impl Default for LimitsConfig {
         LimitsConfig {
             window_secs: 3600,
             starts_per_address: 30,
+            starts_per_address_without_pow: 10,
+            pow_base_bits: 14,
             starts_per_account: 10,
             code_sends_per_account: 5,
             code_sends_per_address: 20,
@@ -602,11 +611,15 @@ impl Config {
             err("server.uniform_post_ms", format!("expected 0 to 5000, got {}", self.server.uniform_post_ms));
         }
         let l = &self.limits;
+        if l.pow_base_bits > 20 {
+            err("limits.pow_base_bits", format!("expected 0 to 20, got {}", l.pow_base_bits));
+        }
         if !(60..=86_400).contains(&l.window_secs) {
             err("limits.window_secs", format!("expected 60 to 86400, got {}", l.window_secs));
         }
         for (path, v) in [
             ("limits.starts_per_address", l.starts_per_address),
+            ("limits.starts_per_address_without_pow", l.starts_per_address_without_pow),
             ("limits.starts_per_account", l.starts_per_account),
             ("limits.code_sends_per_account", l.code_sends_per_account),
             ("limits.code_sends_per_address", l.code_sends_per_address),

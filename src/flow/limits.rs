@@ -13,6 +13,8 @@ use super::{FlowError, Services};
 pub enum Scope {
     /// A username step (reset, unlock or sign-in), per client address.
     StartByAddress,
+    /// A username step sent without a solved proof of work, per client address.
+    StartByAddressWithoutPow,
     /// A username step, per username.
     StartByAccount,
     /// A reset started, per username, per day.
@@ -31,6 +33,7 @@ impl Scope {
     fn name(self) -> String {
         match self {
             Scope::StartByAddress => "start:address".into(),
+            Scope::StartByAddressWithoutPow => "start-nopow:address".into(),
             Scope::StartByAccount => "start:account".into(),
             Scope::ResetByAccountPerDay => "reset-day:account".into(),
             Scope::SendByAccount(m) => format!("send:{m}:account"),
@@ -46,6 +49,7 @@ impl Scope {
         let w = i64::try_from(l.window_secs).unwrap_or(3600);
         match self {
             Scope::StartByAddress => (l.starts_per_address, w),
+            Scope::StartByAddressWithoutPow => (l.starts_per_address_without_pow, w),
             Scope::StartByAccount => (l.starts_per_account, w),
             Scope::ResetByAccountPerDay => (l.resets_per_account_per_day, 86_400),
             Scope::SendByAccount(_) => (l.code_sends_per_account, w),
@@ -59,6 +63,15 @@ impl Scope {
 /// The username as the limits count it.
 pub fn account_key(typed: &str) -> String {
     typed.trim().to_lowercase()
+}
+
+/// Events counted for `key` in `scope` within its window, without counting one more.
+pub async fn recent(services: &Services, scope: Scope, key: &str) -> Result<i64, FlowError> {
+    let (_, window) = scope.limit(services);
+    let name = scope.name();
+    let hashed = services.keys.code_hash(&format!("rate:{name}"), key);
+    let buckets = services.db.rate_buckets(&name, &hashed, services.clock.now() - window).await?;
+    Ok(buckets.iter().map(|(_, c)| c).sum())
 }
 
 /// Buckets per window: a window slides in steps of a twelfth of its length.

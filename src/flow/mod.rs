@@ -9,6 +9,7 @@ pub mod codes;
 pub mod enrol;
 pub mod limits;
 pub mod methods;
+pub mod pow;
 pub mod protection;
 pub mod recovery;
 

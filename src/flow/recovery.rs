@@ -82,9 +82,24 @@ impl Recovery {
 }
 
 /// Starts an attempt for whatever was typed as the username.
-pub async fn start(services: &Services, who: &Requester, purpose: Purpose, typed: &str) -> Result<Recovery, FlowError> {
+pub async fn start(
+    services: &Services,
+    who: &Requester,
+    purpose: Purpose,
+    typed: &str,
+    pow: Option<(&str, &str)>,
+) -> Result<Recovery, FlowError> {
     // Limits come first and count the username as typed, so they answer alike for accounts
-    // that exist and ones that do not.
+    // that exist and ones that do not. Without a solved proof of work the stricter address
+    // limit applies too.
+    let solved = match pow {
+        _ if services.config.limits.pow_base_bits == 0 => true,
+        Some((challenge, nonce)) => super::pow::verify(services, challenge, nonce).await?,
+        None => false,
+    };
+    if !solved {
+        limits::hit(services, Scope::StartByAddressWithoutPow, who.ip.as_deref()).await?;
+    }
     limits::hit(services, Scope::StartByAddress, who.ip.as_deref()).await?;
     let limit_key = hex::encode(services.keys.code_hash("rate:account", &limits::account_key(typed)));
     limits::hit(services, Scope::StartByAccount, Some(&limit_key)).await?;

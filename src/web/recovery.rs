@@ -61,6 +61,7 @@ struct UsernamePage {
     base: &'static str,
     username: String,
     step: Step,
+    pow: Option<crate::flow::pow::Challenge>,
 }
 
 #[derive(Template)]
@@ -113,6 +114,11 @@ struct UsernameForm {
     csrf: String,
     #[serde(default)]
     username: String,
+    /// The proof-of-work challenge the page carried, and the browser's solution.
+    #[serde(default)]
+    pow_challenge: String,
+    #[serde(default)]
+    pow: String,
 }
 
 #[derive(Deserialize)]
@@ -146,12 +152,20 @@ async fn username_form(
     State(s): State<Arc<Services>>,
     Extension(purpose): Extension<Purpose>,
     Extension(csrf): Extension<CsrfToken>,
+    Who(who): Who,
     Query(q): Query<Prefill>,
 ) -> Result<Html<String>, Error> {
     let (title, base) = titles(purpose);
     let total = 2 + usize::from(s.config.policy.methods_required);
     let username = q.username.unwrap_or_default().chars().take(256).collect();
-    html(&UsernamePage { l: Layout::with_csrf(&s, title, &csrf), base, username, step: Step { now: 1, of: total } })
+    let pow = crate::flow::pow::issue(&s, who.ip.as_deref()).await?;
+    html(&UsernamePage {
+        l: Layout::with_csrf(&s, title, &csrf),
+        base,
+        username,
+        step: Step { now: 1, of: total },
+        pow,
+    })
 }
 
 async fn start(
@@ -161,7 +175,8 @@ async fn start(
     session: Session,
     Verified(form): Verified<UsernameForm>,
 ) -> Result<Response, Error> {
-    let r = recovery::start(&s, &who, purpose, &form.username).await?;
+    let pow = (!form.pow.is_empty()).then_some((form.pow_challenge.as_str(), form.pow.as_str()));
+    let r = recovery::start(&s, &who, purpose, &form.username, pow).await?;
     session.cycle_id().await?;
     session.insert(KEY, r).await?;
     Ok(Redirect::to(&format!("/{}/verify", purpose.as_str())).into_response())

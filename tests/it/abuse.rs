@@ -343,3 +343,73 @@ async fn a_method_registered_an_hour_ago_cannot_reset_while_an_older_one_exists(
     b.start("reset", &gina.uid).await.assert_status(200);
     b.submit_code("reset", "totp", &env.totp_code(&seed)).await.assert_status(200);
 }
+
+fn attr(body: &str, name: &str) -> Option<String> {
+    let marker = format!("{name}=\"");
+    let start = body.find(&marker)? + marker.len();
+    Some(body[start..start + body[start..].find('"')?].to_owned())
+}
+
+/// Posts the username step, with the page's proof of work solved (or not, or tampered with).
+async fn start_with_pow(env: &TestEnv, username: &str, mode: &str) -> (u16, Option<(String, String)>) {
+    let mut b = env.browser();
+    let page = b.get("/reset").await;
+    page.assert_status(200);
+    let challenge = attr(&page.body, "data-pow").expect("the username page carries a challenge");
+    let bits: u32 = attr(&page.body, "data-pow-bits").unwrap().parse().unwrap();
+    let solution = rekey::flow::pow::solve(&challenge, bits);
+    let fields: Vec<(&str, String)> = match mode {
+        "solved" => vec![("pow_challenge", challenge.clone()), ("pow", solution.clone())],
+        "lowered" => {
+            // Claim an easier difficulty than the one signed.
+            let easier = challenge.replacen(&format!(".{bits}."), ".1.", 1);
+            vec![("pow_challenge", easier.clone()), ("pow", rekey::flow::pow::solve(&easier, 1))]
+        }
+        _ => vec![],
+    };
+    let mut form: Vec<(&str, &str)> = vec![("username", username)];
+    form.extend(fields.iter().map(|(k, v)| (*k, v.as_str())));
+    (b.post("/reset", &form).await.status, Some((challenge, solution)))
+}
+
+#[tokio::test]
+async fn the_username_step_takes_a_proof_of_work_and_without_one_the_stricter_limit_applies() {
+    let env = TestEnv::with(|c| {
+        c.limits.pow_base_bits = 8;
+        c.limits.starts_per_address_without_pow = 3;
+        c.limits.starts_per_address = 30;
+        c.limits.starts_per_account = 100;
+        c.limits.resets_per_account_per_day = 100;
+    })
+    .await;
+    let mut b = env.browser();
+    let page = b.get("/reset").await;
+    assert!(page.contains("<script src=\"/static/pow.js\" defer></script>"), "{}", page.body);
+    assert!(page.contains("role=\"status\" aria-live=\"polite\""), "the wait is announced to screen readers");
+    let js = b.get("/static/pow.js").await;
+    js.assert_status(200);
+    assert!(js.headers["content-type"].to_str().unwrap().starts_with("text/javascript"));
+    assert!(!page.headers["content-security-policy"].to_str().unwrap().contains("unsafe-inline"));
+
+    // Without JavaScript: the page works, up to the stricter limit.
+    for _ in 0..3 {
+        assert_eq!(start_with_pow(&env, "someone", "none").await.0, 200);
+    }
+    assert_eq!(start_with_pow(&env, "someone", "none").await.0, 429);
+    // A forged, easier challenge counts as no proof at all.
+    assert_eq!(start_with_pow(&env, "someone", "lowered").await.0, 429);
+    // With the work done, the ordinary limit applies.
+    let (status, solved) = start_with_pow(&env, "someone", "solved").await;
+    assert_eq!(status, 200);
+    // A solution works once.
+    let (challenge, solution) = solved.unwrap();
+    let mut b = env.browser();
+    b.get("/reset").await;
+    let replay = b.post("/reset", &[("username", "someone"), ("pow_challenge", &challenge), ("pow", &solution)]).await;
+    assert_eq!(replay.status, 429, "a spent solution is no proof");
+
+    // Difficulty grows with the attempts the address made.
+    let page = env.browser().get("/reset").await;
+    let bits: u32 = attr(&page.body, "data-pow-bits").unwrap().parse().unwrap();
+    assert!(bits >= 9, "after 7 attempts the challenge is harder ({bits} bits)");
+}
