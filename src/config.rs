@@ -173,6 +173,10 @@ pub struct DirectoryConfig {
     pub timeout_secs: u64,
     /// Service-account connections kept open.
     pub pool_size: usize,
+    /// Directory operations in flight at once (all kinds); more wait up to
+    /// `queue_timeout_secs` for their turn, then the person is told to try again.
+    pub max_concurrent_ops: usize,
+    pub queue_timeout_secs: u64,
     /// Active Directory: ask the DC to apply password history to resets too (the policy-hints
     /// control, Windows Server 2012 R2 and later; Samba 4.17 ignores it).
     pub enforce_history_on_reset: bool,
@@ -222,6 +226,8 @@ impl Default for DirectoryConfig {
             group_member_attribute: "member".into(),
             timeout_secs: 5,
             pool_size: 4,
+            max_concurrent_ops: 32,
+            queue_timeout_secs: 5,
             enforce_history_on_reset: false,
             agent: AgentDirectoryConfig::default(),
         }
@@ -654,6 +660,18 @@ impl Config {
             Some(_) => {}
         }
 
+        if !(1..=1024).contains(&self.directory.max_concurrent_ops) {
+            errors.push(ConfigError {
+                path: "directory.max_concurrent_ops".into(),
+                message: format!("expected 1 to 1024, got {}", self.directory.max_concurrent_ops),
+            });
+        }
+        if !(1..=60).contains(&self.directory.queue_timeout_secs) {
+            errors.push(ConfigError {
+                path: "directory.queue_timeout_secs".into(),
+                message: format!("expected 1 to 60, got {}", self.directory.queue_timeout_secs),
+            });
+        }
         match self.directory.kind {
             DirectoryKind::Ldap => validate_ldap(&self.directory, errors),
             DirectoryKind::Agent => self.validate_agent(errors),

@@ -6,6 +6,7 @@
 //! person using the portal.
 
 pub mod agent;
+pub mod bounded;
 pub mod ldap;
 
 use async_trait::async_trait;

@@ -85,6 +85,11 @@ impl App {
                 config.directory.agent.clone(),
             )),
         };
+        let directory: Arc<dyn Directory> = Arc::new(crate::directory::bounded::Bounded::new(
+            directory,
+            config.directory.max_concurrent_ops,
+            Duration::from_secs(config.directory.queue_timeout_secs),
+        ));
         let mailer = Arc::new(Mailer::from_config(&config.mail).map_err(|e| StartError::Mail(e.to_string()))?);
         let services =
             Services { config: Arc::new(config), directory, db, keys: Keys::derive(&master), mailer, clock, agent_hub };
