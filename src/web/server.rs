@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
+use axum::response::IntoResponse as _;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tower::ServiceBuilder;
@@ -123,9 +124,8 @@ impl App {
             (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
             (HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=(), payment=()"),
         ];
-        if names.secure {
-            headers.push((header::STRICT_TRANSPORT_SECURITY, "max-age=63072000; includeSubDomains"));
-        }
+        // Browsers ignore HSTS over plain HTTP (RFC 6797), so it goes on every response.
+        headers.push((header::STRICT_TRANSPORT_SECURITY, "max-age=63072000; includeSubDomains"));
         let mut router = super::routes(services.clone())
             .layer(axum::middleware::from_fn_with_state(services.clone(), uniform_post_time))
             .layer(axum::middleware::from_fn_with_state(services.clone(), super::csrf::layer))
@@ -148,6 +148,7 @@ impl App {
                 }))
                 .layer(PropagateRequestIdLayer::new(x_request_id))
                 .layer(axum::middleware::from_fn_with_state(services.clone(), super::error::render_error_pages))
+                .layer(axum::middleware::from_fn(limit_header_size))
                 .layer(TimeoutLayer::with_status_code(
                     axum::http::StatusCode::REQUEST_TIMEOUT,
                     Duration::from_secs(config.server.request_timeout_secs),
@@ -155,6 +156,19 @@ impl App {
                 .layer(RequestBodyLimitLayer::new(config.server.max_body_bytes)),
         )
     }
+}
+
+/// The most header bytes a request may carry; browsers send a few kilobytes.
+pub const MAX_HEADER_BYTES: usize = 16 * 1024;
+
+/// Refuses requests whose headers (cookies included) exceed [`MAX_HEADER_BYTES`] with 431.
+async fn limit_header_size(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    let size: usize = req.headers().iter().map(|(k, v)| k.as_str().len() + v.len() + 4).sum();
+    if size > MAX_HEADER_BYTES {
+        tracing::info!(size, "refused a request with oversized headers");
+        return axum::http::StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE.into_response();
+    }
+    next.run(req).await
 }
 
 /// Holds every form post's answer until `server.uniform_post_ms` has passed since it arrived,

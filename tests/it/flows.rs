@@ -334,6 +334,20 @@ async fn pages_carry_security_headers() {
     assert_eq!(h["x-content-type-options"], "nosniff");
     let cookie = h.get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect::<Vec<_>>().join("\n");
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+
+    // Every response, pages and errors and assets alike.
+    for path in ["/", "/reset", "/unlock/verify", "/no-such-page", "/static/rekey.css", "/healthz"] {
+        let page = b.get(path).await;
+        let h = &page.headers;
+        let csp = h["content-security-policy"].to_str().unwrap();
+        assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), "{path}: {csp}");
+        assert!(h["strict-transport-security"].to_str().unwrap().starts_with("max-age="), "{path}");
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(h["referrer-policy"], "no-referrer", "{path}");
+        if !path.starts_with("/static/") {
+            assert_eq!(h["cache-control"], "no-store", "{path}");
+        }
+    }
 }
 
 #[tokio::test]

@@ -147,3 +147,20 @@ async fn hostile_input_through_every_form_is_refused_cleanly_and_never_reaches_l
 fn urlencode(s: &str) -> String {
     s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
 }
+
+#[tokio::test]
+async fn oversized_headers_get_431_not_a_crash() {
+    let env = TestEnv::openldap().await;
+    let client = reqwest::Client::new();
+    let res = client
+        .get(format!("{}/reset", env.server.url()))
+        .header("cookie", format!("junk={}", "x".repeat(64 * 1024)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 431);
+    let body = res.text().await.unwrap();
+    assert!(body.contains("<html"), "an error page, not a bare status: {body}");
+    // Ordinary requests are unaffected.
+    assert_eq!(client.get(format!("{}/reset", env.server.url())).send().await.unwrap().status().as_u16(), 200);
+}
