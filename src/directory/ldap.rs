@@ -9,7 +9,7 @@
 mod ad;
 mod ad_diagnostic;
 mod conn;
-mod escape;
+pub mod escape;
 mod ppolicy;
 
 use std::collections::HashSet;

@@ -61,8 +61,13 @@ fn confirm_channel(kind: MethodKind) -> String {
 }
 
 impl Enrolment {
-    fn live(&self, services: &Services) -> Result<(), FlowError> {
-        if self.expires_at <= services.clock.now() { Err(FlowError::Expired) } else { Ok(()) }
+    /// Unexpired, and the account's owner has not blocked self-service since it began.
+    async fn live(&self, services: &Services) -> Result<(), FlowError> {
+        if self.expires_at <= services.clock.now() || super::protection::blocked(services, &self.user).await? {
+            Err(FlowError::Expired)
+        } else {
+            Ok(())
+        }
     }
 }
 
@@ -84,7 +89,7 @@ pub async fn begin(services: &Services, user: DirUser) -> Result<Enrolment, Flow
 
 /// What is registered and what is still needed.
 pub async fn overview(services: &Services, e: &Enrolment) -> Result<Overview, FlowError> {
-    e.live(services)?;
+    e.live(services).await?;
     let stored = methods::stored(services, &e.user).await?;
     let have = methods::usable_kinds(services, &e.user, &stored).len();
     let wanted = usize::from(services.config.policy.methods_to_register);
@@ -111,7 +116,7 @@ pub async fn overview(services: &Services, e: &Enrolment) -> Result<Overview, Fl
 
 /// Starts confirming a new address: sends a code to it.
 pub async fn start_email(services: &Services, e: &mut Enrolment, typed: &str) -> Result<bool, FlowError> {
-    e.live(services)?;
+    e.live(services).await?;
     if !policy::method_allowed(&services.config.policy, MethodKind::Email) {
         return Err(FlowError::OutOfStep("email not allowed"));
     }
@@ -138,7 +143,7 @@ pub async fn start_email(services: &Services, e: &mut Enrolment, typed: &str) ->
 
 /// Starts registering an authenticator app: makes a seed.
 pub async fn start_totp(services: &Services, e: &mut Enrolment) -> Result<(), FlowError> {
-    e.live(services)?;
+    e.live(services).await?;
     if !policy::method_allowed(&services.config.policy, MethodKind::Totp) {
         return Err(FlowError::OutOfStep("totp not allowed"));
     }
@@ -178,7 +183,7 @@ pub async fn confirm(
     e: &mut Enrolment,
     input: &str,
 ) -> Result<CodeCheck, FlowError> {
-    e.live(services)?;
+    e.live(services).await?;
     let kind = e.pending.as_ref().map(|p| p.kind).ok_or(FlowError::OutOfStep("nothing pending"))?;
     let secret = open_pending(services, e, kind)?;
     let now = services.clock.now();
@@ -253,7 +258,7 @@ pub async fn remove(
     e: &Enrolment,
     method_id: &str,
 ) -> Result<Removal, FlowError> {
-    e.live(services)?;
+    e.live(services).await?;
     let stored = methods::stored(services, &e.user).await?;
     let Some(target) = stored.iter().find(|m| m.id == method_id).cloned() else { return Ok(Removal::NotFound) };
     let rest: Vec<StoredMethod> = stored.into_iter().filter(|m| m.id != method_id).collect();

@@ -238,7 +238,7 @@ async fn this_wasnt_me_blocks_self_service_alerts_the_admins_and_works_once() {
     let env = TestEnv::with(|c| c.alerts.admin_emails = vec!["security@example.test".into()]).await;
     let frank = slapd.create_user("disowner").await;
     let address = env.register_email(&frank).await;
-    reset_with_email(&env, &frank.uid, &address).await;
+    let current = reset_with_email(&env, &frank.uid, &address).await;
     let notice = env.smtp.wait_for_subject(&address, "password was reset").await;
     let path = disown_path(&notice.text);
     assert!(notice.html.contains("/wasnt-me/"), "{}", notice.html);
@@ -249,6 +249,11 @@ async fn this_wasnt_me_blocks_self_service_alerts_the_admins_and_works_once() {
     intruder.start("reset", &frank.uid).await.assert_status(200);
     intruder.request_email_code("reset").await.assert_status(200);
     let stolen_code = env.smtp.last_code_for(&address).await;
+
+    // And a registration session someone opened with the (stolen) password.
+    let mut hijacked = env.browser();
+    let with_current = crate::support::slapd::TestUser { password: current, ..frank.clone() };
+    hijacked.sign_in_to_register(&with_current).await.assert_status(200);
 
     // Opening the link only asks: a mail scanner following it changes nothing.
     let mut owner = env.browser();
@@ -265,6 +270,10 @@ async fn this_wasnt_me_blocks_self_service_alerts_the_admins_and_works_once() {
     let again = owner.post(&path, &[]).await;
     assert!(again.contains("This link cannot be used"), "{}", again.body);
     assert!(owner.get(&path).await.contains("This link cannot be used"));
+
+    // The hijacked registration session can add nothing now.
+    let page = hijacked.post("/register/totp", &[]).await;
+    page.assert_status(410);
 
     // The attempt in progress is void, and new ones get nowhere.
     let page = intruder.submit_code("reset", "email", &stolen_code).await;
