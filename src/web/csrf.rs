@@ -6,11 +6,11 @@
 
 use std::sync::Arc;
 
+use axum::RequestExt;
 use axum::extract::{FromRequest, Request, State};
 use axum::http::{HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::{Form, RequestExt};
 use serde::de::DeserializeOwned;
 
 use super::error::Error;
@@ -115,14 +115,35 @@ where
 {
     type Rejection = Error;
 
+    /// The token is checked before the rest of the form is even parsed, so a forged post
+    /// gets the same 403 whatever else it carries.
     async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
-        let token = req.extensions().get::<CsrfToken>().cloned();
-        let Form(form) = req.extract::<Form<T>, _>().await.map_err(|rejection| Error::BadForm(rejection.status()))?;
-        match token {
-            Some(t) if !t.fresh && crate::crypto::constant_time_eq(t.value.as_bytes(), form.csrf().as_bytes()) => {
-                Ok(Verified(form))
-            }
-            _ => Err(Error::Csrf),
+        #[derive(serde::Deserialize)]
+        struct TokenOnly {
+            #[serde(default)]
+            csrf: String,
         }
+        let token = req.extensions().get::<CsrfToken>().cloned();
+        let is_form = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        let bytes = req
+            .extract::<axum::body::Bytes, _>()
+            .await
+            .map_err(|rejection| Error::BadForm(rejection.into_response().status()))?;
+        let sent = serde_urlencoded::from_bytes::<TokenOnly>(&bytes).map(|t| t.csrf).unwrap_or_default();
+        match token {
+            Some(t) if !t.fresh && crate::crypto::constant_time_eq(t.value.as_bytes(), sent.as_bytes()) => {}
+            _ => return Err(Error::Csrf),
+        }
+        if !is_form {
+            return Err(Error::BadForm(axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE));
+        }
+        let form: T =
+            serde_urlencoded::from_bytes(&bytes).map_err(|_| Error::BadForm(axum::http::StatusCode::BAD_REQUEST))?;
+        debug_assert_eq!(form.csrf(), sent);
+        Ok(Verified(form))
     }
 }

@@ -310,6 +310,46 @@ async fn a_post_without_a_csrf_token_is_refused() {
     page.assert_status(403);
     let page = b.post_raw("/reset", "csrf=forged&username=alice").await;
     page.assert_status(403);
+
+    // Every form in the portal, from a browser that is signed in and has an attempt going,
+    // so only the token stands in the way.
+    let slapd = Slapd::shared().await;
+    let user = slapd.create_user("csrf").await;
+    b.sign_in_to_register(&user).await.assert_status(200);
+    b.start("reset", &user.uid).await.assert_status(200);
+    let posts = [
+        "/reset",
+        "/reset/send",
+        "/reset/code/email",
+        "/reset/code/totp",
+        "/reset/password",
+        "/unlock",
+        "/unlock/send",
+        "/unlock/code/email",
+        "/unlock/finish",
+        "/register",
+        "/register/email",
+        "/register/totp",
+        "/register/confirm",
+        "/register/cancel",
+        "/register/remove",
+        "/register/done",
+        "/register/sign-out",
+        "/change",
+        "/wasnt-me/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    ];
+    for path in posts {
+        let page = b.post_raw(path, "code=123456&username=x&address=a%40b.test&new=x&confirm=x").await;
+        assert_eq!(page.status, 403, "{path} without a token:\n{}", page.body);
+        let page = b.post_raw(path, "csrf=forged.token&code=123456").await;
+        assert_eq!(page.status, 403, "{path} with a forged token");
+        let mut evil = b.fork();
+        evil.origin = Some("https://evil.example".into());
+        let page = evil.post(path, &[("code", "123456")]).await;
+        assert_eq!(page.status, 403, "{path} from another origin");
+    }
+    // The session still works: nothing above was accepted.
+    b.get("/register/methods").await.assert_status(200);
 }
 
 #[tokio::test]
