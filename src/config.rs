@@ -111,6 +111,8 @@ pub struct SecretsConfig {
 pub enum DirectoryKind {
     #[default]
     Ldap,
+    /// Microsoft Entra ID through Microsoft Graph; settings in `[directory.graph]`.
+    Graph,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
@@ -162,6 +164,76 @@ pub struct DirectoryConfig {
     /// Active Directory: ask the DC to apply password history to resets too (the policy-hints
     /// control, Windows Server 2012 R2 and later; Samba 4.17 ignores it).
     pub enforce_history_on_reset: bool,
+    /// `kind = "graph"`: Microsoft Entra ID through Microsoft Graph.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub graph: Option<GraphConfig>,
+}
+
+/// Which Graph property a typed login is matched against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GraphLogin {
+    #[default]
+    Upn,
+    Mail,
+}
+
+/// Where password operations for accounts synced from on-premises AD go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OnPremises {
+    /// Nowhere: such accounts get the unavailable page and the admin log says why.
+    #[default]
+    None,
+    /// The LDAP directory described by the other `[directory]` keys.
+    Ldap,
+}
+
+/// `[directory.graph]`: the app registration rekey uses against Microsoft Graph.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GraphConfig {
+    /// The Entra tenant (directory) id, a GUID or a verified domain.
+    pub tenant_id: String,
+    /// The app registration's application (client) id.
+    pub client_id: String,
+    #[serde(serialize_with = "redact")]
+    pub client_secret: Option<SecretString>,
+    pub client_secret_file: Option<PathBuf>,
+    /// PEM private key (PKCS#8 or PKCS#1 RSA) for a signed client assertion.
+    pub certificate_key_file: Option<PathBuf>,
+    /// PEM certificate registered with the app; its thumbprint goes into the assertion.
+    pub certificate_file: Option<PathBuf>,
+    /// Token authority; national clouds use their own.
+    pub authority_url: String,
+    /// Graph base URL, without `/v1.0`.
+    pub graph_url: String,
+    pub login_attribute: GraphLogin,
+    /// Seconds allowed for each HTTP request.
+    pub timeout_secs: u64,
+    /// Seconds one directory operation may take in all, waiting out throttling included.
+    pub deadline_secs: u64,
+    /// Where resets of accounts synced from on-premises AD go.
+    pub on_premises: OnPremises,
+}
+
+impl Default for GraphConfig {
+    fn default() -> Self {
+        GraphConfig {
+            tenant_id: String::new(),
+            client_id: String::new(),
+            client_secret: None,
+            client_secret_file: None,
+            certificate_key_file: None,
+            certificate_file: None,
+            authority_url: "https://login.microsoftonline.com".into(),
+            graph_url: "https://graph.microsoft.com".into(),
+            login_attribute: GraphLogin::Upn,
+            timeout_secs: 10,
+            deadline_secs: 30,
+            on_premises: OnPremises::None,
+        }
+    }
 }
 
 impl Default for DirectoryConfig {
@@ -186,6 +258,7 @@ impl Default for DirectoryConfig {
             timeout_secs: 5,
             pool_size: 4,
             enforce_history_on_reset: false,
+            graph: None,
         }
     }
 }
@@ -457,6 +530,9 @@ impl Config {
             "directory.bind_password_file",
             errors,
         );
+        if let Some(g) = &mut self.directory.graph {
+            read_secret_file(&mut g.client_secret, &g.client_secret_file, "directory.graph.client_secret_file", errors);
+        }
         read_secret_file(&mut self.mail.password, &self.mail.password_file, "mail.password_file", errors);
     }
 
@@ -511,57 +587,63 @@ impl Config {
         }
 
         let d = &self.directory;
-        match url::Url::parse(&d.url) {
-            Ok(u) if matches!(u.scheme(), "ldap" | "ldaps") && u.host().is_some() => {
-                if u.scheme() == "ldaps" && d.starttls {
-                    err("directory.starttls", "StartTLS cannot be used with an ldaps:// URL".into());
+        if d.kind == DirectoryKind::Graph {
+            validate_graph(d.graph.as_ref(), &mut err);
+        }
+        let graph_on_premises = d.graph.as_ref().map(|g| g.on_premises);
+        if d.kind == DirectoryKind::Ldap || graph_on_premises == Some(OnPremises::Ldap) {
+            match url::Url::parse(&d.url) {
+                Ok(u) if matches!(u.scheme(), "ldap" | "ldaps") && u.host().is_some() => {
+                    if u.scheme() == "ldaps" && d.starttls {
+                        err("directory.starttls", "StartTLS cannot be used with an ldaps:// URL".into());
+                    }
+                    if d.flavour == LdapFlavour::ActiveDirectory && u.scheme() == "ldap" && !d.starttls {
+                        err("directory.url", AD_NEEDS_TLS.into());
+                    }
                 }
-                if d.flavour == LdapFlavour::ActiveDirectory && u.scheme() == "ldap" && !d.starttls {
-                    err("directory.url", AD_NEEDS_TLS.into());
+                _ => err("directory.url", format!("expected ldap:// or ldaps://, got {:?}", d.url)),
+            }
+            if let Some(ca) = &d.ca_file {
+                if !ca.is_file() {
+                    err("directory.ca_file", format!("no such file: {}", ca.display()));
                 }
             }
-            _ => err("directory.url", format!("expected ldap:// or ldaps://, got {:?}", d.url)),
-        }
-        if let Some(ca) = &d.ca_file {
-            if !ca.is_file() {
-                err("directory.ca_file", format!("no such file: {}", ca.display()));
+            if d.bind_dn.trim().is_empty() {
+                err("directory.bind_dn", "missing: the service account's DN".into());
             }
-        }
-        if d.bind_dn.trim().is_empty() {
-            err("directory.bind_dn", "missing: the service account's DN".into());
-        }
-        if d.bind_password.is_none() {
-            err("directory.bind_password", "missing: set it or directory.bind_password_file".into());
-        }
-        if d.base_dn.trim().is_empty() {
-            err("directory.base_dn", "missing: where the accounts live, e.g. ou=people,dc=example,dc=com".into());
-        }
-        if !(d.user_filter.is_empty() || d.user_filter.starts_with('(') && d.user_filter.ends_with(')')) {
-            err("directory.user_filter", format!("expected a filter in parentheses, got {:?}", d.user_filter));
-        }
-        if d.login_attributes.is_empty() {
-            err("directory.login_attributes", "list at least one attribute, e.g. [\"uid\"]".into());
-        }
-        for (i, a) in d.login_attributes.iter().enumerate() {
-            if !is_attribute_name(a) {
-                err(&format!("directory.login_attributes[{i}]"), format!("not an attribute name: {a:?}"));
+            if d.bind_password.is_none() {
+                err("directory.bind_password", "missing: set it or directory.bind_password_file".into());
             }
-        }
-        for (path, a) in [
-            ("directory.display_name_attribute", &d.display_name_attribute),
-            ("directory.mail_attribute", &d.mail_attribute),
-            ("directory.phone_attribute", &d.phone_attribute),
-            ("directory.group_member_attribute", &d.group_member_attribute),
-        ] {
-            if !is_attribute_name(a) {
-                err(path, format!("not an attribute name: {a:?}"));
+            if d.base_dn.trim().is_empty() {
+                err("directory.base_dn", "missing: where the accounts live, e.g. ou=people,dc=example,dc=com".into());
             }
-        }
-        if !(1..=120).contains(&d.timeout_secs) {
-            err("directory.timeout_secs", format!("expected 1 to 120, got {}", d.timeout_secs));
-        }
-        if !(1..=64).contains(&d.pool_size) {
-            err("directory.pool_size", format!("expected 1 to 64, got {}", d.pool_size));
+            if !(d.user_filter.is_empty() || d.user_filter.starts_with('(') && d.user_filter.ends_with(')')) {
+                err("directory.user_filter", format!("expected a filter in parentheses, got {:?}", d.user_filter));
+            }
+            if d.login_attributes.is_empty() {
+                err("directory.login_attributes", "list at least one attribute, e.g. [\"uid\"]".into());
+            }
+            for (i, a) in d.login_attributes.iter().enumerate() {
+                if !is_attribute_name(a) {
+                    err(&format!("directory.login_attributes[{i}]"), format!("not an attribute name: {a:?}"));
+                }
+            }
+            for (path, a) in [
+                ("directory.display_name_attribute", &d.display_name_attribute),
+                ("directory.mail_attribute", &d.mail_attribute),
+                ("directory.phone_attribute", &d.phone_attribute),
+                ("directory.group_member_attribute", &d.group_member_attribute),
+            ] {
+                if !is_attribute_name(a) {
+                    err(path, format!("not an attribute name: {a:?}"));
+                }
+            }
+            if !(1..=120).contains(&d.timeout_secs) {
+                err("directory.timeout_secs", format!("expected 1 to 120, got {}", d.timeout_secs));
+            }
+            if !(1..=64).contains(&d.pool_size) {
+                err("directory.pool_size", format!("expected 1 to 64, got {}", d.pool_size));
+            }
         }
 
         let p = &self.policy;
@@ -673,6 +755,57 @@ fn redact_url(url: &str) -> String {
             u.to_string()
         }
         _ => url.to_string(),
+    }
+}
+
+/// `[directory.graph]` when `directory.kind = "graph"`.
+fn validate_graph(g: Option<&GraphConfig>, err: &mut impl FnMut(&str, String)) {
+    let Some(g) = g else {
+        err("directory.graph", "missing: kind = \"graph\" needs a [directory.graph] section".into());
+        return;
+    };
+    if g.tenant_id.trim().is_empty() {
+        err("directory.graph.tenant_id", "missing: the Entra tenant id".into());
+    }
+    if g.client_id.trim().is_empty() {
+        err("directory.graph.client_id", "missing: the app registration's client id".into());
+    }
+    let certificate = g.certificate_key_file.is_some() || g.certificate_file.is_some();
+    match (g.client_secret.is_some(), certificate) {
+        (false, false) => err(
+            "directory.graph.client_secret",
+            "missing: set client_secret, client_secret_file, or certificate_key_file and certificate_file".into(),
+        ),
+        (true, true) => {
+            err("directory.graph.client_secret", "set either a client secret or a certificate, not both".into())
+        }
+        _ => {}
+    }
+    if certificate {
+        for (path, file) in [
+            ("directory.graph.certificate_key_file", &g.certificate_key_file),
+            ("directory.graph.certificate_file", &g.certificate_file),
+        ] {
+            match file {
+                None => err(path, "missing: a certificate needs both its key and its certificate file".into()),
+                Some(f) if !f.is_file() => err(path, format!("no such file: {}", f.display())),
+                Some(_) => {}
+            }
+        }
+    }
+    for (path, value) in
+        [("directory.graph.authority_url", &g.authority_url), ("directory.graph.graph_url", &g.graph_url)]
+    {
+        match url::Url::parse(value) {
+            Ok(u) if matches!(u.scheme(), "https" | "http") && u.host().is_some() => {}
+            _ => err(path, format!("expected an https:// URL, got {value:?}")),
+        }
+    }
+    if !(1..=120).contains(&g.timeout_secs) {
+        err("directory.graph.timeout_secs", format!("expected 1 to 120, got {}", g.timeout_secs));
+    }
+    if !(1..=600).contains(&g.deadline_secs) || g.deadline_secs < g.timeout_secs {
+        err("directory.graph.deadline_secs", format!("expected timeout_secs to 600, got {}", g.deadline_secs));
     }
 }
 

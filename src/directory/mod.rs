@@ -5,6 +5,7 @@
 //! administrator's log only; they must never carry a password and are never shown to the
 //! person using the portal.
 
+pub mod graph;
 pub mod ldap;
 
 use async_trait::async_trait;
@@ -154,6 +155,9 @@ pub enum DirError {
     Unavailable(String),
     #[error("directory refused the service account: {0}")]
     Denied(String),
+    /// The directory has no unlock operation (Entra ID): a reset is what unlocks the account.
+    #[error("this directory cannot unlock without a reset")]
+    UnlockByReset,
 }
 
 /// The operations every flow needs from a directory.

@@ -35,11 +35,13 @@ pub struct ErrorInfo {
     pub title: &'static str,
     pub message: &'static str,
     pub start_over: bool,
+    /// Offer the reset flow instead (an unlock the directory can only do by a reset).
+    pub offer_reset: bool,
 }
 
 impl Error {
     fn status_and_info(&self) -> (StatusCode, ErrorInfo) {
-        let info = |title, message, start_over| ErrorInfo { title, message, start_over };
+        let info = |title, message, start_over| ErrorInfo { title, message, start_over, offer_reset: false };
         match self {
             Error::Flow(FlowError::Unavailable(_)) => (
                 StatusCode::SERVICE_UNAVAILABLE,
@@ -48,6 +50,15 @@ impl Error {
                     "Nothing was changed. The service that holds your account is not answering right now. Please try again in a few minutes; if it keeps happening, contact the helpdesk.",
                     true,
                 ),
+            ),
+            Error::Flow(FlowError::UnlockByReset) => (
+                StatusCode::CONFLICT,
+                ErrorInfo {
+                    title: "A new password is what unlocks your account",
+                    message: "Your account is kept in Microsoft Entra ID, which has no separate unlock: choosing a new password unlocks it. Nothing was changed yet.",
+                    start_over: false,
+                    offer_reset: true,
+                },
             ),
             Error::Flow(FlowError::Expired) => (
                 StatusCode::GONE,
@@ -98,6 +109,7 @@ fn too_large() -> ErrorInfo {
         title: "Too much was sent",
         message: "What you sent is larger than this form accepts. Go back and shorten what you typed.",
         start_over: false,
+        offer_reset: false,
     }
 }
 
@@ -106,6 +118,7 @@ fn internal() -> ErrorInfo {
         title: "Something went wrong on our side",
         message: "Nothing was changed. Please try again; if it keeps happening, give the helpdesk the reference below.",
         start_over: true,
+        offer_reset: false,
     }
 }
 
@@ -130,6 +143,7 @@ pub async fn not_found() -> Response {
         title: "Page not found",
         message: "There is no page at this address. Start from the home page.",
         start_over: true,
+        offer_reset: false,
     });
     res
 }
@@ -154,17 +168,20 @@ pub async fn render_error_pages(State(services): State<Arc<Services>>, req: Requ
             title: "That took too long",
             message: "Nothing was changed. Please try again.",
             start_over: true,
+            offer_reset: false,
         },
         StatusCode::METHOD_NOT_ALLOWED => ErrorInfo {
             title: "This page cannot be used that way",
             message: "Start from the home page.",
             start_over: true,
+            offer_reset: false,
         },
         s if s.is_server_error() => internal(),
         _ => ErrorInfo {
             title: "The request could not be handled",
             message: "Start from the home page.",
             start_over: true,
+            offer_reset: false,
         },
     });
     let page = ErrorPage { l: Layout::new(&services, ""), status: status.as_u16(), info, request_id };

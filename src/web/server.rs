@@ -18,10 +18,11 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
 use crate::clock::Clock;
-use crate::config::Config;
+use crate::config::{Config, DirectoryKind, OnPremises};
 use crate::crypto::Keys;
-use crate::directory::Directory;
+use crate::directory::graph::GraphDirectory;
 use crate::directory::ldap::LdapDirectory;
+use crate::directory::{DirError, Directory};
 use crate::flow::Services;
 use crate::notify::Mailer;
 use crate::store::Db;
@@ -39,6 +40,24 @@ pub enum StartError {
     Listen(String, std::io::Error),
     #[error("secrets.master_key: missing or invalid")]
     MasterKey,
+}
+
+/// The directory `directory.kind` names.
+fn build_directory(config: &Config) -> Result<Arc<dyn Directory>, DirError> {
+    let d = &config.directory;
+    match (d.kind, &d.graph) {
+        (DirectoryKind::Graph, Some(graph)) => {
+            let on_premises: Option<Arc<dyn Directory>> = match graph.on_premises {
+                OnPremises::Ldap => Some(Arc::new(LdapDirectory::new(d)?)),
+                OnPremises::None => None,
+            };
+            let p = &config.policy;
+            let scope_groups = p.groups.iter().chain(&p.excluded_groups).cloned().collect();
+            Ok(Arc::new(GraphDirectory::new(graph, scope_groups, on_premises)?))
+        }
+        (DirectoryKind::Graph, None) => Err(DirError::Denied("directory.graph is missing".into())),
+        (DirectoryKind::Ldap, _) => Ok(Arc::new(LdapDirectory::new(d)?)),
+    }
 }
 
 /// Cookie names and flags, derived from whether the public URL is https.
@@ -70,8 +89,7 @@ impl App {
         let db = Db::connect(&config.database.effective_url(), config.database.max_connections)
             .await
             .map_err(|e| StartError::Database(e.to_string()))?;
-        let directory: Arc<dyn Directory> =
-            Arc::new(LdapDirectory::new(&config.directory).map_err(|e| StartError::Directory(e.to_string()))?);
+        let directory = build_directory(&config).map_err(|e| StartError::Directory(e.to_string()))?;
         let mailer = Arc::new(Mailer::from_config(&config.mail).map_err(|e| StartError::Mail(e.to_string()))?);
         let services = Services { config: Arc::new(config), directory, db, keys: Keys::derive(&master), mailer, clock };
         Ok(App { services: Arc::new(services) })
