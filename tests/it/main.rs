@@ -5,6 +5,7 @@
 
 mod ad_directory;
 mod flows;
+mod graph;
 mod ldap_directory;
 mod mail;
 mod processes;

@@ -8,6 +8,7 @@
 
 pub mod directory;
 pub mod env;
+pub mod graph;
 pub mod postgres;
 pub mod samba;
 pub mod slapd;
