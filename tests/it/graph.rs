@@ -277,3 +277,94 @@ async fn graph_out_of_scope_and_unknown_people_see_identical_pages() {
     assert_eq!(pages[1], pages[2], "out of scope and unknown look the same");
     assert!(double.graph_requests().iter().any(|r| r.ends_with("/checkMemberGroups")), "scope came from Graph");
 }
+
+#[tokio::test]
+async fn graph_a_synced_user_is_reset_in_the_on_premises_directory_and_graph_is_not_asked_to() {
+    let (double, _) = double_with_user().await;
+    let slapd = crate::support::slapd::Slapd::shared().await;
+    let person = slapd.create_user("hybrid").await;
+    remember_secret(&person.password);
+    // Entra's copy of the account, synced from AD: same login (mail here, as UPN).
+    let mut synced = cloud_user(&double, "hybrid");
+    synced.upn = person.mail.clone();
+    synced.synced = true;
+    double.add_user(synced);
+    let ldap: Arc<dyn Directory> =
+        Arc::new(rekey::directory::ldap::LdapDirectory::new(&slapd.directory_config()).unwrap());
+    let dir = GraphDirectory::new(&double.config(), vec![], Some(ldap)).unwrap();
+
+    let found = dir.find_user(&login(&person.mail)).await.unwrap().expect("found on-premises");
+    assert_eq!(found.dn, person.dn);
+    let new = new_password();
+    dir.reset_password(&found, &new, false).await.unwrap();
+    use secrecy::ExposeSecret;
+    assert!(slapd.bind(&person.dn, new.expose_secret()).await, "the new password works on-premises");
+    assert!(double.patches().is_empty() && double.revokes().is_empty());
+    assert!(double.graph_requests().iter().all(|r| r == "GET /users"), "{:?}", double.graph_requests());
+}
+
+#[tokio::test]
+async fn graph_a_synced_user_without_an_on_premises_directory_gets_the_unavailable_page() {
+    let (double, _) = double_with_user().await;
+    let mut synced = cloud_user(&double, "hybrid");
+    synced.synced = true;
+    double.add_user(synced.clone());
+    let env = portal(&double, |_| {}).await;
+    let mut b = env.browser();
+    let page = b.start("reset", &synced.upn).await;
+    page.assert_status(503);
+    assert!(page.contains("The directory cannot be reached"), "{}", page.body);
+    assert!(double.patches().is_empty());
+}
+
+#[tokio::test]
+async fn graph_the_unlock_page_explains_that_a_reset_unlocks_and_offers_it() {
+    let (double, user) = double_with_user().await;
+    let env = portal(&double, |_| {}).await;
+    let mut b = env.browser();
+    b.start("unlock", &user.upn).await.assert_status(200);
+    b.request_email_code("unlock").await.assert_status(200);
+    let code = env.smtp.last_code_for(&user.mail).await;
+    remember_secret(&code);
+    b.submit_code("unlock", "email", &code).await.assert_status(200);
+    let page = b.post("/unlock/finish", &[]).await;
+    page.assert_status(409);
+    assert!(page.contains("A new password is what unlocks your account"), "{}", page.body);
+    assert!(page.contains("href=\"/reset\""), "{}", page.body);
+}
+
+#[tokio::test]
+async fn graph_double_refuses_a_misspelled_password_profile_property() {
+    let (double, user) = double_with_user().await;
+    let http = reqwest::Client::new();
+    let token: serde_json::Value = http
+        .post(format!("{}/{}/oauth2/v2.0/token", double.url, double.tenant_id))
+        .form(&[
+            ("grant_type", "client_credentials"),
+            ("client_id", double.client_id.as_str()),
+            ("client_secret", APP_SECRET),
+            ("scope", &format!("{}/.default", double.url)),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = token["access_token"].as_str().unwrap();
+    let new = new_password();
+    use secrecy::ExposeSecret;
+    // Azure AD Graph's old name; Microsoft Graph v1.0 calls it forceChangePasswordNextSignIn.
+    let res = http
+        .patch(format!("{}/v1.0/users/{}", double.url, user.id))
+        .bearer_auth(token)
+        .json(&json!({"passwordProfile": {"password": new.expose_secret(), "forceChangePasswordNextLogin": false}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "Request_BadRequest");
+    assert!(body["error"]["innerError"]["request-id"].is_string());
+    assert!(double.patches().is_empty());
+}
