@@ -950,6 +950,68 @@ base_dn = "ou=people,dc=example,dc=test"
         assert!(config.secure_cookies());
     }
 
+    const GRAPH: &str = r#"
+[secrets]
+master_key = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
+[directory]
+kind = "graph"
+[directory.graph]
+tenant_id = "contoso.onmicrosoft.com"
+client_id = "11111111-2222-3333-4444-555555555555"
+"#;
+
+    #[test]
+    fn a_graph_directory_needs_no_ldap_keys_but_one_credential() {
+        assert_eq!(errors(&format!("{GRAPH}client_secret = \"s\"\n")), Vec::<String>::new());
+        let errs = errors(GRAPH);
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(errs[0].starts_with("directory.graph.client_secret: missing"), "{errs:?}");
+        let both = errors(&format!("{GRAPH}client_secret = \"s\"\ncertificate_key_file = \"/nonexistent.key\"\n"));
+        assert!(both.iter().any(|e| e.starts_with("directory.graph.client_secret: set either")), "{both:?}");
+        assert!(both.iter().any(|e| e.starts_with("directory.graph.certificate_file: missing")), "{both:?}");
+        assert!(both.iter().any(|e| e.starts_with("directory.graph.certificate_key_file: no such file")), "{both:?}");
+    }
+
+    #[test]
+    fn graph_keys_are_checked_by_path() {
+        let errs =
+            errors(&format!("{GRAPH}client_secret = \"s\"\ngraph_url = \"graph.microsoft.com\"\ntimeout_secs = 0\n"));
+        assert!(errs.iter().any(|e| e.starts_with("directory.graph.graph_url:")), "{errs:?}");
+        assert!(errs.iter().any(|e| e.starts_with("directory.graph.timeout_secs:")), "{errs:?}");
+        let missing = errors(
+            "[secrets]\nmaster_key = \"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\"\n[directory]\nkind = \"graph\"\n",
+        );
+        assert_eq!(
+            missing,
+            vec!["directory.graph: missing: kind = \"graph\" needs a [directory.graph] section".to_owned()]
+        );
+        // On-premises routing brings the LDAP keys back.
+        let hybrid = errors(&format!("{GRAPH}client_secret = \"s\"\non_premises = \"ldap\"\n"));
+        assert!(hybrid.iter().any(|e| e.starts_with("directory.bind_dn:")), "{hybrid:?}");
+    }
+
+    #[test]
+    fn the_graph_client_secret_is_redacted() {
+        let config = Config::from_toml(&format!("{GRAPH}client_secret = \"graph-app-secret\"\n")).unwrap();
+        let text = config.to_redacted_toml();
+        assert!(!text.contains("graph-app-secret"), "{text}");
+        assert!(text.contains("client_secret"), "{text}");
+        assert!(!format!("{config:?}").contains("graph-app-secret"));
+    }
+
+    #[test]
+    fn the_example_graph_section_documents_every_graph_key() {
+        let example = include_str!("../rekey.example.toml");
+        let keys = serde_json::to_value(GraphConfig::default()).unwrap();
+        let serde_json::Value::Object(keys) = keys else { unreachable!() };
+        for key in keys.keys() {
+            assert!(
+                example.lines().any(|l| l.trim_start_matches(['#', ' ']).starts_with(&format!("{key} ="))),
+                "directory.graph.{key} is not documented in rekey.example.toml"
+            );
+        }
+    }
+
     #[test]
     fn the_example_file_documents_every_key_and_parses() {
         let example = include_str!("../rekey.example.toml");
