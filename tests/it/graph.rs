@@ -368,3 +368,25 @@ async fn graph_double_refuses_a_misspelled_password_profile_property() {
     assert!(body["error"]["innerError"]["request-id"].is_string());
     assert!(double.patches().is_empty());
 }
+
+#[tokio::test]
+async fn graph_a_change_uses_the_persons_delegated_token() {
+    let (double, user) = double_with_user().await;
+    let dir = directory(&double.config());
+    let token = SecretString::from(double.delegated_token(&user.id));
+    let old = SecretString::from(user.password.clone());
+
+    let wrong = SecretString::from(format!("{}x", user.password));
+    let err = dir.change_with_token(&token, &wrong, &new_password()).await.unwrap_err();
+    assert!(matches!(err, DirError::WrongPassword), "{err:?}");
+    let weak = SecretString::from("weak".to_owned());
+    let err = dir.change_with_token(&token, &old, &weak).await.unwrap_err();
+    assert!(matches!(err, DirError::PolicyViolation(_)), "{err:?}");
+
+    let new = new_password();
+    dir.change_with_token(&token, &old, &new).await.unwrap();
+    use secrecy::ExposeSecret;
+    assert_eq!(double.password_of(&user.id), new.expose_secret());
+    assert_eq!(double.changes(), vec![user.id.clone()]);
+    assert_eq!(double.token_requests(), 0, "the app's own token is not used for a change");
+}

@@ -175,7 +175,7 @@ fn log_failure(operation: &str, f: &GraphFailure, what: &str) {
         operation,
         status = f.status.as_u16(),
         code = %f.code,
-        message = %f.message,
+        graph_message = %f.message,
         request_id = %f.request_id,
         client_request_id = %f.client_request_id,
         "{what}"
