@@ -7,6 +7,7 @@
 //! Nothing here logs a password, a token or a request body.
 
 mod client;
+pub mod oidc;
 mod token;
 
 use std::sync::Arc;
@@ -18,6 +19,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use self::client::{Bearer, GraphClient, GraphFailure};
+use self::oidc::{OidcError, OidcSignIn, SignedIn};
 use self::token::AppTokens;
 use super::{AccountState, DirError, DirUser, Directory, LockStatus, Login, PolicyReason, UserId};
 use crate::config::{GraphConfig, GraphLogin};
@@ -35,6 +37,7 @@ pub struct GraphDirectory {
     /// Group object ids policy cares about; checkMemberGroups tells which the user is in.
     scope_groups: Vec<String>,
     on_premises: Option<Arc<dyn Directory>>,
+    oidc: OidcSignIn,
 }
 
 #[derive(Deserialize)]
@@ -70,6 +73,7 @@ impl GraphDirectory {
             .build()
             .map_err(|e| DirError::Unavailable(format!("HTTP client: {e}")))?;
         let tokens = AppTokens::new(config, http.clone())?;
+        let oidc = OidcSignIn::new(config, http.clone());
         Ok(GraphDirectory {
             client: GraphClient {
                 http,
@@ -80,7 +84,35 @@ impl GraphDirectory {
             login_attribute: config.login_attribute,
             scope_groups,
             on_premises,
+            oidc,
         })
+    }
+
+    /// Starts an OpenID Connect sign-in; returns the URL to send the person to and the state
+    /// their session must keep. `redirect` is the portal's callback URL.
+    pub async fn sign_in_start(&self, redirect: &str) -> Result<(String, String), OidcError> {
+        self.oidc.start(redirect).await
+    }
+
+    /// Finishes a sign-in begun by [`Self::sign_in_start`].
+    pub async fn sign_in_finish(
+        &self,
+        redirect: &str,
+        expected_state: &str,
+        state: &str,
+        code: &str,
+    ) -> Result<SignedIn, OidcError> {
+        self.oidc.finish(redirect, expected_state, state, code, &self.tokens).await
+    }
+
+    /// The delegated token of a finished sign-in, while it is fresh.
+    pub fn delegated_token(&self, handle: &str) -> Option<SecretString> {
+        self.oidc.token(handle)
+    }
+
+    /// Forgets a sign-in's delegated token.
+    pub fn sign_out(&self, handle: &str) {
+        self.oidc.forget(handle);
     }
 
     /// The on-premises directory for an account not found in Graph itself.
@@ -245,6 +277,10 @@ impl Directory for GraphDirectory {
 
     async fn health(&self) -> Result<(), DirError> {
         self.tokens.token().await.map(|_| ())
+    }
+
+    fn graph(&self) -> Option<&GraphDirectory> {
+        Some(self)
     }
 }
 

@@ -185,6 +185,11 @@ pub trait Directory: Send + Sync + 'static {
 
     /// Checks that the directory answers and the service account can bind.
     async fn health(&self) -> Result<(), DirError>;
+
+    /// The Graph directory, whose people sign in with OpenID Connect; `None` for others.
+    fn graph(&self) -> Option<&graph::GraphDirectory> {
+        None
+    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod codes;
+pub mod delegated;
 pub mod enrol;
 pub mod methods;
 pub mod recovery;

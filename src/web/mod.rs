@@ -5,6 +5,7 @@ mod assets;
 mod change;
 mod csrf;
 mod error;
+mod oidc;
 mod pages;
 mod recovery;
 mod register;
@@ -29,6 +30,7 @@ pub fn routes(services: Arc<Services>) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .merge(register::routes())
         .merge(change::routes())
+        .merge(oidc::routes())
         .nest("/reset", recovery::routes(Purpose::Reset))
         .nest("/unlock", recovery::routes(Purpose::Unlock))
         .route("/static/{*path}", get(assets::serve))

@@ -390,3 +390,64 @@ async fn graph_a_change_uses_the_persons_delegated_token() {
     assert_eq!(double.changes(), vec![user.id.clone()]);
     assert_eq!(double.token_requests(), 0, "the app's own token is not used for a change");
 }
+
+/// The `/oidc/finish?…` address the "Signing you in" page moves on to.
+fn continue_link(page: &crate::support::env::Page) -> String {
+    assert!(page.contains("Signing you in"), "{}", page.body);
+    let start = page.body.find("href=\"/oidc/finish?").expect("a continue link") + "href=\"".len();
+    let end = start + page.body[start..].find('"').unwrap();
+    page.body[start..end].replace("&amp;", "&").replace("&#38;", "&")
+}
+
+#[tokio::test]
+async fn graph_oidc_sign_in_then_change_with_the_delegated_token() {
+    let (double, user) = double_with_user().await;
+    let env = portal(&double, |_| {}).await;
+    double.sign_in_as(&user.id);
+    let mut b = env.browser();
+    let signing_in = b.get("/change").await;
+    signing_in.assert_status(200);
+    let form = b.get(&continue_link(&signing_in)).await;
+    form.assert_status(200);
+    assert!(form.contains(&format!("Signed in as {}", user.upn)), "{}", form.body);
+
+    let new = format!("Changed-{}-Pw3!", unique(""));
+    remember_secret(&new);
+    let wrong = b.post("/oidc/change", &[("current", "not-it"), ("new", &new), ("confirm", &new)]).await;
+    wrong.assert_status(422);
+    let done = b.post("/oidc/change", &[("current", &user.password), ("new", &new), ("confirm", &new)]).await;
+    done.assert_status(200);
+    assert_eq!(double.password_of(&user.id), new);
+    assert_eq!(double.changes(), vec![user.id.clone()]);
+    assert!(double.patches().is_empty(), "a change is not an admin reset");
+}
+
+#[tokio::test]
+async fn graph_oidc_a_wrong_state_is_refused() {
+    let (double, user) = double_with_user().await;
+    let env = portal(&double, |_| {}).await;
+    double.sign_in_as(&user.id);
+    let mut b = env.browser();
+    let link = continue_link(&b.get("/oidc/start").await);
+    let forged = link.replace("state=", "state=x");
+    let page = b.get(&forged).await;
+    page.assert_status(410);
+    assert_eq!(double.token_requests(), 0, "the code is not even redeemed");
+    let again = b.get("/oidc/change").await;
+    assert!(!again.contains("Signed in as"), "no sign-in came of it: {}", again.body);
+}
+
+#[tokio::test]
+async fn graph_oidc_a_wrong_nonce_is_refused() {
+    let (double, user) = double_with_user().await;
+    let env = portal(&double, |_| {}).await;
+    double.sign_in_as(&user.id);
+    double.tamper_next_nonce();
+    let mut b = env.browser();
+    let link = continue_link(&b.get("/oidc/start").await);
+    let page = b.get(&link).await;
+    page.assert_status(410);
+    assert_eq!(double.token_requests(), 1, "the code was redeemed; the ID token was what failed");
+    let again = b.get("/oidc/change").await;
+    assert!(!again.contains("Signed in as"), "no sign-in came of it: {}", again.body);
+}

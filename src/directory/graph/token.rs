@@ -97,6 +97,14 @@ impl AppTokens {
         }
     }
 
+    /// A fresh client assertion when the app uses a certificate; `None` with a secret.
+    pub fn client_assertion(&self) -> Result<Option<String>, DirError> {
+        match &self.credential {
+            Credential::Secret(_) => Ok(None),
+            Credential::Certificate(cert) => cert.assertion(&self.client_id, &self.token_url).map(Some),
+        }
+    }
+
     async fn request(&self) -> Result<(SecretString, Duration), DirError> {
         let token_url = TokenUrl::new(self.token_url.clone())
             .map_err(|e| DirError::Unavailable(format!("directory.graph.authority_url: {e}")))?;

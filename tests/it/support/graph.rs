@@ -60,6 +60,19 @@ struct Tenant {
     patches: Vec<(String, Value)>,
     revokes: Vec<String>,
     changes: Vec<String>,
+    /// Who the browser is signed in as at the identity provider.
+    signed_in_as: Option<String>,
+    /// Put a wrong nonce into the next ID token.
+    tamper_nonce: bool,
+    codes: HashMap<String, CodeGrant>,
+}
+
+/// An authorization code and what it was issued for.
+struct CodeGrant {
+    user_id: String,
+    nonce: String,
+    challenge: String,
+    redirect_uri: String,
 }
 
 /// The double's fixed registration and its mutable tenant.
@@ -71,6 +84,8 @@ pub struct GraphDouble {
     /// PKCS#1 RSAPublicKey and SHA-256 thumbprint of the registered certificate.
     cert_key: Option<(Vec<u8>, String)>,
     properties: HashMap<String, HashSet<String>>,
+    /// The key the ID tokens are signed with.
+    signing_key: ring::signature::RsaKeyPair,
     state: Mutex<Tenant>,
 }
 
@@ -87,7 +102,13 @@ impl GraphDouble {
             let thumb = URL_SAFE_NO_PAD.encode(ring::digest::digest(&ring::digest::SHA256, der.as_ref()));
             (key, thumb)
         });
+        let key_dir = tempfile::tempdir().unwrap();
+        let (key_file, _) = make_certificate(key_dir.path());
+        let key_pem = std::fs::read(key_file).unwrap();
+        let key = rustls_pemfile::private_key(&mut key_pem.as_slice()).unwrap().unwrap();
+        let signing_key = ring::signature::RsaKeyPair::from_pkcs8(key.secret_der()).unwrap();
         let double = Arc::new(GraphDouble {
+            signing_key,
             url,
             tenant_id: uuid::Uuid::new_v4().to_string(),
             client_id: uuid::Uuid::new_v4().to_string(),
@@ -98,6 +119,9 @@ impl GraphDouble {
         });
         let app = Router::new()
             .route("/{tenant}/oauth2/v2.0/token", post(token))
+            .route("/{tenant}/v2.0/.well-known/openid-configuration", get(discovery))
+            .route("/{tenant}/oauth2/v2.0/authorize", get(authorize))
+            .route("/{tenant}/discovery/v2.0/keys", get(keys))
             .route("/v1.0/users", get(list_users))
             .route("/v1.0/users/{id}", patch(patch_user))
             .route("/v1.0/users/{id}/revokeSignInSessions", post(revoke))
@@ -115,6 +139,16 @@ impl GraphDouble {
     /// Queues faults for the next Graph requests, in order.
     pub fn fail_next(&self, faults: &[Fault]) {
         self.state.lock().unwrap().faults.extend(faults.iter().copied());
+    }
+
+    /// Signs the browser in at the identity provider as this user.
+    pub fn sign_in_as(&self, user_id: &str) {
+        self.state.lock().unwrap().signed_in_as = Some(user_id.to_owned());
+    }
+
+    /// The next ID token carries a nonce the portal did not send.
+    pub fn tamper_next_nonce(&self) {
+        self.state.lock().unwrap().tamper_nonce = true;
     }
 
     /// Seconds the next tokens live.
@@ -206,50 +240,179 @@ async fn token(State(d): State<Arc<GraphDouble>>, Path(tenant): Path<String>, bo
         return token_error(StatusCode::BAD_REQUEST, "invalid_request", "AADSTS90002: Tenant not found.");
     }
     let form: HashMap<String, String> = url::form_urlencoded::parse(&body).into_owned().collect();
-    if form.get("grant_type").map(String::as_str) != Some("client_credentials") {
-        return token_error(StatusCode::BAD_REQUEST, "unsupported_grant_type", "AADSTS70003: unsupported grant.");
-    }
     if form.get("client_id") != Some(&d.client_id) {
         return token_error(StatusCode::BAD_REQUEST, "unauthorized_client", "AADSTS700016: Application not found.");
     }
-    if form.get("scope") != Some(&format!("{}/.default", d.url)) {
-        return token_error(StatusCode::BAD_REQUEST, "invalid_scope", "AADSTS1002012: The provided scope is invalid.");
+    match form.get("grant_type").map(String::as_str) {
+        Some("client_credentials") => {
+            if form.get("scope") != Some(&format!("{}/.default", d.url)) {
+                return token_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_scope",
+                    "AADSTS1002012: The provided scope is invalid.",
+                );
+            }
+            if let Err(r) = d.client_auth(&form) {
+                return r;
+            }
+            let access = format!("app-{}", uuid::Uuid::new_v4());
+            super::remember_secret(&access);
+            let mut s = d.state.lock().unwrap();
+            let lifetime = s.token_lifetime;
+            s.tokens.insert(access.clone(), (None, Instant::now() + Duration::from_secs(lifetime)));
+            ok_json(
+                StatusCode::OK,
+                json!({"token_type": "Bearer", "expires_in": lifetime, "ext_expires_in": lifetime, "access_token": access}),
+            )
+        }
+        Some("authorization_code") => {
+            if let Err(r) = d.client_auth(&form) {
+                return r;
+            }
+            d.redeem_code(&form)
+        }
+        _ => token_error(StatusCode::BAD_REQUEST, "unsupported_grant_type", "AADSTS70003: unsupported grant."),
     }
-    let token_url = format!("{}/{}/oauth2/v2.0/token", d.url, d.tenant_id);
-    match (form.get("client_secret"), form.get("client_assertion")) {
-        (Some(secret), None) if *secret == d.client_secret => {}
-        (Some(_), None) => {
-            return token_error(
+}
+
+impl GraphDouble {
+    /// A client secret or a signed client assertion, exactly one.
+    fn client_auth(&self, form: &HashMap<String, String>) -> Result<(), Response> {
+        let token_url = format!("{}/{}/oauth2/v2.0/token", self.url, self.tenant_id);
+        match (form.get("client_secret"), form.get("client_assertion")) {
+            (Some(secret), None) if *secret == self.client_secret => Ok(()),
+            (Some(_), None) => Err(token_error(
                 StatusCode::UNAUTHORIZED,
                 "invalid_client",
                 "AADSTS7000215: Invalid client secret provided.",
-            );
-        }
-        (None, Some(assertion))
-            if form.get("client_assertion_type").map(String::as_str)
-                == Some("urn:ietf:params:oauth:client-assertion-type:jwt-bearer") =>
-        {
-            if let Err(why) = d.verify_assertion(assertion, &token_url) {
-                return token_error(StatusCode::UNAUTHORIZED, "invalid_client", why);
+            )),
+            (None, Some(assertion))
+                if form.get("client_assertion_type").map(String::as_str)
+                    == Some("urn:ietf:params:oauth:client-assertion-type:jwt-bearer") =>
+            {
+                self.verify_assertion(assertion, &token_url)
+                    .map_err(|why| token_error(StatusCode::UNAUTHORIZED, "invalid_client", why))
             }
-        }
-        _ => {
-            return token_error(
+            _ => Err(token_error(
                 StatusCode::UNAUTHORIZED,
                 "invalid_client",
                 "AADSTS7000218: The request body must contain client_assertion or client_secret.",
-            );
+            )),
         }
     }
-    let access = format!("app-{}", uuid::Uuid::new_v4());
-    super::remember_secret(&access);
-    let mut s = d.state.lock().unwrap();
-    let lifetime = s.token_lifetime;
-    s.tokens.insert(access.clone(), (None, Instant::now() + Duration::from_secs(lifetime)));
+
+    fn issuer(&self) -> String {
+        format!("{}/{}/v2.0", self.url, self.tenant_id)
+    }
+
+    fn redeem_code(&self, form: &HashMap<String, String>) -> Response {
+        let invalid_grant = |why: &str| token_error(StatusCode::BAD_REQUEST, "invalid_grant", why);
+        let mut s = self.state.lock().unwrap();
+        let Some(grant) = form.get("code").and_then(|c| s.codes.remove(c)) else {
+            return invalid_grant(
+                "AADSTS70008: The provided authorization code or refresh token has expired or been used.",
+            );
+        };
+        if form.get("redirect_uri") != Some(&grant.redirect_uri) {
+            return invalid_grant(
+                "AADSTS50148: The redirect_uri does not match the one used in the authorization request.",
+            );
+        }
+        let verifier = form.get("code_verifier").map(String::as_str).unwrap_or("");
+        let computed = URL_SAFE_NO_PAD.encode(ring::digest::digest(&ring::digest::SHA256, verifier.as_bytes()));
+        if computed != grant.challenge {
+            return invalid_grant("AADSTS50148: The code_verifier does not match the code_challenge.");
+        }
+        let user = s.users[&grant.user_id].clone();
+        let nonce = if std::mem::take(&mut s.tamper_nonce) { "tampered".to_owned() } else { grant.nonce };
+        let access = format!("dlg-{}", uuid::Uuid::new_v4());
+        super::remember_secret(&access);
+        s.tokens.insert(access.clone(), (Some(user.id.clone()), Instant::now() + Duration::from_secs(3600)));
+        drop(s);
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+        let header = json!({"alg": "RS256", "typ": "JWT", "kid": "double-key"});
+        let claims = json!({
+            "iss": self.issuer(), "aud": self.client_id, "sub": format!("sub-{}", user.id), "oid": user.id,
+            "tid": self.tenant_id, "preferred_username": user.upn, "name": user.display_name, "nonce": nonce,
+            "iat": now, "nbf": now, "exp": now + 3600,
+        });
+        let input =
+            format!("{}.{}", URL_SAFE_NO_PAD.encode(header.to_string()), URL_SAFE_NO_PAD.encode(claims.to_string()));
+        let mut sig = vec![0; self.signing_key.public().modulus_len()];
+        self.signing_key
+            .sign(&ring::signature::RSA_PKCS1_SHA256, &ring::rand::SystemRandom::new(), input.as_bytes(), &mut sig)
+            .unwrap();
+        let id_token = format!("{input}.{}", URL_SAFE_NO_PAD.encode(sig));
+        ok_json(
+            StatusCode::OK,
+            json!({"token_type": "Bearer", "expires_in": 3600, "scope": format!("{}/Directory.AccessAsUser.All", self.url),
+                "access_token": access, "id_token": id_token}),
+        )
+    }
+}
+
+async fn discovery(State(d): State<Arc<GraphDouble>>, Path(tenant): Path<String>) -> Response {
+    if tenant != d.tenant_id {
+        return token_error(StatusCode::BAD_REQUEST, "invalid_tenant", "AADSTS90002: Tenant not found.");
+    }
+    let base = format!("{}/{}", d.url, d.tenant_id);
     ok_json(
         StatusCode::OK,
-        json!({"token_type": "Bearer", "expires_in": lifetime, "ext_expires_in": lifetime, "access_token": access}),
+        json!({
+            "issuer": d.issuer(),
+            "authorization_endpoint": format!("{base}/oauth2/v2.0/authorize"),
+            "token_endpoint": format!("{base}/oauth2/v2.0/token"),
+            "jwks_uri": format!("{base}/discovery/v2.0/keys"),
+            "response_types_supported": ["code", "id_token", "code id_token", "id_token token"],
+            "response_modes_supported": ["query", "fragment", "form_post"],
+            "subject_types_supported": ["pairwise"],
+            "id_token_signing_alg_values_supported": ["RS256"],
+            "scopes_supported": ["openid", "profile", "email", "offline_access"],
+            "token_endpoint_auth_methods_supported": ["client_secret_post", "private_key_jwt", "client_secret_basic"],
+            "claims_supported": ["sub", "iss", "aud", "exp", "iat", "nonce", "preferred_username", "oid", "tid"],
+        }),
     )
+}
+
+async fn keys(State(d): State<Arc<GraphDouble>>) -> Response {
+    let public = ring::rsa::PublicKeyComponents::<Vec<u8>>::from(d.signing_key.public());
+    ok_json(
+        StatusCode::OK,
+        json!({"keys": [{"kty": "RSA", "use": "sig", "kid": "double-key", "alg": "RS256",
+            "n": URL_SAFE_NO_PAD.encode(&public.n), "e": URL_SAFE_NO_PAD.encode(&public.e)}]}),
+    )
+}
+
+async fn authorize(State(d): State<Arc<GraphDouble>>, Query(q): Query<HashMap<String, String>>) -> Response {
+    let refuse = |why: &str| (StatusCode::BAD_REQUEST, why.to_owned()).into_response();
+    if q.get("client_id") != Some(&d.client_id) {
+        return refuse("AADSTS700016: Application not found.");
+    }
+    if q.get("response_type").map(String::as_str) != Some("code") {
+        return refuse("AADSTS900144: response_type must be code.");
+    }
+    if !q.get("scope").is_some_and(|s| s.split(' ').any(|s| s == "openid")) {
+        return refuse("AADSTS900144: scope must include openid.");
+    }
+    if q.get("code_challenge_method").map(String::as_str) != Some("S256") {
+        return refuse("AADSTS501491: PKCE with S256 is required here.");
+    }
+    let (Some(redirect), Some(state), Some(nonce), Some(challenge)) =
+        (q.get("redirect_uri"), q.get("state"), q.get("nonce"), q.get("code_challenge"))
+    else {
+        return refuse("AADSTS900144: missing redirect_uri, state, nonce or code_challenge.");
+    };
+    let mut s = d.state.lock().unwrap();
+    let Some(user_id) = s.signed_in_as.clone() else { return refuse("nobody is signed in at the double") };
+    let code = format!("code-{}", uuid::Uuid::new_v4());
+    super::remember_secret(&code);
+    s.codes.insert(
+        code.clone(),
+        CodeGrant { user_id, nonce: nonce.clone(), challenge: challenge.clone(), redirect_uri: redirect.clone() },
+    );
+    let mut location = url::Url::parse(redirect).unwrap();
+    location.query_pairs_mut().append_pair("code", &code).append_pair("state", state);
+    (StatusCode::FOUND, [("location", location.to_string())]).into_response()
 }
 
 impl GraphDouble {
