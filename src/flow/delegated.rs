@@ -1,4 +1,4 @@
-//! Changing an Entra ID password as the person, with the delegated token of their OpenID
+//! Registering after an OpenID Connect sign-in, and changing an Entra ID password as the person, with the delegated token of their OpenID
 //! Connect sign-in, so Entra's own history and policy apply.
 
 use secrecy::{ExposeSecret, SecretString};
@@ -9,6 +9,33 @@ use super::{AuditRecord, FlowError, Requester, Services};
 use crate::directory::{DirError, Login};
 use crate::notify::messages::AccountEvent;
 use crate::policy;
+
+/// The account an OpenID Connect sign-in names, if it may use self-service. The delegated
+/// token is not needed for registration and is dropped.
+pub async fn sign_in_to_register(
+    services: &Services,
+    who: &Requester,
+    login: &str,
+    handle: &str,
+) -> Result<Option<crate::directory::DirUser>, FlowError> {
+    if let Some(graph) = services.directory.graph() {
+        graph.sign_out(handle);
+    }
+    let Some(login) = Login::parse(login) else { return Ok(None) };
+    let user = services.directory.find_user(&login).await.map_err(FlowError::from_directory)?;
+    let user = user.filter(|u| policy::in_scope(&services.config.policy, u));
+    let outcome = if user.is_some() { "success" } else { "failure" };
+    let record = AuditRecord {
+        event: "sign_in",
+        flow: Some("register"),
+        user: user.as_ref(),
+        outcome,
+        reason: user.is_none().then_some("out_of_scope"),
+        method: Some("oidc"),
+    };
+    services.audit(who, record).await;
+    Ok(user)
+}
 
 /// Changes the password of the person signed in as `login`, whose token `handle` names.
 /// `Err(Expired)` when the sign-in is gone or names nobody rekey can find.

@@ -23,10 +23,11 @@ use super::who::Who;
 use crate::directory::graph::GraphDirectory;
 use crate::directory::graph::oidc::OidcError;
 use crate::flow::account::{ChangeOutcome, NewPassword};
-use crate::flow::{FlowError, Services, delegated};
+use crate::flow::{FlowError, Services, delegated, enrol};
 
 const STATE_KEY: &str = "oidc.state";
 const SIGNED_IN_KEY: &str = "oidc.signed_in";
+const NEXT_KEY: &str = "oidc.next";
 
 pub fn routes() -> Router<Arc<Services>> {
     Router::new()
@@ -59,6 +60,13 @@ struct ChangePage {
 }
 
 #[derive(Template)]
+#[template(path = "oidc/refused.html")]
+struct RefusedPage {
+    l: Layout,
+    message: &'static str,
+}
+
+#[derive(Template)]
 #[template(path = "change/done.html")]
 struct DonePage {
     l: Layout,
@@ -80,9 +88,16 @@ fn oidc_error(e: OidcError) -> Error {
     }
 }
 
-async fn start(State(s): State<Arc<Services>>, session: Session) -> Result<Response, Error> {
+#[derive(Deserialize)]
+struct Start {
+    next: Option<String>,
+}
+
+async fn start(State(s): State<Arc<Services>>, session: Session, Query(q): Query<Start>) -> Result<Response, Error> {
     let (url, state) = graph(&s)?.sign_in_start(&redirect_url(&s)).await.map_err(oidc_error)?;
     session.insert(STATE_KEY, state).await?;
+    let register = q.next.as_deref() == Some("register");
+    session.insert(NEXT_KEY, register).await?;
     Ok(Redirect::to(&url).into_response())
 }
 
@@ -105,6 +120,7 @@ async fn callback(State(s): State<Arc<Services>>, Query(q): Query<Callback>) -> 
 
 async fn finish(
     State(s): State<Arc<Services>>,
+    Who(who): Who,
     session: Session,
     Query(q): Query<Callback>,
 ) -> Result<Response, Error> {
@@ -114,6 +130,16 @@ async fn finish(
     };
     let signed_in = graph(&s)?.sign_in_finish(&redirect_url(&s), &expected, &state, &code).await.map_err(oidc_error)?;
     session.cycle_id().await?;
+    if session.remove::<bool>(NEXT_KEY).await?.unwrap_or(false) {
+        let Some(user) = delegated::sign_in_to_register(&s, &who, &signed_in.login, &signed_in.handle).await? else {
+            let page =
+                RefusedPage { l: Layout::new(&s, "Sign in to register"), message: super::register::OUT_OF_SCOPE };
+            return Ok((StatusCode::FORBIDDEN, html(&page)?).into_response());
+        };
+        let enrolment = enrol::begin(&s, user).await?;
+        session.insert(super::register::KEY, enrolment).await?;
+        return Ok(Redirect::to("/register/methods").into_response());
+    }
     session.insert(SIGNED_IN_KEY, SignedInSession { login: signed_in.login, handle: signed_in.handle }).await?;
     Ok(Redirect::to("/oidc/change").into_response())
 }

@@ -451,3 +451,32 @@ async fn graph_oidc_a_wrong_nonce_is_refused() {
     let again = b.get("/oidc/change").await;
     assert!(!again.contains("Signed in as"), "no sign-in came of it: {}", again.body);
 }
+
+#[tokio::test]
+async fn graph_oidc_sign_in_opens_registration_for_people_in_scope_only() {
+    let (double, inside) = double_with_user().await;
+    let staff = uuid::Uuid::new_v4().to_string();
+    let mut inside = inside;
+    inside.groups = vec![staff.clone()];
+    double.add_user(inside.clone());
+    let outside = cloud_user(&double, "erin");
+    let env = portal(&double, |c| {
+        c.policy.enabled_for = rekey::config::EnabledFor::Groups;
+        c.policy.groups = vec![staff.clone()];
+    })
+    .await;
+
+    double.sign_in_as(&inside.id);
+    let mut b = env.browser();
+    let link = continue_link(&b.get("/register").await);
+    let methods = b.get(&link).await;
+    methods.assert_status(200);
+    assert!(methods.contains("recovery methods"), "{}", methods.body);
+
+    double.sign_in_as(&outside.id);
+    let mut other = env.browser();
+    let link = continue_link(&other.get("/register").await);
+    let refused = other.get(&link).await;
+    refused.assert_status(403);
+    assert!(refused.contains("Self-service is not enabled for your account"), "{}", refused.body);
+}
