@@ -161,27 +161,13 @@ impl GraphDirectory {
             })
     }
 
-    async fn member_groups(&self, id: &str) -> Result<Vec<String>, DirError> {
-        if self.scope_groups.is_empty() {
-            return Ok(vec![]);
-        }
-        let body = serde_json::json!({ "groupIds": self.scope_groups });
-        let bytes = self
-            .app_call("checkMemberGroups", Method::POST, &format!("/users/{id}/checkMemberGroups"), &[], Some(&body))
-            .await
-            .map_err(|e| app_error(e, "GroupMember.Read.All"))?;
-        let groups: Collection<String> = parse(&bytes)?;
-        Ok(groups.value)
+    /// The account an OpenID Connect sign-in names by its UPN (`preferred_username`),
+    /// whatever `login_attribute` says typed logins match.
+    pub async fn find_signed_in(&self, upn: &Login) -> Result<Option<DirUser>, DirError> {
+        self.find_by("userPrincipalName", upn).await
     }
-}
 
-#[async_trait]
-impl Directory for GraphDirectory {
-    async fn find_user(&self, login: &Login) -> Result<Option<DirUser>, DirError> {
-        let property = match self.login_attribute {
-            GraphLogin::Upn => "userPrincipalName",
-            GraphLogin::Mail => "mail",
-        };
+    async fn find_by(&self, property: &str, login: &Login) -> Result<Option<DirUser>, DirError> {
         let filter = format!("{property} eq {}", odata_string(login.as_str()));
         let bytes = self
             .app_call("find user", Method::GET, "/users", &[("$filter", &filter), ("$select", SELECT)], None)
@@ -217,6 +203,30 @@ impl Directory for GraphDirectory {
             groups,
             state: AccountState { disabled: user.account_enabled == Some(false), ..AccountState::default() },
         }))
+    }
+
+    async fn member_groups(&self, id: &str) -> Result<Vec<String>, DirError> {
+        if self.scope_groups.is_empty() {
+            return Ok(vec![]);
+        }
+        let body = serde_json::json!({ "groupIds": self.scope_groups });
+        let bytes = self
+            .app_call("checkMemberGroups", Method::POST, &format!("/users/{id}/checkMemberGroups"), &[], Some(&body))
+            .await
+            .map_err(|e| app_error(e, "GroupMember.Read.All"))?;
+        let groups: Collection<String> = parse(&bytes)?;
+        Ok(groups.value)
+    }
+}
+
+#[async_trait]
+impl Directory for GraphDirectory {
+    async fn find_user(&self, login: &Login) -> Result<Option<DirUser>, DirError> {
+        let property = match self.login_attribute {
+            GraphLogin::Upn => "userPrincipalName",
+            GraphLogin::Mail => "mail",
+        };
+        self.find_by(property, login).await
     }
 
     async fn verify_password(&self, user: &DirUser, password: &SecretString) -> Result<(), DirError> {

@@ -18,11 +18,10 @@ pub async fn sign_in_to_register(
     login: &str,
     handle: &str,
 ) -> Result<Option<crate::directory::DirUser>, FlowError> {
-    if let Some(graph) = services.directory.graph() {
-        graph.sign_out(handle);
-    }
+    let graph = services.directory.graph().ok_or(FlowError::OutOfStep("not a Graph directory"))?;
+    graph.sign_out(handle);
     let Some(login) = Login::parse(login) else { return Ok(None) };
-    let user = services.directory.find_user(&login).await.map_err(FlowError::from_directory)?;
+    let user = graph.find_signed_in(&login).await.map_err(FlowError::from_directory)?;
     let user = user.filter(|u| policy::in_scope(&services.config.policy, u));
     let outcome = if user.is_some() { "success" } else { "failure" };
     let record = AuditRecord {

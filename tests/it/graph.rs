@@ -480,3 +480,16 @@ async fn graph_oidc_sign_in_opens_registration_for_people_in_scope_only() {
     refused.assert_status(403);
     assert!(refused.contains("Self-service is not enabled for your account"), "{}", refused.body);
 }
+
+#[tokio::test]
+async fn graph_logins_match_mail_when_configured_and_sign_ins_match_the_upn() {
+    let (double, _) = double_with_user().await;
+    let mut user = cloud_user(&double, "frank");
+    user.mail = format!("{}@mail.contoso.test", unique("f"));
+    double.add_user(user.clone());
+    let config = GraphConfig { login_attribute: rekey::config::GraphLogin::Mail, ..double.config() };
+    let dir = directory(&config);
+    assert_eq!(dir.find_user(&login(&user.mail)).await.unwrap().unwrap().id.as_str(), user.id);
+    assert!(dir.find_user(&login(&user.upn)).await.unwrap().is_none(), "a UPN is not a mail address");
+    assert_eq!(dir.find_signed_in(&login(&user.upn)).await.unwrap().unwrap().id.as_str(), user.id);
+}
