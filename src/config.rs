@@ -843,21 +843,30 @@ fn figment_errors(error: figment::Error) -> ConfigErrors {
 }
 
 fn render_toml(value: &serde_json::Value) -> String {
-    use std::fmt::Write;
     let mut out = String::new();
     let serde_json::Value::Object(sections) = value else { return out };
     for (name, section) in sections {
-        let _ = writeln!(out, "[{name}]");
-        if let serde_json::Value::Object(keys) = section {
-            for (k, v) in keys {
-                if !v.is_null() {
-                    let _ = writeln!(out, "{k} = {v}");
-                }
-            }
-        }
-        out.push('\n');
+        render_section(&mut out, name, section);
     }
     out
+}
+
+/// One `[section]`, then its nested tables (`[directory.graph]`) after its plain keys.
+fn render_section(out: &mut String, name: &str, section: &serde_json::Value) {
+    use std::fmt::Write;
+    let _ = writeln!(out, "[{name}]");
+    let serde_json::Value::Object(keys) = section else { return };
+    for (k, v) in keys {
+        if !v.is_null() && !v.is_object() {
+            let _ = writeln!(out, "{k} = {v}");
+        }
+    }
+    out.push('\n');
+    for (k, v) in keys {
+        if v.is_object() {
+            render_section(out, &format!("{name}.{k}"), v);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -995,7 +1004,8 @@ client_id = "11111111-2222-3333-4444-555555555555"
         let config = Config::from_toml(&format!("{GRAPH}client_secret = \"graph-app-secret\"\n")).unwrap();
         let text = config.to_redacted_toml();
         assert!(!text.contains("graph-app-secret"), "{text}");
-        assert!(text.contains("client_secret"), "{text}");
+        assert!(text.contains("[directory.graph]\n"), "{text}");
+        assert!(text.contains("client_secret = \"[redacted]\""), "{text}");
         assert!(!format!("{config:?}").contains("graph-app-secret"));
     }
 
