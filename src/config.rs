@@ -125,6 +125,8 @@ pub enum DirectoryKind {
     Ldap,
     /// Jobs for `rekey agent` processes inside the network (password writeback).
     Agent,
+    /// Microsoft Entra ID through Microsoft Graph; settings in `[directory.graph]`.
+    Graph,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
@@ -182,6 +184,9 @@ pub struct DirectoryConfig {
     pub enforce_history_on_reset: bool,
     /// With `kind = "agent"`: how the portal hands operations to writeback agents.
     pub agent: AgentDirectoryConfig,
+    /// `kind = "graph"`: Microsoft Entra ID through Microsoft Graph.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub graph: Option<GraphConfig>,
 }
 
 /// The portal's side of password writeback.
@@ -202,6 +207,75 @@ pub struct AgentDirectoryConfig {
 impl Default for AgentDirectoryConfig {
     fn default() -> Self {
         AgentDirectoryConfig { deadline_secs: 20, lease_secs: 10, heartbeat_window_secs: 30, token_ttl_mins: 60 }
+    }
+}
+
+/// Which Graph property a typed login is matched against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GraphLogin {
+    #[default]
+    Upn,
+    Mail,
+}
+
+/// Where password operations for accounts synced from on-premises AD go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OnPremises {
+    /// Nowhere: such accounts get the unavailable page and the admin log says why.
+    #[default]
+    None,
+    /// The LDAP directory described by the other `[directory]` keys.
+    Ldap,
+    /// Writeback agents inside the network (`[directory.agent]`).
+    Agent,
+}
+
+/// `[directory.graph]`: the app registration rekey uses against Microsoft Graph.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GraphConfig {
+    /// The Entra tenant (directory) id, a GUID or a verified domain.
+    pub tenant_id: String,
+    /// The app registration's application (client) id.
+    pub client_id: String,
+    #[serde(serialize_with = "redact")]
+    pub client_secret: Option<SecretString>,
+    pub client_secret_file: Option<PathBuf>,
+    /// PEM private key (PKCS#8 or PKCS#1 RSA) for a signed client assertion.
+    pub certificate_key_file: Option<PathBuf>,
+    /// PEM certificate registered with the app; its thumbprint goes into the assertion.
+    pub certificate_file: Option<PathBuf>,
+    /// Token authority; national clouds use their own.
+    pub authority_url: String,
+    /// Graph base URL, without `/v1.0`.
+    pub graph_url: String,
+    pub login_attribute: GraphLogin,
+    /// Seconds allowed for each HTTP request.
+    pub timeout_secs: u64,
+    /// Seconds one directory operation may take in all, waiting out throttling included.
+    pub deadline_secs: u64,
+    /// Where resets of accounts synced from on-premises AD go.
+    pub on_premises: OnPremises,
+}
+
+impl Default for GraphConfig {
+    fn default() -> Self {
+        GraphConfig {
+            tenant_id: String::new(),
+            client_id: String::new(),
+            client_secret: None,
+            client_secret_file: None,
+            certificate_key_file: None,
+            certificate_file: None,
+            authority_url: "https://login.microsoftonline.com".into(),
+            graph_url: "https://graph.microsoft.com".into(),
+            login_attribute: GraphLogin::Upn,
+            timeout_secs: 10,
+            deadline_secs: 30,
+            on_premises: OnPremises::None,
+        }
     }
 }
 
@@ -230,6 +304,7 @@ impl Default for DirectoryConfig {
             queue_timeout_secs: 5,
             enforce_history_on_reset: false,
             agent: AgentDirectoryConfig::default(),
+            graph: None,
         }
     }
 }
@@ -564,6 +639,9 @@ impl Config {
             "directory.bind_password_file",
             errors,
         );
+        if let Some(g) = &mut self.directory.graph {
+            read_secret_file(&mut g.client_secret, &g.client_secret_file, "directory.graph.client_secret_file", errors);
+        }
         read_secret_file(&mut self.mail.password, &self.mail.password_file, "mail.password_file", errors);
     }
 
@@ -672,9 +750,19 @@ impl Config {
                 message: format!("expected 1 to 60, got {}", self.directory.queue_timeout_secs),
             });
         }
+        let graph_on_premises = self.directory.graph.as_ref().map(|g| g.on_premises);
         match self.directory.kind {
             DirectoryKind::Ldap => validate_ldap(&self.directory, errors),
             DirectoryKind::Agent => self.validate_agent(errors),
+            DirectoryKind::Graph => {
+                let mut err = |path: &str, message: String| errors.push(ConfigError { path: path.into(), message });
+                validate_graph(self.directory.graph.as_ref(), &mut err);
+                match graph_on_premises {
+                    Some(OnPremises::Ldap) => validate_ldap(&self.directory, errors),
+                    Some(OnPremises::Agent) => self.validate_agent(errors),
+                    _ => {}
+                }
+            }
         }
         let mut err = |path: &str, message: String| errors.push(ConfigError { path: path.into(), message });
 
@@ -886,6 +974,57 @@ fn redact_url(url: &str) -> String {
     }
 }
 
+/// `[directory.graph]` when `directory.kind = "graph"`.
+fn validate_graph(g: Option<&GraphConfig>, err: &mut impl FnMut(&str, String)) {
+    let Some(g) = g else {
+        err("directory.graph", "missing: kind = \"graph\" needs a [directory.graph] section".into());
+        return;
+    };
+    if g.tenant_id.trim().is_empty() {
+        err("directory.graph.tenant_id", "missing: the Entra tenant id".into());
+    }
+    if g.client_id.trim().is_empty() {
+        err("directory.graph.client_id", "missing: the app registration's client id".into());
+    }
+    let certificate = g.certificate_key_file.is_some() || g.certificate_file.is_some();
+    match (g.client_secret.is_some(), certificate) {
+        (false, false) => err(
+            "directory.graph.client_secret",
+            "missing: set client_secret, client_secret_file, or certificate_key_file and certificate_file".into(),
+        ),
+        (true, true) => {
+            err("directory.graph.client_secret", "set either a client secret or a certificate, not both".into())
+        }
+        _ => {}
+    }
+    if certificate {
+        for (path, file) in [
+            ("directory.graph.certificate_key_file", &g.certificate_key_file),
+            ("directory.graph.certificate_file", &g.certificate_file),
+        ] {
+            match file {
+                None => err(path, "missing: a certificate needs both its key and its certificate file".into()),
+                Some(f) if !f.is_file() => err(path, format!("no such file: {}", f.display())),
+                Some(_) => {}
+            }
+        }
+    }
+    for (path, value) in
+        [("directory.graph.authority_url", &g.authority_url), ("directory.graph.graph_url", &g.graph_url)]
+    {
+        match url::Url::parse(value) {
+            Ok(u) if matches!(u.scheme(), "https" | "http") && u.host().is_some() => {}
+            _ => err(path, format!("expected an https:// URL, got {value:?}")),
+        }
+    }
+    if !(1..=120).contains(&g.timeout_secs) {
+        err("directory.graph.timeout_secs", format!("expected 1 to 120, got {}", g.timeout_secs));
+    }
+    if !(1..=600).contains(&g.deadline_secs) || g.deadline_secs < g.timeout_secs {
+        err("directory.graph.deadline_secs", format!("expected timeout_secs to 600, got {}", g.deadline_secs));
+    }
+}
+
 pub(crate) fn read_secret_file(
     slot: &mut Option<SecretString>,
     file: &Option<PathBuf>,
@@ -920,21 +1059,30 @@ pub(crate) fn figment_errors(error: figment::Error) -> ConfigErrors {
 }
 
 pub(crate) fn render_toml(value: &serde_json::Value) -> String {
-    use std::fmt::Write;
     let mut out = String::new();
     let serde_json::Value::Object(sections) = value else { return out };
     for (name, section) in sections {
-        let _ = writeln!(out, "[{name}]");
-        if let serde_json::Value::Object(keys) = section {
-            for (k, v) in keys {
-                if !v.is_null() {
-                    let _ = writeln!(out, "{k} = {v}");
-                }
-            }
-        }
-        out.push('\n');
+        render_section(&mut out, name, section);
     }
     out
+}
+
+/// One `[section]`, then its nested tables (`[directory.graph]`) after its plain keys.
+fn render_section(out: &mut String, name: &str, section: &serde_json::Value) {
+    use std::fmt::Write;
+    let _ = writeln!(out, "[{name}]");
+    let serde_json::Value::Object(keys) = section else { return };
+    for (k, v) in keys {
+        if !v.is_null() && !v.is_object() {
+            let _ = writeln!(out, "{k} = {v}");
+        }
+    }
+    out.push('\n');
+    for (k, v) in keys {
+        if v.is_object() {
+            render_section(out, &format!("{name}.{k}"), v);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1025,6 +1173,69 @@ base_dn = "ou=people,dc=example,dc=test"
         assert!(!config.secure_cookies());
         config.server.public_url = "https://password.example.com".into();
         assert!(config.secure_cookies());
+    }
+
+    const GRAPH: &str = r#"
+[secrets]
+master_key = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
+[directory]
+kind = "graph"
+[directory.graph]
+tenant_id = "contoso.onmicrosoft.com"
+client_id = "11111111-2222-3333-4444-555555555555"
+"#;
+
+    #[test]
+    fn a_graph_directory_needs_no_ldap_keys_but_one_credential() {
+        assert_eq!(errors(&format!("{GRAPH}client_secret = \"s\"\n")), Vec::<String>::new());
+        let errs = errors(GRAPH);
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(errs[0].starts_with("directory.graph.client_secret: missing"), "{errs:?}");
+        let both = errors(&format!("{GRAPH}client_secret = \"s\"\ncertificate_key_file = \"/nonexistent.key\"\n"));
+        assert!(both.iter().any(|e| e.starts_with("directory.graph.client_secret: set either")), "{both:?}");
+        assert!(both.iter().any(|e| e.starts_with("directory.graph.certificate_file: missing")), "{both:?}");
+        assert!(both.iter().any(|e| e.starts_with("directory.graph.certificate_key_file: no such file")), "{both:?}");
+    }
+
+    #[test]
+    fn graph_keys_are_checked_by_path() {
+        let errs =
+            errors(&format!("{GRAPH}client_secret = \"s\"\ngraph_url = \"graph.microsoft.com\"\ntimeout_secs = 0\n"));
+        assert!(errs.iter().any(|e| e.starts_with("directory.graph.graph_url:")), "{errs:?}");
+        assert!(errs.iter().any(|e| e.starts_with("directory.graph.timeout_secs:")), "{errs:?}");
+        let missing = errors(
+            "[secrets]\nmaster_key = \"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\"\n[directory]\nkind = \"graph\"\n",
+        );
+        assert_eq!(
+            missing,
+            vec!["directory.graph: missing: kind = \"graph\" needs a [directory.graph] section".to_owned()]
+        );
+        // On-premises routing brings the LDAP keys back.
+        let hybrid = errors(&format!("{GRAPH}client_secret = \"s\"\non_premises = \"ldap\"\n"));
+        assert!(hybrid.iter().any(|e| e.starts_with("directory.bind_dn:")), "{hybrid:?}");
+    }
+
+    #[test]
+    fn the_graph_client_secret_is_redacted() {
+        let config = Config::from_toml(&format!("{GRAPH}client_secret = \"graph-app-secret\"\n")).unwrap();
+        let text = config.to_redacted_toml();
+        assert!(!text.contains("graph-app-secret"), "{text}");
+        assert!(text.contains("[directory.graph]\n"), "{text}");
+        assert!(text.contains("client_secret = \"[redacted]\""), "{text}");
+        assert!(!format!("{config:?}").contains("graph-app-secret"));
+    }
+
+    #[test]
+    fn the_example_graph_section_documents_every_graph_key() {
+        let example = include_str!("../rekey.example.toml");
+        let keys = serde_json::to_value(GraphConfig::default()).unwrap();
+        let serde_json::Value::Object(keys) = keys else { unreachable!() };
+        for key in keys.keys() {
+            assert!(
+                example.lines().any(|l| l.trim_start_matches(['#', ' ']).starts_with(&format!("{key} ="))),
+                "directory.graph.{key} is not documented in rekey.example.toml"
+            );
+        }
     }
 
     #[test]

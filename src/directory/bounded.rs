@@ -69,6 +69,10 @@ impl Directory for Bounded {
         let _p = self.permit().await?;
         self.inner.health().await
     }
+
+    fn graph(&self) -> Option<&super::graph::GraphDirectory> {
+        self.inner.graph()
+    }
 }
 
 #[cfg(test)]

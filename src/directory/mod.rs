@@ -7,6 +7,7 @@
 
 pub mod agent;
 pub mod bounded;
+pub mod graph;
 pub mod ldap;
 
 use async_trait::async_trait;
@@ -161,6 +162,9 @@ pub enum DirError {
     /// may not have been applied.
     #[error("no answer in time; the change may or may not have been applied: {0}")]
     Unconfirmed(String),
+    /// The directory has no unlock operation (Entra ID): a reset is what unlocks the account.
+    #[error("this directory cannot unlock without a reset")]
+    UnlockByReset,
 }
 
 /// The operations every flow needs from a directory.
@@ -188,6 +192,11 @@ pub trait Directory: Send + Sync + 'static {
 
     /// Checks that the directory answers and the service account can bind.
     async fn health(&self) -> Result<(), DirError>;
+
+    /// The Graph directory, whose people sign in with OpenID Connect; `None` for others.
+    fn graph(&self) -> Option<&graph::GraphDirectory> {
+        None
+    }
 }
 
 #[cfg(test)]

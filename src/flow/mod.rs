@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod codes;
+pub mod delegated;
 pub mod enrol;
 pub mod limits;
 pub mod methods;
@@ -64,6 +65,9 @@ pub enum FlowError {
     /// The request does not fit the flow's current step (stale tab, forged post).
     #[error("out of step: {0}")]
     OutOfStep(&'static str),
+    /// The directory cannot unlock on its own (Entra ID): the person should reset instead.
+    #[error("this directory unlocks only by a reset")]
+    UnlockByReset,
     #[error("store: {0}")]
     Store(#[from] StoreError),
     #[error("internal: {0}")]
@@ -77,6 +81,7 @@ impl FlowError {
             DirError::Unavailable(detail) => FlowError::Unavailable(detail),
             DirError::Denied(detail) => FlowError::Unavailable(format!("service account denied: {detail}")),
             DirError::Unconfirmed(detail) => FlowError::Unconfirmed(detail),
+            DirError::UnlockByReset => FlowError::UnlockByReset,
             other => FlowError::Internal(format!("unexpected directory answer: {other}")),
         }
     }

@@ -122,21 +122,24 @@ pub fn alert_admins(services: &Services, subject: &str, text: &str) {
 }
 
 /// The stored methods that may be used to recover the account now: a method registered within
-/// the cooling-off period does not count while an older one (or the directory's own address,
-/// when it counts) exists.
+/// the cooling-off period does not count while one registered on an earlier visit (or the
+/// directory's own address, when it counts) exists.
 pub fn recovery_methods(services: &Services, user: &DirUser, methods: Vec<StoredMethod>) -> Vec<StoredMethod> {
     let hours = services.config.policy.new_method_cooling_off_hours;
     if hours == 0 {
         return methods;
     }
     let cutoff = services.clock.now() - i64::try_from(hours).unwrap_or(24) * 3600;
+    // Methods added in one registration visit (which lasts at most a flow's lifetime) count as
+    // registered together: the first of them is not "another method the person already had".
+    let same_visit = i64::try_from(services.config.server.flow_timeout_secs).unwrap_or(900);
     let directory_mail = super::methods::directory_mail_counts(services, user);
     let oldest = methods.iter().map(|m| m.created_at).min();
     methods
         .iter()
         .filter(|m| {
             let new = m.created_at > cutoff;
-            let had_another = directory_mail || oldest.is_some_and(|o| o < m.created_at);
+            let had_another = directory_mail || oldest.is_some_and(|o| o < m.created_at - same_visit);
             !(new && had_another)
         })
         .cloned()

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Router};
 use secrecy::SecretString;
@@ -47,7 +47,11 @@ async fn form(
     State(s): State<Arc<Services>>,
     Extension(csrf): Extension<CsrfToken>,
     Query(q): Query<Prefill>,
-) -> Result<Html<String>, Error> {
+) -> Result<Response, Error> {
+    // People of a Graph directory sign in with OpenID Connect and change with their own token.
+    if s.directory.graph().is_some() {
+        return Ok(axum::response::Redirect::to("/oidc/start").into_response());
+    }
     let username = q.username.unwrap_or_default().chars().take(256).collect();
     html(&ChangePage {
         l: Layout::with_csrf(&s, "Change your password", &csrf),
@@ -55,6 +59,7 @@ async fn form(
         error: None,
         error_field: "",
     })
+    .map(IntoResponse::into_response)
 }
 
 #[derive(Deserialize)]

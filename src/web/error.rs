@@ -35,6 +35,8 @@ pub struct ErrorInfo {
     pub title: &'static str,
     pub message: &'static str,
     pub start_over: bool,
+    /// Offer the reset flow instead (an unlock the directory can only do by a reset).
+    pub offer_reset: bool,
     /// Seconds until trying again can work (rate limits); also sent as Retry-After.
     pub wait: Option<i64>,
 }
@@ -56,7 +58,8 @@ impl ErrorInfo {
 
 impl Error {
     fn status_and_info(&self) -> (StatusCode, ErrorInfo) {
-        let info = |title, message, start_over| ErrorInfo { title, message, start_over, wait: None };
+        let info =
+            |title, message, start_over| ErrorInfo { title, message, start_over, wait: None, offer_reset: false };
         match self {
             Error::Flow(FlowError::Unavailable(_)) => (
                 StatusCode::SERVICE_UNAVAILABLE,
@@ -81,6 +84,7 @@ impl Error {
                     message: "For everyone's safety there is a limit on how often this can be tried. Nothing was changed.",
                     start_over: false,
                     wait: Some(*retry_after),
+                    offer_reset: false,
                 },
             ),
             Error::Flow(FlowError::SelfServicePaused { retry_after }) => (
@@ -90,6 +94,17 @@ impl Error {
                     message: "There have been too many password reset attempts for this username in the last 24 hours, so self-service is paused for it. If you need your password reset now, contact the helpdesk.",
                     start_over: false,
                     wait: Some(*retry_after),
+                    offer_reset: false,
+                },
+            ),
+            Error::Flow(FlowError::UnlockByReset) => (
+                StatusCode::CONFLICT,
+                ErrorInfo {
+                    title: "A new password is what unlocks your account",
+                    message: "Your account is kept in Microsoft Entra ID, which has no separate unlock: choosing a new password unlocks it. Nothing was changed yet.",
+                    start_over: false,
+                    offer_reset: true,
+                    wait: None,
                 },
             ),
             Error::Flow(FlowError::Expired) => (
@@ -142,6 +157,7 @@ fn too_large() -> ErrorInfo {
         message: "What you sent is larger than this form accepts. Go back and shorten what you typed.",
         start_over: false,
         wait: None,
+        offer_reset: false,
     }
 }
 
@@ -151,6 +167,7 @@ fn internal() -> ErrorInfo {
         message: "Nothing was changed. Please try again; if it keeps happening, give the helpdesk the reference below.",
         start_over: true,
         wait: None,
+        offer_reset: false,
     }
 }
 
@@ -181,6 +198,7 @@ pub async fn not_found() -> Response {
         message: "There is no page at this address. Start from the home page.",
         start_over: true,
         wait: None,
+        offer_reset: false,
     });
     res
 }
@@ -207,12 +225,14 @@ pub async fn render_error_pages(State(services): State<Arc<Services>>, req: Requ
             message: "Nothing was changed. Please try again.",
             start_over: true,
             wait: None,
+            offer_reset: false,
         },
         StatusCode::METHOD_NOT_ALLOWED => ErrorInfo {
             title: "This page cannot be used that way",
             message: "Start from the home page.",
             start_over: true,
             wait: None,
+            offer_reset: false,
         },
         s if s.is_server_error() => internal(),
         _ => ErrorInfo {
@@ -220,6 +240,7 @@ pub async fn render_error_pages(State(services): State<Arc<Services>>, req: Requ
             message: "Start from the home page.",
             start_over: true,
             wait: None,
+            offer_reset: false,
         },
     });
     let page = ErrorPage { l: Layout::new(&services, ""), status: status.as_u16(), info, request_id };

@@ -7,6 +7,7 @@ mod change;
 mod csrf;
 mod disown;
 mod error;
+mod oidc;
 mod pages;
 mod recovery;
 mod register;
@@ -32,6 +33,7 @@ pub fn routes(services: Arc<Services>) -> Router {
         .merge(register::routes())
         .merge(change::routes())
         .merge(disown::routes())
+        .merge(oidc::routes())
         .nest("/reset", recovery::routes(Purpose::Reset))
         .nest("/unlock", recovery::routes(Purpose::Unlock))
         .route("/static/{*path}", get(assets::serve))

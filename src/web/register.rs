@@ -30,7 +30,8 @@ pub const OUT_OF_SCOPE: &str = "Self-service is not enabled for your account. Pl
 const MUST_CHANGE: &str =
     "Your password has expired or must be changed before you can continue. Change it first, then come back.";
 
-const KEY: &str = "enrol";
+/// Where the enrolment lives in the session (also set by an OpenID Connect sign-in).
+pub(super) const KEY: &str = "enrol";
 const NOTICE: &str = "notice";
 
 pub fn routes() -> Router<Arc<Services>> {
@@ -136,6 +137,10 @@ async fn sign_in_form(
 ) -> Result<Response, Error> {
     if current(&session).await?.is_some() {
         return Ok(Redirect::to("/register/methods").into_response());
+    }
+    // People of a Graph directory sign in with OpenID Connect.
+    if s.directory.graph().is_some() {
+        return Ok(Redirect::to("/oidc/start?next=register").into_response());
     }
     let page = SignInPage {
         l: Layout::with_csrf(&s, "Sign in to register", &csrf),

@@ -19,12 +19,12 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
 use crate::clock::Clock;
-use crate::config::Config;
-use crate::config::DirectoryKind;
+use crate::config::{Config, DirectoryKind, OnPremises};
 use crate::crypto::Keys;
-use crate::directory::Directory;
 use crate::directory::agent::{AgentDirectory, AgentHub};
+use crate::directory::graph::GraphDirectory;
 use crate::directory::ldap::LdapDirectory;
+use crate::directory::{DirError, Directory};
 use crate::flow::Services;
 use crate::notify::Mailer;
 use crate::store::Db;
@@ -42,6 +42,37 @@ pub enum StartError {
     Listen(String, std::io::Error),
     #[error("secrets.master_key: missing or invalid")]
     MasterKey,
+}
+
+/// The directory `directory.kind` names.
+fn build_directory(config: &Config, db: &Db, hub: &Arc<AgentHub>) -> Result<Arc<dyn Directory>, DirError> {
+    let d = &config.directory;
+    // Jobs, leases and heartbeats run on real time, never on a test's shifted clock.
+    let agents = || -> Arc<dyn Directory> {
+        Arc::new(AgentDirectory::new(db.clone(), Clock::system(), hub.clone(), d.agent.clone()))
+    };
+    match (d.kind, &d.graph) {
+        (DirectoryKind::Graph, Some(graph)) => {
+            let on_premises: Option<Arc<dyn Directory>> = match graph.on_premises {
+                OnPremises::Ldap => Some(Arc::new(LdapDirectory::new(d)?)),
+                OnPremises::Agent => Some(agents()),
+                OnPremises::None => None,
+            };
+            let p = &config.policy;
+            let scope_groups = p.groups.iter().chain(&p.excluded_groups).cloned().collect();
+            Ok(Arc::new(GraphDirectory::new(graph, scope_groups, on_premises)?))
+        }
+        (DirectoryKind::Graph, None) => Err(DirError::Denied("directory.graph is missing".into())),
+        (DirectoryKind::Ldap, _) => Ok(Arc::new(LdapDirectory::new(d)?)),
+        (DirectoryKind::Agent, _) => Ok(agents()),
+    }
+}
+
+/// Whether writeback agents serve this portal (directly, or for synced Entra accounts).
+fn uses_agents(config: &Config) -> bool {
+    let d = &config.directory;
+    d.kind == DirectoryKind::Agent
+        || (d.kind == DirectoryKind::Graph && d.graph.as_ref().is_some_and(|g| g.on_premises == OnPremises::Agent))
 }
 
 /// Cookie names and flags, derived from whether the public URL is https.
@@ -74,18 +105,7 @@ impl App {
             .await
             .map_err(|e| StartError::Database(e.to_string()))?;
         let agent_hub = Arc::new(AgentHub::default());
-        let directory: Arc<dyn Directory> = match config.directory.kind {
-            DirectoryKind::Ldap => {
-                Arc::new(LdapDirectory::new(&config.directory).map_err(|e| StartError::Directory(e.to_string()))?)
-            }
-            // Jobs, leases and heartbeats run on real time, never on a test's shifted clock.
-            DirectoryKind::Agent => Arc::new(AgentDirectory::new(
-                db.clone(),
-                Clock::system(),
-                agent_hub.clone(),
-                config.directory.agent.clone(),
-            )),
-        };
+        let directory = build_directory(&config, &db, &agent_hub).map_err(|e| StartError::Directory(e.to_string()))?;
         let directory: Arc<dyn Directory> = Arc::new(crate::directory::bounded::Bounded::new(
             directory,
             config.directory.max_concurrent_ops,
@@ -132,7 +152,7 @@ impl App {
             .layer(sessions)
             .layer(axum::Extension(names));
         // Agents authenticate each message by signature: no session, no CSRF cookie.
-        if config.directory.kind == DirectoryKind::Agent {
+        if uses_agents(config) {
             router = router.merge(super::agent_api::routes(services.clone()));
         }
         for (name, value) in headers {

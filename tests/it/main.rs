@@ -8,6 +8,7 @@ mod ad_directory;
 mod agent;
 mod audit;
 mod flows;
+mod graph;
 mod hostile;
 mod ldap_directory;
 mod mail;

@@ -9,6 +9,7 @@
 pub mod agent;
 pub mod directory;
 pub mod env;
+pub mod graph;
 pub mod postgres;
 pub mod samba;
 pub mod slapd;

@@ -1,0 +1,373 @@
+//! Microsoft Entra ID through Microsoft Graph: look-up by UPN or mail, group scope with
+//! checkMemberGroups, resets as the app (PATCH passwordProfile, then revoke sign-in sessions),
+//! changes with the person's own delegated token.
+//!
+//! Accounts synced from on-premises AD (`onPremisesSyncEnabled`) are never reset through
+//! Graph, which would not write back: they go to the configured on-premises directory.
+//! Nothing here logs a password, a token or a request body.
+
+mod client;
+pub mod oidc;
+mod token;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use reqwest::{Method, StatusCode};
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+use self::client::{Bearer, GraphClient, GraphFailure};
+use self::oidc::{OidcError, OidcSignIn, SignedIn};
+use self::token::AppTokens;
+use super::{AccountState, DirError, DirUser, Directory, LockStatus, Login, PolicyReason, UserId};
+use crate::config::{GraphConfig, GraphLogin};
+
+/// Locator prefix marking a [`DirUser`] found in Graph (not routed on-premises).
+const GRAPH_LOCATOR: &str = "graph:";
+
+const SELECT: &str = "id,userPrincipalName,displayName,accountEnabled,mail,otherMails,mobilePhone,onPremisesSyncEnabled,onPremisesSamAccountName";
+
+/// The Graph directory, with the on-premises one synced accounts are routed to (if any).
+pub struct GraphDirectory {
+    client: GraphClient,
+    tokens: AppTokens,
+    login_attribute: GraphLogin,
+    /// Group object ids policy cares about; checkMemberGroups tells which the user is in.
+    scope_groups: Vec<String>,
+    on_premises: Option<Arc<dyn Directory>>,
+    oidc: OidcSignIn,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct GraphUser {
+    id: String,
+    user_principal_name: Option<String>,
+    display_name: Option<String>,
+    account_enabled: Option<bool>,
+    mail: Option<String>,
+    #[serde(default)]
+    other_mails: Vec<String>,
+    mobile_phone: Option<String>,
+    on_premises_sync_enabled: Option<bool>,
+}
+
+#[derive(Deserialize)]
+struct Collection<T> {
+    value: Vec<T>,
+}
+
+impl GraphDirectory {
+    /// `scope_groups` are the group ids named in policy; `on_premises` handles synced accounts.
+    pub fn new(
+        config: &GraphConfig,
+        scope_groups: Vec<String>,
+        on_premises: Option<Arc<dyn Directory>>,
+    ) -> Result<GraphDirectory, DirError> {
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(Duration::from_secs(config.timeout_secs))
+            .connect_timeout(Duration::from_secs(config.timeout_secs))
+            .build()
+            .map_err(|e| DirError::Unavailable(format!("HTTP client: {e}")))?;
+        let tokens = AppTokens::new(config, http.clone())?;
+        let oidc = OidcSignIn::new(config, http.clone());
+        Ok(GraphDirectory {
+            client: GraphClient {
+                http,
+                base: format!("{}/v1.0", config.graph_url.trim_end_matches('/')),
+                deadline: Duration::from_secs(config.deadline_secs),
+            },
+            tokens,
+            login_attribute: config.login_attribute,
+            scope_groups,
+            on_premises,
+            oidc,
+        })
+    }
+
+    /// Starts an OpenID Connect sign-in; returns the URL to send the person to and the state
+    /// their session must keep. `redirect` is the portal's callback URL.
+    pub async fn sign_in_start(&self, redirect: &str) -> Result<(String, String), OidcError> {
+        self.oidc.start(redirect).await
+    }
+
+    /// Finishes a sign-in begun by [`Self::sign_in_start`].
+    pub async fn sign_in_finish(
+        &self,
+        redirect: &str,
+        expected_state: &str,
+        state: &str,
+        code: &str,
+    ) -> Result<SignedIn, OidcError> {
+        self.oidc.finish(redirect, expected_state, state, code, &self.tokens).await
+    }
+
+    /// The delegated token of a finished sign-in, while it is fresh.
+    pub fn delegated_token(&self, handle: &str) -> Option<SecretString> {
+        self.oidc.token(handle)
+    }
+
+    /// Forgets a sign-in's delegated token.
+    pub fn sign_out(&self, handle: &str) {
+        self.oidc.forget(handle);
+    }
+
+    /// The on-premises directory for an account not found in Graph itself.
+    fn routed<'a>(&'a self, user: &DirUser) -> Option<Result<&'a Arc<dyn Directory>, DirError>> {
+        if user.dn.starts_with(GRAPH_LOCATOR) {
+            return None;
+        }
+        Some(self.on_premises.as_ref().ok_or_else(|| DirError::Unavailable("no on-premises directory".into())))
+    }
+
+    async fn app_call(
+        &self,
+        operation: &'static str,
+        method: Method,
+        path: &str,
+        query: &[(&str, &str)],
+        body: Option<&serde_json::Value>,
+    ) -> Result<Vec<u8>, Result<GraphFailure, DirError>> {
+        self.client.send(operation, method, path, query, body, Bearer::App(&self.tokens)).await
+    }
+
+    /// Changes the signed-in person's own password with their delegated token
+    /// (`POST /me/changePassword`), so Entra's history and policy apply.
+    pub async fn change_with_token(
+        &self,
+        token: &SecretString,
+        old: &SecretString,
+        new: &SecretString,
+    ) -> Result<(), DirError> {
+        let body = serde_json::json!({
+            "currentPassword": old.expose_secret(),
+            "newPassword": new.expose_secret(),
+        });
+        self.client
+            .send("change password", Method::POST, "/me/changePassword", &[], Some(&body), Bearer::Delegated(token))
+            .await
+            .map(|_| ())
+            .map_err(|e| match e {
+                // Graph names the wrong current password as an invalid value for it.
+                Ok(f) if f.status == StatusCode::BAD_REQUEST && f.message.contains("currentPassword") => {
+                    DirError::WrongPassword
+                }
+                other => {
+                    password_error(other, "the delegated permission User.ReadWrite (or Directory.AccessAsUser.All)")
+                }
+            })
+    }
+
+    /// The account an OpenID Connect sign-in names by its UPN (`preferred_username`),
+    /// whatever `login_attribute` says typed logins match.
+    pub async fn find_signed_in(&self, upn: &Login) -> Result<Option<DirUser>, DirError> {
+        self.find_by("userPrincipalName", upn).await
+    }
+
+    async fn find_by(&self, property: &str, login: &Login) -> Result<Option<DirUser>, DirError> {
+        let filter = format!("{property} eq {}", odata_string(login.as_str()));
+        let bytes = self
+            .app_call("find user", Method::GET, "/users", &[("$filter", &filter), ("$select", SELECT)], None)
+            .await
+            .map_err(|e| app_error(e, "User.Read.All"))?;
+        let found: Collection<GraphUser> = parse(&bytes)?;
+        let mut users = found.value;
+        if users.len() != 1 {
+            return Ok(None);
+        }
+        let Some(user) = users.pop() else { return Ok(None) };
+        if user.on_premises_sync_enabled == Some(true) {
+            let Some(on_premises) = &self.on_premises else {
+                tracing::error!(
+                    id = %user.id,
+                    "this account is synced from on-premises Active Directory: a Graph reset would not \
+                     reach AD, and no on-premises directory is configured (directory.graph.on_premises)"
+                );
+                return Err(DirError::Unavailable("synced account and no on-premises directory".into()));
+            };
+            return on_premises.find_user(login).await;
+        }
+        let groups = self.member_groups(&user.id).await?;
+        let mut emails: Vec<String> = user.mail.into_iter().collect();
+        emails.extend(user.other_mails.into_iter().filter(|m| !m.is_empty()));
+        Ok(Some(DirUser {
+            id: UserId(user.id.clone()),
+            dn: format!("{GRAPH_LOCATOR}{}", user.id),
+            login: user.user_principal_name.unwrap_or_else(|| login.as_str().to_owned()),
+            display_name: user.display_name.unwrap_or_default(),
+            emails,
+            phones: user.mobile_phone.into_iter().collect(),
+            groups,
+            state: AccountState { disabled: user.account_enabled == Some(false), ..AccountState::default() },
+        }))
+    }
+
+    async fn member_groups(&self, id: &str) -> Result<Vec<String>, DirError> {
+        if self.scope_groups.is_empty() {
+            return Ok(vec![]);
+        }
+        let body = serde_json::json!({ "groupIds": self.scope_groups });
+        let bytes = self
+            .app_call("checkMemberGroups", Method::POST, &format!("/users/{id}/checkMemberGroups"), &[], Some(&body))
+            .await
+            .map_err(|e| app_error(e, "GroupMember.Read.All"))?;
+        let groups: Collection<String> = parse(&bytes)?;
+        Ok(groups.value)
+    }
+}
+
+#[async_trait]
+impl Directory for GraphDirectory {
+    async fn find_user(&self, login: &Login) -> Result<Option<DirUser>, DirError> {
+        let property = match self.login_attribute {
+            GraphLogin::Upn => "userPrincipalName",
+            GraphLogin::Mail => "mail",
+        };
+        self.find_by(property, login).await
+    }
+
+    async fn verify_password(&self, user: &DirUser, password: &SecretString) -> Result<(), DirError> {
+        if let Some(dir) = self.routed(user) {
+            return dir?.verify_password(user, password).await;
+        }
+        // Entra checks passwords only in its own sign-in pages: people sign in with OpenID
+        // Connect instead.
+        Err(DirError::Denied("Entra ID accounts sign in with OpenID Connect, not a password form".into()))
+    }
+
+    async fn change_password(&self, user: &DirUser, old: &SecretString, new: &SecretString) -> Result<(), DirError> {
+        if let Some(dir) = self.routed(user) {
+            return dir?.change_password(user, old, new).await;
+        }
+        Err(DirError::Denied("a Graph password change needs the person's delegated token".into()))
+    }
+
+    async fn reset_password(&self, user: &DirUser, new: &SecretString, must_change: bool) -> Result<(), DirError> {
+        if let Some(dir) = self.routed(user) {
+            return dir?.reset_password(user, new, must_change).await;
+        }
+        let id = user.id.as_str();
+        let body = serde_json::json!({
+            "passwordProfile": {
+                "password": new.expose_secret(),
+                "forceChangePasswordNextSignIn": must_change,
+            }
+        });
+        self.app_call("reset password", Method::PATCH, &format!("/users/{id}"), &[], Some(&body))
+            .await
+            .map_err(|e| password_error(e, RESET_PERMISSION))?;
+        // The new password stands; a failed revoke is for the admin, not a failed reset.
+        if let Err(e) = self
+            .app_call("revoke sign-in sessions", Method::POST, &format!("/users/{id}/revokeSignInSessions"), &[], None)
+            .await
+        {
+            let e = app_error(e, "User.RevokeSessions.All");
+            tracing::error!(%id, error = %e, "password reset, but signing the account out everywhere failed");
+        }
+        Ok(())
+    }
+
+    async fn unlock(&self, user: &DirUser) -> Result<(), DirError> {
+        if let Some(dir) = self.routed(user) {
+            return dir?.unlock(user).await;
+        }
+        Err(DirError::UnlockByReset)
+    }
+
+    async fn lock_status(&self, user: &DirUser) -> Result<LockStatus, DirError> {
+        if let Some(dir) = self.routed(user) {
+            return dir?.lock_status(user).await;
+        }
+        // Graph does not expose smart lockout; a reset clears it.
+        Ok(LockStatus::Unlocked)
+    }
+
+    async fn health(&self) -> Result<(), DirError> {
+        self.tokens.token().await.map(|_| ())
+    }
+
+    fn graph(&self) -> Option<&GraphDirectory> {
+        Some(self)
+    }
+}
+
+/// What a reset needs, named in the log when Graph says 401/403.
+const RESET_PERMISSION: &str = "User-PasswordProfile.ReadWrite.All (or User.ReadWrite.All) and an Entra role \
+                                that may reset this user, such as Authentication Administrator";
+
+/// An OData string literal: single quotes around, each quote doubled.
+fn odata_string(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+fn parse<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, DirError> {
+    serde_json::from_slice(bytes).map_err(|e| DirError::Unavailable(format!("unexpected Graph answer: {e}")))
+}
+
+/// Maps a refusal of an app-only call. `permission` is what the app registration lacks on 401/403.
+fn app_error(e: Result<GraphFailure, DirError>, permission: &str) -> DirError {
+    let f = match e {
+        Ok(f) => f,
+        Err(e) => return e,
+    };
+    match f.status {
+        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => DirError::Denied(format!(
+            "Graph answered {} {} (request-id {}): the app needs {permission}",
+            f.status.as_u16(),
+            f.code,
+            f.request_id
+        )),
+        StatusCode::NOT_FOUND => DirError::NotFound,
+        _ => DirError::Unavailable(format!(
+            "Graph answered {} {} (request-id {})",
+            f.status.as_u16(),
+            f.code,
+            f.request_id
+        )),
+    }
+}
+
+/// Like [`app_error`], but a 400 is the password policy's refusal.
+fn password_error(e: Result<GraphFailure, DirError>, permission: &str) -> DirError {
+    match e {
+        Ok(f) if f.status == StatusCode::BAD_REQUEST => DirError::PolicyViolation(policy_reason(&f.message)),
+        other => app_error(other, permission),
+    }
+}
+
+/// Entra's refusal text, classified as far as its wording allows.
+fn policy_reason(message: &str) -> PolicyReason {
+    let m = message.to_ascii_lowercase();
+    if m.contains("history") || m.contains("recently used") || m.contains("used before") {
+        PolicyReason::InHistory
+    } else if m.contains("too short") || m.contains("length") {
+        PolicyReason::TooShort
+    } else if m.contains("complexity") || m.contains("banned") || m.contains("weak") {
+        PolicyReason::InsufficientQuality
+    } else {
+        PolicyReason::Other(message.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn odata_literals_double_quotes() {
+        assert_eq!(odata_string("o'neil@x.test"), "'o''neil@x.test'");
+        assert_eq!(odata_string("a#b"), "'a#b'");
+    }
+
+    #[test]
+    fn entra_refusals_are_classified() {
+        assert_eq!(
+            policy_reason("The specified password does not comply with password complexity requirements."),
+            PolicyReason::InsufficientQuality
+        );
+        assert_eq!(policy_reason("Something else"), PolicyReason::Other("Something else".into()));
+    }
+}

@@ -1,0 +1,183 @@
+//! One Graph request with everything around it: the bearer token (refreshed once on a 401),
+//! throttling (Retry-After, or exponential back-off) up to the operation's deadline, and
+//! Graph's error body turned into a [`GraphFailure`] with the request ids for the log.
+//!
+//! Request bodies may carry a password: they are never logged, and neither is a token.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::{Method, StatusCode, header};
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+use tokio::time::Instant;
+
+use super::token::AppTokens;
+use crate::directory::DirError;
+
+/// A Graph answer that was not a success, with what the admin needs to follow it up.
+#[derive(Debug)]
+pub struct GraphFailure {
+    pub status: StatusCode,
+    pub code: String,
+    pub message: String,
+    pub request_id: String,
+    pub client_request_id: String,
+}
+
+/// Whose token a request carries.
+pub enum Bearer<'a> {
+    /// The app's own (client credentials), refreshed once on a 401.
+    App(&'a AppTokens),
+    /// A person's delegated token from their sign-in; never refreshed here.
+    Delegated(&'a SecretString),
+}
+
+/// The HTTP side of the Graph directory.
+pub struct GraphClient {
+    pub http: reqwest::Client,
+    /// `https://graph.microsoft.com/v1.0`.
+    pub base: String,
+    pub deadline: Duration,
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    error: ErrorDetail,
+}
+
+#[derive(Deserialize)]
+struct ErrorDetail {
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    message: String,
+}
+
+/// Longest single wait rekey accepts from Retry-After or its own back-off.
+const MAX_WAIT: Duration = Duration::from_secs(60);
+
+impl GraphClient {
+    /// Sends one request (`path` after `/v1.0`) and returns the success body (empty on 204).
+    /// `Err(Ok(failure))` is Graph's refusal for the caller to map; `Err(Err(e))` is already
+    /// a directory error (unreachable, throttled past the deadline, token refused).
+    pub async fn send(
+        &self,
+        operation: &'static str,
+        method: Method,
+        path: &str,
+        query: &[(&str, &str)],
+        body: Option<&serde_json::Value>,
+        bearer: Bearer<'_>,
+    ) -> Result<Vec<u8>, Result<GraphFailure, DirError>> {
+        let deadline = Instant::now() + self.deadline;
+        let mut refreshed = false;
+        let mut throttled = 0u32;
+        loop {
+            let app_token;
+            let token: &SecretString = match &bearer {
+                Bearer::App(tokens) => {
+                    app_token = tokens.token().await.map_err(Err)?;
+                    &app_token
+                }
+                Bearer::Delegated(t) => {
+                    app_token = Arc::new(SecretString::from(String::new()));
+                    t
+                }
+            };
+            let client_request_id = uuid::Uuid::new_v4().to_string();
+            let mut request = self
+                .http
+                .request(method.clone(), format!("{}{path}", self.base))
+                .query(query)
+                .bearer_auth(token.expose_secret())
+                .header("client-request-id", &client_request_id)
+                .header("return-client-request-id", "true");
+            if let Some(body) = body {
+                request = request.json(body);
+            }
+            let remaining = deadline.saturating_duration_since(Instant::now());
+            let response = match tokio::time::timeout(remaining, request.send()).await {
+                Ok(Ok(r)) => r,
+                Ok(Err(e)) => {
+                    let kind = if e.is_timeout() { "timed out" } else { "unreachable" };
+                    tracing::warn!(operation, %client_request_id, "Microsoft Graph {kind}: {e}");
+                    return Err(Err(DirError::Unavailable(format!("Microsoft Graph {kind} during {operation}"))));
+                }
+                Err(_) => {
+                    tracing::warn!(operation, %client_request_id, "Microsoft Graph did not answer before the deadline");
+                    return Err(Err(DirError::Unavailable(format!(
+                        "Microsoft Graph deadline passed during {operation}"
+                    ))));
+                }
+            };
+            let status = response.status();
+            let request_id = header_text(&response, "request-id");
+            let retry_after = header_text(&response, header::RETRY_AFTER.as_str()).trim().parse::<u64>().ok();
+            let bytes = response.bytes().await.map(|b| b.to_vec()).unwrap_or_default();
+            if status.is_success() {
+                return Ok(bytes);
+            }
+            let failure = failure(status, &bytes, request_id, client_request_id);
+            if status == StatusCode::UNAUTHORIZED && !refreshed {
+                if let Bearer::App(tokens) = &bearer {
+                    log_failure(operation, &failure, "token refused, fetching a new one");
+                    tokens.reject(&app_token).await;
+                    refreshed = true;
+                    continue;
+                }
+            }
+            if status == StatusCode::TOO_MANY_REQUESTS {
+                let wait = match retry_after {
+                    Some(secs) => Duration::from_secs(secs),
+                    None => Duration::from_millis(500u64.saturating_mul(1 << throttled.min(7))),
+                }
+                .min(MAX_WAIT);
+                if Instant::now() + wait >= deadline {
+                    log_failure(operation, &failure, "throttled past the operation's deadline");
+                    return Err(Err(DirError::Unavailable(format!(
+                        "Microsoft Graph throttled {operation} past the deadline (request-id {})",
+                        failure.request_id
+                    ))));
+                }
+                log_failure(operation, &failure, "throttled, waiting");
+                throttled += 1;
+                tokio::time::sleep(wait).await;
+                continue;
+            }
+            log_failure(operation, &failure, "Microsoft Graph refused");
+            if status.is_server_error() {
+                return Err(Err(DirError::Unavailable(format!(
+                    "Microsoft Graph answered {status} to {operation} (request-id {})",
+                    failure.request_id
+                ))));
+            }
+            return Err(Ok(failure));
+        }
+    }
+}
+
+fn header_text(response: &reqwest::Response, name: &str) -> String {
+    response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned()
+}
+
+fn failure(status: StatusCode, body: &[u8], request_id: String, client_request_id: String) -> GraphFailure {
+    let (code, message) = match serde_json::from_slice::<ErrorBody>(body) {
+        Ok(b) => (b.error.code, b.error.message),
+        Err(_) => (String::new(), String::new()),
+    };
+    GraphFailure { status, code, message, request_id, client_request_id }
+}
+
+/// Every failure goes to the admin log with Graph's ids, never with a body rekey sent.
+fn log_failure(operation: &str, f: &GraphFailure, what: &str) {
+    tracing::warn!(
+        operation,
+        status = f.status.as_u16(),
+        code = %f.code,
+        graph_message = %f.message,
+        request_id = %f.request_id,
+        client_request_id = %f.client_request_id,
+        "{what}"
+    );
+}

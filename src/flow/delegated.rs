@@ -1,0 +1,88 @@
+//! Registering after an OpenID Connect sign-in, and changing an Entra ID password as the person, with the delegated token of their OpenID
+//! Connect sign-in, so Entra's own history and policy apply.
+
+use secrecy::{ExposeSecret, SecretString};
+
+use super::account::{ChangeOutcome, NewPassword};
+use super::recovery::notify;
+use super::{AuditRecord, FlowError, Requester, Services};
+use crate::directory::{DirError, Login};
+use crate::notify::messages::AccountEvent;
+use crate::policy;
+
+/// The account an OpenID Connect sign-in names, if it may use self-service. The delegated
+/// token is not needed for registration and is dropped.
+pub async fn sign_in_to_register(
+    services: &Services,
+    who: &Requester,
+    login: &str,
+    handle: &str,
+) -> Result<Option<crate::directory::DirUser>, FlowError> {
+    let graph = services.directory.graph().ok_or(FlowError::OutOfStep("not a Graph directory"))?;
+    graph.sign_out(handle);
+    let Some(login) = Login::parse(login) else { return Ok(None) };
+    let user = graph.find_signed_in(&login).await.map_err(FlowError::from_directory)?;
+    let user = user.filter(|u| policy::in_scope(&services.config.policy, u));
+    let outcome = if user.is_some() { "success" } else { "failure" };
+    let record = AuditRecord {
+        event: "sign_in",
+        flow: Some("register"),
+        user: user.as_ref(),
+        outcome,
+        reason: user.is_none().then_some("out_of_scope"),
+        method: Some("oidc"),
+    };
+    services.audit(who, record).await;
+    Ok(user)
+}
+
+/// Changes the password of the person signed in as `login`, whose token `handle` names.
+/// `Err(Expired)` when the sign-in is gone or names nobody rekey can find.
+pub async fn change(
+    services: &Services,
+    who: &Requester,
+    login: &str,
+    handle: &str,
+    current: &SecretString,
+    new: &NewPassword,
+) -> Result<ChangeOutcome, FlowError> {
+    let graph = services.directory.graph().ok_or(FlowError::OutOfStep("not a Graph directory"))?;
+    let token = graph.delegated_token(handle).ok_or(FlowError::Expired)?;
+    if crate::crypto::constant_time_eq(current.expose_secret().as_bytes(), new.secret().expose_secret().as_bytes()) {
+        return Ok(ChangeOutcome::SameAsOld);
+    }
+    let login = Login::parse(login).ok_or(FlowError::Expired)?;
+    let user =
+        services.directory.find_user(&login).await.map_err(FlowError::from_directory)?.ok_or(FlowError::Expired)?;
+    if !policy::in_scope(&services.config.policy, &user) {
+        return Ok(ChangeOutcome::OutOfScope);
+    }
+    let audit = |outcome, reason| AuditRecord {
+        event: "change",
+        flow: Some("change"),
+        user: Some(&user),
+        outcome,
+        reason,
+        method: Some("oidc"),
+    };
+    match graph.change_with_token(&token, current, new.secret()).await {
+        Ok(()) => {
+            graph.sign_out(handle);
+            services.audit(who, audit("success", None)).await;
+            notify(services, who, &user, AccountEvent::PasswordChanged).await?;
+            Ok(ChangeOutcome::Done)
+        }
+        Err(DirError::PolicyViolation(reason)) => {
+            services.audit(who, audit("failure", Some(reason.code()))).await;
+            Ok(ChangeOutcome::Refused(reason))
+        }
+        Err(DirError::WrongPassword) => {
+            services.audit(who, audit("failure", Some("bad_credentials"))).await;
+            Ok(ChangeOutcome::Failed)
+        }
+        Err(e) => {
+            services.audit(who, audit("failure", Some("directory_error"))).await;
+            Err(FlowError::from_directory(e))
+        }
+    }
+}

@@ -1,0 +1,210 @@
+//! Sign-in with OpenID Connect for Graph directories, and the password change it enables.
+//!
+//! The IdP's redirect back is a cross-site navigation, which does not carry the SameSite=Strict
+//! session cookie: `/oidc/callback` answers with a page that moves on to `/oidc/finish` from
+//! this site, where the session is read and state and nonce are checked.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::{Extension, Router};
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+use tower_sessions::Session;
+
+use super::csrf::{CsrfToken, HasCsrf, Verified};
+use super::error::Error;
+use super::pages::{Layout, html};
+use super::who::Who;
+use crate::directory::graph::GraphDirectory;
+use crate::directory::graph::oidc::OidcError;
+use crate::flow::account::{ChangeOutcome, NewPassword};
+use crate::flow::{FlowError, Services, delegated, enrol};
+
+const STATE_KEY: &str = "oidc.state";
+const SIGNED_IN_KEY: &str = "oidc.signed_in";
+const NEXT_KEY: &str = "oidc.next";
+
+pub fn routes() -> Router<Arc<Services>> {
+    Router::new()
+        .route("/oidc/start", get(start))
+        .route("/oidc/callback", get(callback))
+        .route("/oidc/finish", get(finish))
+        .route("/oidc/change", get(change_form).post(change_submit))
+}
+
+#[derive(Serialize, Deserialize)]
+struct SignedInSession {
+    login: String,
+    handle: String,
+}
+
+#[derive(Template)]
+#[template(path = "oidc/continue.html")]
+struct ContinuePage {
+    l: Layout,
+    next: String,
+}
+
+#[derive(Template)]
+#[template(path = "oidc/change.html")]
+struct ChangePage {
+    l: Layout,
+    login: String,
+    error: Option<&'static str>,
+    error_field: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "oidc/refused.html")]
+struct RefusedPage {
+    l: Layout,
+    message: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "change/done.html")]
+struct DonePage {
+    l: Layout,
+}
+
+fn graph(s: &Services) -> Result<&GraphDirectory, Error> {
+    s.directory.graph().ok_or(Error::Flow(FlowError::OutOfStep("OpenID Connect needs a Graph directory")))
+}
+
+fn redirect_url(s: &Services) -> String {
+    format!("{}/oidc/callback", s.config.server.public_url.trim_end_matches('/'))
+}
+
+fn oidc_error(e: OidcError) -> Error {
+    tracing::warn!(error = %e, "OpenID Connect sign-in did not complete");
+    match e {
+        OidcError::Unavailable(detail) => Error::Flow(FlowError::Unavailable(detail)),
+        OidcError::Refused(_) => Error::Flow(FlowError::Expired),
+    }
+}
+
+#[derive(Deserialize)]
+struct Start {
+    next: Option<String>,
+}
+
+async fn start(State(s): State<Arc<Services>>, session: Session, Query(q): Query<Start>) -> Result<Response, Error> {
+    let (url, state) = graph(&s)?.sign_in_start(&redirect_url(&s)).await.map_err(oidc_error)?;
+    session.insert(STATE_KEY, state).await?;
+    let register = q.next.as_deref() == Some("register");
+    session.insert(NEXT_KEY, register).await?;
+    Ok(Redirect::to(&url).into_response())
+}
+
+#[derive(Deserialize)]
+struct Callback {
+    code: Option<String>,
+    state: Option<String>,
+}
+
+async fn callback(State(s): State<Arc<Services>>, Query(q): Query<Callback>) -> Result<Response, Error> {
+    let next = format!(
+        "/oidc/finish?{}",
+        url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("code", q.code.as_deref().unwrap_or(""))
+            .append_pair("state", q.state.as_deref().unwrap_or(""))
+            .finish()
+    );
+    Ok(html(&ContinuePage { l: Layout::new(&s, "Signing you in"), next })?.into_response())
+}
+
+async fn finish(
+    State(s): State<Arc<Services>>,
+    Who(who): Who,
+    session: Session,
+    Query(q): Query<Callback>,
+) -> Result<Response, Error> {
+    let expected: Option<String> = session.remove(STATE_KEY).await?;
+    let (Some(expected), Some(code), Some(state)) = (expected, q.code, q.state) else {
+        return Err(Error::Flow(FlowError::Expired));
+    };
+    let signed_in = graph(&s)?.sign_in_finish(&redirect_url(&s), &expected, &state, &code).await.map_err(oidc_error)?;
+    session.cycle_id().await?;
+    if session.remove::<bool>(NEXT_KEY).await?.unwrap_or(false) {
+        let Some(user) = delegated::sign_in_to_register(&s, &who, &signed_in.login, &signed_in.handle).await? else {
+            let page =
+                RefusedPage { l: Layout::new(&s, "Sign in to register"), message: super::register::OUT_OF_SCOPE };
+            return Ok((StatusCode::FORBIDDEN, html(&page)?).into_response());
+        };
+        let enrolment = enrol::begin(&s, user).await?;
+        session.insert(super::register::KEY, enrolment).await?;
+        return Ok(Redirect::to("/register/methods").into_response());
+    }
+    session.insert(SIGNED_IN_KEY, SignedInSession { login: signed_in.login, handle: signed_in.handle }).await?;
+    Ok(Redirect::to("/oidc/change").into_response())
+}
+
+async fn change_form(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    session: Session,
+) -> Result<Response, Error> {
+    let Some(who) = session.get::<SignedInSession>(SIGNED_IN_KEY).await? else {
+        return Ok(Redirect::to("/oidc/start").into_response());
+    };
+    let page = ChangePage {
+        l: Layout::with_csrf(&s, "Change your password", &csrf),
+        login: who.login,
+        error: None,
+        error_field: "",
+    };
+    Ok(html(&page)?.into_response())
+}
+
+#[derive(Deserialize)]
+pub struct ChangeForm {
+    #[serde(default)]
+    csrf: String,
+    current: SecretString,
+    new: SecretString,
+    confirm: SecretString,
+}
+
+impl HasCsrf for ChangeForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+async fn change_submit(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    Who(who): Who,
+    session: Session,
+    Verified(form): Verified<ChangeForm>,
+) -> Result<Response, Error> {
+    let signed_in: SignedInSession = session.get(SIGNED_IN_KEY).await?.ok_or(Error::Flow(FlowError::Expired))?;
+    let again = |error: &'static str, field: &'static str| -> Result<Response, Error> {
+        let page = ChangePage {
+            l: Layout::with_csrf(&s, "Change your password", &csrf),
+            login: signed_in.login.clone(),
+            error: Some(error),
+            error_field: field,
+        };
+        Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)?).into_response())
+    };
+    let new = match NewPassword::parse(form.new.clone(), &form.confirm) {
+        Ok(new) => new,
+        Err(e) => return again(e.advice(), "new"),
+    };
+    match delegated::change(&s, &who, &signed_in.login, &signed_in.handle, &form.current, &new).await? {
+        ChangeOutcome::Done => {
+            session.remove::<SignedInSession>(SIGNED_IN_KEY).await?;
+            Ok(html(&DonePage { l: Layout::new(&s, "Password changed") })?.into_response())
+        }
+        ChangeOutcome::Failed => again("Your current password is not right. Check it and try again.", "current"),
+        ChangeOutcome::OutOfScope => again(super::register::OUT_OF_SCOPE, "current"),
+        ChangeOutcome::SameAsOld => again("The new password must be different from the current one.", "new"),
+        ChangeOutcome::Refused(reason) => again(reason.advice(), "new"),
+    }
+}
