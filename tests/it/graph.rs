@@ -493,3 +493,47 @@ async fn graph_logins_match_mail_when_configured_and_sign_ins_match_the_upn() {
     assert!(dir.find_user(&login(&user.upn)).await.unwrap().is_none(), "a UPN is not a mail address");
     assert_eq!(dir.find_signed_in(&login(&user.upn)).await.unwrap().unwrap().id.as_str(), user.id);
 }
+
+/// A synced account on a Graph portal whose AD sits behind writeback agents: the reset goes
+/// through a real `rekey agent` to the Samba DC, and Graph is never asked to change anything.
+#[tokio::test]
+async fn graph_a_synced_user_is_reset_through_the_writeback_agent() {
+    let (double, _) = double_with_user().await;
+    let dc = crate::support::samba::SambaDc::shared().await;
+    let person = dc.create_user("hybridagent").await;
+    let mut synced = cloud_user(&double, "hybridagent");
+    synced.upn = format!("{}@corp.test", person.uid);
+    synced.synced = true;
+    double.add_user(synced.clone());
+    let mut graph = double.config();
+    graph.on_premises = rekey::config::OnPremises::Agent;
+    let directory = DirectoryConfig {
+        kind: DirectoryKind::Graph,
+        graph: Some(graph),
+        agent: crate::support::agent::SambaViaAgent::portal_directory().agent,
+        ..DirectoryConfig::default()
+    };
+    let mut env = TestEnv::build(directory, crate::support::postgres::fresh_sqlite_url(), |c| {
+        c.email.use_directory_mail = true;
+    })
+    .await;
+    let agent = crate::support::agent::AgentProcess::start(
+        &env.server.services,
+        &env.server.url(),
+        &dc.directory_config(),
+        "hybrid-dc",
+    )
+    .await;
+    env.agents.push(agent);
+
+    let services = &env.server.services;
+    let found = services.directory.find_user(&login(&synced.upn)).await.unwrap().expect("found on-premises");
+    assert_eq!(found.dn.to_lowercase(), person.dn.to_lowercase());
+    let new = new_password();
+    services.directory.reset_password(&found, &new, false).await.unwrap();
+    use secrecy::ExposeSecret;
+    assert!(dc.bind(&person.dn, new.expose_secret()).await, "the new password works in AD");
+    assert!(double.patches().is_empty() && double.revokes().is_empty());
+    let done: i64 = services.db.list_agents().await.unwrap().iter().map(|a| a.jobs_done).sum();
+    assert!(done >= 2, "the look-up and the reset went through the agent ({done})");
+}
