@@ -164,7 +164,8 @@ impl App {
                 .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
                     let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
                     // The path only: query strings may hold a username from a deep link.
-                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+                    let path = loggable_path(req.uri().path());
+                    tracing::info_span!("request", method = %req.method(), path = %path, request_id = %id)
                 }))
                 .layer(PropagateRequestIdLayer::new(x_request_id))
                 .layer(axum::middleware::from_fn_with_state(services.clone(), super::error::render_error_pages))
@@ -175,6 +176,14 @@ impl App {
                 ))
                 .layer(RequestBodyLimitLayer::new(config.server.max_body_bytes)),
         )
+    }
+}
+
+/// A request path as the log may show it: one-time link tokens are cut out.
+pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    match path.strip_prefix("/wasnt-me/") {
+        Some(_) => "/wasnt-me/[token]".into(),
+        None => path.into(),
     }
 }
 
