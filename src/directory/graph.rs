@@ -90,7 +90,7 @@ impl GraphDirectory {
 
     /// Starts an OpenID Connect sign-in; returns the URL to send the person to and the state
     /// their session must keep. `redirect` is the portal's callback URL.
-    pub async fn sign_in_start(&self, redirect: &str) -> Result<(String, String), OidcError> {
+    pub async fn sign_in_start(&self, redirect: &str) -> Result<(String, String, oidc::Pending), OidcError> {
         self.oidc.start(redirect).await
     }
 
@@ -101,18 +101,9 @@ impl GraphDirectory {
         expected_state: &str,
         state: &str,
         code: &str,
+        pending: oidc::Pending,
     ) -> Result<SignedIn, OidcError> {
-        self.oidc.finish(redirect, expected_state, state, code, &self.tokens).await
-    }
-
-    /// The delegated token of a finished sign-in, while it is fresh.
-    pub fn delegated_token(&self, handle: &str) -> Option<SecretString> {
-        self.oidc.token(handle)
-    }
-
-    /// Forgets a sign-in's delegated token.
-    pub fn sign_out(&self, handle: &str) {
-        self.oidc.forget(handle);
+        self.oidc.finish(redirect, expected_state, state, code, pending, &self.tokens).await
     }
 
     /// The on-premises directory for an account not found in Graph itself.

@@ -11,15 +11,13 @@ use crate::notify::messages::AccountEvent;
 use crate::policy;
 
 /// The account an OpenID Connect sign-in names, if it may use self-service. The delegated
-/// token is not needed for registration and is dropped.
+/// token is not needed for registration: the caller drops it.
 pub async fn sign_in_to_register(
     services: &Services,
     who: &Requester,
     login: &str,
-    handle: &str,
 ) -> Result<Option<crate::directory::DirUser>, FlowError> {
     let graph = services.directory.graph().ok_or(FlowError::OutOfStep("not a Graph directory"))?;
-    graph.sign_out(handle);
     let Some(login) = Login::parse(login) else { return Ok(None) };
     let user = graph.find_signed_in(&login).await.map_err(FlowError::from_directory)?;
     let user = user.filter(|u| policy::in_scope(&services.config.policy, u));
@@ -36,18 +34,17 @@ pub async fn sign_in_to_register(
     Ok(user)
 }
 
-/// Changes the password of the person signed in as `login`, whose token `handle` names.
-/// `Err(Expired)` when the sign-in is gone or names nobody rekey can find.
+/// Changes the password of the person signed in as `login` with their delegated `token`.
+/// `Err(Expired)` when the sign-in names nobody rekey can find.
 pub async fn change(
     services: &Services,
     who: &Requester,
     login: &str,
-    handle: &str,
+    token: &SecretString,
     current: &SecretString,
     new: &NewPassword,
 ) -> Result<ChangeOutcome, FlowError> {
     let graph = services.directory.graph().ok_or(FlowError::OutOfStep("not a Graph directory"))?;
-    let token = graph.delegated_token(handle).ok_or(FlowError::Expired)?;
     if crate::crypto::constant_time_eq(current.expose_secret().as_bytes(), new.secret().expose_secret().as_bytes()) {
         return Ok(ChangeOutcome::SameAsOld);
     }
@@ -65,9 +62,8 @@ pub async fn change(
         reason,
         method: Some("oidc"),
     };
-    match graph.change_with_token(&token, current, new.secret()).await {
+    match graph.change_with_token(token, current, new.secret()).await {
         Ok(()) => {
-            graph.sign_out(handle);
             services.audit(who, audit("success", None)).await;
             notify(services, who, &user, AccountEvent::PasswordChanged).await?;
             Ok(ChangeOutcome::Done)

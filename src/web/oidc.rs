@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Extension, Router};
-use secrecy::SecretString;
+use secrecy::{ExposeSecret as _, SecretString};
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
@@ -26,6 +26,9 @@ use crate::flow::account::{ChangeOutcome, NewPassword};
 use crate::flow::{FlowError, Services, delegated, enrol};
 
 const STATE_KEY: &str = "oidc.state";
+const PENDING_KEY: &str = "oidc.pending";
+/// How long a finished sign-in may be used to change the password.
+const SIGNED_IN_SECS: i64 = 900;
 const SIGNED_IN_KEY: &str = "oidc.signed_in";
 const NEXT_KEY: &str = "oidc.next";
 
@@ -37,10 +40,33 @@ pub fn routes() -> Router<Arc<Services>> {
         .route("/oidc/change", get(change_form).post(change_submit))
 }
 
+/// A finished sign-in, in the session (so any replica can continue it). The delegated token
+/// is sealed with the master key, bound to the login.
 #[derive(Serialize, Deserialize)]
 struct SignedInSession {
     login: String,
-    handle: String,
+    token: Vec<u8>,
+    expires_at: i64,
+}
+
+fn token_context(login: &str) -> Vec<u8> {
+    format!("oidc-token\0{login}").into_bytes()
+}
+
+fn pending_context(state: &str) -> Vec<u8> {
+    format!("oidc-pending\0{state}").into_bytes()
+}
+
+impl SignedInSession {
+    fn token(&self, s: &Services) -> Result<SecretString, Error> {
+        if self.expires_at <= s.clock.now() {
+            return Err(Error::Flow(FlowError::Expired));
+        }
+        let plain =
+            s.keys.open(&self.token, &token_context(&self.login)).map_err(|_| Error::Flow(FlowError::Expired))?;
+        let text = String::from_utf8(plain.to_vec()).map_err(|_| Error::Flow(FlowError::Expired))?;
+        Ok(SecretString::from(text))
+    }
 }
 
 #[derive(Template)]
@@ -94,7 +120,11 @@ struct Start {
 }
 
 async fn start(State(s): State<Arc<Services>>, session: Session, Query(q): Query<Start>) -> Result<Response, Error> {
-    let (url, state) = graph(&s)?.sign_in_start(&redirect_url(&s)).await.map_err(oidc_error)?;
+    let (url, state, pending) = graph(&s)?.sign_in_start(&redirect_url(&s)).await.map_err(oidc_error)?;
+    let plain = zeroize::Zeroizing::new(
+        serde_json::to_vec(&pending).map_err(|e| Error::Flow(FlowError::Internal(e.to_string())))?,
+    );
+    session.insert(PENDING_KEY, s.keys.seal(&plain, &pending_context(&state))).await?;
     session.insert(STATE_KEY, state).await?;
     let register = q.next.as_deref() == Some("register");
     session.insert(NEXT_KEY, register).await?;
@@ -125,13 +155,17 @@ async fn finish(
     Query(q): Query<Callback>,
 ) -> Result<Response, Error> {
     let expected: Option<String> = session.remove(STATE_KEY).await?;
-    let (Some(expected), Some(code), Some(state)) = (expected, q.code, q.state) else {
+    let sealed: Option<Vec<u8>> = session.remove(PENDING_KEY).await?;
+    let (Some(expected), Some(sealed), Some(code), Some(state)) = (expected, sealed, q.code, q.state) else {
         return Err(Error::Flow(FlowError::Expired));
     };
-    let signed_in = graph(&s)?.sign_in_finish(&redirect_url(&s), &expected, &state, &code).await.map_err(oidc_error)?;
+    let plain = s.keys.open(&sealed, &pending_context(&expected)).map_err(|_| Error::Flow(FlowError::Expired))?;
+    let pending = serde_json::from_slice(&plain).map_err(|_| Error::Flow(FlowError::Expired))?;
+    let signed_in =
+        graph(&s)?.sign_in_finish(&redirect_url(&s), &expected, &state, &code, pending).await.map_err(oidc_error)?;
     session.cycle_id().await?;
     if session.remove::<bool>(NEXT_KEY).await?.unwrap_or(false) {
-        let Some(user) = delegated::sign_in_to_register(&s, &who, &signed_in.login, &signed_in.handle).await? else {
+        let Some(user) = delegated::sign_in_to_register(&s, &who, &signed_in.login).await? else {
             let page =
                 RefusedPage { l: Layout::new(&s, "Sign in to register"), message: super::register::OUT_OF_SCOPE };
             return Ok((StatusCode::FORBIDDEN, html(&page)?).into_response());
@@ -140,7 +174,9 @@ async fn finish(
         session.insert(super::register::KEY, enrolment).await?;
         return Ok(Redirect::to("/register/methods").into_response());
     }
-    session.insert(SIGNED_IN_KEY, SignedInSession { login: signed_in.login, handle: signed_in.handle }).await?;
+    let token = s.keys.seal(signed_in.token.expose_secret().as_bytes(), &token_context(&signed_in.login));
+    let expires_at = s.clock.now() + SIGNED_IN_SECS;
+    session.insert(SIGNED_IN_KEY, SignedInSession { login: signed_in.login, token, expires_at }).await?;
     Ok(Redirect::to("/oidc/change").into_response())
 }
 
@@ -197,7 +233,8 @@ async fn change_submit(
         Ok(new) => new,
         Err(e) => return again(e.advice(), "new"),
     };
-    match delegated::change(&s, &who, &signed_in.login, &signed_in.handle, &form.current, &new).await? {
+    let token = signed_in.token(&s)?;
+    match delegated::change(&s, &who, &signed_in.login, &token, &form.current, &new).await? {
         ChangeOutcome::Done => {
             session.remove::<SignedInSession>(SIGNED_IN_KEY).await?;
             Ok(html(&DonePage { l: Layout::new(&s, "Password changed") })?.into_response())

@@ -537,3 +537,40 @@ async fn graph_a_synced_user_is_reset_through_the_writeback_agent() {
     let done: i64 = services.db.list_agents().await.unwrap().iter().map(|a| a.jobs_done).sum();
     assert!(done >= 2, "the look-up and the reset went through the agent ({done})");
 }
+
+/// Two replicas behind one public URL on one PostgreSQL: a sign-in started on one finishes on
+/// the other, and the change goes through there. Nothing of the sign-in lives in a process.
+#[tokio::test]
+async fn graph_oidc_a_sign_in_started_on_one_replica_finishes_on_another() {
+    let (double, user) = double_with_user().await;
+    let db_url = crate::support::postgres::fresh_database().await;
+    let key: [u8; 32] = rand::random();
+    let master = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, key);
+    let directory =
+        || DirectoryConfig { kind: DirectoryKind::Graph, graph: Some(double.config()), ..DirectoryConfig::default() };
+    let m = master.clone();
+    let a = TestEnv::build(directory(), db_url.clone(), move |c| c.secrets.master_key = Some(m.into())).await;
+    let public = a.config.server.public_url.clone();
+    let p = public.clone();
+    let b_env = TestEnv::build(directory(), db_url, move |c| {
+        c.secrets.master_key = Some(master.into());
+        c.server.public_url = p;
+    })
+    .await;
+    double.sign_in_as(&user.id);
+
+    let mut browser = a.browser();
+    let signing_in = browser.get("/change").await;
+    signing_in.assert_status(200);
+    // The load balancer sends the rest to the other replica.
+    browser.switch_to(&b_env.server.url());
+    browser.origin = Some(public);
+    let form = browser.get(&continue_link(&signing_in)).await;
+    form.assert_status(200);
+    assert!(form.contains(&format!("Signed in as {}", user.upn)), "{}", form.body);
+    let new = format!("Replica-{}-Pw3!", unique(""));
+    remember_secret(&new);
+    let done = browser.post("/oidc/change", &[("current", &user.password), ("new", &new), ("confirm", &new)]).await;
+    done.assert_status(200);
+    assert_eq!(double.password_of(&user.id), new);
+}

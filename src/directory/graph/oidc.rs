@@ -1,12 +1,9 @@
 //! OpenID Connect sign-in against Entra ID: issuer discovery, authorization code with PKCE,
-//! state and nonce checked, and the person's delegated Graph token kept in memory only.
+//! state and nonce checked.
 //!
-//! The PKCE verifier, the nonce and the delegated token never leave this process: the
-//! session (stored in the database) carries only the state and a random handle.
-
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+//! Nothing is kept in this process, so any replica can finish a sign-in another began: the
+//! caller keeps the [`Pending`] half (PKCE verifier and nonce) and later the delegated token
+//! in the person's session, sealed with the master key (see `web::oidc`).
 
 use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata};
 use openidconnect::{
@@ -17,10 +14,6 @@ use secrecy::{ExposeSecret, SecretString};
 
 use super::token::AppTokens;
 
-/// How long a started sign-in and a finished one stay usable.
-const PENDING_TTL: Duration = Duration::from_secs(600);
-const SIGNED_IN_TTL: Duration = Duration::from_secs(900);
-
 /// Why a sign-in was refused. Details are for the log only.
 #[derive(Debug, thiserror::Error)]
 pub enum OidcError {
@@ -30,17 +23,18 @@ pub enum OidcError {
     Refused(String),
 }
 
-/// A finished sign-in: who, and a handle to their delegated token.
+/// A finished sign-in: who, and their delegated Graph token.
 #[derive(Debug, Clone)]
 pub struct SignedIn {
     pub login: String,
-    pub handle: String,
+    pub token: SecretString,
 }
 
-struct Pending {
-    nonce: Nonce,
-    verifier: PkceCodeVerifier,
-    started: Instant,
+/// The secret half of a started sign-in, for the caller to keep (sealed) until it finishes.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct Pending {
+    nonce: String,
+    verifier: String,
 }
 
 /// The OpenID Connect side of the Graph directory.
@@ -51,8 +45,6 @@ pub struct OidcSignIn {
     scope: String,
     http: reqwest::Client,
     metadata: tokio::sync::Mutex<Option<CoreProviderMetadata>>,
-    pending: Mutex<HashMap<String, Pending>>,
-    tokens: Mutex<HashMap<String, (SecretString, Instant)>>,
 }
 
 impl OidcSignIn {
@@ -66,8 +58,6 @@ impl OidcSignIn {
             scope: format!("{graph}/Directory.AccessAsUser.All"),
             http,
             metadata: tokio::sync::Mutex::new(None),
-            pending: Mutex::new(HashMap::new()),
-            tokens: Mutex::new(HashMap::new()),
         }
     }
 
@@ -105,8 +95,9 @@ impl OidcSignIn {
             .set_auth_type(AuthType::RequestBody))
     }
 
-    /// Starts a sign-in: the URL to send the person to and the state their session keeps.
-    pub async fn start(&self, redirect: &str) -> Result<(String, String), OidcError> {
+    /// Starts a sign-in: the URL to send the person to, the state, and the pending secrets,
+    /// all for the person's session to keep.
+    pub async fn start(&self, redirect: &str) -> Result<(String, String, Pending), OidcError> {
         let client = self.client(redirect).await?;
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
         let (url, state, nonce) = client
@@ -115,11 +106,8 @@ impl OidcSignIn {
             .add_scope(Scope::new(self.scope.clone()))
             .set_pkce_challenge(challenge)
             .url();
-        let state = state.secret().clone();
-        let mut pending = lock(&self.pending);
-        pending.retain(|_, p| p.started.elapsed() < PENDING_TTL);
-        pending.insert(state.clone(), Pending { nonce, verifier, started: Instant::now() });
-        Ok((url.to_string(), state))
+        let pending = Pending { nonce: nonce.secret().clone(), verifier: verifier.secret().clone() };
+        Ok((url.to_string(), state.secret().clone(), pending))
     }
 
     /// Finishes a sign-in. `expected_state` is what the person's session kept; `state` came
@@ -131,20 +119,17 @@ impl OidcSignIn {
         expected_state: &str,
         state: &str,
         code: &str,
+        pending: Pending,
         app: &AppTokens,
     ) -> Result<SignedIn, OidcError> {
         if !crate::crypto::constant_time_eq(expected_state.as_bytes(), state.as_bytes()) {
             return Err(OidcError::Refused("state does not match the session".into()));
         }
-        let pending = lock(&self.pending)
-            .remove(state)
-            .filter(|p| p.started.elapsed() < PENDING_TTL)
-            .ok_or_else(|| OidcError::Refused("unknown or expired state".into()))?;
         let client = self.client(redirect).await?;
         let mut request = client
             .exchange_code(AuthorizationCode::new(code.to_owned()))
             .map_err(|e| OidcError::Unavailable(e.to_string()))?
-            .set_pkce_verifier(pending.verifier);
+            .set_pkce_verifier(PkceCodeVerifier::new(pending.verifier));
         if let Some(assertion) = app.client_assertion()? {
             request = request
                 .add_extra_param("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
@@ -154,33 +139,15 @@ impl OidcSignIn {
             request.request_async(&self.http).await.map_err(|e| OidcError::Refused(format!("code exchange: {e}")))?;
         let id_token = response.id_token().ok_or_else(|| OidcError::Refused("no ID token".into()))?;
         let claims = id_token
-            .claims(&client.id_token_verifier(), &pending.nonce)
+            .claims(&client.id_token_verifier(), &Nonce::new(pending.nonce))
             .map_err(|e| OidcError::Refused(format!("ID token: {e}")))?;
         let login = claims
             .preferred_username()
             .map(|u| u.as_str().to_owned())
             .ok_or_else(|| OidcError::Refused("the ID token names no user".into()))?;
-        let handle = hex::encode(rand::random::<[u8; 32]>());
         let token = SecretString::from(response.access_token().secret().clone());
-        let mut tokens = lock(&self.tokens);
-        tokens.retain(|_, (_, at)| at.elapsed() < SIGNED_IN_TTL);
-        tokens.insert(handle.clone(), (token, Instant::now()));
-        Ok(SignedIn { login, handle })
+        Ok(SignedIn { login, token })
     }
-
-    /// The delegated token behind a handle, while it is fresh.
-    pub fn token(&self, handle: &str) -> Option<SecretString> {
-        lock(&self.tokens).get(handle).filter(|(_, at)| at.elapsed() < SIGNED_IN_TTL).map(|(t, _)| t.clone())
-    }
-
-    /// Forgets a sign-in once its change is done.
-    pub fn forget(&self, handle: &str) {
-        lock(&self.tokens).remove(handle);
-    }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 impl From<crate::directory::DirError> for OidcError {
