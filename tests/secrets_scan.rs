@@ -10,14 +10,23 @@ fn output_dir() -> PathBuf {
 }
 
 /// Whether `needle` occurs in `hay` as a token of its own: for short numeric codes, not
-/// inside a longer run of letters or digits (timestamps, ids).
+/// inside a longer run of letters or digits (timestamps, ids), and not as the fractional
+/// seconds of a time (`09:10:39.650723+00` in a PostgreSQL dump is a time, not a code).
 fn occurs(hay: &[u8], needle: &[u8]) -> bool {
     let standalone = needle.len() < 12;
     memchr::memmem::find_iter(hay, needle).any(|i| {
         !standalone
             || (i.checked_sub(1).is_none_or(|j| !hay[j].is_ascii_alphanumeric())
-                && hay.get(i + needle.len()).is_none_or(|c| !c.is_ascii_alphanumeric()))
+                && hay.get(i + needle.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
+                && !fractional_seconds(hay, i))
     })
+}
+
+/// Whether the bytes before `i` are `HH:MM:SS.`.
+fn fractional_seconds(hay: &[u8], i: usize) -> bool {
+    let Some(start) = i.checked_sub(9) else { return false };
+    let t = &hay[start..i];
+    t[8] == b'.' && t[2] == b':' && t[5] == b':' && [0, 1, 3, 4, 6, 7].iter().all(|&k| t[k].is_ascii_digit())
 }
 
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -97,6 +106,9 @@ fn no_secret_used_by_the_suite_appears_in_logs_or_databases() {
 fn the_matcher_treats_short_codes_as_tokens() {
     assert!(occurs(b"code=123456 ok", b"123456"));
     assert!(!occurs(b"05:49:31.123456Z", b"123456"));
+    assert!(!occurs(b"2026-11-25 09:10:39.650723+00", b"650723"));
+    assert!(occurs(b"code: 650723+00", b"650723"));
+    assert!(occurs(b"v1.650723.", b"650723"));
     assert!(!occurs(b"id a123456b", b"123456"));
     assert!(occurs(b"xxLong-Passw0rd-Horsexx", b"Long-Passw0rd-Horse"));
 }
