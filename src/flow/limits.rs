@@ -65,11 +65,17 @@ pub fn account_key(typed: &str) -> String {
     typed.trim().to_lowercase()
 }
 
+/// The counter's scope name and its keyed-hash key: no address or username is stored.
+fn counter(services: &Services, scope: Scope, key: &str) -> (String, Vec<u8>) {
+    let name = scope.name();
+    let hashed = services.keys.code_hash(&format!("rate:{name}"), key);
+    (name, hashed)
+}
+
 /// Events counted for `key` in `scope` within its window, without counting one more.
 pub async fn recent(services: &Services, scope: Scope, key: &str) -> Result<i64, FlowError> {
     let (_, window) = scope.limit(services);
-    let name = scope.name();
-    let hashed = services.keys.code_hash(&format!("rate:{name}"), key);
+    let (name, hashed) = counter(services, scope, key);
     let buckets = services.db.rate_buckets(&name, &hashed, services.clock.now() - window).await?;
     Ok(buckets.iter().map(|(_, c)| c).sum())
 }
@@ -82,8 +88,7 @@ const BUCKETS: i64 = 12;
 pub async fn hit(services: &Services, scope: Scope, key: Option<&str>) -> Result<(), FlowError> {
     let Some(key) = key else { return Ok(()) };
     let (max, window) = scope.limit(services);
-    let name = scope.name();
-    let hashed = services.keys.code_hash(&format!("rate:{name}"), key);
+    let (name, hashed) = counter(services, scope, key);
     let now = services.clock.now();
     let step = (window / BUCKETS).max(1);
     let bucket = now - now.rem_euclid(step);

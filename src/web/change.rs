@@ -98,11 +98,23 @@ async fn submit(
         Ok(new) => new,
         Err(e) => return again(e.advice(), "new"),
     };
-    match account::change(&s, &who, &form.username, &form.current, &new).await? {
-        ChangeOutcome::Done => Ok(html(&DonePage { l: Layout::new(&s, "Password changed") })?.into_response()),
-        ChangeOutcome::Failed => again(super::register::SIGN_IN_FAILED, "current"),
-        ChangeOutcome::OutOfScope => again(super::register::OUT_OF_SCOPE, "current"),
-        ChangeOutcome::SameAsOld => again("The new password must be different from the current one.", "new"),
-        ChangeOutcome::Refused(reason) => again(reason.advice(), "new"),
+    match refusal(
+        &account::change(&s, &who, &form.username, &form.current, &new).await?,
+        super::register::SIGN_IN_FAILED,
+    ) {
+        None => Ok(html(&DonePage { l: Layout::new(&s, "Password changed") })?.into_response()),
+        Some((message, field)) => again(message, field),
+    }
+}
+
+/// What the form says when a change did not happen, and the field it is about; `None` when it
+/// was done. `failed` is the sentence for a wrong current password (or unknown account).
+pub(super) fn refusal(outcome: &ChangeOutcome, failed: &'static str) -> Option<(&'static str, &'static str)> {
+    match outcome {
+        ChangeOutcome::Done => None,
+        ChangeOutcome::Failed => Some((failed, "current")),
+        ChangeOutcome::OutOfScope => Some((super::register::OUT_OF_SCOPE, "current")),
+        ChangeOutcome::SameAsOld => Some(("The new password must be different from the current one.", "new")),
+        ChangeOutcome::Refused(reason) => Some((reason.advice(), "new")),
     }
 }

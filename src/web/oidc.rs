@@ -22,7 +22,7 @@ use super::pages::{Layout, html};
 use super::who::Who;
 use crate::directory::graph::GraphDirectory;
 use crate::directory::graph::oidc::OidcError;
-use crate::flow::account::{ChangeOutcome, NewPassword};
+use crate::flow::account::NewPassword;
 use crate::flow::{FlowError, Services, delegated, enrol};
 
 const STATE_KEY: &str = "oidc.state";
@@ -234,14 +234,12 @@ async fn change_submit(
         Err(e) => return again(e.advice(), "new"),
     };
     let token = signed_in.token(&s)?;
-    match delegated::change(&s, &who, &signed_in.login, &token, &form.current, &new).await? {
-        ChangeOutcome::Done => {
+    let outcome = delegated::change(&s, &who, &signed_in.login, &token, &form.current, &new).await?;
+    match super::change::refusal(&outcome, "Your current password is not right. Check it and try again.") {
+        None => {
             session.remove::<SignedInSession>(SIGNED_IN_KEY).await?;
             Ok(html(&DonePage { l: Layout::new(&s, "Password changed") })?.into_response())
         }
-        ChangeOutcome::Failed => again("Your current password is not right. Check it and try again.", "current"),
-        ChangeOutcome::OutOfScope => again(super::register::OUT_OF_SCOPE, "current"),
-        ChangeOutcome::SameAsOld => again("The new password must be different from the current one.", "new"),
-        ChangeOutcome::Refused(reason) => again(reason.advice(), "new"),
+        Some((message, field)) => again(message, field),
     }
 }

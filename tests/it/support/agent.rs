@@ -110,20 +110,7 @@ impl AgentProcess {
         let (ok, stderr) = enroll_cli_with(portal_url, &token, name, &key_file, ca_file).await;
         assert!(ok, "enrolment failed: {stderr}");
         let identity = rekey::agent::keyfile::Identity::load(&key_file).expect("key file");
-        let config_file = dir.path().join("rekey-agent.toml");
-        std::fs::write(&config_file, agent_toml(&key_file, directory, extra)).unwrap();
-        let bind_password = directory.bind_password.as_ref().map(|p| p.expose_secret().to_owned()).unwrap_or_default();
-        let log_file = super::output_dir().join(format!("{}.log", super::unique(&format!("agent-{name}-"))));
-        let mut agent = AgentProcess {
-            name: name.into(),
-            agent_id: identity.agent_id,
-            dir,
-            key_file,
-            config_file,
-            log_file,
-            bind_password,
-            child: None,
-        };
+        let mut agent = Self::prepare(dir, key_file, &identity.agent_id, directory, name, extra);
         agent.spawn().await;
         agent.wait_connected(services).await;
         agent
@@ -138,22 +125,34 @@ impl AgentProcess {
         let dir = tempfile::tempdir().unwrap();
         let key_file = dir.path().join("agent.key");
         identity.write_new(&key_file).unwrap();
+        let mut agent = Self::prepare(dir, key_file, &identity.agent_id, directory, name, "");
+        agent.spawn().await;
+        agent
+    }
+
+    /// Writes the agent's config next to its key file; the process is not started yet.
+    fn prepare(
+        dir: tempfile::TempDir,
+        key_file: PathBuf,
+        agent_id: &str,
+        directory: &DirectoryConfig,
+        name: &str,
+        extra: &str,
+    ) -> AgentProcess {
         let config_file = dir.path().join("rekey-agent.toml");
-        std::fs::write(&config_file, agent_toml(&key_file, directory, "")).unwrap();
+        std::fs::write(&config_file, agent_toml(&key_file, directory, extra)).unwrap();
         let bind_password = directory.bind_password.as_ref().map(|p| p.expose_secret().to_owned()).unwrap_or_default();
         let log_file = super::output_dir().join(format!("{}.log", super::unique(&format!("agent-{name}-"))));
-        let mut agent = AgentProcess {
+        AgentProcess {
             name: name.into(),
-            agent_id: identity.agent_id.clone(),
+            agent_id: agent_id.into(),
             dir,
             key_file,
             config_file,
             log_file,
             bind_password,
             child: None,
-        };
-        agent.spawn().await;
-        agent
+        }
     }
 
     /// Starts (or restarts) the process.
