@@ -40,6 +40,10 @@ pub struct Config {
     pub alerts: AlertsConfig,
     #[serde(default)]
     pub log: LogConfig,
+    #[serde(default)]
+    pub branding: BrandingConfig,
+    #[serde(default)]
+    pub kiosk: KioskConfig,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -63,6 +67,9 @@ pub struct ServerConfig {
     /// Every form post takes at least this many milliseconds, so how long a page takes does
     /// not reveal whether an account exists, is in scope or has registered anything.
     pub uniform_post_ms: u64,
+    /// Hosts that a deep link's `return_to` may send people back to after success (exact
+    /// host names, e.g. `intranet.example.com`). Empty: `return_to` is ignored.
+    pub return_to_hosts: Vec<String>,
 }
 
 impl Default for ServerConfig {
@@ -76,6 +83,7 @@ impl Default for ServerConfig {
             flow_timeout_secs: 900,
             trusted_proxies: vec![],
             uniform_post_ms: 150,
+            return_to_hosts: vec![],
         }
     }
 }
@@ -473,6 +481,46 @@ impl Default for MailConfig {
     }
 }
 
+/// How the portal looks: the organisation's logo and colour (its name is `server.organisation`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BrandingConfig {
+    /// Buttons and links, as `#rrggbb`. It must contrast with white at least 4.5:1 (WCAG AA),
+    /// because button text is white on it.
+    pub accent_colour: String,
+    /// A PNG or SVG file shown in the page header, read once at start-up (at most 256 KiB).
+    pub logo_file: Option<PathBuf>,
+    /// The language for people whose browser asks for none we speak: en, de, fr, nl or es.
+    pub default_language: String,
+}
+
+impl Default for BrandingConfig {
+    fn default() -> Self {
+        BrandingConfig { accent_colour: "#1f5fbf".into(), logo_file: None, default_language: "en".into() }
+    }
+}
+
+/// A browser locked to the portal beside the login screen: no links out, nothing
+/// remembered, and an idle timer that wipes the session.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct KioskConfig {
+    /// Requests under this path (e.g. `/kiosk`) get kiosk mode. Empty: no kiosk path.
+    pub path_prefix: String,
+    /// Requests for these host names (e.g. `kiosk.example.com`) get kiosk mode.
+    pub hosts: Vec<String>,
+    /// Seconds without activity before the page returns to the start and the session ends.
+    pub idle_secs: u64,
+    /// Seconds of warning, with a button to keep going, before the idle timer ends the visit.
+    pub warning_secs: u64,
+}
+
+impl Default for KioskConfig {
+    fn default() -> Self {
+        KioskConfig { path_prefix: String::new(), hosts: vec![], idle_secs: 90, warning_secs: 20 }
+    }
+}
+
 /// Who hears about events that need a person's attention.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
@@ -680,6 +728,63 @@ impl Config {
                 );
             }
         }
+        if let Err(message) = accent_colour(&self.branding.accent_colour) {
+            err("branding.accent_colour", message);
+        }
+        if let Some(path) = &self.branding.logo_file {
+            match std::fs::metadata(path) {
+                Ok(m) if m.len() > 256 * 1024 => {
+                    err("branding.logo_file", format!("{} is larger than 256 KiB", path.display()))
+                }
+                Ok(_) if logo_type(path).is_none() => {
+                    err("branding.logo_file", format!("{} is not a .png or .svg file", path.display()))
+                }
+                Ok(_) => {}
+                Err(e) => err("branding.logo_file", format!("cannot read {}: {e}", path.display())),
+            }
+        }
+        if crate::i18n::Lang::parse(&self.branding.default_language).is_none() {
+            err(
+                "branding.default_language",
+                format!("expected one of en, de, fr, nl, es, got {:?}", self.branding.default_language),
+            );
+        }
+        let prefix = &self.kiosk.path_prefix;
+        if !prefix.is_empty() {
+            let reserved = ["/reset", "/unlock", "/change", "/register", "/static", "/oidc", "/wasnt-me", "/agent"];
+            let well_formed = prefix.starts_with('/')
+                && prefix.len() > 1
+                && !prefix.ends_with('/')
+                && prefix[1..].chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '/');
+            if !well_formed {
+                err("kiosk.path_prefix", format!("expected a path like /kiosk, got {prefix:?}"));
+            } else if reserved.iter().any(|r| prefix == r || prefix.starts_with(&format!("{r}/"))) {
+                err("kiosk.path_prefix", format!("{prefix:?} is one of the portal's own paths"));
+            }
+        }
+        for (i, host) in self.kiosk.hosts.iter().enumerate() {
+            if !is_host_name(host) {
+                err(&format!("kiosk.hosts[{i}]"), format!("expected a host name like kiosk.example.com, got {host:?}"));
+            }
+        }
+        if !(30..=3600).contains(&self.kiosk.idle_secs) {
+            err("kiosk.idle_secs", format!("expected 30 to 3600, got {}", self.kiosk.idle_secs));
+        }
+        // WCAG 2.2.1: at least 20 seconds to answer a timeout warning.
+        if self.kiosk.warning_secs < 20 || self.kiosk.warning_secs >= self.kiosk.idle_secs {
+            err(
+                "kiosk.warning_secs",
+                format!("expected at least 20 and less than kiosk.idle_secs, got {}", self.kiosk.warning_secs),
+            );
+        }
+        for (i, host) in self.server.return_to_hosts.iter().enumerate() {
+            if !is_host_name(host) {
+                err(
+                    &format!("server.return_to_hosts[{i}]"),
+                    format!("expected a host name like intranet.example.com, got {host:?}"),
+                );
+            }
+        }
         if self.policy.new_method_cooling_off_hours > 24 * 30 {
             err(
                 "policy.new_method_cooling_off_hours",
@@ -881,6 +986,47 @@ impl Config {
     pub fn secure_cookies(&self) -> bool {
         self.server.public_url.starts_with("https://")
     }
+}
+
+/// The accent colour as RGB, if it is `#rrggbb` and white text on it is readable (4.5:1).
+pub fn accent_colour(value: &str) -> Result<[u8; 3], String> {
+    let hex = value.strip_prefix('#').filter(|h| h.len() == 6 && h.chars().all(|c| c.is_ascii_hexdigit()));
+    let Some(hex) = hex else { return Err(format!("expected a colour like #1f5fbf, got {value:?}")) };
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).unwrap_or(0);
+    let rgb = [byte(0), byte(2), byte(4)];
+    let ratio = 1.05 / (relative_luminance(rgb) + 0.05);
+    if ratio < 4.5 {
+        return Err(format!(
+            "white text on {value} has a contrast of {ratio:.1}:1; choose a darker colour (at least 4.5:1)"
+        ));
+    }
+    Ok(rgb)
+}
+
+/// WCAG 2.x relative luminance of an sRGB colour.
+pub fn relative_luminance(rgb: [u8; 3]) -> f64 {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    };
+    0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
+}
+
+/// The content type of a logo file, from its extension.
+pub fn logo_type(path: &Path) -> Option<&'static str> {
+    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        "png" => Some("image/png"),
+        "svg" => Some("image/svg+xml"),
+        _ => None,
+    }
+}
+
+fn is_host_name(host: &str) -> bool {
+    !host.is_empty()
+        && host.len() <= 253
+        && host.split('.').all(|label| {
+            !label.is_empty() && label.len() <= 63 && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
 }
 
 /// Checks the `[directory]` section of an LDAP directory (the portal's or an agent's).

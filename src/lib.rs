@@ -7,6 +7,7 @@ pub mod crypto;
 pub mod directory;
 pub mod factors;
 pub mod flow;
+pub mod i18n;
 pub mod notify;
 pub mod policy;
 pub mod store;

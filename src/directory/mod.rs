@@ -96,27 +96,17 @@ pub enum PolicyReason {
 }
 
 impl PolicyReason {
-    /// A sentence for the person who typed the password.
+    /// The message key of a sentence for the person who typed the password.
     pub fn advice(&self) -> &'static str {
         match self {
-            PolicyReason::TooShort => {
-                "The new password is too short for your organisation's rules. Choose a longer one."
-            }
-            PolicyReason::TooLong => "The new password is longer than your organisation allows. Choose a shorter one.",
-            PolicyReason::InHistory => "You have used this password recently. Choose one you have not used before.",
-            PolicyReason::TooYoung => {
-                "Your password was changed too recently to be changed again. Try again later, or use the reset page if you have forgotten it."
-            }
-            PolicyReason::InsufficientQuality => {
-                "The new password is not complex enough for your organisation's rules. Mix upper and lower case letters, digits and symbols, or use a longer passphrase."
-            }
-            PolicyReason::ModNotAllowed => {
-                "Your organisation does not allow this password to be changed here. Contact the helpdesk."
-            }
-            PolicyReason::MustSupplyOldPassword => "Your current password is needed to make this change.",
-            PolicyReason::Other(_) => {
-                "Your organisation's password rules refused the new password. Choose a different, longer one."
-            }
+            PolicyReason::TooShort => "policy-too-short",
+            PolicyReason::TooLong => "policy-too-long",
+            PolicyReason::InHistory => "policy-in-history",
+            PolicyReason::TooYoung => "policy-too-young",
+            PolicyReason::InsufficientQuality => "policy-quality",
+            PolicyReason::ModNotAllowed => "policy-not-allowed",
+            PolicyReason::MustSupplyOldPassword => "policy-old-password-needed",
+            PolicyReason::Other(_) => "policy-other",
         }
     }
 

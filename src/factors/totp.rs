@@ -25,8 +25,6 @@ const SEED_LEN: usize = 20;
 const SEED_RANGE: std::ops::RangeInclusive<usize> = 16..=64;
 /// Steps of skew `verify` will ever look at, whatever it is asked.
 const MAX_SKEW: u8 = 10;
-/// Text a screen reader announces for the QR code.
-const QR_LABEL: &str = "QR code to scan with your authenticator app";
 
 /// A TOTP seed. Wiped from memory on drop; never printed.
 pub struct TotpSecret(Zeroizing<Vec<u8>>);
@@ -108,9 +106,10 @@ pub fn enrolment(secret: &TotpSecret, issuer: &str, account: &str) -> Result<Enr
     })
 }
 
-/// Inline SVG for `text`: no XML declaration, a viewBox so CSS can scale it, a text
-/// alternative, dark modules on white with the standard four-module quiet zone.
-fn qr_svg(text: &str) -> Result<String, TotpError> {
+/// Inline SVG for `text`: no XML declaration, a viewBox so CSS can scale it, dark modules on
+/// white with the standard four-module quiet zone. Hidden from assistive technology: the page
+/// wraps it in an element with a text alternative in the person's language.
+pub fn qr_svg(text: &str) -> Result<String, TotpError> {
     let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).map_err(|_| TotpError::QrTooLong)?;
     let rendered = Zeroizing::new(
         code.render::<svg::Color<'_>>()
@@ -122,7 +121,7 @@ fn qr_svg(text: &str) -> Result<String, TotpError> {
     );
     let start = rendered.find("<svg ").ok_or(TotpError::QrTooLong)?;
     let body = &rendered[start + "<svg ".len()..];
-    Ok(format!(r#"<svg role="img" aria-label="{QR_LABEL}" {body}"#))
+    Ok(format!(r#"<svg aria-hidden="true" focusable="false" {body}"#))
 }
 
 /// The code `secret` produces at unix time `now` (6 digits, zero-padded). For tests and the demo.
@@ -268,12 +267,13 @@ mod tests {
     }
 
     #[test]
-    fn the_qr_code_is_inline_svg_with_a_text_alternative() {
+    fn the_qr_code_is_inline_svg_hidden_from_screen_readers() {
         let e = enrolment(&rfc_secret(), "rekey", "alice").unwrap();
         let svg = e.qr_svg.expose_secret();
         assert!(svg.starts_with("<svg "), "no XML declaration: {}", &svg[..40]);
         assert!(!svg.contains("<?xml"));
-        assert!(svg.contains(r#"role="img""#) && svg.contains(r#"aria-label=""#));
+        // The page's wrapper carries the text alternative, in the person's language.
+        assert!(svg.contains(r#"aria-hidden="true""#));
         assert!(svg.contains("viewBox=\"0 0 "));
         assert!(svg.contains(r##"fill="#ffffff""##) && svg.contains(r##"fill="#000000""##));
         assert!(svg.trim_end().ends_with("</svg>"));

@@ -26,11 +26,9 @@ pub enum NewPasswordError {
 impl NewPasswordError {
     pub fn advice(self) -> &'static str {
         match self {
-            NewPasswordError::Empty => "Enter a new password.",
-            NewPasswordError::TooLong => "The new password is too long: use at most 256 characters.",
-            NewPasswordError::Mismatch => {
-                "The two new passwords are not the same. Type the same password in both fields."
-            }
+            NewPasswordError::Empty => "new-password-empty",
+            NewPasswordError::TooLong => "new-password-too-long",
+            NewPasswordError::Mismatch => "new-password-mismatch",
         }
     }
 }

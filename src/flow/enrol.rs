@@ -115,7 +115,12 @@ pub async fn overview(services: &Services, e: &Enrolment) -> Result<Overview, Fl
 }
 
 /// Starts confirming a new address: sends a code to it.
-pub async fn start_email(services: &Services, e: &mut Enrolment, typed: &str) -> Result<bool, FlowError> {
+pub async fn start_email(
+    services: &Services,
+    lang: crate::i18n::Lang,
+    e: &mut Enrolment,
+    typed: &str,
+) -> Result<bool, FlowError> {
     e.live(services).await?;
     if !policy::method_allowed(&services.config.policy, MethodKind::Email) {
         return Err(FlowError::OutOfStep("email not allowed"));
@@ -127,6 +132,7 @@ pub async fn start_email(services: &Services, e: &mut Enrolment, typed: &str) ->
     let code = codes::issue(services, &e.attempt_id, &confirm_channel(MethodKind::Email)).await?;
     let config = &services.config;
     services.send_in_background(messages::code(
+        lang,
         &config.server.organisation,
         &address,
         &code,
@@ -233,7 +239,8 @@ pub async fn confirm(
             },
         )
         .await;
-    super::recovery::notify(services, who, &e.user, AccountEvent::MethodAdded(&label)).await?;
+    let named = if kind == MethodKind::Totp { who.lang.t("methods-totp") } else { label };
+    super::recovery::notify(services, who, &e.user, AccountEvent::MethodAdded(&named)).await?;
     Ok(CodeCheck::Passed)
 }
 
@@ -292,7 +299,9 @@ pub async fn remove(
             }
         }
     }
-    services.notify_account(who, &e.user, notice_to, AccountEvent::MethodRemoved(&target.label)).await;
+    let named =
+        if target.kind == MethodKind::Totp.as_str() { who.lang.t("methods-totp") } else { target.label.clone() };
+    services.notify_account(who, &e.user, notice_to, AccountEvent::MethodRemoved(&named)).await;
     Ok(Removal::Removed)
 }
 

@@ -39,6 +39,8 @@ pub struct Services {
 /// Who is asking, for the audit trail and notifications.
 #[derive(Debug, Clone, Default)]
 pub struct Requester {
+    /// The language of the page that made the request: mails it causes are written in it.
+    pub lang: crate::i18n::Lang,
     pub ip: Option<String>,
     pub user_agent: Option<String>,
     pub request_id: Option<String>,
@@ -140,6 +142,7 @@ impl Services {
         let now = self.clock.now();
         for address in to {
             let notice = NoticeTo {
+                lang: who.lang,
                 org: &server.organisation,
                 url: &server.public_url,
                 to: &address,

@@ -61,6 +61,11 @@ impl Recovery {
         self.user.is_some() && self.passed.len() >= usize::from(services.config.policy.methods_required)
     }
 
+    /// The account's canonical login name, once one matched (for the page that says what changed).
+    pub fn login(&self) -> &str {
+        self.user.as_ref().map_or("", |u| u.login.as_str())
+    }
+
     /// (this step, all steps): username, each method, then the new password or the unlock.
     pub fn step(&self, services: &Services) -> (usize, usize) {
         let required = usize::from(services.config.policy.methods_required);
@@ -170,7 +175,14 @@ pub async fn send_email_code(services: &Services, who: &Requester, r: &Recovery)
     };
     let ttl_minutes = config.codes.ttl_secs / 60;
     for to in addresses {
-        services.send_in_background(messages::code(&config.server.organisation, &to, &code, purpose, ttl_minutes));
+        services.send_in_background(messages::code(
+            who.lang,
+            &config.server.organisation,
+            &to,
+            &code,
+            purpose,
+            ttl_minutes,
+        ));
     }
     services
         .audit(

@@ -7,6 +7,7 @@
 use secrecy::{ExposeSecret as _, SecretString};
 
 use super::Mail;
+use crate::i18n::{Arg, Lang};
 
 /// What a one-time code is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,50 +20,50 @@ pub enum CodePurpose {
 
 impl CodePurpose {
     /// Completes "Your code to …".
-    fn action(self) -> &'static str {
-        match self {
-            CodePurpose::Reset => "reset your password",
-            CodePurpose::Unlock => "unlock your account",
-            CodePurpose::ConfirmAddress => "confirm this email address",
-            CodePurpose::SignIn => "sign in",
-        }
+    fn action(self, lang: Lang) -> String {
+        lang.t(match self {
+            CodePurpose::Reset => "mail-code-action-reset",
+            CodePurpose::Unlock => "mail-code-action-unlock",
+            CodePurpose::ConfirmAddress => "mail-code-action-confirm",
+            CodePurpose::SignIn => "mail-code-action-sign-in",
+        })
     }
 }
 
-/// A one-time code, what it is for and how long it lasts.
-pub fn code(org: &str, to: &str, code: &SecretString, purpose: CodePurpose, ttl_minutes: u64) -> Mail {
-    let action = purpose.action();
+/// A one-time code, what it is for and how long it lasts, in the language of the page that
+/// asked for it.
+pub fn code(lang: Lang, org: &str, to: &str, code: &SecretString, purpose: CodePurpose, ttl_minutes: u64) -> Mail {
+    let action = purpose.action(lang);
     let code = code.expose_secret();
-    let expiry = match ttl_minutes {
-        0 | 1 => "It expires in 1 minute.".to_owned(),
-        n => format!("It expires in {n} minutes."),
-    };
-    let text = format!(
-        "Hello,\n\n\
-         Your code to {action} is:\n\n    {code}\n\n\
-         {expiry} Type it on the page where you asked for it. You can use it only once.\n\n\
-         If this wasn't you, ignore this mail; nobody can use the code without also knowing \
-         your username. Never tell this code to anyone, not even the helpdesk.\n\n\
-         {org}\n"
-    );
+    let hello = lang.t("mail-hello");
+    let code_is = lang.t_with("mail-code-is", &[("action", Arg::Str(&action))]);
+    let expiry = lang.t_with("mail-code-expiry", &[("minutes", Arg::from(ttl_minutes.max(1)))]);
+    let not_you = lang.t("mail-code-not-you");
+    let text = format!("{hello}\n\n{code_is}\n\n    {code}\n\n{expiry}\n\n{not_you}\n\n{org}\n");
     let html = page(
+        lang,
         org,
         &format!(
-            "<p>Hello,</p>\n\
-             <p>Your code to {action} is:</p>\n\
+            "<p>{hello}</p>\n\
+             <p>{code_is}</p>\n\
              <p style=\"font-size:28px;font-family:monospace;letter-spacing:4px;margin:16px 0\"><strong>{code}</strong></p>\n\
-             <p>{expiry} Type it on the page where you asked for it. You can use it only once.</p>\n\
-             <p>If this wasn't you, ignore this mail; nobody can use the code without also knowing \
-             your username. Never tell this code to anyone, not even the helpdesk.</p>\n",
+             <p>{expiry}</p>\n\
+             <p>{not_you}</p>\n",
+            hello = escape(&hello),
+            code_is = escape(&code_is),
             code = escape(code),
+            expiry = escape(&expiry),
+            not_you = escape(&not_you),
         ),
     );
-    Mail { to: vec![to.to_owned()], subject: format!("Your {org} code to {action}"), text, html }
+    let subject = lang.t_with("mail-code-subject", &[("org", Arg::Str(org)), ("action", Arg::Str(&action))]);
+    Mail { to: vec![to.to_owned()], subject: one_line(&subject), text, html }
 }
 
 /// Who an account notice goes to, and the facts it reports.
 #[derive(Debug, Clone, Copy)]
 pub struct NoticeTo<'a> {
+    pub lang: Lang,
     pub org: &'a str,
     pub url: &'a str,
     pub to: &'a str,
@@ -100,144 +101,123 @@ impl AccountEvent<'_> {
 /// The notice for an account event: what happened, when, from where, and what to do if it
 /// wasn't the owner.
 pub fn account_notice(n: &NoticeTo<'_>, event: AccountEvent<'_>) -> Mail {
-    let org = n.org;
-    let (subject, happened, if_not_you) = match event {
-        AccountEvent::PasswordChanged => (
-            format!("Your {org} password was changed"),
-            format!("The password of your {org} account was changed."),
-            "someone else may know your password",
-        ),
-        AccountEvent::PasswordReset => (
-            format!("Your {org} password was reset"),
-            format!("The password of your {org} account was reset with the self-service portal."),
-            "someone else may have got into your account",
-        ),
+    let lang = n.lang;
+    let org = [("org", Arg::Str(n.org))];
+    let with_method = |method: &str, key: &str| {
+        lang.t_with(key, &[("org", Arg::Str(n.org)), ("method", Arg::Str(&one_line(method)))])
+    };
+    let (subject, happened, risk) = match event {
+        AccountEvent::PasswordChanged => {
+            (lang.t_with("mail-changed-subject", &org), lang.t_with("mail-changed", &org), lang.t("mail-changed-risk"))
+        }
+        AccountEvent::PasswordReset => {
+            (lang.t_with("mail-reset-subject", &org), lang.t_with("mail-reset", &org), lang.t("mail-reset-risk"))
+        }
         AccountEvent::AccountUnlocked => (
-            format!("Your {org} account was unlocked"),
-            format!("Your {org} account was unlocked with the self-service portal. Your password did not change."),
-            "someone else may be trying to get into your account",
+            lang.t_with("mail-unlocked-subject", &org),
+            lang.t_with("mail-unlocked", &org),
+            lang.t("mail-unlocked-risk"),
         ),
         AccountEvent::MethodAdded(label) => (
-            format!("A recovery method was added to your {org} account"),
-            format!("A new way to prove it is you was added to your {org} account: {label}."),
-            "someone else may be trying to take over your account",
+            lang.t_with("mail-method-added-subject", &org),
+            with_method(label, "mail-method-added"),
+            lang.t("mail-method-risk"),
         ),
         AccountEvent::MethodRemoved(label) => (
-            format!("A recovery method was removed from your {org} account"),
-            format!("A way to prove it is you was removed from your {org} account: {label}."),
-            "someone else may be trying to take over your account",
+            lang.t_with("mail-method-removed-subject", &org),
+            with_method(label, "mail-method-removed"),
+            lang.t("mail-method-risk"),
         ),
     };
-    notice(Notice {
-        org,
-        url: n.url,
-        to: n.to,
-        display_name: n.display_name,
-        when_utc: n.when_utc,
-        source_ip: n.source_ip,
-        subject,
-        happened,
-        if_not_you,
-        disown_url: n.disown_url,
-    })
+    notice(n, Notice { subject, happened, risk })
 }
 
-/// What every notice says: what happened, when, from where, and what to do if it wasn't you.
-struct Notice<'a> {
-    org: &'a str,
-    url: &'a str,
-    to: &'a str,
-    display_name: &'a str,
-    when_utc: i64,
-    source_ip: Option<&'a str>,
+/// The words that differ between notices.
+struct Notice {
     subject: String,
     /// One or two sentences, plain text (escaped for HTML here).
     happened: String,
     /// Completes "If this wasn't you, …: contact your helpdesk".
-    if_not_you: &'static str,
-    disown_url: Option<&'a str>,
+    risk: String,
 }
 
-fn notice(n: Notice<'_>) -> Mail {
+/// Stands in for a link while a sentence is escaped; never typed by anyone.
+const LINK: &str = "\u{1}link\u{1}";
+
+fn notice(n: &NoticeTo<'_>, words: Notice) -> Mail {
+    let lang = n.lang;
     let greeting = match n.display_name.trim() {
-        "" => "Hello,".to_owned(),
-        name => format!("Hello {},", one_line(name)),
+        "" => lang.t("mail-hello"),
+        name => lang.t_with("mail-hello-name", &[("name", Arg::Str(&one_line(name)))]),
     };
-    let when = human_time(n.when_utc);
+    let when = crate::i18n::human_time(lang, n.when_utc);
     let from = match n.source_ip.map(str::trim).filter(|ip| !ip.is_empty()) {
         Some(ip) => one_line(ip),
-        None => "an unknown address".to_owned(),
+        None => lang.t("mail-unknown-address"),
     };
-    let Notice { org, url, if_not_you, .. } = n;
-    let disown_text = match n.disown_url {
-        Some(link) => format!(
-            "If this wasn't you, stop self-service for your account at once by opening this link \
-             (it works once): {link}\n\n"
-        ),
-        None => String::new(),
-    };
+    let (when_label, from_label, was_you) = (lang.t("mail-when"), lang.t("mail-from"), lang.t("mail-was-you"));
+    let not_you = |url: &str| lang.t_with("mail-not-you", &[("risk", Arg::Str(&words.risk)), ("url", Arg::Str(url))]);
+    let disown = |link: &str| lang.t_with("mail-disown", &[("link", Arg::Str(link))]);
+    let disown_text = n.disown_url.map(|link| format!("{}\n\n", disown(link))).unwrap_or_default();
     let text = format!(
-        "{greeting}\n\n\
-         {happened}\n\n\
-         When: {when}\n\
-         From: {from}\n\n\
-         If this was you, there is nothing more to do.\n\n\
-         {disown_text}\
-         If this wasn't you, {if_not_you}: contact your helpdesk straight away and tell them \
-         about this mail. The self-service portal is at {url}\n\n\
-         {org}\n",
-        happened = n.happened,
+        "{greeting}\n\n{happened}\n\n{when_label}: {when}\n{from_label}: {from}\n\n{was_you}\n\n{disown_text}{not_you}\n\n{org}\n",
+        happened = words.happened,
+        not_you = not_you(n.url),
+        org = n.org,
     );
+    // The sentence is escaped with a stand-in for the link, then the stand-in becomes the link.
+    // A link that is not http(s) is left out altogether.
+    let linked = |sentence: String, url: &str| {
+        let link = match safe_link(url).as_str() {
+            "#" => String::new(),
+            safe => format!("<a href=\"{}\">{}</a>", escape(safe), escape(url)),
+        };
+        escape(&sentence).replace(LINK, &link)
+    };
     let disown_html = match n.disown_url {
-        Some(link) => format!(
-            "<p><strong>This wasn't me:</strong> <a href=\"{}\">stop self-service for my account</a> \
-             (the link works once).</p>\n",
-            escape(&safe_link(link))
-        ),
+        Some(link) => format!("<p><strong>{}</strong></p>\n", linked(disown(LINK), link)),
         None => String::new(),
     };
     let html = page(
-        org,
+        lang,
+        n.org,
         &format!(
             "<p>{greeting}</p>\n\
              <p>{happened}</p>\n\
              <table role=\"presentation\" style=\"border-collapse:collapse;margin:16px 0\">\n\
-             <tr><td style=\"padding:2px 16px 2px 0;color:#555\">When</td><td>{when}</td></tr>\n\
-             <tr><td style=\"padding:2px 16px 2px 0;color:#555\">From</td><td>{from}</td></tr>\n\
+             <tr><td style=\"padding:2px 16px 2px 0;color:#555\">{when_label}</td><td>{when}</td></tr>\n\
+             <tr><td style=\"padding:2px 16px 2px 0;color:#555\">{from_label}</td><td>{from}</td></tr>\n\
              </table>\n\
-             <p>If this was you, there is nothing more to do.</p>\n\
+             <p>{was_you}</p>\n\
              {disown_html}\
-             <p><strong>If this wasn't you</strong>, {if_not_you}: contact your helpdesk straight away and \
-             tell them about this mail. The self-service portal is at <a href=\"{url_attr}\">{url_text}</a>.</p>\n",
+             <p>{not_you}</p>\n",
             greeting = escape(&greeting),
-            happened = escape(&n.happened),
+            happened = escape(&words.happened),
+            when_label = escape(&when_label),
+            from_label = escape(&from_label),
             when = escape(&when),
             from = escape(&from),
-            url_attr = escape(&safe_link(url)),
-            url_text = escape(url),
+            was_you = escape(&was_you),
+            not_you = linked(not_you(LINK), n.url),
         ),
     );
-    Mail { to: vec![n.to.to_owned()], subject: one_line(&n.subject), text, html }
+    Mail { to: vec![n.to.to_owned()], subject: one_line(&words.subject), text, html }
 }
 
 /// The shared frame around an HTML body: inline styles only, as mail clients require.
-fn page(org: &str, body: &str) -> String {
+fn page(lang: Lang, org: &str, body: &str) -> String {
     let org = escape(org);
+    let code = lang.code();
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>{org}</title></head>\n\
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head><meta charset=\"utf-8\"><title>{org}</title></head>\n\
          <body style=\"margin:0;padding:24px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5\">\n\
          <div style=\"max-width:560px\">\n{body}<p style=\"color:#555;margin-top:24px\">{org}</p>\n</div>\n</body>\n</html>\n"
     )
 }
 
-/// `when` as people read it: "Wednesday 25 November 2026, 06:04 UTC".
+/// `when` as people read it, in English: "Wednesday 25 November 2026, 06:04 UTC".
 pub fn human_time(when_utc: i64) -> String {
-    match time::OffsetDateTime::from_unix_timestamp(when_utc) {
-        Ok(t) => {
-            format!("{} {} {} {}, {:02}:{:02} UTC", t.weekday(), t.day(), t.month(), t.year(), t.hour(), t.minute())
-        }
-        Err(_) => "an unknown time".to_owned(),
-    }
+    crate::i18n::human_time(Lang::En, when_utc)
 }
 
 /// Escapes text for HTML element content and quoted attribute values.
@@ -276,12 +256,21 @@ mod tests {
     const WHEN: i64 = 1_795_586_645;
 
     fn to<'a>(address: &'a str, display_name: &'a str, source_ip: Option<&'a str>) -> NoticeTo<'a> {
-        NoticeTo { org: ORG, url: URL, to: address, display_name, when_utc: WHEN, source_ip, disown_url: None }
+        NoticeTo {
+            lang: Lang::En,
+            org: ORG,
+            url: URL,
+            to: address,
+            display_name,
+            when_utc: WHEN,
+            source_ip,
+            disown_url: None,
+        }
     }
 
     #[test]
     fn a_code_mail_says_what_the_code_is_for_and_when_it_expires() {
-        let mail = code(ORG, "alice@example.test", &SecretString::from("493817"), CodePurpose::Reset, 10);
+        let mail = code(Lang::En, ORG, "alice@example.test", &SecretString::from("493817"), CodePurpose::Reset, 10);
         assert_eq!(mail.to, vec!["alice@example.test".to_owned()]);
         assert_eq!(mail.subject, "Your Example Corp code to reset your password");
         for body in [&mail.text, &mail.html] {
@@ -295,15 +284,16 @@ mod tests {
     #[test]
     fn the_code_is_never_in_the_subject() {
         for purpose in [CodePurpose::Reset, CodePurpose::Unlock, CodePurpose::ConfirmAddress, CodePurpose::SignIn] {
-            let mail = code(ORG, "a@example.test", &SecretString::from("493817"), purpose, 10);
+            let mail = code(Lang::En, ORG, "a@example.test", &SecretString::from("493817"), purpose, 10);
             assert!(!mail.subject.contains("493817"));
-            assert!(mail.text.contains(purpose.action()));
+            assert!(mail.text.contains(&purpose.action(Lang::En)));
         }
     }
 
     #[test]
     fn the_code_is_the_first_long_run_of_digits_in_the_text() {
-        let mail = code("Org 2024123", "a@example.test", &SecretString::from("0012345678"), CodePurpose::Unlock, 15);
+        let mail =
+            code(Lang::En, "Org 2024123", "a@example.test", &SecretString::from("0012345678"), CodePurpose::Unlock, 15);
         let first_run = mail.text.split(|c: char| !c.is_ascii_digit()).find(|r| (6..=10).contains(&r.len()));
         assert_eq!(first_run, Some("0012345678"));
     }
@@ -325,7 +315,7 @@ mod tests {
             assert!(body.contains("was changed"));
             assert!(body.contains("Wednesday 25 November 2026, 06:04 UTC"));
             assert!(body.contains("192.0.2.7"));
-            assert!(body.contains("If this wasn't you"));
+            assert!(body.contains("If this wasn't you") || body.contains("If this wasn&#39;t you"));
             assert!(body.contains("contact your helpdesk"));
             assert!(body.contains(URL));
         }
@@ -358,6 +348,7 @@ mod tests {
     #[test]
     fn untrusted_values_are_escaped_in_html() {
         let n = NoticeTo {
+            lang: Lang::En,
             org: "<b>Org</b>",
             url: "javascript:alert(1)",
             to: "a@example.test",

@@ -11,9 +11,11 @@ use axum::{Extension, Router};
 use secrecy::SecretString;
 use serde::Deserialize;
 
+use super::context::Ctx;
 use super::csrf::{CsrfToken, HasCsrf, Verified};
 use super::error::Error;
-use super::pages::{Layout, html};
+use super::pages::{Layout, Step, html};
+use super::return_to;
 use super::who::Who;
 use crate::flow::Services;
 use crate::flow::account::{self, ChangeOutcome, NewPassword};
@@ -24,42 +26,87 @@ pub fn routes() -> Router<Arc<Services>> {
 
 #[derive(Template)]
 #[template(path = "change/form.html")]
-struct ChangePage {
-    l: Layout,
-    username: String,
-    error: Option<&'static str>,
+pub(super) struct ChangePage {
+    pub l: Layout,
+    pub step: Step,
+    /// Who is signed in, when the page is reached through OpenID Connect (no username field).
+    pub login: Option<String>,
+    pub username: String,
+    /// Where the form posts, below the root: `/change` or `/oidc/change`.
+    pub action: &'static str,
+    pub error: Option<String>,
     /// Which field the error is about: `current` or `new`.
-    error_field: &'static str,
+    pub error_field: &'static str,
+    pub return_to: String,
+}
+
+impl ChangePage {
+    pub fn new(s: &Services, ctx: &Ctx, csrf: &CsrfToken, action: &'static str) -> ChangePage {
+        ChangePage {
+            l: Layout::with_csrf(s, ctx, "change-title", csrf),
+            step: steps(ctx, 1),
+            login: None,
+            username: String::new(),
+            action,
+            error: None,
+            error_field: "",
+            return_to: String::new(),
+        }
+    }
+
+    /// The same page again, saying why nothing changed.
+    pub fn refused(mut self, ctx: &Ctx, key: &'static str, field: &'static str) -> Response {
+        self.error = Some(ctx.lang.t(key));
+        self.error_field = field;
+        match html(&self) {
+            Ok(page) => (StatusCode::UNPROCESSABLE_ENTITY, page).into_response(),
+            Err(e) => e.into_response(),
+        }
+    }
 }
 
 #[derive(Template)]
 #[template(path = "change/done.html")]
-struct DonePage {
-    l: Layout,
+pub(super) struct DonePage {
+    pub l: Layout,
+    pub username: String,
+    pub when: String,
+}
+
+impl DonePage {
+    pub fn new(s: &Services, ctx: &Ctx, username: &str, back: Option<String>) -> DonePage {
+        DonePage {
+            l: Layout::new(s, ctx, "change-done-title").returning(back),
+            username: username.to_owned(),
+            when: crate::i18n::human_time(ctx.lang, s.clock.now()),
+        }
+    }
+}
+
+fn steps(ctx: &Ctx, now: usize) -> Step {
+    Step::new(ctx.lang, now, &["step-passwords", "done-what-changed"])
 }
 
 #[derive(Deserialize)]
 pub struct Prefill {
     username: Option<String>,
+    return_to: Option<String>,
 }
 
 async fn form(
     State(s): State<Arc<Services>>,
     Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
     Query(q): Query<Prefill>,
 ) -> Result<Response, Error> {
     // People of a Graph directory sign in with OpenID Connect and change with their own token.
     if s.directory.graph().is_some() {
         return Ok(axum::response::Redirect::to("/oidc/start").into_response());
     }
-    let username = q.username.unwrap_or_default().chars().take(256).collect();
-    html(&ChangePage {
-        l: Layout::with_csrf(&s, "Change your password", &csrf),
-        username,
-        error: None,
-        error_field: "",
-    })
-    .map(IntoResponse::into_response)
+    let mut page = ChangePage::new(&s, &ctx, &csrf, "/change");
+    page.username = q.username.unwrap_or_default().chars().take(256).collect();
+    page.return_to = q.return_to.and_then(|r| return_to::allowed(&s, &ctx, &r)).unwrap_or_default();
+    html(&page).map(IntoResponse::into_response)
 }
 
 #[derive(Deserialize)]
@@ -71,6 +118,8 @@ pub struct ChangeForm {
     current: SecretString,
     new: SecretString,
     confirm: SecretString,
+    #[serde(default)]
+    return_to: String,
 }
 
 impl HasCsrf for ChangeForm {
@@ -82,39 +131,40 @@ impl HasCsrf for ChangeForm {
 async fn submit(
     State(s): State<Arc<Services>>,
     Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
     Who(who): Who,
     Verified(form): Verified<ChangeForm>,
 ) -> Result<Response, Error> {
-    let again = |error: &'static str, field: &'static str| -> Result<Response, Error> {
-        let page = ChangePage {
-            l: Layout::with_csrf(&s, "Change your password", &csrf),
-            username: form.username.clone(),
-            error: Some(error),
-            error_field: field,
-        };
-        Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)?).into_response())
+    let again = |key: &'static str, field: &'static str| -> Response {
+        let mut page = ChangePage::new(&s, &ctx, &csrf, "/change");
+        page.username = form.username.chars().take(256).collect();
+        page.return_to = return_to::allowed(&s, &ctx, &form.return_to).unwrap_or_default();
+        page.refused(&ctx, key, field)
     };
     let new = match NewPassword::parse(form.new.clone(), &form.confirm) {
         Ok(new) => new,
-        Err(e) => return again(e.advice(), "new"),
+        Err(e) => return Ok(again(e.advice(), "new")),
     };
     match refusal(
         &account::change(&s, &who, &form.username, &form.current, &new).await?,
         super::register::SIGN_IN_FAILED,
     ) {
-        None => Ok(html(&DonePage { l: Layout::new(&s, "Password changed") })?.into_response()),
-        Some((message, field)) => again(message, field),
+        None => {
+            let back = return_to::allowed(&s, &ctx, &form.return_to);
+            Ok(html(&DonePage::new(&s, &ctx, form.username.trim(), back))?.into_response())
+        }
+        Some((key, field)) => Ok(again(key, field)),
     }
 }
 
-/// What the form says when a change did not happen, and the field it is about; `None` when it
-/// was done. `failed` is the sentence for a wrong current password (or unknown account).
+/// The message key for a change that did not happen, and the field it is about; `None` when
+/// it was done. `failed` is the key for a wrong current password (or unknown account).
 pub(super) fn refusal(outcome: &ChangeOutcome, failed: &'static str) -> Option<(&'static str, &'static str)> {
     match outcome {
         ChangeOutcome::Done => None,
         ChangeOutcome::Failed => Some((failed, "current")),
         ChangeOutcome::OutOfScope => Some((super::register::OUT_OF_SCOPE, "current")),
-        ChangeOutcome::SameAsOld => Some(("The new password must be different from the current one.", "new")),
+        ChangeOutcome::SameAsOld => Some(("change-same-as-old", "new")),
         ChangeOutcome::Refused(reason) => Some((reason.advice(), "new")),
     }
 }

@@ -61,10 +61,7 @@ pub async fn layer(State(services): State<Arc<Services>>, mut req: Request, next
         Some(value) => CsrfToken { value, fresh: false },
         None => CsrfToken { value: services.keys.csrf_token(), fresh: true },
     };
-    if req.method() != Method::GET
-        && req.method() != Method::HEAD
-        && !same_origin(&req, &services.config.server.public_url)
-    {
+    if req.method() != Method::GET && req.method() != Method::HEAD && !same_origin(&req, &services.config) {
         tracing::warn!(origin = ?req.headers().get(header::ORIGIN), "refused a cross-origin form post");
         return Error::Csrf.into_response();
     }
@@ -94,10 +91,18 @@ fn cookie_value(req: &Request, name: &str) -> Option<String> {
 /// A POST is same-origin when its Origin header (or, failing that, Sec-Fetch-Site) says so.
 /// Browsers send Origin on every POST; a request with neither comes from a non-browser client,
 /// which the token check still covers.
-fn same_origin(req: &Request, public_url: &str) -> bool {
+/// Kiosk hosts (`kiosk.hosts`) count as the portal's own origin, at the public URL's scheme.
+fn same_origin(req: &Request, config: &crate::config::Config) -> bool {
     if let Some(origin) = req.headers().get(header::ORIGIN) {
-        let expected = url::Url::parse(public_url).map(|u| u.origin().ascii_serialization()).unwrap_or_default();
-        return origin.to_str().is_ok_and(|o| o == expected);
+        let Ok(public) = url::Url::parse(&config.server.public_url) else { return false };
+        let Ok(origin) = origin.to_str() else { return false };
+        if origin == public.origin().ascii_serialization() {
+            return true;
+        }
+        return url::Url::parse(origin).is_ok_and(|o| {
+            o.scheme() == public.scheme()
+                && o.host_str().is_some_and(|h| config.kiosk.hosts.iter().any(|k| k.eq_ignore_ascii_case(h)))
+        });
     }
     match req.headers().get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
         Some(site) => matches!(site, "same-origin" | "none"),

@@ -10,6 +10,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
+use super::context::Ctx;
 use super::csrf::{CsrfToken, EmptyForm, Verified};
 use super::error::Error;
 use super::pages::{Layout, html};
@@ -41,21 +42,23 @@ fn token_ok(token: &str) -> bool {
 async fn ask(
     State(s): State<Arc<Services>>,
     Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
     Path(token): Path<String>,
 ) -> Result<Response, Error> {
     let live = token_ok(&token) && protection::link_live(&s, &token).await?;
     let state = if live { DisownState::Ask } else { DisownState::Spent };
-    Ok(html(&DisownPage { l: Layout::with_csrf(&s, "This wasn't me", &csrf), state })?.into_response())
+    Ok(html(&DisownPage { l: Layout::with_csrf(&s, &ctx, "disown-title", &csrf), state })?.into_response())
 }
 
 async fn confirm(
     State(s): State<Arc<Services>>,
     Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
     Who(who): Who,
     Path(token): Path<String>,
     Verified(_): Verified<EmptyForm>,
 ) -> Result<Response, Error> {
     let done = token_ok(&token) && protection::disown(&s, &who, &token).await?;
     let state = if done { DisownState::Done } else { DisownState::Spent };
-    Ok(html(&DisownPage { l: Layout::with_csrf(&s, "This wasn't me", &csrf), state })?.into_response())
+    Ok(html(&DisownPage { l: Layout::with_csrf(&s, &ctx, "disown-title", &csrf), state })?.into_response())
 }

@@ -9,8 +9,10 @@ use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
+use super::context::Ctx;
 use super::pages::{ErrorPage, Layout, render};
 use crate::flow::{FlowError, Services};
+use crate::i18n::{Arg, Lang};
 
 /// Everything a handler can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -29,7 +31,8 @@ pub enum Error {
     Template(#[from] askama::Error),
 }
 
-/// What an error page says. Travels in the response extensions to `render_error_pages`.
+/// What an error page says, as message keys. Travels in the response extensions to
+/// `render_error_pages`.
 #[derive(Debug, Clone, Copy)]
 pub struct ErrorInfo {
     pub title: &'static str,
@@ -42,17 +45,16 @@ pub struct ErrorInfo {
 }
 
 impl ErrorInfo {
-    /// "Try again in about 12 minutes." for a rate-limited page.
-    pub fn wait_text(&self) -> Option<String> {
+    /// "You can try again in about 12 minutes." for a rate-limited page.
+    pub fn wait_text(&self, lang: &Lang) -> Option<String> {
+        let lang = *lang;
         let secs = self.wait?;
-        let when = match secs {
-            ..=59 => "less than a minute".to_owned(),
-            60..=119 => "about a minute".to_owned(),
-            120..=5399 => format!("about {} minutes", (secs + 30) / 60),
-            5400..=86_399 => format!("about {} hours", (secs + 1800) / 3600),
-            _ => "about a day".to_owned(),
-        };
-        Some(format!("You can try again in {when}."))
+        Some(match secs {
+            ..=59 => lang.t("wait-seconds"),
+            60..=5399 => lang.t_with("wait-minutes", &[("minutes", Arg::Num(((secs + 30) / 60).max(1)))]),
+            5400..=86_399 => lang.t_with("wait-hours", &[("hours", Arg::Num((secs + 1800) / 3600))]),
+            _ => lang.t("wait-day"),
+        })
     }
 }
 
@@ -61,27 +63,17 @@ impl Error {
         let info =
             |title, message, start_over| ErrorInfo { title, message, start_over, wait: None, offer_reset: false };
         match self {
-            Error::Flow(FlowError::Unavailable(_)) => (
-                StatusCode::SERVICE_UNAVAILABLE,
-                info(
-                    "Password services are unavailable right now",
-                    "Nothing was changed. The service that checks and changes passwords is not answering right now. Please try again in a few minutes; if it keeps happening, contact the helpdesk.",
-                    true,
-                ),
-            ),
-            Error::Flow(FlowError::Unconfirmed(_)) => (
-                StatusCode::GATEWAY_TIMEOUT,
-                info(
-                    "We could not confirm the change",
-                    "The service that changes passwords inside your organisation's network did not answer in time, so the change may or may not have been made. Try signing in with your old password first; if that fails, try the new one. If neither works, contact the helpdesk.",
-                    true,
-                ),
-            ),
+            Error::Flow(FlowError::Unavailable(_)) => {
+                (StatusCode::SERVICE_UNAVAILABLE, info("error-unavailable-title", "error-unavailable", true))
+            }
+            Error::Flow(FlowError::Unconfirmed(_)) => {
+                (StatusCode::GATEWAY_TIMEOUT, info("error-unconfirmed-title", "error-unconfirmed", true))
+            }
             Error::Flow(FlowError::RateLimited { retry_after }) => (
                 StatusCode::TOO_MANY_REQUESTS,
                 ErrorInfo {
-                    title: "Too many attempts",
-                    message: "For everyone's safety there is a limit on how often this can be tried. Nothing was changed.",
+                    title: "error-rate-limited-title",
+                    message: "error-rate-limited",
                     start_over: false,
                     wait: Some(*retry_after),
                     offer_reset: false,
@@ -90,8 +82,8 @@ impl Error {
             Error::Flow(FlowError::SelfServicePaused { retry_after }) => (
                 StatusCode::TOO_MANY_REQUESTS,
                 ErrorInfo {
-                    title: "Self-service is paused for this username",
-                    message: "There have been too many password reset attempts for this username in the last 24 hours, so self-service is paused for it. If you need your password reset now, contact the helpdesk.",
+                    title: "error-paused-title",
+                    message: "error-paused",
                     start_over: false,
                     wait: Some(*retry_after),
                     offer_reset: false,
@@ -100,50 +92,21 @@ impl Error {
             Error::Flow(FlowError::UnlockByReset) => (
                 StatusCode::CONFLICT,
                 ErrorInfo {
-                    title: "A new password is what unlocks your account",
-                    message: "Your account is kept in Microsoft Entra ID, which has no separate unlock: choosing a new password unlocks it. Nothing was changed yet.",
+                    title: "error-unlock-by-reset-title",
+                    message: "error-unlock-by-reset",
                     start_over: false,
                     offer_reset: true,
                     wait: None,
                 },
             ),
-            Error::Flow(FlowError::Expired) => (
-                StatusCode::GONE,
-                info(
-                    "This attempt has ended",
-                    "It timed out, was finished, or had too many wrong codes. Please start again.",
-                    true,
-                ),
-            ),
-            Error::Flow(FlowError::OutOfStep(_)) => (
-                StatusCode::CONFLICT,
-                info(
-                    "This page is out of date",
-                    "It may have been opened in another tab or used already. Please start again.",
-                    true,
-                ),
-            ),
-            Error::Voided => (
-                StatusCode::FORBIDDEN,
-                info(
-                    "Too many wrong codes",
-                    "For your safety this attempt has ended and nothing was changed. You can start again; if you did not ask for a code, you can ignore this.",
-                    true,
-                ),
-            ),
-            Error::Csrf => (
-                StatusCode::FORBIDDEN,
-                info(
-                    "This form has expired",
-                    "For your safety the form could not be accepted. Go back, reload the page and try again.",
-                    true,
-                ),
-            ),
+            Error::Flow(FlowError::Expired) => (StatusCode::GONE, info("error-expired-title", "error-expired", true)),
+            Error::Flow(FlowError::OutOfStep(_)) => {
+                (StatusCode::CONFLICT, info("error-out-of-step-title", "error-out-of-step", true))
+            }
+            Error::Voided => (StatusCode::FORBIDDEN, info("error-voided-title", "error-voided", true)),
+            Error::Csrf => (StatusCode::FORBIDDEN, info("error-csrf-title", "error-csrf", true)),
             Error::BadForm(StatusCode::PAYLOAD_TOO_LARGE) => (StatusCode::PAYLOAD_TOO_LARGE, too_large()),
-            Error::BadForm(_) => (
-                StatusCode::BAD_REQUEST,
-                info("The form could not be read", "Go back, reload the page and try again.", true),
-            ),
+            Error::BadForm(_) => (StatusCode::BAD_REQUEST, info("error-bad-form-title", "error-bad-form", true)),
             Error::Flow(FlowError::Store(_) | FlowError::Internal(_)) | Error::Session(_) | Error::Template(_) => {
                 (StatusCode::INTERNAL_SERVER_ERROR, internal())
             }
@@ -153,8 +116,8 @@ impl Error {
 
 fn too_large() -> ErrorInfo {
     ErrorInfo {
-        title: "Too much was sent",
-        message: "What you sent is larger than this form accepts. Go back and shorten what you typed.",
+        title: "error-too-large-title",
+        message: "error-too-large",
         start_over: false,
         wait: None,
         offer_reset: false,
@@ -163,8 +126,8 @@ fn too_large() -> ErrorInfo {
 
 fn internal() -> ErrorInfo {
     ErrorInfo {
-        title: "Something went wrong on our side",
-        message: "Nothing was changed. Please try again; if it keeps happening, give the helpdesk the reference below.",
+        title: "error-internal-title",
+        message: "error-internal",
         start_over: true,
         wait: None,
         offer_reset: false,
@@ -194,8 +157,8 @@ impl IntoResponse for Error {
 pub async fn not_found() -> Response {
     let mut res = StatusCode::NOT_FOUND.into_response();
     res.extensions_mut().insert(ErrorInfo {
-        title: "Page not found",
-        message: "There is no page at this address. Start from the home page.",
+        title: "error-not-found-title",
+        message: "error-not-found",
         start_over: true,
         wait: None,
         offer_reset: false,
@@ -208,6 +171,7 @@ pub async fn not_found() -> Response {
 /// limit's 413, the timeout's 408, the router's 405.
 pub async fn render_error_pages(State(services): State<Arc<Services>>, req: Request, next: Next) -> Response {
     let request_id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-").to_owned();
+    let fallback_ctx = Ctx::from_request_headers(&services, req.headers(), req.uri());
     let res = next.run(req).await;
     let status = res.status();
     let is_html = res
@@ -221,29 +185,30 @@ pub async fn render_error_pages(State(services): State<Arc<Services>>, req: Requ
     let info = res.extensions().get::<ErrorInfo>().copied().unwrap_or(match status {
         StatusCode::PAYLOAD_TOO_LARGE => too_large(),
         StatusCode::REQUEST_TIMEOUT => ErrorInfo {
-            title: "That took too long",
-            message: "Nothing was changed. Please try again.",
+            title: "error-timeout-title",
+            message: "error-timeout",
             start_over: true,
             wait: None,
             offer_reset: false,
         },
         StatusCode::METHOD_NOT_ALLOWED => ErrorInfo {
-            title: "This page cannot be used that way",
-            message: "Start from the home page.",
+            title: "error-method-title",
+            message: "error-method",
             start_over: true,
             wait: None,
             offer_reset: false,
         },
         s if s.is_server_error() => internal(),
         _ => ErrorInfo {
-            title: "The request could not be handled",
-            message: "Start from the home page.",
+            title: "error-other-title",
+            message: "error-other",
             start_over: true,
             wait: None,
             offer_reset: false,
         },
     });
-    let page = ErrorPage { l: Layout::new(&services, ""), status: status.as_u16(), info, request_id };
+    let ctx = res.extensions().get::<Ctx>().cloned().unwrap_or(fallback_ctx);
+    let page = ErrorPage { l: Layout::new(&services, &ctx, info.title), status: status.as_u16(), info, request_id };
     let mut out = match render(&page) {
         Ok(html) => (status, Html(html)).into_response(),
         Err(err) => {

@@ -4,6 +4,7 @@
 mod agent_api;
 mod assets;
 mod change;
+mod context;
 mod csrf;
 mod disown;
 mod error;
@@ -11,6 +12,7 @@ mod oidc;
 mod pages;
 mod recovery;
 mod register;
+mod return_to;
 mod server;
 mod who;
 
@@ -30,12 +32,16 @@ pub fn routes(services: Arc<Services>) -> Router {
     Router::new()
         .route("/", get(pages::home))
         .route("/healthz", get(|| async { "ok" }))
+        .route("/start-over", get(pages::start_over))
+        .route("/still-here", get(pages::still_here))
         .merge(register::routes())
         .merge(change::routes())
         .merge(disown::routes())
         .merge(oidc::routes())
         .nest("/reset", recovery::routes(Purpose::Reset))
         .nest("/unlock", recovery::routes(Purpose::Unlock))
+        .route("/static/theme.css", get(assets::theme))
+        .route("/static/logo", get(assets::logo))
         .route("/static/{*path}", get(assets::serve))
         .fallback(error::not_found)
         .with_state(services)

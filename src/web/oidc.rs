@@ -16,6 +16,8 @@ use secrecy::{ExposeSecret as _, SecretString};
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
+use super::change::{ChangePage, DonePage};
+use super::context::Ctx;
 use super::csrf::{CsrfToken, HasCsrf, Verified};
 use super::error::Error;
 use super::pages::{Layout, html};
@@ -77,25 +79,10 @@ struct ContinuePage {
 }
 
 #[derive(Template)]
-#[template(path = "oidc/change.html")]
-struct ChangePage {
-    l: Layout,
-    login: String,
-    error: Option<&'static str>,
-    error_field: &'static str,
-}
-
-#[derive(Template)]
 #[template(path = "oidc/refused.html")]
 struct RefusedPage {
     l: Layout,
-    message: &'static str,
-}
-
-#[derive(Template)]
-#[template(path = "change/done.html")]
-struct DonePage {
-    l: Layout,
+    message: String,
 }
 
 fn graph(s: &Services) -> Result<&GraphDirectory, Error> {
@@ -137,7 +124,7 @@ struct Callback {
     state: Option<String>,
 }
 
-async fn callback(State(s): State<Arc<Services>>, Query(q): Query<Callback>) -> Result<Response, Error> {
+async fn callback(State(s): State<Arc<Services>>, ctx: Ctx, Query(q): Query<Callback>) -> Result<Response, Error> {
     let next = format!(
         "/oidc/finish?{}",
         url::form_urlencoded::Serializer::new(String::new())
@@ -145,11 +132,12 @@ async fn callback(State(s): State<Arc<Services>>, Query(q): Query<Callback>) -> 
             .append_pair("state", q.state.as_deref().unwrap_or(""))
             .finish()
     );
-    Ok(html(&ContinuePage { l: Layout::new(&s, "Signing you in"), next })?.into_response())
+    Ok(html(&ContinuePage { l: Layout::new(&s, &ctx, "oidc-continue-title"), next })?.into_response())
 }
 
 async fn finish(
     State(s): State<Arc<Services>>,
+    ctx: Ctx,
     Who(who): Who,
     session: Session,
     Query(q): Query<Callback>,
@@ -166,8 +154,10 @@ async fn finish(
     session.cycle_id().await?;
     if session.remove::<bool>(NEXT_KEY).await?.unwrap_or(false) {
         let Some(user) = delegated::sign_in_to_register(&s, &who, &signed_in.login).await? else {
-            let page =
-                RefusedPage { l: Layout::new(&s, "Sign in to register"), message: super::register::OUT_OF_SCOPE };
+            let page = RefusedPage {
+                l: Layout::new(&s, &ctx, "register-title"),
+                message: ctx.lang.t(super::register::OUT_OF_SCOPE),
+            };
             return Ok((StatusCode::FORBIDDEN, html(&page)?).into_response());
         };
         let enrolment = enrol::begin(&s, user).await?;
@@ -183,17 +173,14 @@ async fn finish(
 async fn change_form(
     State(s): State<Arc<Services>>,
     Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
     session: Session,
 ) -> Result<Response, Error> {
     let Some(who) = session.get::<SignedInSession>(SIGNED_IN_KEY).await? else {
         return Ok(Redirect::to("/oidc/start").into_response());
     };
-    let page = ChangePage {
-        l: Layout::with_csrf(&s, "Change your password", &csrf),
-        login: who.login,
-        error: None,
-        error_field: "",
-    };
+    let mut page = ChangePage::new(&s, &ctx, &csrf, "/oidc/change");
+    page.login = Some(who.login);
     Ok(html(&page)?.into_response())
 }
 
@@ -215,31 +202,28 @@ impl HasCsrf for ChangeForm {
 async fn change_submit(
     State(s): State<Arc<Services>>,
     Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
     Who(who): Who,
     session: Session,
     Verified(form): Verified<ChangeForm>,
 ) -> Result<Response, Error> {
     let signed_in: SignedInSession = session.get(SIGNED_IN_KEY).await?.ok_or(Error::Flow(FlowError::Expired))?;
-    let again = |error: &'static str, field: &'static str| -> Result<Response, Error> {
-        let page = ChangePage {
-            l: Layout::with_csrf(&s, "Change your password", &csrf),
-            login: signed_in.login.clone(),
-            error: Some(error),
-            error_field: field,
-        };
-        Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)?).into_response())
+    let again = |key: &'static str, field: &'static str| -> Response {
+        let mut page = ChangePage::new(&s, &ctx, &csrf, "/oidc/change");
+        page.login = Some(signed_in.login.clone());
+        page.refused(&ctx, key, field)
     };
     let new = match NewPassword::parse(form.new.clone(), &form.confirm) {
         Ok(new) => new,
-        Err(e) => return again(e.advice(), "new"),
+        Err(e) => return Ok(again(e.advice(), "new")),
     };
     let token = signed_in.token(&s)?;
     let outcome = delegated::change(&s, &who, &signed_in.login, &token, &form.current, &new).await?;
-    match super::change::refusal(&outcome, "Your current password is not right. Check it and try again.") {
+    match super::change::refusal(&outcome, "change-wrong-current") {
         None => {
             session.remove::<SignedInSession>(SIGNED_IN_KEY).await?;
-            Ok(html(&DonePage { l: Layout::new(&s, "Password changed") })?.into_response())
+            Ok(html(&DonePage::new(&s, &ctx, &signed_in.login, None))?.into_response())
         }
-        Some((message, field)) => again(message, field),
+        Some((key, field)) => Ok(again(key, field)),
     }
 }

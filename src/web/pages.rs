@@ -1,36 +1,156 @@
 //! Template types: one struct per page, each with the shared `Layout`.
 
 use askama::Template;
-use axum::extract::State;
 use axum::response::Html;
-use std::sync::Arc;
 
+use super::context::{Ctx, with_lang};
 use super::csrf::CsrfToken;
 use super::error::{Error, ErrorInfo};
 use crate::flow::Services;
+use crate::i18n::{Lang, ToArg};
 
-/// What every page needs: the organisation's name, the page title, the CSRF token.
+/// What every page needs: words in the person's language, the organisation's name and look,
+/// the CSRF token, and whether this is a kiosk.
 pub struct Layout {
+    pub lang: Lang,
     pub org: String,
     pub title: String,
     pub csrf: String,
+    /// The path prefix of every link and form action ("" unless on a kiosk path).
+    pub root: String,
+    pub kiosk: Option<KioskView>,
+    pub has_logo: bool,
+    /// This page in each language, for the switcher.
+    pub languages: Vec<LangLink>,
+    /// Where the person came from, when a deep link named an allowed host (done pages only).
+    pub return_to: Option<String>,
+}
+
+/// The kiosk's idle timer and the address to continue on a phone.
+pub struct KioskView {
+    pub idle_secs: u64,
+    pub warning_secs: u64,
+    pub phone_url: String,
+}
+
+pub struct LangLink {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub href: String,
+    pub current: bool,
 }
 
 impl Layout {
-    pub fn new(services: &Services, title: &str) -> Layout {
-        Layout { org: services.config.server.organisation.clone(), title: title.to_owned(), csrf: String::new() }
+    pub fn new(services: &Services, ctx: &Ctx, title_key: &str) -> Layout {
+        let config = &services.config;
+        let lang = ctx.lang;
+        let languages = Lang::ALL
+            .into_iter()
+            .map(|l| LangLink {
+                code: l.code(),
+                name: l.native_name(),
+                href: with_lang(&ctx.here, l),
+                current: l == lang,
+            })
+            .collect();
+        let kiosk = ctx.kiosk.as_ref().map(|root| {
+            // The same flow, at the portal's public address rather than the kiosk's.
+            let flow = ctx.here.strip_prefix(root.as_str()).unwrap_or(&ctx.here);
+            let flow = flow.split(['/', '?']).nth(1).filter(|f| ["reset", "unlock", "change", "register"].contains(f));
+            let base = config.server.public_url.trim_end_matches('/');
+            KioskView {
+                idle_secs: config.kiosk.idle_secs,
+                warning_secs: config.kiosk.warning_secs,
+                phone_url: match flow {
+                    Some(f) => format!("{base}/{f}?lang={}", lang.code()),
+                    None => format!("{base}/?lang={}", lang.code()),
+                },
+            }
+        });
+        Layout {
+            lang,
+            org: config.server.organisation.clone(),
+            title: if title_key.is_empty() { String::new() } else { lang.t(title_key) },
+            csrf: String::new(),
+            root: ctx.root().to_owned(),
+            kiosk,
+            has_logo: config.branding.logo_file.is_some(),
+            languages,
+            return_to: None,
+        }
     }
 
-    pub fn with_csrf(services: &Services, title: &str, token: &CsrfToken) -> Layout {
-        Layout { csrf: token.value.clone(), ..Layout::new(services, title) }
+    pub fn with_csrf(services: &Services, ctx: &Ctx, title_key: &str, token: &CsrfToken) -> Layout {
+        Layout { csrf: token.value.clone(), ..Layout::new(services, ctx, title_key) }
+    }
+
+    /// Offers a way back to where a deep link came from.
+    pub fn returning(mut self, to: Option<String>) -> Layout {
+        self.return_to = to.filter(|_| self.kiosk.is_none());
+        self
+    }
+
+    /// The message `key` in the page's language.
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+
+    /// The message `key` with one value.
+    pub fn t1(&self, key: &str, name: &'static str, value: impl ToArg) -> String {
+        self.lang.t_with(key, &[(name, value.to_arg())])
+    }
+
+    /// The message `key` with two values.
+    pub fn t2(
+        &self,
+        key: &str,
+        name: &'static str,
+        value: impl ToArg,
+        name2: &'static str,
+        value2: impl ToArg,
+    ) -> String {
+        self.lang.t_with(key, &[(name, value.to_arg()), (name2, value2.to_arg())])
+    }
+
+    /// The message for the count `n`, with `{n}` where the number goes: for a script that
+    /// counts down.
+    pub fn count_pattern(&self, key: &str, name: &'static str, n: u32) -> String {
+        self.lang.t_with(key, &[(name, n.into())]).replace(&n.to_string(), "{n}")
+    }
+
+    /// The QR code that opens this flow on a phone (kiosk pages only).
+    pub fn phone_qr(&self) -> String {
+        match &self.kiosk {
+            Some(k) => crate::factors::totp::qr_svg(&k.phone_url).unwrap_or_default(),
+            None => String::new(),
+        }
     }
 }
 
-/// "Step 2 of 4", shown on every flow page.
-#[derive(Debug, Clone, Copy)]
+/// Where a flow is: its steps by name, and the one the person is on (from 1).
+#[derive(Debug, Clone)]
 pub struct Step {
     pub now: usize,
-    pub of: usize,
+    pub names: Vec<String>,
+}
+
+impl Step {
+    pub fn new(lang: Lang, now: usize, keys: &[&str]) -> Step {
+        Step { now, names: keys.iter().map(|k| lang.t(k)).collect() }
+    }
+
+    pub fn of(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Whether step `i` (from 0) is done, current or still to come.
+    pub fn state(&self, i: &usize) -> &'static str {
+        match (i + 1).cmp(&self.now) {
+            std::cmp::Ordering::Less => "done",
+            std::cmp::Ordering::Equal => "current",
+            std::cmp::Ordering::Greater => "todo",
+        }
+    }
 }
 
 pub fn render<T: Template>(page: &T) -> Result<String, askama::Error> {
@@ -47,8 +167,26 @@ pub struct HomePage {
     pub l: Layout,
 }
 
-pub async fn home(State(services): State<Arc<Services>>) -> Result<Html<String>, Error> {
-    html(&HomePage { l: Layout::new(&services, "Manage your password") })
+pub async fn home(
+    axum::extract::State(services): axum::extract::State<std::sync::Arc<Services>>,
+    ctx: Ctx,
+) -> Result<Html<String>, Error> {
+    html(&HomePage { l: Layout::new(&services, &ctx, "home-title") })
+}
+
+/// Ends the visit: on a kiosk the session is wiped (the idle timer and the "finish" button come
+/// here); elsewhere it only leads to the start page, so a link cannot end someone's flow.
+pub async fn start_over(ctx: Ctx, session: tower_sessions::Session) -> Result<axum::response::Response, Error> {
+    use axum::response::IntoResponse as _;
+    if ctx.is_kiosk() {
+        session.flush().await?;
+    }
+    Ok(axum::response::Redirect::to("/").into_response())
+}
+
+/// The kiosk's "I'm still here": the request itself renews the visit (see `context::layer`).
+pub async fn still_here() -> axum::http::StatusCode {
+    axum::http::StatusCode::NO_CONTENT
 }
 
 #[derive(Template)]

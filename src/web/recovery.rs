@@ -13,15 +13,18 @@ use secrecy::SecretString;
 use serde::Deserialize;
 use tower_sessions::Session;
 
+use super::context::Ctx;
 use super::csrf::{CodeForm, CsrfToken, EmptyForm, Verified, has_csrf};
 use super::error::Error;
 use super::pages::{Layout, Step, html};
+use super::return_to;
 use super::who::Who;
 use crate::config::MethodKind;
 use crate::flow::account::NewPassword;
 use crate::flow::codes::CodeCheck;
 use crate::flow::recovery::{self, Purpose, Recovery, ResetOutcome};
 use crate::flow::{FlowError, Services};
+use crate::i18n::Lang;
 
 const KEY: &str = "recovery";
 
@@ -39,18 +42,14 @@ pub fn routes(purpose: Purpose) -> Router<Arc<Services>> {
 }
 
 /// The message after a wrong code, the same for every account.
-pub fn wrong_code_message(remaining: u32) -> String {
-    match remaining {
-        0 => "That code is not right. This was your last try: one more wrong code ends this attempt.".into(),
-        1 => "That code is not right. You have 1 more try.".into(),
-        n => format!("That code is not right. You have {n} more tries."),
-    }
+pub fn wrong_code_message(lang: Lang, remaining: u32) -> String {
+    lang.t_with("code-wrong", &[("count", remaining.into())])
 }
 
 fn titles(purpose: Purpose) -> (&'static str, &'static str) {
     match purpose {
-        Purpose::Reset => ("Reset your password", "reset"),
-        Purpose::Unlock => ("Unlock your account", "unlock"),
+        Purpose::Reset => ("reset-title", "reset"),
+        Purpose::Unlock => ("unlock-title", "unlock"),
     }
 }
 
@@ -62,6 +61,8 @@ struct UsernamePage {
     username: String,
     step: Step,
     pow: Option<crate::flow::pow::Challenge>,
+    /// An allowed `return_to` from a deep link, carried to the first post.
+    return_to: String,
 }
 
 #[derive(Template)]
@@ -91,7 +92,7 @@ struct CodePage {
 #[template(path = "recovery/password.html")]
 struct PasswordPage {
     l: Layout,
-    error: Option<&'static str>,
+    error: Option<String>,
     step: Step,
 }
 
@@ -101,11 +102,14 @@ struct DonePage {
     l: Layout,
     purpose: Purpose,
     must_change: bool,
+    username: String,
+    when: String,
 }
 
 #[derive(Deserialize)]
 struct Prefill {
     username: Option<String>,
+    return_to: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -119,6 +123,8 @@ struct UsernameForm {
     pow_challenge: String,
     #[serde(default)]
     pow: String,
+    #[serde(default)]
+    return_to: String,
 }
 
 #[derive(Deserialize)]
@@ -139,9 +145,25 @@ async fn attempt(session: &Session, purpose: Purpose) -> Result<Recovery, Error>
     }
 }
 
-fn step(s: &Services, r: &Recovery) -> Step {
-    let (now, of) = r.step(s);
-    Step { now, of }
+fn step(s: &Services, ctx: &Ctx, purpose: Purpose, now: usize) -> Step {
+    let required = usize::from(s.config.policy.methods_required);
+    let mut names: Vec<String> = vec![ctx.lang.t("step-username")];
+    for n in 1..=required {
+        names.push(if required == 1 {
+            ctx.lang.t("step-verify")
+        } else {
+            ctx.lang.t_with("step-verify-n", &[("n", n.into()), ("of", required.into())])
+        });
+    }
+    names.push(ctx.lang.t(match purpose {
+        Purpose::Reset => "step-new-password",
+        Purpose::Unlock => "step-unlock",
+    }));
+    Step { now, names }
+}
+
+fn attempt_step(s: &Services, ctx: &Ctx, r: &Recovery) -> Step {
+    step(s, ctx, r.purpose, r.step(s).0)
 }
 
 fn parse_kind(kind: &str) -> Result<MethodKind, Error> {
@@ -152,25 +174,27 @@ async fn username_form(
     State(s): State<Arc<Services>>,
     Extension(purpose): Extension<Purpose>,
     Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
     Who(who): Who,
     Query(q): Query<Prefill>,
 ) -> Result<Html<String>, Error> {
     let (title, base) = titles(purpose);
-    let total = 2 + usize::from(s.config.policy.methods_required);
     let username = q.username.unwrap_or_default().chars().take(256).collect();
     let pow = crate::flow::pow::issue(&s, who.ip.as_deref()).await?;
     html(&UsernamePage {
-        l: Layout::with_csrf(&s, title, &csrf),
+        l: Layout::with_csrf(&s, &ctx, title, &csrf),
         base,
         username,
-        step: Step { now: 1, of: total },
+        step: step(&s, &ctx, purpose, 1),
         pow,
+        return_to: q.return_to.and_then(|r| return_to::allowed(&s, &ctx, &r)).unwrap_or_default(),
     })
 }
 
 async fn start(
     State(s): State<Arc<Services>>,
     Extension(purpose): Extension<Purpose>,
+    ctx: Ctx,
     Who(who): Who,
     session: Session,
     Verified(form): Verified<UsernameForm>,
@@ -179,6 +203,7 @@ async fn start(
     let r = recovery::start(&s, &who, purpose, &form.username, pow).await?;
     session.cycle_id().await?;
     session.insert(KEY, r).await?;
+    return_to::remember(&s, &ctx, &session, &form.return_to).await?;
     Ok(Redirect::to(&format!("/{}/verify", purpose.as_str())).into_response())
 }
 
@@ -186,6 +211,7 @@ async fn choose(
     State(s): State<Arc<Services>>,
     Extension(purpose): Extension<Purpose>,
     Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
     session: Session,
 ) -> Result<Response, Error> {
     let r = attempt(&session, purpose).await?;
@@ -194,12 +220,12 @@ async fn choose(
         return Ok(Redirect::to("/reset/password").into_response());
     }
     let page = ChoosePage {
-        l: Layout::with_csrf(&s, title, &csrf),
+        l: Layout::with_csrf(&s, &ctx, title, &csrf),
         base,
         choices: r.choices(&s),
         more: !r.passed.is_empty(),
         ready: r.verified(&s),
-        step: step(&s, &r),
+        step: attempt_step(&s, &ctx, &r),
     };
     Ok(html(&page)?.into_response())
 }
@@ -218,6 +244,7 @@ async fn send_email(
 
 async fn code_view(
     s: &Services,
+    ctx: &Ctx,
     purpose: Purpose,
     r: &Recovery,
     kind: MethodKind,
@@ -226,12 +253,12 @@ async fn code_view(
 ) -> Result<Html<String>, Error> {
     let (title, base) = titles(purpose);
     html(&CodePage {
-        l: Layout::with_csrf(s, title, csrf),
+        l: Layout::with_csrf(s, ctx, title, csrf),
         base,
         kind: kind.as_str(),
         error,
         ttl_minutes: s.config.codes.ttl_secs / 60,
-        step: step(s, r),
+        step: attempt_step(s, ctx, r),
     })
 }
 
@@ -239,6 +266,7 @@ async fn code_form(
     State(s): State<Arc<Services>>,
     Extension(purpose): Extension<Purpose>,
     Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
     Path(kind): Path<String>,
     session: Session,
 ) -> Result<Response, Error> {
@@ -247,13 +275,16 @@ async fn code_form(
     if !r.choices(&s).contains(&kind) {
         return Ok(Redirect::to(&format!("/{}/verify", purpose.as_str())).into_response());
     }
-    Ok(code_view(&s, purpose, &r, kind, &csrf, None).await?.into_response())
+    Ok(code_view(&s, &ctx, purpose, &r, kind, &csrf, None).await?.into_response())
 }
 
+// Axum handlers take one argument per extractor.
+#[allow(clippy::too_many_arguments)]
 async fn check_code(
     State(s): State<Arc<Services>>,
     Extension(purpose): Extension<Purpose>,
     Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
     Who(who): Who,
     Path(kind): Path<String>,
     session: Session,
@@ -279,44 +310,52 @@ async fn check_code(
             session.remove::<Recovery>(KEY).await?;
             return Err(Error::Voided);
         }
-        CodeCheck::Wrong { remaining } => wrong_code_message(remaining),
-        CodeCheck::Expired => "That code has expired. Ask for a new code and enter the newest one.".into(),
-        CodeCheck::NotSent => "No code has been sent yet. Use the button below to get one.".into(),
-        CodeCheck::Replayed => {
-            "That code has already been used. Wait for your app to show a new code and enter that.".into()
-        }
+        CodeCheck::Wrong { remaining } => wrong_code_message(ctx.lang, remaining),
+        CodeCheck::Expired => ctx.lang.t("code-expired"),
+        CodeCheck::NotSent => ctx.lang.t("code-not-sent"),
+        CodeCheck::Replayed => ctx.lang.t("code-replayed"),
     };
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, code_view(&s, purpose, &r, kind, &csrf, Some(message)).await?)
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, code_view(&s, &ctx, purpose, &r, kind, &csrf, Some(message)).await?)
         .into_response())
 }
 
 /// Unlocks, and on success ends the attempt and shows what changed.
 async fn complete_unlock(
     s: &Services,
+    ctx: &Ctx,
     who: &crate::flow::Requester,
     session: &Session,
     r: &Recovery,
 ) -> Result<Response, Error> {
     recovery::unlock(s, who, r).await?;
     session.remove::<Recovery>(KEY).await?;
-    Ok(html(&DonePage { l: Layout::new(s, "Account unlocked"), purpose: Purpose::Unlock, must_change: false })?
-        .into_response())
+    let back = return_to::take(session).await?;
+    let page = DonePage {
+        l: Layout::new(s, ctx, "unlock-done-title").returning(back),
+        purpose: Purpose::Unlock,
+        must_change: false,
+        username: r.login().to_owned(),
+        when: crate::i18n::human_time(ctx.lang, s.clock.now()),
+    };
+    Ok(html(&page)?.into_response())
 }
 
 /// Unlocks a verified attempt; safe to repeat after the directory failed.
 async fn finish_unlock(
     State(s): State<Arc<Services>>,
+    ctx: Ctx,
     Who(who): Who,
     session: Session,
     Verified(_): Verified<EmptyForm>,
 ) -> Result<Response, Error> {
     let r = attempt(&session, Purpose::Unlock).await?;
-    complete_unlock(&s, &who, &session, &r).await
+    complete_unlock(&s, &ctx, &who, &session, &r).await
 }
 
 async fn password_form(
     State(s): State<Arc<Services>>,
     Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
     session: Session,
 ) -> Result<Response, Error> {
     let r = attempt(&session, Purpose::Reset).await?;
@@ -324,12 +363,15 @@ async fn password_form(
         return Ok(Redirect::to("/reset/verify").into_response());
     }
     let (title, _) = titles(Purpose::Reset);
-    Ok(html(&PasswordPage { l: Layout::with_csrf(&s, title, &csrf), error: None, step: step(&s, &r) })?.into_response())
+    let page =
+        PasswordPage { l: Layout::with_csrf(&s, &ctx, title, &csrf), error: None, step: attempt_step(&s, &ctx, &r) };
+    Ok(html(&page)?.into_response())
 }
 
 async fn set_password(
     State(s): State<Arc<Services>>,
     Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
     Who(who): Who,
     session: Session,
     Verified(form): Verified<PasswordForm>,
@@ -337,13 +379,11 @@ async fn set_password(
     let r = attempt(&session, Purpose::Reset).await?;
     let (title, _) = titles(Purpose::Reset);
     let again = |error: &'static str| -> Result<Response, Error> {
-        let mut st = step(&s, &r);
-        st.now = st.of;
-        Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            html(&PasswordPage { l: Layout::with_csrf(&s, title, &csrf), error: Some(error), step: st })?,
-        )
-            .into_response())
+        let mut st = attempt_step(&s, &ctx, &r);
+        st.now = st.of();
+        let page =
+            PasswordPage { l: Layout::with_csrf(&s, &ctx, title, &csrf), error: Some(ctx.lang.t(error)), step: st };
+        Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)?).into_response())
     };
     let new = match NewPassword::parse(form.new, &form.confirm) {
         Ok(new) => new,
@@ -352,8 +392,15 @@ async fn set_password(
     match recovery::reset(&s, &who, &r, &new).await? {
         ResetOutcome::Done { must_change } => {
             session.remove::<Recovery>(KEY).await?;
-            Ok(html(&DonePage { l: Layout::new(&s, "Password reset"), purpose: Purpose::Reset, must_change })?
-                .into_response())
+            let back = return_to::take(&session).await?;
+            let page = DonePage {
+                l: Layout::new(&s, &ctx, "reset-done-title").returning(back),
+                purpose: Purpose::Reset,
+                must_change,
+                username: r.login().to_owned(),
+                when: crate::i18n::human_time(ctx.lang, s.clock.now()),
+            };
+            Ok(html(&page)?.into_response())
         }
         ResetOutcome::Refused(reason) => again(reason.advice()),
     }

@@ -14,21 +14,22 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use tower_sessions::Session;
 
+use super::context::Ctx;
 use super::csrf::{CodeForm, CsrfToken, EmptyForm, Verified, has_csrf};
 use super::error::Error;
-use super::pages::{Layout, html};
+use super::pages::{Layout, Step, html};
+use super::return_to;
 use super::who::Who;
 use crate::config::MethodKind;
 use crate::flow::codes::CodeCheck;
 use crate::flow::enrol::{self, Enrolment, Overview, Removal};
 use crate::flow::{FlowError, Services, account};
 
-/// The one answer for every failed sign-in.
-pub const SIGN_IN_FAILED: &str = "We could not sign you in with that username and password. Check both and try again. If you have forgotten your password, reset it; if your account is locked, unlock it.";
+/// The one answer for every failed sign-in (a message key).
+pub const SIGN_IN_FAILED: &str = "sign-in-failed";
 /// Shown only after the password was right.
-pub const OUT_OF_SCOPE: &str = "Self-service is not enabled for your account. Please contact the helpdesk.";
-const MUST_CHANGE: &str =
-    "Your password has expired or must be changed before you can continue. Change it first, then come back.";
+pub const OUT_OF_SCOPE: &str = "out-of-scope";
+const MUST_CHANGE: &str = "must-change";
 
 /// Where the enrolment lives in the session (also set by an OpenID Connect sign-in).
 pub(super) const KEY: &str = "enrol";
@@ -51,19 +52,22 @@ pub fn routes() -> Router<Arc<Services>> {
 #[template(path = "register/sign_in.html")]
 struct SignInPage {
     l: Layout,
+    step: Step,
     username: String,
-    error: Option<&'static str>,
+    error: Option<String>,
     change_link: bool,
+    return_to: String,
 }
 
 #[derive(Template)]
 #[template(path = "register/methods.html")]
 struct MethodsPage {
     l: Layout,
+    step: Step,
     name: String,
     overview: Overview,
     notice: Option<String>,
-    error: Option<&'static str>,
+    error: Option<String>,
     address: String,
     required: u8,
 }
@@ -82,6 +86,7 @@ impl MethodsPage {
 #[template(path = "register/confirm.html")]
 struct ConfirmPage {
     l: Layout,
+    step: Step,
     kind: &'static str,
     label: String,
     qr_svg: String,
@@ -93,6 +98,12 @@ struct ConfirmPage {
 #[template(path = "register/done.html")]
 struct DonePage {
     l: Layout,
+    /// What is registered now, one line each.
+    methods: Vec<String>,
+}
+
+fn steps(ctx: &Ctx, now: usize) -> Step {
+    Step::new(ctx.lang, now, &["step-sign-in", "step-methods", "step-confirm"])
 }
 
 #[derive(Deserialize)]
@@ -102,6 +113,14 @@ struct SignInForm {
     #[serde(default)]
     username: String,
     password: SecretString,
+    #[serde(default)]
+    return_to: String,
+}
+
+#[derive(Deserialize)]
+struct Prefill {
+    username: Option<String>,
+    return_to: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -133,6 +152,8 @@ async fn required(session: &Session) -> Result<Enrolment, Error> {
 async fn sign_in_form(
     State(s): State<Arc<Services>>,
     Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
+    axum::extract::Query(q): axum::extract::Query<Prefill>,
     session: Session,
 ) -> Result<Response, Error> {
     if current(&session).await?.is_some() {
@@ -143,10 +164,12 @@ async fn sign_in_form(
         return Ok(Redirect::to("/oidc/start?next=register").into_response());
     }
     let page = SignInPage {
-        l: Layout::with_csrf(&s, "Sign in to register", &csrf),
-        username: String::new(),
+        l: Layout::with_csrf(&s, &ctx, "register-title", &csrf),
+        step: steps(&ctx, 1),
+        username: q.username.unwrap_or_default().chars().take(256).collect(),
         error: None,
         change_link: false,
+        return_to: q.return_to.and_then(|r| return_to::allowed(&s, &ctx, &r)).unwrap_or_default(),
     };
     Ok(html(&page)?.into_response())
 }
@@ -154,16 +177,19 @@ async fn sign_in_form(
 async fn sign_in(
     State(s): State<Arc<Services>>,
     Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
     Who(who): Who,
     session: Session,
     Verified(form): Verified<SignInForm>,
 ) -> Result<Response, Error> {
-    let refuse = |error, change_link| -> Result<Response, Error> {
+    let refuse = |error: &str, change_link| -> Result<Response, Error> {
         let page = SignInPage {
-            l: Layout::with_csrf(&s, "Sign in to register", &csrf),
-            username: form.username.clone(),
-            error: Some(error),
+            l: Layout::with_csrf(&s, &ctx, "register-title", &csrf),
+            step: steps(&ctx, 1),
+            username: form.username.chars().take(256).collect(),
+            error: Some(ctx.lang.t(error)),
             change_link,
+            return_to: return_to::allowed(&s, &ctx, &form.return_to).unwrap_or_default(),
         };
         Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)?).into_response())
     };
@@ -172,6 +198,7 @@ async fn sign_in(
             let enrolment = enrol::begin(&s, *user).await?;
             session.cycle_id().await?;
             session.insert(KEY, enrolment).await?;
+            return_to::remember(&s, &ctx, &session, &form.return_to).await?;
             Ok(Redirect::to("/register/methods").into_response())
         }
         account::SignIn::Failed => refuse(SIGN_IN_FAILED, false),
@@ -182,6 +209,7 @@ async fn sign_in(
 
 async fn methods_view(
     s: &Services,
+    ctx: &Ctx,
     session: &Session,
     csrf: &CsrfToken,
     error: Option<&'static str>,
@@ -191,11 +219,12 @@ async fn methods_view(
     let overview = enrol::overview(s, &e).await?;
     let notice: Option<String> = session.remove(NOTICE).await?;
     let page = MethodsPage {
-        l: Layout::with_csrf(s, "Your recovery methods", csrf),
+        l: Layout::with_csrf(s, ctx, "methods-title", csrf),
+        step: steps(ctx, 2),
         name: e.user.display_name.clone(),
         overview,
-        notice,
-        error,
+        notice: notice.map(|key| ctx.lang.t(&key)),
+        error: error.map(|key| ctx.lang.t(key)),
         address,
         required: s.config.policy.methods_to_register,
     };
@@ -206,31 +235,26 @@ async fn methods_view(
 async fn methods_page(
     State(s): State<Arc<Services>>,
     Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
     session: Session,
 ) -> Result<Response, Error> {
     if current(&session).await?.is_none() {
         return Ok(Redirect::to("/register").into_response());
     }
-    methods_view(&s, &session, &csrf, None, String::new()).await
+    methods_view(&s, &ctx, &session, &csrf, None, String::new()).await
 }
 
 async fn add_email(
     State(s): State<Arc<Services>>,
     Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
     session: Session,
     Verified(form): Verified<AddressForm>,
 ) -> Result<Response, Error> {
     let mut e = required(&session).await?;
-    if !enrol::start_email(&s, &mut e, &form.address).await? {
+    if !enrol::start_email(&s, ctx.lang, &mut e, &form.address).await? {
         let address = form.address.chars().take(254).collect();
-        return methods_view(
-            &s,
-            &session,
-            &csrf,
-            Some("That does not look like an email address. Check it and try again."),
-            address,
-        )
-        .await;
+        return methods_view(&s, &ctx, &session, &csrf, Some("methods-bad-address"), address).await;
     }
     session.insert(KEY, e).await?;
     Ok(Redirect::to("/register/confirm").into_response())
@@ -249,6 +273,7 @@ async fn add_totp(
 
 async fn confirm_view(
     s: &Services,
+    ctx: &Ctx,
     e: &Enrolment,
     csrf: &CsrfToken,
     error: Option<String>,
@@ -262,7 +287,8 @@ async fn confirm_view(
         }
     };
     html(&ConfirmPage {
-        l: Layout::with_csrf(s, "Confirm your new method", csrf),
+        l: Layout::with_csrf(s, ctx, if kind == "email" { "confirm-email-title" } else { "confirm-totp-title" }, csrf),
+        step: steps(ctx, 3),
         kind,
         label: pending.label.clone(),
         qr_svg,
@@ -274,18 +300,20 @@ async fn confirm_view(
 async fn confirm_page(
     State(s): State<Arc<Services>>,
     Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
     session: Session,
 ) -> Result<Response, Error> {
     let e = required(&session).await?;
     if e.pending.is_none() {
         return Ok(Redirect::to("/register/methods").into_response());
     }
-    Ok(confirm_view(&s, &e, &csrf, None).await?.into_response())
+    Ok(confirm_view(&s, &ctx, &e, &csrf, None).await?.into_response())
 }
 
 async fn confirm(
     State(s): State<Arc<Services>>,
     Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
     Who(who): Who,
     session: Session,
     Verified(form): Verified<CodeForm>,
@@ -297,21 +325,19 @@ async fn confirm(
         CodeCheck::Passed => {
             session.cycle_id().await?;
             session.insert(KEY, e).await?;
-            session.insert(NOTICE, "Your new method is registered.").await?;
+            session.insert(NOTICE, "methods-added").await?;
             return Ok(Redirect::to("/register/methods").into_response());
         }
         CodeCheck::Voided => {
             session.insert(KEY, e).await?;
-            session.insert(NOTICE, "Too many wrong codes: that method was not added. You can try again.").await?;
+            session.insert(NOTICE, "methods-add-voided").await?;
             return Ok(Redirect::to("/register/methods").into_response());
         }
-        CodeCheck::Wrong { remaining } => retry(super::recovery::wrong_code_message(remaining)),
-        CodeCheck::Expired => {
-            retry("That code has expired. Go back and add the address again to get a new code.".into())
-        }
-        CodeCheck::NotSent | CodeCheck::Replayed => retry("That code cannot be used. Go back and start again.".into()),
+        CodeCheck::Wrong { remaining } => retry(super::recovery::wrong_code_message(ctx.lang, remaining)),
+        CodeCheck::Expired => retry(ctx.lang.t("confirm-code-expired")),
+        CodeCheck::NotSent | CodeCheck::Replayed => retry(ctx.lang.t("confirm-code-unusable")),
     };
-    Ok((status, confirm_view(&s, &e, &csrf, Some(message)).await?).into_response())
+    Ok((status, confirm_view(&s, &ctx, &e, &csrf, Some(message)).await?).into_response())
 }
 
 async fn cancel(session: Session, Verified(_): Verified<EmptyForm>) -> Result<Response, Error> {
@@ -324,6 +350,7 @@ async fn cancel(session: Session, Verified(_): Verified<EmptyForm>) -> Result<Re
 async fn remove(
     State(s): State<Arc<Services>>,
     Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
     Who(who): Who,
     session: Session,
     Verified(form): Verified<IdForm>,
@@ -331,18 +358,11 @@ async fn remove(
     let e = required(&session).await?;
     match enrol::remove(&s, &who, &e, &form.id).await? {
         Removal::Removed => {
-            session.insert(NOTICE, "The method was removed.").await?;
+            session.insert(NOTICE, "methods-removed").await?;
             Ok(Redirect::to("/register/methods").into_response())
         }
         Removal::WouldLeaveTooFew => {
-            methods_view(
-                &s,
-                &session,
-                &csrf,
-                Some("Add another method before removing this one: you need at least the required number."),
-                String::new(),
-            )
-            .await
+            methods_view(&s, &ctx, &session, &csrf, Some("methods-keep-one"), String::new()).await
         }
         Removal::NotFound => Ok(Redirect::to("/register/methods").into_response()),
     }
@@ -351,22 +371,29 @@ async fn remove(
 async fn done(
     State(s): State<Arc<Services>>,
     Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
     session: Session,
     Verified(_): Verified<EmptyForm>,
 ) -> Result<Response, Error> {
     let e = required(&session).await?;
     if !enrol::complete(&s, &e).await? {
-        return methods_view(
-            &s,
-            &session,
-            &csrf,
-            Some("You need to register more methods before you can finish."),
-            String::new(),
-        )
-        .await;
+        return methods_view(&s, &ctx, &session, &csrf, Some("methods-need-more"), String::new()).await;
     }
+    let overview = enrol::overview(&s, &e).await?;
+    let lang = ctx.lang;
+    let mut methods: Vec<String> = overview
+        .directory_email
+        .iter()
+        .map(|d| lang.t_with("methods-directory-email", &[("address", d.into())]))
+        .collect();
+    methods.extend(overview.methods.iter().map(|m| match m.kind {
+        MethodKind::Email => lang.t_with("methods-email", &[("address", m.label.as_str().into())]),
+        MethodKind::Totp => lang.t("methods-totp"),
+    }));
+    let methods = methods.iter().map(|m| lang.t_with("register-done-method", &[("method", m.into())])).collect();
+    let back = return_to::take(&session).await?;
     session.flush().await?;
-    Ok(html(&DonePage { l: Layout::new(&s, "You are all set") })?.into_response())
+    Ok(html(&DonePage { l: Layout::new(&s, &ctx, "register-done-title").returning(back), methods })?.into_response())
 }
 
 async fn sign_out(session: Session, Verified(_): Verified<EmptyForm>) -> Result<Response, Error> {

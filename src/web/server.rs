@@ -42,6 +42,8 @@ pub enum StartError {
     Listen(String, std::io::Error),
     #[error("secrets.master_key: missing or invalid")]
     MasterKey,
+    #[error("branding.logo_file: {0}")]
+    Branding(std::io::Error),
 }
 
 /// The directory `directory.kind` names.
@@ -95,12 +97,14 @@ impl CookieNames {
 /// The assembled application: its services and its router with every middleware.
 pub struct App {
     pub services: Arc<Services>,
+    branding: Arc<super::assets::Branding>,
 }
 
 impl App {
     /// Connects the database (running migrations), the directory and the mailer.
     pub async fn build(config: Config, clock: Clock) -> Result<App, StartError> {
         let master = config.master_key().ok_or(StartError::MasterKey)?;
+        let branding = Arc::new(super::assets::Branding::load(&config).map_err(StartError::Branding)?);
         let db = Db::connect(&config.database.effective_url(), config.database.max_connections)
             .await
             .map_err(|e| StartError::Database(e.to_string()))?;
@@ -114,7 +118,7 @@ impl App {
         let mailer = Arc::new(Mailer::from_config(&config.mail).map_err(|e| StartError::Mail(e.to_string()))?);
         let services =
             Services { config: Arc::new(config), directory, db, keys: Keys::derive(&master), mailer, clock, agent_hub };
-        Ok(App { services: Arc::new(services) })
+        Ok(App { services: Arc::new(services), branding })
     }
 
     /// The router with sessions, CSRF, limits, security headers and error pages.
@@ -149,8 +153,10 @@ impl App {
         let mut router = super::routes(services.clone())
             .layer(axum::middleware::from_fn_with_state(services.clone(), uniform_post_time))
             .layer(axum::middleware::from_fn_with_state(services.clone(), super::csrf::layer))
+            .layer(axum::middleware::from_fn_with_state(services.clone(), super::context::layer))
             .layer(sessions)
-            .layer(axum::Extension(names));
+            .layer(axum::Extension(names))
+            .layer(axum::Extension(self.branding.clone()));
         // Agents authenticate each message by signature: no session, no CSRF cookie.
         if uses_agents(config) {
             router = router.merge(super::agent_api::routes(services.clone()));
@@ -158,6 +164,10 @@ impl App {
         for (name, value) in headers {
             router = router.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
         }
+        // Kiosk paths are recognised, and their prefix cut off, before the routes are matched.
+        let router = Router::new()
+            .fallback_service(router)
+            .layer(axum::middleware::from_fn_with_state(services.clone(), super::context::kiosk_entry));
         router.layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(x_request_id.clone(), MakeRequestUuid))

@@ -20,7 +20,8 @@ impl FromRequestParts<Arc<Services>> for Who {
         let header = |name: &str| parts.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
         let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
         let ip = peer.map(|peer| client_ip(peer, &parts.headers, &services.config.trusted_proxies()).to_string());
-        Ok(Who(Requester { ip, user_agent: header("user-agent"), request_id: header("x-request-id") }))
+        let lang = parts.extensions.get::<super::context::Ctx>().map(|c| c.lang).unwrap_or_default();
+        Ok(Who(Requester { lang, ip, user_agent: header("user-agent"), request_id: header("x-request-id") }))
     }
 }
 

@@ -15,7 +15,16 @@ const ORG: &str = "Example Corp";
 const URL: &str = "https://password.example.test";
 
 fn notice_to<'a>(to: &'a str, display_name: &'a str, source_ip: Option<&'a str>) -> messages::NoticeTo<'a> {
-    messages::NoticeTo { org: ORG, url: URL, to, display_name, when_utc: 1_795_586_645, source_ip, disown_url: None }
+    messages::NoticeTo {
+        lang: rekey::i18n::Lang::En,
+        org: ORG,
+        url: URL,
+        to,
+        display_name,
+        when_utc: 1_795_586_645,
+        source_ip,
+        disown_url: None,
+    }
 }
 
 fn address() -> String {
@@ -40,7 +49,10 @@ async fn a_code_mail_arrives_with_its_recipient_subject_and_code() {
     let to = address();
     let code = new_code();
 
-    mailer(&sink.mail_config()).send(&messages::code(ORG, &to, &code, CodePurpose::Reset, 10)).await.unwrap();
+    mailer(&sink.mail_config())
+        .send(&messages::code(rekey::i18n::Lang::En, ORG, &to, &code, CodePurpose::Reset, 10))
+        .await
+        .unwrap();
 
     let mail = sink.wait_for(&to, 1).await;
     assert_eq!(mail.to, vec![to.clone()]);
@@ -79,9 +91,12 @@ async fn last_code_for_returns_each_new_code_once_and_skips_notices() {
     let mailer = mailer(&sink.mail_config());
     let (first, second) = (new_code(), new_code());
 
-    mailer.send(&messages::code(ORG, &to, &first, CodePurpose::ConfirmAddress, 10)).await.unwrap();
+    mailer
+        .send(&messages::code(rekey::i18n::Lang::En, ORG, &to, &first, CodePurpose::ConfirmAddress, 10))
+        .await
+        .unwrap();
     assert_eq!(sink.last_code_for(&to).await, first.expose_secret());
-    mailer.send(&messages::code(ORG, &to, &second, CodePurpose::Unlock, 10)).await.unwrap();
+    mailer.send(&messages::code(rekey::i18n::Lang::En, ORG, &to, &second, CodePurpose::Unlock, 10)).await.unwrap();
     mailer
         .send(&messages::account_notice(&notice_to(&to, "Alice", None), messages::AccountEvent::AccountUnlocked))
         .await
@@ -151,7 +166,9 @@ async fn a_temporary_failure_from_the_server_is_an_error() {
     let to = address();
     let code = new_code();
 
-    let result = mailer(&sink.mail_config()).send(&messages::code(ORG, &to, &code, CodePurpose::SignIn, 10)).await;
+    let result = mailer(&sink.mail_config())
+        .send(&messages::code(rekey::i18n::Lang::En, ORG, &to, &code, CodePurpose::SignIn, 10))
+        .await;
 
     assert!(matches!(&result, Err(NotifyError::Temporary { code }) if code == "451"), "{result:?}");
     assert!(sink.messages_to(&to).is_empty());
@@ -182,7 +199,7 @@ async fn sending_a_code_leaves_no_trace_of_it_in_the_trace_log() {
     let sink = SmtpSink::start().await;
     let to = address();
     let code = new_code();
-    let mail = messages::code(ORG, &to, &code, CodePurpose::Reset, 10);
+    let mail = messages::code(rekey::i18n::Lang::En, ORG, &to, &code, CodePurpose::Reset, 10);
     tracing::trace!(?mail, "about to send");
 
     mailer(&sink.mail_config()).send(&mail).await.unwrap();

@@ -1,0 +1,327 @@
+# rekey: Deutsch. Jede Nachricht aus dem englischen Referenzkatalog (en/main.ftl) muss hier
+# mit denselben Variablen vorhanden sein. Nur reiner Text: Seiten und Mails maskieren, was sie anzeigen.
+
+## Every page
+
+product-name = Passwort-Self-Service
+skip-to-content = Zum Inhalt springen
+language-switcher = Sprache
+footer-never-share = Geben Sie Ihr Passwort und Ihre Codes niemals weiter. Der Helpdesk wird Sie nie danach fragen.
+continue = Weiter
+start-again = Neu beginnen
+back-to-start = Zurück zum Anfang
+return-to = Zurück zur vorherigen Seite
+sign-in = Anmelden
+steps-label = Fortschritt
+step-n-of-m = Schritt { $now } von { $of }
+step-done = Erledigt:
+error-box-title = Es ist ein Problem aufgetreten
+done-what-changed = Was sich geändert hat
+done-next = Wie es weitergeht
+done-notice-sent = Eine Bestätigung wurde an Ihre E-Mail-Adressen gesendet.
+hint-passwords-match = Die beiden Passwörter stimmen überein.
+hint-passwords-differ = Die beiden Passwörter stimmen noch nicht überein.
+
+## Fields
+
+field-username = Benutzername
+field-username-hint = Der Name, mit dem Sie sich an Ihrem Computer oder bei Ihrer E-Mail anmelden.
+field-password = Passwort
+field-current-password = Aktuelles Passwort
+field-new-password = Neues Passwort
+field-new-password-hint = Es gelten die Passwortregeln Ihrer Organisation.
+field-new-password-again = Neues Passwort wiederholen
+field-code = Code
+field-email = E-Mail-Adresse
+field-email-hint = Verwenden Sie eine private Adresse, die Sie auch erreichen, wenn Sie sich nicht anmelden können. Wir senden einen Code an diese Adresse, um sie zu prüfen.
+
+## Steps
+
+step-username = Benutzername
+step-verify = Identität bestätigen
+step-verify-n = Identität bestätigen ({ $n } von { $of })
+step-new-password = Neues Passwort
+step-unlock = Entsperren
+step-sign-in = Anmelden
+step-methods = Methoden wählen
+step-confirm = Bestätigen
+step-passwords = Passwörter
+
+## Start page
+
+home-title = Passwort verwalten
+home-lead = Wählen Sie aus, was Sie tun möchten.
+home-tasks = Aufgaben
+home-reset = Ich habe mein Passwort vergessen
+home-reset-text = Bestätigen Sie Ihre Identität und wählen Sie ein neues Passwort.
+home-unlock = Mein Konto ist gesperrt
+home-unlock-text = Bestätigen Sie Ihre Identität und entsperren Sie Ihr Konto. Ihr Passwort bleibt erhalten.
+home-change = Mein Passwort ändern
+home-change-text = Sie kennen Ihr aktuelles Passwort und möchten ein neues.
+home-register = Wiederherstellungsmethoden einrichten
+home-register-text = Registrieren Sie eine E-Mail-Adresse oder eine Authenticator-App, damit Sie Ihr Passwort selbst zurücksetzen können.
+
+## Reset and unlock
+
+reset-title = Passwort zurücksetzen
+unlock-title = Konto entsperren
+reset-username-lead = Geben Sie Ihren Benutzernamen ein. Danach bestätigen Sie Ihre Identität mit einer registrierten Methode und wählen ein neues Passwort.
+unlock-username-lead = Geben Sie Ihren Benutzernamen ein. Danach bestätigen Sie Ihre Identität mit einer registrierten Methode. Ihr Passwort bleibt erhalten.
+choose-title = Identität bestätigen
+choose-title-more = Mit einer weiteren Methode bestätigen
+choose-lead = Wählen Sie eine Methode, die Sie registriert haben. Wenn Sie keine registriert haben, können Sie hier nicht fortfahren. Wenden Sie sich dann an den Helpdesk.
+choose-email = Code per E-Mail senden
+choose-totp = Code aus meiner Authenticator-App verwenden
+code-email-title = Code aus der E-Mail eingeben
+code-email-lead = Falls für dieses Konto eine E-Mail-Adresse registriert ist, haben wir einen Code an diese Adresse gesendet. Er ist { $minutes ->
+        [one] 1 Minute
+       *[other] { $minutes } Minuten
+    } gültig. Es kann etwa eine Minute dauern, bis er ankommt. Prüfen Sie auch Ihren Spam-Ordner.
+code-totp-title = Code aus der Authenticator-App eingeben
+code-totp-lead = Öffnen Sie die registrierte App und geben Sie den 6-stelligen Code ein, der jetzt angezeigt wird.
+code-resend = Neuen Code senden
+code-other-method = Andere Methode verwenden
+code-wrong = Dieser Code ist nicht richtig. { code-tries-left }
+code-tries-left = { $count ->
+        [0] Das war Ihr letzter Versuch: Ein weiterer falscher Code beendet diesen Vorgang.
+        [one] Sie haben noch 1 Versuch.
+       *[other] Sie haben noch { $count } Versuche.
+    }
+code-expired = Dieser Code ist abgelaufen. Fordern Sie einen neuen Code an und geben Sie den neuesten ein.
+code-not-sent = Es wurde noch kein Code gesendet. Fordern Sie mit der Schaltfläche unten einen Code an.
+code-replayed = Dieser Code wurde bereits verwendet. Warten Sie, bis Ihre App einen neuen Code anzeigt, und geben Sie diesen ein.
+unlock-ready-title = Ihre Identität ist bestätigt
+unlock-ready-lead = Entsperren Sie jetzt Ihr Konto. Ihr Passwort bleibt erhalten.
+unlock-button = Mein Konto entsperren
+password-title = Neues Passwort wählen
+password-lead = Es gelten die Passwortregeln Ihrer Organisation. Eine lange Passphrase aus mehreren Wörtern, die nichts miteinander zu tun haben, ist leicht zu merken und schwer zu erraten.
+password-button = Neues Passwort festlegen
+reset-done-title = Ihr Passwort wurde zurückgesetzt
+reset-done-password = Das Passwort von { $username } wurde am { $when } ersetzt. Ihr altes Passwort funktioniert nicht mehr.
+reset-done-unlocked = Ihr Konto ist entsperrt.
+reset-done-must-change = Bei der nächsten Anmeldung werden Sie aufgefordert, ein anderes Passwort zu wählen.
+reset-done-next = Ihr neues Passwort gilt ab sofort. Verwenden Sie es auf allen Geräten, auf denen Sie sich anmelden (Mail-Apps auf dem Smartphone, VPN, WLAN). Wenn Sie das nicht selbst waren, wenden Sie sich sofort an den Helpdesk.
+unlock-done-title = Ihr Konto ist entsperrt
+unlock-done-unlocked = { $username } wurde am { $when } entsperrt.
+unlock-done-password-kept = Ihr Passwort hat sich nicht geändert. Melden Sie sich wie gewohnt damit an.
+unlock-done-next = Wenn Ihr Konto immer wieder gesperrt wird, verwendet möglicherweise noch ein Gerät ein altes Passwort. Prüfen Sie die Einstellungen der Mail-App auf Ihrem Smartphone sowie für VPN und WLAN.
+
+## Change
+
+change-title = Passwort ändern
+change-lead = Sie benötigen Ihr aktuelles Passwort.
+change-forgot = Passwort vergessen? Setzen Sie es stattdessen zurück.
+change-signed-in-as = Angemeldet als { $login }.
+change-button = Passwort ändern
+change-done-title = Ihr Passwort wurde geändert
+change-done-password = Das Passwort von { $username } wurde am { $when } geändert. Ihr altes Passwort funktioniert nicht mehr.
+change-done-next = Verwenden Sie ab jetzt Ihr neues Passwort, auf allen Geräten, auf denen Sie sich anmelden (Mail-Apps auf dem Smartphone, VPN, WLAN).
+change-done-register = Haben Sie Wiederherstellungsmethoden eingerichtet? Damit können Sie ein vergessenes Passwort ohne den Helpdesk zurücksetzen.
+change-same-as-old = Das neue Passwort muss sich vom aktuellen unterscheiden.
+change-wrong-current = Ihr aktuelles Passwort ist nicht richtig. Prüfen Sie es und versuchen Sie es erneut.
+
+## Register
+
+register-sign-in-title = Anmelden, um Wiederherstellungsmethoden einzurichten
+register-sign-in-lead = Verwenden Sie Ihren gewohnten Benutzernamen und Ihr Passwort.
+register-title = Zum Registrieren anmelden
+methods-title = Ihre Wiederherstellungsmethoden
+methods-lead = Angemeldet als { $name }. Damit können Sie Ihr Passwort selbst zurücksetzen oder Ihr Konto selbst entsperren.
+methods-still-needed = { $count ->
+        [one] Registrieren Sie 1 weitere Methode, um fortzufahren.
+       *[other] Registrieren Sie { $count } weitere Methoden, um fortzufahren.
+    }
+methods-required = { $count ->
+        [one] Ihre Organisation verlangt 1 Methode.
+       *[other] Ihre Organisation verlangt { $count } verschiedene Methoden.
+    }
+methods-registered = Registriert
+methods-none = Noch keine.
+methods-col-method = Methode
+methods-col-added = Hinzugefügt
+methods-col-action = Aktion
+methods-directory-email = E-Mail: { $address } (aus Ihrem Konto)
+methods-email = E-Mail: { $address }
+methods-totp = Authenticator-App
+methods-remove = Entfernen
+methods-remove-label = { $method } entfernen
+methods-add-email = E-Mail-Adresse hinzufügen
+methods-send-code = Code an diese Adresse senden
+methods-add-totp = Authenticator-App hinzufügen
+methods-add-totp-text = Eine App auf Ihrem Smartphone (Microsoft Authenticator, Google Authenticator, FreeOTP…), die alle 30 Sekunden einen neuen 6-stelligen Code anzeigt.
+methods-add-totp-button = Authenticator-App einrichten
+methods-finish = Fertigstellen und abmelden
+methods-sign-out = Abmelden, ohne fertigzustellen
+methods-added = Ihre neue Methode ist registriert.
+methods-add-voided = Zu viele falsche Codes: Die Methode wurde nicht hinzugefügt. Sie können es erneut versuchen.
+methods-removed = Die Methode wurde entfernt.
+methods-bad-address = Das sieht nicht wie eine E-Mail-Adresse aus. Prüfen Sie die Eingabe und versuchen Sie es erneut.
+methods-keep-one = Fügen Sie eine weitere Methode hinzu, bevor Sie diese entfernen. Sie benötigen mindestens die vorgeschriebene Anzahl.
+methods-need-more = Sie müssen weitere Methoden registrieren, bevor Sie fertigstellen können.
+confirm-email-title = Prüfen Sie Ihre E-Mails
+confirm-email-lead = Wir haben einen Code an { $address } gesendet. Geben Sie ihn unten ein, um die Adresse zu bestätigen. Es kann etwa eine Minute dauern, bis er ankommt. Prüfen Sie auch Ihren Spam-Ordner.
+confirm-totp-title = Authenticator-App einrichten
+confirm-totp-1 = Öffnen Sie Ihre Authenticator-App und wählen Sie, dass Sie ein Konto hinzufügen möchten.
+confirm-totp-2 = Scannen Sie damit diesen QR-Code.
+confirm-totp-qr = QR-Code zum Scannen mit Ihrer Authenticator-App
+confirm-totp-3 = Scannen funktioniert nicht? Geben Sie stattdessen diesen Schlüssel ein:
+confirm-totp-4 = Geben Sie den 6-stelligen Code ein, den die App jetzt anzeigt.
+confirm-button = Bestätigen
+confirm-cancel = Abbrechen und zurück
+confirm-code-expired = Dieser Code ist abgelaufen. Gehen Sie zurück und fügen Sie die Adresse erneut hinzu, um einen neuen Code zu erhalten.
+confirm-code-unusable = Dieser Code kann nicht verwendet werden. Gehen Sie zurück und beginnen Sie neu.
+register-done-title = Alles erledigt
+register-done-method = Registriert: { $method }
+register-done-signed-out = Sie wurden abgemeldet.
+register-done-next = Wenn Sie Ihr Passwort einmal vergessen oder Ihr Konto gesperrt wird, kommen Sie hierher zurück und wählen Sie „Ich habe mein Passwort vergessen“ oder „Mein Konto ist gesperrt“.
+sign-in-failed = Mit diesem Benutzernamen und Passwort konnten wir Sie nicht anmelden. Prüfen Sie beides und versuchen Sie es erneut. Wenn Sie Ihr Passwort vergessen haben, setzen Sie es zurück. Wenn Ihr Konto gesperrt ist, entsperren Sie es.
+out-of-scope = Der Self-Service ist für Ihr Konto nicht aktiviert. Bitte wenden Sie sich an den Helpdesk.
+must-change = Ihr Passwort ist abgelaufen oder muss geändert werden, bevor Sie fortfahren können. Ändern Sie es zuerst und kommen Sie dann hierher zurück.
+oidc-continue-title = Sie werden angemeldet
+
+## New passwords
+
+new-password-empty = Geben Sie ein neues Passwort ein.
+new-password-too-long = Das neue Passwort ist zu lang. Verwenden Sie höchstens 256 Zeichen.
+new-password-mismatch = Die beiden neuen Passwörter stimmen nicht überein. Geben Sie in beiden Feldern dasselbe Passwort ein.
+policy-too-short = Das neue Passwort ist für die Regeln Ihrer Organisation zu kurz. Wählen Sie ein längeres.
+policy-too-long = Das neue Passwort ist länger, als Ihre Organisation erlaubt. Wählen Sie ein kürzeres.
+policy-in-history = Sie haben dieses Passwort vor Kurzem verwendet. Wählen Sie eines, das Sie noch nicht verwendet haben.
+policy-too-young = Ihr Passwort wurde vor zu kurzer Zeit geändert und kann noch nicht erneut geändert werden. Versuchen Sie es später noch einmal oder verwenden Sie die Seite zum Zurücksetzen, wenn Sie es vergessen haben.
+policy-quality = Das neue Passwort ist für die Regeln Ihrer Organisation nicht komplex genug. Kombinieren Sie Groß- und Kleinbuchstaben, Ziffern und Sonderzeichen oder verwenden Sie eine längere Passphrase.
+policy-not-allowed = Ihre Organisation erlaubt nicht, dieses Passwort hier zu ändern. Wenden Sie sich an den Helpdesk.
+policy-old-password-needed = Für diese Änderung wird Ihr aktuelles Passwort benötigt.
+policy-other = Die Passwortregeln Ihrer Organisation haben das neue Passwort abgelehnt. Wählen Sie ein anderes, längeres Passwort.
+
+## "This wasn't me"
+
+disown-title = Das war ich nicht
+disown-ask-1 = Wenn Sie das, was in der E-Mail beschrieben wurde, nicht selbst getan haben, hat möglicherweise jemand anderes Zugriff auf Ihr Konto oder Ihre Wiederherstellungsmethoden erlangt.
+disown-ask-2 = Sperren Sie jetzt den Self-Service für Ihr Konto: Dann kann hier niemand mehr das Passwort zurücksetzen, das Konto entsperren, das Passwort ändern oder Wiederherstellungsmethoden hinzufügen. Laufende Vorgänge werden beendet. Ihr Helpdesk wird informiert und kann die Sperre aufheben, sobald Ihr Konto sicher ist.
+disown-button = Self-Service für mein Konto sperren
+disown-was-me = Es war doch ich
+disown-done-title = Der Self-Service für Ihr Konto ist gesperrt
+disown-done-1 = Niemand kann Ihr Passwort hier zurücksetzen, Ihr Konto entsperren oder Ihr Passwort ändern, bis Ihr Helpdesk die Sperre aufhebt. Laufende Vorgänge wurden beendet und der Helpdesk wurde informiert.
+disown-done-2 = Wenden Sie sich jetzt an Ihren Helpdesk, damit Ihr Konto geprüft wird und Sie ein neues Passwort erhalten.
+disown-spent-title = Dieser Link kann nicht verwendet werden
+disown-spent-1 = Er wurde bereits verwendet oder ist abgelaufen. Wenn Sie weiterhin vermuten, dass jemand anderes Ihr Konto verwendet hat, wenden Sie sich jetzt an Ihren Helpdesk.
+
+## Kiosk
+
+kiosk-footer = Dies ist ein gemeinsam genutzter Computer. Wenn Sie fertig sind, wird nichts von dem gespeichert, was Sie eingegeben haben.
+kiosk-idle-title = Sind Sie noch da?
+kiosk-idle-text = Zum Schutz Ihrer Daten kehrt diese Seite zum Anfang zurück und vergisst Ihre Eingaben.
+kiosk-idle-seconds = { $seconds ->
+        [one] Noch 1 Sekunde.
+       *[other] Noch { $seconds } Sekunden.
+    }
+kiosk-idle-stay = Ich bin noch da
+kiosk-phone-title = Auf dem Smartphone fortfahren
+kiosk-phone-text = Scannen Sie diesen Code mit der Kamera Ihres Smartphones, um den Vorgang stattdessen auf Ihrem eigenen Smartphone durchzuführen.
+kiosk-phone-qr = QR-Code, der diese Seite auf Ihrem Smartphone öffnet
+kiosk-done = Kehren Sie jetzt zum Anmeldebildschirm zurück und melden Sie sich an.
+kiosk-finish = Fertig
+
+## Errors
+
+error-reference = Referenz: { $reference } (Fehler { $status })
+error-offer-reset = Passwort zurücksetzen
+error-unavailable-title = Die Passwortdienste sind derzeit nicht verfügbar
+error-unavailable = Es wurde nichts geändert. Der Dienst, der Passwörter prüft und ändert, antwortet gerade nicht. Bitte versuchen Sie es in einigen Minuten erneut. Wenn das Problem weiterhin besteht, wenden Sie sich an den Helpdesk.
+error-unconfirmed-title = Wir konnten die Änderung nicht bestätigen
+error-unconfirmed = Der Dienst, der Passwörter im Netzwerk Ihrer Organisation ändert, hat nicht rechtzeitig geantwortet. Die Änderung wurde daher möglicherweise vorgenommen, möglicherweise aber auch nicht. Versuchen Sie zuerst, sich mit Ihrem alten Passwort anzumelden. Wenn das nicht funktioniert, versuchen Sie das neue. Wenn keines funktioniert, wenden Sie sich an den Helpdesk.
+error-rate-limited-title = Zu viele Versuche
+error-rate-limited = Zur Sicherheit aller ist begrenzt, wie oft dies versucht werden kann. Es wurde nichts geändert.
+error-paused-title = Der Self-Service ist für diesen Benutzernamen pausiert
+error-paused = In den letzten 24 Stunden gab es zu viele Versuche, das Passwort für diesen Benutzernamen zurückzusetzen. Deshalb ist der Self-Service dafür pausiert. Wenn Ihr Passwort jetzt zurückgesetzt werden muss, wenden Sie sich an den Helpdesk.
+error-unlock-by-reset-title = Ein neues Passwort entsperrt Ihr Konto
+error-unlock-by-reset = Ihr Konto wird in Microsoft Entra ID verwaltet. Dort gibt es kein separates Entsperren: Wenn Sie ein neues Passwort wählen, wird Ihr Konto entsperrt. Bisher wurde nichts geändert.
+error-expired-title = Dieser Vorgang ist beendet
+error-expired = Die Zeit ist abgelaufen, der Vorgang wurde abgeschlossen oder es wurden zu viele falsche Codes eingegeben. Bitte beginnen Sie neu.
+error-out-of-step-title = Diese Seite ist nicht mehr aktuell
+error-out-of-step = Sie wurde möglicherweise in einem anderen Tab geöffnet oder bereits verwendet. Bitte beginnen Sie neu.
+error-voided-title = Zu viele falsche Codes
+error-voided = Zu Ihrer Sicherheit wurde dieser Vorgang beendet. Es wurde nichts geändert. Sie können neu beginnen. Wenn Sie keinen Code angefordert haben, können Sie diese Meldung ignorieren.
+error-csrf-title = Dieses Formular ist abgelaufen
+error-csrf = Zu Ihrer Sicherheit konnte das Formular nicht angenommen werden. Gehen Sie zurück, laden Sie die Seite neu und versuchen Sie es erneut.
+error-bad-form-title = Das Formular konnte nicht gelesen werden
+error-bad-form = Gehen Sie zurück, laden Sie die Seite neu und versuchen Sie es erneut.
+error-too-large-title = Es wurden zu viele Daten gesendet
+error-too-large = Ihre Eingabe ist größer, als dieses Formular zulässt. Gehen Sie zurück und kürzen Sie Ihre Eingabe.
+error-internal-title = Bei uns ist ein Fehler aufgetreten
+error-internal = Es wurde nichts geändert. Bitte versuchen Sie es erneut. Wenn das Problem weiterhin besteht, nennen Sie dem Helpdesk die unten stehende Referenz.
+error-not-found-title = Seite nicht gefunden
+error-not-found = Unter dieser Adresse gibt es keine Seite. Beginnen Sie auf der Startseite.
+error-timeout-title = Das hat zu lange gedauert
+error-timeout = Es wurde nichts geändert. Bitte versuchen Sie es erneut.
+error-method-title = Diese Seite kann so nicht verwendet werden
+error-method = Beginnen Sie auf der Startseite.
+error-other-title = Die Anfrage konnte nicht bearbeitet werden
+error-other = Beginnen Sie auf der Startseite.
+wait-seconds = Sie können es in weniger als einer Minute erneut versuchen.
+wait-minutes = Sie können es in { $minutes ->
+        [one] etwa einer Minute
+       *[other] etwa { $minutes } Minuten
+    } erneut versuchen.
+wait-hours = Sie können es in etwa { $hours } Stunden erneut versuchen.
+wait-day = Sie können es in etwa einem Tag erneut versuchen.
+
+## Dates
+
+date-time = { $weekday }, { $day }. { $month } { $year }, { $time } UTC
+date-unknown = unbekannt
+weekday-1 = Montag
+weekday-2 = Dienstag
+weekday-3 = Mittwoch
+weekday-4 = Donnerstag
+weekday-5 = Freitag
+weekday-6 = Samstag
+weekday-7 = Sonntag
+month-1 = Januar
+month-2 = Februar
+month-3 = März
+month-4 = April
+month-5 = Mai
+month-6 = Juni
+month-7 = Juli
+month-8 = August
+month-9 = September
+month-10 = Oktober
+month-11 = November
+month-12 = Dezember
+
+## Mails
+
+mail-hello = Guten Tag,
+mail-hello-name = Guten Tag { $name },
+mail-code-subject = Ihr Code von { $org }, um { $action }
+mail-code-is = Ihr Code, um { $action }, lautet:
+mail-code-action-reset = Ihr Passwort zurückzusetzen
+mail-code-action-unlock = Ihr Konto zu entsperren
+mail-code-action-confirm = diese E-Mail-Adresse zu bestätigen
+mail-code-action-sign-in = sich anzumelden
+mail-code-expiry = { $minutes ->
+        [one] Er läuft in 1 Minute ab.
+       *[other] Er läuft in { $minutes } Minuten ab.
+    } Geben Sie ihn auf der Seite ein, auf der Sie ihn angefordert haben. Sie können ihn nur einmal verwenden.
+mail-code-not-you = Wenn Sie das nicht waren, ignorieren Sie diese E-Mail. Ohne Ihren Benutzernamen kann niemand den Code verwenden. Geben Sie diesen Code niemals weiter, auch nicht an den Helpdesk.
+mail-changed-subject = Ihr Passwort für { $org } wurde geändert
+mail-changed = Das Passwort Ihres Kontos bei { $org } wurde geändert.
+mail-changed-risk = kennt möglicherweise jemand anderes Ihr Passwort
+mail-reset-subject = Ihr Passwort für { $org } wurde zurückgesetzt
+mail-reset = Das Passwort Ihres Kontos bei { $org } wurde über das Self-Service-Portal zurückgesetzt.
+mail-reset-risk = hat sich möglicherweise jemand anderes Zugriff auf Ihr Konto verschafft
+mail-unlocked-subject = Ihr Konto bei { $org } wurde entsperrt
+mail-unlocked = Ihr Konto bei { $org } wurde über das Self-Service-Portal entsperrt. Ihr Passwort hat sich nicht geändert.
+mail-unlocked-risk = versucht möglicherweise jemand anderes, auf Ihr Konto zuzugreifen
+mail-method-added-subject = Eine Wiederherstellungsmethode wurde zu Ihrem Konto bei { $org } hinzugefügt
+mail-method-added = Zu Ihrem Konto bei { $org } wurde eine neue Methode zur Bestätigung Ihrer Identität hinzugefügt: { $method }.
+mail-method-removed-subject = Eine Wiederherstellungsmethode wurde aus Ihrem Konto bei { $org } entfernt
+mail-method-removed = Aus Ihrem Konto bei { $org } wurde eine Methode zur Bestätigung Ihrer Identität entfernt: { $method }.
+mail-method-risk = versucht möglicherweise jemand anderes, Ihr Konto zu übernehmen
+mail-when = Wann
+mail-from = Von
+mail-unknown-address = unbekannte Adresse
+mail-was-you = Wenn Sie das waren, müssen Sie nichts weiter tun.
+mail-disown = Wenn Sie das nicht waren, sperren Sie sofort den Self-Service für Ihr Konto, indem Sie diesen Link öffnen (er funktioniert nur einmal): { $link }
+mail-not-you = Wenn Sie das nicht waren, { $risk }: Wenden Sie sich sofort an Ihren Helpdesk und informieren Sie ihn über diese E-Mail. Das Self-Service-Portal finden Sie unter { $url }

@@ -1,0 +1,327 @@
+# rekey: English, the reference catalogue. Every other language must have every message
+# here, with the same variables. Plain text only: pages and mails escape what they show.
+
+## Every page
+
+product-name = Password self-service
+skip-to-content = Skip to content
+language-switcher = Language
+footer-never-share = Never share your password or codes. The helpdesk will never ask for them.
+continue = Continue
+start-again = Start again
+back-to-start = Back to the start
+return-to = Go back to where you came from
+sign-in = Sign in
+steps-label = Progress
+step-n-of-m = Step { $now } of { $of }
+step-done = Done:
+error-box-title = There is a problem
+done-what-changed = What changed
+done-next = What to do next
+done-notice-sent = A confirmation was sent to your email addresses.
+hint-passwords-match = The two passwords match.
+hint-passwords-differ = The two passwords are not the same yet.
+
+## Fields
+
+field-username = Username
+field-username-hint = The name you use to sign in to your computer or email.
+field-password = Password
+field-current-password = Current password
+field-new-password = New password
+field-new-password-hint = Your organisation's password rules apply.
+field-new-password-again = New password again
+field-code = Code
+field-email = Email address
+field-email-hint = Use a private address you can reach when you cannot sign in. We'll send a code to check it.
+
+## Steps
+
+step-username = Username
+step-verify = Prove it's you
+step-verify-n = Prove it's you ({ $n } of { $of })
+step-new-password = New password
+step-unlock = Unlock
+step-sign-in = Sign in
+step-methods = Choose methods
+step-confirm = Confirm
+step-passwords = Passwords
+
+## Start page
+
+home-title = Manage your password
+home-lead = Choose what you need to do.
+home-tasks = Tasks
+home-reset = I forgot my password
+home-reset-text = Prove it's you and choose a new one.
+home-unlock = My account is locked
+home-unlock-text = Prove it's you and unlock it, keeping your password.
+home-change = Change my password
+home-change-text = You know your current password and want a new one.
+home-register = Set up recovery methods
+home-register-text = Register an email address or an authenticator app so you can reset on your own.
+
+## Reset and unlock
+
+reset-title = Reset your password
+unlock-title = Unlock your account
+reset-username-lead = Enter your username. Next you'll prove it's you with a method you registered, then choose a new password.
+unlock-username-lead = Enter your username. Next you'll prove it's you with a method you registered; your password stays the same.
+choose-title = Prove it's you
+choose-title-more = Verify with one more method
+choose-lead = Choose a method you registered. If you have not registered any, you cannot continue here: contact the helpdesk.
+choose-email = Email me a code
+choose-totp = Use a code from my authenticator app
+code-email-title = Enter the code from your email
+code-email-lead = If this account has a registered email address, we sent a code to it. It is valid for { $minutes ->
+        [one] 1 minute
+       *[other] { $minutes } minutes
+    }. It may take a minute to arrive; check your spam folder too.
+code-totp-title = Enter the code from your authenticator app
+code-totp-lead = Open the app you registered and enter the 6-digit code it shows now.
+code-resend = Send a new code
+code-other-method = Use a different method
+code-wrong = That code is not right. { code-tries-left }
+code-tries-left = { $count ->
+        [0] This was your last try: one more wrong code ends this attempt.
+        [one] You have 1 more try.
+       *[other] You have { $count } more tries.
+    }
+code-expired = That code has expired. Ask for a new code and enter the newest one.
+code-not-sent = No code has been sent yet. Use the button below to get one.
+code-replayed = That code has already been used. Wait for your app to show a new code and enter that.
+unlock-ready-title = You have proved it's you
+unlock-ready-lead = Unlock your account now. Your password stays the same.
+unlock-button = Unlock my account
+password-title = Choose a new password
+password-lead = Your organisation's password rules apply. A long passphrase of several unrelated words is easy to remember and hard to guess.
+password-button = Set new password
+reset-done-title = Your password has been reset
+reset-done-password = The password of { $username } was replaced on { $when }. Your old password no longer works.
+reset-done-unlocked = Your account is unlocked.
+reset-done-must-change = You will be asked to choose another password the next time you sign in.
+reset-done-next = Your new password works now. Use it on every device where you sign in (phone mail apps, VPN, Wi-Fi). If you did not do this, contact the helpdesk at once.
+unlock-done-title = Your account is unlocked
+unlock-done-unlocked = { $username } was unlocked on { $when }.
+unlock-done-password-kept = Your password has not changed: sign in with it as usual.
+unlock-done-next = If you keep getting locked out, a device may still be using an old password. Check your phone's mail app, VPN and Wi-Fi settings.
+
+## Change
+
+change-title = Change your password
+change-lead = You need your current password.
+change-forgot = Forgotten it? Reset it instead.
+change-signed-in-as = Signed in as { $login }.
+change-button = Change password
+change-done-title = Your password has been changed
+change-done-password = The password of { $username } was changed on { $when }. Your old password no longer works.
+change-done-next = Use your new password from now on, on every device where you sign in (phone mail apps, VPN, Wi-Fi).
+change-done-register = Have you set up recovery methods? They let you reset a forgotten password without the helpdesk.
+change-same-as-old = The new password must be different from the current one.
+change-wrong-current = Your current password is not right. Check it and try again.
+
+## Register
+
+register-sign-in-title = Sign in to set up recovery methods
+register-sign-in-lead = Use your usual username and password.
+register-title = Sign in to register
+methods-title = Your recovery methods
+methods-lead = Signed in as { $name }. These let you reset your password or unlock your account on your own.
+methods-still-needed = { $count ->
+        [one] Register 1 more method to continue.
+       *[other] Register { $count } more methods to continue.
+    }
+methods-required = { $count ->
+        [one] Your organisation requires 1 method.
+       *[other] Your organisation requires { $count } different methods.
+    }
+methods-registered = Registered
+methods-none = Nothing yet.
+methods-col-method = Method
+methods-col-added = Added
+methods-col-action = Action
+methods-directory-email = Email: { $address } (from your account)
+methods-email = Email: { $address }
+methods-totp = Authenticator app
+methods-remove = Remove
+methods-remove-label = Remove { $method }
+methods-add-email = Add an email address
+methods-send-code = Send a code to this address
+methods-add-totp = Add an authenticator app
+methods-add-totp-text = An app on your phone (Microsoft Authenticator, Google Authenticator, FreeOTP…) that shows a new 6-digit code every 30 seconds.
+methods-add-totp-button = Set up an authenticator app
+methods-finish = Finish and sign out
+methods-sign-out = Sign out without finishing
+methods-added = Your new method is registered.
+methods-add-voided = Too many wrong codes: that method was not added. You can try again.
+methods-removed = The method was removed.
+methods-bad-address = That does not look like an email address. Check it and try again.
+methods-keep-one = Add another method before removing this one: you need at least the required number.
+methods-need-more = You need to register more methods before you can finish.
+confirm-email-title = Check your email
+confirm-email-lead = We sent a code to { $address }. Enter it below to confirm the address. It may take a minute to arrive; check your spam folder too.
+confirm-totp-title = Set up your authenticator app
+confirm-totp-1 = Open your authenticator app and choose to add an account.
+confirm-totp-2 = Scan this QR code with it.
+confirm-totp-qr = QR code to scan with your authenticator app
+confirm-totp-3 = Can't scan? Enter this key instead:
+confirm-totp-4 = Enter the 6-digit code the app now shows.
+confirm-button = Confirm
+confirm-cancel = Cancel and go back
+confirm-code-expired = That code has expired. Go back and add the address again to get a new code.
+confirm-code-unusable = That code cannot be used. Go back and start again.
+register-done-title = You're all set
+register-done-method = Registered: { $method }
+register-done-signed-out = You have been signed out.
+register-done-next = If you ever forget your password or get locked out, come back here and choose "I forgot my password" or "My account is locked".
+sign-in-failed = We could not sign you in with that username and password. Check both and try again. If you have forgotten your password, reset it; if your account is locked, unlock it.
+out-of-scope = Self-service is not enabled for your account. Please contact the helpdesk.
+must-change = Your password has expired or must be changed before you can continue. Change it first, then come back.
+oidc-continue-title = Signing you in
+
+## New passwords
+
+new-password-empty = Enter a new password.
+new-password-too-long = The new password is too long: use at most 256 characters.
+new-password-mismatch = The two new passwords are not the same. Type the same password in both fields.
+policy-too-short = The new password is too short for your organisation's rules. Choose a longer one.
+policy-too-long = The new password is longer than your organisation allows. Choose a shorter one.
+policy-in-history = You have used this password recently. Choose one you have not used before.
+policy-too-young = Your password was changed too recently to be changed again. Try again later, or use the reset page if you have forgotten it.
+policy-quality = The new password is not complex enough for your organisation's rules. Mix upper and lower case letters, digits and symbols, or use a longer passphrase.
+policy-not-allowed = Your organisation does not allow this password to be changed here. Contact the helpdesk.
+policy-old-password-needed = Your current password is needed to make this change.
+policy-other = Your organisation's password rules refused the new password. Choose a different, longer one.
+
+## "This wasn't me"
+
+disown-title = This wasn't me
+disown-ask-1 = If you did not do what the mail described, someone else may have got into your account or its recovery methods.
+disown-ask-2 = Stop self-service for your account now: nobody will be able to reset, unlock, change its password or add recovery methods here, and attempts in progress end. Your helpdesk is told and can lift the block once your account is safe.
+disown-button = Stop self-service for my account
+disown-was-me = It was me after all
+disown-done-title = Self-service is stopped for your account
+disown-done-1 = Nobody can reset, unlock or change your password here until your helpdesk lifts the block. Attempts in progress have ended, and the helpdesk has been told.
+disown-done-2 = Contact your helpdesk now so they can check your account and give you a new password.
+disown-spent-title = This link cannot be used
+disown-spent-1 = It has been used already or has expired. If you still think someone else used your account, contact your helpdesk now.
+
+## Kiosk
+
+kiosk-footer = This is a shared computer. When you are done, nothing you typed is kept.
+kiosk-idle-title = Are you still there?
+kiosk-idle-text = For your privacy this page will go back to the start and forget what you typed.
+kiosk-idle-seconds = { $seconds ->
+        [one] 1 second left.
+       *[other] { $seconds } seconds left.
+    }
+kiosk-idle-stay = I'm still here
+kiosk-phone-title = Continue on your phone
+kiosk-phone-text = Scan this code with your phone's camera to do this on your own phone instead.
+kiosk-phone-qr = QR code that opens this page on your phone
+kiosk-done = Now go back to the login screen and sign in.
+kiosk-finish = Finish
+
+## Errors
+
+error-reference = Reference: { $reference } (error { $status })
+error-offer-reset = Reset your password
+error-unavailable-title = Password services are unavailable right now
+error-unavailable = Nothing was changed. The service that checks and changes passwords is not answering right now. Please try again in a few minutes; if it keeps happening, contact the helpdesk.
+error-unconfirmed-title = We could not confirm the change
+error-unconfirmed = The service that changes passwords inside your organisation's network did not answer in time, so the change may or may not have been made. Try signing in with your old password first; if that fails, try the new one. If neither works, contact the helpdesk.
+error-rate-limited-title = Too many attempts
+error-rate-limited = For everyone's safety there is a limit on how often this can be tried. Nothing was changed.
+error-paused-title = Self-service is paused for this username
+error-paused = There have been too many password reset attempts for this username in the last 24 hours, so self-service is paused for it. If you need your password reset now, contact the helpdesk.
+error-unlock-by-reset-title = A new password is what unlocks your account
+error-unlock-by-reset = Your account is kept in Microsoft Entra ID, which has no separate unlock: choosing a new password unlocks it. Nothing was changed yet.
+error-expired-title = This attempt has ended
+error-expired = It timed out, was finished, or had too many wrong codes. Please start again.
+error-out-of-step-title = This page is out of date
+error-out-of-step = It may have been opened in another tab or used already. Please start again.
+error-voided-title = Too many wrong codes
+error-voided = For your safety this attempt has ended and nothing was changed. You can start again; if you did not ask for a code, you can ignore this.
+error-csrf-title = This form has expired
+error-csrf = For your safety the form could not be accepted. Go back, reload the page and try again.
+error-bad-form-title = The form could not be read
+error-bad-form = Go back, reload the page and try again.
+error-too-large-title = Too much was sent
+error-too-large = What you sent is larger than this form accepts. Go back and shorten what you typed.
+error-internal-title = Something went wrong on our side
+error-internal = Nothing was changed. Please try again; if it keeps happening, give the helpdesk the reference below.
+error-not-found-title = Page not found
+error-not-found = There is no page at this address. Start from the home page.
+error-timeout-title = That took too long
+error-timeout = Nothing was changed. Please try again.
+error-method-title = This page cannot be used that way
+error-method = Start from the home page.
+error-other-title = The request could not be handled
+error-other = Start from the home page.
+wait-seconds = You can try again in less than a minute.
+wait-minutes = You can try again in { $minutes ->
+        [one] about a minute
+       *[other] about { $minutes } minutes
+    }.
+wait-hours = You can try again in about { $hours } hours.
+wait-day = You can try again in about a day.
+
+## Dates
+
+date-time = { $weekday } { $day } { $month } { $year }, { $time } UTC
+date-unknown = an unknown time
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Mails
+
+mail-hello = Hello,
+mail-hello-name = Hello { $name },
+mail-code-subject = Your { $org } code to { $action }
+mail-code-is = Your code to { $action } is:
+mail-code-action-reset = reset your password
+mail-code-action-unlock = unlock your account
+mail-code-action-confirm = confirm this email address
+mail-code-action-sign-in = sign in
+mail-code-expiry = { $minutes ->
+        [one] It expires in 1 minute.
+       *[other] It expires in { $minutes } minutes.
+    } Type it on the page where you asked for it. You can use it only once.
+mail-code-not-you = If this wasn't you, ignore this mail; nobody can use the code without also knowing your username. Never tell this code to anyone, not even the helpdesk.
+mail-changed-subject = Your { $org } password was changed
+mail-changed = The password of your { $org } account was changed.
+mail-changed-risk = someone else may know your password
+mail-reset-subject = Your { $org } password was reset
+mail-reset = The password of your { $org } account was reset with the self-service portal.
+mail-reset-risk = someone else may have got into your account
+mail-unlocked-subject = Your { $org } account was unlocked
+mail-unlocked = Your { $org } account was unlocked with the self-service portal. Your password did not change.
+mail-unlocked-risk = someone else may be trying to get into your account
+mail-method-added-subject = A recovery method was added to your { $org } account
+mail-method-added = A new way to prove it is you was added to your { $org } account: { $method }.
+mail-method-removed-subject = A recovery method was removed from your { $org } account
+mail-method-removed = A way to prove it is you was removed from your { $org } account: { $method }.
+mail-method-risk = someone else may be trying to take over your account
+mail-when = When
+mail-from = From
+mail-unknown-address = an unknown address
+mail-was-you = If this was you, there is nothing more to do.
+mail-disown = If this wasn't you, stop self-service for your account at once by opening this link (it works once): { $link }
+mail-not-you = If this wasn't you, { $risk }: contact your helpdesk straight away and tell them about this mail. The self-service portal is at { $url }

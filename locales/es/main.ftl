@@ -1,0 +1,327 @@
+# rekey: Spanish (neutral, for Spain and Latin America), formal "usted".
+# Every message of the English reference catalogue, with the same variables.
+
+## Every page
+
+product-name = Autoservicio de contraseñas
+skip-to-content = Ir al contenido
+language-switcher = Idioma
+footer-never-share = No comparta nunca su contraseña ni sus códigos. El soporte técnico nunca se los pedirá.
+continue = Continuar
+start-again = Empezar de nuevo
+back-to-start = Volver al inicio
+return-to = Volver a donde estaba
+sign-in = Iniciar sesión
+steps-label = Progreso
+step-n-of-m = Paso { $now } de { $of }
+step-done = Completado:
+error-box-title = Hay un problema
+done-what-changed = Qué ha cambiado
+done-next = Qué hacer ahora
+done-notice-sent = Se ha enviado una confirmación a sus direcciones de correo electrónico.
+hint-passwords-match = Las dos contraseñas coinciden.
+hint-passwords-differ = Las dos contraseñas todavía no coinciden.
+
+## Fields
+
+field-username = Nombre de usuario
+field-username-hint = El nombre que usa para iniciar sesión en su equipo o en su correo electrónico.
+field-password = Contraseña
+field-current-password = Contraseña actual
+field-new-password = Nueva contraseña
+field-new-password-hint = Se aplican las reglas de contraseñas de su organización.
+field-new-password-again = Repita la nueva contraseña
+field-code = Código
+field-email = Dirección de correo electrónico
+field-email-hint = Use una dirección personal a la que pueda acceder cuando no pueda iniciar sesión. Le enviaremos un código para comprobarla.
+
+## Steps
+
+step-username = Nombre de usuario
+step-verify = Verificar identidad
+step-verify-n = Verificar identidad ({ $n } de { $of })
+step-new-password = Nueva contraseña
+step-unlock = Desbloquear
+step-sign-in = Iniciar sesión
+step-methods = Elegir métodos
+step-confirm = Confirmar
+step-passwords = Contraseñas
+
+## Start page
+
+home-title = Gestione su contraseña
+home-lead = Elija lo que necesita hacer.
+home-tasks = Tareas
+home-reset = He olvidado mi contraseña
+home-reset-text = Verifique su identidad y elija una nueva.
+home-unlock = Mi cuenta está bloqueada
+home-unlock-text = Verifique su identidad y desbloquéela sin cambiar su contraseña.
+home-change = Cambiar mi contraseña
+home-change-text = Conoce su contraseña actual y quiere una nueva.
+home-register = Configurar métodos de recuperación
+home-register-text = Registre una dirección de correo electrónico o una aplicación de autenticación para poder restablecer su contraseña sin ayuda.
+
+## Reset and unlock
+
+reset-title = Restablecer su contraseña
+unlock-title = Desbloquear su cuenta
+reset-username-lead = Introduzca su nombre de usuario. Después verificará su identidad con un método que haya registrado y elegirá una nueva contraseña.
+unlock-username-lead = Introduzca su nombre de usuario. Después verificará su identidad con un método que haya registrado; su contraseña no cambiará.
+choose-title = Verifique su identidad
+choose-title-more = Verifique con un método más
+choose-lead = Elija un método que haya registrado. Si no ha registrado ninguno, no puede continuar aquí: póngase en contacto con el soporte técnico.
+choose-email = Enviarme un código por correo electrónico
+choose-totp = Usar un código de mi aplicación de autenticación
+code-email-title = Introduzca el código del correo electrónico
+code-email-lead = Si esta cuenta tiene una dirección de correo electrónico registrada, le hemos enviado un código. Es válido durante { $minutes ->
+        [one] 1 minuto
+       *[other] { $minutes } minutos
+    }. Puede tardar un minuto en llegar; revise también la carpeta de correo no deseado.
+code-totp-title = Introduzca el código de su aplicación de autenticación
+code-totp-lead = Abra la aplicación que registró e introduzca el código de 6 dígitos que muestra ahora.
+code-resend = Enviar un código nuevo
+code-other-method = Usar otro método
+code-wrong = Ese código no es correcto. { code-tries-left }
+code-tries-left = { $count ->
+        [0] Este era su último intento: otro código incorrecto pondrá fin a este proceso.
+        [one] Le queda 1 intento más.
+       *[other] Le quedan { $count } intentos más.
+    }
+code-expired = Ese código ha caducado. Solicite un código nuevo e introduzca el más reciente.
+code-not-sent = Todavía no se ha enviado ningún código. Use el botón de abajo para recibir uno.
+code-replayed = Ese código ya se ha usado. Espere a que su aplicación muestre un código nuevo e introdúzcalo.
+unlock-ready-title = Ha verificado su identidad
+unlock-ready-lead = Desbloquee su cuenta ahora. Su contraseña no cambiará.
+unlock-button = Desbloquear mi cuenta
+password-title = Elija una nueva contraseña
+password-lead = Se aplican las reglas de contraseñas de su organización. Una frase de contraseña larga, con varias palabras sin relación entre sí, es fácil de recordar y difícil de adivinar.
+password-button = Establecer la nueva contraseña
+reset-done-title = Su contraseña se ha restablecido
+reset-done-password = La contraseña de { $username } se sustituyó el { $when }. Su contraseña anterior ya no funciona.
+reset-done-unlocked = Su cuenta está desbloqueada.
+reset-done-must-change = Se le pedirá que elija otra contraseña la próxima vez que inicie sesión.
+reset-done-next = Su nueva contraseña ya funciona. Úsela en todos los dispositivos en los que inicia sesión (aplicaciones de correo del teléfono, VPN, Wi-Fi). Si no ha sido usted, póngase en contacto con el soporte técnico de inmediato.
+unlock-done-title = Su cuenta está desbloqueada
+unlock-done-unlocked = { $username } se desbloqueó el { $when }.
+unlock-done-password-kept = Su contraseña no ha cambiado: inicie sesión con ella como siempre.
+unlock-done-next = Si su cuenta se sigue bloqueando, puede que algún dispositivo todavía use una contraseña antigua. Revise la configuración de la aplicación de correo del teléfono, la VPN y la Wi-Fi.
+
+## Change
+
+change-title = Cambiar su contraseña
+change-lead = Necesita su contraseña actual.
+change-forgot = ¿La ha olvidado? Restablézcala.
+change-signed-in-as = Ha iniciado sesión como { $login }.
+change-button = Cambiar la contraseña
+change-done-title = Su contraseña se ha cambiado
+change-done-password = La contraseña de { $username } se cambió el { $when }. Su contraseña anterior ya no funciona.
+change-done-next = A partir de ahora, use su nueva contraseña en todos los dispositivos en los que inicia sesión (aplicaciones de correo del teléfono, VPN, Wi-Fi).
+change-done-register = ¿Ha configurado métodos de recuperación? Con ellos puede restablecer una contraseña olvidada sin recurrir al soporte técnico.
+change-same-as-old = La nueva contraseña debe ser distinta de la actual.
+change-wrong-current = Su contraseña actual no es correcta. Revísela y vuelva a intentarlo.
+
+## Register
+
+register-sign-in-title = Inicie sesión para configurar métodos de recuperación
+register-sign-in-lead = Use su nombre de usuario y contraseña habituales.
+register-title = Inicie sesión para registrarse
+methods-title = Sus métodos de recuperación
+methods-lead = Ha iniciado sesión como { $name }. Con estos métodos puede restablecer su contraseña o desbloquear su cuenta sin ayuda.
+methods-still-needed = { $count ->
+        [one] Registre 1 método más para continuar.
+       *[other] Registre { $count } métodos más para continuar.
+    }
+methods-required = { $count ->
+        [one] Su organización exige 1 método.
+       *[other] Su organización exige { $count } métodos distintos.
+    }
+methods-registered = Registrados
+methods-none = Todavía ninguno.
+methods-col-method = Método
+methods-col-added = Agregado
+methods-col-action = Acción
+methods-directory-email = Correo electrónico: { $address } (de su cuenta)
+methods-email = Correo electrónico: { $address }
+methods-totp = Aplicación de autenticación
+methods-remove = Quitar
+methods-remove-label = Quitar { $method }
+methods-add-email = Agregar una dirección de correo electrónico
+methods-send-code = Enviar un código a esta dirección
+methods-add-totp = Agregar una aplicación de autenticación
+methods-add-totp-text = Una aplicación de su teléfono (Microsoft Authenticator, Google Authenticator, FreeOTP…) que muestra un código nuevo de 6 dígitos cada 30 segundos.
+methods-add-totp-button = Configurar una aplicación de autenticación
+methods-finish = Finalizar y cerrar sesión
+methods-sign-out = Cerrar sesión sin finalizar
+methods-added = Su nuevo método está registrado.
+methods-add-voided = Demasiados códigos incorrectos: ese método no se ha agregado. Puede volver a intentarlo.
+methods-removed = Se ha quitado el método.
+methods-bad-address = Eso no parece una dirección de correo electrónico. Revísela y vuelva a intentarlo.
+methods-keep-one = Agregue otro método antes de quitar este: necesita al menos el número exigido.
+methods-need-more = Necesita registrar más métodos para poder finalizar.
+confirm-email-title = Revise su correo electrónico
+confirm-email-lead = Hemos enviado un código a { $address }. Introdúzcalo a continuación para confirmar la dirección. Puede tardar un minuto en llegar; revise también la carpeta de correo no deseado.
+confirm-totp-title = Configure su aplicación de autenticación
+confirm-totp-1 = Abra su aplicación de autenticación y elija agregar una cuenta.
+confirm-totp-2 = Escanee este código QR con ella.
+confirm-totp-qr = Código QR para escanear con su aplicación de autenticación
+confirm-totp-3 = ¿No puede escanearlo? Introduzca esta clave:
+confirm-totp-4 = Introduzca el código de 6 dígitos que muestra ahora la aplicación.
+confirm-button = Confirmar
+confirm-cancel = Cancelar y volver
+confirm-code-expired = Ese código ha caducado. Vuelva atrás y agregue de nuevo la dirección para recibir un código nuevo.
+confirm-code-unusable = Ese código no se puede usar. Vuelva atrás y empiece de nuevo.
+register-done-title = Todo listo
+register-done-method = Registrado: { $method }
+register-done-signed-out = Se ha cerrado su sesión.
+register-done-next = Si alguna vez olvida su contraseña o se bloquea su cuenta, vuelva aquí y elija "He olvidado mi contraseña" o "Mi cuenta está bloqueada".
+sign-in-failed = No hemos podido iniciar su sesión con ese nombre de usuario y esa contraseña. Revise ambos y vuelva a intentarlo. Si ha olvidado su contraseña, restablézcala; si su cuenta está bloqueada, desbloquéela.
+out-of-scope = El autoservicio no está habilitado para su cuenta. Póngase en contacto con el soporte técnico.
+must-change = Su contraseña ha caducado o debe cambiarse antes de continuar. Cámbiela primero y luego vuelva aquí.
+oidc-continue-title = Iniciando sesión
+
+## New passwords
+
+new-password-empty = Introduzca una nueva contraseña.
+new-password-too-long = La nueva contraseña es demasiado larga: use como máximo 256 caracteres.
+new-password-mismatch = Las dos contraseñas nuevas no coinciden. Escriba la misma contraseña en ambos campos.
+policy-too-short = La nueva contraseña es demasiado corta según las reglas de su organización. Elija una más larga.
+policy-too-long = La nueva contraseña es más larga de lo que permite su organización. Elija una más corta.
+policy-in-history = Ha usado esta contraseña recientemente. Elija una que no haya usado antes.
+policy-too-young = Su contraseña se cambió hace demasiado poco para volver a cambiarla. Vuelva a intentarlo más tarde o, si la ha olvidado, use la página de restablecimiento.
+policy-quality = La nueva contraseña no es lo bastante compleja según las reglas de su organización. Combine mayúsculas, minúsculas, números y símbolos, o use una frase de contraseña más larga.
+policy-not-allowed = Su organización no permite cambiar esta contraseña aquí. Póngase en contacto con el soporte técnico.
+policy-old-password-needed = Se necesita su contraseña actual para hacer este cambio.
+policy-other = Las reglas de contraseñas de su organización han rechazado la nueva contraseña. Elija otra distinta y más larga.
+
+## "This wasn't me"
+
+disown-title = No he sido yo
+disown-ask-1 = Si usted no hizo lo que se describe en el correo, es posible que otra persona haya entrado en su cuenta o en sus métodos de recuperación.
+disown-ask-2 = Detenga ahora el autoservicio para su cuenta: nadie podrá restablecer, desbloquear ni cambiar su contraseña ni agregar métodos de recuperación aquí, y los procesos en curso finalizarán. Se avisará al soporte técnico, que podrá levantar el bloqueo cuando su cuenta esté segura.
+disown-button = Detener el autoservicio para mi cuenta
+disown-was-me = Sí he sido yo
+disown-done-title = El autoservicio está detenido para su cuenta
+disown-done-1 = Nadie puede restablecer, desbloquear ni cambiar su contraseña aquí hasta que el soporte técnico levante el bloqueo. Los procesos en curso han finalizado y se ha avisado al soporte técnico.
+disown-done-2 = Póngase en contacto ahora con el soporte técnico para que revise su cuenta y le dé una nueva contraseña.
+disown-spent-title = Este enlace no se puede usar
+disown-spent-1 = Ya se ha usado o ha caducado. Si sigue pensando que otra persona ha usado su cuenta, póngase en contacto ahora con el soporte técnico.
+
+## Kiosk
+
+kiosk-footer = Este es un equipo compartido. Cuando termine, no se guardará nada de lo que haya escrito.
+kiosk-idle-title = ¿Sigue ahí?
+kiosk-idle-text = Para proteger su privacidad, esta página volverá al inicio y olvidará lo que haya escrito.
+kiosk-idle-seconds = { $seconds ->
+        [one] Queda 1 segundo.
+       *[other] Quedan { $seconds } segundos.
+    }
+kiosk-idle-stay = Sigo aquí
+kiosk-phone-title = Continuar en su teléfono
+kiosk-phone-text = Escanee este código con la cámara de su teléfono para hacerlo desde su propio teléfono.
+kiosk-phone-qr = Código QR que abre esta página en su teléfono
+kiosk-done = Ahora vuelva a la pantalla de inicio de sesión e inicie sesión.
+kiosk-finish = Finalizar
+
+## Errors
+
+error-reference = Referencia: { $reference } (error { $status })
+error-offer-reset = Restablecer su contraseña
+error-unavailable-title = Los servicios de contraseñas no están disponibles en este momento
+error-unavailable = No se ha cambiado nada. El servicio que comprueba y cambia las contraseñas no responde en este momento. Vuelva a intentarlo dentro de unos minutos; si el problema continúa, póngase en contacto con el soporte técnico.
+error-unconfirmed-title = No hemos podido confirmar el cambio
+error-unconfirmed = El servicio que cambia las contraseñas dentro de la red de su organización no respondió a tiempo, así que no sabemos si el cambio se hizo. Intente primero iniciar sesión con su contraseña anterior; si no funciona, pruebe con la nueva. Si ninguna funciona, póngase en contacto con el soporte técnico.
+error-rate-limited-title = Demasiados intentos
+error-rate-limited = Por la seguridad de todos, hay un límite de intentos. No se ha cambiado nada.
+error-paused-title = El autoservicio está en pausa para este nombre de usuario
+error-paused = Ha habido demasiados intentos de restablecer la contraseña de este nombre de usuario en las últimas 24 horas, así que el autoservicio está en pausa para él. Si necesita restablecer su contraseña ahora, póngase en contacto con el soporte técnico.
+error-unlock-by-reset-title = Su cuenta se desbloquea al elegir una nueva contraseña
+error-unlock-by-reset = Su cuenta está en Microsoft Entra ID, que no tiene una opción de desbloqueo independiente: al elegir una nueva contraseña, la cuenta se desbloquea. Todavía no se ha cambiado nada.
+error-expired-title = Este proceso ha finalizado
+error-expired = Se agotó el tiempo, ya se completó o hubo demasiados códigos incorrectos. Empiece de nuevo.
+error-out-of-step-title = Esta página no está actualizada
+error-out-of-step = Es posible que se haya abierto en otra pestaña o que ya se haya usado. Empiece de nuevo.
+error-voided-title = Demasiados códigos incorrectos
+error-voided = Por su seguridad, este proceso ha finalizado y no se ha cambiado nada. Puede empezar de nuevo; si no solicitó ningún código, puede ignorar este mensaje.
+error-csrf-title = Este formulario ha caducado
+error-csrf = Por su seguridad, no se ha podido aceptar el formulario. Vuelva atrás, recargue la página y vuelva a intentarlo.
+error-bad-form-title = No se ha podido leer el formulario
+error-bad-form = Vuelva atrás, recargue la página y vuelva a intentarlo.
+error-too-large-title = Se ha enviado demasiado contenido
+error-too-large = Lo que ha enviado supera lo que admite este formulario. Vuelva atrás y acorte lo que ha escrito.
+error-internal-title = Algo ha fallado por nuestra parte
+error-internal = No se ha cambiado nada. Vuelva a intentarlo; si el problema continúa, facilite al soporte técnico la referencia que aparece abajo.
+error-not-found-title = No se ha encontrado la página
+error-not-found = No hay ninguna página en esta dirección. Empiece desde la página de inicio.
+error-timeout-title = Ha tardado demasiado
+error-timeout = No se ha cambiado nada. Vuelva a intentarlo.
+error-method-title = Esta página no se puede usar de esa forma
+error-method = Empiece desde la página de inicio.
+error-other-title = No se ha podido procesar la solicitud
+error-other = Empiece desde la página de inicio.
+wait-seconds = Puede volver a intentarlo en menos de un minuto.
+wait-minutes = Puede volver a intentarlo en { $minutes ->
+        [one] aproximadamente un minuto
+       *[other] unos { $minutes } minutos
+    }.
+wait-hours = Puede volver a intentarlo en unas { $hours } horas.
+wait-day = Puede volver a intentarlo en aproximadamente un día.
+
+## Dates
+
+date-time = { $weekday }, { $day } de { $month } de { $year }, { $time } UTC
+date-unknown = día desconocido
+weekday-1 = lunes
+weekday-2 = martes
+weekday-3 = miércoles
+weekday-4 = jueves
+weekday-5 = viernes
+weekday-6 = sábado
+weekday-7 = domingo
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+
+## Mails
+
+mail-hello = Hola:
+mail-hello-name = Hola, { $name }:
+mail-code-subject = Su código de { $org } para { $action }
+mail-code-is = Su código para { $action } es:
+mail-code-action-reset = restablecer su contraseña
+mail-code-action-unlock = desbloquear su cuenta
+mail-code-action-confirm = confirmar esta dirección de correo electrónico
+mail-code-action-sign-in = iniciar sesión
+mail-code-expiry = { $minutes ->
+        [one] Caduca en 1 minuto.
+       *[other] Caduca en { $minutes } minutos.
+    } Introdúzcalo en la página en la que lo solicitó. Solo puede usarlo una vez.
+mail-code-not-you = Si no ha sido usted, ignore este correo; nadie puede usar el código sin conocer también su nombre de usuario. No comunique nunca este código a nadie, ni siquiera al soporte técnico.
+mail-changed-subject = Se ha cambiado su contraseña de { $org }
+mail-changed = Se ha cambiado la contraseña de su cuenta de { $org }.
+mail-changed-risk = es posible que otra persona conozca su contraseña
+mail-reset-subject = Se ha restablecido su contraseña de { $org }
+mail-reset = La contraseña de su cuenta de { $org } se ha restablecido con el portal de autoservicio.
+mail-reset-risk = es posible que otra persona haya entrado en su cuenta
+mail-unlocked-subject = Se ha desbloqueado su cuenta de { $org }
+mail-unlocked = Su cuenta de { $org } se ha desbloqueado con el portal de autoservicio. Su contraseña no ha cambiado.
+mail-unlocked-risk = es posible que otra persona esté intentando entrar en su cuenta
+mail-method-added-subject = Se ha agregado un método de recuperación a su cuenta de { $org }
+mail-method-added = Se ha agregado una nueva forma de verificar su identidad a su cuenta de { $org }: { $method }.
+mail-method-removed-subject = Se ha quitado un método de recuperación de su cuenta de { $org }
+mail-method-removed = Se ha quitado una forma de verificar su identidad de su cuenta de { $org }: { $method }.
+mail-method-risk = es posible que otra persona esté intentando apoderarse de su cuenta
+mail-when = Cuándo
+mail-from = Desde
+mail-unknown-address = una dirección desconocida
+mail-was-you = Si ha sido usted, no tiene que hacer nada más.
+mail-disown = Si no ha sido usted, detenga de inmediato el autoservicio para su cuenta abriendo este enlace (solo funciona una vez): { $link }
+mail-not-you = Si no ha sido usted, { $risk }: póngase en contacto de inmediato con el soporte técnico y mencione este correo. El portal de autoservicio está en { $url }

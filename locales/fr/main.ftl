@@ -1,0 +1,330 @@
+# rekey : français. Même liste de messages que le catalogue de référence anglais (en/main.ftl),
+# avec les mêmes variables. Texte brut uniquement : les pages et les e-mails échappent ce qu'ils affichent.
+
+## Toutes les pages
+
+product-name = Mot de passe en libre-service
+skip-to-content = Aller au contenu principal
+language-switcher = Langue
+footer-never-share = Ne communiquez jamais votre mot de passe ni vos codes. Le support technique ne vous les demandera jamais.
+continue = Continuer
+start-again = Recommencer
+back-to-start = Retour à l'accueil
+return-to = Revenir là où vous étiez
+sign-in = Se connecter
+steps-label = Progression
+step-n-of-m = Étape { $now } sur { $of }
+step-done = Terminé :
+error-box-title = Un problème est survenu
+done-what-changed = Ce qui a changé
+done-next = Que faire maintenant
+done-notice-sent = Une confirmation a été envoyée à vos adresses e-mail.
+hint-passwords-match = Les deux mots de passe sont identiques.
+hint-passwords-differ = Les deux mots de passe ne sont pas encore identiques.
+
+## Champs
+
+field-username = Nom d'utilisateur
+field-username-hint = Le nom que vous utilisez pour vous connecter à votre ordinateur ou à votre messagerie.
+field-password = Mot de passe
+field-current-password = Mot de passe actuel
+field-new-password = Nouveau mot de passe
+field-new-password-hint = Les règles de mot de passe de votre organisation s'appliquent.
+field-new-password-again = Confirmer le nouveau mot de passe
+field-code = Code
+field-email = Adresse e-mail
+field-email-hint = Utilisez une adresse personnelle que vous pouvez consulter même quand vous ne pouvez pas vous connecter. Nous vous enverrons un code pour la vérifier.
+
+## Étapes
+
+step-username = Nom d'utilisateur
+step-verify = Vérification d'identité
+step-verify-n = Vérification d'identité ({ $n } sur { $of })
+step-new-password = Nouveau mot de passe
+step-unlock = Déverrouillage
+step-sign-in = Connexion
+step-methods = Choix des méthodes
+step-confirm = Confirmation
+step-passwords = Mots de passe
+
+## Page d'accueil
+
+home-title = Gérer votre mot de passe
+home-lead = Choisissez ce que vous souhaitez faire.
+home-tasks = Tâches
+home-reset = J'ai oublié mon mot de passe
+home-reset-text = Prouvez votre identité et choisissez-en un nouveau.
+home-unlock = Mon compte est verrouillé
+home-unlock-text = Prouvez votre identité et déverrouillez votre compte, en conservant votre mot de passe.
+home-change = Changer mon mot de passe
+home-change-text = Vous connaissez votre mot de passe actuel et souhaitez en changer.
+home-register = Configurer des méthodes de récupération
+home-register-text = Enregistrez une adresse e-mail ou une application d'authentification pour pouvoir réinitialiser votre mot de passe vous-même.
+
+## Réinitialisation et déverrouillage
+
+reset-title = Réinitialiser votre mot de passe
+unlock-title = Déverrouiller votre compte
+reset-username-lead = Saisissez votre nom d'utilisateur. Vous prouverez ensuite votre identité avec une méthode que vous avez enregistrée, puis vous choisirez un nouveau mot de passe.
+unlock-username-lead = Saisissez votre nom d'utilisateur. Vous prouverez ensuite votre identité avec une méthode que vous avez enregistrée ; votre mot de passe ne change pas.
+choose-title = Prouvez votre identité
+choose-title-more = Vérifiez avec une autre méthode
+choose-lead = Choisissez une méthode que vous avez enregistrée. Si vous n'en avez enregistré aucune, vous ne pouvez pas continuer ici : contactez le support technique.
+choose-email = M'envoyer un code par e-mail
+choose-totp = Utiliser un code de mon application d'authentification
+code-email-title = Saisissez le code reçu par e-mail
+code-email-lead = Si une adresse e-mail est enregistrée pour ce compte, nous y avons envoyé un code. Il est valable { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }. Il peut mettre une minute à arriver ; vérifiez aussi votre dossier de courrier indésirable.
+code-totp-title = Saisissez le code de votre application d'authentification
+code-totp-lead = Ouvrez l'application que vous avez enregistrée et saisissez le code à 6 chiffres qu'elle affiche en ce moment.
+code-resend = Envoyer un nouveau code
+code-other-method = Utiliser une autre méthode
+code-wrong = Ce code est incorrect. { code-tries-left }
+code-tries-left = { $count ->
+        [0] Dernier essai : un nouveau code incorrect mettra fin à cette tentative.
+        [one] Il vous reste { $count } essai.
+       *[other] Il vous reste { $count } essais.
+    }
+code-expired = Ce code a expiré. Demandez un nouveau code et saisissez le plus récent.
+code-not-sent = Aucun code n'a encore été envoyé. Utilisez le bouton ci-dessous pour en obtenir un.
+code-replayed = Ce code a déjà été utilisé. Attendez que votre application affiche un nouveau code, puis saisissez-le.
+unlock-ready-title = Votre identité est vérifiée
+unlock-ready-lead = Déverrouillez votre compte maintenant. Votre mot de passe ne change pas.
+unlock-button = Déverrouiller mon compte
+password-title = Choisissez un nouveau mot de passe
+password-lead = Les règles de mot de passe de votre organisation s'appliquent. Une longue phrase secrète composée de plusieurs mots sans rapport entre eux est facile à retenir et difficile à deviner.
+password-button = Définir le nouveau mot de passe
+reset-done-title = Votre mot de passe a été réinitialisé
+reset-done-password = Le mot de passe de { $username } a été remplacé le { $when }. Votre ancien mot de passe ne fonctionne plus.
+reset-done-unlocked = Votre compte est déverrouillé.
+reset-done-must-change = Vous devrez choisir un autre mot de passe lors de votre prochaine connexion.
+reset-done-next = Votre nouveau mot de passe fonctionne dès maintenant. Utilisez-le sur chaque appareil où vous vous connectez (messagerie du téléphone, VPN, Wi-Fi). Si vous n'êtes pas à l'origine de cette opération, contactez immédiatement le support technique.
+unlock-done-title = Votre compte est déverrouillé
+unlock-done-unlocked = Le compte { $username } a été déverrouillé le { $when }.
+unlock-done-password-kept = Votre mot de passe n'a pas changé : connectez-vous avec celui-ci comme d'habitude.
+unlock-done-next = Si votre compte continue d'être verrouillé, un appareil utilise peut-être encore un ancien mot de passe. Vérifiez les paramètres de messagerie, de VPN et de Wi-Fi de votre téléphone.
+
+## Changement
+
+change-title = Changer votre mot de passe
+change-lead = Vous avez besoin de votre mot de passe actuel.
+change-forgot = Vous l'avez oublié ? Réinitialisez-le plutôt.
+change-signed-in-as = Connecté en tant que { $login }.
+change-button = Changer le mot de passe
+change-done-title = Votre mot de passe a été changé
+change-done-password = Le mot de passe de { $username } a été changé le { $when }. Votre ancien mot de passe ne fonctionne plus.
+change-done-next = Utilisez désormais votre nouveau mot de passe, sur chaque appareil où vous vous connectez (messagerie du téléphone, VPN, Wi-Fi).
+change-done-register = Avez-vous configuré des méthodes de récupération ? Elles vous permettent de réinitialiser un mot de passe oublié sans passer par le support technique.
+change-same-as-old = Le nouveau mot de passe doit être différent du mot de passe actuel.
+change-wrong-current = Votre mot de passe actuel est incorrect. Vérifiez-le et réessayez.
+
+## Enregistrement
+
+register-sign-in-title = Connectez-vous pour configurer vos méthodes de récupération
+register-sign-in-lead = Utilisez votre nom d'utilisateur et votre mot de passe habituels.
+register-title = Connectez-vous pour enregistrer vos méthodes
+methods-title = Vos méthodes de récupération
+methods-lead = Connecté en tant que { $name }. Ces méthodes vous permettent de réinitialiser votre mot de passe ou de déverrouiller votre compte vous-même.
+methods-still-needed = { $count ->
+        [one] Enregistrez encore { $count } méthode pour continuer.
+       *[other] Enregistrez encore { $count } méthodes pour continuer.
+    }
+methods-required = { $count ->
+        [one] Votre organisation exige { $count } méthode.
+       *[other] Votre organisation exige { $count } méthodes différentes.
+    }
+methods-registered = Enregistrées
+methods-none = Aucune pour l'instant.
+methods-col-method = Méthode
+methods-col-added = Ajoutée le
+methods-col-action = Action
+methods-directory-email = E-mail : { $address } (issu de votre compte)
+methods-email = E-mail : { $address }
+methods-totp = Application d'authentification
+methods-remove = Supprimer
+methods-remove-label = Supprimer { $method }
+methods-add-email = Ajouter une adresse e-mail
+methods-send-code = Envoyer un code à cette adresse
+methods-add-totp = Ajouter une application d'authentification
+methods-add-totp-text = Une application sur votre téléphone (Microsoft Authenticator, Google Authenticator, FreeOTP…) qui affiche un nouveau code à 6 chiffres toutes les 30 secondes.
+methods-add-totp-button = Configurer une application d'authentification
+methods-finish = Terminer et se déconnecter
+methods-sign-out = Se déconnecter sans terminer
+methods-added = Votre nouvelle méthode est enregistrée.
+methods-add-voided = Trop de codes incorrects : cette méthode n'a pas été ajoutée. Vous pouvez réessayer.
+methods-removed = La méthode a été supprimée.
+methods-bad-address = Cette adresse e-mail ne semble pas valide. Vérifiez-la et réessayez.
+methods-keep-one = Ajoutez une autre méthode avant de supprimer celle-ci : vous devez conserver au moins le nombre de méthodes exigé.
+methods-need-more = Vous devez enregistrer d'autres méthodes avant de pouvoir terminer.
+confirm-email-title = Consultez vos e-mails
+confirm-email-lead = Nous avons envoyé un code à { $address }. Saisissez-le ci-dessous pour confirmer l'adresse. Il peut mettre une minute à arriver ; vérifiez aussi votre dossier de courrier indésirable.
+confirm-totp-title = Configurez votre application d'authentification
+confirm-totp-1 = Ouvrez votre application d'authentification et choisissez d'ajouter un compte.
+confirm-totp-2 = Scannez ce code QR avec l'application.
+confirm-totp-qr = Code QR à scanner avec votre application d'authentification
+confirm-totp-3 = Impossible de scanner ? Saisissez plutôt cette clé :
+confirm-totp-4 = Saisissez le code à 6 chiffres que l'application affiche maintenant.
+confirm-button = Confirmer
+confirm-cancel = Annuler et revenir en arrière
+confirm-code-expired = Ce code a expiré. Revenez en arrière et ajoutez de nouveau l'adresse pour obtenir un nouveau code.
+confirm-code-unusable = Ce code ne peut pas être utilisé. Revenez en arrière et recommencez.
+register-done-title = Tout est prêt
+register-done-method = Enregistrée : { $method }
+register-done-signed-out = Vous avez été déconnecté.
+register-done-next = Si un jour vous oubliez votre mot de passe ou si votre compte est verrouillé, revenez ici et choisissez « J'ai oublié mon mot de passe » ou « Mon compte est verrouillé ».
+sign-in-failed = Impossible de vous connecter avec ce nom d'utilisateur et ce mot de passe. Vérifiez-les et réessayez. Si vous avez oublié votre mot de passe, réinitialisez-le ; si votre compte est verrouillé, déverrouillez-le.
+out-of-scope = Le libre-service n'est pas activé pour votre compte. Veuillez contacter le support technique.
+must-change = Votre mot de passe a expiré ou doit être changé avant que vous puissiez continuer. Changez-le d'abord, puis revenez ici.
+oidc-continue-title = Connexion en cours
+
+## Nouveaux mots de passe
+
+new-password-empty = Saisissez un nouveau mot de passe.
+new-password-too-long = Le nouveau mot de passe est trop long : 256 caractères au maximum.
+new-password-mismatch = Les deux nouveaux mots de passe ne sont pas identiques. Saisissez le même mot de passe dans les deux champs.
+policy-too-short = Le nouveau mot de passe est trop court pour les règles de votre organisation. Choisissez-en un plus long.
+policy-too-long = Le nouveau mot de passe dépasse la longueur autorisée par votre organisation. Choisissez-en un plus court.
+policy-in-history = Vous avez utilisé ce mot de passe récemment. Choisissez-en un que vous n'avez jamais utilisé.
+policy-too-young = Votre mot de passe a été changé trop récemment pour pouvoir être changé de nouveau. Réessayez plus tard, ou utilisez la page de réinitialisation si vous l'avez oublié.
+policy-quality = Le nouveau mot de passe n'est pas assez complexe pour les règles de votre organisation. Mélangez majuscules, minuscules, chiffres et symboles, ou utilisez une phrase secrète plus longue.
+policy-not-allowed = Votre organisation n'autorise pas le changement de ce mot de passe ici. Contactez le support technique.
+policy-old-password-needed = Votre mot de passe actuel est nécessaire pour effectuer ce changement.
+policy-other = Les règles de mot de passe de votre organisation ont refusé le nouveau mot de passe. Choisissez-en un autre, plus long.
+
+## « Ce n'était pas moi »
+
+disown-title = Ce n'était pas moi
+disown-ask-1 = Si vous n'avez pas effectué l'opération décrite dans l'e-mail, quelqu'un d'autre a peut-être accédé à votre compte ou à ses méthodes de récupération.
+disown-ask-2 = Bloquez dès maintenant le libre-service pour votre compte : plus personne ne pourra ici réinitialiser, déverrouiller ou changer son mot de passe, ni y ajouter des méthodes de récupération, et les tentatives en cours prendront fin. Votre support technique en sera informé et pourra lever le blocage une fois votre compte sécurisé.
+disown-button = Bloquer le libre-service pour mon compte
+disown-was-me = C'était bien moi
+disown-done-title = Le libre-service est bloqué pour votre compte
+disown-done-1 = Personne ne peut réinitialiser, déverrouiller ou changer votre mot de passe ici tant que votre support technique n'a pas levé le blocage. Les tentatives en cours ont pris fin et le support technique a été informé.
+disown-done-2 = Contactez dès maintenant votre support technique pour qu'il vérifie votre compte et vous donne un nouveau mot de passe.
+disown-spent-title = Ce lien ne peut pas être utilisé
+disown-spent-1 = Il a déjà été utilisé ou a expiré. Si vous pensez toujours que quelqu'un d'autre a utilisé votre compte, contactez dès maintenant votre support technique.
+
+## Borne
+
+kiosk-footer = Cet ordinateur est partagé. Quand vous aurez terminé, rien de ce que vous avez saisi ne sera conservé.
+kiosk-idle-title = Êtes-vous toujours là ?
+kiosk-idle-text = Pour protéger votre confidentialité, cette page va revenir au début et effacer ce que vous avez saisi.
+kiosk-idle-seconds = { $seconds ->
+        [one] { $seconds } seconde restante.
+       *[other] { $seconds } secondes restantes.
+    }
+kiosk-idle-stay = Je suis toujours là
+kiosk-phone-title = Continuer sur votre téléphone
+kiosk-phone-text = Scannez ce code avec l'appareil photo de votre téléphone pour effectuer cette opération sur votre propre téléphone.
+kiosk-phone-qr = Code QR qui ouvre cette page sur votre téléphone
+kiosk-done = Revenez maintenant à l'écran de connexion et connectez-vous.
+kiosk-finish = Terminer
+
+## Erreurs
+
+error-reference = Référence : { $reference } (erreur { $status })
+error-offer-reset = Réinitialiser votre mot de passe
+error-unavailable-title = Les services de mot de passe sont indisponibles pour le moment
+error-unavailable = Rien n'a été modifié. Le service qui vérifie et modifie les mots de passe ne répond pas pour le moment. Veuillez réessayer dans quelques minutes ; si le problème persiste, contactez le support technique.
+error-unconfirmed-title = Impossible de confirmer le changement
+error-unconfirmed = Le service qui modifie les mots de passe sur le réseau de votre organisation n'a pas répondu à temps : le changement a pu être effectué ou non. Essayez d'abord de vous connecter avec votre ancien mot de passe ; en cas d'échec, essayez le nouveau. Si aucun des deux ne fonctionne, contactez le support technique.
+error-rate-limited-title = Trop de tentatives
+error-rate-limited = Pour la sécurité de tous, le nombre d'essais est limité. Rien n'a été modifié.
+error-paused-title = Le libre-service est suspendu pour ce nom d'utilisateur
+error-paused = Il y a eu trop de tentatives de réinitialisation du mot de passe pour ce nom d'utilisateur au cours des dernières 24 heures : le libre-service est donc suspendu pour celui-ci. Si vous avez besoin de réinitialiser votre mot de passe maintenant, contactez le support technique.
+error-unlock-by-reset-title = C'est un nouveau mot de passe qui déverrouille votre compte
+error-unlock-by-reset = Votre compte est géré dans Microsoft Entra ID, qui ne propose pas de déverrouillage séparé : choisir un nouveau mot de passe le déverrouille. Rien n'a encore été modifié.
+error-expired-title = Cette tentative a pris fin
+error-expired = Le délai a expiré, la tentative était déjà terminée ou il y a eu trop de codes incorrects. Veuillez recommencer.
+error-out-of-step-title = Cette page n'est plus à jour
+error-out-of-step = Elle a peut-être été ouverte dans un autre onglet ou déjà utilisée. Veuillez recommencer.
+error-voided-title = Trop de codes incorrects
+error-voided = Pour votre sécurité, cette tentative a pris fin et rien n'a été modifié. Vous pouvez recommencer ; si vous n'avez pas demandé de code, vous pouvez ignorer ce message.
+error-csrf-title = Ce formulaire a expiré
+error-csrf = Pour votre sécurité, le formulaire n'a pas pu être accepté. Revenez en arrière, rechargez la page et réessayez.
+error-bad-form-title = Le formulaire n'a pas pu être lu
+error-bad-form = Revenez en arrière, rechargez la page et réessayez.
+error-too-large-title = Trop de données envoyées
+error-too-large = Ce que vous avez envoyé dépasse la taille acceptée par ce formulaire. Revenez en arrière et raccourcissez votre saisie.
+error-internal-title = Un problème est survenu de notre côté
+error-internal = Rien n'a été modifié. Veuillez réessayer ; si le problème persiste, communiquez au support technique la référence ci-dessous.
+error-not-found-title = Page introuvable
+error-not-found = Il n'y a aucune page à cette adresse. Repartez de la page d'accueil.
+error-timeout-title = Le délai a été dépassé
+error-timeout = Rien n'a été modifié. Veuillez réessayer.
+error-method-title = Cette page ne peut pas être utilisée de cette façon
+error-method = Repartez de la page d'accueil.
+error-other-title = La demande n'a pas pu être traitée
+error-other = Repartez de la page d'accueil.
+wait-seconds = Vous pourrez réessayer dans moins d'une minute.
+wait-minutes = Vous pourrez réessayer dans { $minutes ->
+        [one] environ une minute
+       *[other] environ { $minutes } minutes
+    }.
+wait-hours = Vous pourrez réessayer dans environ { $hours } heures.
+wait-day = Vous pourrez réessayer dans environ un jour.
+
+## Dates
+
+date-time = { $weekday } { $day ->
+        [1] 1er
+       *[other] { $day }
+    } { $month } { $year } à { $time } UTC
+date-unknown = une date inconnue
+weekday-1 = lundi
+weekday-2 = mardi
+weekday-3 = mercredi
+weekday-4 = jeudi
+weekday-5 = vendredi
+weekday-6 = samedi
+weekday-7 = dimanche
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+
+## E-mails
+
+mail-hello = Bonjour,
+mail-hello-name = Bonjour { $name },
+mail-code-subject = Votre code { $org } pour { $action }
+mail-code-is = Votre code pour { $action } est :
+mail-code-action-reset = réinitialiser votre mot de passe
+mail-code-action-unlock = déverrouiller votre compte
+mail-code-action-confirm = confirmer cette adresse e-mail
+mail-code-action-sign-in = vous connecter
+mail-code-expiry = { $minutes ->
+        [one] Il expire dans { $minutes } minute.
+       *[other] Il expire dans { $minutes } minutes.
+    } Saisissez-le sur la page où vous l'avez demandé. Il n'est utilisable qu'une seule fois.
+mail-code-not-you = Si vous n'êtes pas à l'origine de cette demande, ignorez cet e-mail : personne ne peut utiliser ce code sans connaître aussi votre nom d'utilisateur. Ne communiquez jamais ce code à personne, pas même au support technique.
+mail-changed-subject = Votre mot de passe { $org } a été changé
+mail-changed = Le mot de passe de votre compte { $org } a été changé.
+mail-changed-risk = quelqu'un d'autre connaît peut-être votre mot de passe
+mail-reset-subject = Votre mot de passe { $org } a été réinitialisé
+mail-reset = Le mot de passe de votre compte { $org } a été réinitialisé via le portail libre-service.
+mail-reset-risk = quelqu'un d'autre a peut-être accédé à votre compte
+mail-unlocked-subject = Votre compte { $org } a été déverrouillé
+mail-unlocked = Votre compte { $org } a été déverrouillé via le portail libre-service. Votre mot de passe n'a pas changé.
+mail-unlocked-risk = quelqu'un d'autre essaie peut-être d'accéder à votre compte
+mail-method-added-subject = Une méthode de récupération a été ajoutée à votre compte { $org }
+mail-method-added = Un nouveau moyen de prouver votre identité a été ajouté à votre compte { $org } : { $method }.
+mail-method-removed-subject = Une méthode de récupération a été supprimée de votre compte { $org }
+mail-method-removed = Un moyen de prouver votre identité a été supprimé de votre compte { $org } : { $method }.
+mail-method-risk = quelqu'un d'autre essaie peut-être de prendre le contrôle de votre compte
+mail-when = Date
+mail-from = Provenance
+mail-unknown-address = adresse inconnue
+mail-was-you = Si c'était bien vous, vous n'avez rien d'autre à faire.
+mail-disown = Si vous n'êtes pas à l'origine de cette opération, bloquez immédiatement le libre-service pour votre compte en ouvrant ce lien (utilisable une seule fois) : { $link }
+mail-not-you = Si vous n'êtes pas à l'origine de cette opération, { $risk } : contactez immédiatement votre support technique et signalez-lui cet e-mail. Le portail libre-service est accessible à l'adresse { $url }

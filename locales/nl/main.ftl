@@ -1,0 +1,328 @@
+# rekey: Nederlands. Elke melding uit de Engelse referentiecatalogus staat hier, met dezelfde
+# variabelen. Alleen platte tekst: pagina's en e-mails escapen wat ze tonen.
+# Aanspreekvorm: altijd "u", nooit "je/jij".
+
+## Elke pagina
+
+product-name = Selfservice voor wachtwoorden
+skip-to-content = Direct naar de inhoud
+language-switcher = Taal
+footer-never-share = Deel uw wachtwoord of codes nooit. De helpdesk zal er nooit om vragen.
+continue = Doorgaan
+start-again = Opnieuw beginnen
+back-to-start = Terug naar het begin
+return-to = Terug naar waar u vandaan kwam
+sign-in = Aanmelden
+steps-label = Voortgang
+step-n-of-m = Stap { $now } van { $of }
+step-done = Voltooid:
+error-box-title = Er is een probleem
+done-what-changed = Wat is er gewijzigd
+done-next = Wat u nu moet doen
+done-notice-sent = Er is een bevestiging naar uw e-mailadressen gestuurd.
+hint-passwords-match = De twee wachtwoorden komen overeen.
+hint-passwords-differ = De twee wachtwoorden zijn nog niet hetzelfde.
+
+## Velden
+
+field-username = Gebruikersnaam
+field-username-hint = De naam waarmee u zich aanmeldt bij uw computer of e-mail.
+field-password = Wachtwoord
+field-current-password = Huidig wachtwoord
+field-new-password = Nieuw wachtwoord
+field-new-password-hint = De wachtwoordregels van uw organisatie zijn van toepassing.
+field-new-password-again = Nieuw wachtwoord herhalen
+field-code = Code
+field-email = E-mailadres
+field-email-hint = Gebruik een privéadres dat u kunt bereiken als u zich niet kunt aanmelden. We sturen een code om het te controleren.
+
+## Stappen
+
+step-username = Gebruikersnaam
+step-verify = Identiteit bevestigen
+step-verify-n = Identiteit bevestigen ({ $n } van { $of })
+step-new-password = Nieuw wachtwoord
+step-unlock = Ontgrendelen
+step-sign-in = Aanmelden
+step-methods = Methoden kiezen
+step-confirm = Bevestigen
+step-passwords = Wachtwoorden
+
+## Startpagina
+
+home-title = Uw wachtwoord beheren
+home-lead = Kies wat u wilt doen.
+home-tasks = Taken
+home-reset = Ik ben mijn wachtwoord vergeten
+home-reset-text = Bevestig dat u het bent en kies een nieuw wachtwoord.
+home-unlock = Mijn account is vergrendeld
+home-unlock-text = Bevestig dat u het bent en ontgrendel uw account. Uw wachtwoord blijft hetzelfde.
+home-change = Mijn wachtwoord wijzigen
+home-change-text = U kent uw huidige wachtwoord en wilt een nieuw wachtwoord.
+home-register = Herstelmethoden instellen
+home-register-text = Registreer een e-mailadres of een authenticator-app, zodat u uw wachtwoord zelf opnieuw kunt instellen.
+
+## Opnieuw instellen en ontgrendelen
+
+reset-title = Uw wachtwoord opnieuw instellen
+unlock-title = Uw account ontgrendelen
+reset-username-lead = Voer uw gebruikersnaam in. Daarna bevestigt u dat u het bent met een methode die u hebt geregistreerd. Vervolgens kiest u een nieuw wachtwoord.
+unlock-username-lead = Voer uw gebruikersnaam in. Daarna bevestigt u dat u het bent met een methode die u hebt geregistreerd. Uw wachtwoord blijft hetzelfde.
+choose-title = Bevestig dat u het bent
+choose-title-more = Bevestig met nog een methode
+choose-lead = Kies een methode die u hebt geregistreerd. Hebt u geen methode geregistreerd, dan kunt u hier niet verder: neem contact op met de helpdesk.
+choose-email = Code per e-mail ontvangen
+choose-totp = Code uit mijn authenticator-app gebruiken
+code-email-title = Voer de code uit uw e-mail in
+code-email-lead = Als dit account een geregistreerd e-mailadres heeft, hebben we daar een code naartoe gestuurd. De code is { $minutes ->
+        [one] 1 minuut
+       *[other] { $minutes } minuten
+    } geldig. Het kan een minuut duren voordat de e-mail binnenkomt. Kijk ook in uw spammap.
+code-totp-title = Voer de code uit uw authenticator-app in
+code-totp-lead = Open de app die u hebt geregistreerd en voer de 6-cijferige code in die de app nu toont.
+code-resend = Nieuwe code sturen
+code-other-method = Een andere methode gebruiken
+code-wrong = Die code is niet juist. { code-tries-left }
+code-tries-left = { $count ->
+        [0] Dit was uw laatste kans: bij nog een onjuiste code wordt deze poging beëindigd.
+        [one] U kunt het nog 1 keer proberen.
+       *[other] U kunt het nog { $count } keer proberen.
+    }
+code-expired = Die code is verlopen. Vraag een nieuwe code aan en voer de nieuwste in.
+code-not-sent = Er is nog geen code verstuurd. Gebruik de knop hieronder om een code te ontvangen.
+code-replayed = Die code is al gebruikt. Wacht tot uw app een nieuwe code toont en voer die in.
+unlock-ready-title = U hebt bevestigd dat u het bent
+unlock-ready-lead = Ontgrendel nu uw account. Uw wachtwoord blijft hetzelfde.
+unlock-button = Mijn account ontgrendelen
+password-title = Kies een nieuw wachtwoord
+password-lead = De wachtwoordregels van uw organisatie zijn van toepassing. Een lange wachtwoordzin van enkele losse woorden is makkelijk te onthouden en moeilijk te raden.
+password-button = Nieuw wachtwoord instellen
+reset-done-title = Uw wachtwoord is opnieuw ingesteld
+reset-done-password = Het wachtwoord van { $username } is vervangen op { $when }. Uw oude wachtwoord werkt niet meer.
+reset-done-unlocked = Uw account is ontgrendeld.
+reset-done-must-change = De volgende keer dat u zich aanmeldt, wordt u gevraagd een ander wachtwoord te kiezen.
+reset-done-next = Uw nieuwe wachtwoord werkt nu. Gebruik het op elk apparaat waarop u zich aanmeldt (e-mailapps op uw telefoon, VPN, wifi). Hebt u dit niet zelf gedaan? Neem dan direct contact op met de helpdesk.
+unlock-done-title = Uw account is ontgrendeld
+unlock-done-unlocked = { $username } is ontgrendeld op { $when }.
+unlock-done-password-kept = Uw wachtwoord is niet gewijzigd. Meld u er zoals gewoonlijk mee aan.
+unlock-done-next = Wordt uw account steeds opnieuw vergrendeld? Dan gebruikt een apparaat mogelijk nog een oud wachtwoord. Controleer de instellingen van de e-mailapp op uw telefoon, de VPN en de wifi.
+
+## Wijzigen
+
+change-title = Uw wachtwoord wijzigen
+change-lead = U hebt uw huidige wachtwoord nodig.
+change-forgot = Vergeten? Stel het dan opnieuw in.
+change-signed-in-as = Aangemeld als { $login }.
+change-button = Wachtwoord wijzigen
+change-done-title = Uw wachtwoord is gewijzigd
+change-done-password = Het wachtwoord van { $username } is gewijzigd op { $when }. Uw oude wachtwoord werkt niet meer.
+change-done-next = Gebruik vanaf nu uw nieuwe wachtwoord, op elk apparaat waarop u zich aanmeldt (e-mailapps op uw telefoon, VPN, wifi).
+change-done-register = Hebt u herstelmethoden ingesteld? Daarmee kunt u een vergeten wachtwoord opnieuw instellen zonder de helpdesk.
+change-same-as-old = Het nieuwe wachtwoord moet anders zijn dan het huidige.
+change-wrong-current = Uw huidige wachtwoord is niet juist. Controleer het en probeer het opnieuw.
+
+## Registreren
+
+register-sign-in-title = Meld u aan om herstelmethoden in te stellen
+register-sign-in-lead = Gebruik uw gewone gebruikersnaam en wachtwoord.
+register-title = Aanmelden om te registreren
+methods-title = Uw herstelmethoden
+methods-lead = Aangemeld als { $name }. Met deze methoden kunt u zelf uw wachtwoord opnieuw instellen of uw account ontgrendelen.
+methods-still-needed = { $count ->
+        [one] Registreer nog 1 methode om door te gaan.
+       *[other] Registreer nog { $count } methoden om door te gaan.
+    }
+methods-required = { $count ->
+        [one] Uw organisatie vereist 1 methode.
+       *[other] Uw organisatie vereist { $count } verschillende methoden.
+    }
+methods-registered = Geregistreerd
+methods-none = Nog geen.
+methods-col-method = Methode
+methods-col-added = Toegevoegd
+methods-col-action = Actie
+methods-directory-email = E-mail: { $address } (uit uw account)
+methods-email = E-mail: { $address }
+methods-totp = Authenticator-app
+methods-remove = Verwijderen
+methods-remove-label = { $method } verwijderen
+methods-add-email = Een e-mailadres toevoegen
+methods-send-code = Een code naar dit adres sturen
+methods-add-totp = Een authenticator-app toevoegen
+methods-add-totp-text = Een app op uw telefoon (Microsoft Authenticator, Google Authenticator, FreeOTP…) die elke 30 seconden een nieuwe 6-cijferige code toont.
+methods-add-totp-button = Een authenticator-app instellen
+methods-finish = Voltooien en afmelden
+methods-sign-out = Afmelden zonder te voltooien
+methods-added = Uw nieuwe methode is geregistreerd.
+methods-add-voided = Te veel onjuiste codes: die methode is niet toegevoegd. U kunt het opnieuw proberen.
+methods-removed = De methode is verwijderd.
+methods-bad-address = Dat lijkt geen e-mailadres te zijn. Controleer het en probeer het opnieuw.
+methods-keep-one = Voeg eerst een andere methode toe voordat u deze verwijdert: u hebt minstens het vereiste aantal nodig.
+methods-need-more = U moet meer methoden registreren voordat u kunt voltooien.
+confirm-email-title = Controleer uw e-mail
+confirm-email-lead = We hebben een code gestuurd naar { $address }. Voer de code hieronder in om het adres te bevestigen. Het kan een minuut duren voordat de e-mail binnenkomt. Kijk ook in uw spammap.
+confirm-totp-title = Uw authenticator-app instellen
+confirm-totp-1 = Open uw authenticator-app en kies ervoor een account toe te voegen.
+confirm-totp-2 = Scan deze QR-code met de app.
+confirm-totp-qr = QR-code om te scannen met uw authenticator-app
+confirm-totp-3 = Lukt scannen niet? Voer dan deze sleutel in:
+confirm-totp-4 = Voer de 6-cijferige code in die de app nu toont.
+confirm-button = Bevestigen
+confirm-cancel = Annuleren en teruggaan
+confirm-code-expired = Die code is verlopen. Ga terug en voeg het adres opnieuw toe om een nieuwe code te ontvangen.
+confirm-code-unusable = Die code kan niet worden gebruikt. Ga terug en begin opnieuw.
+register-done-title = Alles is ingesteld
+register-done-method = Geregistreerd: { $method }
+register-done-signed-out = U bent afgemeld.
+register-done-next = Bent u ooit uw wachtwoord vergeten of is uw account vergrendeld? Kom dan hier terug en kies "Ik ben mijn wachtwoord vergeten" of "Mijn account is vergrendeld".
+sign-in-failed = We konden u niet aanmelden met deze gebruikersnaam en dit wachtwoord. Controleer beide en probeer het opnieuw. Bent u uw wachtwoord vergeten, stel het dan opnieuw in. Is uw account vergrendeld, ontgrendel het dan.
+out-of-scope = Selfservice is niet ingeschakeld voor uw account. Neem contact op met de helpdesk.
+must-change = Uw wachtwoord is verlopen of moet worden gewijzigd voordat u verder kunt. Wijzig het eerst en kom dan terug.
+oidc-continue-title = U wordt aangemeld
+
+## Nieuwe wachtwoorden
+
+new-password-empty = Voer een nieuw wachtwoord in.
+new-password-too-long = Het nieuwe wachtwoord is te lang: gebruik maximaal 256 tekens.
+new-password-mismatch = De twee nieuwe wachtwoorden zijn niet hetzelfde. Typ in beide velden hetzelfde wachtwoord.
+policy-too-short = Het nieuwe wachtwoord is te kort volgens de regels van uw organisatie. Kies een langer wachtwoord.
+policy-too-long = Het nieuwe wachtwoord is langer dan uw organisatie toestaat. Kies een korter wachtwoord.
+policy-in-history = U hebt dit wachtwoord onlangs gebruikt. Kies een wachtwoord dat u nog niet eerder hebt gebruikt.
+policy-too-young = Uw wachtwoord is te kort geleden gewijzigd om het nu opnieuw te wijzigen. Probeer het later opnieuw. Bent u het vergeten? Stel het dan opnieuw in via de startpagina.
+policy-quality = Het nieuwe wachtwoord is niet complex genoeg volgens de regels van uw organisatie. Combineer hoofdletters, kleine letters, cijfers en symbolen, of gebruik een langere wachtwoordzin.
+policy-not-allowed = Uw organisatie staat niet toe dat dit wachtwoord hier wordt gewijzigd. Neem contact op met de helpdesk.
+policy-old-password-needed = Uw huidige wachtwoord is nodig om deze wijziging uit te voeren.
+policy-other = De wachtwoordregels van uw organisatie hebben het nieuwe wachtwoord geweigerd. Kies een ander, langer wachtwoord.
+
+## "Dit was ik niet"
+
+disown-title = Dit was ik niet
+disown-ask-1 = Als u niet hebt gedaan wat in de e-mail stond, heeft iemand anders mogelijk toegang gekregen tot uw account of tot de herstelmethoden ervan.
+disown-ask-2 = Stop nu de selfservice voor uw account. Niemand kan hier dan nog het wachtwoord opnieuw instellen of wijzigen, het account ontgrendelen of herstelmethoden toevoegen, en lopende pogingen worden beëindigd. Uw helpdesk wordt op de hoogte gebracht en kan de blokkade opheffen zodra uw account veilig is.
+disown-button = Selfservice voor mijn account stoppen
+disown-was-me = Ik was het toch zelf
+disown-done-title = Selfservice is gestopt voor uw account
+disown-done-1 = Niemand kan hier uw wachtwoord opnieuw instellen of wijzigen of uw account ontgrendelen, totdat uw helpdesk de blokkade opheft. Lopende pogingen zijn beëindigd en de helpdesk is op de hoogte gebracht.
+disown-done-2 = Neem nu contact op met uw helpdesk. De helpdesk kan dan uw account controleren en u een nieuw wachtwoord geven.
+disown-spent-title = Deze link kan niet worden gebruikt
+disown-spent-1 = De link is al gebruikt of is verlopen. Denkt u nog steeds dat iemand anders uw account heeft gebruikt? Neem dan nu contact op met uw helpdesk.
+
+## Kiosk
+
+kiosk-footer = Dit is een gedeelde computer. Als u klaar bent, wordt niets bewaard van wat u hebt getypt.
+kiosk-idle-title = Bent u er nog?
+kiosk-idle-text = Voor uw privacy gaat deze pagina terug naar het begin en wordt gewist wat u hebt getypt.
+kiosk-idle-seconds = { $seconds ->
+        [one] Nog 1 seconde.
+       *[other] Nog { $seconds } seconden.
+    }
+kiosk-idle-stay = Ik ben er nog
+kiosk-phone-title = Doorgaan op uw telefoon
+kiosk-phone-text = Scan deze code met de camera van uw telefoon om dit op uw eigen telefoon te doen.
+kiosk-phone-qr = QR-code die deze pagina op uw telefoon opent
+kiosk-done = Ga nu terug naar het aanmeldscherm en meld u aan.
+kiosk-finish = Klaar
+
+## Fouten
+
+error-reference = Referentie: { $reference } (fout { $status })
+error-offer-reset = Uw wachtwoord opnieuw instellen
+error-unavailable-title = Wachtwoordservices zijn momenteel niet beschikbaar
+error-unavailable = Er is niets gewijzigd. De service die wachtwoorden controleert en wijzigt, reageert momenteel niet. Probeer het over een paar minuten opnieuw. Blijft dit gebeuren? Neem dan contact op met de helpdesk.
+error-unconfirmed-title = We konden de wijziging niet bevestigen
+error-unconfirmed = De service die wachtwoorden wijzigt binnen het netwerk van uw organisatie, heeft niet op tijd gereageerd. Het is dus niet zeker of de wijziging is doorgevoerd. Probeer u eerst aan te melden met uw oude wachtwoord. Lukt dat niet, probeer dan het nieuwe. Werkt geen van beide, neem dan contact op met de helpdesk.
+error-rate-limited-title = Te veel pogingen
+error-rate-limited = Voor ieders veiligheid is er een limiet aan hoe vaak dit kan worden geprobeerd. Er is niets gewijzigd.
+error-paused-title = Selfservice is gepauzeerd voor deze gebruikersnaam
+error-paused = Er zijn in de afgelopen 24 uur te veel pogingen gedaan om het wachtwoord van deze gebruikersnaam opnieuw in te stellen. Daarom is selfservice hiervoor gepauzeerd. Moet uw wachtwoord nu opnieuw worden ingesteld? Neem dan contact op met de helpdesk.
+error-unlock-by-reset-title = Uw account wordt ontgrendeld met een nieuw wachtwoord
+error-unlock-by-reset = Uw account staat in Microsoft Entra ID, dat geen aparte ontgrendeling kent: als u een nieuw wachtwoord kiest, wordt uw account ontgrendeld. Er is nog niets gewijzigd.
+error-expired-title = Deze poging is beëindigd
+error-expired = De tijd is verstreken, de poging is al afgerond of er zijn te veel onjuiste codes ingevoerd. Begin opnieuw.
+error-out-of-step-title = Deze pagina is verouderd
+error-out-of-step = De pagina is mogelijk in een ander tabblad geopend of al gebruikt. Begin opnieuw.
+error-voided-title = Te veel onjuiste codes
+error-voided = Voor uw veiligheid is deze poging beëindigd en is er niets gewijzigd. U kunt opnieuw beginnen. Hebt u geen code aangevraagd, dan kunt u dit negeren.
+error-csrf-title = Dit formulier is verlopen
+error-csrf = Voor uw veiligheid kon het formulier niet worden geaccepteerd. Ga terug, laad de pagina opnieuw en probeer het nog eens.
+error-bad-form-title = Het formulier kon niet worden gelezen
+error-bad-form = Ga terug, laad de pagina opnieuw en probeer het nog eens.
+error-too-large-title = Er is te veel verzonden
+error-too-large = Wat u hebt verzonden, is groter dan dit formulier accepteert. Ga terug en maak uw invoer korter.
+error-internal-title = Er is bij ons iets misgegaan
+error-internal = Er is niets gewijzigd. Probeer het opnieuw. Blijft dit gebeuren? Geef dan de referentie hieronder door aan de helpdesk.
+error-not-found-title = Pagina niet gevonden
+error-not-found = Er is geen pagina op dit adres. Begin op de startpagina.
+error-timeout-title = Dat duurde te lang
+error-timeout = Er is niets gewijzigd. Probeer het opnieuw.
+error-method-title = Deze pagina kan niet op die manier worden gebruikt
+error-method = Begin op de startpagina.
+error-other-title = Het verzoek kon niet worden verwerkt
+error-other = Begin op de startpagina.
+wait-seconds = U kunt het over minder dan een minuut opnieuw proberen.
+wait-minutes = U kunt het over { $minutes ->
+        [one] ongeveer een minuut
+       *[other] ongeveer { $minutes } minuten
+    } opnieuw proberen.
+wait-hours = U kunt het over ongeveer { $hours } uur opnieuw proberen.
+wait-day = U kunt het over ongeveer een dag opnieuw proberen.
+
+## Datums
+
+date-time = { $weekday } { $day } { $month } { $year }, { $time } UTC
+date-unknown = een onbekend tijdstip
+weekday-1 = maandag
+weekday-2 = dinsdag
+weekday-3 = woensdag
+weekday-4 = donderdag
+weekday-5 = vrijdag
+weekday-6 = zaterdag
+weekday-7 = zondag
+month-1 = januari
+month-2 = februari
+month-3 = maart
+month-4 = april
+month-5 = mei
+month-6 = juni
+month-7 = juli
+month-8 = augustus
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = december
+
+## E-mails
+
+mail-hello = Goedendag,
+mail-hello-name = Beste { $name },
+mail-code-subject = Uw code van { $org } om { $action }
+mail-code-is = Uw code om { $action } is:
+mail-code-action-reset = uw wachtwoord opnieuw in te stellen
+mail-code-action-unlock = uw account te ontgrendelen
+mail-code-action-confirm = dit e-mailadres te bevestigen
+mail-code-action-sign-in = u aan te melden
+mail-code-expiry = { $minutes ->
+        [one] De code verloopt over 1 minuut.
+       *[other] De code verloopt over { $minutes } minuten.
+    } Typ de code op de pagina waar u erom hebt gevraagd. U kunt de code maar één keer gebruiken.
+mail-code-not-you = Als u dit niet was, kunt u deze e-mail negeren; niemand kan de code gebruiken zonder ook uw gebruikersnaam te kennen. Geef deze code nooit aan iemand door, ook niet aan de helpdesk.
+mail-changed-subject = Uw wachtwoord voor { $org } is gewijzigd
+mail-changed = Het wachtwoord van uw account bij { $org } is gewijzigd.
+mail-changed-risk = kent iemand anders mogelijk uw wachtwoord
+mail-reset-subject = Uw wachtwoord voor { $org } is opnieuw ingesteld
+mail-reset = Het wachtwoord van uw account bij { $org } is opnieuw ingesteld via de selfserviceportal.
+mail-reset-risk = heeft iemand anders mogelijk toegang gekregen tot uw account
+mail-unlocked-subject = Uw account bij { $org } is ontgrendeld
+mail-unlocked = Uw account bij { $org } is ontgrendeld via de selfserviceportal. Uw wachtwoord is niet gewijzigd.
+mail-unlocked-risk = probeert iemand anders mogelijk toegang te krijgen tot uw account
+mail-method-added-subject = Er is een herstelmethode toegevoegd aan uw account bij { $org }
+mail-method-added = Er is een nieuwe manier om te bevestigen dat u het bent toegevoegd aan uw account bij { $org }: { $method }.
+mail-method-removed-subject = Er is een herstelmethode verwijderd uit uw account bij { $org }
+mail-method-removed = Er is een manier om te bevestigen dat u het bent verwijderd uit uw account bij { $org }: { $method }.
+mail-method-risk = probeert iemand anders mogelijk uw account over te nemen
+mail-when = Wanneer
+mail-from = Vanaf
+mail-unknown-address = een onbekend adres
+mail-was-you = Als u dit zelf was, hoeft u verder niets te doen.
+mail-disown = Als u dit niet was, stop dan direct de selfservice voor uw account door deze link te openen (de link werkt één keer): { $link }
+mail-not-you = Als u dit niet was, { $risk }: neem direct contact op met uw helpdesk en meld deze e-mail. De selfserviceportal vindt u op { $url }
