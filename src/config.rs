@@ -1273,6 +1273,27 @@ base_dn = "ou=people,dc=example,dc=test"
     }
 
     #[test]
+    fn branding_kiosk_and_return_to_mistakes_name_their_key() {
+        let errs = errors(&format!(
+            "{VALID}\n[branding]\naccent_colour = \"#7fb3ff\"\nlogo_file = \"/nonexistent/logo.gif\"\ndefault_language = \"pt\"\n\
+             [kiosk]\npath_prefix = \"/reset\"\nhosts = [\"https://kiosk\"]\nidle_secs = 60\nwarning_secs = 10\n"
+        ));
+        for key in [
+            "branding.accent_colour: white text on #7fb3ff has a contrast of",
+            "branding.logo_file: cannot read /nonexistent/logo.gif",
+            "branding.default_language:",
+            "kiosk.path_prefix: \"/reset\" is one of the portal's own paths",
+            "kiosk.hosts[0]:",
+            "kiosk.warning_secs:",
+        ] {
+            assert!(errs.iter().any(|e| e.starts_with(key)), "{key} not in {errs:?}");
+        }
+        let errs = errors(&format!("{VALID}\n[server]\nreturn_to_hosts = [\"https://intranet/\"]\n"));
+        assert!(errs.iter().any(|e| e.starts_with("server.return_to_hosts[0]:")), "{errs:?}");
+        assert!(accent_colour("#1f5fbf").is_ok() && accent_colour("1f5fbf").is_err() && accent_colour("#fff").is_err());
+    }
+
+    #[test]
     fn unknown_keys_and_wrong_types_are_named() {
         let errs = errors(&format!("{VALID}\n[codes]\nlenght = 6\n"));
         assert!(errs.iter().any(|e| e.contains("lenght")), "{errs:?}");

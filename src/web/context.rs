@@ -17,6 +17,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
+use super::return_to;
 use super::server::CookieNames;
 use crate::flow::Services;
 use crate::i18n::Lang;
@@ -147,8 +148,13 @@ pub async fn layer(State(services): State<Arc<Services>>, mut req: Request, next
             .unwrap_or_else(|| default_lang(&services)),
     };
     let root = kiosk.clone().unwrap_or_default();
-    let here = if req.method() == Method::GET { here(req.uri(), &root) } else { format!("{root}{}", req.uri().path()) };
-    let ctx = Ctx { lang, kiosk: kiosk.clone(), here };
+    let mut ctx = Ctx { lang, kiosk: kiosk.clone(), here: format!("{root}{}", req.uri().path()) };
+    if req.method() == Method::GET {
+        let keep = |k: &str, v: &str| {
+            k == "username" || (k == "return_to" && return_to::allowed(&services, &ctx, v).is_some())
+        };
+        ctx.here = here(req.uri(), &root, keep);
+    }
     req.extensions_mut().insert(ctx.clone());
     let is_get = req.method() == Method::GET;
     let names = req.extensions().get::<CookieNames>().cloned().unwrap_or_default();
@@ -194,13 +200,13 @@ fn accept_lang(headers: &axum::http::HeaderMap) -> Option<Lang> {
     Lang::from_accept_language(header.get(..256).unwrap_or(header))
 }
 
-/// The path and query as the browser sees them, without `lang`.
-fn here(uri: &Uri, root: &str) -> String {
+/// The path as the browser sees it, with the query parameters `keep` accepts (never `lang`).
+fn here(uri: &Uri, root: &str, keep: impl Fn(&str, &str) -> bool) -> String {
     let kept: Vec<(String, String)> = uri
         .query()
         .map(|q| {
             url::form_urlencoded::parse(q.as_bytes())
-                .filter(|(k, _)| k != "lang")
+                .filter(|(k, v)| k != "lang" && keep(k, v))
                 .map(|(k, v)| (k.into_owned(), v.into_owned()))
                 .collect()
         })
@@ -226,9 +232,12 @@ mod tests {
     #[test]
     fn the_switcher_keeps_the_query_but_not_the_language() {
         let uri: Uri = "/reset?username=ann&lang=de".parse().unwrap_or_default();
-        assert_eq!(here(&uri, ""), "/reset?username=ann");
-        assert_eq!(with_lang(&here(&uri, "/kiosk"), Lang::Fr), "/kiosk/reset?username=ann&lang=fr");
+        let all = |_: &str, _: &str| true;
+        assert_eq!(here(&uri, "", all), "/reset?username=ann");
+        assert_eq!(with_lang(&here(&uri, "/kiosk", all), Lang::Fr), "/kiosk/reset?username=ann&lang=fr");
         let bare: Uri = "/".parse().unwrap_or_default();
-        assert_eq!(with_lang(&here(&bare, ""), Lang::Nl), "/?lang=nl");
+        assert_eq!(with_lang(&here(&bare, "", all), Lang::Nl), "/?lang=nl");
+        let other: Uri = "/reset?username=ann&return_to=https%3A%2F%2Fevil.example%2F".parse().unwrap_or_default();
+        assert_eq!(here(&other, "", |k, _| k == "username"), "/reset?username=ann");
     }
 }
