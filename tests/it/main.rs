@@ -7,6 +7,7 @@ mod abuse;
 mod ad_directory;
 mod agent;
 mod audit;
+mod browser;
 mod flows;
 mod graph;
 mod hostile;

@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 pub mod agent;
+pub mod browser;
 pub mod directory;
 pub mod env;
 pub mod graph;

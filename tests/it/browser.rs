@@ -1,0 +1,112 @@
+//! The portal in a real browser: Debian's chromium, driven by the node scripts in
+//! tests/browser/ (see support::browser). Every page a flow shows, error states included, is
+//! checked by axe-core against WCAG 2.2 A and AA and screenshotted at desktop and phone width;
+//! the flows run with JavaScript on and off; a reset is done with the keyboard alone. The
+//! effects are checked here, on the real directory.
+//!
+//! Needs `scripts/lib/browser.sh install` (chromium, playwright-core, axe-core); fails, saying
+//! so, without it.
+
+use std::sync::Arc;
+
+use rekey::config::Config;
+use serde_json::json;
+
+use crate::support::browser::{Control, Js, person, run_node};
+use crate::support::env::TestEnv;
+use crate::support::remember_secret;
+use crate::support::slapd::Slapd;
+
+fn new_password() -> String {
+    let p = format!("Browser-{}-Kettle9", crate::support::unique("pw"));
+    remember_secret(&p);
+    p
+}
+
+/// The portal as deployed, with the proof of work at its default difficulty: the run with
+/// JavaScript solves it in the browser (static/pow.js), the run without sends the form as is.
+async fn portal() -> Arc<TestEnv> {
+    portal_with(|_| {}).await
+}
+
+async fn portal_with(tweak: impl FnOnce(&mut Config)) -> Arc<TestEnv> {
+    let pow_bits = Config::default().limits.pow_base_bits;
+    Arc::new(
+        TestEnv::with(|config| {
+            config.limits.pow_base_bits = pow_bits;
+            tweak(config);
+        })
+        .await,
+    )
+}
+
+async fn the_four_flows(js: Js) {
+    let env = portal().await;
+    let slapd = Slapd::shared().await;
+    let registrant = slapd.create_user("reg").await;
+    let changer = slapd.create_user("chg").await;
+    let resetter = slapd.create_user("rst").await;
+    let locked = slapd.create_user("unl").await;
+    let new_address = format!("{}@recovery.example.test", registrant.uid);
+    let reset_address = env.register_email(&resetter).await;
+    let seed = env.register_totp(&locked).await;
+    slapd.lock(&locked).await;
+    assert!(slapd.is_locked(&locked).await);
+    // The code that confirmed the app is spent: the browser gets the next step's.
+    env.clock.advance(60);
+    let control = Control::start(env.clone()).await;
+    control.add_totp(&locked.uid, seed);
+    let (changed, reset) = (new_password(), new_password());
+    let users = json!({
+        "register": person(&registrant, &new_address, ""),
+        "change": person(&changer, "", &changed),
+        "reset": person(&resetter, &reset_address, &reset),
+        "unlock": person(&locked, "", ""),
+    });
+
+    run_node("flows.mjs", js, &env, &control, users).await;
+
+    assert!(slapd.bind(&changer.dn, &changed).await, "the changed password binds");
+    assert!(!slapd.bind(&changer.dn, &changer.password).await, "the old one no longer does");
+    assert!(slapd.bind(&resetter.dn, &reset).await, "the reset password binds");
+    assert!(!slapd.is_locked(&locked).await, "the account is unlocked");
+    assert!(slapd.bind(&locked.dn, &locked.password).await, "with its password unchanged");
+    // The address registered in the browser now receives reset codes.
+    let mut b = env.browser();
+    b.start("reset", &registrant.uid).await.assert_status(200);
+    b.request_email_code("reset").await.assert_status(200);
+    env.smtp.last_code_for(&new_address).await;
+}
+
+#[tokio::test]
+async fn the_four_flows_work_and_every_page_passes_axe_with_javascript() {
+    the_four_flows(Js::On).await;
+}
+
+#[tokio::test]
+async fn the_four_flows_work_and_every_page_passes_axe_without_javascript() {
+    the_four_flows(Js::Off).await;
+}
+
+#[tokio::test]
+async fn a_reset_can_be_done_with_the_keyboard_alone() {
+    let env = portal().await;
+    let slapd = Slapd::shared().await;
+    let resetter = slapd.create_user("kbd").await;
+    let address = env.register_email(&resetter).await;
+    let control = Control::start(env.clone()).await;
+    let new = new_password();
+    let users = json!({ "reset": person(&resetter, &address, &new) });
+
+    run_node("keyboard.mjs", Js::On, &env, &control, users).await;
+
+    assert!(slapd.bind(&resetter.dn, &new).await, "the password set by keyboard binds");
+}
+
+#[tokio::test]
+async fn every_page_opened_directly_passes_axe_in_every_language() {
+    // pages.mjs also checks the kiosk's pages, under /kiosk.
+    let env = portal_with(|config| config.kiosk.path_prefix = "/kiosk".into()).await;
+    let control = Control::start(env.clone()).await;
+    run_node("pages.mjs", Js::On, &env, &control, json!({})).await;
+}
