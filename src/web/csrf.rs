@@ -89,11 +89,16 @@ fn cookie_value(req: &Request, name: &str) -> Option<String> {
 }
 
 /// A POST is same-origin when its Origin header (or, failing that, Sec-Fetch-Site) says so.
+/// Kiosk hosts (`kiosk.hosts`) count as the portal's own origin, at the public URL's scheme.
 /// Browsers send Origin on every POST; a request with neither comes from a non-browser client,
 /// which the token check still covers.
-/// Kiosk hosts (`kiosk.hosts`) count as the portal's own origin, at the public URL's scheme.
+///
+/// Our pages send `Referrer-Policy: no-referrer`, under which browsers send `Origin: null` on
+/// their own same-origin posts; a `null` origin is therefore judged by Sec-Fetch-Site (a
+/// sandboxed frame elsewhere, which also sends `null`, says `cross-site` there).
 fn same_origin(req: &Request, config: &crate::config::Config) -> bool {
-    if let Some(origin) = req.headers().get(header::ORIGIN) {
+    let origin = req.headers().get(header::ORIGIN).filter(|o| o.as_bytes() != b"null");
+    if let Some(origin) = origin {
         let Ok(public) = url::Url::parse(&config.server.public_url) else { return false };
         let Ok(origin) = origin.to_str() else { return false };
         if origin == public.origin().ascii_serialization() {

@@ -362,6 +362,23 @@ async fn a_cross_origin_post_is_refused() {
     page.assert_status(403);
 }
 
+/// Under `Referrer-Policy: no-referrer` Chromium posts our own forms with `Origin: null`; the
+/// browser tests found every form refused before this was judged by Sec-Fetch-Site.
+#[tokio::test]
+async fn a_null_origin_is_judged_by_sec_fetch_site() {
+    let env = TestEnv::openldap().await;
+    let mut b = env.browser();
+    b.get("/reset").await;
+    b.origin = Some("null".into());
+    b.post_headers = vec![("sec-fetch-site", "same-origin".into())];
+    b.post("/reset", &[("username", "alice")]).await.assert_status(200);
+    let mut b = env.browser();
+    b.get("/reset").await;
+    b.origin = Some("null".into());
+    b.post_headers = vec![("sec-fetch-site", "cross-site".into())];
+    b.post("/reset", &[("username", "alice")]).await.assert_status(403);
+}
+
 #[tokio::test]
 async fn pages_carry_security_headers() {
     let env = TestEnv::openldap().await;

@@ -17,3 +17,4 @@ mod processes;
 mod samba_dc;
 mod store;
 mod support;
+mod ui;

@@ -192,12 +192,20 @@ pub struct Browser {
     pub base: String,
     cookies: BTreeMap<String, String>,
     pub origin: Option<String>,
+    /// Sent with every post, e.g. `sec-fetch-site`.
+    pub post_headers: Vec<(&'static str, String)>,
 }
 
 impl Browser {
     pub fn new(base: &str) -> Browser {
         let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-        Browser { client, base: base.to_owned(), cookies: BTreeMap::new(), origin: Some(base.to_owned()) }
+        Browser {
+            client,
+            base: base.to_owned(),
+            cookies: BTreeMap::new(),
+            origin: Some(base.to_owned()),
+            post_headers: Vec::new(),
+        }
     }
 
     /// Another tab of the same browser: same cookies from now on, each tab keeping its own.
@@ -207,6 +215,7 @@ impl Browser {
             base: self.base.clone(),
             cookies: self.cookies.clone(),
             origin: self.origin.clone(),
+            post_headers: self.post_headers.clone(),
         }
     }
 
@@ -287,6 +296,9 @@ impl Browser {
             .body(body.to_owned());
         if let Some(origin) = &self.origin {
             req = req.header("origin", origin);
+        }
+        for (name, value) in &self.post_headers {
+            req = req.header(*name, value);
         }
         let res = req.send().await.unwrap();
         self.keep_cookies(&res);
