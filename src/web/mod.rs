@@ -8,6 +8,7 @@ mod context;
 mod csrf;
 mod disown;
 mod error;
+mod health;
 mod oidc;
 mod pages;
 mod recovery;
@@ -31,7 +32,8 @@ use crate::flow::recovery::Purpose;
 pub fn routes(services: Arc<Services>) -> Router {
     Router::new()
         .route("/", get(pages::home))
-        .route("/healthz", get(|| async { "ok" }))
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
         .route("/start-over", get(pages::start_over))
         .route("/still-here", get(pages::still_here))
         .merge(register::routes())

@@ -10,6 +10,7 @@ mod audit;
 mod browser;
 mod flows;
 mod graph;
+mod health;
 mod hostile;
 mod ldap_directory;
 mod mail;
