@@ -9,6 +9,11 @@
 //   USERS           JSON {role: {username, password, email, newPassword}}; email is the
 //                   recovery address (registered by the test, or to register in the browser)
 //   JS              on | off: the browser context runs page scripts or not
+//   PAGE_LANG       the language the pages are opened in (`?lang=`; default en); not LANG,
+//                   which is the process's own locale and chromium's
+//   TEXTS           JSON {lang: {messageId: text}}: the words of locales/<lang>/main.ftl for
+//                   PAGE_LANG and English (see catalogue_texts in tests/it/support/browser.rs);
+//                   the specs look for these, never for words of their own
 //   SCREENSHOT_DIR  where PNGs go (default docs/screenshots/)
 //   CHROMIUM        the browser binary (default /usr/bin/chromium)
 //
@@ -49,6 +54,8 @@ export const env = {
   controlUrl: (process.env.CONTROL_URL || '').replace(/\/$/, ''),
   users: JSON.parse(process.env.USERS || '{}'),
   js: (process.env.JS || 'on') !== 'off',
+  lang: process.env.PAGE_LANG || 'en',
+  texts: JSON.parse(process.env.TEXTS || '{}'),
   screenshotDir: process.env.SCREENSHOT_DIR || path.join(here, '..', '..', 'docs', 'screenshots'),
   chromium: process.env.CHROMIUM || '/usr/bin/chromium',
 };
@@ -56,7 +63,7 @@ export const env = {
 /**
  * The languages every page is checked in (`?lang=` on the URL; locales/<code>/main.ftl). Add a
  * code here when its catalogue lands; pages.mjs then checks every page in it, including that
- * `<html lang>` names it. The flows themselves run in English (the words in HEADINGS etc.).
+ * `<html lang>` names it. The flows run in PAGE_LANG, with the words from TEXTS.
  */
 export const LANGUAGES = ['en', 'de', 'fr', 'nl', 'es'];
 
@@ -69,66 +76,112 @@ export const PHONE = { width: 375, height: 800 };
 export const NARROWEST = { width: 320, height: 800 };
 
 /**
- * The words the specs look for, in one place: headings of the pages, names of buttons and
- * links, labels of fields. Labels are patterns because some carry a hint after the name.
+ * The catalogue's words for message `id` in `lang` (default PAGE_LANG), from TEXTS. Messages
+ * that take values are not there, except the few catalogue_texts computes (`code-wrong`: the
+ * words before the number of tries; `methods-remove-label`: with `{method}` for the method).
+ */
+export function t(id, lang = env.lang) {
+  const text = env.texts[lang]?.[id];
+  if (typeof text !== 'string') {
+    const have = Object.keys(env.texts);
+    throw new Error(
+      `TEXTS has no message "${id}" in "${lang}" (it has ${have.length ? have.join(', ') : 'no language'}); ` +
+        'the specs are started by tests/it/browser.rs, which passes the catalogue',
+    );
+  }
+  return text;
+}
+
+/** `text` with every character a RegExp treats specially escaped. */
+export function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A pattern for the words `text`, anywhere in a string (whole: the entire string): a space
+ * matches any run of white space, an apostrophe either ' or ’.
+ */
+export function words(text, { whole = false } = {}) {
+  const body = text
+    .trim()
+    .split(/\s+/)
+    .map((w) => escapeRegExp(w).replace(/['\u2019]/g, "['\u2019]"))
+    .join('\\s+');
+  return new RegExp(whole ? `^${body}$` : body);
+}
+
+/**
+ * The words the specs look for, in one place, in PAGE_LANG: headings of the pages, names of
+ * buttons and links, labels of fields, messages after a mistake. Labels are whole-text
+ * patterns (so "New password" is not "New password again"); link names are patterns because
+ * a task link's name includes its description.
  */
 export const HEADINGS = {
-  home: 'Manage your password',
-  registerSignIn: 'Sign in to set up recovery methods',
-  methods: 'Your recovery methods',
-  confirmEmail: 'Check your email',
-  registerDone: "You're all set",
-  change: 'Change your password',
-  changed: 'Your password has been changed',
-  reset: 'Reset your password',
-  unlock: 'Unlock your account',
-  choose: "Prove it's you",
-  emailCode: 'Enter the code from your email',
-  appCode: 'Enter the code from your authenticator app',
-  newPassword: 'Choose a new password',
-  resetDone: 'Your password has been reset',
-  proved: "You have proved it's you",
-  unlocked: 'Your account is unlocked',
+  home: t('home-title'),
+  registerSignIn: t('register-sign-in-title'),
+  methods: t('methods-title'),
+  confirmEmail: t('confirm-email-title'),
+  registerDone: t('register-done-title'),
+  change: t('change-title'),
+  changed: t('change-done-title'),
+  reset: t('reset-title'),
+  unlock: t('unlock-title'),
+  choose: t('choose-title'),
+  emailCode: t('code-email-title'),
+  appCode: t('code-totp-title'),
+  newPassword: t('password-title'),
+  resetDone: t('reset-done-title'),
+  proved: t('unlock-ready-title'),
+  unlocked: t('unlock-done-title'),
 };
 
 /** Patterns of the messages the specs expect (alerts after a mistake, notices). */
 export const MESSAGES = {
-  wrongCode: /code is not right/i,
-  signInFailed: /could not sign you in/i,
-  passwordsDiffer: /not the same/i,
-  methodRegistered: /new method is registered/i,
+  wrongCode: words(t('code-wrong')),
+  signInFailed: words(t('sign-in-failed')),
+  passwordsDiffer: words(t('new-password-mismatch')),
+  methodRegistered: words(t('methods-added')),
 };
 
 export const LABELS = {
-  username: /^Username/,
-  password: /^Password/,
-  currentPassword: /^Current password/,
-  newPassword: /^New password(?! again)/,
-  confirmPassword: /^New password again/,
-  code: /^Code/,
-  emailAddress: /^Email address/,
+  username: words(t('field-username'), { whole: true }),
+  password: words(t('field-password'), { whole: true }),
+  currentPassword: words(t('field-current-password'), { whole: true }),
+  newPassword: words(t('field-new-password'), { whole: true }),
+  confirmPassword: words(t('field-new-password-again'), { whole: true }),
+  code: words(t('field-code'), { whole: true }),
+  emailAddress: words(t('field-email'), { whole: true }),
 };
 
 export const BUTTONS = {
-  signIn: 'Sign in',
-  continue: 'Continue',
-  sendToAddress: 'Send a code to this address',
-  confirm: 'Confirm',
-  finish: 'Finish and sign out',
-  change: 'Change password',
-  emailMeACode: 'Email me a code',
-  setPassword: 'Set new password',
-  unlock: 'Unlock my account',
+  signIn: t('sign-in'),
+  continue: t('continue'),
+  sendToAddress: t('methods-send-code'),
+  confirm: t('confirm-button'),
+  finish: t('methods-finish'),
+  change: t('change-button'),
+  emailMeACode: t('choose-email'),
+  setPassword: t('password-button'),
+  unlock: t('unlock-button'),
 };
 
 export const LINKS = {
-  forgot: /I forgot my password/,
-  locked: /My account is locked/,
-  change: /Change my password/,
-  register: /Set up recovery methods/,
-  authenticator: 'Use a code from my authenticator app',
-  skip: 'Skip to content',
+  forgot: words(t('home-reset')),
+  locked: words(t('home-unlock')),
+  change: words(t('home-change')),
+  register: words(t('home-register')),
+  authenticator: words(t('choose-totp')),
+  skip: words(t('skip-to-content')),
 };
+
+/**
+ * The name of the button that removes the registered address ending in `@domain` (the list
+ * shows the address masked, r•••b@…).
+ */
+export function removeButtonName(domain) {
+  const [before, after] = t('methods-remove-label').split('{method}');
+  return new RegExp(`^${escapeRegExp(before)}.*@${escapeRegExp(domain)}${escapeRegExp(after)}$`);
+}
 
 const problems = [];
 
@@ -144,7 +197,7 @@ export function problem(page, text) {
  */
 export async function run(name, body) {
   const started = Date.now();
-  const tag = `${name} (JavaScript ${env.js ? 'on' : 'off'})`;
+  const tag = `${name} (${env.lang}, JavaScript ${env.js ? 'on' : 'off'})`;
   console.log(`${tag}: ${env.baseUrl}`);
   const browser = await chromium.launch({ executablePath: env.chromium, args: ['--no-sandbox'] });
   const session = await openSession(browser);
@@ -177,7 +230,9 @@ export async function run(name, body) {
  * checker. `run` opens the first; a spec may open more to check pages side by side.
  */
 export async function openSession(browser) {
-  const context = await browser.newContext({ javaScriptEnabled: env.js, viewport: DESKTOP });
+  // English as the browser's own language (Accept-Language), whatever the machine's locale: a
+  // page shows PAGE_LANG only because the spec asked for it.
+  const context = await browser.newContext({ javaScriptEnabled: env.js, viewport: DESKTOP, locale: 'en-US' });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   // The checker page for axe (see the top of this file): JavaScript on, own cookies, no CSP.
@@ -227,9 +282,15 @@ function indent(text, prefix) {
 // ---------------------------------------------------------------------------------------------
 // Pages
 
-/** Opens a path of the portal and waits for it to load. */
-export async function open(session, pathAndQuery) {
-  return session.page.goto(env.baseUrl + pathAndQuery);
+/**
+ * Opens a path of the portal in language `lang` (default PAGE_LANG; null: as the path says)
+ * and waits for it to load. A path with its own `lang=` keeps it. Outside a kiosk the portal
+ * then remembers the language in a cookie, so the pages a flow leads to are in it too.
+ */
+export async function open(session, pathAndQuery, { lang = env.lang } = {}) {
+  const url = new URL(env.baseUrl + pathAndQuery);
+  if (lang && !url.searchParams.has('lang')) url.searchParams.set('lang', lang);
+  return session.page.goto(url.href);
 }
 
 /**

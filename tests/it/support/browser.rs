@@ -14,10 +14,13 @@
 //! it hands out are recorded with `remember_secret`. Nothing here is reachable from outside
 //! the machine, and it lives only as long as the test.
 //!
+//! The script also gets the words it looks for from the catalogues (`texts`), so one spec
+//! drives the pages in any language (`PAGE_LANG`).
+//!
 //! `run_node` fails the test, saying how to install them, when chromium, node or
 //! tests/browser/node_modules are missing: a browser test that silently skips proves nothing.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
@@ -29,6 +32,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use rekey::factors::totp::TotpSecret;
+use rekey::i18n::{Arg, Lang};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -150,15 +154,20 @@ pub fn person(user: &TestUser, email: &str, new_password: &str) -> serde_json::V
     json!({ "username": user.uid, "password": user.password, "email": email, "newPassword": new_password })
 }
 
-/// Runs `node tests/browser/<script>` against `env`'s portal, with the control server and the
-/// users (a JSON object of `person`s by role) in its environment, and fails the test unless the
-/// script exits 0. Its output goes to the test's output either way.
-pub async fn run_node(script: &str, js: Js, env: &TestEnv, control: &Control, users: serde_json::Value) {
+/// Runs `node tests/browser/<script>` against `env`'s portal, with the control server, the
+/// users (a JSON object of `person`s by role), the page language `lang` and the catalogue
+/// words (`texts`) in its environment, and fails the test unless the script exits 0. Its
+/// output goes to the test's output either way.
+pub async fn run_node(script: &str, js: Js, lang: Lang, env: &TestEnv, control: &Control, users: serde_json::Value) {
     prerequisites();
     let dir = browser_dir();
-    let screenshots = screenshot_dir(script, js);
+    let screenshots = screenshot_dir(script, js, lang);
     // Only this run's pictures (a FAILED.png from an earlier run would mislead).
     let _ = std::fs::remove_dir_all(&screenshots);
+    let mut texts = BTreeMap::new();
+    for l in [lang, Lang::En] {
+        texts.insert(l.code(), catalogue_texts(l));
+    }
     let mut command = tokio::process::Command::new("node");
     command
         .arg(dir.join(script))
@@ -167,26 +176,65 @@ pub async fn run_node(script: &str, js: Js, env: &TestEnv, control: &Control, us
         .env("CONTROL_URL", &control.url)
         .env("USERS", users.to_string())
         .env("JS", js.as_str())
+        .env("PAGE_LANG", lang.code())
+        .env("TEXTS", serde_json::to_string(&texts).unwrap())
         .env("SCREENSHOT_DIR", &screenshots)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .kill_on_drop(true);
+    let what = format!("{script} ({}, JavaScript {})", lang.code(), js.as_str());
     let started = std::time::Instant::now();
     let out = tokio::time::timeout(SPEC_LIMIT, command.output())
         .await
-        .unwrap_or_else(|_| panic!("{script} (JavaScript {}) ran longer than {SPEC_LIMIT:?}", js.as_str()))
+        .unwrap_or_else(|_| panic!("{what} ran longer than {SPEC_LIMIT:?}"))
         .unwrap_or_else(|e| panic!("could not start node: {e} (run scripts/lib/browser.sh install)"));
     print!("{}", String::from_utf8_lossy(&out.stdout));
     eprint!("{}", String::from_utf8_lossy(&out.stderr));
     assert!(
         out.status.success(),
-        "{script} with JavaScript {} failed ({}) after {:.1} s; its output is above, screenshots in {}",
-        js.as_str(),
+        "{what} failed ({}) after {:.1} s; its output is above, screenshots in {}",
         out.status,
         started.elapsed().as_secs_f64(),
         screenshots.display()
     );
+}
+
+/// The words of `lang` by message id, for `TEXTS`: every message of the reference catalogue
+/// (locales/en/main.ftl) that takes no values, and these, which do:
+///
+/// - `code-wrong`: the words before the number of tries left, the same whatever the number;
+/// - `methods-remove-label`: with `{method}` where the method goes.
+pub fn catalogue_texts(lang: Lang) -> BTreeMap<String, String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join("en").join("main.ftl");
+    let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    // A message starts with `id =` at the start of a line; its value goes on over the indented
+    // lines after it. A value with a placeable (`{ $count }`, `{ other-message }`) needs values.
+    let mut messages: Vec<(&str, bool)> = Vec::new();
+    for line in source.lines() {
+        let id = line.split_once(" =").map(|(id, _)| id).filter(|id| {
+            id.starts_with(|c: char| c.is_ascii_lowercase())
+                && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        });
+        match (id, messages.last_mut()) {
+            (Some(id), _) => messages.push((id, line.contains('{'))),
+            (None, Some((_, placeable))) if line.starts_with(char::is_whitespace) => *placeable |= line.contains('{'),
+            _ => {}
+        }
+    }
+    assert!(messages.len() > 100, "only {} messages found in {}", messages.len(), path.display());
+    let mut texts: BTreeMap<String, String> =
+        messages.into_iter().filter(|(_, placeable)| !placeable).map(|(id, _)| (id.to_owned(), lang.t(id))).collect();
+    let wrong = |count| lang.t_with("code-wrong", &[("count", Arg::Num(count))]);
+    let (three, four) = (wrong(3), wrong(4));
+    let common: String = three.chars().zip(four.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a).collect();
+    assert!(!common.trim().is_empty(), "code-wrong in {} starts with the number: {three:?}", lang.code());
+    texts.insert("code-wrong".into(), common.trim_end().to_owned());
+    texts.insert(
+        "methods-remove-label".into(),
+        lang.t_with("methods-remove-label", &[("method", Arg::Str("{method}"))]),
+    );
+    texts
 }
 
 /// Fails with what to run when chromium, node or the node modules are missing.
@@ -204,14 +252,16 @@ fn browser_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("browser")
 }
 
-/// `$SCREENSHOT_DIR/<spec>-js-<on|off>/`, by default under target/test-logs/screenshots/ (set
-/// SCREENSHOT_DIR=docs/screenshots to refresh the documentation's pictures).
-fn screenshot_dir(script: &str, js: Js) -> PathBuf {
+/// `$SCREENSHOT_DIR/<spec>-js-<on|off>/` for English, `<spec>-<lang>-js-<on|off>/` for another
+/// language, by default under target/test-logs/screenshots/ (set SCREENSHOT_DIR=docs/screenshots
+/// to refresh the documentation's pictures).
+fn screenshot_dir(script: &str, js: Js, lang: Lang) -> PathBuf {
     let base = match std::env::var_os("SCREENSHOT_DIR") {
         Some(dir) => PathBuf::from(dir),
         None => super::output_dir().join("screenshots"),
     };
     let base = if base.is_absolute() { base } else { Path::new(env!("CARGO_MANIFEST_DIR")).join(base) };
     let spec = script.trim_end_matches(".mjs");
-    base.join(format!("{spec}-js-{}", js.as_str()))
+    let lang = if lang == Lang::En { String::new() } else { format!("-{}", lang.code()) };
+    base.join(format!("{spec}{lang}-js-{}", js.as_str()))
 }
