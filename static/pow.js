@@ -44,7 +44,7 @@
     if (done) return;
     event.preventDefault();
     sending = true;
-    if (status) status.textContent = "Checking your browser. This takes a few seconds…";
+    if (status) status.textContent = status.getAttribute("data-working") || "";
     var button = form.querySelector("button[type=submit]");
     if (button) button.setAttribute("aria-disabled", "true");
     return work;

@@ -8,6 +8,7 @@ skip-to-content = Zum Inhalt springen
 language-switcher = Sprache
 footer-never-share = Geben Sie Ihr Passwort und Ihre Codes niemals weiter. Der Helpdesk wird Sie nie danach fragen.
 continue = Weiter
+pow-working = Ihr Browser wird geprüft. Das dauert einige Sekunden …
 start-again = Neu beginnen
 back-to-start = Zurück zum Anfang
 return-to = Zurück zur vorherigen Seite

@@ -8,6 +8,7 @@ skip-to-content = Skip to content
 language-switcher = Language
 footer-never-share = Never share your password or codes. The helpdesk will never ask for them.
 continue = Continue
+pow-working = Checking your browser. This takes a few seconds…
 start-again = Start again
 back-to-start = Back to the start
 return-to = Go back to where you came from

@@ -8,6 +8,7 @@ skip-to-content = Ir al contenido
 language-switcher = Idioma
 footer-never-share = No comparta nunca su contraseña ni sus códigos. El soporte técnico nunca se los pedirá.
 continue = Continuar
+pow-working = Comprobando su navegador. Esto tarda unos segundos…
 start-again = Empezar de nuevo
 back-to-start = Volver al inicio
 return-to = Volver a donde estaba

@@ -8,6 +8,7 @@ skip-to-content = Aller au contenu principal
 language-switcher = Langue
 footer-never-share = Ne communiquez jamais votre mot de passe ni vos codes. Le support technique ne vous les demandera jamais.
 continue = Continuer
+pow-working = Vérification de votre navigateur. Cela prend quelques secondes…
 start-again = Recommencer
 back-to-start = Retour à l'accueil
 return-to = Revenir là où vous étiez

@@ -9,6 +9,7 @@ skip-to-content = Direct naar de inhoud
 language-switcher = Taal
 footer-never-share = Deel uw wachtwoord of codes nooit. De helpdesk zal er nooit om vragen.
 continue = Doorgaan
+pow-working = Uw browser wordt gecontroleerd. Dit duurt een paar seconden…
 start-again = Opnieuw beginnen
 back-to-start = Terug naar het begin
 return-to = Terug naar waar u vandaan kwam
