@@ -18,6 +18,7 @@ use tokio::sync::{RwLock, watch};
 
 use super::config::AgentConfig;
 use super::keyfile::{Identity, KeyFileError};
+use super::listing::Listings;
 use super::proto::{
     self, Answer, EnrollBody, EnrolledBody, Envelope, Header, HeartbeatAckBody, HeartbeatBody, JobOffer, Kind,
     OfferBody, Outcome, PollBody, ProtoError, Request, ResultAckBody, ResultBody, RotateBody, now,
@@ -191,6 +192,7 @@ struct Agent {
     identity: RwLock<Identity>,
     key_file: PathBuf,
     directory: Arc<dyn Directory>,
+    listings: Listings,
     config: AgentConfig,
     directory_ok: std::sync::atomic::AtomicBool,
 }
@@ -309,7 +311,7 @@ impl Agent {
             Ok(request) => {
                 match tokio::time::timeout(
                     Duration::from_secs(remaining.unsigned_abs()),
-                    execute(&*self.directory, request),
+                    execute(&*self.directory, &self.listings, request),
                 )
                 .await
                 {
@@ -319,7 +321,7 @@ impl Agent {
             }
             Err(e) => {
                 tracing::warn!(job = %job_id, op, error = %e, "could not open a job");
-                Err(DirError::Unavailable(format!("the agent could not open the job: {e}")))
+                Err(proto::unopened(&e))
             }
         };
         let summary = match &outcome {
@@ -365,8 +367,8 @@ impl Agent {
     }
 }
 
-/// Runs one request against the directory.
-pub async fn execute(directory: &dyn Directory, request: Request) -> Outcome {
+/// Runs one request against the directory; `listings` holds what `list_users` pages through.
+pub async fn execute(directory: &dyn Directory, listings: &Listings, request: Request) -> Outcome {
     match request {
         Request::FindUser { login } => match Login::parse(&login) {
             Some(login) => directory.find_user(&login).await.map(|u| Answer::User(u.map(Box::new))),
@@ -384,6 +386,9 @@ pub async fn execute(directory: &dyn Directory, request: Request) -> Outcome {
         Request::Unlock { user } => directory.unlock(&user).await.map(|()| Answer::Done),
         Request::LockStatus { user } => directory.lock_status(&user).await.map(Answer::Lock),
         Request::Health => directory.health().await.map(|()| Answer::Done),
+        Request::ListUsers { listing, limit, after, max_bytes } => {
+            listings.page(directory, &listing, limit, after.as_deref(), max_bytes).await
+        }
     }
 }
 
@@ -417,6 +422,7 @@ pub async fn run(config: AgentConfig, shutdown: impl std::future::Future<Output 
         identity: RwLock::new(identity),
         key_file: config.agent.key_file.clone(),
         directory,
+        listings: Listings::default(),
         directory_ok: std::sync::atomic::AtomicBool::new(true),
         config,
     });

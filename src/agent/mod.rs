@@ -9,4 +9,5 @@ pub mod admin;
 pub mod client;
 pub mod config;
 pub mod keyfile;
+pub mod listing;
 pub mod proto;

@@ -145,6 +145,10 @@ pub enum ProtoError {
     Replayed,
     #[error("the sealed job could not be opened")]
     Unseal,
+    /// The sealed job asks for an operation this build does not know (a newer portal's); the
+    /// operation's name is the only part of the job it carries.
+    #[error("the job's operation {0:?} is unknown to this agent")]
+    UnknownOp(String),
 }
 
 /// Signs `body` under `header` with `key`.
@@ -270,6 +274,7 @@ pub struct OfferBody {
 
 /// One leased job.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(into = "OfferWire", from = "OfferWire")]
 pub struct JobOffer {
     pub job_id: String,
     pub lease_id: String,
@@ -279,6 +284,45 @@ pub struct JobOffer {
     /// Unix seconds after which the portal no longer accepts a result and has told the person
     /// the job failed. The agent does not start a job it cannot finish before then.
     pub lease_expires: i64,
+}
+
+/// How a [`JobOffer`] travels. `op` only ever names an operation of the first protocol: a
+/// later one travels as `health` with its real name in `operation`. An agent that predates it
+/// then still reads the offer, fails to read the sealed request and answers with an error
+/// ([`is_unsupported`]), where otherwise it would drop the whole offer as malformed and leave
+/// the person waiting out the lease.
+#[derive(Serialize, Deserialize)]
+struct OfferWire {
+    job_id: String,
+    lease_id: String,
+    op: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    operation: Option<String>,
+    sealed: String,
+    lease_expires: i64,
+}
+
+impl From<JobOffer> for OfferWire {
+    fn from(o: JobOffer) -> OfferWire {
+        let first = o.op.first_protocol_name();
+        OfferWire {
+            job_id: o.job_id,
+            lease_id: o.lease_id,
+            op: first.as_str().to_owned(),
+            operation: (first != o.op).then(|| o.op.as_str().to_owned()),
+            sealed: o.sealed,
+            lease_expires: o.lease_expires,
+        }
+    }
+}
+
+impl From<OfferWire> for JobOffer {
+    /// An `operation` this build does not know leaves the first-protocol name: opening the
+    /// sealed request then says what is unknown ([`ProtoError::UnknownOp`]).
+    fn from(w: OfferWire) -> JobOffer {
+        let op = w.operation.as_deref().and_then(Op::parse).or_else(|| Op::parse(&w.op)).unwrap_or(Op::Health);
+        JobOffer { job_id: w.job_id, lease_id: w.lease_id, op, sealed: w.sealed, lease_expires: w.lease_expires }
+    }
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -318,6 +362,8 @@ pub enum Op {
     Unlock,
     LockStatus,
     Health,
+    /// Not in the first protocol: see [`OfferWire`].
+    ListUsers,
 }
 
 impl Op {
@@ -330,6 +376,7 @@ impl Op {
             Op::Unlock => "unlock",
             Op::LockStatus => "lock_status",
             Op::Health => "health",
+            Op::ListUsers => "list_users",
         }
     }
 
@@ -342,9 +389,18 @@ impl Op {
             Op::Unlock,
             Op::LockStatus,
             Op::Health,
+            Op::ListUsers,
         ]
         .into_iter()
         .find(|o| o.as_str() == s)
+    }
+
+    /// The name a [`JobOffer`] gives the operation in `op`, which every agent can read.
+    fn first_protocol_name(self) -> Op {
+        match self {
+            Op::ListUsers => Op::Health,
+            other => other,
+        }
     }
 
     /// Whether running it changes the directory (so a lost answer leaves the outcome unknown).
@@ -393,6 +449,15 @@ pub enum Request {
         user: Box<DirUser>,
     },
     Health,
+    /// One page of every account: those after the id `after`, in order of id, at most
+    /// `max_bytes` of JSON. `listing` names the whole listing, so an agent reads the directory
+    /// once (up to `limit` accounts) and serves the following pages from memory.
+    ListUsers {
+        listing: String,
+        limit: usize,
+        after: Option<String>,
+        max_bytes: usize,
+    },
 }
 
 impl Request {
@@ -405,6 +470,7 @@ impl Request {
             Request::Unlock { .. } => Op::Unlock,
             Request::LockStatus { .. } => Op::LockStatus,
             Request::Health => Op::Health,
+            Request::ListUsers { .. } => Op::ListUsers,
         }
     }
 }
@@ -420,10 +486,41 @@ pub enum Answer {
     User(Option<Box<DirUser>>),
     Done,
     Lock(LockStatus),
+    Users(UserPage),
 }
+
+/// One page of a `list_users` listing.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct UserPage {
+    pub users: Vec<DirUser>,
+    /// What to ask for as `after` next; `None` on the last page.
+    pub next: Option<String>,
+}
+
+/// JSON bytes of accounts in one [`UserPage`]. Signed, base64-encoded and wrapped, an answer
+/// then stays under the portal's default `server.max_body_bytes` (16 KiB).
+pub const USER_PAGE_BYTES: usize = 10 * 1024;
 
 /// The directory's answer or its typed refusal, exactly as the agent's LDAP code returned it.
 pub type Outcome = Result<Answer, DirError>;
+
+const UNOPENED: &str = "the agent could not open the job";
+const UNSUPPORTED: &str = "this agent does not support the operation";
+
+/// An agent's answer to a job it could not open.
+pub fn unopened(e: &ProtoError) -> DirError {
+    match e {
+        ProtoError::UnknownOp(op) => DirError::Unavailable(format!("{UNSUPPORTED} {op:?}; upgrade the agent")),
+        e => DirError::Unavailable(format!("{UNOPENED}: {e}")),
+    }
+}
+
+/// Whether an agent answered that it does not know a job's operation: in its own words, or in
+/// those of an agent from before operations could be unknown, which cannot read the request.
+pub fn is_unsupported(e: &DirError) -> bool {
+    let DirError::Unavailable(text) = e else { return false };
+    text.starts_with(UNSUPPORTED) || *text == format!("{UNOPENED}: {}", ProtoError::Malformed)
+}
 
 /// Seals `job` to an agent's X25519 public key. The JSON plaintext is wiped after sealing.
 pub fn seal_job(job: &SealedJob, box_key: &[u8]) -> Result<Vec<u8>, ProtoError> {
@@ -439,10 +536,26 @@ pub fn unseal_job(sealed: &[u8], keys: &[&crypto_box::SecretKey]) -> Result<Seal
     for key in keys {
         if let Ok(plain) = key.unseal(sealed) {
             let plain = Zeroizing::new(plain);
-            return serde_json::from_slice(&plain).map_err(|_| ProtoError::Malformed);
+            return serde_json::from_slice(&plain)
+                .map_err(|_| unknown_op(&plain).map_or(ProtoError::Malformed, ProtoError::UnknownOp));
         }
     }
     Err(ProtoError::Unseal)
+}
+
+/// The operation a sealed job names, when this build does not know it. Reads nothing else.
+fn unknown_op(plain: &[u8]) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Job {
+        request: Tag,
+    }
+    #[derive(Deserialize)]
+    struct Tag {
+        op: String,
+    }
+    let op = serde_json::from_slice::<Job>(plain).ok()?.request.op;
+    let printable = op.len() <= 64 && op.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    (Op::parse(&op).is_none() && printable).then_some(op)
 }
 
 #[cfg(test)]
@@ -495,6 +608,66 @@ mod tests {
         let opened = unseal_job(&sealed, &[&other, &secret]).unwrap();
         assert_eq!(opened.job_id, "j1");
         assert_eq!(opened.request.op(), Op::FindUser);
+    }
+
+    /// `JobOffer` and `Op` as agents before `list_users` read them.
+    mod first_protocol {
+        #[derive(serde::Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum Op {
+            FindUser,
+            VerifyPassword,
+            ChangePassword,
+            ResetPassword,
+            Unlock,
+            LockStatus,
+            Health,
+        }
+        #[derive(serde::Deserialize)]
+        pub struct JobOffer {
+            pub op: Op,
+        }
+    }
+
+    fn offer(op: Op) -> JobOffer {
+        JobOffer { job_id: "j".into(), lease_id: "l".into(), op, sealed: String::new(), lease_expires: 1 }
+    }
+
+    #[test]
+    fn a_later_operation_travels_so_that_older_agents_can_still_read_the_offer() {
+        let json = serde_json::to_value(offer(Op::ListUsers)).unwrap();
+        assert_eq!((&json["op"], &json["operation"]), (&serde_json::json!("health"), &serde_json::json!("list_users")));
+        let old: first_protocol::JobOffer = serde_json::from_value(json.clone()).unwrap();
+        assert!(matches!(old.op, first_protocol::Op::Health));
+        assert_eq!(serde_json::from_value::<JobOffer>(json).unwrap().op, Op::ListUsers);
+
+        let reset = serde_json::to_value(offer(Op::ResetPassword)).unwrap();
+        assert_eq!(reset["op"], "reset_password");
+        assert!(reset.get("operation").is_none(), "first-protocol offers are unchanged: {reset}");
+        assert_eq!(serde_json::from_value::<JobOffer>(reset).unwrap().op, Op::ResetPassword);
+
+        let future = serde_json::json!({"job_id": "j", "lease_id": "l", "op": "health", "operation": "rename_user",
+            "sealed": "", "lease_expires": 1});
+        assert_eq!(serde_json::from_value::<JobOffer>(future).unwrap().op, Op::Health);
+    }
+
+    #[test]
+    fn a_job_of_an_unknown_operation_opens_to_an_answer_that_says_so() {
+        let secret = crypto_box::SecretKey::generate(&mut OsRng);
+        let plain = br#"{"job_id":"j1","request":{"op":"rename_user","user":"x"}}"#;
+        let sealed = crypto_box::PublicKey::from(*secret.public_key().as_bytes()).seal(&mut OsRng, plain).unwrap();
+        let e = unseal_job(&sealed, &[&secret]).err().unwrap();
+        assert_eq!(e, ProtoError::UnknownOp("rename_user".into()));
+        assert!(is_unsupported(&unopened(&e)), "{}", unopened(&e));
+        // What an agent from before unknown operations answers: it cannot read the request.
+        assert!(is_unsupported(&unopened(&ProtoError::Malformed)));
+        assert!(!is_unsupported(&unopened(&ProtoError::Unseal)));
+        assert!(!is_unsupported(&DirError::Unavailable("the directory did not answer in time".into())));
+
+        let garbled = crypto_box::PublicKey::from(*secret.public_key().as_bytes())
+            .seal(&mut OsRng, br#"{"job_id":"j1","request":{"op":"find_user"}}"#)
+            .unwrap();
+        assert_eq!(unseal_job(&garbled, &[&secret]).err(), Some(ProtoError::Malformed), "a known op, badly formed");
     }
 
     #[test]

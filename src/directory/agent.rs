@@ -5,6 +5,9 @@
 //! With no agent heard from recently the operation fails at once and nothing is queued. A job
 //! whose lease runs out is marked expired and never offered again: for a change that means the
 //! person is told it could not be confirmed, because it may have reached the directory.
+//!
+//! `list_users` is a series of jobs, one page each, small enough for the agent API's request
+//! size limit; the agent reads the directory once for the whole series.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -193,6 +196,39 @@ impl Directory for AgentDirectory {
             Answer::Lock(status) => Ok(status),
             other => Err(unexpected(&other)),
         }
+    }
+
+    async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
+        let listing = uuid::Uuid::new_v4().to_string();
+        let mut users: Vec<DirUser> = Vec::new();
+        let mut after = None;
+        while users.len() < limit {
+            let request = Request::ListUsers {
+                listing: listing.clone(),
+                limit,
+                after: after.take(),
+                max_bytes: proto::USER_PAGE_BYTES,
+            };
+            let page = match self.run(request).await {
+                Ok(Answer::Users(page)) => page,
+                Ok(other) => return Err(unexpected(&other)),
+                Err(e) if proto::is_unsupported(&e) => {
+                    tracing::warn!(error = %e, "a writeback agent does not know list_users; it needs upgrading");
+                    return Err(DirError::Unavailable(format!(
+                        "agent does not support list_users (it answered: {e}); upgrade the writeback agents"
+                    )));
+                }
+                Err(e) => return Err(e),
+            };
+            let progressed = !page.users.is_empty();
+            users.extend(page.users);
+            match page.next {
+                Some(next) if progressed => after = Some(next),
+                _ => break,
+            }
+        }
+        users.truncate(limit);
+        Ok(users)
     }
 
     /// Healthy when at least one connected agent reports that its directory answers. Sends no job.

@@ -70,6 +70,11 @@ impl Directory for Bounded {
         self.inner.health().await
     }
 
+    async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
+        let _p = self.permit().await?;
+        self.inner.list_users(limit).await
+    }
+
     fn graph(&self) -> Option<&super::graph::GraphDirectory> {
         self.inner.graph()
     }
@@ -105,6 +110,9 @@ mod tests {
         }
         async fn health(&self) -> Result<(), DirError> {
             Ok(())
+        }
+        async fn list_users(&self, _: usize) -> Result<Vec<DirUser>, DirError> {
+            Ok(vec![])
         }
     }
 

@@ -7,6 +7,7 @@
 //! Nothing here logs a password, a token or a request body.
 
 mod client;
+mod listing;
 pub mod oidc;
 mod token;
 
@@ -52,6 +53,8 @@ struct GraphUser {
     other_mails: Vec<String>,
     mobile_phone: Option<String>,
     on_premises_sync_enabled: Option<bool>,
+    /// Only when selected (listings): links a synced account to its on-premises entry.
+    on_premises_distinguished_name: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -182,18 +185,7 @@ impl GraphDirectory {
             return on_premises.find_user(login).await;
         }
         let groups = self.member_groups(&user.id).await?;
-        let mut emails: Vec<String> = user.mail.into_iter().collect();
-        emails.extend(user.other_mails.into_iter().filter(|m| !m.is_empty()));
-        Ok(Some(DirUser {
-            id: UserId(user.id.clone()),
-            dn: format!("{GRAPH_LOCATOR}{}", user.id),
-            login: user.user_principal_name.unwrap_or_else(|| login.as_str().to_owned()),
-            display_name: user.display_name.unwrap_or_default(),
-            emails,
-            phones: user.mobile_phone.into_iter().collect(),
-            groups,
-            state: AccountState { disabled: user.account_enabled == Some(false), ..AccountState::default() },
-        }))
+        Ok(Some(cloud_user(user, login.as_str(), groups)))
     }
 
     async fn member_groups(&self, id: &str) -> Result<Vec<String>, DirError> {
@@ -280,8 +272,28 @@ impl Directory for GraphDirectory {
         self.tokens.token().await.map(|_| ())
     }
 
+    async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
+        self.list(limit).await
+    }
+
     fn graph(&self) -> Option<&GraphDirectory> {
         Some(self)
+    }
+}
+
+/// A cloud account as a [`DirUser`]; `typed` stands in for a missing UPN.
+fn cloud_user(user: GraphUser, typed: &str, groups: Vec<String>) -> DirUser {
+    let mut emails: Vec<String> = user.mail.into_iter().collect();
+    emails.extend(user.other_mails.into_iter().filter(|m| !m.is_empty()));
+    DirUser {
+        id: UserId(user.id.clone()),
+        dn: format!("{GRAPH_LOCATOR}{}", user.id),
+        login: user.user_principal_name.unwrap_or_else(|| typed.to_owned()),
+        display_name: user.display_name.unwrap_or_default(),
+        emails,
+        phones: user.mobile_phone.into_iter().collect(),
+        groups,
+        state: AccountState { disabled: user.account_enabled == Some(false), ..AccountState::default() },
     }
 }
 

@@ -2,14 +2,17 @@
 //! (its specifics in `ad.rs`).
 //!
 //! Look-ups, resets and unlocks run as the service account on pooled connections; binds and
-//! changes as the user run on a fresh connection that is closed afterwards. Every value put
+//! changes as the user, and listings of every account (`listing.rs`), run on a fresh
+//! connection that is closed afterwards. Every value put
 //! into a filter is escaped (RFC 4515). LDAP result codes become [`DirError`]s here and go no
 //! further. Never log or return a password: log lines carry the result code and the DN only.
 
 mod ad;
 mod ad_diagnostic;
 mod conn;
+mod dn;
 pub mod escape;
+mod listing;
 mod ppolicy;
 
 use std::collections::HashSet;
@@ -24,6 +27,7 @@ use crate::config::{AD_NEEDS_TLS, DirectoryConfig, LdapFlavour};
 use crate::directory::{AccountState, DirError, DirUser, Directory, LockStatus, Login, PolicyReason, UserId};
 
 use self::conn::{Connector, Retry, ServicePool};
+pub use self::dn::dn_key;
 pub use self::escape::{escape_dn_value, escape_filter_value};
 use self::ppolicy::{PpolicyError, PpolicyResponse};
 
@@ -354,6 +358,10 @@ impl Directory for LdapDirectory {
         let mut ldap = self.pool.fresh().await?;
         let _ = ldap.unbind().await;
         Ok(())
+    }
+
+    async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
+        self.list(limit).await
     }
 }
 

@@ -183,6 +183,11 @@ pub trait Directory: Send + Sync + 'static {
     /// Checks that the directory answers and the service account can bind.
     async fn health(&self) -> Result<(), DirError>;
 
+    /// Every account under the configured base (users only, not groups or computers), with their
+    /// groups filled in exactly as `find_user` fills them, so `policy::in_scope` can judge each.
+    /// At most `limit` accounts; `Ok(list)` with `list.len() == limit` means there may be more.
+    async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError>;
+
     /// The Graph directory, whose people sign in with OpenID Connect; `None` for others.
     fn graph(&self) -> Option<&graph::GraphDirectory> {
         None

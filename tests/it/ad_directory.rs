@@ -1,6 +1,7 @@
 //! The LDAP backend's Active Directory flavour against a real Samba AD DC: look-ups by every
 //! login attribute, objectGUID ids, nested groups, binds and their sub-codes, resets, changes
-//! (also when the password must be changed), lockout and unlock, and passwords beyond ASCII.
+//! (also when the password must be changed), lockout and unlock, passwords beyond ASCII, and
+//! listings of every person (not computers) with their nested groups.
 
 // Test code: failing loudly is the point.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -10,7 +11,7 @@ use rekey::directory::ldap::LdapDirectory;
 use rekey::directory::{DirError, DirUser, Directory, LockStatus, Login, PolicyReason};
 use secrecy::SecretString;
 
-use crate::support::directory::TestUser;
+use crate::support::directory::{TestUser, comparable};
 use crate::support::samba::SambaDc;
 use crate::support::{init_tracing, remember_secret, unique};
 
@@ -368,4 +369,35 @@ async fn an_active_directory_over_plain_ldap_is_refused_before_any_connection() 
     let config = DirectoryConfig { url: "ldap://127.0.0.1:389".into(), starttls: false, ..dc.directory_config() };
     let result = LdapDirectory::new(&config);
     assert!(matches!(&result, Err(DirError::Unavailable(m)) if m.contains("TLS")), "{:?}", result.err());
+}
+
+#[tokio::test]
+async fn listing_gives_people_not_computers_with_the_groups_find_user_gives() {
+    let (dc, dir) = shared().await;
+    let nested = dc.create_user("adlistnest").await;
+    dc.add_to_group(&nested, "staff-nested").await;
+    let direct = dc.create_user("adlistdirect").await;
+    dc.add_to_group(&direct, "contractors").await;
+    dc.add_to_group(&direct, "it-admins").await;
+    let none = dc.create_user("adlistnone").await;
+    let computer = dc.create_computer("adlistpc").await;
+
+    let listed = dir.list_users(100_000).await.unwrap();
+    for login in [nested.uid.as_str(), direct.uid.as_str(), none.uid.as_str()] {
+        let found = find(&dir, login).await;
+        let entry = listed.iter().find(|u| u.id == found.id).unwrap_or_else(|| panic!("{login} is not listed"));
+        assert_eq!(comparable(entry), comparable(&found), "{login}");
+    }
+    let nested = listed.iter().find(|u| u.login == nested.uid).unwrap();
+    assert_eq!(group_names(&nested.groups), vec!["staff", "staff-nested"], "nesting is followed");
+    assert!(!listed.iter().any(|u| u.dn.eq_ignore_ascii_case(&computer)), "a computer is not a person");
+    assert!(!listed.iter().any(|u| u.login.ends_with('$')), "no computer accounts");
+    assert!(listed.iter().all(|u| u.dn.to_lowercase().ends_with(",ou=people,dc=corp,dc=test")), "people only");
+    assert_eq!(dir.list_users(1).await.unwrap().len(), 1);
+
+    // Even where the configured filter would let a computer through, the listing does not.
+    let loose = directory(&DirectoryConfig { user_filter: "(objectClass=user)".into(), ..dc.directory_config() });
+    let listed = loose.list_users(100_000).await.unwrap();
+    assert!(listed.iter().any(|u| u.login == none.uid));
+    assert!(!listed.iter().any(|u| u.dn.eq_ignore_ascii_case(&computer) || u.login.ends_with('$')));
 }

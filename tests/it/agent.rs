@@ -15,6 +15,7 @@ use rekey::directory::{DirError, DirUser, Directory, Login};
 use secrecy::SecretString;
 
 use crate::support::agent::{AgentProcess, SambaViaAgent, enroll_cli, token};
+use crate::support::directory::comparable;
 use crate::support::env::TestEnv;
 use crate::support::samba::SambaDc;
 use crate::support::{output_dir, remember_secret, unique};
@@ -611,4 +612,128 @@ async fn jobs_avoid_an_agent_whose_directory_is_unreachable() {
     let row = services.db.agent(&cut_off.agent_id).await.unwrap().unwrap();
     assert_eq!((row.jobs_done, row.jobs_failed), (0, 0));
     services.directory.health().await.expect("healthy while one agent reaches the directory");
+}
+
+/// 100 accounts in a slapd of its own: several pages of agent answers, each small enough for
+/// the portal's default request size limit.
+#[tokio::test]
+async fn list_users_through_an_agent_pages_through_every_account_of_slapd() {
+    let slapd = crate::support::slapd::Slapd::start().await;
+    let dns = slapd.add_accounts(&unique("agentlist"), 100).await;
+    slapd.add_group("agent-listed", &dns[..10]).await;
+    let env = portal(|_| {}).await;
+    let services = &env.server.services;
+    let agent = AgentProcess::start(services, &env.server.url(), &slapd.directory_config(), "lister").await;
+    let direct = rekey::directory::ldap::LdapDirectory::new(&slapd.directory_config()).unwrap();
+
+    let listed = services.directory.list_users(100_000).await.unwrap();
+    let mut expected: Vec<_> = direct.list_users(100_000).await.unwrap().iter().map(comparable).collect();
+    let mut got: Vec<_> = listed.iter().map(comparable).collect();
+    let by_id = |v: &serde_json::Value| v["id"].as_str().unwrap().to_owned();
+    expected.sort_by_key(by_id);
+    got.sort_by_key(by_id);
+    assert_eq!(got.len(), 104, "the accounts and the four sample people");
+    assert_eq!(got, expected, "the same accounts and groups as the directory read directly");
+    let pages = services.db.agent(&agent.agent_id).await.unwrap().unwrap().jobs_done;
+    assert!(pages >= 3, "{pages} pages: each answer stays under 16 KiB");
+    assert!(agent.log().contains("list_users"), "{}", agent.log());
+
+    let limited = services.directory.list_users(30).await.unwrap();
+    assert_eq!(limited.len(), 30);
+}
+
+/// What an agent from before `list_users` does with its job, as its code did it: it reads the
+/// offer (whose `op` it knows), fails to read the sealed request, and answers with that.
+#[tokio::test]
+async fn an_agent_that_predates_list_users_answers_at_once_and_the_portal_says_it_needs_upgrading() {
+    /// The first protocol's offer and requests, as such an agent parses them.
+    mod first_protocol {
+        #[derive(serde::Deserialize)]
+        pub struct OfferBody {
+            pub job: Option<JobOffer>,
+        }
+        #[derive(serde::Deserialize)]
+        pub struct JobOffer {
+            pub job_id: String,
+            pub lease_id: String,
+            pub op: Op,
+            pub sealed: String,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum Op {
+            FindUser,
+            VerifyPassword,
+            ChangePassword,
+            ResetPassword,
+            Unlock,
+            LockStatus,
+            Health,
+        }
+        #[derive(serde::Deserialize)]
+        #[serde(tag = "op", rename_all = "snake_case")]
+        #[allow(dead_code)]
+        pub enum Request {
+            FindUser {},
+            VerifyPassword {},
+            ChangePassword {},
+            ResetPassword {},
+            Unlock {},
+            LockStatus {},
+            Health,
+        }
+        #[derive(serde::Deserialize)]
+        #[allow(dead_code)]
+        pub struct SealedJob {
+            pub job_id: String,
+            pub request: Request,
+        }
+    }
+
+    let env = portal(|_| {}).await;
+    let dir = tempfile::tempdir().unwrap();
+    let key_file = dir.path().join("agent.key");
+    let (ok, stderr) = enroll_cli(&env.server.url(), &token(&env.server.services, "old").await, "old", &key_file).await;
+    assert!(ok, "{stderr}");
+    let id = Identity::load(&key_file).unwrap();
+    let send = |kind: Kind, body: serde_json::Value| {
+        let header = Header::new(kind, &id.agent_id, proto::now(), None);
+        proto::sign(&id.sign, &id.agent_id, header, &body).unwrap()
+    };
+    let (status, _) = post(
+        &env,
+        "heartbeat",
+        &send(
+            Kind::Heartbeat,
+            serde_json::json!({
+                "version": "0.1.0", "hostname": "old", "directory_ok": true
+            }),
+        ),
+    )
+    .await;
+    assert_eq!(status, 200);
+
+    let services = env.server.services.clone();
+    let started = Instant::now();
+    let listing = tokio::spawn(async move { services.directory.list_users(100).await });
+    let (status, reply) = post(&env, "poll", &send(Kind::Poll, serde_json::json!({"wait_secs": 5}))).await;
+    assert_eq!(status, 200, "{reply}");
+    let reply: Envelope = serde_json::from_str(&reply).unwrap();
+    let offer: proto::Message<first_protocol::OfferBody> = proto::open(&reply, &id.portal_key).unwrap();
+    let offer = offer.body.job.expect("the job is offered");
+    assert!(matches!(offer.op, first_protocol::Op::Health), "{:?}", offer.op);
+    let plain = id.boxk.unseal(&base64::engine::general_purpose::STANDARD.decode(&offer.sealed).unwrap()).unwrap();
+    assert!(serde_json::from_slice::<first_protocol::SealedJob>(&plain).is_err(), "an old agent cannot read it");
+    let answer = serde_json::json!({
+        "job_id": offer.job_id, "lease_id": offer.lease_id,
+        "outcome": {"Err": {"Unavailable": "the agent could not open the job: the message is malformed"}},
+    });
+    let (status, reply) = post(&env, "result", &send(Kind::Result, answer)).await;
+    assert_eq!(status, 200, "{reply}");
+
+    match listing.await.unwrap() {
+        Err(DirError::Unavailable(why)) => assert!(why.starts_with("agent does not support list_users"), "{why}"),
+        other => panic!("expected the agent's refusal, got {other:?}"),
+    }
+    assert!(started.elapsed() < Duration::from_secs(5), "no wait for the lease to run out: {:?}", started.elapsed());
 }

@@ -1,5 +1,6 @@
 //! The LDAP backend against a real slapd with ppolicy: look-ups, binds, changes, resets,
-//! lockout and unlock, TLS, and what happens when the directory is down or refuses us.
+//! lockout and unlock, TLS, listings of every account (past a page and slapd's size limit), and
+//! what happens when the directory is down or refuses us.
 
 // Test code: failing loudly is the point.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -11,6 +12,7 @@ use rekey::directory::ldap::LdapDirectory;
 use rekey::directory::{DirError, DirUser, Directory, LockStatus, Login, PolicyReason};
 use secrecy::SecretString;
 
+use crate::support::directory::comparable;
 use crate::support::slapd::{Slapd, TestUser};
 use crate::support::{init_tracing, remember_secret, unique};
 
@@ -421,4 +423,77 @@ async fn the_sample_users_are_in_their_groups() {
     groups.sort();
     assert_eq!(groups, vec![group("it-admins"), group("staff")]);
     assert_eq!(find(&dir, "carol@example.test").await.login, "carol");
+}
+
+/// Looks `login` up and finds the same account in `listed`.
+async fn listed_like_find_user(dir: &LdapDirectory, listed: &[DirUser], login: &str) {
+    let found = find(dir, login).await;
+    let entry = listed.iter().find(|u| u.id == found.id).unwrap_or_else(|| panic!("{login} is not listed"));
+    assert_eq!(comparable(entry), comparable(&found), "{login}");
+}
+
+#[tokio::test]
+async fn listing_gives_every_account_as_find_user_does_and_no_group_or_service_entry() {
+    let (slapd, dir) = shared().await;
+    let both = slapd.create_user("listboth").await;
+    slapd.add_to_group(&both, "staff").await;
+    slapd.add_to_group(&both, "contractors").await;
+    let none = slapd.create_user("listnone").await;
+    let listed = dir.list_users(100_000).await.unwrap();
+    for login in ["alice", "dave", "carol", both.uid.as_str(), none.uid.as_str()] {
+        listed_like_find_user(&dir, &listed, login).await;
+    }
+    let both = listed.iter().find(|u| u.login == both.uid).unwrap();
+    assert_eq!(comparable(both)["groups"], serde_json::json!([group("contractors"), group("staff")]));
+    let people = format!(",{}", slapd.base_dn);
+    assert!(listed.iter().all(|u| u.dn.ends_with(&people)), "only entries under ou=people");
+    assert!(!listed.iter().any(|u| u.dn.contains("ou=groups") || u.dn == slapd.service_dn));
+    let mut ids: Vec<&str> = listed.iter().map(|u| u.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), listed.len(), "each account once");
+}
+
+#[tokio::test]
+async fn listing_without_a_group_base_reads_member_of_as_find_user_does() {
+    let (slapd, _) = shared().await;
+    let dir = directory(&DirectoryConfig { group_base_dn: String::new(), ..slapd.directory_config() });
+    let t = slapd.create_user("listmemberof").await;
+    slapd.add_to_group(&t, "it-admins").await;
+    let listed = dir.list_users(100_000).await.unwrap();
+    for login in ["dave", "bob", t.uid.as_str()] {
+        listed_like_find_user(&dir, &listed, login).await;
+    }
+}
+
+#[tokio::test]
+async fn listing_stops_at_the_limit() {
+    let (_, dir) = shared().await;
+    assert_eq!(dir.list_users(2).await.unwrap().len(), 2);
+    assert!(dir.list_users(0).await.unwrap().is_empty());
+}
+
+/// 1,200 accounts: more than a page (500) and than slapd's default size limit (500), which
+/// holds for a whole paged search unless the service account is allowed more.
+#[tokio::test]
+async fn listing_more_accounts_than_a_page_gets_them_all_once_slapd_allows_it() {
+    init_tracing();
+    let slapd = Slapd::start().await;
+    let dns = slapd.add_accounts(&unique("bulk"), 1200).await;
+    slapd.add_group("everyone", &dns).await;
+    let dir = directory(&slapd.directory_config());
+    match dir.list_users(10_000).await {
+        Err(DirError::Unavailable(why)) => assert!(why.contains("size limit"), "{why}"),
+        other => panic!("a listing cut short by slapd must not pass for the directory: {:?}", other.map(|l| l.len())),
+    }
+
+    slapd.lift_service_size_limit().await;
+    let listed = dir.list_users(10_000).await.unwrap();
+    assert_eq!(listed.len(), 1200 + 4, "the bulk accounts and the four sample people");
+    let everyone = group("everyone");
+    let bulk: Vec<&DirUser> = listed.iter().filter(|u| dns.contains(&u.dn)).collect();
+    assert_eq!(bulk.len(), 1200);
+    assert!(bulk.iter().all(|u| u.groups == [everyone.clone()]), "groups of the bulk accounts");
+    listed_like_find_user(&dir, &listed, "dave").await;
+    assert_eq!(dir.list_users(1000).await.unwrap().len(), 1000);
 }

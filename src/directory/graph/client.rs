@@ -70,6 +70,36 @@ impl GraphClient {
         body: Option<&serde_json::Value>,
         bearer: Bearer<'_>,
     ) -> Result<Vec<u8>, Result<GraphFailure, DirError>> {
+        self.send_to(operation, method, &format!("{}{path}", self.base), query, body, bearer).await
+    }
+
+    /// GETs the next page of a collection from Graph's `@odata.nextLink`, which keeps the
+    /// query of the first request. Only a link below this client's base is followed: the token
+    /// goes nowhere else.
+    pub async fn next_page(
+        &self,
+        operation: &'static str,
+        link: &str,
+        bearer: Bearer<'_>,
+    ) -> Result<Vec<u8>, Result<GraphFailure, DirError>> {
+        if !link.strip_prefix(&self.base).is_some_and(|rest| rest.starts_with('/')) {
+            tracing::error!(operation, "Microsoft Graph's next-page link is not below {}; not followed", self.base);
+            return Err(Err(DirError::Unavailable(format!(
+                "Microsoft Graph's next-page link for {operation} points elsewhere"
+            ))));
+        }
+        self.send_to(operation, Method::GET, link, &[], None, bearer).await
+    }
+
+    async fn send_to(
+        &self,
+        operation: &'static str,
+        method: Method,
+        url: &str,
+        query: &[(&str, &str)],
+        body: Option<&serde_json::Value>,
+        bearer: Bearer<'_>,
+    ) -> Result<Vec<u8>, Result<GraphFailure, DirError>> {
         let deadline = Instant::now() + self.deadline;
         let mut refreshed = false;
         let mut throttled = 0u32;
@@ -86,10 +116,12 @@ impl GraphClient {
                 }
             };
             let client_request_id = uuid::Uuid::new_v4().to_string();
-            let mut request = self
-                .http
-                .request(method.clone(), format!("{}{path}", self.base))
-                .query(query)
+            let mut request = self.http.request(method.clone(), url);
+            if !query.is_empty() {
+                // A next-page link carries its query already; nothing may be added to it.
+                request = request.query(query);
+            }
+            let mut request = request
                 .bearer_auth(token.expose_secret())
                 .header("client-request-id", &client_request_id)
                 .header("return-client-request-id", "true");

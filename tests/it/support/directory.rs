@@ -30,3 +30,11 @@ pub trait TestDirectory: Send + Sync {
     /// Disables the account the way an administrator would.
     async fn disable(&self, user: &TestUser);
 }
+
+/// An account as JSON with its groups in a stable order, to compare what `list_users` says
+/// with what `find_user` says.
+pub fn comparable(user: &rekey::directory::DirUser) -> serde_json::Value {
+    let mut user = user.clone();
+    user.groups.sort_by_key(|g| g.to_lowercase());
+    serde_json::to_value(user).unwrap()
+}

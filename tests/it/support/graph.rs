@@ -4,6 +4,10 @@
 //! Graph's published v1.0 metadata in tests/fixtures/graph-v1.0-properties.txt), answers in
 //! Graph's error format with a request-id, and can be told to throttle or fail.
 //!
+//! Collections page as Graph's do: `$top` from 1 to 999 (100 when absent), an
+//! `@odata.nextLink` carrying the query and an opaque `$skiptoken`, and a query option given
+//! twice refused.
+//!
 //! It records PATCH bodies and revoke calls for assertions and never logs them.
 
 // Handlers return an early `Response` as their error; boxing it would only add noise.
@@ -15,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch, post};
@@ -43,7 +47,10 @@ pub struct GraphUser {
     pub display_name: String,
     pub enabled: bool,
     pub synced: bool,
+    /// `onPremisesDistinguishedName` of a synced account.
+    pub on_premises_dn: Option<String>,
     pub password: String,
+    /// Ids of the groups the user is in, directly or through nesting.
     pub groups: Vec<String>,
 }
 
@@ -65,6 +72,8 @@ struct Tenant {
     /// Put a wrong nonce into the next ID token.
     tamper_nonce: bool,
     codes: HashMap<String, CodeGrant>,
+    /// `$skiptoken`s handed out in next-page links → where the next page starts.
+    skiptokens: HashMap<String, usize>,
 }
 
 /// An authorization code and what it was issued for.
@@ -126,6 +135,7 @@ impl GraphDouble {
             .route("/v1.0/users/{id}", patch(patch_user))
             .route("/v1.0/users/{id}/revokeSignInSessions", post(revoke))
             .route("/v1.0/users/{id}/checkMemberGroups", post(check_member_groups))
+            .route("/v1.0/groups/{id}/transitiveMembers", get(transitive_members))
             .route("/v1.0/me/changePassword", post(change_password))
             .with_state(double.clone());
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
@@ -519,6 +529,7 @@ impl GraphDouble {
             "id": u.id, "userPrincipalName": u.upn, "displayName": u.display_name, "accountEnabled": u.enabled,
             "mail": u.mail, "otherMails": [], "mobilePhone": null, "onPremisesSyncEnabled": if u.synced { json!(true) } else { Value::Null },
             "onPremisesSamAccountName": if u.synced { json!(u.upn.split('@').next()) } else { Value::Null },
+            "onPremisesDistinguishedName": u.on_premises_dn,
         });
         let mut out = serde_json::Map::new();
         for p in select {
@@ -567,19 +578,25 @@ fn parse_filter(filter: &str) -> Option<(&str, String)> {
     Some((property.trim(), literal.replace("''", "'")))
 }
 
-async fn list_users(
-    State(d): State<Arc<GraphDouble>>,
-    headers: HeaderMap,
-    Query(q): Query<HashMap<String, String>>,
-) -> Response {
+async fn list_users(State(d): State<Arc<GraphDouble>>, headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
     if let Err(r) = d.admit(&headers, "GET /users".into()) {
         return r;
     }
+    let q = match query_options(raw.as_deref()) {
+        Ok(q) => q,
+        Err(r) => return r,
+    };
     let select: Vec<&str> = q.get("$select").map(|s| s.split(',').collect()).unwrap_or_else(|| vec!["id"]);
     if let Some(p) = select.iter().find(|p| !d.allowed("user", p)) {
         return bad_request(&format!("Could not find a property named '{p}' on type 'microsoft.graph.user'."));
     }
-    let Some((property, value)) = q.get("$filter").and_then(|f| parse_filter(f)) else {
+    let Some(filter) = q.get("$filter") else {
+        // The whole collection, a page at a time, in a stable order.
+        let mut users: Vec<GraphUser> = d.state.lock().unwrap().users.values().cloned().collect();
+        users.sort_by(|a, b| a.id.cmp(&b.id));
+        return d.page(&q, "/v1.0/users", "users", users.iter().map(|u| d.user_json(u, &select)).collect());
+    };
+    let Some((property, value)) = parse_filter(filter) else {
         return bad_request("Invalid filter clause");
     };
     let s = d.state.lock().unwrap();
@@ -599,6 +616,104 @@ async fn list_users(
         ));
     }
     ok_json(StatusCode::OK, json!({"@odata.context": format!("{}/v1.0/$metadata#users", d.url), "value": found}))
+}
+
+/// The users in a group, directly or nested (each user's `groups` already says which).
+async fn transitive_members(
+    State(d): State<Arc<GraphDouble>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    if let Err(r) = d.admit(&headers, format!("GET /groups/{id}/transitiveMembers")) {
+        return r;
+    }
+    let q = match query_options(raw.as_deref()) {
+        Ok(q) => q,
+        Err(r) => return r,
+    };
+    let select: Vec<&str> = q.get("$select").map(|s| s.split(',').collect()).unwrap_or_else(|| vec!["id"]);
+    if let Some(p) = select.iter().find(|p| !d.allowed("user", p)) {
+        return bad_request(&format!(
+            "Could not find a property named '{p}' on type 'microsoft.graph.directoryObject'."
+        ));
+    }
+    let mut members: Vec<GraphUser> =
+        d.state.lock().unwrap().users.values().filter(|u| u.groups.contains(&id)).cloned().collect();
+    if members.is_empty() {
+        return not_found(&id);
+    }
+    members.sort_by(|a, b| a.id.cmp(&b.id));
+    let items = members
+        .iter()
+        .map(|u| {
+            let mut item = d.user_json(u, &select);
+            item["@odata.type"] = json!("#microsoft.graph.user");
+            item
+        })
+        .collect();
+    d.page(&q, &format!("/v1.0/groups/{id}/transitiveMembers"), "directoryObjects", items)
+}
+
+/// A request's query options; one given twice is refused, as Graph does.
+fn query_options(raw: Option<&str>) -> Result<HashMap<String, String>, Response> {
+    let mut options = HashMap::new();
+    for (k, v) in url::form_urlencoded::parse(raw.unwrap_or("").as_bytes()).into_owned() {
+        if options.contains_key(&k) {
+            return Err(bad_request(&format!(
+                "Query option '{}' was specified more than once, but it must be specified at most once.",
+                k.trim_start_matches('$')
+            )));
+        }
+        options.insert(k, v);
+    }
+    Ok(options)
+}
+
+impl GraphDouble {
+    /// One page of `items` by `$top` and `$skiptoken`, with a next-page link that keeps the
+    /// rest of the query.
+    fn page(&self, q: &HashMap<String, String>, path: &str, context: &str, items: Vec<Value>) -> Response {
+        let top = match q.get("$top").map(|t| t.parse::<usize>()) {
+            None => 100,
+            Some(Ok(n)) if (1..=999).contains(&n) => n,
+            Some(_) => {
+                let given = q.get("$top").map(String::as_str).unwrap_or_default();
+                return graph_error(
+                    StatusCode::BAD_REQUEST,
+                    "Request_UnsupportedQuery",
+                    &format!("Invalid page size specified: '{given}'. Must be between 1 and 999 inclusive."),
+                );
+            }
+        };
+        let mut s = self.state.lock().unwrap();
+        let start = match q.get("$skiptoken") {
+            None => 0,
+            Some(token) => match s.skiptokens.get(token) {
+                Some(start) => *start,
+                None => return bad_request("Invalid $skiptoken."),
+            },
+        };
+        let end = (start + top).min(items.len());
+        let mut body = json!({
+            "@odata.context": format!("{}/v1.0/$metadata#{context}", self.url),
+            "value": items.get(start..end).unwrap_or_default(),
+        });
+        if end < items.len() {
+            let token = URL_SAFE_NO_PAD.encode(uuid::Uuid::new_v4().as_bytes());
+            s.skiptokens.insert(token.clone(), end);
+            let mut link = url::Url::parse(&format!("{}{path}", self.url)).unwrap();
+            {
+                let mut pairs = link.query_pairs_mut();
+                for (k, v) in q.iter().filter(|(k, _)| k.as_str() != "$skiptoken") {
+                    pairs.append_pair(k, v);
+                }
+                pairs.append_pair("$skiptoken", &token);
+            }
+            body["@odata.nextLink"] = json!(link.to_string());
+        }
+        ok_json(StatusCode::OK, body)
+    }
 }
 
 /// Entra's default policy, roughly: 8 to 256 characters, three of four character classes.

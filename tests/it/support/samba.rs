@@ -233,6 +233,25 @@ impl SambaDc {
         TestUser { uid, dn, mail, password, surname }
     }
 
+    /// A workstation account under OU=People (as Administrator): to AD a computer is also a
+    /// user object, with a login (`<name>$`). Returns its DN.
+    pub async fn create_computer(&self, prefix: &str) -> String {
+        let name = unique(&prefix.chars().take(MAX_PREFIX).collect::<String>()).to_uppercase();
+        let dn = format!("CN={},{}", escape_dn_value(&name), self.base_dn);
+        let sam = format!("{name}$");
+        let attrs: Vec<(&str, HashSet<&str>)> = vec![
+            ("objectClass", HashSet::from(["computer"])),
+            ("sAMAccountName", HashSet::from([sam.as_str()])),
+            // WORKSTATION_TRUST_ACCOUNT.
+            ("userAccountControl", HashSet::from(["4096"])),
+        ];
+        let mut ldap = self.admin().await;
+        let result = ldap.add(&dn, attrs).await.unwrap();
+        assert_eq!(result.rc, 0, "adding {dn}: {result:?}");
+        let _ = ldap.unbind().await;
+        dn
+    }
+
     /// Adds the user to `CN=<group_cn>,OU=Groups,…` (staff, contractors, it-admins,
     /// staff-nested, which is itself a member of staff).
     pub async fn add_to_group(&self, user: &TestUser, group_cn: &str) {

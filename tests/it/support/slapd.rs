@@ -181,6 +181,69 @@ impl Slapd {
         TestUser { uid, dn, mail, password, surname }
     }
 
+    /// Adds `count` accounts without a password (`uid=<prefix><n>` under ou=people) as the
+    /// admin on one connection; returns their DNs.
+    pub async fn add_accounts(&self, prefix: &str, count: usize) -> Vec<String> {
+        let mut ldap = self.admin().await;
+        let mut dns = Vec::with_capacity(count);
+        for n in 0..count {
+            let uid = format!("{prefix}{n:05}");
+            let dn = format!("uid={},{}", escape_dn_value(&uid), self.base_dn);
+            let mail = format!("{uid}@example.test");
+            let attrs: Vec<(&str, HashSet<&str>)> = vec![
+                ("objectClass", HashSet::from(["inetOrgPerson"])),
+                ("uid", HashSet::from([uid.as_str()])),
+                ("cn", HashSet::from([uid.as_str()])),
+                ("sn", HashSet::from(["Bulk"])),
+                ("mail", HashSet::from([mail.as_str()])),
+            ];
+            let result = ldap.add(&dn, attrs).await.unwrap();
+            assert_eq!(result.rc, 0, "adding {dn}: {result:?}");
+            dns.push(dn);
+        }
+        let _ = ldap.unbind().await;
+        dns
+    }
+
+    /// Makes the group `cn=<cn>,ou=groups,…` (groupOfNames) with these members.
+    pub async fn add_group(&self, cn: &str, members: &[String]) {
+        let dn = format!("cn={},ou=groups,{SUFFIX}", escape_dn_value(cn));
+        let attrs: Vec<(&str, HashSet<&str>)> = vec![
+            ("objectClass", HashSet::from(["groupOfNames"])),
+            ("cn", HashSet::from([cn])),
+            ("member", members.iter().map(String::as_str).collect()),
+        ];
+        let mut ldap = self.admin().await;
+        let result = ldap.add(&dn, attrs).await.unwrap();
+        assert_eq!(result.rc, 0, "adding {dn}: {result:?}");
+        let _ = ldap.unbind().await;
+    }
+
+    /// Lets the service account read any number of entries in one search: slapd's default size
+    /// limit (500) also bounds a whole paged search. Changes cn=config offline, so slapd is
+    /// stopped and started again.
+    pub async fn lift_service_size_limit(&self) {
+        self.stop();
+        let ldif = self.dir.join("limits.ldif");
+        std::fs::write(
+            &ldif,
+            format!(
+                "dn: olcDatabase={{1}}mdb,cn=config\nchangetype: modify\nadd: olcLimits\nolcLimits: dn.exact=\"{}\" size=unlimited\n",
+                self.service_dn
+            ),
+        )
+        .unwrap();
+        let out = Command::new("/usr/sbin/slapmodify")
+            .args(["-q", "-n0", "-F"])
+            .arg(self.dir.join("slapd.d"))
+            .arg("-l")
+            .arg(&ldif)
+            .output()
+            .expect("run slapmodify");
+        assert!(out.status.success(), "slapmodify failed: {}", String::from_utf8_lossy(&out.stderr));
+        self.restart().await;
+    }
+
     /// Adds the user to `cn=<group_cn>,ou=groups,…` (memberOf follows).
     pub async fn add_to_group(&self, user: &TestUser, group_cn: &str) {
         let group = format!("cn={},ou=groups,{SUFFIX}", escape_dn_value(group_cn));

@@ -1,0 +1,184 @@
+//! Every account of the tenant, for the admin's coverage report, described as `find_user`
+//! describes it: `GET /users` in pages of 999 (Graph's largest), then, instead of one
+//! checkMemberGroups per account, the transitive members of each policy group once.
+//!
+//! Accounts synced from on-premises AD are the on-premises directory's, as in `find_user`:
+//! one listing of that directory is matched to them by `onPremisesDistinguishedName`, and only
+//! those it does not match are looked up one by one. Without an on-premises directory they
+//! cannot be served and are left out (logged).
+
+use std::collections::{HashMap, HashSet};
+
+use reqwest::{Method, StatusCode};
+use serde::Deserialize;
+
+use super::client::{Bearer, GraphFailure};
+use super::{GraphDirectory, GraphUser, app_error, cloud_user, parse};
+use crate::config::GraphLogin;
+use crate::directory::ldap::dn_key;
+use crate::directory::{DirError, DirUser, Login};
+
+/// `find_user`'s properties and the DN that links a synced account to its on-premises entry.
+const LIST_SELECT: &str = "id,userPrincipalName,displayName,accountEnabled,mail,otherMails,mobilePhone,\
+                           onPremisesSyncEnabled,onPremisesSamAccountName,onPremisesDistinguishedName";
+
+/// Graph's largest page for users and for group members.
+const PAGE_SIZE: &str = "999";
+
+/// One page of a collection.
+#[derive(Deserialize)]
+struct Page<T> {
+    value: Vec<T>,
+    #[serde(rename = "@odata.nextLink")]
+    next_link: Option<String>,
+}
+
+/// A group member: a user, or a device, contact, service principal or nested group.
+#[derive(Deserialize)]
+struct Member {
+    id: String,
+    #[serde(rename = "@odata.type")]
+    kind: Option<String>,
+}
+
+/// The Graph accounts of one listing, split by where `find_user` would look them up.
+struct Accounts {
+    cloud: Vec<GraphUser>,
+    synced: Vec<GraphUser>,
+}
+
+impl GraphDirectory {
+    /// See [`crate::directory::Directory::list_users`].
+    pub(super) async fn list(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let accounts = self.accounts(limit).await?;
+        let mut members = Vec::with_capacity(self.scope_groups.len());
+        if !accounts.cloud.is_empty() {
+            for group in &self.scope_groups {
+                members.push((group, self.transitive_members(group).await?));
+            }
+        }
+        let mut users: Vec<DirUser> = accounts
+            .cloud
+            .into_iter()
+            .map(|user| {
+                // In policy order, as checkMemberGroups is asked.
+                let groups = members.iter().filter(|(_, ids)| ids.contains(&user.id)).map(|(g, _)| (*g).clone());
+                let groups = groups.collect();
+                let typed = user.mail.clone().unwrap_or_else(|| user.id.clone());
+                cloud_user(user, &typed, groups)
+            })
+            .collect();
+        users.extend(self.on_premises_accounts(accounts.synced, limit).await?);
+        Ok(users)
+    }
+
+    /// Up to `limit` accounts `find_user` could return, following `@odata.nextLink`.
+    async fn accounts(&self, limit: usize) -> Result<Accounts, DirError> {
+        let mut accounts = Accounts { cloud: Vec::new(), synced: Vec::new() };
+        let mut unservable = 0usize;
+        let query = [("$select", LIST_SELECT), ("$top", PAGE_SIZE)];
+        let mut bytes = self
+            .app_call("list users", Method::GET, "/users", &query, None)
+            .await
+            .map_err(|e| app_error(e, "User.Read.All"))?;
+        'pages: loop {
+            let page: Page<GraphUser> = parse(&bytes)?;
+            for user in page.value {
+                match (user.on_premises_sync_enabled == Some(true), &self.on_premises) {
+                    (false, _) => accounts.cloud.push(user),
+                    (true, Some(_)) => accounts.synced.push(user),
+                    (true, None) => unservable += 1,
+                }
+                if accounts.cloud.len() + accounts.synced.len() >= limit {
+                    break 'pages;
+                }
+            }
+            let Some(link) = page.next_link else { break };
+            bytes = self
+                .client
+                .next_page("list users", &link, Bearer::App(&self.tokens))
+                .await
+                .map_err(|e| app_error(e, "User.Read.All"))?;
+        }
+        if unservable > 0 {
+            tracing::error!(
+                accounts = unservable,
+                "accounts synced from on-premises Active Directory are left out of the listing: no \
+                 on-premises directory is configured (directory.graph.on_premises)"
+            );
+        }
+        Ok(accounts)
+    }
+
+    /// Ids of the users in `group`, directly or through nested groups: for every account at
+    /// once, what checkMemberGroups answers for one.
+    async fn transitive_members(&self, group: &str) -> Result<HashSet<String>, DirError> {
+        const PERMISSION: &str = "GroupMember.Read.All";
+        if uuid::Uuid::parse_str(group).is_err() {
+            return Err(DirError::Unavailable(format!(
+                "policy group {group:?} is not an Entra group object id; with a Graph directory, policy names groups by id"
+            )));
+        }
+        let path = format!("/groups/{group}/transitiveMembers");
+        let first =
+            self.app_call("list group members", Method::GET, &path, &[("$select", "id"), ("$top", PAGE_SIZE)], None);
+        let mut bytes = match first.await {
+            Ok(bytes) => bytes,
+            // checkMemberGroups finds nobody in a group that does not exist; nor does this.
+            Err(Ok(GraphFailure { status: StatusCode::NOT_FOUND, request_id, .. })) => {
+                tracing::warn!(%group, %request_id, "a policy group does not exist in Entra ID; nobody is in it");
+                return Ok(HashSet::new());
+            }
+            Err(e) => return Err(app_error(e, PERMISSION)),
+        };
+        let mut ids = HashSet::new();
+        loop {
+            let page: Page<Member> = parse(&bytes)?;
+            let users =
+                page.value.into_iter().filter(|m| m.kind.as_deref().is_none_or(|k| k == "#microsoft.graph.user"));
+            ids.extend(users.map(|m| m.id));
+            let Some(link) = page.next_link else { return Ok(ids) };
+            bytes = self
+                .client
+                .next_page("list group members", &link, Bearer::App(&self.tokens))
+                .await
+                .map_err(|e| app_error(e, PERMISSION))?;
+        }
+    }
+
+    /// The on-premises accounts of synced Graph accounts, as `find_user` routes them.
+    async fn on_premises_accounts(&self, synced: Vec<GraphUser>, limit: usize) -> Result<Vec<DirUser>, DirError> {
+        let Some(on_premises) = &self.on_premises else { return Ok(Vec::new()) };
+        if synced.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut by_dn: HashMap<String, DirUser> =
+            on_premises.list_users(limit).await?.into_iter().map(|u| (dn_key(&u.dn), u)).collect();
+        let mut users = Vec::with_capacity(synced.len());
+        let mut looked_up = 0usize;
+        for user in synced {
+            let key = user.on_premises_distinguished_name.as_deref().map(dn_key);
+            if let Some(found) = key.and_then(|k| by_dn.remove(&k)) {
+                users.push(found);
+                continue;
+            }
+            let typed = match self.login_attribute {
+                GraphLogin::Upn => user.user_principal_name,
+                GraphLogin::Mail => user.mail,
+            };
+            let Some(login) = typed.as_deref().and_then(Login::parse) else { continue };
+            looked_up += 1;
+            users.extend(on_premises.find_user(&login).await?);
+        }
+        if looked_up > 0 {
+            tracing::info!(
+                accounts = looked_up,
+                "synced accounts not matched by onPremisesDistinguishedName were looked up on-premises one by one"
+            );
+        }
+        Ok(users)
+    }
+}
