@@ -44,6 +44,10 @@ pub struct Config {
     pub branding: BrandingConfig,
     #[serde(default)]
     pub kiosk: KioskConfig,
+    #[serde(default)]
+    pub admin: AdminConfig,
+    #[serde(default)]
+    pub metrics: MetricsConfig,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -521,6 +525,49 @@ impl Default for KioskConfig {
     }
 }
 
+/// The admin area at `/admin`: reports, audit search and status.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AdminConfig {
+    /// Groups (cn or DN) whose members may enter the admin area. Empty: nobody may.
+    pub groups: Vec<String>,
+    /// Minutes an admin sign-in lasts, however active, before both factors are asked again.
+    pub session_mins: u64,
+    /// Most accounts the coverage report reads from the directory.
+    pub max_listed_accounts: usize,
+}
+
+impl Default for AdminConfig {
+    fn default() -> Self {
+        AdminConfig { groups: vec![], session_mins: 60, max_listed_accounts: 100_000 }
+    }
+}
+
+/// Prometheus metrics at `/metrics`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MetricsConfig {
+    pub enabled: bool,
+    /// A separate address (e.g. `127.0.0.1:9464`) that serves only `/metrics`. Empty: `/metrics`
+    /// is served on `server.listen`, to clients in `allow_from` only.
+    pub listen: String,
+    /// Client addresses or CIDR ranges that may read `/metrics` on the main listener (the
+    /// client address as found through `server.trusted_proxies`).
+    pub allow_from: Vec<String>,
+}
+
+impl Default for MetricsConfig {
+    fn default() -> Self {
+        MetricsConfig { enabled: true, listen: String::new(), allow_from: vec!["127.0.0.0/8".into(), "::1/128".into()] }
+    }
+}
+
+impl MetricsConfig {
+    pub fn allowed_networks(&self) -> Vec<ipnet::IpNet> {
+        self.allow_from.iter().filter_map(|p| parse_net(p)).collect()
+    }
+}
+
 /// Who hears about events that need a person's attention.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
@@ -728,6 +775,26 @@ impl Config {
                 );
             }
         }
+        if !self.metrics.listen.is_empty() && self.metrics.listen.parse::<std::net::SocketAddr>().is_err() {
+            err(
+                "metrics.listen",
+                format!("expected an address and port like 127.0.0.1:9464, got {:?}", self.metrics.listen),
+            );
+        }
+        for (i, p) in self.metrics.allow_from.iter().enumerate() {
+            if parse_net(p).is_none() {
+                err(
+                    &format!("metrics.allow_from[{i}]"),
+                    format!("expected an address or CIDR range like 10.0.0.0/8, got {p:?}"),
+                );
+            }
+        }
+        if !(5..=24 * 60).contains(&self.admin.session_mins) {
+            err("admin.session_mins", format!("expected 5 to 1440, got {}", self.admin.session_mins));
+        }
+        if self.admin.max_listed_accounts == 0 {
+            err("admin.max_listed_accounts", "must be at least 1".into());
+        }
         if let Err(message) = accent_colour(&self.branding.accent_colour) {
             err("branding.accent_colour", message);
         }
@@ -751,7 +818,18 @@ impl Config {
         }
         let prefix = &self.kiosk.path_prefix;
         if !prefix.is_empty() {
-            let reserved = ["/reset", "/unlock", "/change", "/register", "/static", "/oidc", "/wasnt-me", "/agent"];
+            let reserved = [
+                "/reset",
+                "/unlock",
+                "/change",
+                "/register",
+                "/static",
+                "/oidc",
+                "/wasnt-me",
+                "/agent",
+                "/admin",
+                "/metrics",
+            ];
             let well_formed = prefix.starts_with('/')
                 && prefix.len() > 1
                 && !prefix.ends_with('/')
@@ -1291,6 +1369,19 @@ base_dn = "ou=people,dc=example,dc=test"
         let errs = errors(&format!("{VALID}\n[server]\nreturn_to_hosts = [\"https://intranet/\"]\n"));
         assert!(errs.iter().any(|e| e.starts_with("server.return_to_hosts[0]:")), "{errs:?}");
         assert!(accent_colour("#1f5fbf").is_ok() && accent_colour("1f5fbf").is_err() && accent_colour("#fff").is_err());
+    }
+
+    #[test]
+    fn admin_and_metrics_mistakes_name_their_key() {
+        let errs = errors(&format!(
+            "{VALID}\n[admin]\nsession_mins = 2\nmax_listed_accounts = 0\n[metrics]\nlisten = \"9464\"\nallow_from = [\"everyone\"]\n"
+        ));
+        for key in ["admin.session_mins:", "admin.max_listed_accounts:", "metrics.listen:", "metrics.allow_from[0]:"] {
+            assert!(errs.iter().any(|e| e.starts_with(key)), "{key} not in {errs:?}");
+        }
+        assert_eq!(errors(&format!("{VALID}\n[metrics]\nlisten = \"127.0.0.1:9464\"\n")), Vec::<String>::new());
+        let errs = errors(&format!("{VALID}\n[kiosk]\npath_prefix = \"/admin\"\n"));
+        assert!(errs.iter().any(|e| e.starts_with("kiosk.path_prefix:")), "{errs:?}");
     }
 
     #[test]

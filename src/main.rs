@@ -37,6 +37,19 @@ enum Command {
     /// Accounts whose owners blocked self-service with "this wasn't me" (portal host).
     #[command(subcommand)]
     Account(AccountCommand),
+    /// Usage summary: registrations, changes, resets and unlocks, by method and failure
+    /// reason, and registration coverage (the numbers of the admin area).
+    Report {
+        /// How far back, in whole UTC days up to today: 30d, 12w or a number of days.
+        #[arg(long, default_value = "30d")]
+        since: String,
+        /// Print the counts per day as CSV (the admin area's activity download) instead.
+        #[arg(long)]
+        csv: bool,
+        /// Do not list the directory (coverage then shows only who registered).
+        #[arg(long)]
+        no_directory: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -141,7 +154,7 @@ fn init_logging(log: &LogConfig) {
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(ansi);
     let _ = match log.format {
-        LogFormat::Json => builder.json().flatten_event(true).with_current_span(true).try_init(),
+        LogFormat::Json => builder.json().flatten_event(true).with_current_span(false).with_span_list(true).try_init(),
         LogFormat::Text => builder.try_init(),
     };
 }
@@ -197,15 +210,21 @@ async fn main() -> ExitCode {
         }
         Command::Serve => {
             init_logging(&config.log);
+            // With JSON logs, stderr holds JSON lines only.
+            let plain = config.log.format == LogFormat::Text;
             let running = match rekey::web::start(config, Clock::system()).await {
                 Ok(r) => r,
                 Err(e) => {
                     tracing::error!(error = %e, "rekey could not start");
-                    eprintln!("rekey: {e}");
+                    if plain {
+                        eprintln!("rekey: {e}");
+                    }
                     return ExitCode::FAILURE;
                 }
             };
-            eprintln!("rekey: listening on http://{}", running.addr);
+            if plain {
+                eprintln!("rekey: listening on http://{}", running.addr);
+            }
             shutdown_signal().await;
             tracing::info!("shutting down");
             running.stop().await;
@@ -225,8 +244,61 @@ async fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Report { since, csv, no_directory } => match report(config, &since, csv, no_directory).await {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("rekey report: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Agent(_) => ExitCode::FAILURE,
     }
+}
+
+async fn report(
+    config: Config,
+    since: &str,
+    csv: bool,
+    no_directory: bool,
+) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    use rekey::report::{self, ActivityReport, Coverage, Period};
+    use std::io::Write as _;
+    let now = Clock::system().now();
+    let Some(period) = Period::since(since, now) else {
+        eprintln!(
+            "rekey report: --since expects a number of days like 30d, 12w or 7 (at most {}), got {since:?}",
+            report::MAX_DAYS
+        );
+        return Ok(ExitCode::from(2));
+    };
+    let app = rekey::web::App::build(config, Clock::system()).await?;
+    let s = &app.services;
+    let counts = s.db.audit_day_counts(period.from_ts(), period.to_ts()).await?;
+    if csv {
+        std::io::stdout().write_all(&report::activity_csv(&counts))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let activity = ActivityReport::build(period, &counts);
+    let summaries = s.db.method_summaries().await?;
+    let registered = summaries.iter().map(|m| m.user_id.as_str()).collect::<std::collections::BTreeSet<_>>().len();
+    let coverage = if no_directory {
+        None
+    } else {
+        let limit = s.config.admin.max_listed_accounts;
+        match s.directory.list_users(limit).await {
+            Ok(users) => {
+                let truncated = users.len() >= limit;
+                let in_scope = users.into_iter().filter(|u| rekey::policy::in_scope(&s.config.policy, u)).collect();
+                Some(Coverage::build(in_scope, &summaries, s.config.policy.methods_required, truncated))
+            }
+            Err(e) => {
+                eprintln!("rekey report: the directory could not be listed: {e}");
+                None
+            }
+        }
+    };
+    print!("{}", report::text(&activity, coverage.as_ref(), registered));
+    Ok(ExitCode::SUCCESS)
 }
 
 async fn account(config: &Config, cmd: &AccountCommand) -> Result<ExitCode, Box<dyn std::error::Error>> {

@@ -8,6 +8,7 @@
 pub mod agent;
 pub mod bounded;
 pub mod graph;
+pub mod instrumented;
 pub mod ldap;
 
 use async_trait::async_trait;

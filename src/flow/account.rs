@@ -65,13 +65,28 @@ pub enum SignIn {
     /// The password is right but expired or must be changed first.
     MustChange,
     /// The password is right, but self-service is not enabled for this account.
-    OutOfScope,
+    OutOfScope(Box<DirUser>),
 }
 
-/// Checks a username and password against the directory.
+/// Checks a username and password against the directory, for `flow` (`register`, `change`,
+/// `admin`) as the audit trail names it.
 pub async fn sign_in(
     services: &Services,
     who: &Requester,
+    flow: &'static str,
+    typed: &str,
+    password: &SecretString,
+) -> Result<SignIn, FlowError> {
+    let result = sign_in_now(services, who, flow, typed, password).await;
+    let record = AuditRecord { event: "sign_in", flow: Some(flow), method: Some("password"), ..Default::default() };
+    services.audit_error(who, record, &result).await;
+    result
+}
+
+async fn sign_in_now(
+    services: &Services,
+    who: &Requester,
+    flow: &'static str,
     typed: &str,
     password: &SecretString,
 ) -> Result<SignIn, FlowError> {
@@ -86,16 +101,18 @@ pub async fn sign_in(
     };
     let audit = |outcome, reason| AuditRecord {
         event: "sign_in",
-        flow: Some("register"),
+        flow: Some(flow),
         user: user.as_ref(),
         outcome,
         reason,
         method: Some("password"),
     };
+    // The person is told the same for all of these; the audit trail says which it was.
+    let locked = matches!(result, Err(DirError::Locked)) && user.is_some();
     let outcome = match (result, user.as_ref()) {
         (_, None) => SignIn::Failed,
-        (Ok(()), Some(u)) if !policy::in_scope(&services.config.policy, u) => SignIn::OutOfScope,
-        (Ok(()), Some(u)) if super::protection::blocked(services, u).await? => SignIn::OutOfScope,
+        (Ok(()), Some(u)) if !policy::in_scope(&services.config.policy, u) => SignIn::OutOfScope(Box::new(u.clone())),
+        (Ok(()), Some(u)) if super::protection::blocked(services, u).await? => SignIn::OutOfScope(Box::new(u.clone())),
         (Ok(()), Some(u)) => SignIn::Ok(Box::new(u.clone())),
         (Err(DirError::PasswordExpired | DirError::MustChange), Some(_)) => SignIn::MustChange,
         (Err(DirError::WrongPassword | DirError::Locked | DirError::Disabled | DirError::NotFound), Some(_)) => {
@@ -106,9 +123,10 @@ pub async fn sign_in(
     };
     let reason = match &outcome {
         SignIn::Ok(_) => None,
+        SignIn::Failed if locked => Some("locked"),
         SignIn::Failed => Some("bad_credentials"),
         SignIn::MustChange => Some("must_change"),
-        SignIn::OutOfScope => Some("out_of_scope"),
+        SignIn::OutOfScope(_) => Some("out_of_scope"),
     };
     services.audit(who, audit(if reason.is_none() { "success" } else { "failure" }, reason)).await;
     Ok(outcome)
@@ -136,10 +154,10 @@ pub async fn change(
     if crate::crypto::constant_time_eq(current.expose_secret().as_bytes(), new.secret().expose_secret().as_bytes()) {
         return Ok(ChangeOutcome::SameAsOld);
     }
-    let user = match sign_in(services, who, typed, current).await? {
+    let user = match sign_in(services, who, "change", typed, current).await? {
         SignIn::Ok(user) => *user,
         SignIn::Failed => return Ok(ChangeOutcome::Failed),
-        SignIn::OutOfScope => return Ok(ChangeOutcome::OutOfScope),
+        SignIn::OutOfScope(_) => return Ok(ChangeOutcome::OutOfScope),
         // An expired or must-change password can still be changed with the old one.
         SignIn::MustChange => match find(services, typed).await? {
             Some(user) if policy::in_scope(&services.config.policy, &user) => user,
@@ -153,7 +171,7 @@ pub async fn change(
         user: Some(&user),
         outcome,
         reason,
-        method: None,
+        method: Some("password"),
     };
     match services.directory.change_password(&user, current, new.secret()).await {
         Ok(()) => {
@@ -165,13 +183,18 @@ pub async fn change(
             services.audit(who, audit("failure", Some(reason.code()))).await;
             Ok(ChangeOutcome::Refused(reason))
         }
-        Err(DirError::WrongPassword | DirError::Locked | DirError::Disabled | DirError::NotFound) => {
+        Err(DirError::Locked) => {
+            services.audit(who, audit("failure", Some("locked"))).await;
+            Ok(ChangeOutcome::Failed)
+        }
+        Err(DirError::WrongPassword | DirError::Disabled | DirError::NotFound) => {
             services.audit(who, audit("failure", Some("bad_credentials"))).await;
             Ok(ChangeOutcome::Failed)
         }
         Err(e) => {
-            services.audit(who, audit("failure", Some("directory_error"))).await;
-            Err(FlowError::from_directory(e))
+            let failed = Err(FlowError::from_directory(e));
+            services.audit_error(who, audit("failure", None), &failed).await;
+            failed
         }
     }
 }

@@ -27,6 +27,20 @@ pub enum CodeCheck {
     Replayed,
 }
 
+impl CodeCheck {
+    /// The audit trail's reason for a check that did not pass.
+    pub fn failure_reason(self) -> Option<&'static str> {
+        match self {
+            CodeCheck::Passed => None,
+            CodeCheck::Wrong { .. } => Some("wrong_code"),
+            CodeCheck::Voided => Some("too_many_wrong_codes"),
+            CodeCheck::Expired => Some("code_expired"),
+            CodeCheck::NotSent => Some("no_code_sent"),
+            CodeCheck::Replayed => Some("code_reused"),
+        }
+    }
+}
+
 fn context(attempt_id: &str, channel: &str) -> String {
     format!("{attempt_id}\0{channel}")
 }
@@ -38,6 +52,7 @@ pub async fn issue(services: &Services, attempt_id: &str, channel: &str) -> Resu
     let ttl = i64::try_from(services.config.codes.ttl_secs).unwrap_or(600);
     let hash = services.keys.code_hash(&context(attempt_id, channel), code.expose_secret());
     services.db.put_code(attempt_id, channel, &hash, now, now + ttl).await?;
+    services.metrics.code_sent(channel);
     Ok(code)
 }
 

@@ -77,8 +77,9 @@ pub async fn change(
             Ok(ChangeOutcome::Failed)
         }
         Err(e) => {
-            services.audit(who, audit("failure", Some("directory_error"))).await;
-            Err(FlowError::from_directory(e))
+            let failed = Err(FlowError::from_directory(e));
+            services.audit_error(who, audit("failure", None), &failed).await;
+            failed
         }
     }
 }

@@ -212,6 +212,15 @@ pub async fn confirm(
         if result == CodeCheck::Voided {
             e.pending = None;
         }
+        let record = AuditRecord {
+            event: "method_added",
+            flow: Some("register"),
+            user: Some(&e.user),
+            outcome: "failure",
+            reason: result.failure_reason(),
+            method: Some(kind.as_str()),
+        };
+        services.audit(who, record).await;
         return Ok(result);
     }
     let label = e.pending.take().map(|p| p.label).unwrap_or_default();

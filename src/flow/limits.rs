@@ -110,6 +110,7 @@ pub async fn hit(services: &Services, scope: Scope, key: Option<&str>) -> Result
     }
     let retry_after = retry_after.max(1);
     tracing::info!(scope = %name, retry_after, "rate limit reached");
+    services.metrics.rate_limited(&name);
     match scope {
         Scope::ResetByAccountPerDay => Err(FlowError::SelfServicePaused { retry_after }),
         _ => Err(FlowError::RateLimited { retry_after }),

@@ -5,6 +5,7 @@
 //! it registered) is made so that the answer looks the same either way.
 
 pub mod account;
+pub mod admin;
 pub mod codes;
 pub mod delegated;
 pub mod enrol;
@@ -34,6 +35,9 @@ pub struct Services {
     pub clock: Clock,
     /// Wakes agent long polls and waiting requests in this process (`directory.kind = "agent"`).
     pub agent_hub: Arc<crate::directory::agent::AgentHub>,
+    pub metrics: Arc<crate::metrics::Metrics>,
+    /// The last failure of the directory, database and mail, for the admin's status page.
+    pub last_errors: Arc<crate::metrics::LastErrors>,
 }
 
 /// Who is asking, for the audit trail and notifications.
@@ -105,10 +109,32 @@ impl Services {
             user_agent: who.user_agent.as_ref().map(|ua| ua.chars().take(256).collect()),
             request_id: who.request_id.clone(),
         };
+        self.metrics.flow_event(
+            event.flow.unwrap_or(""),
+            event.event,
+            event.outcome,
+            event.method.unwrap_or(""),
+            event.reason.unwrap_or(""),
+        );
         let mac = |prev: &[u8], record: &[u8]| self.keys.audit_mac(prev, record);
         if let Err(err) = self.db.append_audit(&e, &mac).await {
+            self.last_errors.record("database", self.clock.now(), format!("audit: {err}"));
             tracing::error!(%err, event = event.event, "could not write audit record");
         }
+    }
+
+    /// Records a step that ended in an error page: refused by a rate limit, or the directory
+    /// could not be reached. Other errors (an expired or forged step) are not outcomes.
+    pub async fn audit_error<T>(&self, who: &Requester, event: AuditRecord<'_>, result: &Result<T, FlowError>) {
+        let Err(err) = result else { return };
+        let reason = match err {
+            FlowError::RateLimited { .. } => "rate_limited",
+            FlowError::SelfServicePaused { .. } => "self_service_paused",
+            FlowError::Unavailable(_) => "directory_unavailable",
+            FlowError::Unconfirmed(_) => "directory_unconfirmed",
+            _ => return,
+        };
+        self.audit(who, AuditRecord { outcome: "failure", reason: Some(reason), ..event }).await;
     }
 
     /// Sends a mail without making the person wait for SMTP, so the time a page takes never
@@ -118,11 +144,19 @@ impl Services {
             return;
         }
         let mailer = self.mailer.clone();
-        tokio::spawn(async move {
-            if let Err(err) = mailer.send(&mail).await {
-                tracing::warn!(%err, recipients = mail.to.len(), "mail delivery failed");
-            }
-        });
+        let last_errors = self.last_errors.clone();
+        let clock = self.clock.clone();
+        // The request's span goes along, so the log line names the request that caused it.
+        let span = tracing::Span::current();
+        tokio::spawn(tracing::Instrument::instrument(
+            async move {
+                if let Err(err) = mailer.send(&mail).await {
+                    last_errors.record("mail", clock.now(), err.to_string());
+                    tracing::warn!(%err, recipients = mail.to.len(), "mail delivery failed");
+                }
+            },
+            span,
+        ));
     }
 
     /// Tells each address about an event on the account, in the background. Every notice

@@ -73,6 +73,13 @@ impl Recovery {
         (2 + self.passed.len().min(required), total)
     }
 
+    /// The methods that proved the person, in a fixed order (`email+totp`), for the reports.
+    pub fn methods_used(&self) -> String {
+        let mut kinds: Vec<&str> = self.passed.iter().map(|k| k.as_str()).collect();
+        kinds.sort_unstable();
+        kinds.join("+")
+    }
+
     fn live(&self, services: &Services) -> Result<(), FlowError> {
         if self.expires_at <= services.clock.now() { Err(FlowError::Expired) } else { Ok(()) }
     }
@@ -88,6 +95,19 @@ impl Recovery {
 
 /// Starts an attempt for whatever was typed as the username.
 pub async fn start(
+    services: &Services,
+    who: &Requester,
+    purpose: Purpose,
+    typed: &str,
+    pow: Option<(&str, &str)>,
+) -> Result<Recovery, FlowError> {
+    let result = begin(services, who, purpose, typed, pow).await;
+    let record = AuditRecord { event: "started", flow: Some(purpose.as_str()), ..Default::default() };
+    services.audit_error(who, record, &result).await;
+    result
+}
+
+async fn begin(
     services: &Services,
     who: &Requester,
     purpose: Purpose,
@@ -152,6 +172,19 @@ pub async fn start(
 /// Makes a code for the email channel and sends it to the account's addresses, if any.
 /// The person is told the same thing either way.
 pub async fn send_email_code(services: &Services, who: &Requester, r: &Recovery) -> Result<(), FlowError> {
+    let result = send_email_code_now(services, who, r).await;
+    let record = AuditRecord {
+        event: "code_sent",
+        flow: Some(r.purpose.as_str()),
+        user: r.user.as_ref(),
+        method: Some("email"),
+        ..Default::default()
+    };
+    services.audit_error(who, record, &result).await;
+    result
+}
+
+async fn send_email_code_now(services: &Services, who: &Requester, r: &Recovery) -> Result<(), FlowError> {
     r.live(services)?;
     if r.passed.contains(&MethodKind::Email) {
         return Err(FlowError::OutOfStep("email already verified"));
@@ -208,6 +241,25 @@ pub async fn check_code(
     kind: MethodKind,
     input: &str,
 ) -> Result<CodeCheck, FlowError> {
+    let result = check_code_now(services, who, r, kind, input).await;
+    let record = AuditRecord {
+        event: "verify",
+        flow: Some(r.purpose.as_str()),
+        user: r.user.as_ref(),
+        method: Some(kind.as_str()),
+        ..Default::default()
+    };
+    services.audit_error(who, record, &result).await;
+    result
+}
+
+async fn check_code_now(
+    services: &Services,
+    who: &Requester,
+    r: &mut Recovery,
+    kind: MethodKind,
+    input: &str,
+) -> Result<CodeCheck, FlowError> {
     r.live(services)?;
     if r.passed.contains(&kind) || !policy::method_allowed(&services.config.policy, kind) {
         return Err(FlowError::OutOfStep("method not available"));
@@ -218,14 +270,8 @@ pub async fn check_code(
         MethodKind::Email => codes::check(services, &r.attempt_id, kind.as_str(), input).await?,
         MethodKind::Totp => check_totp(services, r, input).await?,
     };
-    let (outcome, reason) = match result {
-        CodeCheck::Passed => ("success", None),
-        CodeCheck::Wrong { .. } => ("failure", Some("wrong_code")),
-        CodeCheck::Voided => ("failure", Some("too_many_wrong_codes")),
-        CodeCheck::Expired => ("failure", Some("code_expired")),
-        CodeCheck::NotSent => ("failure", Some("no_code_sent")),
-        CodeCheck::Replayed => ("failure", Some("code_reused")),
-    };
+    let reason = result.failure_reason();
+    let outcome = if reason.is_none() { "success" } else { "failure" };
     services
         .audit(
             who,
@@ -296,13 +342,14 @@ pub async fn reset(
     }
     codes::ensure_open(services, &r.attempt_id).await?;
     let must_change = services.config.reset.force_change_at_next_logon;
+    let methods = r.methods_used();
     let audit = |outcome, reason| AuditRecord {
         event: "reset",
         flow: Some("reset"),
         user: Some(user),
         outcome,
         reason,
-        method: None,
+        method: Some(&methods),
     };
     match services.directory.reset_password(user, new.secret(), must_change).await {
         Ok(()) => {}
@@ -311,8 +358,9 @@ pub async fn reset(
             return Ok(ResetOutcome::Refused(reason));
         }
         Err(e) => {
-            services.audit(who, audit("failure", Some("directory_error"))).await;
-            return Err(FlowError::from_directory(e));
+            let failed = Err(FlowError::from_directory(e));
+            services.audit_error(who, audit("failure", None), &failed).await;
+            return failed;
         }
     }
     services.db.complete_attempt(&r.attempt_id, services.clock.now()).await?;
@@ -329,17 +377,19 @@ pub async fn unlock(services: &Services, who: &Requester, r: &Recovery) -> Resul
         return Err(FlowError::OutOfStep("not an unlock"));
     }
     codes::ensure_open(services, &r.attempt_id).await?;
+    let methods = r.methods_used();
     let audit = |outcome, reason| AuditRecord {
         event: "unlock",
         flow: Some("unlock"),
         user: Some(user),
         outcome,
         reason,
-        method: None,
+        method: Some(&methods),
     };
     if let Err(e) = services.directory.unlock(user).await {
-        services.audit(who, audit("failure", Some("directory_error"))).await;
-        return Err(FlowError::from_directory(e));
+        let failed = Err(FlowError::from_directory(e));
+        services.audit_error(who, audit("failure", None), &failed).await;
+        return failed;
     }
     services.db.complete_attempt(&r.attempt_id, services.clock.now()).await?;
     services.audit(who, audit("success", None)).await;

@@ -157,6 +157,18 @@ impl Mailer {
         Ok(Mailer::Smtp(builder.build(), from, timeout(config)))
     }
 
+    /// Connects to the SMTP server and says NOOP, for the admin's status page.
+    pub async fn check(&self) -> Result<(), NotifyError> {
+        match self {
+            Mailer::Console(_) => Ok(()),
+            Mailer::Smtp(transport, _, _) => match transport.test_connection().await {
+                Ok(true) => Ok(()),
+                Ok(false) => Err(NotifyError::Smtp("the server did not answer NOOP")),
+                Err(err) => Err(NotifyError::from(err)),
+            },
+        }
+    }
+
     /// Sends `mail` as multipart/alternative (text and HTML), one message per recipient so
     /// recipients never see each other. Tries every recipient; returns the first failure.
     pub async fn send(&self, mail: &Mail) -> Result<(), NotifyError> {

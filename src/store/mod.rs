@@ -13,6 +13,7 @@ mod codes;
 mod limits;
 mod methods;
 mod protection;
+mod reports;
 mod sessions;
 
 use std::path::PathBuf;
@@ -28,6 +29,7 @@ pub use audit::{AuditEvent, AuditRow, ChainCheck};
 pub use codes::StoredCode;
 pub use methods::StoredMethod;
 pub use protection::Block;
+pub use reports::{AuditFilter, DayCount, FoundEvent, MethodSummary};
 pub use sessions::SessionStore;
 
 /// Runs `$body` once per backend with `$pool` bound to that backend's pool, so one SQL text and

@@ -29,6 +29,11 @@ pub enum Error {
     Session(#[from] tower_sessions::session::Error),
     #[error("template: {0}")]
     Template(#[from] askama::Error),
+    /// Signed in, but not allowed here (the admin area, for someone in no admin group).
+    #[error("not an admin")]
+    NotAdmin,
+    #[error("not found")]
+    NotFound,
 }
 
 /// What an error page says, as message keys. Travels in the response extensions to
@@ -103,6 +108,8 @@ impl Error {
             Error::Flow(FlowError::OutOfStep(_)) => {
                 (StatusCode::CONFLICT, info("error-out-of-step-title", "error-out-of-step", true))
             }
+            Error::NotAdmin => (StatusCode::FORBIDDEN, info("error-not-admin-title", "error-not-admin", false)),
+            Error::NotFound => (StatusCode::NOT_FOUND, info("error-not-found-title", "error-not-found", true)),
             Error::Voided => (StatusCode::FORBIDDEN, info("error-voided-title", "error-voided", true)),
             Error::Csrf => (StatusCode::FORBIDDEN, info("error-csrf-title", "error-csrf", true)),
             Error::BadForm(StatusCode::PAYLOAD_TOO_LARGE) => (StatusCode::PAYLOAD_TOO_LARGE, too_large()),

@@ -1,6 +1,7 @@
 //! HTTP: the router, middleware, and one module per flow. Handlers parse the form, call one
 //! function of `flow`, and render one template; every decision lives below this module.
 
+mod admin;
 mod agent_api;
 mod assets;
 mod change;
@@ -36,6 +37,7 @@ pub fn routes(services: Arc<Services>) -> Router {
         .route("/readyz", get(health::readyz))
         .route("/start-over", get(pages::start_over))
         .route("/still-here", get(pages::still_here))
+        .merge(admin::routes())
         .merge(register::routes())
         .merge(change::routes())
         .merge(disown::routes())

@@ -193,7 +193,7 @@ async fn sign_in(
         };
         Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)?).into_response())
     };
-    match account::sign_in(&s, &who, &form.username, &form.password).await? {
+    match account::sign_in(&s, &who, "register", &form.username, &form.password).await? {
         account::SignIn::Ok(user) => {
             let enrolment = enrol::begin(&s, *user).await?;
             session.cycle_id().await?;
@@ -202,7 +202,7 @@ async fn sign_in(
             Ok(Redirect::to("/register/methods").into_response())
         }
         account::SignIn::Failed => refuse(SIGN_IN_FAILED, false),
-        account::SignIn::OutOfScope => refuse(OUT_OF_SCOPE, false),
+        account::SignIn::OutOfScope(_) => refuse(OUT_OF_SCOPE, false),
         account::SignIn::MustChange => refuse(MUST_CHANGE, true),
     }
 }

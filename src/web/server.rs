@@ -8,7 +8,7 @@ use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::response::IntoResponse as _;
 use tokio::net::TcpListener;
-use tokio::sync::oneshot;
+use tokio::sync::watch;
 use tower::ServiceBuilder;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -23,9 +23,11 @@ use crate::config::{Config, DirectoryKind, OnPremises};
 use crate::crypto::Keys;
 use crate::directory::agent::{AgentDirectory, AgentHub};
 use crate::directory::graph::GraphDirectory;
+use crate::directory::instrumented::Instrumented;
 use crate::directory::ldap::LdapDirectory;
 use crate::directory::{DirError, Directory};
 use crate::flow::Services;
+use crate::metrics::{LastErrors, Metrics};
 use crate::notify::Mailer;
 use crate::store::Db;
 
@@ -71,7 +73,7 @@ fn build_directory(config: &Config, db: &Db, hub: &Arc<AgentHub>) -> Result<Arc<
 }
 
 /// Whether writeback agents serve this portal (directly, or for synced Entra accounts).
-fn uses_agents(config: &Config) -> bool {
+pub(super) fn uses_agents(config: &Config) -> bool {
     let d = &config.directory;
     d.kind == DirectoryKind::Agent
         || (d.kind == DirectoryKind::Graph && d.graph.as_ref().is_some_and(|g| g.on_premises == OnPremises::Agent))
@@ -115,9 +117,22 @@ impl App {
             config.directory.max_concurrent_ops,
             Duration::from_secs(config.directory.queue_timeout_secs),
         ));
+        let metrics = Arc::new(Metrics::new());
+        let last_errors = Arc::new(LastErrors::default());
+        let directory: Arc<dyn Directory> =
+            Arc::new(Instrumented::new(directory, metrics.clone(), last_errors.clone(), clock.clone()));
         let mailer = Arc::new(Mailer::from_config(&config.mail).map_err(|e| StartError::Mail(e.to_string()))?);
-        let services =
-            Services { config: Arc::new(config), directory, db, keys: Keys::derive(&master), mailer, clock, agent_hub };
+        let services = Services {
+            config: Arc::new(config),
+            directory,
+            db,
+            keys: Keys::derive(&master),
+            mailer,
+            clock,
+            agent_hub,
+            metrics,
+            last_errors,
+        };
         Ok(App { services: Arc::new(services), branding })
     }
 
@@ -161,6 +176,10 @@ impl App {
         if uses_agents(config) {
             router = router.merge(super::agent_api::routes(services.clone()));
         }
+        if config.metrics.enabled && config.metrics.listen.is_empty() {
+            router = router.merge(super::health::metrics_routes(services.clone(), true));
+        }
+        router = router.route_layer(axum::middleware::from_fn(super::health::name_route));
         for (name, value) in headers {
             router = router.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
         }
@@ -170,6 +189,7 @@ impl App {
             .layer(axum::middleware::from_fn_with_state(services.clone(), super::context::kiosk_entry));
         router.layer(
             ServiceBuilder::new()
+                .layer(axum::middleware::from_fn_with_state(services.clone(), super::health::count_request))
                 .layer(SetRequestIdLayer::new(x_request_id.clone(), MakeRequestUuid))
                 .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
                     let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
@@ -231,7 +251,9 @@ async fn uniform_post_time(
 pub struct Running {
     pub addr: SocketAddr,
     pub services: Arc<Services>,
-    shutdown: Option<oneshot::Sender<()>>,
+    /// Where `/metrics` is served on its own, when `metrics.listen` is set.
+    pub metrics_addr: Option<SocketAddr>,
+    shutdown: Option<watch::Sender<bool>>,
     task: tokio::task::JoinHandle<()>,
 }
 
@@ -239,7 +261,7 @@ impl Running {
     /// Stops accepting connections and waits for the server task.
     pub async fn stop(mut self) {
         if let Some(tx) = self.shutdown.take() {
-            let _ = tx.send(());
+            let _ = tx.send(true);
         }
         let _ = (&mut self.task).await;
     }
@@ -260,15 +282,42 @@ pub async fn start(config: Config, clock: Clock) -> Result<Running, StartError> 
 /// Like `start`, on a listener the caller already bound (tests bind first to learn the port).
 pub async fn start_on(listener: TcpListener, config: Config, clock: Clock) -> Result<Running, StartError> {
     let addr = listener.local_addr().map_err(|e| StartError::Listen(config.server.listen.clone(), e))?;
+    // Bind the metrics address before anything else can fail half-way.
+    let metrics_listener = match &config.metrics.listen {
+        listen if config.metrics.enabled && !listen.is_empty() => {
+            Some(TcpListener::bind(listen).await.map_err(|e| StartError::Listen(listen.clone(), e))?)
+        }
+        _ => None,
+    };
     let app = App::build(config, clock).await?;
     let router = app.router();
     let services = app.services.clone();
     spawn_housekeeping(services.clone());
-    let (tx, rx) = oneshot::channel::<()>();
+    let (tx, rx) = watch::channel(false);
+    let metrics_addr = match metrics_listener {
+        Some(listener) => {
+            let metrics_addr = listener.local_addr().ok();
+            let metrics_router = super::health::metrics_routes(services.clone(), false);
+            let mut stop = rx.clone();
+            tokio::spawn(async move {
+                let served = axum::serve(listener, metrics_router.into_make_service_with_connect_info::<SocketAddr>())
+                    .with_graceful_shutdown(async move {
+                        let _ = stop.changed().await;
+                    })
+                    .await;
+                if let Err(err) = served {
+                    tracing::error!(%err, "the metrics listener stopped with an error");
+                }
+            });
+            metrics_addr
+        }
+        None => None,
+    };
+    let mut stop = rx;
     let task = tokio::spawn(async move {
         let served = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(async move {
-                let _ = rx.await;
+                let _ = stop.changed().await;
             })
             .await;
         if let Err(err) = served {
@@ -276,7 +325,10 @@ pub async fn start_on(listener: TcpListener, config: Config, clock: Clock) -> Re
         }
     });
     tracing::info!(%addr, "rekey is serving");
-    Ok(Running { addr, services, shutdown: Some(tx), task })
+    if let Some(metrics_addr) = metrics_addr {
+        tracing::info!(%metrics_addr, "metrics are served on their own address");
+    }
+    Ok(Running { addr, services, metrics_addr, shutdown: Some(tx), task })
 }
 
 /// Deletes expired attempts, codes and sessions once a minute.
@@ -308,6 +360,7 @@ fn spawn_housekeeping(services: Arc<Services>) {
             if let Err(err) = services.db.session_store().delete_expired().await {
                 tracing::warn!(%err, "could not delete expired sessions");
             }
+            services.metrics.upkeep();
         }
     });
 }

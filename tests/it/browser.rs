@@ -150,3 +150,45 @@ async fn an_idle_kiosk_warns_then_forgets_the_visit() {
     // is wiped; it runs the browser's clock, not this one: the wipe comes from kiosk.js.
     run_node("kiosk.mjs", Js::On, Lang::De, &env, &control, users).await;
 }
+
+#[tokio::test]
+async fn the_admin_area_passes_axe_and_its_chart_matches_its_table() {
+    let env = portal_with(|config| config.admin.groups = vec!["it-admins".into()]).await;
+    let slapd = Slapd::shared().await;
+    let admin = slapd.create_user("adm").await;
+    slapd.add_to_group(&admin, "it-admins").await;
+    let seed = env.register_totp(&admin).await;
+    // Seed activity: one more registration, a change and a reset.
+    let resetter = slapd.create_user("rsa").await;
+    let address = env.register_email(&resetter).await;
+    let changer = slapd.create_user("cha").await;
+    let changed = new_password();
+    let mut b = env.browser();
+    b.get("/change").await;
+    b.post(
+        "/change",
+        &[("username", &changer.uid), ("current", &changer.password), ("new", &changed), ("confirm", &changed)],
+    )
+    .await
+    .assert_status(200);
+    let mut r = env.browser();
+    r.start("reset", &resetter.uid).await.assert_status(200);
+    r.request_email_code("reset").await.assert_status(200);
+    let code = env.smtp.last_code_for(&address).await;
+    r.submit_code("reset", "email", &code).await.assert_status(200);
+    r.set_password(&new_password()).await.assert_status(200);
+    env.clock.advance(60);
+    let today = rekey::report::day_text(env.clock.now().div_euclid(86_400));
+    let control = Control::start(env.clone()).await;
+    control.add_totp(&admin.uid, seed);
+    let users = json!({
+        "admin": person(&admin, "", ""),
+        "expected": {
+            format!("{today} register"): 2,
+            format!("{today} change"): 1,
+            format!("{today} reset"): 1,
+            format!("{today} unlock"): 0,
+        },
+    });
+    run_node("admin.mjs", Js::On, Lang::En, &env, &control, users).await;
+}

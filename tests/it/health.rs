@@ -53,3 +53,36 @@ async fn readyz_follows_the_directory_down_and_up_again() {
     let took = until(&client, &base, 200, Duration::from_secs(10)).await;
     eprintln!("ready again {took:?} after slapd restarted");
 }
+
+#[tokio::test]
+async fn readyz_through_a_writeback_agent_follows_its_heartbeat_and_its_directory() {
+    let slapd = Slapd::start().await;
+    let mut portal_dir = crate::support::agent::SambaViaAgent::portal_directory();
+    portal_dir.agent.heartbeat_window_secs = 3;
+    let env = TestEnv::build(portal_dir, crate::support::postgres::fresh_sqlite_url(), |_| {}).await;
+    let client = reqwest::Client::new();
+    let base = env.server.url();
+    let (status, body) = readyz(&client, &base).await;
+    assert_eq!(status, 503, "no agent has connected yet: {body}");
+
+    let mut agent =
+        crate::support::agent::AgentProcess::start(&env.server.services, &base, &slapd.directory_config(), "ready")
+            .await;
+    let took = until(&client, &base, 200, Duration::from_secs(5)).await;
+    eprintln!("ready {took:?} after the agent connected");
+
+    // The agent is up but its directory is not.
+    slapd.stop();
+    let took = until(&client, &base, 503, Duration::from_secs(5)).await;
+    eprintln!("unready {took:?} after the agent's slapd stopped");
+    slapd.restart().await;
+    let took = until(&client, &base, 200, Duration::from_secs(10)).await;
+    eprintln!("ready again {took:?} after it restarted");
+
+    // The agent itself goes away: its heartbeat stops.
+    agent.kill().await;
+    let took = until(&client, &base, 503, Duration::from_secs(6)).await;
+    eprintln!("unready {took:?} after the agent was killed");
+    let (_, body) = readyz(&client, &base).await;
+    assert_eq!(body["directory"], "unavailable", "{body}");
+}

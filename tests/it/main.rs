@@ -5,6 +5,7 @@
 
 mod abuse;
 mod ad_directory;
+mod admin;
 mod agent;
 mod audit;
 mod browser;

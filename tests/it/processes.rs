@@ -192,3 +192,93 @@ async fn a_session_started_on_one_process_continues_on_another_sharing_postgres(
     assert!(slapd.bind(&user.dn, &new).await);
     drop((a, b));
 }
+
+#[tokio::test]
+async fn json_logs_carry_the_request_id_on_every_line_a_request_causes() {
+    crate::support::init_tracing();
+    let slapd = Slapd::shared().await;
+    let user = slapd.create_user("logline").await;
+    let dir = slapd.directory_config();
+    let key: [u8; 32] = rand::random();
+    use base64::Engine;
+    let key = base64::engine::general_purpose::STANDARD.encode(key);
+    let bind_password = dir.bind_password.as_ref().map(|p| secrecy::ExposeSecret::expose_secret(p).to_owned()).unwrap();
+    // Mail goes to a port nobody listens on, so delivery fails in the background.
+    let dead_smtp = free_port();
+    let path = output_dir().join(format!("{}.toml", unique("jsonlog")));
+    std::fs::write(
+        &path,
+        format!(
+            "[secrets]\nmaster_key = \"{key}\"\n[database]\nurl = \"{}\"\n[directory]\nurl = \"{}\"\nbase_dn = \"{}\"\nbind_dn = \"{}\"\nbind_password = \"{bind_password}\"\n[mail]\nhost = \"127.0.0.1\"\nport = {dead_smtp}\nsecurity = \"none\"\ntimeout_secs = 2\nfrom = \"rekey <no-reply@example.test>\"\n[log]\nformat = \"json\"\nlevel = \"debug,sqlx=warn,ldap3=info\"\n",
+            crate::support::postgres::fresh_sqlite_url(),
+            dir.url,
+            dir.base_dn,
+            dir.bind_dn
+        ),
+    )
+    .unwrap();
+    let log_path = output_dir().join(format!("{}.log", unique("jsonlog")));
+    let port = free_port();
+    let mut child = rekey()
+        .args(["serve", "--config"])
+        .arg(&path)
+        .env("REKEY_SERVER__LISTEN", format!("127.0.0.1:{port}"))
+        .env("REKEY_SERVER__PUBLIC_URL", format!("http://127.0.0.1:{port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::from(std::fs::File::create(&log_path).unwrap()))
+        .spawn()
+        .unwrap();
+    let url = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    for _ in 0..100 {
+        if client.get(format!("{url}/healthz")).send().await.is_ok_and(|r| r.status().is_success()) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // A registration sign-in and an address to confirm: directory calls, database writes, a
+    // mail that cannot be delivered.
+    let mut b = Browser::new(&url);
+    b.get("/register").await.assert_status(200);
+    let page = b.post("/register", &[("username", &user.uid), ("password", &user.password)]).await;
+    page.assert_status(200);
+    let page = b.post("/register/email", &[("address", "nobody@example.test")]).await;
+    page.assert_status(200);
+    let ids: Vec<String> =
+        [&page].iter().filter_map(|p| p.headers.get("x-request-id").map(|v| v.to_str().unwrap().to_owned())).collect();
+    assert_eq!(ids.len(), 1, "the response names its request id");
+    // Wait for the failed delivery to be logged.
+    let mut text = String::new();
+    for _ in 0..100 {
+        text = std::fs::read_to_string(&log_path).unwrap();
+        if text.contains("mail delivery failed") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+
+    let mut in_requests = 0;
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
+        let target = v["target"].as_str().unwrap_or_default();
+        let message = v["message"].as_str().unwrap_or_default();
+        // Start-up and shutdown happen outside any request.
+        if ["rekey is serving", "shutting down"].contains(&message)
+            || !(target.starts_with("rekey") || target.starts_with("tower_http"))
+        {
+            continue;
+        }
+        // The request's span is the outermost one, on every line inside it.
+        let id = v["spans"][0]["request_id"].as_str().unwrap_or_else(|| panic!("no request id on: {line}"));
+        assert!(!id.is_empty() && id != "-", "{line}");
+        in_requests += 1;
+    }
+    assert!(in_requests >= 6, "the requests logged lines: {text}");
+    let delivery = text.lines().find(|l| l.contains("mail delivery failed")).expect("the failed delivery is logged");
+    let v: serde_json::Value = serde_json::from_str(delivery).unwrap();
+    assert_eq!(v["spans"][0]["path"], "/register/email", "the background delivery names the request that caused it");
+    // The id a response names is the one its log lines carry.
+    assert!(text.contains(&format!("\"request_id\":\"{}\"", ids[0])), "{} not in the log", ids[0]);
+}

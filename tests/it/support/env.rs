@@ -198,7 +198,12 @@ pub struct Browser {
 
 impl Browser {
     pub fn new(base: &str) -> Browser {
-        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        // Every real browser names itself; the audit trail shows it.
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent("Mozilla/5.0 (rekey tests)")
+            .build()
+            .unwrap();
         Browser {
             client,
             base: base.to_owned(),

@@ -1,0 +1,88 @@
+//! Times every directory operation for `/metrics` and remembers the last failure for the
+//! admin's status page. Answers pass through unchanged.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use async_trait::async_trait;
+use secrecy::SecretString;
+
+use super::{DirError, DirUser, Directory, LockStatus, Login};
+use crate::clock::Clock;
+use crate::metrics::{LastErrors, Metrics};
+
+pub struct Instrumented {
+    inner: Arc<dyn Directory>,
+    metrics: Arc<Metrics>,
+    last_errors: Arc<LastErrors>,
+    clock: Clock,
+}
+
+impl Instrumented {
+    pub fn new(inner: Arc<dyn Directory>, metrics: Arc<Metrics>, last_errors: Arc<LastErrors>, clock: Clock) -> Self {
+        Instrumented { inner, metrics, last_errors, clock }
+    }
+
+    fn record<T>(&self, op: &'static str, started: Instant, result: &Result<T, DirError>) {
+        let kind = match result {
+            Ok(_) => "ok",
+            Err(DirError::Unavailable(_)) => "unavailable",
+            Err(DirError::Denied(_)) => "denied",
+            Err(DirError::Unconfirmed(_)) => "unconfirmed",
+            // The directory answered: a wrong password, a policy refusal, a locked account.
+            Err(_) => "refused",
+        };
+        self.metrics.directory_op(op, kind, started.elapsed());
+        if let Err(e @ (DirError::Unavailable(_) | DirError::Denied(_) | DirError::Unconfirmed(_))) = result {
+            self.last_errors.record("directory", self.clock.now(), format!("{op}: {e}"));
+        }
+    }
+}
+
+macro_rules! timed {
+    ($self:ident, $op:literal, $call:expr) => {{
+        let started = Instant::now();
+        let result = $call.await;
+        $self.record($op, started, &result);
+        result
+    }};
+}
+
+#[async_trait]
+impl Directory for Instrumented {
+    async fn find_user(&self, login: &Login) -> Result<Option<DirUser>, DirError> {
+        timed!(self, "find_user", self.inner.find_user(login))
+    }
+
+    async fn verify_password(&self, user: &DirUser, password: &SecretString) -> Result<(), DirError> {
+        timed!(self, "verify_password", self.inner.verify_password(user, password))
+    }
+
+    async fn change_password(&self, user: &DirUser, old: &SecretString, new: &SecretString) -> Result<(), DirError> {
+        timed!(self, "change_password", self.inner.change_password(user, old, new))
+    }
+
+    async fn reset_password(&self, user: &DirUser, new: &SecretString, must_change: bool) -> Result<(), DirError> {
+        timed!(self, "reset_password", self.inner.reset_password(user, new, must_change))
+    }
+
+    async fn unlock(&self, user: &DirUser) -> Result<(), DirError> {
+        timed!(self, "unlock", self.inner.unlock(user))
+    }
+
+    async fn lock_status(&self, user: &DirUser) -> Result<LockStatus, DirError> {
+        timed!(self, "lock_status", self.inner.lock_status(user))
+    }
+
+    async fn health(&self) -> Result<(), DirError> {
+        timed!(self, "health", self.inner.health())
+    }
+
+    async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
+        timed!(self, "list_users", self.inner.list_users(limit))
+    }
+
+    fn graph(&self) -> Option<&super::graph::GraphDirectory> {
+        self.inner.graph()
+    }
+}

@@ -1,0 +1,219 @@
+//! Entering the admin area: the directory password, membership of an admin group, then a
+//! second registered method (an authenticator code, or a code mailed to a registered address).
+//!
+//! An admin with no registered method cannot enter: they register one first, like anyone.
+
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+
+use super::account::{self, SignIn};
+use super::codes::{self, CodeCheck};
+use super::limits::{self, Scope};
+use super::methods;
+use super::{AuditRecord, FlowError, Requester, Services};
+use crate::config::MethodKind;
+use crate::directory::DirUser;
+use crate::factors::totp;
+use crate::notify::messages;
+use crate::policy;
+use crate::store::Attempt;
+
+/// An admin who gave the right password and still owes the second method.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Pending {
+    pub attempt_id: String,
+    pub user: DirUser,
+    /// The kinds of method they have registered, in a fixed order.
+    pub kinds: Vec<MethodKind>,
+    pub expires_at: i64,
+    /// A code was mailed (so the page asks for it).
+    pub code_sent: bool,
+}
+
+/// A signed-in admin.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Admin {
+    pub user_id: String,
+    pub login: String,
+    pub display_name: String,
+    pub since: i64,
+    pub until: i64,
+}
+
+/// What the password step found.
+#[derive(Debug)]
+pub enum Entry {
+    Pending(Box<Pending>),
+    /// Wrong password, unknown or locked account: the same answer as everywhere.
+    Failed,
+    MustChange,
+    /// The password is right, but the account is in no admin group.
+    NotAdmin,
+    /// An admin with no registered method to prove it a second way.
+    NoSecondMethod,
+}
+
+/// Whether `user` is in one of `admin.groups`.
+pub fn is_admin(services: &Services, user: &DirUser) -> bool {
+    services.config.admin.groups.iter().any(|g| policy::member_of(user, g))
+}
+
+fn record<'a>(
+    user: Option<&'a DirUser>,
+    outcome: &'a str,
+    reason: Option<&'a str>,
+    method: Option<&'a str>,
+) -> AuditRecord<'a> {
+    AuditRecord { event: "admin_sign_in", flow: Some("admin"), user, outcome, reason, method }
+}
+
+/// The password step.
+pub async fn sign_in(
+    services: &Services,
+    who: &Requester,
+    typed: &str,
+    password: &SecretString,
+) -> Result<Entry, FlowError> {
+    let user = match account::sign_in(services, who, "admin", typed, password).await? {
+        // Self-service scope does not matter here: admins are often kept out of it.
+        SignIn::Ok(user) | SignIn::OutOfScope(user) => *user,
+        SignIn::Failed => return Ok(Entry::Failed),
+        SignIn::MustChange => return Ok(Entry::MustChange),
+    };
+    if !is_admin(services, &user) {
+        services.audit(who, record(Some(&user), "failure", Some("not_admin"), None)).await;
+        return Ok(Entry::NotAdmin);
+    }
+    let stored = methods::stored(services, &user).await?;
+    let mut kinds: Vec<MethodKind> = stored.iter().filter_map(|m| MethodKind::parse(&m.kind)).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    if kinds.is_empty() {
+        services.audit(who, record(Some(&user), "failure", Some("second_method_missing"), None)).await;
+        return Ok(Entry::NoSecondMethod);
+    }
+    let now = services.clock.now();
+    let attempt = Attempt {
+        id: uuid::Uuid::new_v4().to_string(),
+        flow: "admin".into(),
+        user_id: Some(user.id.0.clone()),
+        created_at: now,
+        expires_at: services.flow_deadline(),
+        wrong_tries: 0,
+        voided: false,
+        completed_at: None,
+    };
+    services.db.create_attempt(&attempt).await?;
+    Ok(Entry::Pending(Box::new(Pending {
+        attempt_id: attempt.id,
+        user,
+        kinds,
+        expires_at: attempt.expires_at,
+        code_sent: false,
+    })))
+}
+
+fn live(services: &Services, p: &Pending) -> Result<(), FlowError> {
+    if p.expires_at <= services.clock.now() { Err(FlowError::Expired) } else { Ok(()) }
+}
+
+fn limit_key(services: &Services, p: &Pending) -> String {
+    hex::encode(services.keys.code_hash("rate:account", &limits::account_key(&p.user.login)))
+}
+
+/// Mails a code to the admin's registered addresses (not the directory's: the second method
+/// must be one they registered).
+pub async fn send_email_code(services: &Services, who: &Requester, p: &mut Pending) -> Result<(), FlowError> {
+    live(services, p)?;
+    if !p.kinds.contains(&MethodKind::Email) {
+        return Err(FlowError::OutOfStep("no registered address"));
+    }
+    limits::hit(services, Scope::SendByAddress, who.ip.as_deref()).await?;
+    limits::hit(services, Scope::SendByAccount(MethodKind::Email.as_str()), Some(&limit_key(services, p))).await?;
+    let code = codes::issue(services, &p.attempt_id, MethodKind::Email.as_str()).await?;
+    let stored = methods::stored(services, &p.user).await?;
+    let email_only: Vec<_> = stored.into_iter().filter(|m| m.kind == MethodKind::Email.as_str()).collect();
+    // Registered addresses only: pretend the directory's mail does not count.
+    for to in methods::code_addresses(services, &DirUser { emails: vec![], ..p.user.clone() }, &email_only) {
+        services.send_in_background(messages::code(
+            who.lang,
+            &services.config.server.organisation,
+            &to,
+            &code,
+            messages::CodePurpose::SignIn,
+            services.config.codes.ttl_secs / 60,
+        ));
+    }
+    p.code_sent = true;
+    Ok(())
+}
+
+/// Checks the second method; on success the admin is in.
+pub async fn verify(
+    services: &Services,
+    who: &Requester,
+    p: &Pending,
+    kind: MethodKind,
+    input: &str,
+) -> Result<Result<Admin, CodeCheck>, FlowError> {
+    live(services, p)?;
+    if !p.kinds.contains(&kind) {
+        return Err(FlowError::OutOfStep("method not registered"));
+    }
+    limits::hit(services, Scope::CheckByAddress, who.ip.as_deref()).await?;
+    limits::hit(services, Scope::CheckByAccount(kind.as_str()), Some(&limit_key(services, p))).await?;
+    let result = match kind {
+        MethodKind::Email => codes::check(services, &p.attempt_id, kind.as_str(), input).await?,
+        MethodKind::Totp => check_totp(services, p, input).await?,
+    };
+    if result != CodeCheck::Passed {
+        services.audit(who, record(Some(&p.user), "failure", result.failure_reason(), Some(kind.as_str()))).await;
+        return Ok(Err(result));
+    }
+    let now = services.clock.now();
+    services.db.complete_attempt(&p.attempt_id, now).await?;
+    services.audit(who, record(Some(&p.user), "success", None, Some(kind.as_str()))).await;
+    let minutes = i64::try_from(services.config.admin.session_mins).unwrap_or(60);
+    Ok(Ok(Admin {
+        user_id: p.user.id.0.clone(),
+        login: p.user.login.clone(),
+        display_name: p.user.display_name.clone(),
+        since: now,
+        until: now + minutes * 60,
+    }))
+}
+
+async fn check_totp(services: &Services, p: &Pending, input: &str) -> Result<CodeCheck, FlowError> {
+    if let Some(closed) = codes::ensure_open(services, &p.attempt_id).await? {
+        return Ok(closed);
+    }
+    let stored = methods::stored(services, &p.user).await?;
+    let now = services.clock.now();
+    for (id, secret) in methods::totp_secrets(services, &stored) {
+        if let Some(step) = totp::verify(&secret, input, now, services.config.totp.skew) {
+            return Ok(if services.db.claim_totp_step(&id, step, now).await? {
+                CodeCheck::Passed
+            } else {
+                CodeCheck::Replayed
+            });
+        }
+    }
+    codes::wrong_try(services, &p.attempt_id).await
+}
+
+/// Records an admin download in the audit trail.
+pub async fn exported(services: &Services, who: &Requester, admin: &Admin, what: &'static str) {
+    let user = DirUser {
+        id: crate::directory::UserId(admin.user_id.clone()),
+        login: admin.login.clone(),
+        display_name: admin.display_name.clone(),
+        dn: String::new(),
+        emails: vec![],
+        phones: vec![],
+        groups: vec![],
+        state: Default::default(),
+    };
+    let event =
+        AuditRecord { event: what, flow: Some("admin"), user: Some(&user), outcome: "success", ..Default::default() };
+    services.audit(who, event).await;
+}

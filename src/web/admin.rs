@@ -1,0 +1,775 @@
+//! The admin area: status, registration coverage, activity and audit search, each with a CSV
+//! download. Only members of `admin.groups` who also pass a registered second method get in;
+//! anyone else signed in gets 403, and a kiosk never shows it at all.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{FromRequestParts, Query, State};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Router};
+use secrecy::SecretString;
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use super::context::Ctx;
+use super::csrf::{CodeForm, CsrfToken, EmptyForm, Verified, has_csrf};
+use super::error::Error;
+use super::pages::{Layout, html};
+use super::who::Who;
+use crate::config::MethodKind;
+use crate::flow::admin::{self, Admin, Entry, Pending};
+use crate::flow::codes::CodeCheck;
+use crate::flow::{FlowError, Services};
+use crate::report::{self, ACTIVITIES, ActivityReport, ChartText, Coverage, CoverageRow, FAILURES, Period};
+use crate::store::{AuditFilter, FoundEvent};
+
+const ADMIN: &str = "admin";
+const PENDING: &str = "admin.pending";
+/// Rows per page of the audit search and the coverage list.
+const PAGE: i64 = 100;
+/// Most rows one CSV download holds.
+const CSV_ROWS: i64 = 100_000;
+
+pub fn routes() -> Router<Arc<Services>> {
+    Router::new()
+        .route("/admin", get(home))
+        .route("/admin/sign-in", get(sign_in_form).post(sign_in))
+        .route("/admin/verify", get(verify_page))
+        .route("/admin/verify/send", post(send_code))
+        .route("/admin/verify/{kind}", post(verify))
+        .route("/admin/sign-out", post(sign_out))
+        .route("/admin/coverage", get(coverage))
+        .route("/admin/coverage.csv", get(coverage_csv))
+        .route("/admin/activity", get(activity))
+        .route("/admin/activity.csv", get(activity_csv))
+        .route("/admin/audit", get(audit))
+        .route("/admin/audit.csv", get(audit_csv))
+}
+
+/// A signed-in admin, or the answer for whoever is not one.
+pub struct AdminUser(pub Admin);
+
+impl FromRequestParts<Arc<Services>> for AdminUser {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, s: &Arc<Services>) -> Result<Self, Self::Rejection> {
+        if parts.extensions.get::<Ctx>().is_some_and(Ctx::is_kiosk) {
+            return Err(Error::NotFound.into_response());
+        }
+        let session = Session::from_request_parts(parts, s).await.map_err(IntoResponse::into_response)?;
+        let err = |e: tower_sessions::session::Error| Error::from(e).into_response();
+        if let Some(a) = session.get::<Admin>(ADMIN).await.map_err(err)? {
+            if a.until > s.clock.now() {
+                return Ok(AdminUser(a));
+            }
+            session.remove::<Admin>(ADMIN).await.map_err(err)?;
+        }
+        // Signed in for registration (by password or OpenID Connect) as someone who is no admin.
+        let enrolled = session.get::<crate::flow::enrol::Enrolment>(super::register::KEY).await.map_err(err)?;
+        if enrolled.is_some_and(|e| !admin::is_admin(s, &e.user)) {
+            return Err(Error::NotAdmin.into_response());
+        }
+        Err(Redirect::to("/admin/sign-in").into_response())
+    }
+}
+
+/// The admin area's pages and their navigation.
+pub struct Nav {
+    pub current: &'static str,
+    pub name: String,
+}
+
+impl Nav {
+    fn new(current: &'static str, a: &Admin) -> Nav {
+        Nav { current, name: if a.display_name.is_empty() { a.login.clone() } else { a.display_name.clone() } }
+    }
+
+    pub fn links(&self) -> [(&'static str, &'static str, bool); 4] {
+        [
+            ("/admin", "admin-nav-home", self.current == "home"),
+            ("/admin/coverage", "admin-nav-coverage", self.current == "coverage"),
+            ("/admin/activity", "admin-nav-activity", self.current == "activity"),
+            ("/admin/audit", "admin-nav-audit", self.current == "audit"),
+        ]
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signing in
+
+#[derive(Template)]
+#[template(path = "admin/sign_in.html")]
+struct SignInPage {
+    l: Layout,
+    username: String,
+    error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/verify.html")]
+struct VerifyPage {
+    l: Layout,
+    totp: bool,
+    email: bool,
+    code_sent: bool,
+    /// Which form the error belongs to.
+    error: Option<(String, &'static str)>,
+}
+
+#[derive(Deserialize)]
+struct SignInForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    username: String,
+    password: SecretString,
+}
+
+has_csrf!(SignInForm);
+
+async fn sign_in_form(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
+    session: Session,
+) -> Result<Response, Error> {
+    if ctx.is_kiosk() {
+        return Err(Error::NotFound);
+    }
+    if session.get::<Admin>(ADMIN).await?.is_some_and(|a| a.until > s.clock.now()) {
+        return Ok(Redirect::to("/admin").into_response());
+    }
+    let page = SignInPage {
+        l: Layout::with_csrf(&s, &ctx, "admin-sign-in-title", &csrf),
+        username: String::new(),
+        error: None,
+    };
+    Ok(html(&page)?.into_response())
+}
+
+async fn sign_in(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
+    Who(who): Who,
+    session: Session,
+    Verified(form): Verified<SignInForm>,
+) -> Result<Response, Error> {
+    if ctx.is_kiosk() {
+        return Err(Error::NotFound);
+    }
+    let refuse = |status: StatusCode, key: &str| -> Result<Response, Error> {
+        let page = SignInPage {
+            l: Layout::with_csrf(&s, &ctx, "admin-sign-in-title", &csrf),
+            username: form.username.chars().take(256).collect(),
+            error: Some(ctx.lang.t(key)),
+        };
+        Ok((status, html(&page)?).into_response())
+    };
+    match admin::sign_in(&s, &who, &form.username, &form.password).await? {
+        Entry::Pending(p) => {
+            session.cycle_id().await?;
+            session.insert(PENDING, *p).await?;
+            Ok(Redirect::to("/admin/verify").into_response())
+        }
+        Entry::Failed => refuse(StatusCode::UNPROCESSABLE_ENTITY, super::register::SIGN_IN_FAILED),
+        Entry::MustChange => refuse(StatusCode::UNPROCESSABLE_ENTITY, "must-change"),
+        Entry::NotAdmin => Err(Error::NotAdmin),
+        Entry::NoSecondMethod => refuse(StatusCode::FORBIDDEN, "admin-needs-method"),
+    }
+}
+
+async fn pending(session: &Session) -> Result<Pending, Error> {
+    session.get::<Pending>(PENDING).await?.ok_or(Error::Flow(FlowError::Expired))
+}
+
+fn verify_view(
+    s: &Services,
+    ctx: &Ctx,
+    csrf: &CsrfToken,
+    p: &Pending,
+    error: Option<(String, &'static str)>,
+) -> Result<Response, Error> {
+    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let page = VerifyPage {
+        l: Layout::with_csrf(s, ctx, "admin-verify-title", csrf),
+        totp: p.kinds.contains(&MethodKind::Totp),
+        email: p.kinds.contains(&MethodKind::Email),
+        code_sent: p.code_sent,
+        error,
+    };
+    Ok((status, html(&page)?).into_response())
+}
+
+async fn verify_page(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
+    session: Session,
+) -> Result<Response, Error> {
+    let Some(p) = session.get::<Pending>(PENDING).await? else {
+        return Ok(Redirect::to("/admin/sign-in").into_response());
+    };
+    verify_view(&s, &ctx, &csrf, &p, None)
+}
+
+async fn send_code(
+    State(s): State<Arc<Services>>,
+    ctx: Ctx,
+    Who(who): Who,
+    session: Session,
+    Verified(_): Verified<EmptyForm>,
+) -> Result<Response, Error> {
+    if ctx.is_kiosk() {
+        return Err(Error::NotFound);
+    }
+    let mut p = pending(&session).await?;
+    admin::send_email_code(&s, &who, &mut p).await?;
+    session.insert(PENDING, p).await?;
+    Ok(Redirect::to("/admin/verify#email-code").into_response())
+}
+
+async fn verify(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
+    Who(who): Who,
+    session: Session,
+    axum::extract::Path(kind): axum::extract::Path<String>,
+    Verified(form): Verified<CodeForm>,
+) -> Result<Response, Error> {
+    if ctx.is_kiosk() {
+        return Err(Error::NotFound);
+    }
+    let p = pending(&session).await?;
+    let kind = MethodKind::parse(&kind).ok_or(Error::NotFound)?;
+    match admin::verify(&s, &who, &p, kind, &form.code).await? {
+        Ok(a) => {
+            session.remove::<Pending>(PENDING).await?;
+            session.cycle_id().await?;
+            session.insert(ADMIN, a).await?;
+            Ok(Redirect::to("/admin").into_response())
+        }
+        Err(CodeCheck::Voided) => {
+            session.remove::<Pending>(PENDING).await?;
+            Err(Error::Voided)
+        }
+        Err(check) => {
+            let text = match check {
+                CodeCheck::Expired => ctx.lang.t("code-expired"),
+                CodeCheck::NotSent => ctx.lang.t("code-not-sent"),
+                CodeCheck::Replayed => ctx.lang.t("code-replayed"),
+                CodeCheck::Wrong { remaining } => ctx.lang.t_with("code-wrong", &[("count", remaining.into())]),
+                CodeCheck::Passed | CodeCheck::Voided => String::new(),
+            };
+            let field = if kind == MethodKind::Totp { "totp-code" } else { "email-code" };
+            verify_view(&s, &ctx, &csrf, &p, Some((text, field)))
+        }
+    }
+}
+
+async fn sign_out(session: Session, Verified(_): Verified<EmptyForm>) -> Result<Response, Error> {
+    session.flush().await?;
+    Ok(Redirect::to("/admin/sign-in").into_response())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Home: status and the last 30 days
+
+/// One outside service's state for the status table.
+pub struct Status {
+    pub name_key: &'static str,
+    pub ok: bool,
+    pub detail: String,
+    pub last_error: Option<(String, String)>,
+}
+
+/// One writeback agent.
+pub struct AgentView {
+    pub name: String,
+    pub host: String,
+    pub version: String,
+    pub last_seen: String,
+    pub directory_ok: Option<bool>,
+    pub live: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/home.html")]
+struct HomePage {
+    l: Layout,
+    nav: Nav,
+    statuses: Vec<Status>,
+    agents: Option<Vec<AgentView>>,
+    report: ActivityReport,
+}
+
+impl HomePage {
+    fn activity_name(&self, i: &usize) -> String {
+        self.l.t(&format!("admin-activity-{}", ACTIVITIES[*i].as_str()))
+    }
+
+    fn rate(&self, i: &usize) -> String {
+        let a = ACTIVITIES[*i];
+        self.report.totals[*i].success_percent(a).map_or("–".to_owned(), |p| format!("{p} %"))
+    }
+}
+
+async fn home(
+    State(s): State<Arc<Services>>,
+    ctx: Ctx,
+    Extension(csrf): Extension<CsrfToken>,
+    AdminUser(a): AdminUser,
+) -> Result<Response, Error> {
+    let (database, directory, mail) = tokio::join!(
+        super::health::check_database(&s),
+        super::health::check_directory(&s),
+        super::health::check_mail(&s)
+    );
+    let status = |name_key: &'static str, component: &str, r: Result<(), String>| Status {
+        name_key,
+        ok: r.is_ok(),
+        detail: r.err().unwrap_or_default(),
+        last_error: s.last_errors.get(component).map(|(at, m)| (report::time_text(at), m)),
+    };
+    let statuses = vec![
+        status("admin-status-directory", "directory", directory),
+        status("admin-status-database", "database", database),
+        status("admin-status-mail", "mail", mail),
+    ];
+    let agents = if super::server::uses_agents(&s.config) {
+        let window = i64::try_from(s.config.directory.agent.heartbeat_window_secs).unwrap_or(60);
+        let now = crate::agent::proto::now();
+        let rows = s.db.list_agents().await.map_err(FlowError::from)?;
+        Some(
+            rows.into_iter()
+                .filter(|r| r.revoked_at.is_none())
+                .map(|r| AgentView {
+                    live: r.last_seen.is_some_and(|t| t >= now - window) && !r.stopping,
+                    last_seen: r.last_seen.map(report::time_text).unwrap_or_default(),
+                    directory_ok: r.directory_ok,
+                    name: r.name,
+                    host: r.hostname,
+                    version: r.version,
+                })
+                .collect(),
+        )
+    } else {
+        None
+    };
+    let period = Period::last_days(s.clock.now(), 30);
+    let counts = s.db.audit_day_counts(period.from_ts(), period.to_ts()).await.map_err(FlowError::from)?;
+    let page = HomePage {
+        l: Layout::with_csrf(&s, &ctx, "admin-home-title", &csrf),
+        nav: Nav::new("home", &a),
+        statuses,
+        agents,
+        report: ActivityReport::build(period, &counts),
+    };
+    Ok(html(&page)?.into_response())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Coverage
+
+#[derive(Deserialize, Default)]
+struct CoverageQuery {
+    q: Option<String>,
+    show: Option<String>,
+    page: Option<String>,
+}
+
+impl CoverageQuery {
+    fn matches(&self, r: &CoverageRow) -> bool {
+        let q = self.q.as_deref().unwrap_or("").trim().to_lowercase();
+        let text = q.is_empty() || r.login.to_lowercase().contains(&q) || r.display_name.to_lowercase().contains(&q);
+        let show = match self.show.as_deref() {
+            Some("missing") => !r.enough,
+            Some("enough") => r.enough,
+            _ => true,
+        };
+        text && show
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/coverage.html")]
+struct CoveragePage {
+    l: Layout,
+    nav: Nav,
+    coverage: Option<Coverage>,
+    directory_error: bool,
+    rows: Vec<CoverageRow>,
+    matching: usize,
+    q: String,
+    show: String,
+    pager: Pager,
+    csv_href: String,
+    required: u8,
+}
+
+impl CoveragePage {
+    fn when(&self, at: &Option<i64>) -> String {
+        at.map(report::time_text).unwrap_or_default()
+    }
+
+    fn methods_text(&self, r: &CoverageRow) -> String {
+        r.methods
+            .iter()
+            .map(|(k, n)| {
+                let name = self.l.t(&format!("admin-method-{k}"));
+                if *n > 1 { format!("{name} ×{n}") } else { name }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+async fn load_coverage(s: &Services) -> Result<Option<Coverage>, Error> {
+    let limit = s.config.admin.max_listed_accounts;
+    let users = match s.directory.list_users(limit).await {
+        Ok(users) => users,
+        Err(err) => {
+            tracing::warn!(%err, "coverage: the directory could not be listed");
+            return Ok(None);
+        }
+    };
+    let truncated = users.len() >= limit;
+    let in_scope: Vec<_> = users.into_iter().filter(|u| crate::policy::in_scope(&s.config.policy, u)).collect();
+    let summaries = s.db.method_summaries().await.map_err(FlowError::from)?;
+    Ok(Some(Coverage::build(in_scope, &summaries, s.config.policy.methods_required, truncated)))
+}
+
+async fn coverage(
+    State(s): State<Arc<Services>>,
+    ctx: Ctx,
+    Extension(csrf): Extension<CsrfToken>,
+    AdminUser(a): AdminUser,
+    Query(q): Query<CoverageQuery>,
+) -> Result<Response, Error> {
+    let coverage = load_coverage(&s).await?;
+    let matching: Vec<CoverageRow> =
+        coverage.as_ref().map(|c| c.rows.iter().filter(|r| q.matches(r)).cloned().collect()).unwrap_or_default();
+    let pager = Pager::new(q.page.as_deref(), i64::try_from(matching.len()).unwrap_or(0));
+    let start = usize::try_from(pager.offset()).unwrap_or(0);
+    let rows = matching.iter().skip(start).take(usize::try_from(PAGE).unwrap_or(100)).cloned().collect();
+    let query = serde_urlencoded::to_string([
+        ("q", q.q.clone().unwrap_or_default()),
+        ("show", q.show.clone().unwrap_or_default()),
+    ])
+    .unwrap_or_default();
+    let page = CoveragePage {
+        l: Layout::with_csrf(&s, &ctx, "admin-coverage-title", &csrf),
+        nav: Nav::new("coverage", &a),
+        directory_error: coverage.is_none(),
+        matching: matching.len(),
+        rows,
+        q: q.q.clone().unwrap_or_default(),
+        show: q.show.clone().unwrap_or_default(),
+        pager: pager.with_base(format!("/admin/coverage?{query}")),
+        csv_href: format!("/admin/coverage.csv?{query}"),
+        coverage,
+        required: s.config.policy.methods_required,
+    };
+    Ok(html(&page)?.into_response())
+}
+
+async fn coverage_csv(
+    State(s): State<Arc<Services>>,
+    Who(who): Who,
+    AdminUser(a): AdminUser,
+    Query(q): Query<CoverageQuery>,
+) -> Result<Response, Error> {
+    let coverage = load_coverage(&s)
+        .await?
+        .ok_or(Error::Flow(FlowError::Unavailable("the directory could not be listed".into())))?;
+    let rows: Vec<&CoverageRow> = coverage.rows.iter().filter(|r| q.matches(r)).collect();
+    admin::exported(&s, &who, &a, "export_coverage").await;
+    Ok(csv_response(&s, "coverage", report::coverage_csv(&rows)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Activity
+
+#[derive(Deserialize, Default)]
+struct PeriodQuery {
+    from: Option<String>,
+    to: Option<String>,
+    days: Option<String>,
+}
+
+impl PeriodQuery {
+    /// The period asked for; the last 30 days when none (or a bad one) was given, with a note.
+    fn period(&self, now: i64) -> (Period, bool) {
+        let default = Period::last_days(now, 30);
+        match (
+            self.from.as_deref().filter(|v| !v.is_empty()),
+            self.to.as_deref().filter(|v| !v.is_empty()),
+            self.days.as_deref(),
+        ) {
+            (Some(from), Some(to), _) => Period::parse(from, to).map_or((default, true), |p| (p, false)),
+            (None, None, Some(days)) => Period::since(days, now).map_or((default, true), |p| (p, false)),
+            (None, None, None) => (default, false),
+            _ => (default, true),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/activity.html")]
+struct ActivityPage {
+    l: Layout,
+    nav: Nav,
+    report: ActivityReport,
+    bad_period: bool,
+    chart: String,
+    csv_href: String,
+}
+
+impl ActivityPage {
+    fn activity_name(&self, i: &usize) -> String {
+        self.l.t(&format!("admin-activity-{}", ACTIVITIES[*i].as_str()))
+    }
+
+    fn activity_key(&self, a: &report::Activity) -> String {
+        self.l.t(&format!("admin-activity-{}", a.as_str()))
+    }
+
+    fn rate(&self, i: &usize) -> String {
+        let a = ACTIVITIES[*i];
+        self.report.totals[*i].success_percent(a).map_or("–".to_owned(), |p| format!("{p} %"))
+    }
+
+    fn failure_name(&self, i: &usize) -> String {
+        self.l.t(&format!("admin-failure-{}", FAILURES[*i].as_str().replace('_', "-")))
+    }
+
+    fn method_name(&self, m: &str) -> String {
+        m.split('+').map(|k| self.l.t(&format!("admin-method-{k}"))).collect::<Vec<_>>().join(" + ")
+    }
+
+    fn day(&self, d: &i64) -> String {
+        report::day_text(*d)
+    }
+}
+
+async fn activity(
+    State(s): State<Arc<Services>>,
+    ctx: Ctx,
+    Extension(csrf): Extension<CsrfToken>,
+    AdminUser(a): AdminUser,
+    Query(q): Query<PeriodQuery>,
+) -> Result<Response, Error> {
+    let (period, bad_period) = q.period(s.clock.now());
+    let counts = s.db.audit_day_counts(period.from_ts(), period.to_ts()).await.map_err(FlowError::from)?;
+    let report = ActivityReport::build(period, &counts);
+    let series = ACTIVITIES.map(|x| ctx.lang.t(&format!("admin-activity-{}", x.as_str())));
+    let (first, last) = (period.first_date(), period.last_date());
+    let title = ctx.lang.t_with("admin-chart-title", &[("from", first.as_str().into()), ("to", last.as_str().into())]);
+    let chart = report::chart_svg(
+        &report,
+        &ChartText { title: &title, series: [&series[0], &series[1], &series[2], &series[3]] },
+    );
+    let page = ActivityPage {
+        l: Layout::with_csrf(&s, &ctx, "admin-activity-title", &csrf),
+        nav: Nav::new("activity", &a),
+        csv_href: format!("/admin/activity.csv?from={}&to={}", period.first_date(), period.last_date()),
+        report,
+        bad_period,
+        chart,
+    };
+    Ok(html(&page)?.into_response())
+}
+
+async fn activity_csv(
+    State(s): State<Arc<Services>>,
+    Who(who): Who,
+    AdminUser(a): AdminUser,
+    Query(q): Query<PeriodQuery>,
+) -> Result<Response, Error> {
+    let (period, _) = q.period(s.clock.now());
+    let counts = s.db.audit_day_counts(period.from_ts(), period.to_ts()).await.map_err(FlowError::from)?;
+    admin::exported(&s, &who, &a, "export_activity").await;
+    Ok(csv_response(&s, "activity", report::activity_csv(&counts)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Audit search
+
+#[derive(Deserialize, Default)]
+struct AuditQuery {
+    person: Option<String>,
+    event: Option<String>,
+    outcome: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    page: Option<String>,
+}
+
+/// Events an admin can pick from (anything else typed is searched as given).
+const EVENTS: [&str; 12] = [
+    "started",
+    "code_sent",
+    "verify",
+    "reset",
+    "unlock",
+    "change",
+    "sign_in",
+    "method_added",
+    "method_removed",
+    "disowned",
+    "admin_sign_in",
+    "export_audit",
+];
+const OUTCOMES: [&str; 4] = ["success", "failure", "started", "blocked"];
+
+impl AuditQuery {
+    fn filter(&self) -> (AuditFilter, bool) {
+        let text = |v: &Option<String>| {
+            v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(|v| v.chars().take(256).collect::<String>())
+        };
+        let mut bad = false;
+        let mut day = |v: &Option<String>, end: bool| {
+            let v = text(v)?;
+            match Period::parse(&v, &v) {
+                Some(p) => Some(if end { p.to_ts() } else { p.from_ts() }),
+                None => {
+                    bad = true;
+                    None
+                }
+            }
+        };
+        let from = day(&self.from, false);
+        let to = day(&self.to, true);
+        (
+            AuditFilter {
+                person: text(&self.person),
+                event: text(&self.event),
+                outcome: text(&self.outcome),
+                from,
+                to,
+            },
+            bad,
+        )
+    }
+
+    fn query_string(&self) -> String {
+        let v = |o: &Option<String>| o.clone().unwrap_or_default();
+        serde_urlencoded::to_string([
+            ("person", v(&self.person)),
+            ("event", v(&self.event)),
+            ("outcome", v(&self.outcome)),
+            ("from", v(&self.from)),
+            ("to", v(&self.to)),
+        ])
+        .unwrap_or_default()
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/audit.html")]
+struct AuditPage {
+    l: Layout,
+    nav: Nav,
+    rows: Vec<FoundEvent>,
+    total: i64,
+    q: AuditQuery,
+    bad_date: bool,
+    pager: Pager,
+    csv_href: String,
+    events: [&'static str; 12],
+    outcomes: [&'static str; 4],
+}
+
+impl AuditPage {
+    fn when(&self, at: &i64) -> String {
+        report::time_text(*at)
+    }
+
+    fn v<'a>(&self, o: &'a Option<String>) -> &'a str {
+        o.as_deref().unwrap_or("")
+    }
+
+    fn selected(&self, o: &Option<String>, value: &str) -> bool {
+        o.as_deref() == Some(value)
+    }
+}
+
+async fn audit(
+    State(s): State<Arc<Services>>,
+    ctx: Ctx,
+    Extension(csrf): Extension<CsrfToken>,
+    AdminUser(a): AdminUser,
+    Query(q): Query<AuditQuery>,
+) -> Result<Response, Error> {
+    let (filter, bad_date) = q.filter();
+    let total = s.db.audit_count(&filter).await.map_err(FlowError::from)?;
+    let pager = Pager::new(q.page.as_deref(), total).with_base(format!("/admin/audit?{}", q.query_string()));
+    let rows = s.db.audit_search(&filter, PAGE, pager.offset()).await.map_err(FlowError::from)?;
+    let page = AuditPage {
+        l: Layout::with_csrf(&s, &ctx, "admin-audit-title", &csrf),
+        nav: Nav::new("audit", &a),
+        rows,
+        total,
+        csv_href: format!("/admin/audit.csv?{}", q.query_string()),
+        q,
+        bad_date,
+        pager,
+        events: EVENTS,
+        outcomes: OUTCOMES,
+    };
+    Ok(html(&page)?.into_response())
+}
+
+async fn audit_csv(
+    State(s): State<Arc<Services>>,
+    Who(who): Who,
+    AdminUser(a): AdminUser,
+    Query(q): Query<AuditQuery>,
+) -> Result<Response, Error> {
+    let (filter, _) = q.filter();
+    let rows = s.db.audit_search(&filter, CSV_ROWS, 0).await.map_err(FlowError::from)?;
+    admin::exported(&s, &who, &a, "export_audit").await;
+    Ok(csv_response(&s, "audit", report::audit_csv(&rows)))
+}
+
+// ---------------------------------------------------------------------------------------------
+
+fn csv_response(s: &Services, what: &str, body: Vec<u8>) -> Response {
+    let date = report::day_text(s.clock.now().div_euclid(86_400));
+    let disposition = format!("attachment; filename=\"rekey-{what}-{date}.csv\"");
+    ([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)], body)
+        .into_response()
+}
+
+/// Page links for a long table.
+pub struct Pager {
+    pub page: i64,
+    pub pages: i64,
+    pub base: String,
+}
+
+impl Pager {
+    fn new(page: Option<&str>, total: i64) -> Pager {
+        let pages = ((total + PAGE - 1) / PAGE).max(1);
+        let page = page.and_then(|p| p.parse::<i64>().ok()).unwrap_or(1).clamp(1, pages);
+        Pager { page, pages, base: String::new() }
+    }
+
+    fn with_base(mut self, base: String) -> Pager {
+        self.base = base;
+        self
+    }
+
+    fn offset(&self) -> i64 {
+        (self.page - 1) * PAGE
+    }
+
+    pub fn href(&self, page: i64) -> String {
+        format!("{}&page={page}", self.base)
+    }
+}
