@@ -267,6 +267,32 @@ async fn a_seeded_run_shows_the_same_counts_on_the_dashboard_in_the_csv_and_in_m
     assert!(metric_sum(&text, "rekey_directory_errors_total", |l| l["op"] == "find_user") >= 1, "{text}");
     assert!(!text.contains(&ann.uid) && !text.contains("127.0.0.1"), "no person or address in a label");
 
+    // `rekey report` on the command line says the same.
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_rekey"));
+    for (k, _) in std::env::vars().filter(|(k, _)| k.starts_with("REKEY_")) {
+        command.env_remove(k);
+    }
+    let out = command.args(["report", "--since", "7d", "--config"]).arg(env.config_file()).output().unwrap();
+    let report = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{report}{}", String::from_utf8_lossy(&out.stderr));
+    for (a, e) in &expected {
+        let failed: u64 = e.failures.iter().map(|(_, n)| n).sum();
+        let row: Vec<&str> = report
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(a.as_str()))
+            .unwrap_or_else(|| panic!("{a:?} in {report}"))
+            .split_whitespace()
+            .collect();
+        assert_eq!(row[1], e.started.to_string(), "{a:?} started in {report}");
+        assert_eq!(row[2], e.succeeded.to_string(), "{a:?} succeeded in {report}");
+        assert_eq!(row[4], failed.to_string(), "{a:?} failed steps in {report}");
+    }
+    let rate_limited: Vec<&str> =
+        report.lines().find(|l| l.starts_with("rate_limited")).expect("rate_limited row").split_whitespace().collect();
+    assert_eq!(rate_limited[1..], ["0", "0", "1", "0"], "{report}");
+    assert!(report.contains("in scope: 4\n"), "{report}");
+    assert!(report.contains("registered enough: 3 (75%)"), "{report}");
+
     // Coverage: four in scope, three registered enough, Bob nothing.
     let page = admin.get("/admin/coverage").await;
     page.assert_status(200);

@@ -442,6 +442,89 @@ async fn audit_events_read_back_newest_first() {
     .await;
 }
 
+#[tokio::test]
+async fn report_queries_count_per_day_search_and_summarise_alike_on_both_databases() {
+    each_db(2, async |c| {
+        let day = NOW.div_euclid(86_400);
+        let ev = |at: i64, event: &str, outcome: &str, reason: Option<&str>, login: &str| AuditEvent {
+            at,
+            event: event.into(),
+            flow: Some("reset".into()),
+            user_id: Some(format!("id-{login}")),
+            login: Some(login.into()),
+            outcome: outcome.into(),
+            reason: reason.map(Into::into),
+            method: Some("email".into()),
+            source_ip: Some("192.0.2.9".into()),
+            user_agent: Some("Mozilla/5.0".into()),
+            request_id: None,
+        };
+        let start = day * 86_400;
+        for e in [
+            ev(start + 10, "verify", "failure", Some("wrong_code"), "Alice"),
+            ev(start + 20, "verify", "failure", Some("wrong_code"), "bob"),
+            ev(start + 30, "reset", "success", None, "Alice"),
+            ev(start + 86_400 + 5, "reset", "success", None, "bob"),
+            ev(start - 1, "reset", "success", None, "carol"),
+        ] {
+            c.db.append_audit(&e, &mac).await.unwrap();
+        }
+        let counts = c.db.audit_day_counts(start, start + 2 * 86_400).await.unwrap();
+        let brief: Vec<(i64, &str, &str, i64)> =
+            counts.iter().map(|d| (d.day - day, d.event.as_str(), d.outcome.as_str(), d.count)).collect();
+        assert_eq!(
+            brief,
+            vec![(0, "reset", "success", 1), (0, "verify", "failure", 2), (1, "reset", "success", 1)],
+            "{}",
+            c.name
+        );
+
+        // Search: a login matches whatever its case; filters narrow; newest first; paging.
+        let by_alice = rekey::store::AuditFilter { person: Some("alice".into()), ..Default::default() };
+        let found = c.db.audit_search(&by_alice, 10, 0).await.unwrap();
+        assert_eq!(found.iter().map(|f| f.event.event.as_str()).collect::<Vec<_>>(), ["reset", "verify"], "{}", c.name);
+        assert_eq!(c.db.audit_count(&by_alice).await.unwrap(), 2);
+        let failures_today = rekey::store::AuditFilter {
+            outcome: Some("failure".into()),
+            from: Some(start),
+            to: Some(start + 86_400),
+            ..Default::default()
+        };
+        assert_eq!(c.db.audit_count(&failures_today).await.unwrap(), 2);
+        let page = c.db.audit_search(&failures_today, 1, 1).await.unwrap();
+        assert_eq!(page[0].event.login.as_deref(), Some("Alice"), "{}", c.name);
+        let by_id = rekey::store::AuditFilter {
+            person: Some("id-bob".into()),
+            event: Some("reset".into()),
+            ..Default::default()
+        };
+        assert_eq!(c.db.audit_count(&by_id).await.unwrap(), 1);
+        // A filter value is bound, never spliced into the SQL.
+        let hostile = rekey::store::AuditFilter { person: Some("x' OR '1'='1".into()), ..Default::default() };
+        assert_eq!(c.db.audit_count(&hostile).await.unwrap(), 0);
+
+        // Methods per account and kind; the writeback queue is empty.
+        for (user, kind, at) in
+            [("u1", "email", NOW), ("u1", "email", NOW + 5), ("u1", "totp", NOW + 9), ("u2", "totp", NOW)]
+        {
+            c.db.insert_method(&method(user, kind, at)).await.unwrap();
+        }
+        let summaries = c.db.method_summaries().await.unwrap();
+        let brief: Vec<(&str, &str, i64, i64, i64)> = summaries
+            .iter()
+            .map(|m| (m.user_id.as_str(), m.kind.as_str(), m.count, m.first_at - NOW, m.last_at - NOW))
+            .collect();
+        assert_eq!(
+            brief,
+            vec![("u1", "email", 2, 0, 5), ("u1", "totp", 1, 9, 9), ("u2", "totp", 1, 0, 0)],
+            "{}",
+            c.name
+        );
+        assert_eq!(c.db.agent_queue_depth().await.unwrap(), 0);
+    })
+    .await;
+}
+
 fn keys() -> &'static rekey::crypto::Keys {
     static KEYS: std::sync::OnceLock<rekey::crypto::Keys> = std::sync::OnceLock::new();
     KEYS.get_or_init(|| rekey::crypto::Keys::derive(&[7u8; 32]))

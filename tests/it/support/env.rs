@@ -65,6 +65,56 @@ impl TestEnv {
         TestEnv { smtp, server, clock, config, agents: Vec::new() }
     }
 
+    /// This portal's configuration as a TOML file, secrets included, for running the `rekey`
+    /// binary against the same database and directory.
+    pub fn config_file(&self) -> std::path::PathBuf {
+        use secrecy::ExposeSecret as _;
+        let serde_json::Value::Object(sections) = serde_json::to_value(&self.config).unwrap() else { unreachable!() };
+        let mut out = String::new();
+        fn table(out: &mut String, name: &str, map: &serde_json::Map<String, serde_json::Value>) {
+            out.push_str(&format!("[{name}]\n"));
+            for (k, v) in map {
+                if !(v.is_null() || v.is_object()) {
+                    out.push_str(&format!("{k} = {v}\n"));
+                }
+            }
+            for (k, v) in map {
+                if let serde_json::Value::Object(inner) = v {
+                    table(out, &format!("{name}.{k}"), inner);
+                }
+            }
+        }
+        for (name, v) in &sections {
+            if let serde_json::Value::Object(map) = v {
+                let mut map = map.clone();
+                let secret =
+                    |s: &Option<secrecy::SecretString>| s.as_ref().map(|s| s.expose_secret().to_owned().into());
+                match name.as_str() {
+                    "secrets" => {
+                        map.insert("master_key".into(), secret(&self.config.secrets.master_key).unwrap());
+                    }
+                    "directory" => {
+                        map.remove("bind_password");
+                        if let Some(p) = secret(&self.config.directory.bind_password) {
+                            map.insert("bind_password".into(), p);
+                        }
+                    }
+                    "mail" => {
+                        map.remove("password");
+                    }
+                    "database" => {
+                        map.insert("url".into(), self.config.database.url.clone().into());
+                    }
+                    _ => {}
+                }
+                table(&mut out, name, &map);
+            }
+        }
+        let path = super::output_dir().join(format!("{}.toml", super::unique("portal")));
+        std::fs::write(&path, out).unwrap();
+        path
+    }
+
     pub fn browser(&self) -> Browser {
         Browser::new(&self.server.url())
     }
