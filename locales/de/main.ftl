@@ -453,3 +453,5 @@ admin-page-previous = Vorherige Seite
 admin-page-next = Nächste Seite
 admin-page-n-of-m = Seite { $page } von { $pages }
 admin-sign-out = Abmelden
+admin-coverage-listed-at = Das Verzeichnis wurde um { $time } gelesen.
+admin-coverage-refresh = Erneut lesen

@@ -453,3 +453,5 @@ admin-page-previous = Página anterior
 admin-page-next = Página siguiente
 admin-page-n-of-m = Página { $page } de { $pages }
 admin-sign-out = Cerrar sesión
+admin-coverage-listed-at = El directorio se leyó a las { $time }.
+admin-coverage-refresh = Volver a leerlo

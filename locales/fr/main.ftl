@@ -456,3 +456,5 @@ admin-page-previous = Page précédente
 admin-page-next = Page suivante
 admin-page-n-of-m = Page { $page } sur { $pages }
 admin-sign-out = Se déconnecter
+admin-coverage-listed-at = L'annuaire a été lu à { $time }.
+admin-coverage-refresh = Le relire

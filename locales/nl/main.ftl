@@ -454,3 +454,5 @@ admin-page-previous = Vorige pagina
 admin-page-next = Volgende pagina
 admin-page-n-of-m = Pagina { $page } van { $pages }
 admin-sign-out = Afmelden
+admin-coverage-listed-at = De directory is gelezen om { $time }.
+admin-coverage-refresh = Opnieuw lezen

@@ -38,6 +38,8 @@ pub struct Services {
     pub metrics: Arc<crate::metrics::Metrics>,
     /// The last failure of the directory, database and mail, for the admin's status page.
     pub last_errors: Arc<crate::metrics::LastErrors>,
+    /// The directory's accounts for the admin's registration report, kept a short while.
+    pub listing: admin::Listing,
 }
 
 /// Who is asking, for the audit trail and notifications.

@@ -381,6 +381,7 @@ struct CoverageQuery {
     q: Option<String>,
     show: Option<String>,
     page: Option<String>,
+    refresh: Option<String>,
 }
 
 impl CoverageQuery {
@@ -410,6 +411,8 @@ struct CoveragePage {
     pager: Pager,
     csv_href: String,
     required: u8,
+    /// When the directory was read (the listing is reused for a couple of minutes).
+    listed_at: String,
 }
 
 impl CoveragePage {
@@ -429,19 +432,18 @@ impl CoveragePage {
     }
 }
 
-async fn load_coverage(s: &Services) -> Result<Option<Coverage>, Error> {
-    let limit = s.config.admin.max_listed_accounts;
-    let users = match s.directory.list_users(limit).await {
-        Ok(users) => users,
+async fn load_coverage(s: &Services, fresh: bool) -> Result<Option<(Coverage, i64)>, Error> {
+    let listed = match s.listing.get(s, fresh).await {
+        Ok(listed) => listed,
         Err(err) => {
             tracing::warn!(%err, "coverage: the directory could not be listed");
             return Ok(None);
         }
     };
-    let truncated = users.len() >= limit;
-    let in_scope: Vec<_> = users.into_iter().filter(|u| crate::policy::in_scope(&s.config.policy, u)).collect();
+    let in_scope: Vec<_> =
+        listed.users.iter().filter(|u| crate::policy::in_scope(&s.config.policy, u)).cloned().collect();
     let summaries = s.db.method_summaries().await.map_err(FlowError::from)?;
-    Ok(Some(Coverage::build(in_scope, &summaries, s.config.policy.methods_required, truncated)))
+    Ok(Some((Coverage::build(in_scope, &summaries, s.config.policy.methods_required, listed.truncated), listed.at)))
 }
 
 async fn coverage(
@@ -451,7 +453,9 @@ async fn coverage(
     AdminUser(a): AdminUser,
     Query(q): Query<CoverageQuery>,
 ) -> Result<Response, Error> {
-    let coverage = load_coverage(&s).await?;
+    let loaded = load_coverage(&s, q.refresh.is_some()).await?;
+    let listed_at = loaded.as_ref().map(|(_, at)| report::time_text(*at)).unwrap_or_default();
+    let coverage = loaded.map(|(c, _)| c);
     let matching: Vec<CoverageRow> =
         coverage.as_ref().map(|c| c.rows.iter().filter(|r| q.matches(r)).cloned().collect()).unwrap_or_default();
     let pager = Pager::new(q.page.as_deref(), i64::try_from(matching.len()).unwrap_or(0));
@@ -474,6 +478,7 @@ async fn coverage(
         csv_href: format!("/admin/coverage.csv?{query}"),
         coverage,
         required: s.config.policy.methods_required,
+        listed_at,
     };
     Ok(html(&page)?.into_response())
 }
@@ -484,7 +489,7 @@ async fn coverage_csv(
     AdminUser(a): AdminUser,
     Query(q): Query<CoverageQuery>,
 ) -> Result<Response, Error> {
-    let coverage = load_coverage(&s)
+    let (coverage, _) = load_coverage(&s, false)
         .await?
         .ok_or(Error::Flow(FlowError::Unavailable("the directory could not be listed".into())))?;
     let rows: Vec<&CoverageRow> = coverage.rows.iter().filter(|r| q.matches(r)).collect();

@@ -132,6 +132,7 @@ impl App {
             agent_hub,
             metrics,
             last_errors,
+            listing: Default::default(),
         };
         Ok(App { services: Arc::new(services), branding })
     }

@@ -304,6 +304,8 @@ async fn a_seeded_run_shows_the_same_counts_on_the_dashboard_in_the_csv_and_in_m
     assert_eq!(numbers[0], "4", "{numbers:?}");
     assert!(numbers[1].starts_with("3 (75 %)"), "{numbers:?}");
     assert_eq!(numbers[3], "1", "{numbers:?}");
+    assert!(page.contains("The directory was read at"), "{}", page.body);
+    admin.get("/admin/coverage?refresh=1").await.assert_status(200);
     let missing = admin.get("/admin/coverage?show=missing").await;
     let rows = table(&missing, "coverage");
     assert_eq!(rows.len(), 1, "{rows:?}");
