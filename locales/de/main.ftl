@@ -73,6 +73,7 @@ choose-title-more = Mit einer weiteren Methode bestätigen
 choose-lead = Wählen Sie eine Methode, die Sie registriert haben. Wenn Sie keine registriert haben, können Sie hier nicht fortfahren. Wenden Sie sich dann an den Helpdesk.
 choose-email = Code per E-Mail senden
 choose-totp = Code aus meiner Authenticator-App verwenden
+choose-questions = Meine Sicherheitsfragen beantworten
 code-email-title = Code aus der E-Mail eingeben
 code-email-lead = Falls für dieses Konto eine E-Mail-Adresse registriert ist, haben wir einen Code an diese Adresse gesendet. Er ist { $minutes ->
         [one] 1 Minute
@@ -144,6 +145,7 @@ methods-col-action = Aktion
 methods-directory-email = E-Mail: { $address } (aus Ihrem Konto)
 methods-email = E-Mail: { $address }
 methods-totp = Authenticator-App
+methods-questions = Sicherheitsfragen
 methods-remove = Entfernen
 methods-remove-label = { $method } entfernen
 methods-add-email = E-Mail-Adresse hinzufügen
@@ -406,10 +408,11 @@ admin-method-email = E-Mail-Code
 admin-method-totp = Authenticator-App
 admin-method-password = Passwort
 admin-method-oidc = Single Sign-On
+admin-method-questions = Sicherheitsfragen
 admin-failures-title = Warum Schritte fehlgeschlagen sind
 admin-reason = Grund
 admin-reason-codes = Die Ursachencodes hinter diesen Gruppen
-admin-failure-wrong-code = Falscher oder abgelaufener Code
+admin-failure-wrong-code = Falscher Code, falsche Antwort oder abgelaufener Code
 admin-failure-wrong-password = Falsches Passwort
 admin-failure-locked-out = Konto gesperrt oder Self-Service pausiert
 admin-failure-policy = Von den Passwortregeln abgelehnt
@@ -455,3 +458,91 @@ admin-page-n-of-m = Seite { $page } von { $pages }
 admin-sign-out = Abmelden
 admin-coverage-listed-at = Das Verzeichnis wurde um { $time } gelesen.
 admin-coverage-refresh = Erneut lesen
+
+## Security questions
+methods-add-questions = Sicherheitsfragen hinzufügen
+methods-add-questions-text = { $count ->
+        [one] Sie beantworten 1 Frage mit einer Antwort, die nur Sie kennen. Die Antwort wird so gespeichert, dass niemand sie wieder auslesen kann, auch nicht der Helpdesk.
+       *[other] Sie beantworten { $count } Fragen mit Antworten, die nur Sie kennen. Die Antworten werden so gespeichert, dass niemand sie wieder auslesen kann, auch nicht der Helpdesk.
+    }
+methods-add-questions-button = Sicherheitsfragen einrichten
+methods-change-questions-button = Meine Sicherheitsfragen ändern
+methods-questions-not-alone = Für Ihr Konto zählen Sicherheitsfragen nur zusammen mit einer weiteren Methode.
+questions-register-title = Ihre Sicherheitsfragen
+questions-register-lead = { $count ->
+        [one] Wählen Sie 1 Frage und beantworten Sie sie. Wenn Sie Ihr Passwort zurücksetzen oder Ihr Konto entsperren, wird Ihnen diese Frage gestellt.
+       *[other] Wählen Sie { $count } verschiedene Fragen und beantworten Sie jede davon. Wenn Sie Ihr Passwort zurücksetzen oder Ihr Konto entsperren, werden Ihnen einige davon gestellt.
+    }
+questions-fix-below = Einige Antworten müssen Sie noch einmal eingeben. Die Hinweise dazu finden Sie unten.
+questions-n = Frage { $n }
+questions-field-question = Frage
+questions-own-option = Eigene Frage formulieren
+questions-field-own = Ihre eigene Frage
+questions-field-own-hint = Nur wenn Sie oben „Eigene Frage formulieren“ gewählt haben.
+questions-field-answer = Antwort
+questions-answer-rules = Jede Antwort muss mindestens { $count ->
+        [one] einen Buchstaben oder eine Ziffer
+       *[other] { $count } Buchstaben oder Ziffern
+    } enthalten und sich von den anderen unterscheiden. Groß- und Kleinschreibung, Akzente und zusätzliche Leerzeichen spielen keine Rolle.
+questions-save = Meine Fragen speichern
+questions-back = Zurück zu meinen Methoden
+questions-pick-one = Wählen Sie eine der Fragen aus der Liste.
+questions-own-short = Formulieren Sie eine Frage mit mindestens 5 Zeichen oder wählen Sie eine aus der Liste.
+questions-own-long = Ihre Frage ist zu lang: Verwenden Sie höchstens 200 Zeichen.
+questions-question-repeated = Diese Frage haben Sie bereits gewählt. Wählen Sie eine andere.
+questions-answer-short = Diese Antwort ist zu kurz.
+questions-answer-repeated = Diese Antwort haben Sie bereits bei einer anderen Frage gegeben: Jede Antwort muss anders sein.
+questions-answer-is-question = Diese Antwort wiederholt nur die Frage.
+questions-answer-title = Sicherheitsfragen beantworten
+questions-answer-lead = Geben Sie die Antworten ein, die Sie bei der Registrierung festgelegt haben. Groß- und Kleinschreibung, Akzente und zusätzliche Leerzeichen spielen keine Rolle.
+questions-wrong = Mindestens eine Antwort ist nicht richtig. { code-tries-left }
+question-first-pet = Wie hieß Ihr erstes Haustier?
+question-birth-city = In welchem Ort wurden Sie geboren?
+question-first-school = Wie hieß Ihre erste Schule?
+question-childhood-friend = Wie lautet der Vorname Ihres besten Freundes oder Ihrer besten Freundin aus Kindertagen?
+question-first-car = Welche Marke und welches Modell war Ihr erstes Auto?
+question-favourite-teacher = Wie lautet der Nachname Ihrer Lieblingslehrerin oder Ihres Lieblingslehrers?
+question-first-job = Bei welcher Firma hatten Sie Ihre erste Arbeitsstelle?
+question-parents-met = In welchem Ort haben sich Ihre Eltern kennengelernt?
+
+## Password quality (policy/quality.rs): checked before the directory is asked
+
+quality-rules = { $classes ->
+    [1] Verwenden Sie mindestens { $length } Zeichen.
+   *[other] Verwenden Sie mindestens { $length } Zeichen und { $classes } dieser Arten: Kleinbuchstaben, Großbuchstaben, Ziffern, Sonderzeichen.
+} Nicht Ihren Namen und kein gängiges Wort oder Passwort.
+quality-refused = Dieses neue Passwort kann nicht verwendet werden. Die Gründe stehen unter dem Feld für das neue Passwort: Wählen Sie ein anderes.
+quality-ok = Dieses Passwort erfüllt die hier geprüften Regeln.
+quality-too-short = Es ist zu kurz: Verwenden Sie mindestens { $min } Zeichen.
+quality-classes = Kombinieren Sie mindestens { $min } dieser Arten: Kleinbuchstaben, Großbuchstaben, Ziffern, Sonderzeichen.
+quality-own-name = Es enthält Ihren Namen oder Benutzernamen.
+quality-banned = Es besteht vor allem aus leicht zu erratenden Wörtern wie „Passwort“, einer Jahreszeit oder dem Namen der Organisation. Fügen Sie mehr Eigenes hinzu.
+quality-breached = Es steht auf einer Liste von Passwörtern aus Datenlecks, die Angreifer zuerst ausprobieren.
+quality-guessable = Es wäre zu leicht zu erraten.
+quality-warn-keyboard-rows = Gerade Tastenreihen sind leicht zu erraten.
+quality-warn-keyboard-short = Kurze Tastaturmuster sind leicht zu erraten.
+quality-warn-repeats = Wiederholungen wie „aaa“ sind leicht zu erraten.
+quality-warn-repeated-groups = Wiederholungen wie „abcabcabc“ sind kaum schwerer zu erraten als „abc“.
+quality-warn-top-10 = Dies ist eines der zehn häufigsten Passwörter.
+quality-warn-top-100 = Dies ist eines der hundert häufigsten Passwörter.
+quality-warn-common = Dies ist ein sehr häufiges Passwort.
+quality-warn-similar = Dies ähnelt einem häufig verwendeten Passwort.
+quality-warn-sequences = Folgen wie „abc“ oder „6543“ sind leicht zu erraten.
+quality-warn-recent-years = Jahreszahlen der letzten Zeit sind leicht zu erraten.
+quality-warn-word = Ein einzelnes Wort ist leicht zu erraten.
+quality-warn-dates = Datumsangaben sind oft leicht zu erraten.
+quality-warn-names = Vor- und Nachnamen allein sind leicht zu erraten.
+quality-warn-common-names = Häufige Vor- und Nachnamen sind leicht zu erraten.
+quality-tip-few-words = Verwenden Sie einige Wörter und vermeiden Sie gängige Redewendungen.
+quality-tip-no-symbols-needed = Sonderzeichen, Ziffern oder Großbuchstaben sind nicht nötig.
+quality-tip-another-word = Fügen Sie ein oder zwei Wörter hinzu. Ungewöhnliche Wörter sind besser.
+quality-tip-capitals = Großbuchstaben helfen nicht viel.
+quality-tip-all-capitals = Nur Großbuchstaben sind fast so leicht zu erraten wie nur Kleinbuchstaben.
+quality-tip-reversed = Rückwärts geschriebene Wörter sind kaum schwerer zu erraten.
+quality-tip-substitutions = Vorhersehbare Ersetzungen wie „@“ statt „a“ helfen nicht viel.
+quality-tip-keyboard = Verwenden Sie ein längeres Tastaturmuster mit mehr Richtungswechseln.
+quality-tip-repeats = Vermeiden Sie wiederholte Wörter und Zeichen.
+quality-tip-sequences = Vermeiden Sie Folgen.
+quality-tip-recent-years = Vermeiden Sie Jahreszahlen der letzten Zeit.
+quality-tip-your-years = Vermeiden Sie Jahreszahlen, die mit Ihnen zu tun haben.
+quality-tip-your-dates = Vermeiden Sie Daten und Jahreszahlen, die mit Ihnen zu tun haben.

@@ -73,6 +73,7 @@ choose-title-more = Verifique con un método más
 choose-lead = Elija un método que haya registrado. Si no ha registrado ninguno, no puede continuar aquí: póngase en contacto con el soporte técnico.
 choose-email = Enviarme un código por correo electrónico
 choose-totp = Usar un código de mi aplicación de autenticación
+choose-questions = Responder a mis preguntas de seguridad
 code-email-title = Introduzca el código del correo electrónico
 code-email-lead = Si esta cuenta tiene una dirección de correo electrónico registrada, le hemos enviado un código. Es válido durante { $minutes ->
         [one] 1 minuto
@@ -144,6 +145,7 @@ methods-col-action = Acción
 methods-directory-email = Correo electrónico: { $address } (de su cuenta)
 methods-email = Correo electrónico: { $address }
 methods-totp = Aplicación de autenticación
+methods-questions = Preguntas de seguridad
 methods-remove = Quitar
 methods-remove-label = Quitar { $method }
 methods-add-email = Agregar una dirección de correo electrónico
@@ -406,10 +408,11 @@ admin-method-email = Código por correo electrónico
 admin-method-totp = Aplicación de autenticación
 admin-method-password = Contraseña
 admin-method-oidc = Inicio de sesión único (SSO)
+admin-method-questions = Preguntas de seguridad
 admin-failures-title = Por qué fallaron los pasos
 admin-reason = Motivo
 admin-reason-codes = Los códigos de motivo que forman estos grupos
-admin-failure-wrong-code = Código incorrecto o caducado
+admin-failure-wrong-code = Código o respuesta incorrectos, o código caducado
 admin-failure-wrong-password = Contraseña incorrecta
 admin-failure-locked-out = Cuenta bloqueada o autoservicio en pausa
 admin-failure-policy = Rechazado por las reglas de contraseñas
@@ -455,3 +458,91 @@ admin-page-n-of-m = Página { $page } de { $pages }
 admin-sign-out = Cerrar sesión
 admin-coverage-listed-at = El directorio se leyó a las { $time }.
 admin-coverage-refresh = Volver a leerlo
+
+## Security questions
+methods-add-questions = Agregar preguntas de seguridad
+methods-add-questions-text = { $count ->
+        [one] Responderá a 1 pregunta con una respuesta que solo usted conoce. La respuesta se guarda de forma que nadie puede recuperarla, ni siquiera el soporte técnico.
+       *[other] Responderá a { $count } preguntas con respuestas que solo usted conoce. Las respuestas se guardan de forma que nadie puede recuperarlas, ni siquiera el soporte técnico.
+    }
+methods-add-questions-button = Configurar preguntas de seguridad
+methods-change-questions-button = Cambiar mis preguntas de seguridad
+methods-questions-not-alone = Para su cuenta, las preguntas de seguridad solo cuentan junto con otro método.
+questions-register-title = Sus preguntas de seguridad
+questions-register-lead = { $count ->
+        [one] Elija 1 pregunta y respóndala. Cuando restablezca su contraseña o desbloquee su cuenta, se le hará esa pregunta.
+       *[other] Elija { $count } preguntas distintas y responda a cada una. Cuando restablezca su contraseña o desbloquee su cuenta, se le harán algunas de ellas.
+    }
+questions-fix-below = Debe corregir algunas respuestas: consulte las indicaciones de abajo.
+questions-n = Pregunta { $n }
+questions-field-question = Pregunta
+questions-own-option = Escribir mi propia pregunta
+questions-field-own = Su propia pregunta
+questions-field-own-hint = Solo si arriba eligió “Escribir mi propia pregunta”.
+questions-field-answer = Respuesta
+questions-answer-rules = Cada respuesta debe tener al menos { $count ->
+        [one] 1 letra o dígito
+       *[other] { $count } letras o dígitos
+    } y ser distinta de las demás. No importan las mayúsculas, los acentos ni los espacios de más.
+questions-save = Guardar mis preguntas
+questions-back = Volver a mis métodos
+questions-pick-one = Elija una de las preguntas de la lista.
+questions-own-short = Escriba una pregunta de al menos 5 caracteres o elija una de la lista.
+questions-own-long = Su pregunta es demasiado larga: use como máximo 200 caracteres.
+questions-question-repeated = Ya eligió esta pregunta: elija otra distinta.
+questions-answer-short = Esta respuesta es demasiado corta.
+questions-answer-repeated = Esta respuesta es igual que otra: cada respuesta debe ser distinta.
+questions-answer-is-question = Esta respuesta solo repite la pregunta.
+questions-answer-title = Responda a sus preguntas de seguridad
+questions-answer-lead = Escriba las respuestas que dio al registrar sus preguntas. No importan las mayúsculas, los acentos ni los espacios de más.
+questions-wrong = Una o más respuestas no son correctas. { code-tries-left }
+question-first-pet = ¿Cómo se llamaba su primera mascota?
+question-birth-city = ¿En qué ciudad nació?
+question-first-school = ¿Cómo se llamaba su primera escuela?
+question-childhood-friend = ¿Cuál es el nombre de su mejor amigo o amiga de la infancia?
+question-first-car = ¿Cuál fue la marca y el modelo de su primer automóvil?
+question-favourite-teacher = ¿Cuál era el apellido de su profesor favorito o de su profesora favorita?
+question-first-job = ¿En qué empresa tuvo su primer empleo?
+question-parents-met = ¿En qué ciudad se conocieron sus padres?
+
+## Password quality (policy/quality.rs): checked before the directory is asked
+
+quality-rules = { $classes ->
+    [1] Use al menos { $length } caracteres.
+   *[other] Use al menos { $length } caracteres, con { $classes } de estos tipos: minúsculas, mayúsculas, números, símbolos.
+} Ni su nombre, ni una palabra o contraseña habitual.
+quality-refused = Esta nueva contraseña no se puede usar. Los motivos aparecen bajo el campo de la nueva contraseña: elija otra.
+quality-ok = Esta contraseña cumple las reglas que se comprueban aquí.
+quality-too-short = Es demasiado corta: use al menos { $min } caracteres.
+quality-classes = Combine al menos { $min } de estos tipos: minúsculas, mayúsculas, números, símbolos.
+quality-own-name = Contiene su nombre o su nombre de usuario.
+quality-banned = Está hecha sobre todo de palabras fáciles de adivinar, como «contraseña», una estación del año o el nombre de la organización. Añada más de su cosecha.
+quality-breached = Está en una lista de contraseñas filtradas en brechas de datos, que los atacantes prueban primero.
+quality-guessable = Sería demasiado fácil de adivinar.
+quality-warn-keyboard-rows = Las filas seguidas de teclas son fáciles de adivinar.
+quality-warn-keyboard-short = Los patrones cortos de teclado son fáciles de adivinar.
+quality-warn-repeats = Las repeticiones como «aaa» son fáciles de adivinar.
+quality-warn-repeated-groups = Las repeticiones como «abcabcabc» son apenas más difíciles de adivinar que «abc».
+quality-warn-top-10 = Es una de las diez contraseñas más comunes.
+quality-warn-top-100 = Es una de las cien contraseñas más comunes.
+quality-warn-common = Es una contraseña muy común.
+quality-warn-similar = Se parece a una contraseña muy usada.
+quality-warn-sequences = Las secuencias como «abc» o «6543» son fáciles de adivinar.
+quality-warn-recent-years = Los años recientes son fáciles de adivinar.
+quality-warn-word = Una palabra sola es fácil de adivinar.
+quality-warn-dates = Las fechas suelen ser fáciles de adivinar.
+quality-warn-names = Los nombres y apellidos por sí solos son fáciles de adivinar.
+quality-warn-common-names = Los nombres y apellidos comunes son fáciles de adivinar.
+quality-tip-few-words = Use varias palabras y evite frases hechas.
+quality-tip-no-symbols-needed = No hacen falta símbolos, números ni mayúsculas.
+quality-tip-another-word = Añada una o dos palabras más. Las palabras poco comunes son mejores.
+quality-tip-capitals = Las mayúsculas no ayudan mucho.
+quality-tip-all-capitals = Todo en mayúsculas es casi tan fácil de adivinar como todo en minúsculas.
+quality-tip-reversed = Las palabras escritas al revés apenas son más difíciles de adivinar.
+quality-tip-substitutions = Las sustituciones previsibles como «@» en lugar de «a» no ayudan mucho.
+quality-tip-keyboard = Use un patrón de teclado más largo y con más giros.
+quality-tip-repeats = Evite repetir palabras y caracteres.
+quality-tip-sequences = Evite las secuencias.
+quality-tip-recent-years = Evite los años recientes.
+quality-tip-your-years = Evite los años relacionados con usted.
+quality-tip-your-dates = Evite las fechas y años relacionados con usted.

@@ -73,6 +73,7 @@ choose-title-more = Vérifiez avec une autre méthode
 choose-lead = Choisissez une méthode que vous avez enregistrée. Si vous n'en avez enregistré aucune, vous ne pouvez pas continuer ici : contactez le support technique.
 choose-email = M'envoyer un code par e-mail
 choose-totp = Utiliser un code de mon application d'authentification
+choose-questions = Répondre à mes questions de sécurité
 code-email-title = Saisissez le code reçu par e-mail
 code-email-lead = Si une adresse e-mail est enregistrée pour ce compte, nous y avons envoyé un code. Il est valable { $minutes ->
         [one] { $minutes } minute
@@ -144,6 +145,7 @@ methods-col-action = Action
 methods-directory-email = E-mail : { $address } (issu de votre compte)
 methods-email = E-mail : { $address }
 methods-totp = Application d'authentification
+methods-questions = Questions de sécurité
 methods-remove = Supprimer
 methods-remove-label = Supprimer { $method }
 methods-add-email = Ajouter une adresse e-mail
@@ -409,10 +411,11 @@ admin-method-email = Code par e-mail
 admin-method-totp = Application d'authentification
 admin-method-password = Mot de passe
 admin-method-oidc = Authentification unique (SSO)
+admin-method-questions = Questions de sécurité
 admin-failures-title = Pourquoi des étapes ont échoué
 admin-reason = Motif
 admin-reason-codes = Les codes de motif qui composent ces groupes
-admin-failure-wrong-code = Code incorrect ou expiré
+admin-failure-wrong-code = Code ou réponse incorrects, ou code expiré
 admin-failure-wrong-password = Mot de passe incorrect
 admin-failure-locked-out = Compte verrouillé ou libre-service suspendu
 admin-failure-policy = Refusé par les règles de mot de passe
@@ -458,3 +461,91 @@ admin-page-n-of-m = Page { $page } sur { $pages }
 admin-sign-out = Se déconnecter
 admin-coverage-listed-at = L'annuaire a été lu à { $time }.
 admin-coverage-refresh = Le relire
+
+## Questions de sécurité
+methods-add-questions = Ajouter des questions de sécurité
+methods-add-questions-text = { $count ->
+        [one] Vous répondez à { $count } question par une réponse que personne d'autre que vous ne connaît. Elle est conservée sous une forme que personne ne peut relire, pas même le support technique.
+       *[other] Vous répondez à { $count } questions par des réponses que personne d'autre que vous ne connaît. Elles sont conservées sous une forme que personne ne peut relire, pas même le support technique.
+    }
+methods-add-questions-button = Configurer des questions de sécurité
+methods-change-questions-button = Modifier mes questions de sécurité
+methods-questions-not-alone = Pour votre compte, les questions de sécurité ne comptent qu'associées à une autre méthode.
+questions-register-title = Vos questions de sécurité
+questions-register-lead = { $count ->
+        [one] Choisissez une question et répondez-y. Quand vous réinitialiserez votre mot de passe ou déverrouillerez votre compte, elle vous sera posée.
+       *[other] Choisissez { $count } questions différentes et répondez à chacune. Quand vous réinitialiserez votre mot de passe ou déverrouillerez votre compte, certaines d'entre elles vous seront posées.
+    }
+questions-fix-below = Certaines réponses sont à revoir : consultez les remarques ci-dessous.
+questions-n = Question { $n }
+questions-field-question = Question
+questions-own-option = Rédiger ma propre question
+questions-field-own = Votre propre question
+questions-field-own-hint = Uniquement si vous avez choisi « Rédiger ma propre question » ci-dessus.
+questions-field-answer = Réponse
+questions-answer-rules = Chaque réponse doit comporter au moins { $count ->
+        [one] { $count } lettre ou chiffre
+       *[other] { $count } lettres ou chiffres
+    } et être différente des autres. Les majuscules, les accents et les espaces en trop ne comptent pas.
+questions-save = Enregistrer mes questions
+questions-back = Revenir à mes méthodes
+questions-pick-one = Choisissez l'une des questions de la liste.
+questions-own-short = Rédigez une question d'au moins 5 caractères, ou choisissez-en une dans la liste.
+questions-own-long = Votre question est trop longue : 200 caractères au maximum.
+questions-question-repeated = Vous avez déjà choisi cette question : choisissez-en une autre.
+questions-answer-short = Cette réponse est trop courte.
+questions-answer-repeated = Cette réponse est identique à une autre : chaque réponse doit être différente.
+questions-answer-is-question = Cette réponse ne fait que répéter la question.
+questions-answer-title = Répondez à vos questions de sécurité
+questions-answer-lead = Saisissez les réponses que vous avez données lors de l'enregistrement. Les majuscules, les accents et les espaces en trop ne comptent pas.
+questions-wrong = Une ou plusieurs réponses sont incorrectes. { code-tries-left }
+question-first-pet = Quel était le nom de votre premier animal de compagnie ?
+question-birth-city = Quelle est votre ville de naissance ?
+question-first-school = Comment s'appelait votre première école ?
+question-childhood-friend = Quel est le prénom de votre meilleur ami ou de votre meilleure amie d'enfance ?
+question-first-car = Quelles étaient la marque et le modèle de votre première voiture ?
+question-favourite-teacher = Quel était le nom de famille de votre professeur préféré ?
+question-first-job = Dans quelle entreprise avez-vous eu votre premier emploi ?
+question-parents-met = Dans quelle ville vos parents se sont-ils rencontrés ?
+
+## Password quality (policy/quality.rs): checked before the directory is asked
+
+quality-rules = { $classes ->
+    [1] Utilisez au moins { $length } caractères.
+   *[other] Utilisez au moins { $length } caractères, avec { $classes } de ces types : minuscules, majuscules, chiffres, symboles.
+} Ni votre nom, ni un mot ou un mot de passe courant.
+quality-refused = Ce nouveau mot de passe ne peut pas être utilisé. Les raisons sont indiquées sous le champ du nouveau mot de passe : choisissez-en un autre.
+quality-ok = Ce mot de passe respecte les règles vérifiées ici.
+quality-too-short = Il est trop court : utilisez au moins { $min } caractères.
+quality-classes = Mélangez au moins { $min } de ces types : minuscules, majuscules, chiffres, symboles.
+quality-own-name = Il contient votre nom ou votre identifiant.
+quality-banned = Il est surtout fait de mots faciles à deviner, comme « motdepasse », une saison ou le nom de l'organisation. Ajoutez davantage d'éléments personnels.
+quality-breached = Il figure sur une liste de mots de passe divulgués lors de fuites de données, que les attaquants essaient en premier.
+quality-guessable = Il serait trop facile à deviner.
+quality-warn-keyboard-rows = Les rangées de touches sont faciles à deviner.
+quality-warn-keyboard-short = Les courts motifs de clavier sont faciles à deviner.
+quality-warn-repeats = Les répétitions comme « aaa » sont faciles à deviner.
+quality-warn-repeated-groups = Les répétitions comme « abcabcabc » sont à peine plus difficiles à deviner que « abc ».
+quality-warn-top-10 = C'est l'un des dix mots de passe les plus courants.
+quality-warn-top-100 = C'est l'un des cent mots de passe les plus courants.
+quality-warn-common = C'est un mot de passe très courant.
+quality-warn-similar = Il ressemble à un mot de passe très utilisé.
+quality-warn-sequences = Les suites comme « abc » ou « 6543 » sont faciles à deviner.
+quality-warn-recent-years = Les années récentes sont faciles à deviner.
+quality-warn-word = Un mot seul est facile à deviner.
+quality-warn-dates = Les dates sont souvent faciles à deviner.
+quality-warn-names = Les prénoms et noms seuls sont faciles à deviner.
+quality-warn-common-names = Les prénoms et noms courants sont faciles à deviner.
+quality-tip-few-words = Utilisez quelques mots et évitez les expressions courantes.
+quality-tip-no-symbols-needed = Les symboles, chiffres et majuscules ne sont pas nécessaires.
+quality-tip-another-word = Ajoutez un ou deux mots. Les mots peu courants sont meilleurs.
+quality-tip-capitals = Les majuscules n'aident pas beaucoup.
+quality-tip-all-capitals = Tout en majuscules est presque aussi facile à deviner que tout en minuscules.
+quality-tip-reversed = Les mots écrits à l'envers ne sont guère plus difficiles à deviner.
+quality-tip-substitutions = Les substitutions prévisibles comme « @ » pour « a » n'aident pas beaucoup.
+quality-tip-keyboard = Utilisez un motif de clavier plus long, avec plus de changements de direction.
+quality-tip-repeats = Évitez les mots et caractères répétés.
+quality-tip-sequences = Évitez les suites.
+quality-tip-recent-years = Évitez les années récentes.
+quality-tip-your-years = Évitez les années qui vous sont associées.
+quality-tip-your-dates = Évitez les dates et années qui vous sont associées.

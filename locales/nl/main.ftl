@@ -74,6 +74,7 @@ choose-title-more = Bevestig met nog een methode
 choose-lead = Kies een methode die u hebt geregistreerd. Hebt u geen methode geregistreerd, dan kunt u hier niet verder: neem contact op met de helpdesk.
 choose-email = Code per e-mail ontvangen
 choose-totp = Code uit mijn authenticator-app gebruiken
+choose-questions = Mijn beveiligingsvragen beantwoorden
 code-email-title = Voer de code uit uw e-mail in
 code-email-lead = Als dit account een geregistreerd e-mailadres heeft, hebben we daar een code naartoe gestuurd. De code is { $minutes ->
         [one] 1 minuut
@@ -145,6 +146,7 @@ methods-col-action = Actie
 methods-directory-email = E-mail: { $address } (uit uw account)
 methods-email = E-mail: { $address }
 methods-totp = Authenticator-app
+methods-questions = Beveiligingsvragen
 methods-remove = Verwijderen
 methods-remove-label = { $method } verwijderen
 methods-add-email = Een e-mailadres toevoegen
@@ -407,10 +409,11 @@ admin-method-email = Code per e-mail
 admin-method-totp = Authenticator-app
 admin-method-password = Wachtwoord
 admin-method-oidc = Eenmalige aanmelding (SSO)
+admin-method-questions = Beveiligingsvragen
 admin-failures-title = Waarom stappen mislukten
 admin-reason = Reden
 admin-reason-codes = De redencodes achter deze groepen
-admin-failure-wrong-code = Onjuiste of verlopen code
+admin-failure-wrong-code = Onjuiste code of onjuist antwoord, of verlopen code
 admin-failure-wrong-password = Onjuist wachtwoord
 admin-failure-locked-out = Account vergrendeld of selfservice gepauzeerd
 admin-failure-policy = Geweigerd door de wachtwoordregels
@@ -456,3 +459,91 @@ admin-page-n-of-m = Pagina { $page } van { $pages }
 admin-sign-out = Afmelden
 admin-coverage-listed-at = De directory is gelezen om { $time }.
 admin-coverage-refresh = Opnieuw lezen
+
+## Beveiligingsvragen
+methods-add-questions = Beveiligingsvragen toevoegen
+methods-add-questions-text = { $count ->
+        [one] U beantwoordt 1 vraag met een antwoord dat alleen u kent. Het antwoord wordt zo bewaard dat niemand het kan teruglezen, ook de helpdesk niet.
+       *[other] U beantwoordt { $count } vragen met antwoorden die alleen u kent. De antwoorden worden zo bewaard dat niemand ze kan teruglezen, ook de helpdesk niet.
+    }
+methods-add-questions-button = Beveiligingsvragen instellen
+methods-change-questions-button = Mijn beveiligingsvragen wijzigen
+methods-questions-not-alone = Voor uw account tellen beveiligingsvragen alleen mee samen met een andere methode.
+questions-register-title = Uw beveiligingsvragen
+questions-register-lead = { $count ->
+        [one] Kies 1 vraag en beantwoord die. Als u uw wachtwoord opnieuw instelt of uw account ontgrendelt, moet u die vraag beantwoorden.
+       *[other] Kies { $count } verschillende vragen en beantwoord ze allemaal. Als u uw wachtwoord opnieuw instelt of uw account ontgrendelt, moet u een aantal daarvan beantwoorden.
+    }
+questions-fix-below = Een paar antwoorden moeten nog worden aangepast: zie de opmerkingen hieronder.
+questions-n = Vraag { $n }
+questions-field-question = Vraag
+questions-own-option = Zelf een vraag bedenken
+questions-field-own = Uw eigen vraag
+questions-field-own-hint = Alleen als u hierboven “Zelf een vraag bedenken” hebt gekozen.
+questions-field-answer = Antwoord
+questions-answer-rules = Elk antwoord moet minstens { $count ->
+        [one] 1 letter of cijfer
+       *[other] { $count } letters of cijfers
+    } bevatten en moet anders zijn dan de andere antwoorden. Hoofdletters, accenten en extra spaties maken niet uit.
+questions-save = Mijn vragen opslaan
+questions-back = Terug naar mijn methoden
+questions-pick-one = Kies een van de vragen uit de lijst.
+questions-own-short = Schrijf een vraag van minstens 5 tekens, of kies een vraag uit de lijst.
+questions-own-long = Uw vraag is te lang: gebruik maximaal 200 tekens.
+questions-question-repeated = U hebt deze vraag al gekozen: kies een andere vraag.
+questions-answer-short = Dit antwoord is te kort.
+questions-answer-repeated = Dit antwoord is hetzelfde als een ander antwoord: elk antwoord moet anders zijn.
+questions-answer-is-question = Dit antwoord herhaalt alleen de vraag.
+questions-answer-title = Beantwoord uw beveiligingsvragen
+questions-answer-lead = Typ de antwoorden die u bij het registreren hebt gegeven. Hoofdletters, accenten en extra spaties maken niet uit.
+questions-wrong = Een of meer antwoorden zijn niet juist. { code-tries-left }
+question-first-pet = Hoe heette uw eerste huisdier?
+question-birth-city = In welke plaats bent u geboren?
+question-first-school = Hoe heette uw eerste school?
+question-childhood-friend = Wat is de voornaam van uw beste jeugdvriend of jeugdvriendin?
+question-first-car = Wat was het merk en model van uw eerste auto?
+question-favourite-teacher = Wat was de achternaam van uw favoriete leraar of lerares?
+question-first-job = Bij welk bedrijf had u uw eerste baan?
+question-parents-met = In welke plaats hebben uw ouders elkaar ontmoet?
+
+## Password quality (policy/quality.rs): checked before the directory is asked
+
+quality-rules = { $classes ->
+    [1] Gebruik minstens { $length } tekens.
+   *[other] Gebruik minstens { $length } tekens, met { $classes } van deze soorten: kleine letters, hoofdletters, cijfers, symbolen.
+} Niet uw naam, en geen veelgebruikt woord of wachtwoord.
+quality-refused = Dit nieuwe wachtwoord kan niet worden gebruikt. De redenen staan onder het veld voor het nieuwe wachtwoord: kies een ander.
+quality-ok = Dit wachtwoord voldoet aan de regels die hier worden gecontroleerd.
+quality-too-short = Het is te kort: gebruik minstens { $min } tekens.
+quality-classes = Combineer minstens { $min } van deze soorten: kleine letters, hoofdletters, cijfers, symbolen.
+quality-own-name = Het bevat uw naam of gebruikersnaam.
+quality-banned = Het bestaat vooral uit woorden die makkelijk te raden zijn, zoals "wachtwoord", een seizoen of de naam van de organisatie. Voeg meer van uzelf toe.
+quality-breached = Het staat op een lijst van wachtwoorden uit datalekken, die aanvallers als eerste proberen.
+quality-guessable = Het zou te makkelijk te raden zijn.
+quality-warn-keyboard-rows = Rechte rijen toetsen zijn makkelijk te raden.
+quality-warn-keyboard-short = Korte toetsenbordpatronen zijn makkelijk te raden.
+quality-warn-repeats = Herhalingen zoals "aaa" zijn makkelijk te raden.
+quality-warn-repeated-groups = Herhalingen zoals "abcabcabc" zijn nauwelijks moeilijker te raden dan "abc".
+quality-warn-top-10 = Dit is een van de tien meest gebruikte wachtwoorden.
+quality-warn-top-100 = Dit is een van de honderd meest gebruikte wachtwoorden.
+quality-warn-common = Dit is een zeer veelgebruikt wachtwoord.
+quality-warn-similar = Dit lijkt op een veelgebruikt wachtwoord.
+quality-warn-sequences = Reeksen zoals "abc" of "6543" zijn makkelijk te raden.
+quality-warn-recent-years = Recente jaartallen zijn makkelijk te raden.
+quality-warn-word = Een los woord is makkelijk te raden.
+quality-warn-dates = Datums zijn vaak makkelijk te raden.
+quality-warn-names = Voor- en achternamen op zichzelf zijn makkelijk te raden.
+quality-warn-common-names = Veelvoorkomende voor- en achternamen zijn makkelijk te raden.
+quality-tip-few-words = Gebruik een paar woorden en vermijd bekende uitdrukkingen.
+quality-tip-no-symbols-needed = Symbolen, cijfers of hoofdletters zijn niet nodig.
+quality-tip-another-word = Voeg nog een of twee woorden toe. Ongewone woorden zijn beter.
+quality-tip-capitals = Hoofdletters helpen niet veel.
+quality-tip-all-capitals = Alleen hoofdletters is bijna even makkelijk te raden als alleen kleine letters.
+quality-tip-reversed = Achterstevoren geschreven woorden zijn nauwelijks moeilijker te raden.
+quality-tip-substitutions = Voorspelbare vervangingen zoals "@" voor "a" helpen niet veel.
+quality-tip-keyboard = Gebruik een langer toetsenbordpatroon met meer bochten.
+quality-tip-repeats = Vermijd herhaalde woorden en tekens.
+quality-tip-sequences = Vermijd reeksen.
+quality-tip-recent-years = Vermijd recente jaartallen.
+quality-tip-your-years = Vermijd jaartallen die met u te maken hebben.
+quality-tip-your-dates = Vermijd datums en jaartallen die met u te maken hebben.
