@@ -33,6 +33,8 @@ pub struct Config {
     #[serde(default)]
     pub reset: ResetConfig,
     #[serde(default)]
+    pub password: PasswordConfig,
+    #[serde(default)]
     pub mail: MailConfig,
     #[serde(default)]
     pub limits: LimitsConfig,
@@ -434,6 +436,28 @@ pub struct ResetConfig {
     pub force_change_at_next_logon: bool,
 }
 
+/// What a new password must be before the directory is asked to set it (`policy::quality`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PasswordConfig {
+    /// Fewest characters (5 to 128).
+    pub min_length: usize,
+    /// Of lower-case letters, capitals, digits and symbols, how many kinds must appear (1 to 4).
+    pub min_classes: usize,
+    /// The organisation's own banned terms, added to the built-in list and its name.
+    pub banned_terms: Vec<String>,
+    /// Lowest zxcvbn strength score accepted (0 to 4; 0 turns the estimate off).
+    pub min_score: u8,
+    /// Refuse passwords on the shipped list of commonly breached passwords.
+    pub check_breached: bool,
+}
+
+impl Default for PasswordConfig {
+    fn default() -> Self {
+        PasswordConfig { min_length: 8, min_classes: 3, banned_terms: vec![], min_score: 3, check_breached: true }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MailTransport {
@@ -607,6 +631,8 @@ pub struct LimitsConfig {
     /// Reset attempts for one username in 24 hours; past it self-service is paused for that
     /// username until the day has passed, and the person is sent to the helpdesk.
     pub resets_per_account_per_day: u32,
+    /// Live password-quality hints (`POST /password/check`) from one address.
+    pub password_checks_per_address: u32,
 }
 
 impl Default for LimitsConfig {
@@ -622,6 +648,7 @@ impl Default for LimitsConfig {
             code_checks_per_account: 15,
             code_checks_per_address: 40,
             resets_per_account_per_day: 5,
+            password_checks_per_address: 600,
         }
     }
 }
@@ -829,6 +856,7 @@ impl Config {
                 "/agent",
                 "/admin",
                 "/metrics",
+                "/password",
             ];
             let well_formed = prefix.starts_with('/')
                 && prefix.len() > 1
@@ -893,6 +921,7 @@ impl Config {
             ("limits.code_checks_per_account", l.code_checks_per_account),
             ("limits.code_checks_per_address", l.code_checks_per_address),
             ("limits.resets_per_account_per_day", l.resets_per_account_per_day),
+            ("limits.password_checks_per_address", l.password_checks_per_address),
         ] {
             if !(1..=100_000).contains(&v) {
                 err(path, format!("expected 1 to 100000, got {v}"));
@@ -978,6 +1007,22 @@ impl Config {
                     p.methods_to_register
                 ),
             );
+        }
+
+        let pw = &self.password;
+        if !(5..=128).contains(&pw.min_length) {
+            err("password.min_length", format!("expected 5 to 128, got {}", pw.min_length));
+        }
+        if !(1..=4).contains(&pw.min_classes) {
+            err("password.min_classes", format!("expected 1 to 4, got {}", pw.min_classes));
+        }
+        if pw.min_score > 4 {
+            err("password.min_score", format!("expected 0 to 4, got {}", pw.min_score));
+        }
+        for (i, term) in pw.banned_terms.iter().enumerate() {
+            if !(3..=64).contains(&term.trim().chars().count()) {
+                err(&format!("password.banned_terms[{i}]"), format!("expected 3 to 64 characters, got {term:?}"));
+            }
         }
 
         if !(6..=10).contains(&self.codes.length) {

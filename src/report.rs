@@ -99,7 +99,7 @@ impl Failure {
     /// The group of an audit reason code.
     pub fn of(reason: &str) -> Failure {
         match reason {
-            "wrong_code" | "code_expired" | "code_reused" | "no_code_sent" => Failure::WrongCode,
+            "wrong_code" | "wrong_answer" | "code_expired" | "code_reused" | "no_code_sent" => Failure::WrongCode,
             "bad_credentials" => Failure::WrongPassword,
             "locked" | "too_many_wrong_codes" | "self_service_paused" => Failure::LockedOut,
             "too_short"
@@ -109,7 +109,13 @@ impl Failure {
             | "insufficient_quality"
             | "mod_not_allowed"
             | "must_supply_old_password"
-            | "other" => Failure::Policy,
+            | "other"
+            | "quality_too_short"
+            | "quality_classes"
+            | "quality_own_name"
+            | "quality_banned"
+            | "quality_breached"
+            | "quality_guessable" => Failure::Policy,
             "directory_unavailable" | "directory_unconfirmed" => Failure::DirectoryUnavailable,
             "rate_limited" => Failure::RateLimited,
             "out_of_scope" | "must_change" | "second_method_missing" | "not_admin" => Failure::NotAllowed,

@@ -11,6 +11,7 @@ use super::{AuditRecord, FlowError, Requester, Services};
 use crate::directory::{AccountState, DirError, DirUser, Login, PolicyReason, UserId};
 use crate::notify::messages::AccountEvent;
 use crate::policy;
+use crate::policy::quality::{Person, Refusal};
 
 /// A new password typed twice, checked for what can be checked without the directory.
 pub struct NewPassword(SecretString);
@@ -141,6 +142,8 @@ pub enum ChangeOutcome {
     OutOfScope,
     Refused(PolicyReason),
     SameAsOld,
+    /// Refused by our own rules (`policy::quality`) before the directory was asked.
+    Weak(Vec<Refusal>),
 }
 
 /// Changes the password as the user, so the directory's history and minimum age apply.
@@ -153,6 +156,12 @@ pub async fn change(
 ) -> Result<ChangeOutcome, FlowError> {
     if crate::crypto::constant_time_eq(current.expose_secret().as_bytes(), new.secret().expose_secret().as_bytes()) {
         return Ok(ChangeOutcome::SameAsOld);
+    }
+    // What can be judged from the typed username alone is judged before anything is asked of
+    // the directory, even the sign-in; the account's own names once it is known.
+    let record = AuditRecord { event: "change", flow: Some("change"), method: Some("password"), ..Default::default() };
+    if let Err(refusals) = super::quality::screen(services, who, record, &Person::typed(typed), new).await {
+        return Ok(ChangeOutcome::Weak(refusals));
     }
     let user = match sign_in(services, who, "change", typed, current).await? {
         SignIn::Ok(user) => *user,
@@ -173,6 +182,10 @@ pub async fn change(
         reason,
         method: Some("password"),
     };
+    let person = Person::of(&user).and(Person::typed(typed));
+    if let Err(refusals) = super::quality::screen(services, who, audit("failure", None), &person, new).await {
+        return Ok(ChangeOutcome::Weak(refusals));
+    }
     match services.directory.change_password(&user, current, new.secret()).await {
         Ok(()) => {
             services.audit(who, audit("success", None)).await;

@@ -9,6 +9,7 @@ use super::{AuditRecord, FlowError, Requester, Services};
 use crate::directory::{DirError, Login};
 use crate::notify::messages::AccountEvent;
 use crate::policy;
+use crate::policy::quality::Person;
 
 /// The account an OpenID Connect sign-in names, if it may use self-service. The delegated
 /// token is not needed for registration: the caller drops it.
@@ -62,6 +63,10 @@ pub async fn change(
         reason,
         method: Some("oidc"),
     };
+    let person = Person::of(&user).and(Person::typed(login.as_str()));
+    if let Err(refusals) = super::quality::screen(services, who, audit("failure", None), &person, new).await {
+        return Ok(ChangeOutcome::Weak(refusals));
+    }
     match graph.change_with_token(token, current, new.secret()).await {
         Ok(()) => {
             services.audit(who, audit("success", None)).await;

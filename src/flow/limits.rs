@@ -27,6 +27,8 @@ pub enum Scope {
     CheckByAccount(&'static str),
     /// A code checked, per client address.
     CheckByAddress,
+    /// A live password-quality hint, per client address.
+    PasswordCheckByAddress,
 }
 
 impl Scope {
@@ -40,6 +42,7 @@ impl Scope {
             Scope::SendByAddress => "send:address".into(),
             Scope::CheckByAccount(m) => format!("check:{m}:account"),
             Scope::CheckByAddress => "check:address".into(),
+            Scope::PasswordCheckByAddress => "password-check:address".into(),
         }
     }
 
@@ -56,6 +59,7 @@ impl Scope {
             Scope::SendByAddress => (l.code_sends_per_address, w),
             Scope::CheckByAccount(_) => (l.code_checks_per_account, w),
             Scope::CheckByAddress => (l.code_checks_per_address, w),
+            Scope::PasswordCheckByAddress => (l.password_checks_per_address, w),
         }
     }
 }

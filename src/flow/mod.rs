@@ -13,6 +13,7 @@ pub mod limits;
 pub mod methods;
 pub mod pow;
 pub mod protection;
+pub mod quality;
 pub mod recovery;
 
 use std::sync::Arc;

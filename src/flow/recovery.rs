@@ -61,6 +61,11 @@ impl Recovery {
         self.user.is_some() && self.passed.len() >= usize::from(services.config.policy.methods_required)
     }
 
+    /// The account the person has proven to be theirs, once enough methods passed in time.
+    pub fn proven_user(&self, services: &Services) -> Option<&DirUser> {
+        self.verified_user(services).ok()
+    }
+
     /// The account's canonical login name, once one matched (for the page that says what changed).
     pub fn login(&self) -> &str {
         self.user.as_ref().map_or("", |u| u.login.as_str())
@@ -327,6 +332,8 @@ pub enum ResetOutcome {
     },
     /// The directory's policy refused the password: nothing changed, try another.
     Refused(PolicyReason),
+    /// Refused by our own rules (`policy::quality`) before the directory was asked.
+    Weak(Vec<crate::policy::quality::Refusal>),
 }
 
 /// Sets the new password (and clears any lockout) once enough methods have passed.
@@ -351,6 +358,10 @@ pub async fn reset(
         reason,
         method: Some(&methods),
     };
+    let person = crate::policy::quality::Person::of(user);
+    if let Err(refusals) = super::quality::screen(services, who, audit("failure", None), &person, new).await {
+        return Ok(ResetOutcome::Weak(refusals));
+    }
     match services.directory.reset_password(user, new.secret(), must_change).await {
         Ok(()) => {}
         Err(DirError::PolicyViolation(reason)) => {

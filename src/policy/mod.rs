@@ -1,7 +1,10 @@
-//! Who may use self-service and what it takes: scope (groups), methods, counts.
+//! Who may use self-service and what it takes: scope (groups), methods, counts; and, in
+//! `quality`, what a new password must be.
 //!
 //! Pure functions over config and directory data: no I/O, so every flow, the admin pages and
 //! the tests ask the same questions the same way.
+
+pub mod quality;
 
 use crate::config::{EnabledFor, MethodKind, PolicyConfig};
 use crate::directory::DirUser;

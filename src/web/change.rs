@@ -38,6 +38,7 @@ pub(super) struct ChangePage {
     /// Which field the error is about: `current` or `new`.
     pub error_field: &'static str,
     pub return_to: String,
+    pub new_password: super::quality::NewPasswordField,
 }
 
 impl ChangePage {
@@ -51,6 +52,7 @@ impl ChangePage {
             error: None,
             error_field: "",
             return_to: String::new(),
+            new_password: super::quality::NewPasswordField::new(s, ctx.lang),
         }
     }
 
@@ -135,25 +137,24 @@ async fn submit(
     Who(who): Who,
     Verified(form): Verified<ChangeForm>,
 ) -> Result<Response, Error> {
-    let again = |key: &'static str, field: &'static str| -> Response {
+    let again = |key: &'static str, field: &'static str, problems: Vec<String>| -> Response {
         let mut page = ChangePage::new(&s, &ctx, &csrf, "/change");
         page.username = form.username.chars().take(256).collect();
         page.return_to = return_to::allowed(&s, &ctx, &form.return_to).unwrap_or_default();
+        page.new_password.problems = problems;
         page.refused(&ctx, key, field)
     };
     let new = match NewPassword::parse(form.new.clone(), &form.confirm) {
         Ok(new) => new,
-        Err(e) => return Ok(again(e.advice(), "new")),
+        Err(e) => return Ok(again(e.advice(), "new", vec![])),
     };
-    match refusal(
-        &account::change(&s, &who, &form.username, &form.current, &new).await?,
-        super::register::SIGN_IN_FAILED,
-    ) {
+    let outcome = account::change(&s, &who, &form.username, &form.current, &new).await?;
+    match refusal(&outcome, super::register::SIGN_IN_FAILED) {
         None => {
             let back = return_to::allowed(&s, &ctx, &form.return_to);
             Ok(html(&DonePage::new(&s, &ctx, form.username.trim(), back))?.into_response())
         }
-        Some((key, field)) => Ok(again(key, field)),
+        Some((key, field)) => Ok(again(key, field, problems(&ctx, &outcome))),
     }
 }
 
@@ -166,5 +167,14 @@ pub(super) fn refusal(outcome: &ChangeOutcome, failed: &'static str) -> Option<(
         ChangeOutcome::OutOfScope => Some((super::register::OUT_OF_SCOPE, "current")),
         ChangeOutcome::SameAsOld => Some(("change-same-as-old", "new")),
         ChangeOutcome::Refused(reason) => Some((reason.advice(), "new")),
+        ChangeOutcome::Weak(_) => Some(("quality-refused", "new")),
+    }
+}
+
+/// Why our own rules refused the new password, one sentence each, for under its field.
+pub(super) fn problems(ctx: &Ctx, outcome: &ChangeOutcome) -> Vec<String> {
+    match outcome {
+        ChangeOutcome::Weak(refusals) => super::quality::sentences(ctx.lang, refusals),
+        _ => Vec::new(),
     }
 }

@@ -12,6 +12,7 @@ mod error;
 mod health;
 mod oidc;
 mod pages;
+mod quality;
 mod recovery;
 mod register;
 mod return_to;
@@ -42,6 +43,7 @@ pub fn routes(services: Arc<Services>) -> Router {
         .merge(change::routes())
         .merge(disown::routes())
         .merge(oidc::routes())
+        .merge(quality::routes())
         .nest("/reset", recovery::routes(Purpose::Reset))
         .nest("/unlock", recovery::routes(Purpose::Unlock))
         .route("/static/theme.css", get(assets::theme))

@@ -208,14 +208,15 @@ async fn change_submit(
     Verified(form): Verified<ChangeForm>,
 ) -> Result<Response, Error> {
     let signed_in: SignedInSession = session.get(SIGNED_IN_KEY).await?.ok_or(Error::Flow(FlowError::Expired))?;
-    let again = |key: &'static str, field: &'static str| -> Response {
+    let again = |key: &'static str, field: &'static str, problems: Vec<String>| -> Response {
         let mut page = ChangePage::new(&s, &ctx, &csrf, "/oidc/change");
         page.login = Some(signed_in.login.clone());
+        page.new_password.problems = problems;
         page.refused(&ctx, key, field)
     };
     let new = match NewPassword::parse(form.new.clone(), &form.confirm) {
         Ok(new) => new,
-        Err(e) => return Ok(again(e.advice(), "new")),
+        Err(e) => return Ok(again(e.advice(), "new", vec![])),
     };
     let token = signed_in.token(&s)?;
     let outcome = delegated::change(&s, &who, &signed_in.login, &token, &form.current, &new).await?;
@@ -224,6 +225,11 @@ async fn change_submit(
             session.remove::<SignedInSession>(SIGNED_IN_KEY).await?;
             Ok(html(&DonePage::new(&s, &ctx, &signed_in.login, None))?.into_response())
         }
-        Some((key, field)) => Ok(again(key, field)),
+        Some((key, field)) => Ok(again(key, field, super::change::problems(&ctx, &outcome))),
     }
+}
+
+/// Who signed in with OpenID Connect in this session (for the live password hint), if anyone.
+pub(super) async fn signed_in_login(session: &Session) -> Result<Option<String>, Error> {
+    Ok(session.get::<SignedInSession>(SIGNED_IN_KEY).await?.map(|s| s.login))
 }

@@ -94,6 +94,7 @@ struct PasswordPage {
     l: Layout,
     error: Option<String>,
     step: Step,
+    new_password: super::quality::NewPasswordField,
 }
 
 #[derive(Template)]
@@ -363,8 +364,12 @@ async fn password_form(
         return Ok(Redirect::to("/reset/verify").into_response());
     }
     let (title, _) = titles(Purpose::Reset);
-    let page =
-        PasswordPage { l: Layout::with_csrf(&s, &ctx, title, &csrf), error: None, step: attempt_step(&s, &ctx, &r) };
+    let page = PasswordPage {
+        l: Layout::with_csrf(&s, &ctx, title, &csrf),
+        error: None,
+        step: attempt_step(&s, &ctx, &r),
+        new_password: super::quality::NewPasswordField::new(&s, ctx.lang),
+    };
     Ok(html(&page)?.into_response())
 }
 
@@ -378,16 +383,22 @@ async fn set_password(
 ) -> Result<Response, Error> {
     let r = attempt(&session, Purpose::Reset).await?;
     let (title, _) = titles(Purpose::Reset);
-    let again = |error: &'static str| -> Result<Response, Error> {
+    let again = |error: &'static str, problems: Vec<String>| -> Result<Response, Error> {
         let mut st = attempt_step(&s, &ctx, &r);
         st.now = st.of();
-        let page =
-            PasswordPage { l: Layout::with_csrf(&s, &ctx, title, &csrf), error: Some(ctx.lang.t(error)), step: st };
+        let mut new_password = super::quality::NewPasswordField::new(&s, ctx.lang);
+        new_password.problems = problems;
+        let page = PasswordPage {
+            l: Layout::with_csrf(&s, &ctx, title, &csrf),
+            error: Some(ctx.lang.t(error)),
+            step: st,
+            new_password,
+        };
         Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)?).into_response())
     };
     let new = match NewPassword::parse(form.new, &form.confirm) {
         Ok(new) => new,
-        Err(e) => return again(e.advice()),
+        Err(e) => return again(e.advice(), vec![]),
     };
     match recovery::reset(&s, &who, &r, &new).await? {
         ResetOutcome::Done { must_change } => {
@@ -402,6 +413,13 @@ async fn set_password(
             };
             Ok(html(&page)?.into_response())
         }
-        ResetOutcome::Refused(reason) => again(reason.advice()),
+        ResetOutcome::Refused(reason) => again(reason.advice(), vec![]),
+        ResetOutcome::Weak(refusals) => again("quality-refused", super::quality::sentences(ctx.lang, &refusals)),
     }
+}
+
+/// The account a reset in this session has proven (for the live password hint), if any.
+pub(super) async fn proven_user(s: &Services, session: &Session) -> Result<Option<crate::directory::DirUser>, Error> {
+    let r = session.get::<Recovery>(KEY).await?;
+    Ok(r.filter(|r| r.purpose == Purpose::Reset).and_then(|r| r.proven_user(s).cloned()))
 }

@@ -22,14 +22,17 @@ import {
   assertAlert,
   assertHeading,
   checkPage,
+  env,
   mailedCode,
   navigates,
   open,
   press,
   removeButtonName,
   run,
+  t,
   totpCode,
   user,
+  words,
   wrongCode,
 } from './lib.mjs';
 
@@ -82,6 +85,14 @@ await run('flows', async (session) => {
       await page.getByLabel(LABELS.confirmPassword).fill(u.newPassword);
       await press(page, BUTTONS.change);
     };
+    if (env.js) {
+      // The live quality hint: a breached password, said under the field while typing.
+      await page.getByLabel(LABELS.newPassword).fill('Password1');
+      await page.locator('#new-quality').getByText(words(t('quality-breached'))).waitFor();
+      await checkPage(session, 'change-quality-hint');
+      await page.getByLabel(LABELS.newPassword).fill(u.newPassword);
+      await page.locator('#new-quality').getByText(words(t('quality-ok'))).waitFor();
+    }
     await fillChange(`${u.password}-wrong`);
     await assertHeading(page, HEADINGS.change);
     await assertAlert(page, MESSAGES.signInFailed);

@@ -16,6 +16,7 @@ mod hostile;
 mod ldap_directory;
 mod mail;
 mod processes;
+mod quality;
 mod samba_dc;
 mod store;
 mod support;

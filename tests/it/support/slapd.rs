@@ -272,6 +272,11 @@ impl Slapd {
         self.operational(user, "pwdAccountLockedTime").await.is_some()
     }
 
+    /// entryCSN of the account, read as admin: it changes with every write to the entry.
+    pub async fn entry_csn(&self, user: &TestUser) -> String {
+        self.operational(user, "entryCSN").await.expect("every entry has an entryCSN")
+    }
+
     /// pwdReset of the account, read as admin.
     pub async fn must_change(&self, user: &TestUser) -> bool {
         self.operational(user, "pwdReset").await.is_some_and(|v| v == "TRUE")

@@ -1,0 +1,164 @@
+use super::*;
+use crate::directory::{AccountState, UserId};
+
+fn config() -> Config {
+    let mut config = Config::default();
+    config.server.organisation = "Contoso".into();
+    config.password.banned_terms = vec!["kettle".into()];
+    config
+}
+
+fn alice() -> DirUser {
+    DirUser {
+        id: UserId("1".into()),
+        dn: "uid=aarcher,ou=people,dc=example,dc=test".into(),
+        login: "aarcher".into(),
+        display_name: "Alice Archer".into(),
+        emails: vec!["alice.archer@example.test".into()],
+        phones: vec![],
+        groups: vec![],
+        state: AccountState::default(),
+    }
+}
+
+fn refusals(password: &str) -> Vec<Refusal> {
+    check(&config(), &Person::of(&alice()), password).err().unwrap_or_default()
+}
+
+fn codes(password: &str) -> Vec<&'static str> {
+    refusals(password).iter().map(Refusal::code).collect()
+}
+
+#[test]
+fn a_long_random_passphrase_passes() {
+    for p in ["Gravel-Orchid-Lantern-91", "violet Tractor mango 17 seventeen", "Fresh-pw1a2b3c4d-Horse7"] {
+        assert_eq!(check(&config(), &Person::of(&alice()), p), Ok(()), "{p}");
+    }
+}
+
+#[test]
+fn p_at_ssw0rd_2024_is_refused_as_guessable_with_zxcvbn_advice() {
+    let r = refusals("P@ssw0rd2024");
+    let guessable = r.iter().find(|r| r.code() == "quality_guessable").expect("refused as guessable");
+    assert!(guessable.advice().contains(&"quality-warn-similar"), "{guessable:?}");
+    assert!(guessable.advice().contains(&"quality-tip-substitutions"), "{guessable:?}");
+    // Long enough, all four kinds, and five points by Entra's count (password, 2, 0, 2, 4):
+    // only its guessability is wrong with it.
+    assert_eq!(codes("P@ssw0rd2024"), ["quality_guessable"]);
+}
+
+#[test]
+fn a_top_breached_password_is_refused_as_breached() {
+    assert!(codes("Password1").contains(&"quality_breached"), "{:?}", codes("Password1"));
+    assert!(codes("iloveyou!").contains(&"quality_breached"));
+    // Case does not matter, and look-alike substitutions are undone first.
+    assert!(codes("TRUSTNO1").contains(&"quality_breached"));
+    assert!(codes("Sunsh1ne").contains(&"quality_breached"));
+    let mut off = config();
+    off.password.check_breached = false;
+    assert!(!check(&off, &Person::default(), "Password1").unwrap_err().contains(&Refusal::Breached));
+}
+
+#[test]
+fn the_persons_own_surname_with_digits_is_refused() {
+    assert!(codes("Archer2024!").contains(&"quality_own_name"), "{:?}", codes("Archer2024!"));
+    assert!(codes("Alice#Rules-99").contains(&"quality_own_name"));
+    // Username and address, with substitutions undone.
+    assert!(codes("aArch3r-Blue-Sky-77").contains(&"quality_own_name"));
+    assert!(codes("@l1ce.archer!Q").contains(&"quality_own_name"));
+    // Only what was typed, when nothing else is known.
+    let typed = check(&config(), &Person::typed("bsmith@example.test"), "Bsmith-1984-go").unwrap_err();
+    assert!(typed.contains(&Refusal::OwnName));
+}
+
+#[test]
+fn a_banned_term_within_one_edit_is_refused_by_entras_score() {
+    // kettle (configured) with one letter removed, plus three characters: 4 points.
+    assert_eq!(codes("Ketle#12"), ["quality_banned", "quality_guessable"]);
+    // The organisation's name with one letter changed: 1 + 3 points.
+    assert!(codes("Kontoso!9Z").contains(&"quality_banned"), "{:?}", codes("Kontoso!9Z"));
+    assert!(codes("C0nt0so#9").contains(&"quality_banned"));
+    // Five points pass the score (Entra's example: two banned terms and three characters).
+    assert!(!codes("ContosoKettle-f9!").contains(&"quality_banned"));
+}
+
+#[test]
+fn entra_scoring_counts_terms_once_and_other_characters_each() {
+    let terms = vec![normalise("contoso"), normalise("blank")];
+    assert_eq!(score(&normalise("C0ntos0Blank12"), &terms), (4, true));
+    assert_eq!(score(&normalise("ContoS0Bl@nkf9!"), &terms), (5, true));
+    assert_eq!(score(&normalise("abcdefgh"), &terms), (8, false));
+    // One edit: a letter added, removed or changed.
+    assert_eq!(score("contosso", &terms), (1, true));
+    assert_eq!(score("cont-oso", &terms), (1, true));
+    assert_eq!(score("contso", &terms), (1, true));
+    assert_eq!(score("contoxo", &terms), (1, true));
+    // Two edits are no longer the term, and an added letter at either end is a letter of its
+    // own, not part of the term.
+    assert!(!score("cantoxo", &terms).1);
+    assert_eq!(score("blankl", &terms), (2, true));
+    assert_eq!(score("xblank", &terms), (2, true));
+    // Short terms match only exactly.
+    assert_eq!(score("tesy", &[String::from("test")]), (4, false));
+}
+
+#[test]
+fn normalisation_lower_cases_and_undoes_look_alikes() {
+    assert_eq!(normalise("P@55w0rd"), "password");
+    assert_eq!(normalise("$UMM3R!"), "summeri");
+    assert_eq!(normalise("Tr0ub4dor&3"), "troubador&e");
+    assert_eq!(normalise("H4LL0-W3LT"), "hallo-welt");
+    assert_eq!(normalise("Ärger"), "ärger");
+}
+
+#[test]
+fn length_and_classes_follow_the_config() {
+    assert_eq!(codes("aB3$xY"), ["quality_too_short", "quality_guessable"]);
+    // Spaces count as symbols: lower case, spaces and digits make three kinds.
+    assert_eq!(codes("quiet lantern orchard 42"), Vec::<&str>::new());
+    let r = refusals("alllowercaselettersandnothingelse");
+    assert!(r.contains(&Refusal::TooFewClasses { min: 3 }), "{r:?}");
+    let mut relaxed = config();
+    relaxed.password.min_classes = 1;
+    relaxed.password.min_length = 12;
+    assert_eq!(check(&relaxed, &Person::default(), "correct horse battery staple"), Ok(()));
+    assert_eq!(check(&relaxed, &Person::default(), "Short-7a!").unwrap_err()[0], Refusal::TooShort { min: 12 });
+}
+
+#[test]
+fn every_refusal_has_a_message_in_english() {
+    for key in MESSAGE_KEYS {
+        let text = crate::i18n::Lang::En.t_with(key, &[("min", 8.into())]);
+        assert_ne!(text, *key, "no English message {key}");
+    }
+    for code in CODES {
+        assert_eq!(crate::report::Failure::of(code), crate::report::Failure::Policy, "{code}");
+    }
+}
+
+#[test]
+fn the_breached_list_is_shipped_and_lower_case() {
+    assert!(breached_list_len() > 40_000);
+    assert!(BREACHED.contains("password") && BREACHED.contains("p@ssw0rd"));
+    assert!(BREACHED.iter().all(|p| p.to_lowercase() == *p));
+}
+
+/// Measures one full check (zxcvbn included) once the lists are loaded; prints it with
+/// `cargo test --lib quality -- --nocapture`.
+#[test]
+fn one_check_takes_about_a_millisecond() {
+    let config = config();
+    let person = Person::of(&alice());
+    let _ = check(&config, &person, "warm-up");
+    let samples = ["Gravel-Orchid-Lantern-91", "P@ssw0rd2024", &"Abc-123-xyz!".repeat(21)];
+    for p in samples {
+        let started = std::time::Instant::now();
+        let rounds = 20;
+        for _ in 0..rounds {
+            let _ = check(&config, &person, p);
+        }
+        let each = started.elapsed() / rounds;
+        println!("one check of {} characters: {each:?}", p.chars().count());
+        assert!(each < std::time::Duration::from_millis(250), "{each:?} for {} characters", p.len());
+    }
+}
