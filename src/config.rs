@@ -49,6 +49,8 @@ pub struct Config {
     #[serde(default)]
     pub admin: AdminConfig,
     #[serde(default)]
+    pub questions: QuestionsConfig,
+    #[serde(default)]
     pub metrics: MetricsConfig,
 }
 
@@ -338,16 +340,23 @@ pub enum EnabledFor {
 pub enum MethodKind {
     Email,
     Totp,
+    Questions,
 }
 
 impl MethodKind {
-    pub const ALL: [MethodKind; 2] = [MethodKind::Email, MethodKind::Totp];
+    pub const ALL: [MethodKind; 3] = [MethodKind::Email, MethodKind::Totp, MethodKind::Questions];
 
     pub fn as_str(self) -> &'static str {
         match self {
             MethodKind::Email => "email",
             MethodKind::Totp => "totp",
+            MethodKind::Questions => "questions",
         }
+    }
+
+    /// Proven by a one-time code (mailed or from an app), rather than by answers.
+    pub fn is_code(self) -> bool {
+        matches!(self, MethodKind::Email | MethodKind::Totp)
     }
 
     pub fn parse(s: &str) -> Option<MethodKind> {
@@ -564,6 +573,47 @@ pub struct AdminConfig {
 impl Default for AdminConfig {
     fn default() -> Self {
         AdminConfig { groups: vec![], session_mins: 60, max_listed_accounts: 100_000 }
+    }
+}
+
+/// Security questions (method `questions`): which questions people pick from, how many they
+/// register and how many they answer.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct QuestionsConfig {
+    /// Built-in questions offered, by id (each translated into every language).
+    pub builtin: Vec<String>,
+    /// The organisation's own questions, each with its words per language code.
+    pub custom: Vec<CustomQuestion>,
+    /// People may also write a question of their own. Such a question is shown when someone
+    /// resets the account, which tells whoever typed the username that it has registered.
+    pub allow_own: bool,
+    /// Questions a person answers when registering.
+    pub to_register: usize,
+    /// Questions asked (of those registered) to prove it is them.
+    pub to_answer: usize,
+    /// Fewest letters or digits in an answer.
+    pub min_answer_chars: usize,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomQuestion {
+    pub id: String,
+    /// Language code → the question, e.g. `{ en = "Your badge colour?", de = "…" }`.
+    pub text: std::collections::BTreeMap<String, String>,
+}
+
+impl Default for QuestionsConfig {
+    fn default() -> Self {
+        QuestionsConfig {
+            builtin: crate::factors::questions::BUILTIN.iter().map(|s| (*s).to_owned()).collect(),
+            custom: vec![],
+            allow_own: false,
+            to_register: 3,
+            to_answer: 2,
+            min_answer_chars: 3,
+        }
     }
 }
 
@@ -815,6 +865,58 @@ impl Config {
                     format!("expected an address or CIDR range like 10.0.0.0/8, got {p:?}"),
                 );
             }
+        }
+        let q = &self.questions;
+        for (i, id) in q.builtin.iter().enumerate() {
+            if !crate::factors::questions::BUILTIN.contains(&id.as_str()) {
+                err(
+                    &format!("questions.builtin[{i}]"),
+                    format!("expected one of {}, got {id:?}", crate::factors::questions::BUILTIN.join(", ")),
+                );
+            }
+        }
+        for (i, c) in q.custom.iter().enumerate() {
+            let ok_id = !c.id.is_empty() && c.id.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_');
+            if !ok_id || q.builtin.contains(&c.id) || q.custom[..i].iter().any(|o| o.id == c.id) {
+                err(
+                    &format!("questions.custom[{i}].id"),
+                    format!("expected a new id of letters, digits, - or _, got {:?}", c.id),
+                );
+            }
+            if !c.text.contains_key(&self.branding.default_language) {
+                err(
+                    &format!("questions.custom[{i}].text"),
+                    format!("needs the question in the default language ({})", self.branding.default_language),
+                );
+            }
+            if let Some(lang) = c.text.keys().find(|l| crate::i18n::Lang::parse(l).is_none()) {
+                err(
+                    &format!("questions.custom[{i}].text"),
+                    format!("expected language codes en, de, fr, nl or es, got {lang:?}"),
+                );
+            }
+        }
+        if !(1..=10).contains(&q.to_register) {
+            err("questions.to_register", format!("expected 1 to 10, got {}", q.to_register));
+        }
+        if q.to_answer == 0 || q.to_answer > q.to_register {
+            err(
+                "questions.to_answer",
+                format!("expected 1 to questions.to_register ({}), got {}", q.to_register, q.to_answer),
+            );
+        }
+        if !(1..=64).contains(&q.min_answer_chars) {
+            err("questions.min_answer_chars", format!("expected 1 to 64, got {}", q.min_answer_chars));
+        }
+        let offered = q.builtin.len() + q.custom.len();
+        if self.policy.methods.contains(&MethodKind::Questions) && !q.allow_own && offered < q.to_register {
+            err(
+                "questions.to_register",
+                format!(
+                    "{} questions must be registered but only {offered} are offered (builtin and custom)",
+                    q.to_register
+                ),
+            );
         }
         if !(5..=24 * 60).contains(&self.admin.session_mins) {
             err("admin.session_mins", format!("expected 5 to 1440, got {}", self.admin.session_mins));
@@ -1427,6 +1529,23 @@ base_dn = "ou=people,dc=example,dc=test"
         assert_eq!(errors(&format!("{VALID}\n[metrics]\nlisten = \"127.0.0.1:9464\"\n")), Vec::<String>::new());
         let errs = errors(&format!("{VALID}\n[kiosk]\npath_prefix = \"/admin\"\n"));
         assert!(errs.iter().any(|e| e.starts_with("kiosk.path_prefix:")), "{errs:?}");
+    }
+
+    #[test]
+    fn security_question_mistakes_name_their_key() {
+        let errs = errors(&format!(
+            "{VALID}\n[policy]\nmethods = [\"email\", \"questions\"]\n[questions]\nbuiltin = [\"first-pet\", \"shoe-size\"]\nto_register = 5\nto_answer = 6\nmin_answer_chars = 0\ncustom = [{{ id = \"first pet\", text = {{ de = \"Erstes Haustier?\", xx = \"?\" }} }}]\n"
+        ));
+        for key in [
+            "questions.builtin[1]:",
+            "questions.to_answer:",
+            "questions.min_answer_chars:",
+            "questions.custom[0].id:",
+            "questions.custom[0].text: needs the question in the default language",
+            "questions.to_register: 5 questions must be registered but only 3 are offered",
+        ] {
+            assert!(errs.iter().any(|e| e.starts_with(key)), "{key} not in {errs:?}");
+        }
     }
 
     #[test]

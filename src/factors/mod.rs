@@ -5,4 +5,5 @@
 
 pub mod codes;
 pub mod email;
+pub mod questions;
 pub mod totp;

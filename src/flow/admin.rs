@@ -85,7 +85,9 @@ pub async fn sign_in(
         return Ok(Entry::NotAdmin);
     }
     let stored = methods::stored(services, &user).await?;
-    let mut kinds: Vec<MethodKind> = stored.iter().filter_map(|m| MethodKind::parse(&m.kind)).collect();
+    // Security questions never admit an admin: only a code from an app or a mail does.
+    let mut kinds: Vec<MethodKind> =
+        stored.iter().filter_map(|m| MethodKind::parse(&m.kind)).filter(|k| k.is_code()).collect();
     kinds.sort_unstable();
     kinds.dedup();
     if kinds.is_empty() {
@@ -165,6 +167,7 @@ pub async fn verify(
     let result = match kind {
         MethodKind::Email => codes::check(services, &p.attempt_id, kind.as_str(), input).await?,
         MethodKind::Totp => check_totp(services, p, input).await?,
+        MethodKind::Questions => return Err(FlowError::OutOfStep("questions do not admit admins")),
     };
     if result != CodeCheck::Passed {
         services.audit(who, record(Some(&p.user), "failure", result.failure_reason(), Some(kind.as_str()))).await;

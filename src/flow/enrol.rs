@@ -9,6 +9,7 @@ use super::methods::{self, seal_context};
 use super::{AuditRecord, FlowError, Requester, Services};
 use crate::config::MethodKind;
 use crate::directory::DirUser;
+use crate::factors::questions::{self, Question};
 use crate::factors::{email, totp};
 use crate::notify::messages::{self, AccountEvent};
 use crate::policy;
@@ -91,7 +92,7 @@ pub async fn begin(services: &Services, user: DirUser) -> Result<Enrolment, Flow
 pub async fn overview(services: &Services, e: &Enrolment) -> Result<Overview, FlowError> {
     e.live(services).await?;
     let stored = methods::stored(services, &e.user).await?;
-    let have = methods::usable_kinds(services, &e.user, &stored).len();
+    let have = methods::counted_kinds(services, &e.user, &stored);
     let wanted = usize::from(services.config.policy.methods_to_register);
     let directory_email = methods::directory_mail_counts(services, &e.user)
         .then(|| e.user.emails.first().map(|a| email::mask(a)))
@@ -194,6 +195,7 @@ pub async fn confirm(
     let secret = open_pending(services, e, kind)?;
     let now = services.clock.now();
     let (result, last_step) = match kind {
+        MethodKind::Questions => return Err(FlowError::OutOfStep("questions are saved, not confirmed")),
         MethodKind::Email => (codes::check(services, &e.attempt_id, &confirm_channel(kind), input).await?, None),
         MethodKind::Totp => {
             if let Some(closed) = codes::ensure_open(services, &e.attempt_id).await? {
@@ -278,8 +280,8 @@ pub async fn remove(
     let stored = methods::stored(services, &e.user).await?;
     let Some(target) = stored.iter().find(|m| m.id == method_id).cloned() else { return Ok(Removal::NotFound) };
     let rest: Vec<StoredMethod> = stored.into_iter().filter(|m| m.id != method_id).collect();
-    let before = methods::usable_kinds(services, &e.user, &[rest.clone(), vec![target.clone()]].concat()).len();
-    let after = methods::usable_kinds(services, &e.user, &rest).len();
+    let before = methods::counted_kinds(services, &e.user, &[rest.clone(), vec![target.clone()]].concat());
+    let after = methods::counted_kinds(services, &e.user, &rest);
     if after < before && after < usize::from(services.config.policy.methods_to_register) {
         return Ok(Removal::WouldLeaveTooFew);
     }
@@ -308,10 +310,101 @@ pub async fn remove(
             }
         }
     }
-    let named =
-        if target.kind == MethodKind::Totp.as_str() { who.lang.t("methods-totp") } else { target.label.clone() };
+    let named = match MethodKind::parse(&target.kind) {
+        Some(MethodKind::Totp) => who.lang.t("methods-totp"),
+        Some(MethodKind::Questions) => who.lang.t("methods-questions"),
+        _ => target.label.clone(),
+    };
     services.notify_account(who, &e.user, notice_to, AccountEvent::MethodRemoved(&named)).await;
     Ok(Removal::Removed)
+}
+
+/// What became of registering security questions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuestionsOutcome {
+    Saved,
+    /// Per question, what is wrong with its answer (None: nothing).
+    Refused(Vec<Option<&'static str>>),
+}
+
+/// Registers (or replaces) the person's security questions: `to_register` distinct questions
+/// with acceptable answers, each answer kept only as an argon2 hash, the set sealed.
+pub async fn save_questions(
+    services: &Services,
+    who: &Requester,
+    e: &Enrolment,
+    answers: &[(Question, secrecy::SecretString)],
+) -> Result<QuestionsOutcome, FlowError> {
+    use secrecy::ExposeSecret as _;
+    e.live(services).await?;
+    let config = &services.config.questions;
+    if !policy::method_allowed(&services.config.policy, MethodKind::Questions) || answers.len() != config.to_register {
+        return Err(FlowError::OutOfStep("questions not allowed or wrong count"));
+    }
+    let pool = questions::pool(config);
+    let default = crate::i18n::Lang::parse(&services.config.branding.default_language).unwrap_or_default();
+    let mut problems: Vec<Option<&'static str>> = vec![None; answers.len()];
+    for (i, (q, _)) in answers.iter().enumerate() {
+        let repeated = answers[..i].iter().any(|(other, _)| other == q);
+        problems[i] = match q {
+            Question::Pool(id) if !pool.contains(id) => Some("questions-pick-one"),
+            Question::Own(words) if !config.allow_own || words.trim().chars().count() < 5 => {
+                Some("questions-own-short")
+            }
+            Question::Own(words) if words.chars().count() > 200 => Some("questions-own-long"),
+            _ if repeated => Some("questions-question-repeated"),
+            _ => None,
+        };
+    }
+    let pairs: Vec<(String, &str)> =
+        answers.iter().map(|(q, a)| (questions::text(config, default, q, who.lang), a.expose_secret())).collect();
+    for (i, p) in questions::check_answers(config.min_answer_chars, &pairs).into_iter().enumerate() {
+        if problems[i].is_none() {
+            problems[i] = p.map(questions::AnswerProblem::advice);
+        }
+    }
+    if problems.iter().any(Option::is_some) {
+        return Ok(QuestionsOutcome::Refused(problems));
+    }
+    let mut set = questions::QuestionSet::default();
+    for (q, a) in answers {
+        let hash = questions::hash(a.expose_secret())
+            .map_err(|err| FlowError::Internal(format!("cannot hash an answer: {err}")))?;
+        set.items.push(questions::Answered { question: q.clone(), hash });
+    }
+    let json = zeroize::Zeroizing::new(
+        serde_json::to_vec(&set).map_err(|err| FlowError::Internal(format!("cannot encode questions: {err}")))?,
+    );
+    let now = services.clock.now();
+    // One set per person: a new set replaces the old.
+    for old in
+        methods::stored(services, &e.user).await?.into_iter().filter(|m| m.kind == MethodKind::Questions.as_str())
+    {
+        services.db.delete_method(e.user.id.as_str(), &old.id).await?;
+    }
+    let method = StoredMethod {
+        id: uuid::Uuid::new_v4().to_string(),
+        user_id: e.user.id.0.clone(),
+        kind: MethodKind::Questions.as_str().into(),
+        label: String::new(),
+        sealed: services.keys.seal(&json, &seal_context(e.user.id.as_str(), MethodKind::Questions)),
+        created_at: now,
+        last_used_at: None,
+        totp_last_step: None,
+    };
+    services.db.insert_method(&method).await?;
+    let record = AuditRecord {
+        event: "method_added",
+        flow: Some("register"),
+        user: Some(&e.user),
+        outcome: "success",
+        method: Some(MethodKind::Questions.as_str()),
+        ..Default::default()
+    };
+    services.audit(who, record).await;
+    let named = who.lang.t("methods-questions");
+    super::recovery::notify(services, who, &e.user, AccountEvent::MethodAdded(&named)).await?;
+    Ok(QuestionsOutcome::Saved)
 }
 
 /// Whether the person may leave registration (has registered enough).

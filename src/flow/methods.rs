@@ -47,6 +47,12 @@ pub fn usable_kinds(services: &Services, user: &DirUser, methods: &[StoredMethod
     kinds
 }
 
+/// How many distinct registered methods count towards `policy.methods_to_register`.
+pub fn counted_kinds(services: &Services, user: &DirUser, methods: &[StoredMethod]) -> usize {
+    let kinds: Vec<MethodKind> = usable_kinds(services, user, methods).into_iter().collect();
+    crate::policy::counted(&services.config, user, &kinds)
+}
+
 /// Whether the directory's own mail attribute counts as a registered address.
 pub fn directory_mail_counts(services: &Services, user: &DirUser) -> bool {
     services.config.email.use_directory_mail

@@ -14,10 +14,12 @@ use super::protection;
 use super::{AuditRecord, FlowError, Requester, Services};
 use crate::config::MethodKind;
 use crate::directory::{DirError, DirUser, Login, PolicyReason};
+use crate::factors::questions::{self, Question, QuestionSet};
 use crate::factors::totp;
 use crate::notify::messages::{self, AccountEvent};
 use crate::policy;
 use crate::store::Attempt;
+use secrecy::{ExposeSecret as _, SecretString};
 
 use super::account::NewPassword;
 
@@ -57,8 +59,10 @@ impl Recovery {
     }
 
     /// Whether enough distinct methods have passed.
+    /// For an admin or a privileged account, security questions never count on their own.
     pub fn verified(&self, services: &Services) -> bool {
-        self.user.is_some() && self.passed.len() >= usize::from(services.config.policy.methods_required)
+        let required = usize::from(services.config.policy.methods_required);
+        self.user.as_ref().is_some_and(|u| policy::counted(&services.config, u, &self.passed) >= required)
     }
 
     /// The account the person has proven to be theirs, once enough methods passed in time.
@@ -274,6 +278,7 @@ async fn check_code_now(
     let result = match kind {
         MethodKind::Email => codes::check(services, &r.attempt_id, kind.as_str(), input).await?,
         MethodKind::Totp => check_totp(services, r, input).await?,
+        MethodKind::Questions => return Err(FlowError::OutOfStep("questions are answered, not coded")),
     };
     let reason = result.failure_reason();
     let outcome = if reason.is_none() { "success" } else { "failure" };
@@ -322,6 +327,109 @@ async fn check_totp(services: &Services, r: &Recovery, input: &str) -> Result<Co
         }
     }
     codes::wrong_try(services, &r.attempt_id).await
+}
+
+/// The questions this attempt asks, in order, with the hash each answer must match. An
+/// account without questions (or no account at all) gets a fixed set from the pool that looks
+/// just the same and that no answer passes.
+async fn asked_with_hashes(services: &Services, r: &Recovery) -> Result<Vec<(Question, String)>, FlowError> {
+    let config = &services.config.questions;
+    if let Some(user) = r.user.as_ref() {
+        let stored = methods::stored(services, user).await?;
+        let usable = protection::recovery_methods(services, user, stored);
+        if let Some(m) = usable.iter().find(|m| m.kind == MethodKind::Questions.as_str()) {
+            let bytes = methods::open(services, m)?;
+            let set: QuestionSet = serde_json::from_slice(&bytes)
+                .map_err(|err| FlowError::Internal(format!("stored questions do not parse: {err}")))?;
+            let seed = services.keys.code_hash("questions:pick", user.id.as_str());
+            return Ok(questions::pick(&seed, set.items.len(), config.to_answer)
+                .into_iter()
+                .filter_map(|i| set.items.get(i).map(|a| (a.question.clone(), a.hash.clone())))
+                .collect());
+        }
+    }
+    let pool = questions::pool(config);
+    let seed = services.keys.code_hash("questions:pick", &r.limit_key);
+    Ok(questions::pick(&seed, pool.len(), config.to_answer)
+        .into_iter()
+        .map(|i| (Question::Pool(pool[i].clone()), questions::decoy_hash()))
+        .collect())
+}
+
+/// The questions to show, in order.
+pub async fn questions_asked(services: &Services, r: &Recovery) -> Result<Vec<Question>, FlowError> {
+    r.live(services)?;
+    Ok(asked_with_hashes(services, r).await?.into_iter().map(|(q, _)| q).collect())
+}
+
+/// Checks answers to the asked questions: all must be right. A wrong set counts as a wrong
+/// code does, towards the end of the attempt.
+pub async fn check_answers(
+    services: &Services,
+    who: &Requester,
+    r: &mut Recovery,
+    answers: Vec<SecretString>,
+) -> Result<CodeCheck, FlowError> {
+    let result = check_answers_now(services, who, r, answers).await;
+    let record = AuditRecord {
+        event: "verify",
+        flow: Some(r.purpose.as_str()),
+        user: r.user.as_ref(),
+        method: Some(MethodKind::Questions.as_str()),
+        ..Default::default()
+    };
+    services.audit_error(who, record, &result).await;
+    result
+}
+
+async fn check_answers_now(
+    services: &Services,
+    who: &Requester,
+    r: &mut Recovery,
+    answers: Vec<SecretString>,
+) -> Result<CodeCheck, FlowError> {
+    r.live(services)?;
+    let kind = MethodKind::Questions;
+    if r.passed.contains(&kind) || !policy::method_allowed(&services.config.policy, kind) {
+        return Err(FlowError::OutOfStep("questions not available"));
+    }
+    limits::hit(services, Scope::CheckByAddress, who.ip.as_deref()).await?;
+    limits::hit(services, Scope::CheckByAccount(kind.as_str()), Some(&r.limit_key)).await?;
+    let result = match codes::ensure_open(services, &r.attempt_id).await? {
+        Some(closed) => closed,
+        None => {
+            let asked = asked_with_hashes(services, r).await?;
+            if answers.len() != asked.len() {
+                return Err(FlowError::OutOfStep("not one answer per question"));
+            }
+            // argon2 takes tens of milliseconds per answer: off the async threads. Every answer
+            // is checked, right or wrong, so the time says nothing about which one was wrong.
+            let pairs: Vec<(String, SecretString)> = asked.into_iter().map(|(_, h)| h).zip(answers).collect();
+            let all_right = tokio::task::spawn_blocking(move || {
+                pairs.iter().fold(true, |ok, (hash, answer)| questions::verify(hash, answer.expose_secret()) & ok)
+            })
+            .await
+            .map_err(|err| FlowError::Internal(format!("answer check failed: {err}")))?;
+            if all_right { CodeCheck::Passed } else { codes::wrong_try(services, &r.attempt_id).await? }
+        }
+    };
+    let reason = match result {
+        CodeCheck::Wrong { .. } => Some("wrong_answer"),
+        other => other.failure_reason(),
+    };
+    let record = AuditRecord {
+        event: "verify",
+        flow: Some(r.purpose.as_str()),
+        user: r.user.as_ref(),
+        outcome: if reason.is_none() { "success" } else { "failure" },
+        reason,
+        method: Some(kind.as_str()),
+    };
+    services.audit(who, record).await;
+    if result == CodeCheck::Passed {
+        r.passed.push(kind);
+    }
+    Ok(result)
 }
 
 /// What became of a reset.

@@ -44,6 +44,24 @@ pub fn method_allowed(policy: &PolicyConfig, kind: MethodKind) -> bool {
     policy.methods.contains(&kind)
 }
 
+/// Admins and members of the privileged groups: security questions are never enough for them
+/// on their own.
+pub fn is_privileged(config: &crate::config::Config, user: &DirUser) -> bool {
+    config.admin.groups.iter().chain(&config.alerts.privileged_groups).any(|g| member_of(user, g))
+}
+
+/// How many distinct methods count among `kinds` for `user`: for a privileged account,
+/// security questions count only beside another method.
+pub fn counted(config: &crate::config::Config, user: &DirUser, kinds: &[MethodKind]) -> usize {
+    let mut distinct: Vec<MethodKind> = kinds.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if is_privileged(config, user) && distinct == [MethodKind::Questions] {
+        return 0;
+    }
+    distinct.len()
+}
+
 /// Allowed methods in a stable order, without repeats.
 pub fn allowed_methods(policy: &PolicyConfig) -> Vec<MethodKind> {
     MethodKind::ALL.into_iter().filter(|k| policy.methods.contains(k)).collect()

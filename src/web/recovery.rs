@@ -33,7 +33,8 @@ pub fn routes(purpose: Purpose) -> Router<Arc<Services>> {
         .route("/", get(username_form).post(start))
         .route("/verify", get(choose))
         .route("/send", post(send_email))
-        .route("/code/{kind}", get(code_form).post(check_code));
+        .route("/code/{kind}", get(code_form).post(check_code))
+        .route("/questions", get(questions_form).post(check_answers));
     r = match purpose {
         Purpose::Reset => r.route("/password", get(password_form).post(set_password)),
         Purpose::Unlock => r.route("/finish", post(finish_unlock)),
@@ -422,4 +423,102 @@ async fn set_password(
 pub(super) async fn proven_user(s: &Services, session: &Session) -> Result<Option<crate::directory::DirUser>, Error> {
     let r = session.get::<Recovery>(KEY).await?;
     Ok(r.filter(|r| r.purpose == Purpose::Reset).and_then(|r| r.proven_user(s).cloned()))
+}
+
+#[derive(Template)]
+#[template(path = "recovery/questions.html")]
+struct QuestionsPage {
+    l: Layout,
+    base: &'static str,
+    questions: Vec<String>,
+    error: Option<String>,
+    step: Step,
+}
+
+/// The answers: `a0`, `a1`, … in the order the questions were shown.
+#[derive(Deserialize)]
+struct AnswersForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(flatten)]
+    fields: std::collections::BTreeMap<String, SecretString>,
+}
+
+has_csrf!(AnswersForm);
+
+async fn questions_view(
+    s: &Services,
+    ctx: &Ctx,
+    purpose: Purpose,
+    r: &Recovery,
+    csrf: &CsrfToken,
+    error: Option<String>,
+) -> Result<Response, Error> {
+    let (title, base) = titles(purpose);
+    let config = &s.config.questions;
+    let default = Lang::parse(&s.config.branding.default_language).unwrap_or_default();
+    let questions = recovery::questions_asked(s, r)
+        .await?
+        .iter()
+        .map(|q| crate::factors::questions::text(config, default, q, ctx.lang))
+        .collect();
+    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let page = QuestionsPage {
+        l: Layout::with_csrf(s, ctx, title, csrf),
+        base,
+        questions,
+        error,
+        step: attempt_step(s, ctx, r),
+    };
+    Ok((status, html(&page)?).into_response())
+}
+
+async fn questions_form(
+    State(s): State<Arc<Services>>,
+    Extension(purpose): Extension<Purpose>,
+    Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
+    session: Session,
+) -> Result<Response, Error> {
+    let r = attempt(&session, purpose).await?;
+    if !r.choices(&s).contains(&MethodKind::Questions) {
+        return Ok(Redirect::to(&format!("/{}/verify", purpose.as_str())).into_response());
+    }
+    questions_view(&s, &ctx, purpose, &r, &csrf, None).await
+}
+
+// Axum handlers take one argument per extractor.
+#[allow(clippy::too_many_arguments)]
+async fn check_answers(
+    State(s): State<Arc<Services>>,
+    Extension(purpose): Extension<Purpose>,
+    Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
+    Who(who): Who,
+    session: Session,
+    Verified(form): Verified<AnswersForm>,
+) -> Result<Response, Error> {
+    let mut r = attempt(&session, purpose).await?;
+    let answers: Vec<SecretString> = (0..s.config.questions.to_answer)
+        .map(|i| form.fields.get(&format!("a{i}")).cloned().unwrap_or_else(|| SecretString::from("")))
+        .collect();
+    let message = match recovery::check_answers(&s, &who, &mut r, answers).await? {
+        CodeCheck::Passed => {
+            session.cycle_id().await?;
+            session.insert(KEY, r.clone()).await?;
+            let next = match purpose {
+                _ if !r.verified(&s) => format!("/{}/verify", purpose.as_str()),
+                Purpose::Reset => "/reset/password".to_owned(),
+                Purpose::Unlock => "/unlock/verify".to_owned(),
+            };
+            return Ok(Redirect::to(&next).into_response());
+        }
+        CodeCheck::Voided => {
+            session.remove::<Recovery>(KEY).await?;
+            return Err(Error::Voided);
+        }
+        CodeCheck::Wrong { remaining } => ctx.lang.t_with("questions-wrong", &[("count", remaining.into())]),
+        CodeCheck::Expired | CodeCheck::NotSent | CodeCheck::Replayed => ctx.lang.t("error-expired"),
+    };
+    questions_view(&s, &ctx, purpose, &r, &csrf, Some(message)).await
 }

@@ -42,6 +42,7 @@ pub fn routes() -> Router<Arc<Services>> {
         .route("/register/email", post(add_email))
         .route("/register/totp", post(add_totp))
         .route("/register/confirm", get(confirm_page).post(confirm))
+        .route("/register/questions", get(questions_page).post(save_questions))
         .route("/register/cancel", post(cancel))
         .route("/register/remove", post(remove))
         .route("/register/done", post(done))
@@ -70,11 +71,26 @@ struct MethodsPage {
     error: Option<String>,
     address: String,
     required: u8,
+    questions_to_register: usize,
+    /// Security questions do not count on their own for this account.
+    privileged: bool,
 }
 
 impl MethodsPage {
     fn can_add(&self, kind: &str) -> bool {
         self.overview.can_add.iter().any(|k| k.as_str() == kind)
+    }
+
+    fn has(&self, kind: &str) -> bool {
+        self.overview.methods.iter().any(|m| m.kind.as_str() == kind)
+    }
+
+    fn method_name(&self, m: &enrol::MethodView) -> String {
+        match m.kind {
+            MethodKind::Email => self.l.t1("methods-email", "address", m.label.as_str()),
+            MethodKind::Totp => self.l.t("methods-totp"),
+            MethodKind::Questions => self.l.t("methods-questions"),
+        }
     }
 
     fn added_on(&self, at: &i64) -> String {
@@ -227,6 +243,8 @@ async fn methods_view(
         error: error.map(|key| ctx.lang.t(key)),
         address,
         required: s.config.policy.methods_to_register,
+        questions_to_register: s.config.questions.to_register,
+        privileged: crate::policy::is_privileged(&s.config, &e.user),
     };
     let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     Ok((status, html(&page)?).into_response())
@@ -281,6 +299,7 @@ async fn confirm_view(
     let pending = e.pending.as_ref().ok_or(Error::Flow(FlowError::OutOfStep("nothing pending")))?;
     let (kind, qr_svg, secret_text) = match pending.kind {
         MethodKind::Email => ("email", String::new(), String::new()),
+        MethodKind::Questions => return Err(Error::Flow(FlowError::OutOfStep("questions have no code"))),
         MethodKind::Totp => {
             let t = enrol::totp_enrolment(s, e)?;
             ("totp", t.qr_svg.expose_secret().to_owned(), t.secret_base32.expose_secret().to_owned())
@@ -389,6 +408,7 @@ async fn done(
     methods.extend(overview.methods.iter().map(|m| match m.kind {
         MethodKind::Email => lang.t_with("methods-email", &[("address", m.label.as_str().into())]),
         MethodKind::Totp => lang.t("methods-totp"),
+        MethodKind::Questions => lang.t("methods-questions"),
     }));
     let methods = methods.iter().map(|m| lang.t_with("register-done-method", &[("method", m.into())])).collect();
     let back = return_to::take(&session).await?;
@@ -399,4 +419,142 @@ async fn done(
 async fn sign_out(session: Session, Verified(_): Verified<EmptyForm>) -> Result<Response, Error> {
     session.flush().await?;
     Ok(Redirect::to("/").into_response())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Security questions
+
+/// What can be wrong with an answer (shown under the answer, not the question).
+const ANSWER_PROBLEMS: [crate::factors::questions::AnswerProblem; 3] = [
+    crate::factors::questions::AnswerProblem::TooShort,
+    crate::factors::questions::AnswerProblem::Repeated,
+    crate::factors::questions::AnswerProblem::SameAsQuestion,
+];
+
+/// One question of the registration form as the person left it.
+struct QuestionRow {
+    selected: String,
+    own: String,
+    question_error: Option<String>,
+    answer_error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "register/questions.html")]
+struct QuestionsPage {
+    l: Layout,
+    step: Step,
+    rows: Vec<QuestionRow>,
+    /// (id, words) of every question on offer.
+    options: Vec<(String, String)>,
+    allow_own: bool,
+    min_chars: usize,
+    any_error: bool,
+}
+
+/// The form: `q<i>` (a question id or `own`), `own<i>` (the person's own words), `a<i>` (the
+/// answer). Everything but the token is kept as a secret until it is known to be a question.
+#[derive(Deserialize)]
+struct QuestionsForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(flatten)]
+    fields: std::collections::BTreeMap<String, SecretString>,
+}
+
+has_csrf!(QuestionsForm);
+
+fn questions_view(s: &Services, ctx: &Ctx, csrf: &CsrfToken, rows: Vec<QuestionRow>) -> Result<Response, Error> {
+    let config = &s.config.questions;
+    let default = crate::i18n::Lang::parse(&s.config.branding.default_language).unwrap_or_default();
+    let options = crate::factors::questions::pool(config)
+        .into_iter()
+        .map(|id| {
+            let text = crate::factors::questions::text(
+                config,
+                default,
+                &crate::factors::questions::Question::Pool(id.clone()),
+                ctx.lang,
+            );
+            (id, text)
+        })
+        .collect();
+    let any_error = rows.iter().any(|r| r.question_error.is_some() || r.answer_error.is_some());
+    let page = QuestionsPage {
+        l: Layout::with_csrf(s, ctx, "questions-register-title", csrf),
+        step: steps(ctx, 3),
+        rows,
+        options,
+        allow_own: config.allow_own,
+        min_chars: config.min_answer_chars,
+        any_error,
+    };
+    let status = if any_error { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    Ok((status, html(&page)?).into_response())
+}
+
+async fn questions_page(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
+    session: Session,
+) -> Result<Response, Error> {
+    if current(&session).await?.is_none() {
+        return Ok(Redirect::to("/register").into_response());
+    }
+    if !crate::policy::method_allowed(&s.config.policy, MethodKind::Questions) {
+        return Ok(Redirect::to("/register/methods").into_response());
+    }
+    let pool = crate::factors::questions::pool(&s.config.questions);
+    let rows = (0..s.config.questions.to_register)
+        .map(|i| QuestionRow {
+            selected: pool.get(i).cloned().unwrap_or_else(|| "own".into()),
+            own: String::new(),
+            question_error: None,
+            answer_error: None,
+        })
+        .collect();
+    questions_view(&s, &ctx, &csrf, rows)
+}
+
+async fn save_questions(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
+    Who(who): Who,
+    session: Session,
+    Verified(form): Verified<QuestionsForm>,
+) -> Result<Response, Error> {
+    use crate::factors::questions::Question;
+    let e = required(&session).await?;
+    let field = |name: String| form.fields.get(&name).map(|v| v.expose_secret().trim().to_owned()).unwrap_or_default();
+    let n = s.config.questions.to_register;
+    let mut answers = Vec::with_capacity(n);
+    let mut rows = Vec::with_capacity(n);
+    for i in 0..n {
+        let selected: String = field(format!("q{i}")).chars().take(64).collect();
+        let own: String = field(format!("own{i}")).chars().take(200).collect();
+        let question = if selected == "own" { Question::Own(own.clone()) } else { Question::Pool(selected.clone()) };
+        let answer = form.fields.get(&format!("a{i}")).cloned().unwrap_or_else(|| SecretString::from(""));
+        answers.push((question, answer));
+        rows.push(QuestionRow { selected, own, question_error: None, answer_error: None });
+    }
+    match enrol::save_questions(&s, &who, &e, &answers).await? {
+        enrol::QuestionsOutcome::Saved => {
+            session.insert(NOTICE, "methods-added").await?;
+            Ok(Redirect::to("/register/methods").into_response())
+        }
+        enrol::QuestionsOutcome::Refused(problems) => {
+            for (row, problem) in rows.iter_mut().zip(problems) {
+                match problem {
+                    Some(key) if ANSWER_PROBLEMS.iter().any(|p| p.advice() == key) => {
+                        row.answer_error = Some(ctx.lang.t(key))
+                    }
+                    Some(key) => row.question_error = Some(ctx.lang.t(key)),
+                    None => {}
+                }
+            }
+            questions_view(&s, &ctx, &csrf, rows)
+        }
+    }
 }

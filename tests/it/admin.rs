@@ -453,3 +453,25 @@ async fn metrics_on_the_main_listener_are_only_for_allowed_addresses() {
     let res = reqwest::get(format!("{}/metrics", env.server.url())).await.unwrap();
     assert_eq!(res.status(), 200, "loopback is allowed by default");
 }
+
+#[tokio::test]
+async fn an_admin_can_prove_it_with_a_code_mailed_to_a_registered_address() {
+    let env = TestEnv::with(|c| c.admin.groups = vec!["it-admins".into()]).await;
+    let dir = Slapd::shared().await;
+    let eve = dir.create_user("eve").await;
+    dir.add_to_group(&eve, "it-admins").await;
+    let address = env.register_email(&eve).await;
+    let mut b = env.browser();
+    b.get("/admin/sign-in").await;
+    let page = b.post("/admin/sign-in", &[("username", &eve.uid), ("password", &eve.password)]).await;
+    page.assert_status(200);
+    assert!(page.contains("Send a code to my registered address") && !page.contains("totp-code"), "{}", page.body);
+    let page = b.post("/admin/verify/send", &[]).await;
+    page.assert_status(200);
+    let code = env.smtp.last_code_for(&address).await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    b.post("/admin/verify/email", &[("code", wrong)]).await.assert_status(422);
+    let page = b.post("/admin/verify/email", &[("code", &code)]).await;
+    page.assert_status(200);
+    assert!(page.url.ends_with("/admin") && page.contains("Status"), "{}", page.body);
+}

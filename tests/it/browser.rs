@@ -192,3 +192,41 @@ async fn the_admin_area_passes_axe_and_its_chart_matches_its_table() {
     });
     run_node("admin.mjs", Js::On, Lang::En, &env, &control, users).await;
 }
+
+/// Security questions registered and answered in the browser, in English and in German.
+async fn security_questions(lang: Lang) {
+    let env = portal_with(|config| {
+        config.policy.methods = vec![
+            rekey::config::MethodKind::Email,
+            rekey::config::MethodKind::Totp,
+            rekey::config::MethodKind::Questions,
+        ];
+    })
+    .await;
+    let slapd = Slapd::shared().await;
+    let person_ = slapd.create_user("qst").await;
+    let new = new_password();
+    let mut answers = serde_json::Map::new();
+    for (id, answer) in
+        [("first-pet", "Biscuit the cat"), ("first-car", "Fiat Panda"), ("parents-met", "Lisbon harbour")]
+    {
+        let answer = format!("{answer} {}", person_.uid);
+        remember_secret(&answer);
+        answers.insert(lang.t(&format!("question-{id}")), json!(answer));
+    }
+    let mut who = person(&person_, "", &new);
+    who["answers"] = serde_json::Value::Object(answers);
+    let control = Control::start(env.clone()).await;
+    run_node("questions.mjs", Js::On, lang, &env, &control, json!({ "questions": who })).await;
+    assert!(slapd.bind(&person_.dn, &new).await, "the password set after answering binds");
+}
+
+#[tokio::test]
+async fn security_questions_work_and_pass_axe() {
+    security_questions(Lang::En).await;
+}
+
+#[tokio::test]
+async fn security_questions_work_in_german() {
+    security_questions(Lang::De).await;
+}

@@ -17,6 +17,7 @@ mod ldap_directory;
 mod mail;
 mod processes;
 mod quality;
+mod questions;
 mod samba_dc;
 mod store;
 mod support;
