@@ -10,6 +10,9 @@ use figment::providers::{Env, Format, Serialized, Toml};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
+pub mod sms;
+pub use sms::{SmsConfig, SmsGateway};
+
 /// The whole configuration.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -52,6 +55,8 @@ pub struct Config {
     pub questions: QuestionsConfig,
     #[serde(default)]
     pub metrics: MetricsConfig,
+    #[serde(default)]
+    pub sms: SmsConfig,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -674,6 +679,8 @@ pub struct LimitsConfig {
     pub code_sends_per_account: u32,
     /// Codes sent from one address, whatever the username.
     pub code_sends_per_address: u32,
+    /// Text messages sent to one phone number, whoever asks.
+    pub code_sends_per_number: u32,
     /// Codes checked for one username and method.
     pub code_checks_per_account: u32,
     /// Codes checked from one address.
@@ -695,6 +702,7 @@ impl Default for LimitsConfig {
             starts_per_account: 10,
             code_sends_per_account: 5,
             code_sends_per_address: 20,
+            code_sends_per_number: 5,
             code_checks_per_account: 15,
             code_checks_per_address: 40,
             resets_per_account_per_day: 5,
@@ -725,7 +733,7 @@ impl Default for LogConfig {
     }
 }
 
-fn redact<S: serde::Serializer>(value: &Option<SecretString>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn redact<S: serde::Serializer>(value: &Option<SecretString>, s: S) -> Result<S::Ok, S::Error> {
     match value {
         Some(_) => s.serialize_str("[redacted]"),
         None => s.serialize_none(),
@@ -815,6 +823,7 @@ impl Config {
             read_secret_file(&mut g.client_secret, &g.client_secret_file, "directory.graph.client_secret_file", errors);
         }
         read_secret_file(&mut self.mail.password, &self.mail.password_file, "mail.password_file", errors);
+        self.sms.read_secret_files(errors);
     }
 
     /// The 32-byte master key, once `validate` has passed.
@@ -1166,6 +1175,7 @@ impl Config {
         if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
             err("log.level", format!("not a valid filter: {:?}", self.log.level));
         }
+        self.sms.validate(false, &mut err);
     }
 
     /// The effective configuration as TOML, secrets redacted.

@@ -6,4 +6,5 @@
 pub mod codes;
 pub mod email;
 pub mod questions;
+pub mod sms;
 pub mod totp;

@@ -23,6 +23,8 @@ pub enum Scope {
     SendByAccount(&'static str),
     /// A code sent, per client address.
     SendByAddress,
+    /// A text message sent, per phone number (E.164), whoever asked for it.
+    SendByNumber,
     /// A code checked, per username and method.
     CheckByAccount(&'static str),
     /// A code checked, per client address.
@@ -40,6 +42,7 @@ impl Scope {
             Scope::ResetByAccountPerDay => "reset-day:account".into(),
             Scope::SendByAccount(m) => format!("send:{m}:account"),
             Scope::SendByAddress => "send:address".into(),
+            Scope::SendByNumber => "send:number".into(),
             Scope::CheckByAccount(m) => format!("check:{m}:account"),
             Scope::CheckByAddress => "check:address".into(),
             Scope::PasswordCheckByAddress => "password-check:address".into(),
@@ -57,6 +60,7 @@ impl Scope {
             Scope::ResetByAccountPerDay => (l.resets_per_account_per_day, 86_400),
             Scope::SendByAccount(_) => (l.code_sends_per_account, w),
             Scope::SendByAddress => (l.code_sends_per_address, w),
+            Scope::SendByNumber => (l.code_sends_per_number, w),
             Scope::CheckByAccount(_) => (l.code_checks_per_account, w),
             Scope::CheckByAddress => (l.code_checks_per_address, w),
             Scope::PasswordCheckByAddress => (l.password_checks_per_address, w),

@@ -19,6 +19,7 @@ mod processes;
 mod quality;
 mod questions;
 mod samba_dc;
+mod sms;
 mod store;
 mod support;
 mod ui;

@@ -14,6 +14,7 @@ pub mod graph;
 pub mod postgres;
 pub mod samba;
 pub mod slapd;
+pub mod sms_gateway;
 pub mod smtp;
 pub mod tls_proxy;
 
