@@ -359,7 +359,7 @@ impl MethodKind {
         }
     }
 
-    /// Proven by a one-time code (mailed or from an app), rather than by answers.
+    /// Proven by a one-time code (mailed, texted or from an app), rather than by answers.
     pub fn is_code(self) -> bool {
         matches!(self, MethodKind::Email | MethodKind::Totp)
     }
@@ -388,6 +388,31 @@ pub struct PolicyConfig {
     /// when the person already had another one (so a hijacked session cannot add its own way
     /// in and use it at once). 0 turns this off.
     pub new_method_cooling_off_hours: u64,
+    /// Stricter rules for members of some groups (e.g. admins: two methods, no questions).
+    pub rules: Vec<MethodRule>,
+    /// Days after which people are asked, when they sign in to their methods, to check that
+    /// they are still theirs and up to date. 0: never.
+    pub review_after_days: u64,
+}
+
+/// Method policy for members of some groups. A person in several rules gets the strictest of
+/// each setting.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MethodRule {
+    /// Groups (cn or DN) the rule applies to.
+    pub groups: Vec<String>,
+    /// Distinct methods that must pass to reset or unlock (default: policy.methods_required).
+    #[serde(default)]
+    pub methods_required: Option<u8>,
+    /// Distinct methods to register (default: policy.methods_to_register, at least
+    /// methods_required).
+    #[serde(default)]
+    pub methods_to_register: Option<u8>,
+    /// Methods that do not count for these people: they cannot register them, and passing
+    /// one proves nothing.
+    #[serde(default)]
+    pub excluded_methods: Vec<MethodKind>,
 }
 
 impl Default for PolicyConfig {
@@ -400,6 +425,8 @@ impl Default for PolicyConfig {
             methods_required: 1,
             methods_to_register: 1,
             new_method_cooling_off_hours: 24,
+            rules: vec![],
+            review_after_days: 0,
         }
     }
 }
@@ -1118,6 +1145,36 @@ impl Config {
                     p.methods_to_register
                 ),
             );
+        }
+
+        for (i, r) in p.rules.iter().enumerate() {
+            let at = |key: &str| format!("policy.rules[{i}].{key}");
+            if r.groups.is_empty() {
+                err(&at("groups"), "name at least one group".into());
+            }
+            if let Some(k) = r.excluded_methods.iter().find(|k| !p.methods.contains(k)) {
+                err(&at("excluded_methods"), format!("{:?} is not in policy.methods", k.as_str()));
+            }
+            let usable = p.methods.iter().filter(|k| !r.excluded_methods.contains(k)).count();
+            let required = r.methods_required.unwrap_or(p.methods_required);
+            if !(1..=2).contains(&required) || usize::from(required) > usable {
+                err(
+                    &at("methods_required"),
+                    format!(
+                        "expected 1 or 2 and at most the {usable} methods left after excluded_methods, got {required}"
+                    ),
+                );
+            }
+            let to_register = r.methods_to_register.unwrap_or(p.methods_to_register).max(required);
+            if usize::from(to_register) > usable {
+                err(
+                    &at("methods_to_register"),
+                    format!("expected at most the {usable} usable methods, got {to_register}"),
+                );
+            }
+        }
+        if p.review_after_days > 3650 {
+            err("policy.review_after_days", format!("expected 0 to 3650, got {}", p.review_after_days));
         }
 
         let pw = &self.password;

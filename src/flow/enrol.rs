@@ -72,6 +72,13 @@ impl Enrolment {
     }
 }
 
+/// Whether this person may register `kind`: allowed by the policy and not excluded for them by
+/// a group rule.
+pub fn may_register(services: &Services, e: &Enrolment, kind: MethodKind) -> bool {
+    policy::method_allowed(&services.config.policy, kind)
+        && !policy::effective(&services.config, &e.user).excluded.contains(&kind)
+}
+
 /// Opens a registration session for a person who just signed in.
 pub async fn begin(services: &Services, user: DirUser) -> Result<Enrolment, FlowError> {
     let attempt = Attempt {
@@ -93,7 +100,8 @@ pub async fn overview(services: &Services, e: &Enrolment) -> Result<Overview, Fl
     e.live(services).await?;
     let stored = methods::stored(services, &e.user).await?;
     let have = methods::counted_kinds(services, &e.user, &stored);
-    let wanted = usize::from(services.config.policy.methods_to_register);
+    let rules = policy::effective(&services.config, &e.user);
+    let wanted = usize::from(rules.methods_to_register);
     let directory_email = methods::directory_mail_counts(services, &e.user)
         .then(|| e.user.emails.first().map(|a| email::mask(a)))
         .flatten();
@@ -111,7 +119,10 @@ pub async fn overview(services: &Services, e: &Enrolment) -> Result<Overview, Fl
             .collect(),
         directory_email,
         still_needed: wanted.saturating_sub(have),
-        can_add: policy::allowed_methods(&services.config.policy),
+        can_add: policy::allowed_methods(&services.config.policy)
+            .into_iter()
+            .filter(|k| !rules.excluded.contains(k))
+            .collect(),
     })
 }
 
@@ -123,7 +134,7 @@ pub async fn start_email(
     typed: &str,
 ) -> Result<bool, FlowError> {
     e.live(services).await?;
-    if !policy::method_allowed(&services.config.policy, MethodKind::Email) {
+    if !may_register(services, e, MethodKind::Email) {
         return Err(FlowError::OutOfStep("email not allowed"));
     }
     let Some(address) = email::parse_address(typed) else { return Ok(false) };
@@ -151,7 +162,7 @@ pub async fn start_email(
 /// Starts registering an authenticator app: makes a seed.
 pub async fn start_totp(services: &Services, e: &mut Enrolment) -> Result<(), FlowError> {
     e.live(services).await?;
-    if !policy::method_allowed(&services.config.policy, MethodKind::Totp) {
+    if !may_register(services, e, MethodKind::Totp) {
         return Err(FlowError::OutOfStep("totp not allowed"));
     }
     let secret = totp::TotpSecret::generate();
@@ -282,7 +293,8 @@ pub async fn remove(
     let rest: Vec<StoredMethod> = stored.into_iter().filter(|m| m.id != method_id).collect();
     let before = methods::counted_kinds(services, &e.user, &[rest.clone(), vec![target.clone()]].concat());
     let after = methods::counted_kinds(services, &e.user, &rest);
-    if after < before && after < usize::from(services.config.policy.methods_to_register) {
+    let wanted = policy::effective(&services.config, &e.user).methods_to_register;
+    if after < before && after < usize::from(wanted) {
         return Ok(Removal::WouldLeaveTooFew);
     }
     if !services.db.delete_method(e.user.id.as_str(), method_id).await? {
@@ -338,7 +350,7 @@ pub async fn save_questions(
     use secrecy::ExposeSecret as _;
     e.live(services).await?;
     let config = &services.config.questions;
-    if !policy::method_allowed(&services.config.policy, MethodKind::Questions) || answers.len() != config.to_register {
+    if !may_register(services, e, MethodKind::Questions) || answers.len() != config.to_register {
         return Err(FlowError::OutOfStep("questions not allowed or wrong count"));
     }
     let pool = questions::pool(config);
@@ -405,6 +417,35 @@ pub async fn save_questions(
     let named = who.lang.t("methods-questions");
     super::recovery::notify(services, who, &e.user, AccountEvent::MethodAdded(&named)).await?;
     Ok(QuestionsOutcome::Saved)
+}
+
+/// Whether it is time to ask the person to check their methods (`policy.review_after_days`):
+/// they have some, and neither registered one nor confirmed them within that many days.
+pub async fn review_due(services: &Services, e: &Enrolment) -> Result<bool, FlowError> {
+    let days = services.config.policy.review_after_days;
+    if days == 0 {
+        return Ok(false);
+    }
+    let stored = methods::stored(services, &e.user).await?;
+    let Some(newest) = stored.iter().map(|m| m.created_at).max() else { return Ok(false) };
+    let reviewed = services.db.method_reviewed_at(e.user.id.as_str()).await?.unwrap_or(0);
+    let since = newest.max(reviewed);
+    Ok(services.clock.now() - since > i64::try_from(days).unwrap_or(i64::MAX / 86_400 - 1) * 86_400)
+}
+
+/// Records that the person looked at their methods and kept them.
+pub async fn reviewed(services: &Services, who: &Requester, e: &Enrolment) -> Result<(), FlowError> {
+    e.live(services).await?;
+    services.db.set_method_reviewed(e.user.id.as_str(), services.clock.now()).await?;
+    let record = AuditRecord {
+        event: "methods_reviewed",
+        flow: Some("register"),
+        user: Some(&e.user),
+        outcome: "success",
+        ..Default::default()
+    };
+    services.audit(who, record).await;
+    Ok(())
 }
 
 /// Whether the person may leave registration (has registered enough).

@@ -60,9 +60,25 @@ impl Recovery {
 
     /// Whether enough distinct methods have passed.
     /// For an admin or a privileged account, security questions never count on their own.
+    /// A group rule may ask more of some people, and exclude some methods for them.
     pub fn verified(&self, services: &Services) -> bool {
-        let required = usize::from(services.config.policy.methods_required);
-        self.user.as_ref().is_some_and(|u| policy::counted(&services.config, u, &self.passed) >= required)
+        self.user.as_ref().is_some_and(|u| {
+            let required = usize::from(policy::effective(&services.config, u).methods_required);
+            policy::counted(&services.config, u, &self.passed) >= required
+        })
+    }
+
+    /// Distinct methods this attempt needs. Until one has passed, everyone sees the general
+    /// number, so the steps shown never tell a stranger that an account is under a stricter
+    /// rule; after that, the account's own.
+    pub fn required(&self, services: &Services) -> usize {
+        let general = usize::from(services.config.policy.methods_required);
+        match &self.user {
+            Some(u) if !self.passed.is_empty() => {
+                usize::from(policy::effective(&services.config, u).methods_required).max(general)
+            }
+            _ => general,
+        }
     }
 
     /// The account the person has proven to be theirs, once enough methods passed in time.
@@ -77,9 +93,10 @@ impl Recovery {
 
     /// (this step, all steps): username, each method, then the new password or the unlock.
     pub fn step(&self, services: &Services) -> (usize, usize) {
-        let required = usize::from(services.config.policy.methods_required);
+        let required = self.required(services);
         let total = 2 + required;
-        (2 + self.passed.len().min(required), total)
+        let counted = self.user.as_ref().map_or(0, |u| policy::counted(&services.config, u, &self.passed));
+        (2 + counted.min(required), total)
     }
 
     /// The methods that proved the person, in a fixed order (`email+totp`), for the reports.

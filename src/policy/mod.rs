@@ -50,10 +50,41 @@ pub fn is_privileged(config: &crate::config::Config, user: &DirUser) -> bool {
     config.admin.groups.iter().chain(&config.alerts.privileged_groups).any(|g| member_of(user, g))
 }
 
-/// How many distinct methods count among `kinds` for `user`: for a privileged account,
-/// security questions count only beside another method.
+/// The method policy for one person: the general policy, made stricter by every rule for a
+/// group they belong to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Effective {
+    pub methods_required: u8,
+    pub methods_to_register: u8,
+    /// Methods that do not count for this person.
+    pub excluded: Vec<MethodKind>,
+}
+
+pub fn effective(config: &crate::config::Config, user: &DirUser) -> Effective {
+    let p = &config.policy;
+    let mut e = Effective {
+        methods_required: p.methods_required,
+        methods_to_register: p.methods_to_register,
+        excluded: vec![],
+    };
+    for rule in p.rules.iter().filter(|r| r.groups.iter().any(|g| member_of(user, g))) {
+        let required = rule.methods_required.unwrap_or(p.methods_required);
+        e.methods_required = e.methods_required.max(required);
+        e.methods_to_register = e.methods_to_register.max(rule.methods_to_register.unwrap_or(p.methods_to_register));
+        e.excluded.extend(rule.excluded_methods.iter().copied());
+    }
+    e.methods_to_register = e.methods_to_register.max(e.methods_required);
+    e.excluded.sort_unstable();
+    e.excluded.dedup();
+    e
+}
+
+/// How many distinct methods count among `kinds` for `user`: none of the methods a group rule
+/// excludes for them, and for a privileged account, security questions only beside another
+/// method.
 pub fn counted(config: &crate::config::Config, user: &DirUser, kinds: &[MethodKind]) -> usize {
-    let mut distinct: Vec<MethodKind> = kinds.to_vec();
+    let excluded = effective(config, user).excluded;
+    let mut distinct: Vec<MethodKind> = kinds.iter().copied().filter(|k| !excluded.contains(k)).collect();
     distinct.sort_unstable();
     distinct.dedup();
     if is_privileged(config, user) && distinct == [MethodKind::Questions] {

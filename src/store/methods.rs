@@ -75,3 +75,21 @@ impl Db {
         Ok(())
     }
 }
+
+impl Db {
+    /// When the person last confirmed their methods, if ever.
+    pub async fn method_reviewed_at(&self, user_id: &str) -> Result<Option<UnixTime>, StoreError> {
+        const SQL: &str = "SELECT reviewed_at FROM method_reviews WHERE user_id = $1";
+        let row: Option<(UnixTime,)> =
+            with_pool!(self, |pool| sqlx::query_as(SQL).bind(user_id).fetch_optional(pool).await?);
+        Ok(row.map(|(at,)| at))
+    }
+
+    /// Records that the person confirmed their methods at `at`.
+    pub async fn set_method_reviewed(&self, user_id: &str, at: UnixTime) -> Result<(), StoreError> {
+        const SQL: &str = "INSERT INTO method_reviews (user_id, reviewed_at) VALUES ($1, $2) \
+                           ON CONFLICT (user_id) DO UPDATE SET reviewed_at = excluded.reviewed_at";
+        with_pool!(self, |pool| sqlx::query(SQL).bind(user_id).bind(at).execute(pool).await?.rows_affected());
+        Ok(())
+    }
+}

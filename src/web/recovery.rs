@@ -148,7 +148,10 @@ async fn attempt(session: &Session, purpose: Purpose) -> Result<Recovery, Error>
 }
 
 fn step(s: &Services, ctx: &Ctx, purpose: Purpose, now: usize) -> Step {
-    let required = usize::from(s.config.policy.methods_required);
+    step_of(ctx, purpose, now, usize::from(s.config.policy.methods_required))
+}
+
+fn step_of(ctx: &Ctx, purpose: Purpose, now: usize, required: usize) -> Step {
     let mut names: Vec<String> = vec![ctx.lang.t("step-username")];
     for n in 1..=required {
         names.push(if required == 1 {
@@ -165,7 +168,7 @@ fn step(s: &Services, ctx: &Ctx, purpose: Purpose, now: usize) -> Step {
 }
 
 fn attempt_step(s: &Services, ctx: &Ctx, r: &Recovery) -> Step {
-    step(s, ctx, r.purpose, r.step(s).0)
+    step_of(ctx, r.purpose, r.step(s).0, r.required(s))
 }
 
 fn parse_kind(kind: &str) -> Result<MethodKind, Error> {

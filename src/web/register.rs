@@ -46,6 +46,7 @@ pub fn routes() -> Router<Arc<Services>> {
         .route("/register/cancel", post(cancel))
         .route("/register/remove", post(remove))
         .route("/register/done", post(done))
+        .route("/register/reviewed", post(reviewed))
         .route("/register/sign-out", post(sign_out))
 }
 
@@ -74,6 +75,8 @@ struct MethodsPage {
     questions_to_register: usize,
     /// Security questions do not count on their own for this account.
     privileged: bool,
+    /// Time to confirm the methods are still this person's (`policy.review_after_days`).
+    review_due: bool,
 }
 
 impl MethodsPage {
@@ -242,9 +245,10 @@ async fn methods_view(
         notice: notice.map(|key| ctx.lang.t(&key)),
         error: error.map(|key| ctx.lang.t(key)),
         address,
-        required: s.config.policy.methods_to_register,
+        required: crate::policy::effective(&s.config, &e.user).methods_to_register,
         questions_to_register: s.config.questions.to_register,
         privileged: crate::policy::is_privileged(&s.config, &e.user),
+        review_due: enrol::review_due(s, &e).await?,
     };
     let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     Ok((status, html(&page)?).into_response())
@@ -306,7 +310,7 @@ async fn confirm_view(
         }
     };
     html(&ConfirmPage {
-        l: Layout::with_csrf(s, ctx, if kind == "email" { "confirm-email-title" } else { "confirm-totp-title" }, csrf),
+        l: Layout::with_csrf(s, ctx, &format!("confirm-{kind}-title"), csrf),
         step: steps(ctx, 3),
         kind,
         label: pending.label.clone(),
@@ -398,6 +402,8 @@ async fn done(
     if !enrol::complete(&s, &e).await? {
         return methods_view(&s, &ctx, &session, &csrf, Some("methods-need-more"), String::new()).await;
     }
+    // They saw the list and kept it: that is a review too.
+    s.db.set_method_reviewed(e.user.id.as_str(), s.clock.now()).await.map_err(FlowError::from)?;
     let overview = enrol::overview(&s, &e).await?;
     let lang = ctx.lang;
     let mut methods: Vec<String> = overview
@@ -414,6 +420,19 @@ async fn done(
     let back = return_to::take(&session).await?;
     session.flush().await?;
     Ok(html(&DonePage { l: Layout::new(&s, &ctx, "register-done-title").returning(back), methods })?.into_response())
+}
+
+/// "These are all still mine": the review is done for another `policy.review_after_days`.
+async fn reviewed(
+    State(s): State<Arc<Services>>,
+    Who(who): Who,
+    session: Session,
+    Verified(_): Verified<EmptyForm>,
+) -> Result<Response, Error> {
+    let e = required(&session).await?;
+    enrol::reviewed(&s, &who, &e).await?;
+    session.insert(NOTICE, "methods-review-thanks").await?;
+    Ok(Redirect::to("/register/methods").into_response())
 }
 
 async fn sign_out(session: Session, Verified(_): Verified<EmptyForm>) -> Result<Response, Error> {

@@ -15,6 +15,7 @@ mod health;
 mod hostile;
 mod ldap_directory;
 mod mail;
+mod method_rules;
 mod processes;
 mod quality;
 mod questions;
