@@ -346,22 +346,24 @@ pub enum MethodKind {
     Email,
     Totp,
     Questions,
+    Sms,
 }
 
 impl MethodKind {
-    pub const ALL: [MethodKind; 3] = [MethodKind::Email, MethodKind::Totp, MethodKind::Questions];
+    pub const ALL: [MethodKind; 4] = [MethodKind::Email, MethodKind::Totp, MethodKind::Questions, MethodKind::Sms];
 
     pub fn as_str(self) -> &'static str {
         match self {
             MethodKind::Email => "email",
             MethodKind::Totp => "totp",
             MethodKind::Questions => "questions",
+            MethodKind::Sms => "sms",
         }
     }
 
     /// Proven by a one-time code (mailed, texted or from an app), rather than by answers.
     pub fn is_code(self) -> bool {
-        matches!(self, MethodKind::Email | MethodKind::Totp)
+        matches!(self, MethodKind::Email | MethodKind::Totp | MethodKind::Sms)
     }
 
     pub fn parse(s: &str) -> Option<MethodKind> {
@@ -1232,7 +1234,7 @@ impl Config {
         if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
             err("log.level", format!("not a valid filter: {:?}", self.log.level));
         }
-        self.sms.validate(false, &mut err);
+        self.sms.validate(self.policy.methods.contains(&MethodKind::Sms), &mut err);
     }
 
     /// The effective configuration as TOML, secrets redacted.

@@ -283,8 +283,9 @@ mod tests {
 
     /// Literals in the code shaped like message keys that are something else.
     const NOT_MESSAGES: &[&str] = &[
-        // A rate-limit scope (flow/enrol.rs).
+        // Rate-limit scopes (flow/enrol.rs).
         "confirm-email",
+        "confirm-sms",
     ];
 
     /// Every message a template or the code names must exist in English.

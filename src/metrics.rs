@@ -58,6 +58,7 @@ impl Metrics {
         };
         d("rekey_http_requests_total", "HTTP requests answered, by route template, method and status");
         d("rekey_flow_events_total", "Audited flow events, by flow, event, outcome, method and reason");
+        d("rekey_sms_failures_total", "Text messages the SMS gateway did not take (refused, timed out, unreachable)");
         d(
             "rekey_codes_sent_total",
             "One-time codes made and sent, by channel (email; enrol-email confirms an address)",
@@ -110,6 +111,11 @@ impl Metrics {
 
     pub fn code_sent(&self, channel: &str) {
         self.count("rekey_codes_sent_total", &[("channel", channel)]);
+    }
+
+    /// A text message the gateway did not take.
+    pub fn sms_failed(&self) {
+        self.count("rekey_sms_failures_total", &[]);
     }
 
     pub fn rate_limited(&self, limit: &str) {

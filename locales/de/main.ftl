@@ -550,3 +550,24 @@ quality-tip-sequences = Vermeiden Sie Folgen.
 quality-tip-recent-years = Vermeiden Sie Jahreszahlen der letzten Zeit.
 quality-tip-your-years = Vermeiden Sie Jahreszahlen, die mit Ihnen zu tun haben.
 quality-tip-your-dates = Vermeiden Sie Daten und Jahreszahlen, die mit Ihnen zu tun haben.
+
+## Text messages (SMS)
+sms-code-text = Ihr { $org }-Code: { $code }
+choose-sms = Code per SMS senden
+code-sms-title = Code aus der SMS eingeben
+code-sms-lead = Falls für dieses Konto eine Mobilnummer registriert ist, haben wir einen Code per SMS an sie gesendet. Er ist { $minutes ->
+        [one] 1 Minute
+       *[other] { $minutes } Minuten
+    } gültig.
+code-sms-failed = Wir konnten gerade keine SMS senden. Versuchen Sie es in ein paar Minuten noch einmal oder wählen Sie eine andere Methode.
+code-resend-sms = Neue SMS senden
+methods-sms = SMS: { $number }
+methods-add-sms = Mobilnummer hinzufügen
+field-phone = Mobilnummer
+field-phone-hint = Mit Ländervorwahl, zum Beispiel +49 151 23456789. Wir senden Ihnen einen Code per SMS, um sie zu prüfen.
+methods-send-text = Code per SMS an diese Nummer senden
+methods-bad-number = Das sieht nicht wie eine Mobilnummer aus. Prüfen Sie sie und versuchen Sie es noch einmal.
+methods-number-no-country = Geben Sie die Ländervorwahl mit + an (zum Beispiel +49 für Deutschland).
+confirm-sms-title = Mobilnummer bestätigen
+confirm-sms-lead = Wir haben einen Code per SMS an { $number } gesendet. Geben Sie ihn unten ein, um die Nummer zu bestätigen. Es kann etwa eine Minute dauern, bis er ankommt.
+admin-status-sms = SMS-Gateway

@@ -540,3 +540,24 @@ quality-tip-sequences = Avoid sequences.
 quality-tip-recent-years = Avoid recent years.
 quality-tip-your-years = Avoid years that are associated with you.
 quality-tip-your-dates = Avoid dates and years that are associated with you.
+
+## Text messages (SMS)
+sms-code-text = Your { $org } code: { $code }
+choose-sms = Text me a code
+code-sms-title = Enter the code from the text message
+code-sms-lead = If this account has a registered mobile number, we sent a code to it by text message. It is valid for { $minutes ->
+        [one] 1 minute
+       *[other] { $minutes } minutes
+    }.
+code-sms-failed = We could not send a text message just now. Try again in a few minutes or choose another method.
+code-resend-sms = Send a new text message
+methods-sms = Text message: { $number }
+methods-add-sms = Add a mobile number
+field-phone = Mobile number
+field-phone-hint = With the country code, for example +49 151 23456789. We'll text you a code to check it.
+methods-send-text = Text a code to this number
+methods-bad-number = That does not look like a mobile number. Check it and try again.
+methods-number-no-country = Add the country code, starting with + (for example +49 for Germany).
+confirm-sms-title = Confirm your mobile number
+confirm-sms-lead = We sent a code to { $number } by text message. Enter it below to confirm the number. It may take a minute to arrive.
+admin-status-sms = SMS gateway

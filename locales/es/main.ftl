@@ -550,3 +550,24 @@ quality-tip-sequences = Evite las secuencias.
 quality-tip-recent-years = Evite los años recientes.
 quality-tip-your-years = Evite los años relacionados con usted.
 quality-tip-your-dates = Evite las fechas y años relacionados con usted.
+
+## Text messages (SMS)
+sms-code-text = Su código de { $org }: { $code }
+choose-sms = Enviarme un código por SMS
+code-sms-title = Introduzca el código del SMS
+code-sms-lead = Si esta cuenta tiene un número de móvil registrado, le hemos enviado un código por SMS. Es válido durante { $minutes ->
+        [one] 1 minuto
+       *[other] { $minutes } minutos
+    }.
+code-sms-failed = No hemos podido enviar un SMS en este momento. Inténtelo de nuevo dentro de unos minutos o elija otro método.
+code-resend-sms = Enviar un SMS nuevo
+methods-sms = SMS: { $number }
+methods-add-sms = Añadir un número de móvil
+field-phone = Número de móvil
+field-phone-hint = Con el prefijo del país, por ejemplo +34 612 34 56 78. Le enviaremos un código por SMS para comprobarlo.
+methods-send-text = Enviar un código por SMS a este número
+methods-bad-number = Eso no parece un número de móvil. Compruébelo e inténtelo de nuevo.
+methods-number-no-country = Añada el prefijo del país, empezando por + (por ejemplo +34 para España).
+confirm-sms-title = Confirme su número de móvil
+confirm-sms-lead = Le hemos enviado un código por SMS al { $number }. Introdúzcalo abajo para confirmar el número. Puede tardar un minuto en llegar.
+admin-status-sms = Pasarela de SMS

@@ -553,3 +553,24 @@ quality-tip-sequences = Évitez les suites.
 quality-tip-recent-years = Évitez les années récentes.
 quality-tip-your-years = Évitez les années qui vous sont associées.
 quality-tip-your-dates = Évitez les dates et années qui vous sont associées.
+
+## Text messages (SMS)
+sms-code-text = Votre code { $org } : { $code }
+choose-sms = M’envoyer un code par SMS
+code-sms-title = Saisissez le code reçu par SMS
+code-sms-lead = Si un numéro de mobile est enregistré pour ce compte, nous y avons envoyé un code par SMS. Il est valable { $minutes ->
+        [one] 1 minute
+       *[other] { $minutes } minutes
+    }.
+code-sms-failed = Nous n’avons pas pu envoyer de SMS pour le moment. Réessayez dans quelques minutes ou choisissez une autre méthode.
+code-resend-sms = Envoyer un nouveau SMS
+methods-sms = SMS : { $number }
+methods-add-sms = Ajouter un numéro de mobile
+field-phone = Numéro de mobile
+field-phone-hint = Avec l’indicatif du pays, par exemple +33 6 12 34 56 78. Nous vous enverrons un code par SMS pour le vérifier.
+methods-send-text = Envoyer un code par SMS à ce numéro
+methods-bad-number = Cela ne ressemble pas à un numéro de mobile. Vérifiez-le et réessayez.
+methods-number-no-country = Ajoutez l’indicatif du pays, commençant par + (par exemple +33 pour la France).
+confirm-sms-title = Confirmez votre numéro de mobile
+confirm-sms-lead = Nous avons envoyé un code par SMS au { $number }. Saisissez-le ci-dessous pour confirmer le numéro. Il peut mettre une minute à arriver.
+admin-status-sms = Passerelle SMS

@@ -551,3 +551,24 @@ quality-tip-sequences = Vermijd reeksen.
 quality-tip-recent-years = Vermijd recente jaartallen.
 quality-tip-your-years = Vermijd jaartallen die met u te maken hebben.
 quality-tip-your-dates = Vermijd datums en jaartallen die met u te maken hebben.
+
+## Text messages (SMS)
+sms-code-text = Uw { $org }-code: { $code }
+choose-sms = Stuur mij een code per sms
+code-sms-title = Voer de code uit de sms in
+code-sms-lead = Als er voor dit account een mobiel nummer is geregistreerd, hebben we daar een code per sms naartoe gestuurd. Die is { $minutes ->
+        [one] 1 minuut
+       *[other] { $minutes } minuten
+    } geldig.
+code-sms-failed = We konden nu geen sms versturen. Probeer het over een paar minuten opnieuw of kies een andere methode.
+code-resend-sms = Stuur een nieuwe sms
+methods-sms = Sms: { $number }
+methods-add-sms = Een mobiel nummer toevoegen
+field-phone = Mobiel nummer
+field-phone-hint = Met landnummer, bijvoorbeeld +31 6 12345678. We sturen u een code per sms om het te controleren.
+methods-send-text = Stuur een code per sms naar dit nummer
+methods-bad-number = Dat lijkt geen mobiel nummer. Controleer het en probeer het opnieuw.
+methods-number-no-country = Voeg het landnummer toe, beginnend met + (bijvoorbeeld +31 voor Nederland).
+confirm-sms-title = Bevestig uw mobiele nummer
+confirm-sms-lead = We hebben een code per sms naar { $number } gestuurd. Voer die hieronder in om het nummer te bevestigen. Het kan een minuut duren voordat hij aankomt.
+admin-status-sms = Sms-gateway

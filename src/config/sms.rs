@@ -213,6 +213,16 @@ base_dn = "ou=people,dc=example,dc=test"
     }
 
     #[test]
+    fn offering_the_sms_method_needs_a_gateway() {
+        let config = format!("{VALID}[policy]\nmethods = [\"email\", \"sms\"]\n");
+        let errs = match Config::from_toml(&config) {
+            Ok(_) => vec![],
+            Err(e) => e.0.iter().map(ToString::to_string).collect(),
+        };
+        assert!(errs.iter().any(|e| e.starts_with("sms.gateway: missing")), "{errs:?}");
+    }
+
+    #[test]
     fn tokens_and_header_values_are_redacted() {
         let config = Config::from_toml(&format!(
             "{VALID}[sms]\ngateway = \"webhook\"\nurl = \"https://sms.example/send\"\nbody = \"{{message}}\"\nsecret = \"very-secret\"\n[sms.headers]\nX-Api-Key = \"inline-key\"\n"

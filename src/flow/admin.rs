@@ -85,9 +85,13 @@ pub async fn sign_in(
         return Ok(Entry::NotAdmin);
     }
     let stored = methods::stored(services, &user).await?;
-    // Security questions never admit an admin: only a code from an app or a mail does.
-    let mut kinds: Vec<MethodKind> =
-        stored.iter().filter_map(|m| MethodKind::parse(&m.kind)).filter(|k| k.is_code()).collect();
+    // Security questions never admit an admin: only a code from an app or a mail does (the
+    // admin area does not text codes).
+    let mut kinds: Vec<MethodKind> = stored
+        .iter()
+        .filter_map(|m| MethodKind::parse(&m.kind))
+        .filter(|k| k.is_code() && *k != MethodKind::Sms)
+        .collect();
     kinds.sort_unstable();
     kinds.dedup();
     if kinds.is_empty() {
@@ -168,6 +172,7 @@ pub async fn verify(
         MethodKind::Email => codes::check(services, &p.attempt_id, kind.as_str(), input).await?,
         MethodKind::Totp => check_totp(services, p, input).await?,
         MethodKind::Questions => return Err(FlowError::OutOfStep("questions do not admit admins")),
+        MethodKind::Sms => return Err(FlowError::OutOfStep("text messages do not admit admins")),
     };
     if result != CodeCheck::Passed {
         services.audit(who, record(Some(&p.user), "failure", result.failure_reason(), Some(kind.as_str()))).await;

@@ -207,7 +207,9 @@ pub async fn confirm(
     let now = services.clock.now();
     let (result, last_step) = match kind {
         MethodKind::Questions => return Err(FlowError::OutOfStep("questions are saved, not confirmed")),
-        MethodKind::Email => (codes::check(services, &e.attempt_id, &confirm_channel(kind), input).await?, None),
+        MethodKind::Email | MethodKind::Sms => {
+            (codes::check(services, &e.attempt_id, &confirm_channel(kind), input).await?, None)
+        }
         MethodKind::Totp => {
             if let Some(closed) = codes::ensure_open(services, &e.attempt_id).await? {
                 (closed, None)
@@ -451,4 +453,31 @@ pub async fn reviewed(services: &Services, who: &Requester, e: &Enrolment) -> Re
 /// Whether the person may leave registration (has registered enough).
 pub async fn complete(services: &Services, e: &Enrolment) -> Result<bool, FlowError> {
     Ok(overview(services, e).await?.still_needed == 0)
+}
+
+/// Starts confirming a new phone number: reads it into E.164 and texts a code to it. A number
+/// that is not one is refused with the reason, before anything is sent.
+pub async fn start_sms(
+    services: &Services,
+    who: &Requester,
+    e: &mut Enrolment,
+    typed: &str,
+) -> Result<Result<(), crate::factors::sms::PhoneError>, FlowError> {
+    e.live(services).await?;
+    if !may_register(services, e, MethodKind::Sms) {
+        return Err(FlowError::OutOfStep("sms not allowed"));
+    }
+    let region = Some(services.config.sms.default_region.as_str()).filter(|r| !r.is_empty());
+    let number = match crate::factors::sms::PhoneE164::parse(typed, region) {
+        Ok(number) => number,
+        Err(why) => return Ok(Err(why)),
+    };
+    // As for addresses: a signed-in session must not become a way to text anyone.
+    limits::hit(services, Scope::SendByAccount("confirm-sms"), Some(&format!("user:{}", e.user.id.0))).await?;
+    let code = codes::issue(services, &e.attempt_id, &confirm_channel(MethodKind::Sms)).await?;
+    let label = crate::factors::sms::mask(number.as_str());
+    let sealed = services.keys.seal(number.as_str().as_bytes(), &pending_context(&e.attempt_id, MethodKind::Sms));
+    super::sms::send_code(services, who, number, &code).await?;
+    e.pending = Some(PendingMethod { kind: MethodKind::Sms, label, sealed });
+    Ok(Ok(()))
 }

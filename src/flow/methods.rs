@@ -44,6 +44,9 @@ pub fn usable_kinds(services: &Services, user: &DirUser, methods: &[StoredMethod
     if directory_mail_counts(services, user) {
         kinds.insert(MethodKind::Email);
     }
+    if super::sms::directory_phone_counts(services, user) {
+        kinds.insert(MethodKind::Sms);
+    }
     kinds
 }
 

@@ -15,6 +15,7 @@ pub mod pow;
 pub mod protection;
 pub mod quality;
 pub mod recovery;
+pub mod sms;
 
 use std::sync::Arc;
 
@@ -33,6 +34,8 @@ pub struct Services {
     pub db: Db,
     pub keys: Keys,
     pub mailer: Arc<Mailer>,
+    /// The SMS gateway, when `sms.gateway` names one.
+    pub sms: Option<Arc<crate::notify::sms::SmsSender>>,
     pub clock: Clock,
     /// Wakes agent long polls and waiting requests in this process (`directory.kind = "agent"`).
     pub agent_hub: Arc<crate::directory::agent::AgentHub>,

@@ -293,7 +293,7 @@ async fn check_code_now(
     limits::hit(services, Scope::CheckByAddress, who.ip.as_deref()).await?;
     limits::hit(services, Scope::CheckByAccount(kind.as_str()), Some(&r.limit_key)).await?;
     let result = match kind {
-        MethodKind::Email => codes::check(services, &r.attempt_id, kind.as_str(), input).await?,
+        MethodKind::Email | MethodKind::Sms => codes::check(services, &r.attempt_id, kind.as_str(), input).await?,
         MethodKind::Totp => check_totp(services, r, input).await?,
         MethodKind::Questions => return Err(FlowError::OutOfStep("questions are answered, not coded")),
     };
@@ -542,5 +542,53 @@ pub(super) async fn notify(
 ) -> Result<(), FlowError> {
     let stored = methods::stored(services, user).await?;
     services.notify_account(who, user, methods::notification_addresses(services, user, &stored), event).await;
+    Ok(())
+}
+
+/// Makes a code for the text-message channel and sends it to the account's numbers, if any,
+/// in the background (see `flow::sms` for why). The person is told the same thing either way.
+pub async fn send_sms_code(services: &Services, who: &Requester, r: &Recovery) -> Result<(), FlowError> {
+    let result = send_sms_code_now(services, who, r).await;
+    let record = AuditRecord {
+        event: "code_sent",
+        flow: Some(r.purpose.as_str()),
+        user: r.user.as_ref(),
+        method: Some(MethodKind::Sms.as_str()),
+        ..Default::default()
+    };
+    services.audit_error(who, record, &result).await;
+    result
+}
+
+async fn send_sms_code_now(services: &Services, who: &Requester, r: &Recovery) -> Result<(), FlowError> {
+    r.live(services)?;
+    let kind = MethodKind::Sms;
+    if r.passed.contains(&kind) || !policy::method_allowed(&services.config.policy, kind) {
+        return Err(FlowError::OutOfStep("sms not available"));
+    }
+    if let Some(CodeCheck::Voided) = codes::ensure_open(services, &r.attempt_id).await? {
+        return Err(FlowError::Expired);
+    }
+    limits::hit(services, Scope::SendByAddress, who.ip.as_deref()).await?;
+    limits::hit(services, Scope::SendByAccount(kind.as_str()), Some(&r.limit_key)).await?;
+    let code = codes::issue(services, &r.attempt_id, kind.as_str()).await?;
+    let stored = methods::stored_or_decoy(services, r.user.as_ref()).await?;
+    let numbers = r
+        .user
+        .as_ref()
+        .map(|user| super::sms::numbers(services, user, &protection::recovery_methods(services, user, stored)))
+        .unwrap_or_default();
+    for to in numbers {
+        super::sms::send_code(services, who, to, &code).await?;
+    }
+    let record = AuditRecord {
+        event: "code_sent",
+        flow: Some(r.purpose.as_str()),
+        user: r.user.as_ref(),
+        outcome: "success",
+        method: Some(kind.as_str()),
+        ..Default::default()
+    };
+    services.audit(who, record).await;
     Ok(())
 }

@@ -30,6 +30,11 @@ impl CodePurpose {
     }
 }
 
+/// The text message carrying a one-time code: short, one line, in the page's language.
+pub fn sms_code(lang: Lang, org: &str, code: &SecretString) -> String {
+    lang.t_with("sms-code-text", &[("org", Arg::Str(org)), ("code", Arg::Str(code.expose_secret()))])
+}
+
 /// A one-time code, what it is for and how long it lasts, in the language of the page that
 /// asked for it.
 pub fn code(lang: Lang, org: &str, to: &str, code: &SecretString, purpose: CodePurpose, ttl_minutes: u64) -> Mail {

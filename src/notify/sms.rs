@@ -52,6 +52,8 @@ pub enum SmsError {
 pub struct SmsSender {
     client: reqwest::Client,
     config: SmsConfig,
+    /// Whether the last message failed; cleared by the next one that goes through.
+    failing: std::sync::atomic::AtomicBool,
 }
 
 impl SmsSender {
@@ -65,11 +67,22 @@ impl SmsSender {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|err| SmsError::Config(format!("HTTP client: {err}")))?;
-        Ok(Some(SmsSender { client, config: config.clone() }))
+        Ok(Some(SmsSender { client, config: config.clone(), failing: Default::default() }))
+    }
+
+    /// Whether the last message the gateway was given failed.
+    pub fn failing(&self) -> bool {
+        self.failing.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Sends one message and waits for the gateway's answer.
     pub async fn send(&self, sms: &Sms) -> Result<(), SmsError> {
+        let result = self.send_now(sms).await;
+        self.failing.store(result.is_err(), std::sync::atomic::Ordering::Relaxed);
+        result
+    }
+
+    async fn send_now(&self, sms: &Sms) -> Result<(), SmsError> {
         let request = self.request(sms)?;
         let response = self.client.execute(request).await.map_err(|err| {
             if err.is_timeout() {

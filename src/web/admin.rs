@@ -336,11 +336,17 @@ async fn home(
         detail: r.err().unwrap_or_default(),
         last_error: s.last_errors.get(component).map(|(at, m)| (report::time_text(at), m)),
     };
-    let statuses = vec![
+    let mut statuses = vec![
         status("admin-status-directory", "directory", directory),
         status("admin-status-database", "database", database),
         status("admin-status-mail", "mail", mail),
     ];
+    // The gateway is not probed (a probe would cost a message): its state is the last send's.
+    if let Some(sms) = &s.sms {
+        let last =
+            if sms.failing() { Err(s.last_errors.get("sms").map(|(_, m)| m).unwrap_or_default()) } else { Ok(()) };
+        statuses.push(status("admin-status-sms", "sms", last));
+    }
     let agents = if super::server::uses_agents(&s.config) {
         let window = i64::try_from(s.config.directory.agent.heartbeat_window_secs).unwrap_or(60);
         let now = crate::agent::proto::now();

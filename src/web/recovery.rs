@@ -33,6 +33,7 @@ pub fn routes(purpose: Purpose) -> Router<Arc<Services>> {
         .route("/", get(username_form).post(start))
         .route("/verify", get(choose))
         .route("/send", post(send_email))
+        .route("/send-sms", post(send_sms))
         .route("/code/{kind}", get(code_form).post(check_code))
         .route("/questions", get(questions_form).post(check_answers));
     r = match purpose {
@@ -87,6 +88,8 @@ struct CodePage {
     error: Option<String>,
     ttl_minutes: u64,
     step: Step,
+    /// The SMS gateway's last message failed: say so, the same for every account.
+    sms_failing: bool,
 }
 
 #[derive(Template)]
@@ -247,6 +250,18 @@ async fn send_email(
     Ok(Redirect::to(&format!("/{}/code/email", purpose.as_str())).into_response())
 }
 
+async fn send_sms(
+    State(s): State<Arc<Services>>,
+    Extension(purpose): Extension<Purpose>,
+    Who(who): Who,
+    session: Session,
+    Verified(_): Verified<EmptyForm>,
+) -> Result<Response, Error> {
+    let r = attempt(&session, purpose).await?;
+    recovery::send_sms_code(&s, &who, &r).await?;
+    Ok(Redirect::to(&format!("/{}/code/sms", purpose.as_str())).into_response())
+}
+
 async fn code_view(
     s: &Services,
     ctx: &Ctx,
@@ -264,6 +279,7 @@ async fn code_view(
         error,
         ttl_minutes: s.config.codes.ttl_secs / 60,
         step: attempt_step(s, ctx, r),
+        sms_failing: kind == MethodKind::Sms && crate::flow::sms::gateway_failing(s),
     })
 }
 

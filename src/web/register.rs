@@ -41,6 +41,7 @@ pub fn routes() -> Router<Arc<Services>> {
         .route("/register/methods", get(methods_page))
         .route("/register/email", post(add_email))
         .route("/register/totp", post(add_totp))
+        .route("/register/sms", post(add_sms))
         .route("/register/confirm", get(confirm_page).post(confirm))
         .route("/register/questions", get(questions_page).post(save_questions))
         .route("/register/cancel", post(cancel))
@@ -93,6 +94,7 @@ impl MethodsPage {
             MethodKind::Email => self.l.t1("methods-email", "address", m.label.as_str()),
             MethodKind::Totp => self.l.t("methods-totp"),
             MethodKind::Questions => self.l.t("methods-questions"),
+            MethodKind::Sms => self.l.t1("methods-sms", "number", m.label.as_str()),
         }
     }
 
@@ -111,6 +113,8 @@ struct ConfirmPage {
     qr_svg: String,
     secret_text: String,
     error: Option<String>,
+    /// The SMS gateway's last message failed.
+    sms_failing: bool,
 }
 
 #[derive(Template)]
@@ -282,6 +286,37 @@ async fn add_email(
     Ok(Redirect::to("/register/confirm").into_response())
 }
 
+#[derive(Deserialize)]
+struct NumberForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    number: String,
+}
+
+has_csrf!(NumberForm);
+
+async fn add_sms(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
+    Who(who): Who,
+    session: Session,
+    Verified(form): Verified<NumberForm>,
+) -> Result<Response, Error> {
+    use crate::factors::sms::PhoneError;
+    let mut e = required(&session).await?;
+    if let Err(why) = enrol::start_sms(&s, &who, &mut e, &form.number).await? {
+        let key = match why {
+            PhoneError::NoCountry => "methods-number-no-country",
+            PhoneError::Unreadable | PhoneError::Invalid => "methods-bad-number",
+        };
+        return methods_view(&s, &ctx, &session, &csrf, Some(key), String::new()).await;
+    }
+    session.insert(KEY, e).await?;
+    Ok(Redirect::to("/register/confirm").into_response())
+}
+
 async fn add_totp(
     State(s): State<Arc<Services>>,
     session: Session,
@@ -303,6 +338,7 @@ async fn confirm_view(
     let pending = e.pending.as_ref().ok_or(Error::Flow(FlowError::OutOfStep("nothing pending")))?;
     let (kind, qr_svg, secret_text) = match pending.kind {
         MethodKind::Email => ("email", String::new(), String::new()),
+        MethodKind::Sms => ("sms", String::new(), String::new()),
         MethodKind::Questions => return Err(Error::Flow(FlowError::OutOfStep("questions have no code"))),
         MethodKind::Totp => {
             let t = enrol::totp_enrolment(s, e)?;
@@ -317,6 +353,7 @@ async fn confirm_view(
         qr_svg,
         secret_text,
         error,
+        sms_failing: kind == "sms" && crate::flow::sms::gateway_failing(s),
     })
 }
 
@@ -415,6 +452,7 @@ async fn done(
         MethodKind::Email => lang.t_with("methods-email", &[("address", m.label.as_str().into())]),
         MethodKind::Totp => lang.t("methods-totp"),
         MethodKind::Questions => lang.t("methods-questions"),
+        MethodKind::Sms => lang.t_with("methods-sms", &[("number", m.label.as_str().into())]),
     }));
     let methods = methods.iter().map(|m| lang.t_with("register-done-method", &[("method", m.into())])).collect();
     let back = return_to::take(&session).await?;

@@ -40,6 +40,8 @@ pub enum StartError {
     Directory(String),
     #[error("mail: {0}")]
     Mail(String),
+    #[error("sms: {0}")]
+    Sms(String),
     #[error("listen on {0}: {1}")]
     Listen(String, std::io::Error),
     #[error("secrets.master_key: missing or invalid")]
@@ -122,12 +124,16 @@ impl App {
         let directory: Arc<dyn Directory> =
             Arc::new(Instrumented::new(directory, metrics.clone(), last_errors.clone(), clock.clone()));
         let mailer = Arc::new(Mailer::from_config(&config.mail).map_err(|e| StartError::Mail(e.to_string()))?);
+        let sms = crate::notify::sms::SmsSender::from_config(&config.sms)
+            .map_err(|e| StartError::Sms(e.to_string()))?
+            .map(Arc::new);
         let services = Services {
             config: Arc::new(config),
             directory,
             db,
             keys: Keys::derive(&master),
             mailer,
+            sms,
             clock,
             agent_hub,
             metrics,
