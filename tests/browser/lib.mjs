@@ -445,6 +445,13 @@ export async function latestMail(address) {
   return control(`/mail/latest?to=${encodeURIComponent(address)}`);
 }
 
+/** The code in the newest text message that no earlier call has returned, waiting for it. */
+export async function textedCode() {
+  const { code } = await control('/sms/code');
+  assert.match(code, /^\d+$/);
+  return code;
+}
+
 /** A current authenticator code for a user whose seed the test registered. */
 export async function totpCode(username) {
   const { code } = await control(`/totp?user=${encodeURIComponent(username)}`);

@@ -230,3 +230,26 @@ async fn security_questions_work_and_pass_axe() {
 async fn security_questions_work_in_german() {
     security_questions(Lang::De).await;
 }
+
+/// A mobile number registered and a reset with a texted code, in the browser.
+#[tokio::test]
+async fn text_message_codes_work_and_pass_axe() {
+    let gateway = Arc::new(crate::support::sms_gateway::SmsGateway::start().await);
+    let base = gateway.base.clone();
+    let env = portal_with(|config| {
+        config.policy.methods = vec![rekey::config::MethodKind::Email, rekey::config::MethodKind::Sms];
+        config.sms.gateway = rekey::config::SmsGateway::Webhook;
+        config.sms.url = format!("{base}/send");
+        config.sms.body = r#"{"to": "{to}", "text": "{message}"}"#.into();
+    })
+    .await;
+    let slapd = Slapd::shared().await;
+    let person_ = slapd.create_user("sms").await;
+    let new = new_password();
+    let mut who = person(&person_, "", &new);
+    who["number"] = json!("+49 151 23456789");
+    let control = Control::start(env.clone()).await;
+    control.add_sms_gateway(gateway);
+    run_node("sms.mjs", Js::On, Lang::En, &env, &control, json!({ "sms": who })).await;
+    assert!(slapd.bind(&person_.dn, &new).await, "the password set after the texted code binds");
+}

@@ -71,6 +71,8 @@ pub struct Control {
 struct ControlState {
     env: Arc<TestEnv>,
     totp: Mutex<HashMap<String, TotpSecret>>,
+    /// The SMS gateway double, and how many of its messages the script has read.
+    sms: Mutex<Option<(Arc<super::sms_gateway::SmsGateway>, usize)>>,
 }
 
 impl Drop for Control {
@@ -82,11 +84,12 @@ impl Drop for Control {
 impl Control {
     /// Serves `env`'s mail sink and clock on a free loopback port.
     pub async fn start(env: Arc<TestEnv>) -> Control {
-        let state = Arc::new(ControlState { env, totp: Mutex::new(HashMap::new()) });
+        let state = Arc::new(ControlState { env, totp: Mutex::new(HashMap::new()), sms: Mutex::new(None) });
         let app = Router::new()
             .route("/mail/code", get(mail_code))
             .route("/mail/latest", get(mail_latest))
             .route("/totp", get(totp))
+            .route("/sms/code", get(sms_code))
             .with_state(state.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
@@ -94,6 +97,11 @@ impl Control {
             let _ = axum::serve(listener, app).await;
         });
         Control { url, state, task }
+    }
+
+    /// Lets the script read the codes texted through `gateway`.
+    pub fn add_sms_gateway(&self, gateway: Arc<super::sms_gateway::SmsGateway>) {
+        *self.state.sms.lock().unwrap() = Some((gateway, 0));
     }
 
     /// Lets the script ask for `username`'s current authenticator code.
@@ -116,6 +124,26 @@ async fn mail_code(State(s): State<Arc<ControlState>>, Query(q): Query<To>) -> R
     match tokio::time::timeout(MAIL_WAIT, s.env.smtp.last_code_for(&q.to)).await {
         Ok(code) => Json(json!({ "code": code })).into_response(),
         Err(_) => not_found(format!("no new mail with a code to {} within {MAIL_WAIT:?}", q.to)),
+    }
+}
+
+async fn sms_code(State(s): State<Arc<ControlState>>) -> Response {
+    let Some((gateway, seen)) = s.sms.lock().unwrap().clone() else {
+        return not_found("no SMS gateway in this test".into());
+    };
+    let deadline = tokio::time::Instant::now() + MAIL_WAIT;
+    loop {
+        let got = gateway.received();
+        if got.len() > seen {
+            if let Some((_, n)) = s.sms.lock().unwrap().as_mut() {
+                *n = got.len();
+            }
+            return Json(json!({ "code": got[got.len() - 1].code() })).into_response();
+        }
+        if tokio::time::Instant::now() > deadline {
+            return not_found(format!("no new text message within {MAIL_WAIT:?}"));
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
 
