@@ -78,6 +78,9 @@ struct MethodsPage {
     privileged: bool,
     /// Time to confirm the methods are still this person's (`policy.review_after_days`).
     review_due: bool,
+    /// A refused phone number as typed, and why, shown at its field.
+    number: String,
+    number_error: Option<String>,
 }
 
 impl MethodsPage {
@@ -238,6 +241,19 @@ async fn methods_view(
     error: Option<&'static str>,
     address: String,
 ) -> Result<Response, Error> {
+    methods_view_with(s, ctx, session, csrf, error, address, None).await
+}
+
+/// The methods page; `refused_number` is a phone number as typed that `error` is about.
+async fn methods_view_with(
+    s: &Services,
+    ctx: &Ctx,
+    session: &Session,
+    csrf: &CsrfToken,
+    error: Option<&'static str>,
+    address: String,
+    refused_number: Option<String>,
+) -> Result<Response, Error> {
     let e = required(session).await?;
     let overview = enrol::overview(s, &e).await?;
     let notice: Option<String> = session.remove(NOTICE).await?;
@@ -253,6 +269,8 @@ async fn methods_view(
         questions_to_register: s.config.questions.to_register,
         privileged: crate::policy::is_privileged(&s.config, &e.user),
         review_due: enrol::review_due(s, &e).await?,
+        number_error: error.filter(|_| refused_number.is_some()).map(|key| ctx.lang.t(key)),
+        number: refused_number.unwrap_or_default(),
     };
     let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     Ok((status, html(&page)?).into_response())
@@ -311,7 +329,8 @@ async fn add_sms(
             PhoneError::NoCountry => "methods-number-no-country",
             PhoneError::Unreadable | PhoneError::Invalid => "methods-bad-number",
         };
-        return methods_view(&s, &ctx, &session, &csrf, Some(key), String::new()).await;
+        let typed = form.number.chars().take(40).collect();
+        return methods_view_with(&s, &ctx, &session, &csrf, Some(key), String::new(), Some(typed)).await;
     }
     session.insert(KEY, e).await?;
     Ok(Redirect::to("/register/confirm").into_response())

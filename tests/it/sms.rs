@@ -218,6 +218,13 @@ async fn invalid_numbers_are_refused_at_registration_and_nothing_is_sent() {
         let page = b.post("/register/sms", &[("number", typed)]).await;
         page.assert_status(422);
         assert!(page.contains(message), "{typed}: {}", page.body);
+        // Next to the field too, which keeps what was typed.
+        let doc = scraper::Html::parse_document(&page.body);
+        let field = doc.select(&scraper::Selector::parse("#number").unwrap()).next().unwrap();
+        assert_eq!(field.attr("aria-invalid"), Some("true"), "{typed}");
+        assert_eq!(field.attr("value"), Some(typed));
+        let error = doc.select(&scraper::Selector::parse("#number-error").unwrap()).next().expect("field error");
+        assert!(error.text().collect::<String>().contains(message), "{typed}");
     }
     assert!(double.received().is_empty());
 }
