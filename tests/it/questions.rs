@@ -157,7 +157,8 @@ async fn short_repeated_or_echoing_answers_are_refused_and_nothing_is_saved() {
     let messages = ["This answer is too short", "same as another one", "only repeats the question"];
     for (answers, message) in cases.iter().zip(messages) {
         let answers = answers.map(str::to_owned);
-        for a in &answers {
+        // The answer that echoes its question is the question's public text, not a secret.
+        for a in answers.iter().filter(|a| !a.starts_with("In which")) {
             remember_secret(a);
         }
         let page = register_questions(&mut b, &answers).await;
