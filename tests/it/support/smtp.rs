@@ -155,7 +155,15 @@ impl SmtpSink {
             let arrived = self.arrived.notified();
             let mails = self.messages_to(address);
             let seen = self.state.lock().unwrap().codes_read.get(&key).copied().unwrap_or(0);
-            let newest = mails.iter().enumerate().skip(seen).rev().find_map(|(i, m)| code_in(&m.text).map(|c| (i, c)));
+            // Account notices ("a method was added…") carry a one-time "this wasn't me" link and
+            // may arrive after a code sent later: their digits are never a code.
+            let newest = mails
+                .iter()
+                .enumerate()
+                .skip(seen)
+                .rev()
+                .filter(|(_, m)| !m.text.contains("/wasnt-me/"))
+                .find_map(|(i, m)| code_in(&m.text).map(|c| (i, c)));
             if let Some((index, code)) = newest {
                 self.state.lock().unwrap().codes_read.insert(key, index + 1);
                 super::remember_secret(&code);
