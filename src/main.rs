@@ -288,8 +288,7 @@ async fn report(
         match s.directory.list_users(limit).await {
             Ok(users) => {
                 let truncated = users.len() >= limit;
-                let in_scope = users.into_iter().filter(|u| rekey::policy::in_scope(&s.config.policy, u)).collect();
-                Some(Coverage::build(in_scope, &summaries, s.config.policy.methods_required, truncated))
+                Some(Coverage::build(&s.config, &users, &summaries, truncated))
             }
             Err(e) => {
                 eprintln!("rekey report: the directory could not be listed: {e}");

@@ -13,7 +13,9 @@
 use std::collections::BTreeMap;
 
 use crate::clock::UnixTime;
+use crate::config::{Config, MethodKind};
 use crate::directory::DirUser;
+use crate::policy;
 use crate::store::{DayCount, FoundEvent, MethodSummary};
 
 const DAY: i64 = 86_400;
@@ -434,23 +436,28 @@ pub struct Coverage {
 }
 
 impl Coverage {
-    /// `users` are the in-scope accounts; `required` is how many distinct kinds count as enough.
-    pub fn build(users: Vec<DirUser>, summaries: &[MethodSummary], required: u8, truncated: bool) -> Coverage {
+    /// Of the listed `users`, those in scope, each with what they registered. Enough is judged
+    /// per person, as a reset would: the methods that count for them (a group rule may exclude
+    /// some) against the number their rules require.
+    pub fn build(config: &Config, users: &[DirUser], summaries: &[MethodSummary], truncated: bool) -> Coverage {
         let mut by_user: BTreeMap<&str, Vec<&MethodSummary>> = BTreeMap::new();
         for s in summaries {
             by_user.entry(s.user_id.as_str()).or_default().push(s);
         }
         let mut rows: Vec<CoverageRow> = users
-            .into_iter()
+            .iter()
+            .filter(|u| policy::in_scope(&config.policy, u))
             .map(|u| {
                 let mine = by_user.get(u.id.as_str()).map(Vec::as_slice).unwrap_or_default();
+                let kinds: Vec<MethodKind> = mine.iter().filter_map(|s| MethodKind::parse(&s.kind)).collect();
+                let required = usize::from(policy::effective(config, u).methods_required.max(1));
                 CoverageRow {
                     methods: mine.iter().map(|s| (s.kind.clone(), s.count)).collect(),
                     first_registered: mine.iter().map(|s| s.first_at).min(),
                     last_registered: mine.iter().map(|s| s.last_at).max(),
-                    enough: mine.len() >= usize::from(required.max(1)),
-                    login: u.login,
-                    display_name: u.display_name,
+                    enough: policy::counted(config, u, &kinds) >= required,
+                    login: u.login.clone(),
+                    display_name: u.display_name.clone(),
                 }
             })
             .collect();

@@ -13,7 +13,6 @@ use super::methods;
 use super::{AuditRecord, FlowError, Requester, Services};
 use crate::config::MethodKind;
 use crate::directory::DirUser;
-use crate::factors::totp;
 use crate::notify::messages;
 use crate::policy;
 use crate::store::Attempt;
@@ -192,21 +191,8 @@ pub async fn verify(
 }
 
 async fn check_totp(services: &Services, p: &Pending, input: &str) -> Result<CodeCheck, FlowError> {
-    if let Some(closed) = codes::ensure_open(services, &p.attempt_id).await? {
-        return Ok(closed);
-    }
     let stored = methods::stored(services, &p.user).await?;
-    let now = services.clock.now();
-    for (id, secret) in methods::totp_secrets(services, &stored) {
-        if let Some(step) = totp::verify(&secret, input, now, services.config.totp.skew) {
-            return Ok(if services.db.claim_totp_step(&id, step, now).await? {
-                CodeCheck::Passed
-            } else {
-                CodeCheck::Replayed
-            });
-        }
-    }
-    codes::wrong_try(services, &p.attempt_id).await
+    codes::check_totp(services, &p.attempt_id, &stored, input).await
 }
 
 /// The directory's accounts, kept a short while: listing a large directory (or one behind

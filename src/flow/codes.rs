@@ -98,3 +98,34 @@ pub async fn wrong_try(services: &Services, attempt_id: &str) -> Result<CodeChec
         WrongTry::Voided => CodeCheck::Voided,
     })
 }
+
+/// Checks an authenticator code against the authenticator apps among `methods`, for an open
+/// attempt. A step is accepted once per app; a wrong code counts as a wrong try. Without any
+/// app the same work is done against a seed nobody has.
+pub async fn check_totp(
+    services: &Services,
+    attempt_id: &str,
+    methods: &[crate::store::StoredMethod],
+    input: &str,
+) -> Result<CodeCheck, FlowError> {
+    use crate::factors::totp;
+    if let Some(closed) = ensure_open(services, attempt_id).await? {
+        return Ok(closed);
+    }
+    let now = services.clock.now();
+    let skew = services.config.totp.skew;
+    let secrets = super::methods::totp_secrets(services, methods);
+    if secrets.is_empty() {
+        let _ = totp::verify(&totp::TotpSecret::generate(), input, now, skew);
+    }
+    for (id, secret) in &secrets {
+        if let Some(step) = totp::verify(secret, input, now, skew) {
+            return Ok(if services.db.claim_totp_step(id, step, now).await? {
+                CodeCheck::Passed
+            } else {
+                CodeCheck::Replayed
+            });
+        }
+    }
+    wrong_try(services, attempt_id).await
+}

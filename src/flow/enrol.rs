@@ -423,13 +423,13 @@ pub async fn save_questions(
 
 /// Whether it is time to ask the person to check their methods (`policy.review_after_days`):
 /// they have some, and neither registered one nor confirmed them within that many days.
-pub async fn review_due(services: &Services, e: &Enrolment) -> Result<bool, FlowError> {
+/// `overview` is what the methods page already read.
+pub async fn review_due(services: &Services, e: &Enrolment, overview: &Overview) -> Result<bool, FlowError> {
     let days = services.config.policy.review_after_days;
     if days == 0 {
         return Ok(false);
     }
-    let stored = methods::stored(services, &e.user).await?;
-    let Some(newest) = stored.iter().map(|m| m.created_at).max() else { return Ok(false) };
+    let Some(newest) = overview.methods.iter().map(|m| m.created_at).max() else { return Ok(false) };
     let reviewed = services.db.method_reviewed_at(e.user.id.as_str()).await?.unwrap_or(0);
     let since = newest.max(reviewed);
     Ok(services.clock.now() - since > i64::try_from(days).unwrap_or(i64::MAX / 86_400 - 1) * 86_400)

@@ -15,7 +15,6 @@ use super::{AuditRecord, FlowError, Requester, Services};
 use crate::config::MethodKind;
 use crate::directory::{DirError, DirUser, Login, PolicyReason};
 use crate::factors::questions::{self, Question, QuestionSet};
-use crate::factors::totp;
 use crate::notify::messages::{self, AccountEvent};
 use crate::policy;
 use crate::store::Attempt;
@@ -319,31 +318,12 @@ async fn check_code_now(
 }
 
 async fn check_totp(services: &Services, r: &Recovery, input: &str) -> Result<CodeCheck, FlowError> {
-    if let Some(closed) = codes::ensure_open(services, &r.attempt_id).await? {
-        return Ok(closed);
-    }
-    let now = services.clock.now();
-    let skew = services.config.totp.skew;
     let stored = methods::stored_or_decoy(services, r.user.as_ref()).await?;
     let usable = match r.user.as_ref() {
         Some(user) => protection::recovery_methods(services, user, stored),
         None => stored,
     };
-    let secrets = methods::totp_secrets(services, &usable);
-    if secrets.is_empty() {
-        // Same work as a real check, against a seed nobody has.
-        let _ = totp::verify(&totp::TotpSecret::generate(), input, now, skew);
-    }
-    for (id, secret) in &secrets {
-        if let Some(step) = totp::verify(secret, input, now, skew) {
-            return Ok(if services.db.claim_totp_step(id, step, now).await? {
-                CodeCheck::Passed
-            } else {
-                CodeCheck::Replayed
-            });
-        }
-    }
-    codes::wrong_try(services, &r.attempt_id).await
+    codes::check_totp(services, &r.attempt_id, &usable, input).await
 }
 
 /// The questions this attempt asks, in order, with the hash each answer must match. An

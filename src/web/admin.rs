@@ -446,10 +446,8 @@ async fn load_coverage(s: &Services, fresh: bool) -> Result<Option<(Coverage, i6
             return Ok(None);
         }
     };
-    let in_scope: Vec<_> =
-        listed.users.iter().filter(|u| crate::policy::in_scope(&s.config.policy, u)).cloned().collect();
     let summaries = s.db.method_summaries().await.map_err(FlowError::from)?;
-    Ok(Some((Coverage::build(in_scope, &summaries, s.config.policy.methods_required, listed.truncated), listed.at)))
+    Ok(Some((Coverage::build(&s.config, &listed.users, &summaries, listed.truncated), listed.at)))
 }
 
 async fn coverage(

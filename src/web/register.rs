@@ -256,6 +256,7 @@ async fn methods_view_with(
 ) -> Result<Response, Error> {
     let e = required(session).await?;
     let overview = enrol::overview(s, &e).await?;
+    let review_due = enrol::review_due(s, &e, &overview).await?;
     let notice: Option<String> = session.remove(NOTICE).await?;
     let page = MethodsPage {
         l: Layout::with_csrf(s, ctx, "methods-title", csrf),
@@ -268,7 +269,7 @@ async fn methods_view_with(
         required: crate::policy::effective(&s.config, &e.user).methods_to_register,
         questions_to_register: s.config.questions.to_register,
         privileged: crate::policy::is_privileged(&s.config, &e.user),
-        review_due: enrol::review_due(s, &e).await?,
+        review_due,
         number_error: error.filter(|_| refused_number.is_some()).map(|key| ctx.lang.t(key)),
         number: refused_number.unwrap_or_default(),
     };
