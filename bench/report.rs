@@ -1,0 +1,238 @@
+//! The figures of one bench run as Markdown tables, ready for BENCHMARKS.md: the targets
+//! first (met or missed), then throughput against the raw directory rate, latency per step,
+//! start-up and memory.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::Result;
+
+use crate::load::RunResult;
+
+pub struct Report {
+    quick: bool,
+    plan: String,
+    targets: Vec<[String; 4]>,
+    flows: Vec<String>,
+    steps: Vec<String>,
+    resources: Vec<[String; 2]>,
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.0} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn yes(met: bool) -> String {
+    if met { "met".into() } else { "**missed**".into() }
+}
+
+impl Report {
+    pub fn new(quick: bool, plan: &str) -> Report {
+        Report {
+            quick,
+            plan: plan.to_owned(),
+            targets: Vec::new(),
+            flows: Vec::new(),
+            steps: Vec::new(),
+            resources: Vec::new(),
+        }
+    }
+
+    fn target(&mut self, what: &str, measured: String, target: &str, met: bool) {
+        self.targets.push([what.to_owned(), measured, target.to_owned(), yes(met)]);
+    }
+
+    /// Size of the binary as built, and stripped (when `<binary>.stripped` exists).
+    pub fn binary(&mut self, binary: &Path) -> Result<()> {
+        let mib = |p: &Path| std::fs::metadata(p).map(|m| m.len() as f64 / 1_048_576.0);
+        let built = mib(binary)?;
+        self.resources.push(["release binary as built".into(), format!("{built:.1} MiB")]);
+        let stripped_path = binary.with_extension("stripped");
+        if let Ok(stripped) = mib(&stripped_path) {
+            self.resources
+                .push(["release binary, stripped (as in the container)".into(), format!("{stripped:.1} MiB")]);
+            self.target(
+                "release binary (stripped)",
+                format!("{stripped:.1} MiB"),
+                "< 25 MB",
+                stripped * 1.048_576 < 25.0,
+            );
+        }
+        Ok(())
+    }
+
+    pub fn ready(&mut self, what: &str, took: Duration) {
+        self.resources.push([format!("ready (first 200 from /readyz) — {what}"), ms(took)]);
+        if what.starts_with("SQLite") {
+            self.target(&format!("ready on {what}"), ms(took), "< 300 ms", took < Duration::from_millis(300));
+        }
+    }
+
+    pub fn memory(&mut self, what: &str, rss_mib: f64, target_mib: Option<f64>) {
+        self.resources.push([format!("RSS, {what}"), format!("{rss_mib:.1} MiB")]);
+        if let Some(limit) = target_mib {
+            self.target(
+                &format!("RSS, {what}"),
+                format!("{rss_mib:.1} MiB"),
+                &format!("< {limit:.0} MB"),
+                rss_mib * 1.048_576 < limit,
+            );
+        }
+    }
+
+    pub fn pages(&mut self, label: &str, r: &RunResult, rows_before: u64, rows_after: u64) {
+        let s = r.timings.summary();
+        let p99 = s.first().map_or(0.0, |s| s.p99);
+        self.flows.push(format!(
+            "| start page (GET /reset), {label} | {} connections | {} | {:.0} req/s | — | — | — | {} |",
+            r.clients,
+            r.done,
+            r.per_sec(),
+            r.errors
+        ));
+        self.steps_of(&format!("start page, {label}, {} connections", r.clients), r);
+        if label == "SQLite" {
+            self.target(
+                "start page at 64 connections",
+                format!("{:.0} req/s, p99 {p99:.1} ms", r.per_sec()),
+                "≥ 15,000 req/s, p99 < 5 ms",
+                r.per_sec() >= 15_000.0 && p99 < 5.0 && r.errors == 0,
+            );
+            self.target(
+                "a page view writes nothing to the database",
+                format!("rows before {rows_before}, after {rows_after}"),
+                "no new rows",
+                rows_before == rows_after,
+            );
+        }
+    }
+
+    pub fn flow(&mut self, label: &str, r: &RunResult, raw: Option<&RunResult>, cpu: Option<Duration>) {
+        let raw_rate = raw.map(RunResult::per_sec);
+        let ratio = raw_rate.map(|raw| r.per_sec() / raw.max(1e-9));
+        let cpu_each = cpu.map(|c| c.as_secs_f64() * 1000.0 / (r.done.max(1) as f64));
+        self.flows.push(format!(
+            "| {label} | {} clients | {} | {:.1}/s | {} | {} | {} | {} |",
+            r.clients,
+            r.done,
+            r.per_sec(),
+            raw_rate.map_or("—".into(), |v| format!("{v:.1}/s")),
+            ratio.map_or("—".into(), |v| format!("{:.0} %", v * 100.0)),
+            cpu_each.map_or("—".into(), |v| format!("{v:.2} ms")),
+            r.errors
+        ));
+        self.steps_of(&format!("{label}, {} clients", r.clients), r);
+        if label.contains("floor off") {
+            if let Some(ratio) = ratio {
+                let (need, what) = if label.starts_with("change") { (0.9, "change") } else { (0.7, "full reset") };
+                self.target(
+                    &format!("{what} flow vs raw directory at {} clients", r.clients),
+                    format!("{:.0} %", ratio * 100.0),
+                    &format!("≥ {:.0} %", need * 100.0),
+                    ratio >= need && r.errors == 0,
+                );
+            }
+            if let (Some(each), true) = (cpu_each, label.starts_with("change")) {
+                self.target(
+                    &format!("rekey CPU per completed change at {} clients", r.clients),
+                    format!("{each:.2} ms"),
+                    "< 0.3 ms",
+                    each < 0.3,
+                );
+            }
+        }
+    }
+
+    pub fn raw(&mut self, r: &RunResult) {
+        self.steps_of(&format!("{}, no portal", r.name), r);
+    }
+
+    pub fn in_progress(&mut self, r: &RunResult, rss: f64, hwm: f64, hwm_before: f64) {
+        self.flows.push(format!(
+            "| username step only (flows left in progress), floor off | {} clients | {} | {:.1}/s | — | — | — | {} |",
+            r.clients,
+            r.done,
+            r.per_sec(),
+            r.errors
+        ));
+        let what = format!("with {} flows in progress", r.done);
+        self.resources.push([
+            format!("RSS {what} (peak during the run {hwm:.1} MiB; peak before {hwm_before:.1} MiB)"),
+            format!("{rss:.1} MiB"),
+        ]);
+        if !self.quick {
+            self.target(
+                &format!("RSS {what}"),
+                format!("{rss:.1} MiB (peak {hwm:.1})"),
+                "< 80 MB",
+                hwm * 1.048_576 < 80.0,
+            );
+        }
+    }
+
+    fn steps_of(&mut self, title: &str, r: &RunResult) {
+        let mut out = format!(
+            "\n#### {title}\n\n| step | requests | per second | p50 | p95 | p99 |\n|---|---:|---:|---:|---:|---:|\n"
+        );
+        let secs = r.elapsed.as_secs_f64().max(1e-9);
+        for s in r.timings.summary() {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {:.1} | {:.2} ms | {:.2} ms | {:.2} ms |",
+                s.step,
+                s.count,
+                s.count as f64 / secs,
+                s.p50,
+                s.p95,
+                s.p99
+            );
+        }
+        self.steps.push(out);
+    }
+
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "### Targets{}\n", if self.quick { " (quick run: short, indicative only)" } else { "" });
+        let _ = writeln!(out, "Plan: {}.\n", self.plan);
+        out.push_str("| target | measured | goal | |\n|---|---|---|---|\n");
+        for [a, b, c, d] in &self.targets {
+            let _ = writeln!(out, "| {a} | {b} | {c} | {d} |");
+        }
+        out.push_str("\n### Throughput\n\n| run | concurrency | completed | rate | raw directory rate, same clients | portal / raw | rekey CPU per completed flow | clients stopped by an error |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for line in &self.flows {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push_str("\n### Start-up and memory\n\n| figure | value |\n|---|---:|\n");
+        for [a, b] in &self.resources {
+            let _ = writeln!(out, "| {a} | {b} |");
+        }
+        out.push_str("\n### Latency per step\n\nEvery request is timed from sending it to reading the whole answer; redirects are steps of their own.\n");
+        for s in &self.steps {
+            out.push_str(s);
+        }
+        out
+    }
+}
+
+/// Rows in every table of a SQLite database (read-only), to show a run wrote nothing.
+pub async fn sqlite_rows(path: &Path) -> Result<u64> {
+    use sqlx::Row as _;
+    let url = format!("sqlite://{}?mode=ro", path.display());
+    let mut conn = <sqlx::SqliteConnection as sqlx::Connection>::connect(&url).await?;
+    let tables: Vec<String> =
+        sqlx::query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            .fetch_all(&mut conn)
+            .await?
+            .iter()
+            .map(|r| r.get::<String, _>(0))
+            .collect();
+    let mut total = 0u64;
+    for t in tables {
+        let n: i64 =
+            sqlx::query(&format!("SELECT count(*) FROM \"{}\"", t.replace('"', ""))).fetch_one(&mut conn).await?.get(0);
+        total += u64::try_from(n).unwrap_or(0);
+    }
+    Ok(total)
+}

@@ -1,0 +1,116 @@
+//! The kinds of run: page views, a flow through the portal, the same directory writes done
+//! raw, and the registration every flow needs first. Each takes the accounts it uses from the
+//! front of the list and puts them back with what it changed (their new passwords).
+
+use std::sync::Arc;
+
+use anyhow::Result;
+
+use crate::browser::{self, Account, Browser};
+use crate::load::{self, Bounds, RunResult, Timings};
+use crate::raw;
+use crate::sink::Sink;
+
+/// GETs of the reset start page, each as a first visit (no cookies), over `clients`
+/// keep-alive connections. Responses must be 200.
+pub async fn pages(bases: &[String], public: &str, clients: usize, bounds: Bounds) -> Result<RunResult> {
+    let states = (0..clients).map(|_| Browser::new(bases, public)).collect::<Result<Vec<_>>>()?;
+    let (r, _) = load::run("page views", states, bounds, |mut b: Browser, mut t: Timings| async move {
+        b.forget();
+        let outcome = match b.get(&mut t, "GET /reset", "/reset").await {
+            Ok(r) if r.status == 200 => Ok(true),
+            Ok(r) => Err(anyhow::anyhow!("GET /reset answered {}", r.status)),
+            Err(e) => Err(e),
+        };
+        (b, t, outcome)
+    })
+    .await;
+    Ok(r)
+}
+
+/// `kind` ("change" or "reset") through the portal by the first `clients` accounts, one each.
+pub async fn flow(
+    kind: &'static str,
+    bases: &[String],
+    public: &str,
+    sink: &Arc<Sink>,
+    accounts: &mut Vec<Account>,
+    clients: usize,
+    bounds: Bounds,
+) -> Result<RunResult> {
+    sink.clear();
+    let states = accounts[..clients]
+        .iter()
+        .map(|a| Ok((Browser::new(bases, public)?, a.clone())))
+        .collect::<Result<Vec<_>>>()?;
+    let name = format!("{kind} at {clients} clients");
+    let sink = sink.clone();
+    let (r, back) = load::run(&name, states, bounds, move |(mut b, mut a): (Browser, Account), mut t: Timings| {
+        let sink = sink.clone();
+        async move {
+            let outcome = match kind {
+                "change" => browser::change(&mut b, &mut t, &mut a).await,
+                _ => browser::recover(&mut b, &mut t, &sink, &mut a, false).await,
+            };
+            ((b, a), t, outcome.map(|()| true))
+        }
+    })
+    .await;
+    accounts.splice(..clients, back.into_iter().map(|(_, a)| a));
+    Ok(r)
+}
+
+/// The same password writes straight to slapd, one connection per client (see `raw`).
+pub async fn raw(
+    kind: &'static str,
+    url: &str,
+    service_dn: &str,
+    service_password: &str,
+    accounts: &mut Vec<Account>,
+    clients: usize,
+    bounds: Bounds,
+) -> Result<RunResult> {
+    let mut states = Vec::with_capacity(clients);
+    for a in &accounts[..clients] {
+        let ldap = match kind {
+            "change" => raw::connect(url).await?,
+            _ => raw::service(url, service_dn, service_password.trim()).await?,
+        };
+        states.push((ldap, a.clone()));
+    }
+    let name = format!("raw {kind} at {clients} clients");
+    let (r, back) = load::run(&name, states, bounds, move |(mut ldap, mut a), mut t: Timings| async move {
+        let outcome = match kind {
+            "change" => raw::change(&mut ldap, &mut t, &mut a).await,
+            _ => raw::reset(&mut ldap, &mut t, &mut a).await,
+        };
+        ((ldap, a), t, outcome.map(|()| true))
+    })
+    .await;
+    accounts.splice(..clients, back.into_iter().map(|(_, a)| a));
+    Ok(r)
+}
+
+/// Registers a recovery address for each account, 16 at a time.
+pub async fn register_all(bases: &[String], public: &str, sink: &Arc<Sink>, accounts: Vec<Account>) -> Result<()> {
+    let per = accounts.len().div_ceil(16).max(1);
+    let clients = accounts
+        .chunks(per)
+        .map(|chunk| Ok((Browser::new(bases, public)?, chunk.to_vec())))
+        .collect::<Result<Vec<_>>>()?;
+    let count = accounts.len() as u64;
+    let bounds = Bounds { time: std::time::Duration::from_secs(300), count: u64::MAX };
+    let sink = sink.clone();
+    let (r, _) =
+        load::run("register", clients, bounds, move |(mut b, mut queue): (Browser, Vec<Account>), mut t: Timings| {
+            let sink = sink.clone();
+            async move {
+                let Some(a) = queue.pop() else { return ((b, queue), t, Ok(false)) };
+                let outcome = browser::register_email(&mut b, &mut t, &sink, &a).await.map(|()| true);
+                ((b, queue), t, outcome)
+            }
+        })
+        .await;
+    anyhow::ensure!(r.errors == 0 && r.done == count, "registration failed: {:?}", r.first_error);
+    Ok(())
+}
