@@ -1,12 +1,13 @@
-//! The `rekey` binary itself: configuration errors, and two portal processes sharing one
-//! PostgreSQL database (sessions, attempts and codes).
+//! The `rekey` binary itself: configuration errors, and portal processes sharing one
+//! PostgreSQL database: sessions, attempts, one-time codes and rate limits, including a replica
+//! killed mid-flow. Agent jobs shared by replicas are in `agent.rs`.
 
 use std::io::Write;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use crate::support::env::Browser;
-use crate::support::slapd::Slapd;
+use crate::support::slapd::{Slapd, TestUser};
 use crate::support::smtp::SmtpSink;
 use crate::support::{output_dir, remember_secret, unique};
 
@@ -102,6 +103,16 @@ impl Drop for Portal {
     }
 }
 
+impl Portal {
+    /// Kills the process as a crash would (SIGKILL): no graceful shutdown, nothing flushed.
+    fn crash(mut self) {
+        use std::os::unix::process::ExitStatusExt as _;
+        self.child.kill().unwrap();
+        let status = self.child.wait().unwrap();
+        assert_eq!(status.signal(), Some(9), "killed by SIGKILL, not exited: {status}");
+    }
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
@@ -131,67 +142,186 @@ async fn start_portal(config_path: &std::path::Path, public_url: &str, port: u16
     panic!("rekey serve did not become ready");
 }
 
-#[tokio::test]
-async fn a_session_started_on_one_process_continues_on_another_sharing_postgres() {
-    crate::support::init_tracing();
-    let slapd = Slapd::shared().await;
-    let smtp = SmtpSink::start().await;
-    let db = crate::support::postgres::fresh_database().await;
-    let user = slapd.create_user("replica").await;
-    let dir = slapd.directory_config();
-    let key: [u8; 32] = rand::random();
-    use base64::Engine;
-    let key = base64::engine::general_purpose::STANDARD.encode(key);
-    let bind_password = dir.bind_password.as_ref().map(|p| secrecy::ExposeSecret::expose_secret(p).to_owned()).unwrap();
-    let (port_a, port_b) = (free_port(), free_port());
-    // Both replicas are reached through one public name, as behind a load balancer.
-    let public = format!("http://127.0.0.1:{port_a}");
-    let path = output_dir().join(format!("{}.toml", unique("replicas")));
-    let mut file = std::fs::File::create(&path).unwrap();
-    writeln!(
-        file,
-        "[secrets]\nmaster_key = \"{key}\"\n[database]\nurl = \"{db}\"\n[directory]\nurl = \"{}\"\nbase_dn = \"{}\"\nbind_dn = \"{}\"\nbind_password = \"{bind_password}\"\n[mail]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\nfrom = \"rekey <no-reply@example.test>\"\n",
-        dir.url, dir.base_dn, dir.bind_dn, smtp.port
-    )
-    .unwrap();
-    drop(file);
-    let a = start_portal(&path, &public, port_a).await;
-    let b = start_portal(&path, &public, port_b).await;
+/// Portal processes sharing one PostgreSQL database, one slapd and one mail sink, all reached
+/// through one public name, as behind a load balancer.
+struct Replicas {
+    slapd: &'static Slapd,
+    smtp: SmtpSink,
+    config: std::path::PathBuf,
+    public: String,
+}
 
-    // Register an address on replica A, confirm it on replica B.
-    let address = format!("{}@replica.example.test", user.uid);
-    let mut browser = Browser::new(&a.url);
-    browser.origin = Some(public.clone());
-    browser.get("/register").await.assert_status(200);
-    browser.post("/register", &[("username", &user.uid), ("password", &user.password)]).await.assert_status(200);
-    browser.post("/register/email", &[("address", &address)]).await.assert_status(200);
-    let code = smtp.last_code_for(&address).await;
-    browser.switch_to(&b.url);
-    browser.origin = Some(public.clone());
-    let page = browser.post("/register/confirm", &[("code", &code)]).await;
-    assert!(page.contains("Your new method is registered"), "{}", page.body);
+impl Replicas {
+    /// The shared configuration, with `extra` TOML (e.g. a `[limits]` table) appended.
+    async fn new(extra: &str) -> Replicas {
+        crate::support::init_tracing();
+        let slapd = Slapd::shared().await;
+        let smtp = SmtpSink::start().await;
+        let db = crate::support::postgres::fresh_database().await;
+        let dir = slapd.directory_config();
+        let key: [u8; 32] = rand::random();
+        use base64::Engine;
+        let key = base64::engine::general_purpose::STANDARD.encode(key);
+        let bind_password =
+            dir.bind_password.as_ref().map(|p| secrecy::ExposeSecret::expose_secret(p).to_owned()).unwrap();
+        // Nothing listens on the public name: each browser below talks to one replica directly.
+        let public = format!("http://127.0.0.1:{}", free_port());
+        let config = output_dir().join(format!("{}.toml", unique("replicas")));
+        let mut file = std::fs::File::create(&config).unwrap();
+        writeln!(
+            file,
+            "[secrets]\nmaster_key = \"{key}\"\n[database]\nurl = \"{db}\"\n[directory]\nurl = \"{}\"\nbase_dn = \"{}\"\nbind_dn = \"{}\"\nbind_password = \"{bind_password}\"\n[mail]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\nfrom = \"rekey <no-reply@example.test>\"\n{extra}",
+            dir.url, dir.base_dn, dir.bind_dn, smtp.port
+        )
+        .unwrap();
+        Replicas { slapd, smtp, config, public }
+    }
 
-    // Reset, alternating replicas at every step.
-    let mut browser = Browser::new(&a.url);
-    browser.origin = Some(public.clone());
-    browser.start("reset", &user.uid).await.assert_status(200);
-    browser.switch_to(&b.url);
-    browser.origin = Some(public.clone());
-    browser.request_email_code("reset").await.assert_status(200);
-    let code = smtp.last_code_for(&address).await;
-    browser.switch_to(&a.url);
-    browser.origin = Some(public.clone());
-    browser.submit_code("reset", "email", &code).await.assert_status(200);
-    browser.switch_to(&b.url);
-    browser.origin = Some(public.clone());
-    // Not built on the login ("replica…"): the password-quality check refuses own names.
+    /// One more `rekey serve` process on this configuration.
+    async fn start(&self) -> Portal {
+        start_portal(&self.config, &self.public, free_port()).await
+    }
+
+    /// A browser talking to `replica`.
+    fn browser(&self, replica: &Portal) -> Browser {
+        let mut browser = Browser::new(&replica.url);
+        browser.origin = Some(self.public.clone());
+        browser
+    }
+
+    /// The same browser (same cookies), now routed to `replica`.
+    fn route(&self, browser: &mut Browser, replica: &Portal) {
+        browser.switch_to(&replica.url);
+        browser.origin = Some(self.public.clone());
+    }
+
+    /// Registers an address for `user`, signing in on `first` and confirming on `second`.
+    async fn register_address(&self, user: &TestUser, first: &Portal, second: &Portal) -> String {
+        let address = format!("{}@replica.example.test", user.uid);
+        let mut browser = self.browser(first);
+        browser.sign_in_to_register(user).await.assert_status(200);
+        browser.post("/register/email", &[("address", &address)]).await.assert_status(200);
+        let code = self.smtp.last_code_for(&address).await;
+        self.route(&mut browser, second);
+        let page = browser.post("/register/confirm", &[("code", &code)]).await;
+        assert!(page.contains("Your new method is registered"), "{}", page.body);
+        address
+    }
+}
+
+/// A new password that passes the quality check (not built on the login, which it refuses).
+fn new_password() -> String {
     let new = format!("Tundra-{}-Horse7", unique("pw"));
     remember_secret(&new);
+    new
+}
+
+/// A code of the same shape that is not `code`.
+fn wrong_code(code: &str) -> String {
+    let first = if code.starts_with('0') { '1' } else { '0' };
+    format!("{first}{}", &code[1..])
+}
+
+#[tokio::test]
+async fn a_session_started_on_one_process_continues_on_another_sharing_postgres() {
+    let replicas = Replicas::new("").await;
+    let user = replicas.slapd.create_user("replica").await;
+    let a = replicas.start().await;
+    let b = replicas.start().await;
+    let address = replicas.register_address(&user, &a, &b).await;
+
+    // Reset, alternating replicas at every step.
+    let mut browser = replicas.browser(&a);
+    browser.start("reset", &user.uid).await.assert_status(200);
+    replicas.route(&mut browser, &b);
+    browser.request_email_code("reset").await.assert_status(200);
+    let code = replicas.smtp.last_code_for(&address).await;
+    replicas.route(&mut browser, &a);
+    browser.submit_code("reset", "email", &code).await.assert_status(200);
+    replicas.route(&mut browser, &b);
+    let new = new_password();
     let done = browser.set_password(&new).await;
     done.assert_status(200);
     assert!(done.contains("Your password has been reset"), "{}", done.body);
-    assert!(slapd.bind(&user.dn, &new).await);
+    assert!(replicas.slapd.bind(&user.dn, &new).await);
     drop((a, b));
+}
+
+#[tokio::test]
+async fn a_reset_begun_on_a_replica_that_crashes_finishes_on_another() {
+    let replicas = Replicas::new("").await;
+    let user = replicas.slapd.create_user("crash").await;
+    let a = replicas.start().await;
+    let b = replicas.start().await;
+    let address = replicas.register_address(&user, &a, &b).await;
+
+    let mut browser = replicas.browser(&a);
+    browser.start("reset", &user.uid).await.assert_status(200);
+    browser.request_email_code("reset").await.assert_status(200);
+    let code = replicas.smtp.last_code_for(&address).await;
+    a.crash();
+
+    replicas.route(&mut browser, &b);
+    browser.submit_code("reset", "email", &code).await.assert_status(200);
+    let new = new_password();
+    let done = browser.set_password(&new).await;
+    done.assert_status(200);
+    assert!(done.contains("Your password has been reset"), "{}", done.body);
+    assert!(replicas.slapd.bind(&user.dn, &new).await, "the new password binds");
+    assert!(!replicas.slapd.bind(&user.dn, &user.password).await, "the old password no longer binds");
+}
+
+#[tokio::test]
+async fn a_rate_limit_is_reached_at_its_configured_total_across_replicas() {
+    let replicas = Replicas::new("[limits]\nstarts_per_account = 4\n").await;
+    let user = replicas.slapd.create_user("limited").await;
+    let a = replicas.start().await;
+    let b = replicas.start().await;
+
+    // Four username steps, alternating replicas: each replica alone has seen only two.
+    for replica in [&a, &b, &a, &b] {
+        let mut browser = replicas.browser(replica);
+        browser.start("reset", &user.uid).await.assert_status(200);
+    }
+    // The fifth is refused wherever it lands.
+    for replica in [&a, &b] {
+        let mut browser = replicas.browser(replica);
+        let page = browser.start("reset", &user.uid).await;
+        page.assert_status(429);
+        assert!(page.contains("Too many attempts"), "{}", page.body);
+    }
+}
+
+#[tokio::test]
+async fn wrong_codes_on_either_replica_count_toward_one_attempts_limit() {
+    let replicas = Replicas::new("[codes]\nmax_wrong_tries = 3\n").await;
+    let user = replicas.slapd.create_user("guess").await;
+    let a = replicas.start().await;
+    let b = replicas.start().await;
+    let address = replicas.register_address(&user, &a, &b).await;
+
+    let mut browser = replicas.browser(&a);
+    browser.start("reset", &user.uid).await.assert_status(200);
+    browser.request_email_code("reset").await.assert_status(200);
+    let code = replicas.smtp.last_code_for(&address).await;
+    let wrong = wrong_code(&code);
+    for (replica, left) in [(&b, "You have 2 more tries"), (&a, "You have 1 more try"), (&b, "This was your last try")]
+    {
+        replicas.route(&mut browser, replica);
+        let page = browser.submit_code("reset", "email", &wrong).await;
+        page.assert_status(422);
+        assert!(page.contains(left), "expected {left:?}: {}", page.body);
+    }
+    replicas.route(&mut browser, &a);
+    let page = browser.submit_code("reset", "email", &wrong).await;
+    page.assert_status(403);
+    assert!(page.contains("Too many wrong codes"), "{}", page.body);
+    // The right code, on the other replica, no longer opens the attempt.
+    replicas.route(&mut browser, &b);
+    let page = browser.submit_code("reset", "email", &code).await;
+    page.assert_status(410);
+    assert!(page.contains("This attempt has ended"), "{}", page.body);
+    assert!(replicas.slapd.bind(&user.dn, &user.password).await, "nothing was changed");
 }
 
 #[tokio::test]
