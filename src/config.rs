@@ -10,7 +10,9 @@ use figment::providers::{Env, Format, Serialized, Toml};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
+pub mod passkeys;
 pub mod sms;
+pub use passkeys::PasskeysConfig;
 pub use sms::{SmsConfig, SmsGateway};
 
 /// The whole configuration.
@@ -57,6 +59,8 @@ pub struct Config {
     pub metrics: MetricsConfig,
     #[serde(default)]
     pub sms: SmsConfig,
+    #[serde(default)]
+    pub passkeys: PasskeysConfig,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -347,10 +351,12 @@ pub enum MethodKind {
     Totp,
     Questions,
     Sms,
+    Passkey,
 }
 
 impl MethodKind {
-    pub const ALL: [MethodKind; 4] = [MethodKind::Email, MethodKind::Totp, MethodKind::Questions, MethodKind::Sms];
+    pub const ALL: [MethodKind; 5] =
+        [MethodKind::Email, MethodKind::Totp, MethodKind::Questions, MethodKind::Sms, MethodKind::Passkey];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -358,6 +364,7 @@ impl MethodKind {
             MethodKind::Totp => "totp",
             MethodKind::Questions => "questions",
             MethodKind::Sms => "sms",
+            MethodKind::Passkey => "passkey",
         }
     }
 
@@ -1235,6 +1242,11 @@ impl Config {
             err("log.level", format!("not a valid filter: {:?}", self.log.level));
         }
         self.sms.validate(self.policy.methods.contains(&MethodKind::Sms), &mut err);
+        if self.policy.methods.contains(&MethodKind::Passkey) {
+            if let Err((key, message)) = self.passkeys.relying_party(&self.server.public_url, &self.kiosk.hosts) {
+                err(key, message);
+            }
+        }
     }
 
     /// The effective configuration as TOML, secrets redacted.

@@ -101,7 +101,9 @@ impl Failure {
     /// The group of an audit reason code.
     pub fn of(reason: &str) -> Failure {
         match reason {
-            "wrong_code" | "wrong_answer" | "code_expired" | "code_reused" | "no_code_sent" => Failure::WrongCode,
+            "wrong_code" | "wrong_answer" | "passkey_refused" | "code_expired" | "code_reused" | "no_code_sent" => {
+                Failure::WrongCode
+            }
             "bad_credentials" => Failure::WrongPassword,
             "locked" | "too_many_wrong_codes" | "self_service_paused" => Failure::LockedOut,
             "too_short"

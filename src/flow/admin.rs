@@ -172,6 +172,7 @@ pub async fn verify(
         MethodKind::Totp => check_totp(services, p, input).await?,
         MethodKind::Questions => return Err(FlowError::OutOfStep("questions do not admit admins")),
         MethodKind::Sms => return Err(FlowError::OutOfStep("text messages do not admit admins")),
+        MethodKind::Passkey => return Err(FlowError::OutOfStep("the admin sign-in asks for a code")),
     };
     if result != CodeCheck::Passed {
         services.audit(who, record(Some(&p.user), "failure", result.failure_reason(), Some(kind.as_str()))).await;

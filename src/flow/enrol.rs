@@ -10,7 +10,7 @@ use super::{AuditRecord, FlowError, Requester, Services};
 use crate::config::MethodKind;
 use crate::directory::DirUser;
 use crate::factors::questions::{self, Question};
-use crate::factors::{email, totp};
+use crate::factors::{email, passkey, totp};
 use crate::notify::messages::{self, AccountEvent};
 use crate::policy;
 use crate::store::{Attempt, StoredMethod};
@@ -207,6 +207,7 @@ pub async fn confirm(
     let now = services.clock.now();
     let (result, last_step) = match kind {
         MethodKind::Questions => return Err(FlowError::OutOfStep("questions are saved, not confirmed")),
+        MethodKind::Passkey => return Err(FlowError::OutOfStep("a passkey is confirmed by the browser")),
         MethodKind::Email | MethodKind::Sms => {
             (codes::check(services, &e.attempt_id, &confirm_channel(kind), input).await?, None)
         }
@@ -326,6 +327,7 @@ pub async fn remove(
     }
     let named = match MethodKind::parse(&target.kind) {
         Some(MethodKind::Totp) => who.lang.t("methods-totp"),
+        Some(MethodKind::Passkey) => who.lang.t_with("methods-passkey", &[("name", target.label.as_str().into())]),
         Some(MethodKind::Questions) => who.lang.t("methods-questions"),
         _ => target.label.clone(),
     };
@@ -480,4 +482,110 @@ pub async fn start_sms(
     super::sms::send_code(services, who, number, &code).await?;
     e.pending = Some(PendingMethod { kind: MethodKind::Sms, label, sealed });
     Ok(Ok(()))
+}
+
+/// Starts registering a passkey with the name the person gave it: the options for the
+/// browser's `navigator.credentials.create`. The ceremony's state waits, sealed, as the
+/// pending method. `Ok(Err(key))`: the name was refused, with the message saying why.
+pub async fn start_passkey(
+    services: &Services,
+    e: &mut Enrolment,
+    typed_name: &str,
+) -> Result<Result<webauthn_rs::prelude::CreationChallengeResponse, &'static str>, FlowError> {
+    e.live(services).await?;
+    if !may_register(services, e, MethodKind::Passkey) {
+        return Err(FlowError::OutOfStep("passkeys not allowed"));
+    }
+    let Some(name) = passkey::clean_name(typed_name) else { return Ok(Err("passkey-name-missing")) };
+    let rp = passkey::relying_party(&services.config).map_err(FlowError::Internal)?;
+    let stored = methods::stored(services, &e.user).await?;
+    let existing = methods::passkeys(services, &stored);
+    let existing: Vec<_> = existing.into_iter().map(|(_, p)| p).collect();
+    let (options, state) = passkey::start_registration(
+        &rp,
+        &services.keys,
+        e.user.id.as_str(),
+        &e.user.login,
+        &e.user.display_name,
+        &existing,
+    )
+    .map_err(FlowError::Internal)?;
+    let state = zeroize::Zeroizing::new(
+        serde_json::to_vec(&state)
+            .map_err(|err| FlowError::Internal(format!("cannot keep a passkey ceremony: {err}")))?,
+    );
+    e.pending = Some(PendingMethod {
+        kind: MethodKind::Passkey,
+        label: name,
+        sealed: services.keys.seal(&state, &pending_context(&e.attempt_id, MethodKind::Passkey)),
+    });
+    Ok(Ok(options))
+}
+
+/// Finishes registering the pending passkey with the browser's answer (JSON), and stores it.
+/// `Ok(Err(key))`: nothing was stored, and the message says why. Each ceremony is used once.
+pub async fn finish_passkey(
+    services: &Services,
+    who: &Requester,
+    e: &mut Enrolment,
+    answer: &str,
+) -> Result<Result<String, &'static str>, FlowError> {
+    e.live(services).await?;
+    if answer.trim().is_empty() {
+        // The form was sent without the browser's part: JavaScript is off.
+        return Ok(Err("passkey-needs-script"));
+    }
+    let state = open_pending(services, e, MethodKind::Passkey)?;
+    let name = e.pending.take().map(|p| p.label).unwrap_or_default();
+    let state: webauthn_rs::prelude::PasskeyRegistration = serde_json::from_slice(&state)
+        .map_err(|err| FlowError::Internal(format!("pending passkey ceremony does not parse: {err}")))?;
+    let refused = |reason: &'static str| AuditRecord {
+        event: "method_added",
+        flow: Some("register"),
+        user: Some(&e.user),
+        outcome: "failure",
+        reason: Some(reason),
+        method: Some(MethodKind::Passkey.as_str()),
+    };
+    let rp = passkey::relying_party(&services.config).map_err(FlowError::Internal)?;
+    let checked = passkey::parse(answer)
+        .ok_or_else(|| "not a passkey answer".to_owned())
+        .and_then(|answer| rp.finish_passkey_registration(&answer, &state).map_err(|err| err.to_string()));
+    let key = match checked {
+        Ok(key) => key,
+        Err(err) => {
+            tracing::info!(%err, "a passkey registration was refused");
+            services.audit(who, refused("passkey_refused")).await;
+            return Ok(Err("passkey-failed"));
+        }
+    };
+    let json = zeroize::Zeroizing::new(
+        serde_json::to_vec(&key).map_err(|err| FlowError::Internal(format!("cannot encode a passkey: {err}")))?,
+    );
+    let method = StoredMethod {
+        id: uuid::Uuid::new_v4().to_string(),
+        user_id: e.user.id.0.clone(),
+        kind: MethodKind::Passkey.as_str().into(),
+        label: name.clone(),
+        sealed: services.keys.seal(&json, &seal_context(e.user.id.as_str(), MethodKind::Passkey)),
+        created_at: services.clock.now(),
+        last_used_at: None,
+        totp_last_step: None,
+    };
+    if !services.db.insert_passkey(&method, &passkey::credential_key(&services.keys, key.cred_id())).await? {
+        services.audit(who, refused("credential_registered_already")).await;
+        return Ok(Err("passkey-registered-already"));
+    }
+    let record = AuditRecord {
+        event: "method_added",
+        flow: Some("register"),
+        user: Some(&e.user),
+        outcome: "success",
+        method: Some(MethodKind::Passkey.as_str()),
+        ..Default::default()
+    };
+    services.audit(who, record).await;
+    let named = who.lang.t_with("methods-passkey", &[("name", name.as_str().into())]);
+    super::recovery::notify(services, who, &e.user, AccountEvent::MethodAdded(&named)).await?;
+    Ok(Ok(name))
 }

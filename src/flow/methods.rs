@@ -123,3 +123,22 @@ pub fn totp_secrets(services: &Services, methods: &[StoredMethod]) -> Vec<(Strin
         })
         .collect()
 }
+
+/// The account's passkeys with their method ids.
+pub fn passkeys(services: &Services, methods: &[StoredMethod]) -> Vec<(String, webauthn_rs::prelude::Passkey)> {
+    methods
+        .iter()
+        .filter(|m| m.kind == MethodKind::Passkey.as_str())
+        .filter_map(|m| match open(services, m).map(|bytes| serde_json::from_slice(&bytes)) {
+            Ok(Ok(key)) => Some((m.id.clone(), key)),
+            Ok(Err(err)) => {
+                tracing::error!(%err, "skipping a stored passkey that does not parse");
+                None
+            }
+            Err(err) => {
+                tracing::error!(%err, "skipping a stored passkey that does not open");
+                None
+            }
+        })
+        .collect()
+}

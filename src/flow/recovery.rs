@@ -49,6 +49,9 @@ pub struct Recovery {
     pub expires_at: i64,
     /// The username as typed, as a keyed hash: what the per-account limits count.
     limit_key: String,
+    /// The passkey check the browser was last asked for; each is answered at most once.
+    #[serde(default)]
+    passkey_check: Option<webauthn_rs::prelude::PasskeyAuthentication>,
 }
 
 impl Recovery {
@@ -191,7 +194,15 @@ async fn begin(
             },
         )
         .await;
-    Ok(Recovery { purpose, attempt_id: attempt.id, user, passed: vec![], expires_at: attempt.expires_at, limit_key })
+    Ok(Recovery {
+        purpose,
+        attempt_id: attempt.id,
+        user,
+        passed: vec![],
+        expires_at: attempt.expires_at,
+        limit_key,
+        passkey_check: None,
+    })
 }
 
 /// Makes a code for the email channel and sends it to the account's addresses, if any.
@@ -295,6 +306,7 @@ async fn check_code_now(
         MethodKind::Email | MethodKind::Sms => codes::check(services, &r.attempt_id, kind.as_str(), input).await?,
         MethodKind::Totp => check_totp(services, r, input).await?,
         MethodKind::Questions => return Err(FlowError::OutOfStep("questions are answered, not coded")),
+        MethodKind::Passkey => return Err(FlowError::OutOfStep("a passkey is checked by the browser")),
     };
     let reason = result.failure_reason();
     let outcome = if reason.is_none() { "success" } else { "failure" };
@@ -570,5 +582,133 @@ async fn send_sms_code_now(services: &Services, who: &Requester, r: &Recovery) -
         ..Default::default()
     };
     services.audit(who, record).await;
+    Ok(())
+}
+
+/// Asks the browser to use one of the account's passkeys: the options for
+/// `navigator.credentials.get`, with user verification required. An account without a
+/// passkey, or no account, gets options just like them that no passkey can answer.
+pub async fn passkey_options(
+    services: &Services,
+    r: &mut Recovery,
+) -> Result<webauthn_rs::prelude::RequestChallengeResponse, FlowError> {
+    r.live(services)?;
+    let kind = MethodKind::Passkey;
+    if r.passed.contains(&kind) || !policy::method_allowed(&services.config.policy, kind) {
+        return Err(FlowError::OutOfStep("passkeys not available"));
+    }
+    if let Some(CodeCheck::Voided) = codes::ensure_open(services, &r.attempt_id).await? {
+        return Err(FlowError::Expired);
+    }
+    let stored = methods::stored_or_decoy(services, r.user.as_ref()).await?;
+    let usable = match r.user.as_ref() {
+        Some(user) => protection::recovery_methods(services, user, stored),
+        None => stored,
+    };
+    let keys: Vec<_> = methods::passkeys(services, &usable).into_iter().map(|(_, key)| key).collect();
+    let rp = crate::factors::passkey::relying_party(&services.config).map_err(FlowError::Internal)?;
+    let (options, state) = crate::factors::passkey::start_authentication(&rp, &services.keys, &keys, &r.limit_key)
+        .map_err(FlowError::Internal)?;
+    r.passkey_check = Some(state);
+    Ok(options)
+}
+
+/// Checks the browser's answer (JSON) to the last passkey check. Anything but a valid,
+/// user-verified answer from one of the account's passkeys counts as a wrong code does.
+pub async fn check_passkey(
+    services: &Services,
+    who: &Requester,
+    r: &mut Recovery,
+    answer: &str,
+) -> Result<CodeCheck, FlowError> {
+    let result = check_passkey_now(services, who, r, answer).await;
+    let record = AuditRecord {
+        event: "verify",
+        flow: Some(r.purpose.as_str()),
+        user: r.user.as_ref(),
+        method: Some(MethodKind::Passkey.as_str()),
+        ..Default::default()
+    };
+    services.audit_error(who, record, &result).await;
+    result
+}
+
+async fn check_passkey_now(
+    services: &Services,
+    who: &Requester,
+    r: &mut Recovery,
+    answer: &str,
+) -> Result<CodeCheck, FlowError> {
+    r.live(services)?;
+    let kind = MethodKind::Passkey;
+    if r.passed.contains(&kind) || !policy::method_allowed(&services.config.policy, kind) {
+        return Err(FlowError::OutOfStep("passkeys not available"));
+    }
+    limits::hit(services, Scope::CheckByAddress, who.ip.as_deref()).await?;
+    limits::hit(services, Scope::CheckByAccount(kind.as_str()), Some(&r.limit_key)).await?;
+    let state = r.passkey_check.take();
+    let result = match codes::ensure_open(services, &r.attempt_id).await? {
+        Some(closed) => closed,
+        None => {
+            let rp = crate::factors::passkey::relying_party(&services.config).map_err(FlowError::Internal)?;
+            let checked = match (state, crate::factors::passkey::parse(answer)) {
+                (Some(state), Some(answer)) => {
+                    rp.finish_passkey_authentication(&answer, &state).map_err(|err| err.to_string())
+                }
+                (None, _) => Err("no passkey check was asked for".to_owned()),
+                (_, None) => Err("not a passkey answer".to_owned()),
+            };
+            match checked {
+                Ok(done) if done.user_verified() && r.user.is_some() => {
+                    record_use(services, r, &done).await?;
+                    CodeCheck::Passed
+                }
+                Ok(_) => codes::wrong_try(services, &r.attempt_id).await?,
+                Err(err) => {
+                    tracing::info!(%err, "a passkey answer was refused");
+                    codes::wrong_try(services, &r.attempt_id).await?
+                }
+            }
+        }
+    };
+    let reason = match result {
+        CodeCheck::Wrong { .. } => Some("passkey_refused"),
+        other => other.failure_reason(),
+    };
+    let record = AuditRecord {
+        event: "verify",
+        flow: Some(r.purpose.as_str()),
+        user: r.user.as_ref(),
+        outcome: if reason.is_none() { "success" } else { "failure" },
+        reason,
+        method: Some(kind.as_str()),
+    };
+    services.audit(who, record).await;
+    if result == CodeCheck::Passed {
+        r.passed.push(kind);
+    }
+    Ok(result)
+}
+
+/// Keeps the passkey's signature counter (a cloned authenticator shows up as a counter that
+/// goes back) and when it was last used.
+async fn record_use(
+    services: &Services,
+    r: &Recovery,
+    done: &webauthn_rs::prelude::AuthenticationResult,
+) -> Result<(), FlowError> {
+    let Some(user) = r.user.as_ref() else { return Ok(()) };
+    let stored = methods::stored(services, user).await?;
+    let now = services.clock.now();
+    for (id, mut key) in methods::passkeys(services, &stored) {
+        if key.update_credential(done).is_some() {
+            let json = zeroize::Zeroizing::new(
+                serde_json::to_vec(&key)
+                    .map_err(|err| FlowError::Internal(format!("cannot encode a passkey: {err}")))?,
+            );
+            let sealed = services.keys.seal(&json, &methods::seal_context(user.id.as_str(), MethodKind::Passkey));
+            services.db.reseal_method(&id, &sealed, now).await?;
+        }
+    }
     Ok(())
 }

@@ -46,6 +46,35 @@ impl Db {
         Ok(())
     }
 
+    /// Saves a newly confirmed passkey with the keyed hash of its credential id; false when
+    /// that credential is registered already (to this account or another).
+    pub async fn insert_passkey(&self, m: &StoredMethod, credential: &str) -> Result<bool, StoreError> {
+        const SQL: &str = "INSERT INTO methods (id, user_id, kind, label, sealed, created_at, last_used_at, totp_last_step, credential) \
+                           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (credential) DO NOTHING";
+        let n = with_pool!(self, |pool| sqlx::query(SQL)
+            .bind(&m.id)
+            .bind(&m.user_id)
+            .bind(&m.kind)
+            .bind(&m.label)
+            .bind(&m.sealed)
+            .bind(m.created_at)
+            .bind(m.last_used_at)
+            .bind(m.totp_last_step)
+            .bind(credential)
+            .execute(pool)
+            .await?
+            .rows_affected());
+        Ok(n == 1)
+    }
+
+    /// Replaces a method's sealed value (a passkey's signature counter moved on) and records
+    /// that it was just used.
+    pub async fn reseal_method(&self, id: &str, sealed: &[u8], now: UnixTime) -> Result<(), StoreError> {
+        const SQL: &str = "UPDATE methods SET sealed = $2, last_used_at = $3 WHERE id = $1";
+        with_pool!(self, |pool| sqlx::query(SQL).bind(id).bind(sealed).bind(now).execute(pool).await?.rows_affected());
+        Ok(())
+    }
+
     /// Removes one of a person's methods; false if they have no method with that id.
     pub async fn delete_method(&self, user_id: &str, id: &str) -> Result<bool, StoreError> {
         const SQL: &str = "DELETE FROM methods WHERE user_id = $1 AND id = $2";

@@ -42,6 +42,8 @@ pub fn routes() -> Router<Arc<Services>> {
         .route("/register/email", post(add_email))
         .route("/register/totp", post(add_totp))
         .route("/register/sms", post(add_sms))
+        .route("/register/passkey", post(add_passkey))
+        .route("/register/passkey/options", post(passkey_options))
         .route("/register/confirm", get(confirm_page).post(confirm))
         .route("/register/questions", get(questions_page).post(save_questions))
         .route("/register/cancel", post(cancel))
@@ -81,6 +83,9 @@ struct MethodsPage {
     /// A refused phone number as typed, and why, shown at its field.
     number: String,
     number_error: Option<String>,
+    /// A passkey's name as typed, and why the passkey was not added, shown at its field.
+    passkey_name: String,
+    passkey_error: Option<String>,
 }
 
 impl MethodsPage {
@@ -93,16 +98,23 @@ impl MethodsPage {
     }
 
     fn method_name(&self, m: &enrol::MethodView) -> String {
-        match m.kind {
-            MethodKind::Email => self.l.t1("methods-email", "address", m.label.as_str()),
-            MethodKind::Totp => self.l.t("methods-totp"),
-            MethodKind::Questions => self.l.t("methods-questions"),
-            MethodKind::Sms => self.l.t1("methods-sms", "number", m.label.as_str()),
-        }
+        method_name(self.l.lang, m)
     }
 
     fn added_on(&self, at: &i64) -> String {
         time::OffsetDateTime::from_unix_timestamp(*at).map(|t| t.date().to_string()).unwrap_or_default()
+    }
+}
+
+/// A registered method as people read it: "Email to j…@example.com", "Passkey “Laptop”".
+fn method_name(lang: crate::i18n::Lang, m: &enrol::MethodView) -> String {
+    let label = m.label.as_str();
+    match m.kind {
+        MethodKind::Email => lang.t_with("methods-email", &[("address", label.into())]),
+        MethodKind::Totp => lang.t("methods-totp"),
+        MethodKind::Questions => lang.t("methods-questions"),
+        MethodKind::Sms => lang.t_with("methods-sms", &[("number", label.into())]),
+        MethodKind::Passkey => lang.t_with("methods-passkey", &[("name", label.into())]),
     }
 }
 
@@ -241,10 +253,17 @@ async fn methods_view(
     error: Option<&'static str>,
     address: String,
 ) -> Result<Response, Error> {
-    methods_view_with(s, ctx, session, csrf, error, address, None).await
+    methods_view_with(s, ctx, session, csrf, error, address, Typed::Nothing).await
 }
 
-/// The methods page; `refused_number` is a phone number as typed that `error` is about.
+/// What a refused form on the methods page had in it, so the page shows it again at its field.
+enum Typed {
+    Nothing,
+    Number(String),
+    PasskeyName(String),
+}
+
+/// The methods page; `typed` is what `error` is about.
 async fn methods_view_with(
     s: &Services,
     ctx: &Ctx,
@@ -252,7 +271,7 @@ async fn methods_view_with(
     csrf: &CsrfToken,
     error: Option<&'static str>,
     address: String,
-    refused_number: Option<String>,
+    typed: Typed,
 ) -> Result<Response, Error> {
     let e = required(session).await?;
     let overview = enrol::overview(s, &e).await?;
@@ -270,8 +289,10 @@ async fn methods_view_with(
         questions_to_register: s.config.questions.to_register,
         privileged: crate::policy::is_privileged(&s.config, &e.user),
         review_due,
-        number_error: error.filter(|_| refused_number.is_some()).map(|key| ctx.lang.t(key)),
-        number: refused_number.unwrap_or_default(),
+        number_error: error.filter(|_| matches!(typed, Typed::Number(_))).map(|key| ctx.lang.t(key)),
+        passkey_error: error.filter(|_| matches!(typed, Typed::PasskeyName(_))).map(|key| ctx.lang.t(key)),
+        number: if let Typed::Number(n) = &typed { n.clone() } else { String::new() },
+        passkey_name: if let Typed::PasskeyName(n) = typed { n } else { String::new() },
     };
     let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     Ok((status, html(&page)?).into_response())
@@ -331,10 +352,67 @@ async fn add_sms(
             PhoneError::Unreadable | PhoneError::Invalid => "methods-bad-number",
         };
         let typed = form.number.chars().take(40).collect();
-        return methods_view_with(&s, &ctx, &session, &csrf, Some(key), String::new(), Some(typed)).await;
+        return methods_view_with(&s, &ctx, &session, &csrf, Some(key), String::new(), Typed::Number(typed)).await;
     }
     session.insert(KEY, e).await?;
     Ok(Redirect::to("/register/confirm").into_response())
+}
+
+#[derive(Deserialize)]
+struct PasskeyForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    name: String,
+    /// The browser's answer (JSON), filled in by static/passkey.js.
+    #[serde(default)]
+    credential: String,
+}
+
+has_csrf!(PasskeyForm);
+
+/// The options for `navigator.credentials.create` (JSON, for static/passkey.js); a refused
+/// name gets `{"error": "…"}` with status 422.
+async fn passkey_options(
+    State(s): State<Arc<Services>>,
+    ctx: Ctx,
+    session: Session,
+    Verified(form): Verified<PasskeyForm>,
+) -> Result<Response, Error> {
+    let mut e = required(&session).await?;
+    match enrol::start_passkey(&s, &mut e, &form.name).await? {
+        Ok(options) => {
+            session.insert(KEY, e).await?;
+            Ok(axum::Json(options).into_response())
+        }
+        Err(key) => Ok((StatusCode::UNPROCESSABLE_ENTITY, axum::Json(serde_json::json!({ "error": ctx.lang.t(key) })))
+            .into_response()),
+    }
+}
+
+/// Stores the passkey the browser made, or says at the passkey's field why it was not added.
+async fn add_passkey(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
+    Who(who): Who,
+    session: Session,
+    Verified(form): Verified<PasskeyForm>,
+) -> Result<Response, Error> {
+    let mut e = required(&session).await?;
+    let outcome = enrol::finish_passkey(&s, &who, &mut e, &form.credential).await?;
+    session.insert(KEY, e).await?;
+    match outcome {
+        Ok(_) => {
+            session.cycle_id().await?;
+            session.insert(NOTICE, "methods-added").await?;
+            Ok(Redirect::to("/register/methods").into_response())
+        }
+        Err(key) => {
+            let name = form.name.chars().take(crate::factors::passkey::MAX_NAME_CHARS).collect();
+            methods_view_with(&s, &ctx, &session, &csrf, Some(key), String::new(), Typed::PasskeyName(name)).await
+        }
+    }
 }
 
 async fn add_totp(
@@ -359,7 +437,9 @@ async fn confirm_view(
     let (kind, qr_svg, secret_text) = match pending.kind {
         MethodKind::Email => ("email", String::new(), String::new()),
         MethodKind::Sms => ("sms", String::new(), String::new()),
-        MethodKind::Questions => return Err(Error::Flow(FlowError::OutOfStep("questions have no code"))),
+        MethodKind::Questions | MethodKind::Passkey => {
+            return Err(Error::Flow(FlowError::OutOfStep("nothing to confirm with a code")));
+        }
         MethodKind::Totp => {
             let t = enrol::totp_enrolment(s, e)?;
             ("totp", t.qr_svg.expose_secret().to_owned(), t.secret_base32.expose_secret().to_owned())
@@ -384,7 +464,7 @@ async fn confirm_page(
     session: Session,
 ) -> Result<Response, Error> {
     let e = required(&session).await?;
-    if e.pending.is_none() {
+    if e.pending.as_ref().is_none_or(|p| matches!(p.kind, MethodKind::Passkey | MethodKind::Questions)) {
         return Ok(Redirect::to("/register/methods").into_response());
     }
     Ok(confirm_view(&s, &ctx, &e, &csrf, None).await?.into_response())
@@ -468,12 +548,7 @@ async fn done(
         .iter()
         .map(|d| lang.t_with("methods-directory-email", &[("address", d.into())]))
         .collect();
-    methods.extend(overview.methods.iter().map(|m| match m.kind {
-        MethodKind::Email => lang.t_with("methods-email", &[("address", m.label.as_str().into())]),
-        MethodKind::Totp => lang.t("methods-totp"),
-        MethodKind::Questions => lang.t("methods-questions"),
-        MethodKind::Sms => lang.t_with("methods-sms", &[("number", m.label.as_str().into())]),
-    }));
+    methods.extend(overview.methods.iter().map(|m| method_name(lang, m)));
     let methods = methods.iter().map(|m| lang.t_with("register-done-method", &[("method", m.into())])).collect();
     let back = return_to::take(&session).await?;
     session.flush().await?;

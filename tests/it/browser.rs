@@ -253,3 +253,60 @@ async fn text_message_codes_work_and_pass_axe() {
     run_node("sms.mjs", Js::On, Lang::En, &env, &control, json!({ "sms": who })).await;
     assert!(slapd.bind(&person_.dn, &new).await, "the password set after the texted code binds");
 }
+
+/// A passkey registered and used for a reset with Chromium's virtual authenticator; the same
+/// passkey used from a page on another origin is refused by the portal.
+#[tokio::test]
+async fn passkeys_register_and_reset_and_a_wrong_origin_is_refused() {
+    let localhost = |config: &mut Config| {
+        // Passkeys belong to a name, not an address: the portal is reached as localhost.
+        let port = config.server.listen.rsplit(':').next().unwrap().to_owned();
+        config.server.public_url = format!("http://localhost:{port}");
+    };
+    let env = portal_with(|config| {
+        config.policy.methods = vec![rekey::config::MethodKind::Email, rekey::config::MethodKind::Passkey];
+        localhost(config);
+    })
+    .await;
+    // A second portal on the same database and keys, at another origin (another port), whose
+    // configuration says passkeys belong to the first one's origin: what it gets from the
+    // browser names its own origin, which is not one of them.
+    let elsewhere = {
+        let first = env.config.clone();
+        let slapd = Slapd::shared().await;
+        TestEnv::build(slapd.directory_config(), first.database.url.clone(), move |config| {
+            let listen = config.server.listen.clone();
+            *config = first.clone();
+            config.server.listen = listen;
+            localhost(config);
+            config.passkeys.origins = vec![first.server.public_url.clone()];
+        })
+        .await
+    };
+    let slapd = Slapd::shared().await;
+    let person_ = slapd.create_user("pky").await;
+    let new = new_password();
+    let lang = Lang::En;
+    let refused = lang.t_with("passkey-wrong", &[("count", 1.into())]);
+    let refused = refused.split(". ").next().unwrap().to_owned();
+    let mut who = person(&person_, "", &new);
+    who["passkeyName"] = json!("Work laptop");
+    who["methodName"] = json!(lang.t_with("methods-passkey", &[("name", "Work laptop".into())]));
+    who["wrongOriginUrl"] = json!(elsewhere.config.server.public_url);
+    who["refused"] = json!(refused);
+    let control = Control::start(env.clone()).await;
+    run_node("passkey.mjs", Js::On, lang, &env, &control, json!({ "passkey": who })).await;
+    assert!(slapd.bind(&person_.dn, &new).await, "the password set after the passkey binds");
+    let audit = env.server.services.db.audit_search(&Default::default(), 200, 0).await.unwrap();
+    let verified: Vec<&str> = audit
+        .iter()
+        .map(|found| &found.event)
+        .filter(|e| e.event == "verify" && e.method.as_deref() == Some("passkey"))
+        .map(|e| e.outcome.as_str())
+        .collect();
+    assert_eq!(
+        verified,
+        ["failure", "success"],
+        "newest first: the reset's passkey passed, the other origin's did not"
+    );
+}

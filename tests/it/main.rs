@@ -16,6 +16,7 @@ mod hostile;
 mod ldap_directory;
 mod mail;
 mod method_rules;
+mod passkeys;
 mod processes;
 mod quality;
 mod questions;

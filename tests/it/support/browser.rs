@@ -200,7 +200,8 @@ pub async fn run_node(script: &str, js: Js, lang: Lang, env: &TestEnv, control: 
     command
         .arg(dir.join(script))
         .current_dir(&dir)
-        .env("BASE_URL", env.server.url())
+        // The address people use: passkeys need a name (`localhost`), not 127.0.0.1.
+        .env("BASE_URL", &env.config.server.public_url)
         .env("CONTROL_URL", &control.url)
         .env("USERS", users.to_string())
         .env("JS", js.as_str())
