@@ -1,9 +1,12 @@
-// Passkeys in a real browser with Chromium's virtual authenticator (CTAP2, user verification by
+// Passkeys in a real browser with Chromium's virtual authenticators (CTAP2, user verification by
 // "fingerprint"), every page checked by axe: register a passkey (first without a name, which is
-// refused in place), reset the password with it, then use it on a page from another origin (a
+// refused in place) on a spare key and one on a laptop, see the laptop refuse a second one,
+// remove the spare key's, reset the password with the laptop's, then use it on a page from another origin (a
 // second portal on the same database, configured for the first one's origin), which refuses it.
 //
-//   passkey  has nothing registered; names the passkey `passkeyName`; resets to `newPassword`;
+//   passkey  has nothing registered; names the passkeys `spareName` and `passkeyName`, listed as
+//            `spareMethodName` and `methodName`; `removeSpare` names the spare's remove button;
+//            resets to `newPassword`;
 //            `wrongOriginUrl` is the portal on the other origin; `refused` starts the message
 //            shown when a passkey is not accepted; `methodName` is how the methods page lists it
 
@@ -15,11 +18,11 @@ await run('passkey', async (session) => {
   const { page } = session;
   const u = user('passkey');
 
-  // The virtual authenticator stands in for a phone or a security key: it holds credentials,
-  // and verifies the person (as a fingerprint would) every time it is used.
+  // Virtual authenticators stand in for a phone or a security key: each holds credentials, and
+  // verifies the person (as a fingerprint would) every time it is used.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('WebAuthn.enable', { enableUI: false });
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+  const authenticator = async () => (await cdp.send('WebAuthn.addVirtualAuthenticator', {
     options: {
       protocol: 'ctap2',
       transport: 'internal',
@@ -28,7 +31,8 @@ await run('passkey', async (session) => {
       isUserVerified: true,
       automaticPresenceSimulation: true,
     },
-  });
+  })).authenticatorId;
+  const held = async (id) => (await cdp.send('WebAuthn.getCredentials', { authenticatorId: id })).credentials.length;
 
   await open(session, '/register');
   await page.getByLabel(LABELS.username).fill(u.username);
@@ -38,19 +42,39 @@ await run('passkey', async (session) => {
   await checkPage(session, 'passkey-methods');
 
   // Without a name the portal refuses before the authenticator is asked; the page stays.
+  const spare = await authenticator();
   const status = page.locator('#passkey-status');
   await page.getByRole('button', { name: t('methods-add-passkey-button'), exact: true }).click();
-  await assert.doesNotReject(status.filter({ hasText: t('passkey-name-missing') }).waitFor());
-  let credentials = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
-  assert.equal(credentials.credentials.length, 0, 'no passkey is made for a refused name');
+  await status.filter({ hasText: t('passkey-name-missing') }).waitFor();
+  assert.equal(await held(spare), 0, 'no passkey is made for a refused name');
 
+  // A spare security key, registered and then given up (the authenticator goes away).
+  await page.getByLabel(t('field-passkey-name'), { exact: true }).fill(u.spareName);
+  await press(page, t('methods-add-passkey-button'));
+  await assertHeading(page, HEADINGS.methods);
+  await page.getByRole('cell', { name: u.spareMethodName, exact: true }).waitFor();
+  assert.equal(await held(spare), 1, 'the spare key holds its passkey');
+  await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: spare });
+
+  // The laptop's passkey; then the same laptop again, which it refuses (it has one for this
+  // account already: the portal lists it to be excluded).
+  const laptop = await authenticator();
   await page.getByLabel(t('field-passkey-name'), { exact: true }).fill(u.passkeyName);
   await press(page, t('methods-add-passkey-button'));
   await assertHeading(page, HEADINGS.methods);
-  await assert.doesNotReject(page.getByRole('cell', { name: u.methodName, exact: true }).waitFor());
-  credentials = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
-  assert.equal(credentials.credentials.length, 1, 'the authenticator holds the new passkey');
+  await page.getByRole('cell', { name: u.methodName, exact: true }).waitFor();
+  assert.equal(await held(laptop), 1, 'the laptop holds the new passkey');
   await checkPage(session, 'passkey-registered');
+  await page.getByLabel(t('field-passkey-name'), { exact: true }).fill('Laptop again');
+  await page.getByRole('button', { name: t('methods-add-passkey-button'), exact: true }).click();
+  await status.filter({ hasText: t('passkey-registered-already') }).waitFor();
+  assert.equal(await held(laptop), 1, 'no second passkey on the same authenticator');
+
+  // The spare key's passkey is removed from the account.
+  await press(page, u.removeSpare);
+  await assertHeading(page, HEADINGS.methods);
+  assert.equal(await page.getByRole('cell', { name: u.spareMethodName, exact: true }).count(), 0, 'the spare key is gone');
+  await page.getByRole('cell', { name: u.methodName, exact: true }).waitFor();
   await press(page, BUTTONS.finish);
 
   // A reset with the passkey.

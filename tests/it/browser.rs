@@ -292,6 +292,10 @@ async fn passkeys_register_and_reset_and_a_wrong_origin_is_refused() {
     let mut who = person(&person_, "", &new);
     who["passkeyName"] = json!("Work laptop");
     who["methodName"] = json!(lang.t_with("methods-passkey", &[("name", "Work laptop".into())]));
+    let spare = lang.t_with("methods-passkey", &[("name", "Spare key".into())]);
+    who["spareName"] = json!("Spare key");
+    who["removeSpare"] = json!(lang.t_with("methods-remove-label", &[("method", spare.as_str().into())]));
+    who["spareMethodName"] = json!(spare);
     who["wrongOriginUrl"] = json!(elsewhere.config.server.public_url);
     who["refused"] = json!(refused);
     let control = Control::start(env.clone()).await;
