@@ -85,7 +85,7 @@ code-resend = Neuen Code senden
 code-other-method = Andere Methode verwenden
 code-wrong = Dieser Code ist nicht richtig. { code-tries-left }
 code-tries-left = { $count ->
-        [0] Das war Ihr letzter Versuch: Ein weiterer falscher Code beendet diesen Vorgang.
+        [0] Das war Ihr letzter Versuch: Ein weiterer Fehler beendet diesen Vorgang.
         [one] Sie haben noch 1 Versuch.
        *[other] Sie haben noch { $count } Versuche.
     }

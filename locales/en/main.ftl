@@ -85,7 +85,7 @@ code-resend = Send a new code
 code-other-method = Use a different method
 code-wrong = That code is not right. { code-tries-left }
 code-tries-left = { $count ->
-        [0] This was your last try: one more wrong code ends this attempt.
+        [0] This was your last try: one more mistake ends this attempt.
         [one] You have 1 more try.
        *[other] You have { $count } more tries.
     }

@@ -85,7 +85,7 @@ code-resend = Enviar un código nuevo
 code-other-method = Usar otro método
 code-wrong = Ese código no es correcto. { code-tries-left }
 code-tries-left = { $count ->
-        [0] Este era su último intento: otro código incorrecto pondrá fin a este proceso.
+        [0] Este era su último intento: otro error pondrá fin a este proceso.
         [one] Le queda 1 intento más.
        *[other] Le quedan { $count } intentos más.
     }

@@ -85,7 +85,7 @@ code-resend = Envoyer un nouveau code
 code-other-method = Utiliser une autre méthode
 code-wrong = Ce code est incorrect. { code-tries-left }
 code-tries-left = { $count ->
-        [0] Dernier essai : un nouveau code incorrect mettra fin à cette tentative.
+        [0] Dernier essai : une nouvelle erreur mettra fin à cette tentative.
         [one] Il vous reste { $count } essai.
        *[other] Il vous reste { $count } essais.
     }

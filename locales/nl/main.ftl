@@ -86,7 +86,7 @@ code-resend = Nieuwe code sturen
 code-other-method = Een andere methode gebruiken
 code-wrong = Die code is niet juist. { code-tries-left }
 code-tries-left = { $count ->
-        [0] Dit was uw laatste kans: bij nog een onjuiste code wordt deze poging beëindigd.
+        [0] Dit was uw laatste kans: bij nog een fout wordt deze poging beëindigd.
         [one] U kunt het nog 1 keer proberen.
        *[other] U kunt het nog { $count } keer proberen.
     }
