@@ -66,6 +66,8 @@ pub struct RunResult {
     pub errors: u64,
     pub first_error: Option<String>,
     pub timings: Timings,
+    /// Share of the machine's CPU time (all cores) that was busy during the run.
+    pub machine_busy: f64,
 }
 
 impl RunResult {
@@ -92,6 +94,7 @@ where
     Fut: Future<Output = (S, Timings, Result<bool>)> + Send,
 {
     let n = clients.len();
+    let cpu_before = machine_cpu();
     let started = Instant::now();
     let deadline = started + bounds.time;
     let issued = Arc::new(AtomicU64::new(0));
@@ -126,6 +129,7 @@ where
         errors: 0,
         first_error: None,
         timings: Timings::default(),
+        machine_busy: 0.0,
     };
     let mut states = Vec::with_capacity(n);
     for task in tasks {
@@ -146,9 +150,22 @@ where
         }
     }
     result.elapsed = started.elapsed();
+    if let (Some((busy0, total0)), Some((busy1, total1))) = (cpu_before, machine_cpu()) {
+        result.machine_busy = (busy1 - busy0) as f64 / ((total1 - total0).max(1)) as f64;
+    }
     if let Some(e) = &result.first_error {
         eprintln!("  {name}: {} client(s) stopped on an error; the first: {e}", result.errors);
     }
     eprintln!("  {name}: {} done in {:.1} s ({:.1}/s)", result.done, result.elapsed.as_secs_f64(), result.per_sec());
     (result, states)
+}
+
+/// Busy and total CPU ticks of the whole machine, from the first line of /proc/stat.
+fn machine_cpu() -> Option<(u64, u64)> {
+    let stat = std::fs::read_to_string("/proc/stat").ok()?;
+    let ticks: Vec<u64> = stat.lines().next()?.split_whitespace().skip(1).filter_map(|v| v.parse().ok()).collect();
+    let total: u64 = ticks.iter().take(8).sum();
+    // idle and iowait are the fourth and fifth.
+    let idle = ticks.get(3)? + ticks.get(4)?;
+    Some((total - idle, total))
 }

@@ -51,6 +51,9 @@ struct Args {
     /// Working folder (configs, SQLite file, portal logs).
     #[arg(long)]
     work: PathBuf,
+    /// slapd's pid file, to read the directory's CPU time per operation.
+    #[arg(long)]
+    slapd_pid_file: Option<PathBuf>,
     /// Markdown tables are written here (and printed).
     #[arg(long)]
     out: PathBuf,
@@ -145,11 +148,11 @@ async fn main() -> Result<()> {
 
     eprintln!("==> registering a recovery address for {} accounts", flow_accounts.len() + unlock_accounts.len());
     let everyone: Vec<Account> = flow_accounts.iter().chain(&unlock_accounts).cloned().collect();
-    runs::register_all(&[url.clone()], &url, &sink, everyone).await?;
+    runs::register_all(std::slice::from_ref(&url), &url, &sink, everyone).await?;
 
     eprintln!("==> page views");
     let rows_before = report::sqlite_rows(&work.join("rekey.db")).await?;
-    let page = runs::pages(&[url.clone()], &url, plan.page_clients, plan.bounds()).await?;
+    let page = runs::pages(std::slice::from_ref(&url), &url, plan.page_clients, plan.bounds()).await?;
     let rows_after = report::sqlite_rows(&work.join("rekey.db")).await?;
     report.pages("SQLite", &page, rows_before, rows_after);
     report.memory("`rekey serve` after the page views (SQLite)", portal.memory()?.0, None);
@@ -164,8 +167,9 @@ async fn main() -> Result<()> {
             if kind == "change" && c > 32 {
                 continue;
             }
-            let r = runs::flow(kind, &[url.clone()], &url, &sink, &mut flow_accounts, c, plan.bounds()).await?;
-            report.flow(&format!("{kind}, floor {FLOOR_MS} ms"), &r, None, None);
+            let r =
+                runs::flow(kind, std::slice::from_ref(&url), &url, &sink, &mut flow_accounts, c, plan.bounds()).await?;
+            report.flow(&format!("{kind}, floor {FLOOR_MS} ms"), &r, None, None, None);
         }
     }
     portal.stop().await?;
@@ -186,6 +190,7 @@ async fn main() -> Result<()> {
 
     for &c in &plan.flow_clients {
         for kind in ["change", "reset"] {
+            let slapd0 = slapd_cpu(&args.slapd_pid_file);
             let raw = runs::raw(
                 kind,
                 &args.ldap_url,
@@ -196,21 +201,31 @@ async fn main() -> Result<()> {
                 plan.bounds(),
             )
             .await?;
+            let slapd1 = slapd_cpu(&args.slapd_pid_file);
             let cpu0 = portal.cpu()?;
-            let r = runs::flow(kind, &[url.clone()], &url, &sink, &mut flow_accounts, c, plan.bounds()).await?;
+            let r =
+                runs::flow(kind, std::slice::from_ref(&url), &url, &sink, &mut flow_accounts, c, plan.bounds()).await?;
             let cpu = portal.cpu()?.saturating_sub(cpu0);
-            report.flow(&format!("{kind}, floor off"), &r, Some(&raw), Some(cpu));
+            let slapd = match (slapd0, slapd1, slapd_cpu(&args.slapd_pid_file)) {
+                (Some(a), Some(b), Some(c)) => Some((b.saturating_sub(a), c.saturating_sub(b))),
+                _ => None,
+            };
+            report.flow(&format!("{kind}, floor off"), &r, Some(&raw), Some(cpu), slapd);
             report.raw(&raw);
         }
     }
 
-    eprintln!("==> unlock ({} accounts locked first by wrong binds)", unlock_accounts.len());
-    for a in &unlock_accounts {
-        raw::lock(&args.ldap_url, a).await?;
+    eprintln!("==> unlock ({} accounts, locked first by wrong binds)", unlock_accounts.len());
+    let mut locked = Vec::with_capacity(unlock_accounts.len());
+    for a in unlock_accounts {
+        match raw::lock(&args.ldap_url, &a).await {
+            Ok(()) => locked.push(a),
+            Err(e) => eprintln!("  left out of the unlock run: {e:#}"),
+        }
     }
-    let unlock_clients: Vec<(Browser, Vec<Account>)> = unlock_accounts
+    let unlock_clients: Vec<(Browser, Vec<Account>)> = locked
         .chunks(plan.unlocks_per_client)
-        .map(|chunk| Ok((Browser::new(&[url.clone()], &url)?, chunk.to_vec())))
+        .map(|chunk| Ok((Browser::new(std::slice::from_ref(&url), &url)?, chunk.to_vec())))
         .collect::<Result<_>>()?;
     let (r, _) = load::run("unlock", unlock_clients, Bounds { time: plan.run * 4, count: u64::MAX }, {
         let sink = sink.clone();
@@ -224,12 +239,14 @@ async fn main() -> Result<()> {
         }
     })
     .await;
-    report.flow("unlock, floor off", &r, None, None);
+    report.flow("unlock, floor off", &r, None, None, None);
 
     eprintln!("==> {} flows left in progress", plan.in_progress);
     let (_, hwm_before) = portal.memory()?;
     let clients = (0..64)
-        .map(|i| Ok((Browser::new(&[url.clone()], &url)?, flow_accounts[i % flow_accounts.len().max(1)].clone())))
+        .map(|i| {
+            Ok((Browser::new(std::slice::from_ref(&url), &url)?, flow_accounts[i % flow_accounts.len().max(1)].clone()))
+        })
         .collect::<Result<Vec<_>>>()?;
     let (r, _) = load::run(
         "username step only",
@@ -280,7 +297,7 @@ async fn main() -> Result<()> {
                 let cpu0: Duration = replicas.iter().map(|r| r.cpu().unwrap_or_default()).sum();
                 let r = runs::flow(kind, &urls, &public, &sink, &mut flow_accounts, c, plan.bounds()).await?;
                 let cpu = replicas.iter().map(|r| r.cpu().unwrap_or_default()).sum::<Duration>().saturating_sub(cpu0);
-                report.flow(&format!("{kind}, 2 replicas on PostgreSQL"), &r, Some(&raw), Some(cpu));
+                report.flow(&format!("{kind}, 2 replicas on PostgreSQL"), &r, Some(&raw), Some(cpu), None);
             }
         }
         for (i, r) in replicas.iter().enumerate() {
@@ -308,4 +325,10 @@ fn plan_text(plan: &Plan) -> String {
         if plan.floor_wide > 0 { format!(" and {} with the floor on", plan.floor_wide) } else { String::new() },
         plan.in_progress
     )
+}
+
+/// CPU time slapd has used so far, when its pid file was given.
+fn slapd_cpu(pid_file: &Option<PathBuf>) -> Option<Duration> {
+    let pid: u32 = std::fs::read_to_string(pid_file.as_ref()?).ok()?.trim().parse().ok()?;
+    portal::cpu_of(pid).ok()
 }

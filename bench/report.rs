@@ -85,10 +85,11 @@ impl Report {
         let s = r.timings.summary();
         let p99 = s.first().map_or(0.0, |s| s.p99);
         self.flows.push(format!(
-            "| start page (GET /reset), {label} | {} connections | {} | {:.0} req/s | — | — | — | {} |",
+            "| start page (GET /reset), {label} | {} connections | {} | {:.0} req/s | — | — | — | — | {:.0} % | {} |",
             r.clients,
             r.done,
             r.per_sec(),
+            r.machine_busy * 100.0,
             r.errors
         ));
         self.steps_of(&format!("start page, {label}, {} connections", r.clients), r);
@@ -108,18 +109,31 @@ impl Report {
         }
     }
 
-    pub fn flow(&mut self, label: &str, r: &RunResult, raw: Option<&RunResult>, cpu: Option<Duration>) {
+    /// `slapd`: slapd's CPU time per operation in the raw run and per flow through the portal.
+    pub fn flow(
+        &mut self,
+        label: &str,
+        r: &RunResult,
+        raw: Option<&RunResult>,
+        cpu: Option<Duration>,
+        slapd: Option<(Duration, Duration)>,
+    ) {
         let raw_rate = raw.map(RunResult::per_sec);
         let ratio = raw_rate.map(|raw| r.per_sec() / raw.max(1e-9));
         let cpu_each = cpu.map(|c| c.as_secs_f64() * 1000.0 / (r.done.max(1) as f64));
         self.flows.push(format!(
-            "| {label} | {} clients | {} | {:.1}/s | {} | {} | {} | {} |",
+            "| {label} | {} clients | {} | {:.1}/s | {} | {} | {} | {} | {:.0} % | {} |",
             r.clients,
             r.done,
             r.per_sec(),
-            raw_rate.map_or("—".into(), |v| format!("{v:.1}/s")),
+            raw.map_or("—".into(), |raw| format!("{:.1}/s (CPU {:.0} %)", raw.per_sec(), raw.machine_busy * 100.0)),
             ratio.map_or("—".into(), |v| format!("{:.0} %", v * 100.0)),
             cpu_each.map_or("—".into(), |v| format!("{v:.2} ms")),
+            slapd.map_or("—".into(), |(raw_cpu, cpu)| {
+                let each = |d: Duration, n: u64| d.as_secs_f64() * 1000.0 / (n.max(1) as f64);
+                format!("{:.2} → {:.2} ms", each(raw_cpu, raw.map_or(1, |r| r.done)), each(cpu, r.done))
+            }),
+            r.machine_busy * 100.0,
             r.errors
         ));
         self.steps_of(&format!("{label}, {} clients", r.clients), r);
@@ -150,10 +164,11 @@ impl Report {
 
     pub fn in_progress(&mut self, r: &RunResult, rss: f64, hwm: f64, hwm_before: f64) {
         self.flows.push(format!(
-            "| username step only (flows left in progress), floor off | {} clients | {} | {:.1}/s | — | — | — | {} |",
+            "| username step only (flows left in progress), floor off | {} clients | {} | {:.1}/s | — | — | — | — | {:.0} % | {} |",
             r.clients,
             r.done,
             r.per_sec(),
+            r.machine_busy * 100.0,
             r.errors
         ));
         let what = format!("with {} flows in progress", r.done);
@@ -199,7 +214,7 @@ impl Report {
         for [a, b, c, d] in &self.targets {
             let _ = writeln!(out, "| {a} | {b} | {c} | {d} |");
         }
-        out.push_str("\n### Throughput\n\n| run | concurrency | completed | rate | raw directory rate, same clients | portal / raw | rekey CPU per completed flow | clients stopped by an error |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.push_str("\n### Throughput\n\n| run | concurrency | completed | rate | raw directory rate, same clients (machine CPU busy) | portal / raw | rekey CPU per completed flow | slapd CPU per operation, raw → portal | machine CPU busy | clients stopped by an error |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for line in &self.flows {
             out.push_str(line);
             out.push('\n');
