@@ -9,6 +9,7 @@ COPY src src
 COPY templates templates
 COPY static static
 COPY migrations migrations
+COPY locales locales
 RUN cargo build --release --locked --bin rekey && strip target/release/rekey
 
 FROM gcr.io/distroless/cc-debian12:nonroot

@@ -413,3 +413,17 @@ async fn json_logs_carry_the_request_id_on_every_line_a_request_causes() {
     // The id a response names is the one its log lines carry.
     assert!(text.contains(&format!("\"request_id\":\"{}\"", ids[0])), "{} not in the log", ids[0]);
 }
+
+/// The container build copies every folder the binary is built from: its code, and what it
+/// embeds (templates, assets, migrations, message catalogues). No Docker daemon runs in the
+/// tests, so a folder forgotten here would only show when someone builds the image.
+#[test]
+fn the_container_build_copies_every_folder_the_binary_embeds() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dockerfile = std::fs::read_to_string(root.join("Dockerfile")).unwrap();
+    // src/i18n.rs (fluent-templates), src/web/assets.rs (rust-embed), askama, sqlx::migrate!.
+    for folder in ["src", "templates", "static", "migrations", "locales"] {
+        assert!(root.join(folder).is_dir(), "{folder} exists");
+        assert!(dockerfile.contains(&format!("COPY {folder} {folder}")), "the Dockerfile copies {folder}/");
+    }
+}
