@@ -340,7 +340,8 @@ fn score(normalised: &str, terms: &[String]) -> (usize, bool) {
     // Char boundaries, so slices are whole characters.
     let bounds: Vec<usize> = normalised.char_indices().map(|(i, _)| i).chain([normalised.len()]).collect();
     let n = bounds.len() - 1;
-    let longest = terms.iter().map(|t| t.chars().count()).max().unwrap_or(0);
+    let lengths: Vec<usize> = terms.iter().map(|t| t.chars().count()).collect();
+    let longest = lengths.iter().copied().max().unwrap_or(0);
     // No reading can score under five: every point covers at most longest + 1 characters.
     if n >= MIN_POINTS * (longest + 1) {
         return (n, false);
@@ -354,8 +355,7 @@ fn score(normalised: &str, terms: &[String]) -> (usize, bool) {
             continue;
         }
         relax(&mut best[i + 1], (points + 1, found));
-        for term in terms {
-            let len = term.chars().count();
+        for (term, &len) in terms.iter().zip(&lengths) {
             let fuzzy = len >= FUZZY_FROM;
             let spans: &[usize] = if fuzzy { &[len - 1, len, len + 1] } else { &[len] };
             for &span in spans.iter().filter(|&&span| i + span <= n) {
@@ -367,7 +367,7 @@ fn score(normalised: &str, terms: &[String]) -> (usize, bool) {
                 {
                     continue;
                 }
-                let matches = if fuzzy { strsim::levenshtein(slice, term) <= 1 } else { slice == term };
+                let matches = if fuzzy { within_one_edit(slice, term) } else { slice == term };
                 if matches {
                     relax(&mut best[i + span], (points + 1, true));
                 }
@@ -375,6 +375,29 @@ fn score(normalised: &str, terms: &[String]) -> (usize, bool) {
         }
     }
     best[n]
+}
+
+/// Whether `a` becomes `b` with at most one character changed, removed or added (Levenshtein
+/// distance ≤ 1), without the distance matrix: `score` asks this thousands of times per password.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let (mut a, mut b) = (a.chars(), b.chars());
+    loop {
+        match (a.next(), b.next()) {
+            (Some(x), Some(y)) if x == y => continue,
+            (None, None) => return true,
+            // One left over at the end: one character added or removed.
+            (Some(_), None) => return a.next().is_none(),
+            (None, Some(_)) => return b.next().is_none(),
+            (Some(x), Some(y)) => {
+                // The first difference: the rest must match after a change, or after skipping
+                // the character in either string.
+                let (rest_a, rest_b) = (a.as_str(), b.as_str());
+                let skip_a = || rest_a.chars().eq(std::iter::once(y).chain(rest_b.chars()));
+                let skip_b = || rest_b.chars().eq(std::iter::once(x).chain(rest_a.chars()));
+                return rest_a == rest_b || skip_a() || skip_b();
+            }
+        }
+    }
 }
 
 fn relax(slot: &mut (usize, bool), candidate: (usize, bool)) {

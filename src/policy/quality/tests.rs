@@ -162,3 +162,16 @@ fn one_check_takes_about_a_millisecond() {
         assert!(each < std::time::Duration::from_millis(250), "{each:?} for {} characters", p.len());
     }
 }
+
+#[test]
+fn within_one_edit_agrees_with_levenshtein() {
+    let words = [
+        "", "a", "ab", "ba", "abc", "acb", "abcd", "abdc", "xbcd", "bcd", "abce", "summer", "sumer", "summmer",
+        "sunmer", "ßummer", "summer1", "1summer", "wînter", "winter",
+    ];
+    for a in words {
+        for b in words {
+            assert_eq!(within_one_edit(a, b), strsim::levenshtein(a, b) <= 1, "{a:?} {b:?}");
+        }
+    }
+}
