@@ -296,33 +296,50 @@ async fn check_code_now(
     kind: MethodKind,
     input: &str,
 ) -> Result<CodeCheck, FlowError> {
-    r.live(services)?;
-    if r.passed.contains(&kind) || !policy::method_allowed(&services.config.policy, kind) {
-        return Err(FlowError::OutOfStep("method not available"));
-    }
-    limits::hit(services, Scope::CheckByAddress, who.ip.as_deref()).await?;
-    limits::hit(services, Scope::CheckByAccount(kind.as_str()), Some(&r.limit_key)).await?;
+    may_check(services, who, r, kind).await?;
     let result = match kind {
         MethodKind::Email | MethodKind::Sms => codes::check(services, &r.attempt_id, kind.as_str(), input).await?,
         MethodKind::Totp => check_totp(services, r, input).await?,
         MethodKind::Questions => return Err(FlowError::OutOfStep("questions are answered, not coded")),
         MethodKind::Passkey => return Err(FlowError::OutOfStep("a passkey is checked by the browser")),
     };
-    let reason = result.failure_reason();
-    let outcome = if reason.is_none() { "success" } else { "failure" };
-    services
-        .audit(
-            who,
-            AuditRecord {
-                event: "verify",
-                flow: Some(r.purpose.as_str()),
-                user: r.user.as_ref(),
-                outcome,
-                reason,
-                method: Some(kind.as_str()),
-            },
-        )
-        .await;
+    conclude(services, who, r, kind, result, "wrong_code").await
+}
+
+/// Whether `kind` may be checked now: the attempt is live, the method allowed and not passed
+/// yet, and neither this address nor this username has checked too often.
+async fn may_check(services: &Services, who: &Requester, r: &Recovery, kind: MethodKind) -> Result<(), FlowError> {
+    r.live(services)?;
+    if r.passed.contains(&kind) || !policy::method_allowed(&services.config.policy, kind) {
+        return Err(FlowError::OutOfStep("method not available"));
+    }
+    limits::hit(services, Scope::CheckByAddress, who.ip.as_deref()).await?;
+    limits::hit(services, Scope::CheckByAccount(kind.as_str()), Some(&r.limit_key)).await
+}
+
+/// Audits a check of `kind` (a wrong one with reason `wrong`) and, when it passed, counts the
+/// method as passed.
+async fn conclude(
+    services: &Services,
+    who: &Requester,
+    r: &mut Recovery,
+    kind: MethodKind,
+    result: CodeCheck,
+    wrong: &'static str,
+) -> Result<CodeCheck, FlowError> {
+    let reason = match result {
+        CodeCheck::Wrong { .. } => Some(wrong),
+        other => other.failure_reason(),
+    };
+    let record = AuditRecord {
+        event: "verify",
+        flow: Some(r.purpose.as_str()),
+        user: r.user.as_ref(),
+        outcome: if reason.is_none() { "success" } else { "failure" },
+        reason,
+        method: Some(kind.as_str()),
+    };
+    services.audit(who, record).await;
     if result == CodeCheck::Passed {
         r.passed.push(kind);
     }
@@ -397,13 +414,8 @@ async fn check_answers_now(
     r: &mut Recovery,
     answers: Vec<SecretString>,
 ) -> Result<CodeCheck, FlowError> {
-    r.live(services)?;
     let kind = MethodKind::Questions;
-    if r.passed.contains(&kind) || !policy::method_allowed(&services.config.policy, kind) {
-        return Err(FlowError::OutOfStep("questions not available"));
-    }
-    limits::hit(services, Scope::CheckByAddress, who.ip.as_deref()).await?;
-    limits::hit(services, Scope::CheckByAccount(kind.as_str()), Some(&r.limit_key)).await?;
+    may_check(services, who, r, kind).await?;
     let result = match codes::ensure_open(services, &r.attempt_id).await? {
         Some(closed) => closed,
         None => {
@@ -422,23 +434,7 @@ async fn check_answers_now(
             if all_right { CodeCheck::Passed } else { codes::wrong_try(services, &r.attempt_id).await? }
         }
     };
-    let reason = match result {
-        CodeCheck::Wrong { .. } => Some("wrong_answer"),
-        other => other.failure_reason(),
-    };
-    let record = AuditRecord {
-        event: "verify",
-        flow: Some(r.purpose.as_str()),
-        user: r.user.as_ref(),
-        outcome: if reason.is_none() { "success" } else { "failure" },
-        reason,
-        method: Some(kind.as_str()),
-    };
-    services.audit(who, record).await;
-    if result == CodeCheck::Passed {
-        r.passed.push(kind);
-    }
-    Ok(result)
+    conclude(services, who, r, kind, result, "wrong_answer").await
 }
 
 /// What became of a reset.
@@ -639,13 +635,8 @@ async fn check_passkey_now(
     r: &mut Recovery,
     answer: &str,
 ) -> Result<CodeCheck, FlowError> {
-    r.live(services)?;
     let kind = MethodKind::Passkey;
-    if r.passed.contains(&kind) || !policy::method_allowed(&services.config.policy, kind) {
-        return Err(FlowError::OutOfStep("passkeys not available"));
-    }
-    limits::hit(services, Scope::CheckByAddress, who.ip.as_deref()).await?;
-    limits::hit(services, Scope::CheckByAccount(kind.as_str()), Some(&r.limit_key)).await?;
+    may_check(services, who, r, kind).await?;
     let state = r.passkey_check.take();
     let result = match codes::ensure_open(services, &r.attempt_id).await? {
         Some(closed) => closed,
@@ -671,23 +662,7 @@ async fn check_passkey_now(
             }
         }
     };
-    let reason = match result {
-        CodeCheck::Wrong { .. } => Some("passkey_refused"),
-        other => other.failure_reason(),
-    };
-    let record = AuditRecord {
-        event: "verify",
-        flow: Some(r.purpose.as_str()),
-        user: r.user.as_ref(),
-        outcome: if reason.is_none() { "success" } else { "failure" },
-        reason,
-        method: Some(kind.as_str()),
-    };
-    services.audit(who, record).await;
-    if result == CodeCheck::Passed {
-        r.passed.push(kind);
-    }
-    Ok(result)
+    conclude(services, who, r, kind, result, "passkey_refused").await
 }
 
 /// Keeps the passkey's signature counter (a cloned authenticator shows up as a counter that
