@@ -29,26 +29,18 @@ impl Db {
 
     /// Saves a newly confirmed method.
     pub async fn insert_method(&self, m: &StoredMethod) -> Result<(), StoreError> {
-        const SQL: &str = "INSERT INTO methods (id, user_id, kind, label, sealed, created_at, last_used_at, totp_last_step) \
-                           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
-        with_pool!(self, |pool| sqlx::query(SQL)
-            .bind(&m.id)
-            .bind(&m.user_id)
-            .bind(&m.kind)
-            .bind(&m.label)
-            .bind(&m.sealed)
-            .bind(m.created_at)
-            .bind(m.last_used_at)
-            .bind(m.totp_last_step)
-            .execute(pool)
-            .await?
-            .rows_affected());
+        self.insert_with_credential(m, None).await?;
         Ok(())
     }
 
     /// Saves a newly confirmed passkey with the keyed hash of its credential id; false when
     /// that credential is registered already (to this account or another).
     pub async fn insert_passkey(&self, m: &StoredMethod, credential: &str) -> Result<bool, StoreError> {
+        self.insert_with_credential(m, Some(credential)).await
+    }
+
+    /// Inserts a method; false when `credential` is set and taken already (an empty one never is).
+    async fn insert_with_credential(&self, m: &StoredMethod, credential: Option<&str>) -> Result<bool, StoreError> {
         const SQL: &str = "INSERT INTO methods (id, user_id, kind, label, sealed, created_at, last_used_at, totp_last_step, credential) \
                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (credential) DO NOTHING";
         let n = with_pool!(self, |pool| sqlx::query(SQL)

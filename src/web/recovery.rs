@@ -50,6 +50,24 @@ pub fn wrong_code_message(lang: Lang, remaining: u32) -> String {
     lang.t_with("code-wrong", &[("count", remaining.into())])
 }
 
+/// After a method passed: on to the next step, the attempt saved under a new session id (before
+/// the directory is called, so an outage cannot lose the verification). After too many wrong
+/// tries (voided): the attempt is forgotten and the person told it ended.
+async fn proceed(s: &Services, session: &Session, r: &Recovery, result: CodeCheck) -> Result<Response, Error> {
+    if result == CodeCheck::Voided {
+        session.remove::<Recovery>(KEY).await?;
+        return Err(Error::Voided);
+    }
+    session.cycle_id().await?;
+    session.insert(KEY, r.clone()).await?;
+    let next = match r.purpose {
+        _ if !r.verified(s) => format!("/{}/verify", r.purpose.as_str()),
+        Purpose::Reset => "/reset/password".to_owned(),
+        Purpose::Unlock => "/unlock/verify".to_owned(),
+    };
+    Ok(Redirect::to(&next).into_response())
+}
+
 fn titles(purpose: Purpose) -> (&'static str, &'static str) {
     match purpose {
         Purpose::Reset => ("reset-title", "reset"),
@@ -316,23 +334,7 @@ async fn check_code(
     let mut r = attempt(&session, purpose).await?;
     let kind = parse_kind(&kind)?;
     let message = match recovery::check_code(&s, &who, &mut r, kind, &form.code).await? {
-        CodeCheck::Passed => {
-            session.cycle_id().await?;
-            session.insert(KEY, r.clone()).await?;
-            if !r.verified(&s) {
-                return Ok(Redirect::to(&format!("/{}/verify", purpose.as_str())).into_response());
-            }
-            // Saved before the directory is called, so an outage cannot lose the verification.
-            return Ok(match purpose {
-                Purpose::Reset => Redirect::to("/reset/password"),
-                Purpose::Unlock => Redirect::to("/unlock/verify"),
-            }
-            .into_response());
-        }
-        CodeCheck::Voided => {
-            session.remove::<Recovery>(KEY).await?;
-            return Err(Error::Voided);
-        }
+        result @ (CodeCheck::Passed | CodeCheck::Voided) => return proceed(&s, &session, &r, result).await,
         CodeCheck::Wrong { remaining } => wrong_code_message(ctx.lang, remaining),
         CodeCheck::Expired => ctx.lang.t("code-expired"),
         CodeCheck::NotSent => ctx.lang.t("code-not-sent"),
@@ -524,20 +526,7 @@ async fn check_answers(
         .map(|i| form.fields.get(&format!("a{i}")).cloned().unwrap_or_else(|| SecretString::from("")))
         .collect();
     let message = match recovery::check_answers(&s, &who, &mut r, answers).await? {
-        CodeCheck::Passed => {
-            session.cycle_id().await?;
-            session.insert(KEY, r.clone()).await?;
-            let next = match purpose {
-                _ if !r.verified(&s) => format!("/{}/verify", purpose.as_str()),
-                Purpose::Reset => "/reset/password".to_owned(),
-                Purpose::Unlock => "/unlock/verify".to_owned(),
-            };
-            return Ok(Redirect::to(&next).into_response());
-        }
-        CodeCheck::Voided => {
-            session.remove::<Recovery>(KEY).await?;
-            return Err(Error::Voided);
-        }
+        result @ (CodeCheck::Passed | CodeCheck::Voided) => return proceed(&s, &session, &r, result).await,
         CodeCheck::Wrong { remaining } => ctx.lang.t_with("questions-wrong", &[("count", remaining.into())]),
         CodeCheck::Expired | CodeCheck::NotSent | CodeCheck::Replayed => ctx.lang.t("error-expired"),
     };
@@ -626,19 +615,7 @@ async fn check_passkey(
     let result = recovery::check_passkey(&s, &who, &mut r, &form.credential).await?;
     session.insert(KEY, r.clone()).await?;
     let message = match result {
-        CodeCheck::Passed => {
-            session.cycle_id().await?;
-            let next = match purpose {
-                _ if !r.verified(&s) => format!("/{}/verify", purpose.as_str()),
-                Purpose::Reset => "/reset/password".to_owned(),
-                Purpose::Unlock => "/unlock/verify".to_owned(),
-            };
-            return Ok(Redirect::to(&next).into_response());
-        }
-        CodeCheck::Voided => {
-            session.remove::<Recovery>(KEY).await?;
-            return Err(Error::Voided);
-        }
+        CodeCheck::Passed | CodeCheck::Voided => return proceed(&s, &session, &r, result).await,
         CodeCheck::Wrong { remaining } => ctx.lang.t_with("passkey-wrong", &[("count", remaining.into())]),
         CodeCheck::Expired | CodeCheck::NotSent | CodeCheck::Replayed => ctx.lang.t("error-expired"),
     };
