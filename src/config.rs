@@ -10,8 +10,10 @@ use figment::providers::{Env, Format, Serialized, Toml};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
+pub mod audit;
 pub mod passkeys;
 pub mod sms;
+pub use audit::AuditConfig;
 pub use passkeys::PasskeysConfig;
 pub use sms::{SmsConfig, SmsGateway};
 
@@ -61,6 +63,8 @@ pub struct Config {
     pub sms: SmsConfig,
     #[serde(default)]
     pub passkeys: PasskeysConfig,
+    #[serde(default)]
+    pub audit: AuditConfig,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -1242,6 +1246,7 @@ impl Config {
             err("log.level", format!("not a valid filter: {:?}", self.log.level));
         }
         self.sms.validate(self.policy.methods.contains(&MethodKind::Sms), &mut err);
+        self.audit.validate(&mut err);
         if self.policy.methods.contains(&MethodKind::Passkey) {
             if let Err((key, message)) = self.passkeys.relying_party(&self.server.public_url, &self.kiosk.hosts) {
                 err(key, message);

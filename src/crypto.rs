@@ -114,6 +114,13 @@ impl Keys {
         hmac_sha256(&self.audit, &[&len, prev, record]).to_vec()
     }
 
+    /// The MAC of an audit checkpoint line: HMAC-SHA256 under a key derived from the audit
+    /// key for checkpoints only, so a checkpoint can never pass for a chain link.
+    pub fn audit_checkpoint_mac(&self, body: &[u8]) -> Vec<u8> {
+        let key = Zeroizing::new(hmac_sha256(&self.audit, &[b"rekey audit checkpoint key v1"]));
+        hmac_sha256(&key, &[body]).to_vec()
+    }
+
     /// The stored form of a one-time code: HMAC-SHA256(code key, context || 0 || code).
     pub fn code_hash(&self, context: &str, code: &str) -> Vec<u8> {
         hmac_sha256(&self.code_mac, &[context.as_bytes(), &[0], code.as_bytes()]).to_vec()

@@ -63,8 +63,13 @@ enum AccountCommand {
 #[derive(Subcommand)]
 enum AuditCommand {
     /// Check the hash chain; exits 1 and names the first record that was altered, removed or
-    /// inserted.
-    Verify,
+    /// inserted, or, against the latest checkpoint, the records missing from the end.
+    Verify {
+        /// Files holding checkpoint lines (`audit.checkpoint_file`, or the portal's log). Default:
+        /// `audit.checkpoint_file` when it exists.
+        #[arg(long)]
+        checkpoints: Vec<PathBuf>,
+    },
     /// Print records as JSON lines, oldest first.
     Export {
         /// Only records with an id above this.
@@ -330,21 +335,11 @@ async fn audit(config: &Config, cmd: &AuditCommand) -> Result<ExitCode, Box<dyn 
     let db = rekey::store::Db::connect(&config.database.effective_url(), 1).await?;
     let keys = rekey::crypto::Keys::derive(&config.master_key().ok_or("secrets.master_key: missing or invalid")?);
     match cmd {
-        AuditCommand::Verify => {
+        AuditCommand::Verify { checkpoints } => {
             let mac = |prev: &[u8], record: &[u8]| keys.audit_mac(prev, record);
-            match db.verify_audit(&mac).await? {
-                rekey::store::ChainCheck::Intact { records, unchained } => {
-                    println!("audit trail intact: {records} records");
-                    if unchained > 0 {
-                        println!("({unchained} records were written before the chain began and cannot be checked)");
-                    }
-                    Ok(ExitCode::SUCCESS)
-                }
-                rekey::store::ChainCheck::Broken { id, why } => {
-                    println!("audit trail BROKEN at record {id}: {why}");
-                    Ok(ExitCode::FAILURE)
-                }
-            }
+            let checkpoint = latest_checkpoint(config, checkpoints, &keys)?;
+            let check = db.verify_audit_against(&mac, checkpoint.as_ref()).await?;
+            Ok(report_chain(check, checkpoint.as_ref()))
         }
         AuditCommand::Export { after } => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -367,6 +362,72 @@ async fn audit(config: &Config, cmd: &AuditCommand) -> Result<ExitCode, Box<dyn 
             }
             out.flush()?;
             Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The newest valid checkpoint in the files named, or in `audit.checkpoint_file`.
+fn latest_checkpoint(
+    config: &Config,
+    files: &[PathBuf],
+    keys: &rekey::crypto::Keys,
+) -> Result<Option<rekey::store::Checkpoint>, Box<dyn std::error::Error>> {
+    let files: Vec<PathBuf> = match (files, &config.audit.checkpoint_file) {
+        ([], Some(path)) if path.exists() => vec![path.clone()],
+        _ => files.to_vec(),
+    };
+    let mut text = String::new();
+    for file in &files {
+        let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        text.push_str(&String::from_utf8_lossy(&bytes));
+        text.push('\n');
+    }
+    let mac = |body: &[u8]| keys.audit_checkpoint_mac(body);
+    let (latest, bad) = rekey::store::Checkpoint::latest(&text, &mac);
+    if bad > 0 {
+        println!(
+            "warning: {bad} checkpoint lines do not carry a valid MAC (forged, damaged, or from another master key); ignored"
+        );
+    }
+    if files.is_empty() {
+        println!("no checkpoints given: records removed from the end cannot be noticed (see --checkpoints)");
+    } else if latest.is_none() {
+        println!("no valid checkpoint found in {} file(s)", files.len());
+    }
+    Ok(latest)
+}
+
+fn report_chain(check: rekey::store::ChainCheck, checkpoint: Option<&rekey::store::Checkpoint>) -> ExitCode {
+    let when = |at: i64| {
+        time::OffsetDateTime::from_unix_timestamp(at)
+            .ok()
+            .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+            .unwrap_or_else(|| at.to_string())
+    };
+    match check {
+        rekey::store::ChainCheck::Intact { records, unchained } => {
+            println!("audit trail intact: {records} records");
+            if unchained > 0 {
+                println!("({unchained} records were written before the chain began and cannot be checked)");
+            }
+            if let Some(c) = checkpoint {
+                println!("it holds the checkpoint of {}: {} records up to record {}", when(c.at), c.records, c.head);
+            }
+            ExitCode::SUCCESS
+        }
+        rekey::store::ChainCheck::Broken { id, why } => {
+            println!("audit trail BROKEN at record {id}: {why}");
+            ExitCode::FAILURE
+        }
+        rekey::store::ChainCheck::Truncated { checkpoint: c, last, records } => {
+            let left = last.map_or("no records are left".to_owned(), |id| format!("it now ends at record {id}"));
+            println!(
+                "audit trail TRUNCATED: the checkpoint of {} counted {} records up to record {}; {left} ({records} records): the records after it were removed",
+                when(c.at),
+                c.records,
+                c.head
+            );
+            ExitCode::FAILURE
         }
     }
 }

@@ -6,7 +6,7 @@
 //! walks it and names the first row that does not fit. Appends are serialised (a PostgreSQL
 //! advisory lock across replicas, a process lock for SQLite) so the chain never forks.
 
-use super::{Db, StoreError, with_pool};
+use super::{Checkpoint, Db, StoreError, with_pool};
 use crate::clock::UnixTime;
 
 /// One thing that happened, for administrators. Never a password or a code.
@@ -65,6 +65,9 @@ pub enum ChainCheck {
     Intact { records: u64, unchained: u64 },
     /// The first record that does not fit, and why.
     Broken { id: i64, why: &'static str },
+    /// Every record fits, but the trail ends before the checkpoint's newest record: records
+    /// were removed from its end. `last` is the newest record left, `records` how many there are.
+    Truncated { checkpoint: Checkpoint, last: Option<i64>, records: u64 },
 }
 
 const COLUMNS: &str =
@@ -139,22 +142,38 @@ impl Db {
 
     /// Walks the whole chain, a page at a time.
     pub async fn verify_audit(&self, mac: ChainMac<'_>) -> Result<ChainCheck, StoreError> {
+        self.verify_audit_against(mac, None).await
+    }
+
+    /// Walks the whole chain and, given a checkpoint kept outside the database, also checks
+    /// that nothing it counted was removed from the end and that no record it covers lost its
+    /// hash (which would pass it off as written before the chain began).
+    pub async fn verify_audit_against(
+        &self,
+        mac: ChainMac<'_>,
+        checkpoint: Option<&Checkpoint>,
+    ) -> Result<ChainCheck, StoreError> {
         let mut after = 0;
         let mut records = 0u64;
         let mut unchained = 0u64;
         let mut prev: Option<Vec<u8>> = None;
+        let mut head_seen = false;
         loop {
             let page = self.audit_page(after, 1000).await?;
             let Some(last) = page.last() else { break };
             after = last.id;
             for row in page {
                 records += 1;
+                let pinned = checkpoint.is_some_and(|c| row.id >= c.first);
                 let (Some(stored_prev), Some(hash)) = (&row.prev_hash, &row.hash) else {
-                    if prev.is_none() {
+                    if prev.is_none() && !pinned {
                         unchained += 1; // written before the chain began
                         continue;
                     }
-                    return Ok(ChainCheck::Broken { id: row.id, why: "the record has no chain hash" });
+                    return Ok(ChainCheck::Broken {
+                        id: row.id,
+                        why: "the record's chain hash was removed (it was written after the chain began)",
+                    });
                 };
                 if prev.is_none() && !stored_prev.is_empty() {
                     return Ok(ChainCheck::Broken { id: row.id, why: "the records before this one were removed" });
@@ -174,9 +193,24 @@ impl Db {
                         why: "the record's contents do not match its hash (altered)",
                     });
                 }
+                if let Some(c) = checkpoint.filter(|c| c.head == row.id) {
+                    if !crate::crypto::constant_time_eq(&c.hash, hash) {
+                        return Ok(ChainCheck::Broken {
+                            id: row.id,
+                            why: "the record is not the one the checkpoint names (the trail was rewritten)",
+                        });
+                    }
+                    head_seen = true;
+                }
                 prev = Some(hash.clone());
             }
         }
-        Ok(ChainCheck::Intact { records, unchained })
+        match checkpoint {
+            Some(c) if !head_seen => {
+                let last = if after == 0 { None } else { Some(after) };
+                Ok(ChainCheck::Truncated { checkpoint: c.clone(), last, records })
+            }
+            _ => Ok(ChainCheck::Intact { records, unchained }),
+        }
     }
 }

@@ -9,6 +9,7 @@
 mod agents;
 mod attempts;
 mod audit;
+mod audit_checkpoint;
 mod codes;
 mod limits;
 mod methods;
@@ -26,6 +27,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 pub use agents::{AgentRow, JOB_DONE, JOB_EXPIRED, JOB_LEASED, JOB_QUEUED, JobRow};
 pub use attempts::{Attempt, WrongTry};
 pub use audit::{AuditEvent, AuditRow, ChainCheck};
+pub use audit_checkpoint::{CHECKPOINT_PREFIX, Checkpoint, CheckpointMac};
 pub use codes::StoredCode;
 pub use methods::StoredMethod;
 pub use protection::Block;

@@ -271,6 +271,8 @@ impl Running {
             let _ = tx.send(true);
         }
         let _ = (&mut self.task).await;
+        // The last word on the audit trail, for `rekey audit verify --checkpoints`.
+        crate::flow::checkpoint::write(&self.services).await;
     }
 
     /// The base URL, e.g. `http://127.0.0.1:41234`.
@@ -300,6 +302,7 @@ pub async fn start_on(listener: TcpListener, config: Config, clock: Clock) -> Re
     let router = app.router();
     let services = app.services.clone();
     spawn_housekeeping(services.clone());
+    crate::flow::checkpoint::spawn(&services);
     let (tx, rx) = watch::channel(false);
     let metrics_addr = match metrics_listener {
         Some(listener) => {

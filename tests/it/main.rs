@@ -8,6 +8,7 @@ mod ad_directory;
 mod admin;
 mod agent;
 mod audit;
+mod audit_tamper;
 mod browser;
 mod flows;
 mod graph;

@@ -1,0 +1,166 @@
+//! Tampering with the audit trail that the chain alone cannot show: hashes set to NULL so that
+//! records pass for ones written before the chain began, and records removed from the end.
+//! The portal writes signed checkpoints outside the database; `rekey audit verify` checks the
+//! trail against the latest one.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use secrecy::ExposeSecret as _;
+
+use crate::support::env::TestEnv;
+use crate::support::output_dir;
+
+fn rekey_verify(config: &rekey::config::Config, checkpoints: Option<&Path>) -> (bool, String) {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_rekey"));
+    command.args(["audit", "verify"]);
+    if let Some(file) = checkpoints {
+        command.arg("--checkpoints").arg(file);
+    }
+    let out = command
+        .env("REKEY_DATABASE__URL", &config.database.url)
+        .env("REKEY_SECRETS__MASTER_KEY", config.secrets.master_key.as_ref().unwrap().expose_secret())
+        .env("REKEY_MAIL__TRANSPORT", "console")
+        .env("REKEY_DIRECTORY__BIND_DN", "cn=x")
+        .env("REKEY_DIRECTORY__BIND_PASSWORD", "unused")
+        .env("REKEY_DIRECTORY__BASE_DN", "dc=x")
+        .env_remove("REKEY_CONFIG")
+        .current_dir(output_dir())
+        .output()
+        .unwrap();
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    (out.status.success(), text)
+}
+
+/// A portal that writes a checkpoint every second to its own file, and some traffic on it.
+async fn portal_with_trail() -> (TestEnv, PathBuf) {
+    let file = output_dir().join(format!("{}.checkpoints", crate::support::unique("audit")));
+    let path = file.clone();
+    let env = TestEnv::with(move |c| {
+        c.audit.checkpoint_secs = 1;
+        c.audit.checkpoint_file = Some(path);
+    })
+    .await;
+    let mut b = env.browser();
+    for i in 0..4 {
+        b.start("reset", &format!("nobody-{i}")).await.assert_status(200);
+    }
+    (env, file)
+}
+
+async fn pool(env: &TestEnv) -> &sqlx::SqlitePool {
+    let rekey::store::Db::Sqlite(pool) = &env.server.services.db else { unreachable!() };
+    pool
+}
+
+async fn ids(env: &TestEnv) -> Vec<i64> {
+    sqlx::query_scalar("SELECT id FROM audit_events ORDER BY id").fetch_all(pool(env).await).await.unwrap()
+}
+
+/// Waits until the checkpoint file names the newest record.
+async fn wait_for_checkpoint(env: &TestEnv, file: &Path) {
+    let head = *ids(env).await.last().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        if text.lines().any(|l| l.contains(&format!(" head={head} "))) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "no checkpoint for record {head} in {}:\n{text}", file.display());
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn an_untouched_trail_verifies_against_the_checkpoint_written_at_shutdown() {
+    let (env, file) = portal_with_trail().await;
+    let TestEnv { server, config, .. } = env;
+    let head = {
+        let rekey::store::Db::Sqlite(pool) = &server.services.db else { unreachable!() };
+        let head: i64 = sqlx::query_scalar("SELECT MAX(id) FROM audit_events").fetch_one(pool).await.unwrap();
+        head
+    };
+    server.stop().await;
+    let text = std::fs::read_to_string(&file).unwrap();
+    let last = text.lines().last().unwrap();
+    assert!(last.starts_with("rekey-audit-checkpoint v1 "), "{text}");
+    assert!(last.contains(&format!(" head={head} ")), "the shutdown checkpoint names the newest record: {text}");
+    let (ok, out) = rekey_verify(&config, Some(&file));
+    assert!(ok, "{out}");
+    assert!(out.contains("audit trail intact"), "{out}");
+    assert!(out.contains(&format!("up to record {head}")), "{out}");
+}
+
+#[tokio::test]
+async fn a_hash_set_to_null_in_the_middle_is_named() {
+    let (env, file) = portal_with_trail().await;
+    wait_for_checkpoint(&env, &file).await;
+    let ids = ids(&env).await;
+    let victim = ids[ids.len() / 2];
+    sqlx::query("UPDATE audit_events SET hash = NULL WHERE id = $1")
+        .bind(victim)
+        .execute(pool(&env).await)
+        .await
+        .unwrap();
+    let (ok, out) = rekey_verify(&env.config, Some(&file));
+    assert!(!ok, "{out}");
+    assert!(out.contains(&format!("BROKEN at record {victim}: the record's chain hash was removed")), "{out}");
+}
+
+/// Setting every hash to NULL from the start up to some record makes those records look
+/// written before the chain began; against a checkpoint, the first of them is named.
+#[tokio::test]
+async fn hashes_set_to_null_from_the_start_do_not_pass_for_an_unchained_past() {
+    let (env, file) = portal_with_trail().await;
+    wait_for_checkpoint(&env, &file).await;
+    let ids = ids(&env).await;
+    let (first, victim) = (ids[0], ids[ids.len() / 2]);
+    // The attacker also rewrites the records they hid, then links the next one afresh.
+    sqlx::query("UPDATE audit_events SET hash = NULL, prev_hash = NULL, login = 'someone-else' WHERE id <= $1")
+        .bind(victim)
+        .execute(pool(&env).await)
+        .await
+        .unwrap();
+    let (ok, out) = rekey_verify(&env.config, Some(&file));
+    assert!(!ok, "{out}");
+    assert!(out.contains(&format!("BROKEN at record {first}: the record's chain hash was removed")), "{out}");
+
+    // Every hash gone: without a checkpoint it looks like a trail from before the chain.
+    sqlx::query("UPDATE audit_events SET hash = NULL, prev_hash = NULL").execute(pool(&env).await).await.unwrap();
+    let (ok, out) = rekey_verify(&env.config, Some(&file));
+    assert!(!ok, "{out}");
+    assert!(out.contains(&format!("BROKEN at record {first}")), "{out}");
+}
+
+#[tokio::test]
+async fn records_deleted_from_the_end_are_reported_against_the_latest_checkpoint() {
+    let (env, file) = portal_with_trail().await;
+    wait_for_checkpoint(&env, &file).await;
+    let ids = ids(&env).await;
+    let (head, keep) = (ids[ids.len() - 1], ids[ids.len() - 4]);
+    // A forged checkpoint (wrong MAC) that would excuse the removal is ignored.
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str(&format!(
+        "rekey-audit-checkpoint v1 at=1 first={} head={keep} records=1 hash={} mac={}\n",
+        ids[0],
+        "00".repeat(32),
+        "11".repeat(32)
+    ));
+    std::fs::write(&file, text).unwrap();
+
+    // Intact before the removal...
+    let (ok, out) = rekey_verify(&env.config, Some(&file));
+    assert!(ok, "{out}");
+    assert!(out.contains("1 checkpoint lines do not carry a valid MAC"), "{out}");
+
+    // ...and the chain alone cannot tell after it.
+    sqlx::query("DELETE FROM audit_events WHERE id > $1").bind(keep).execute(pool(&env).await).await.unwrap();
+    let (ok, out) = rekey_verify(&env.config, None);
+    assert!(ok, "without a checkpoint the shorter chain still fits together: {out}");
+
+    let (ok, out) = rekey_verify(&env.config, Some(&file));
+    assert!(!ok, "{out}");
+    assert!(out.contains("audit trail TRUNCATED"), "{out}");
+    assert!(out.contains(&format!("up to record {head}")), "{out}");
+    assert!(out.contains(&format!("it now ends at record {keep}")), "{out}");
+}
