@@ -11,6 +11,7 @@ pub mod browser;
 pub mod directory;
 pub mod env;
 pub mod graph;
+pub mod latency;
 pub mod postgres;
 pub mod samba;
 pub mod slapd;
