@@ -88,6 +88,9 @@ pub struct ServerConfig {
     /// Every form post takes at least this many milliseconds, so how long a page takes does
     /// not reveal whether an account exists, is in scope or has registered anything.
     pub uniform_post_ms: u64,
+    /// The most that floor may grow to: each route's floor follows the recent answer times of
+    /// accounts that exist (a high percentile), between `uniform_post_ms` and this.
+    pub uniform_post_max_ms: u64,
     /// Hosts that a deep link's `return_to` may send people back to after success (exact
     /// host names, e.g. `intranet.example.com`). Empty: `return_to` is ignored.
     pub return_to_hosts: Vec<String>,
@@ -104,6 +107,7 @@ impl Default for ServerConfig {
             flow_timeout_secs: 900,
             trusted_proxies: vec![],
             uniform_post_ms: 150,
+            uniform_post_max_ms: 3_000,
             return_to_hosts: vec![],
         }
     }
@@ -1055,6 +1059,16 @@ impl Config {
         }
         if self.server.uniform_post_ms > 5_000 {
             err("server.uniform_post_ms", format!("expected 0 to 5000, got {}", self.server.uniform_post_ms));
+        }
+        let max = self.server.uniform_post_max_ms;
+        if max < self.server.uniform_post_ms
+            || max > 20_000
+            || max >= self.server.request_timeout_secs.saturating_mul(1000)
+        {
+            err(
+                "server.uniform_post_max_ms",
+                format!("expected server.uniform_post_ms to 20000 and below server.request_timeout_secs, got {max}"),
+            );
         }
         let l = &self.limits;
         if l.pow_base_bits > 20 {

@@ -10,6 +10,7 @@ pub mod flow;
 pub mod i18n;
 pub mod metrics;
 pub mod notify;
+pub mod pace;
 pub mod policy;
 pub mod report;
 pub mod store;

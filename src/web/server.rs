@@ -172,8 +172,12 @@ impl App {
         ];
         // Browsers ignore HSTS over plain HTTP (RFC 6797), so it goes on every response.
         headers.push((header::STRICT_TRANSPORT_SECURITY, "max-age=63072000; includeSubDomains"));
+        let pacer = Arc::new(crate::pace::Pacer::new(
+            Duration::from_millis(config.server.uniform_post_ms),
+            Duration::from_millis(config.server.uniform_post_max_ms),
+        ));
         let mut router = super::routes(services.clone())
-            .layer(axum::middleware::from_fn_with_state(services.clone(), uniform_post_time))
+            .layer(axum::middleware::from_fn_with_state(pacer, uniform_post_time))
             .layer(axum::middleware::from_fn_with_state(services.clone(), super::csrf::layer))
             .layer(axum::middleware::from_fn_with_state(services.clone(), super::context::layer))
             .layer(sessions)
@@ -237,21 +241,20 @@ async fn limit_header_size(req: axum::extract::Request, next: axum::middleware::
     next.run(req).await
 }
 
-/// Holds every form post's answer until `server.uniform_post_ms` has passed since it arrived,
-/// so timing cannot tell a registered account from an unknown one. Errors are held too.
+/// Holds every form post's answer until its route's floor has passed since it arrived, so
+/// timing cannot tell a registered account from an unknown one. Errors are held too. The floor
+/// is `server.uniform_post_ms`, raised per route to what existing accounts recently cost
+/// there (see [`crate::pace`]).
 async fn uniform_post_time(
-    axum::extract::State(services): axum::extract::State<Arc<Services>>,
+    axum::extract::State(pacer): axum::extract::State<Arc<crate::pace::Pacer>>,
     req: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    let floor = Duration::from_millis(services.config.server.uniform_post_ms);
-    if req.method() != axum::http::Method::POST || floor.is_zero() {
+    if req.method() != axum::http::Method::POST {
         return next.run(req).await;
     }
-    let until = tokio::time::Instant::now() + floor;
-    let res = next.run(req).await;
-    tokio::time::sleep_until(until).await;
-    res
+    let route = req.extensions().get::<axum::extract::MatchedPath>().map_or("-", |p| p.as_str()).to_owned();
+    pacer.hold(&route, next.run(req)).await
 }
 
 /// A portal serving in the background.
