@@ -420,9 +420,17 @@ fn report_chain(check: rekey::store::ChainCheck, checkpoint: Option<&rekey::stor
             ExitCode::FAILURE
         }
         rekey::store::ChainCheck::Truncated { checkpoint: c, last, records } => {
-            let left = last.map_or("no records are left".to_owned(), |id| format!("it now ends at record {id}"));
+            let left = match last {
+                None => "no records are left".to_owned(),
+                Some(id) if id < c.head => {
+                    format!("it now ends at record {id} ({records} records): the records after it were removed")
+                }
+                Some(id) => {
+                    format!("record {} is gone though the trail goes on to record {id} ({records} records)", c.head)
+                }
+            };
             println!(
-                "audit trail TRUNCATED: the checkpoint of {} counted {} records up to record {}; {left} ({records} records): the records after it were removed",
+                "audit trail TRUNCATED: the checkpoint of {} counted {} records up to record {}; {left}",
                 when(c.at),
                 c.records,
                 c.head

@@ -24,6 +24,6 @@ mod questions;
 mod samba_dc;
 mod sms;
 mod store;
-mod timing_slow_directory;
 mod support;
+mod timing_slow_directory;
 mod ui;
