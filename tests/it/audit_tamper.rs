@@ -164,3 +164,65 @@ async fn records_deleted_from_the_end_are_reported_against_the_latest_checkpoint
     assert!(out.contains(&format!("up to record {head}")), "{out}");
     assert!(out.contains(&format!("it now ends at record {keep}")), "{out}");
 }
+
+/// The same at the store on both databases: a checkpoint taken, the tail removed, new records
+/// appended after the removal (PostgreSQL does not reuse their ids).
+#[tokio::test]
+async fn a_checkpoint_notices_a_removed_tail_on_sqlite_and_postgresql() {
+    use rekey::store::{AuditEvent, ChainCheck, Db};
+    crate::support::init_tracing();
+    let keys = rekey::crypto::Keys::derive(&[7u8; 32]);
+    let mac = |p: &[u8], r: &[u8]| keys.audit_mac(p, r);
+    let event = |i: i64| AuditEvent {
+        at: 1_700_000_000 + i,
+        event: "started".into(),
+        outcome: "started".into(),
+        ..Default::default()
+    };
+    for url in [crate::support::postgres::fresh_sqlite_url(), crate::support::postgres::fresh_database().await] {
+        let db = Db::connect(&url, 2).await.unwrap();
+        for i in 0..10 {
+            db.append_audit(&event(i), &mac).await.unwrap();
+        }
+        let c = db.audit_checkpoint(1_700_000_100).await.unwrap().unwrap();
+        assert_eq!((c.first, c.head, c.records), (1, 10, 10), "{url}");
+        let line = c.to_line(&|b: &[u8]| keys.audit_checkpoint_mac(b));
+        let (parsed, bad) =
+            rekey::store::Checkpoint::latest(&format!("{{\"checkpoint\":\"{line}\"}}"), &|b: &[u8]| {
+                keys.audit_checkpoint_mac(b)
+            });
+        assert_eq!((parsed.as_ref(), bad), (Some(&c), 0), "found inside a JSON log line");
+        assert_eq!(
+            db.verify_audit_against(&mac, Some(&c)).await.unwrap(),
+            ChainCheck::Intact { records: 10, unchained: 0 }
+        );
+
+        let exec = |sql: &'static str| {
+            let db = db.clone();
+            async move {
+                match &db {
+                    Db::Sqlite(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
+                    Db::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
+                }
+                .unwrap()
+            }
+        };
+        exec("DELETE FROM audit_events WHERE id > 7").await;
+        assert_eq!(db.verify_audit(&mac).await.unwrap(), ChainCheck::Intact { records: 7, unchained: 0 });
+        assert!(
+            matches!(
+                db.verify_audit_against(&mac, Some(&c)).await.unwrap(),
+                ChainCheck::Truncated { last: Some(7), records: 7, .. }
+            ),
+            "{url}"
+        );
+        for i in 20..25 {
+            db.append_audit(&event(i), &mac).await.unwrap();
+        }
+        let check = db.verify_audit_against(&mac, Some(&c)).await.unwrap();
+        assert!(
+            matches!(check, ChainCheck::Truncated { .. } | ChainCheck::Broken { id: 10, .. }),
+            "new records after the removal do not hide it on {url}: {check:?}"
+        );
+    }
+}
