@@ -17,8 +17,8 @@ use serde::de::DeserializeOwned;
 use tokio::sync::{RwLock, watch};
 
 use super::config::AgentConfig;
-use super::keyfile::{Identity, KeyFileError};
 use super::guard::Guard;
+use super::keyfile::{Identity, KeyFileError};
 use super::listing::Listings;
 use super::proto::{
     self, Answer, EnrollBody, EnrolledBody, Envelope, Header, HeartbeatAckBody, HeartbeatBody, JobOffer, Kind,

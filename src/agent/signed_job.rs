@@ -72,7 +72,11 @@ mod tests {
             groups: vec![],
             state: Default::default(),
         };
-        Request::ResetPassword { user: Box::new(user), new: SecretString::from(password.to_owned()), must_change: false }
+        Request::ResetPassword {
+            user: Box::new(user),
+            new: SecretString::from(password.to_owned()),
+            must_change: false,
+        }
     }
 
     #[test]

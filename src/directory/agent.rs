@@ -278,10 +278,7 @@ impl Directory for AgentDirectory {
 
     /// Healthy when at least one connected agent reports that its directory answers. Sends no job.
     async fn health(&self) -> Result<(), DirError> {
-        let live = self
-            .live_agents(false)
-            .await
-            .map_err(|e| DirError::Unavailable(format!("job queue: {e}")))?;
+        let live = self.live_agents(false).await.map_err(|e| DirError::Unavailable(format!("job queue: {e}")))?;
         if live.iter().any(|a| a.directory_ok == Some(true)) {
             Ok(())
         } else if live.is_empty() {

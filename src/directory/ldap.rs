@@ -27,9 +27,9 @@ use secrecy::{ExposeSecret, SecretString};
 use crate::config::{AD_NEEDS_TLS, DirectoryConfig, LdapFlavour};
 use crate::directory::{AccountState, DirError, DirUser, Directory, LockStatus, Login, PolicyReason, UserId};
 
+pub use self::by_id::Protection;
 use self::conn::{Connector, Retry, ServicePool};
 pub use self::dn::dn_key;
-pub use self::by_id::Protection;
 pub use self::escape::{escape_dn_value, escape_filter_value};
 use self::ppolicy::{PpolicyError, PpolicyResponse};
 

@@ -187,13 +187,8 @@ impl Db {
     pub async fn revoke_agent(&self, id: &str, now: UnixTime, mac: &[u8]) -> Result<bool, StoreError> {
         const SQL: &str = "UPDATE agents SET revoked_at = $2, mac = $3 WHERE id = $1 AND revoked_at IS NULL";
         const BOXES: &str = "DELETE FROM agent_job_boxes WHERE agent_id = $1";
-        let n = with_pool!(self, |pool| sqlx::query(SQL)
-            .bind(id)
-            .bind(now)
-            .bind(mac)
-            .execute(pool)
-            .await?
-            .rows_affected());
+        let n =
+            with_pool!(self, |pool| sqlx::query(SQL).bind(id).bind(now).bind(mac).execute(pool).await?.rows_affected());
         with_pool!(self, |pool| sqlx::query(BOXES).bind(id).execute(pool).await?.rows_affected());
         Ok(n == 1)
     }

@@ -21,11 +21,11 @@ use base64::engine::general_purpose::STANDARD as B64;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::agent::integrity::{self, TAMPERED};
 use crate::agent::proto::{
     self, EnrollBody, EnrolledBody, Envelope, Header, HeartbeatAckBody, HeartbeatBody, JobOffer, Kind, Message,
     OfferBody, PollBody, ProtoError, ResultAckBody, ResultBody, RotateBody,
 };
-use crate::agent::integrity::{self, TAMPERED};
 use crate::directory::DirError;
 use crate::directory::agent::RECHECK;
 use crate::flow::Services;

@@ -51,12 +51,7 @@ pub enum StartError {
 }
 
 /// The directory `directory.kind` names.
-fn build_directory(
-    config: &Config,
-    db: &Db,
-    keys: &Keys,
-    hub: &Arc<AgentHub>,
-) -> Result<Arc<dyn Directory>, DirError> {
+fn build_directory(config: &Config, db: &Db, keys: &Keys, hub: &Arc<AgentHub>) -> Result<Arc<dyn Directory>, DirError> {
     let d = &config.directory;
     // Jobs, leases and heartbeats run on real time, never on a test's shifted clock.
     let agents = || -> Arc<dyn Directory> {
@@ -119,7 +114,8 @@ impl App {
             .map_err(|e| StartError::Database(e.to_string()))?;
         let agent_hub = Arc::new(AgentHub::default());
         let keys = Keys::derive(&master);
-        let directory = build_directory(&config, &db, &keys, &agent_hub).map_err(|e| StartError::Directory(e.to_string()))?;
+        let directory =
+            build_directory(&config, &db, &keys, &agent_hub).map_err(|e| StartError::Directory(e.to_string()))?;
         let directory: Arc<dyn Directory> = Arc::new(crate::directory::bounded::Bounded::new(
             directory,
             config.directory.max_concurrent_ops,
@@ -359,10 +355,8 @@ fn spawn_housekeeping(services: Arc<Services>) {
             let now = crate::agent::proto::now();
             // Jobs (and their sealed boxes) go a minute after their deadline whatever became of
             // them; nonces only as long as a message with that timestamp could still be accepted.
-            if let Err(err) = services
-                .db
-                .delete_old_agent_records(now - 60, now - 4 * crate::agent::proto::MAX_SKEW_SECS, now)
-                .await
+            if let Err(err) =
+                services.db.delete_old_agent_records(now - 60, now - 4 * crate::agent::proto::MAX_SKEW_SECS, now).await
             {
                 tracing::warn!(%err, "could not delete old agent jobs");
             }

@@ -222,7 +222,9 @@ async fn a_swapped_agent_row_receives_nothing() {
     while started.elapsed() < Duration::from_secs(3) && !reset.is_finished() {
         let boxes: Vec<Vec<u8>> = match &services.db {
             Db::Sqlite(pool) => sqlx::query_scalar("SELECT sealed FROM agent_job_boxes").fetch_all(pool).await.unwrap(),
-            Db::Postgres(pool) => sqlx::query_scalar("SELECT sealed FROM agent_job_boxes").fetch_all(pool).await.unwrap(),
+            Db::Postgres(pool) => {
+                sqlx::query_scalar("SELECT sealed FROM agent_job_boxes").fetch_all(pool).await.unwrap()
+            }
         };
         for sealed in boxes {
             assert!(proto::unseal_job(&sealed, &[&attacker]).is_err(), "a job was sealed to the attacker's key");
