@@ -257,7 +257,7 @@ async fn a_tampered_job_row_is_never_offered() {
 }
 
 #[tokio::test]
-async fn ended_and_expired_jobs_and_their_boxes_are_gone_after_the_sweep() {
+async fn answers_are_sealed_and_ended_and_expired_jobs_and_their_boxes_are_gone_after_the_sweep() {
     let dc = SambaDc::shared().await;
     let env = portal().await;
     let services = &env.server.services;
@@ -268,11 +268,22 @@ async fn ended_and_expired_jobs_and_their_boxes_are_gone_after_the_sweep() {
     // A job that ends is deleted at once, with its box and its answer.
     let found = services.directory.find_user(&Login::parse(&user.uid).unwrap()).await.unwrap().unwrap();
     assert_eq!(found.id, account.id);
+    assert!(!account.phones.is_empty());
     assert_eq!(sql_count(&services.db, "SELECT count(*) FROM agent_jobs").await, 0);
     assert_eq!(sql_count(&services.db, "SELECT count(*) FROM agent_job_boxes").await, 0);
 
     // Left behind by a portal that stopped while waiting: queued, leased and done rows whose
     // deadline passed, and the boxes of a job that ended.
+    // An answer that waits in its row holds the account's address and phone only sealed.
+    let lookup = Request::FindUser { login: user.uid.clone() };
+    let job = insert_job(services, &agent.agent_id, lookup, Signature::Portal, true).await;
+    assert!(matches!(answer(services, &job).await, Ok(proto::Answer::User(Some(_)))));
+    let stored = services.db.job(&job).await.unwrap().unwrap().outcome.unwrap();
+    assert!(!stored.contains(&user.mail) && !stored.contains(&user.uid), "a plaintext answer: {stored}");
+    for phone in &account.phones {
+        assert!(!stored.contains(phone.as_str()));
+    }
+
     agent.stop().await;
     let mut ids = Vec::new();
     for status in ["queued", "leased", "done"] {
