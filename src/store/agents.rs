@@ -4,7 +4,9 @@
 //! The queue is at-most-once: a job is leased by one atomic update that only succeeds on a
 //! queued job, a result is accepted only for the lease that holds it, and a job whose lease or
 //! deadline passes is marked expired and never offered again. A job's request exists here only
-//! sealed, once per agent that may take it, and those boxes are deleted as soon as it ends.
+//! sealed, once per agent that may take it; the job and its boxes are deleted once its waiter
+//! has read the answer (stored sealed), and a sweep removes whatever outlives its deadline.
+//! Rows carry MACs (`crate::agent::integrity`) that the callers check; the store only keeps them.
 
 use super::{Db, StoreError, with_pool};
 use crate::clock::UnixTime;
