@@ -95,7 +95,7 @@ pub async fn audit(db: &Db, keys: &Keys, at: i64, event: &str, reason: &str) {
         flow: None,
         user_id: None,
         login: None,
-        outcome: "refused".into(),
+        outcome: "blocked".into(),
         reason: Some(reason.chars().take(512).collect()),
         method: None,
         source_ip: None,

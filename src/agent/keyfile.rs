@@ -199,6 +199,22 @@ mod tests {
     }
 
     #[test]
+    fn a_key_file_from_before_signed_jobs_loads_without_a_job_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("agent.key");
+        let id = Identity { job_key: None, ..identity() };
+        id.write_new(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        json.as_object_mut().unwrap().remove("job_key");
+        std::fs::remove_file(&path).unwrap();
+        std::fs::write(&path, json.to_string()).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let back = Identity::load(&path).unwrap();
+        assert!(back.job_key.is_none(), "such an agent refuses every job until enrolled again");
+    }
+
+    #[test]
     fn a_key_file_others_can_read_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("agent.key");
