@@ -28,6 +28,8 @@ const CODE_MAC_INFO: &[u8] = b"rekey code mac v1";
 const CSRF_INFO: &[u8] = b"rekey csrf v1";
 const AGENT_SIGN_INFO: &[u8] = b"rekey agent signing v1";
 const AUDIT_INFO: &[u8] = b"rekey audit chain v1";
+const AGENT_JOB_INFO: &[u8] = b"rekey agent job signing v1";
+const AGENT_ROW_INFO: &[u8] = b"rekey agent row mac v1";
 
 /// Why sealed data could not be opened. Never carries the data itself.
 #[derive(Debug, thiserror::Error)]
@@ -48,6 +50,8 @@ pub struct Keys {
     csrf: [u8; 32],
     agent_sign: [u8; 32],
     audit: [u8; 32],
+    agent_job: [u8; 32],
+    agent_row: [u8; 32],
 }
 
 impl std::fmt::Debug for Keys {
@@ -67,6 +71,8 @@ impl Keys {
             csrf: hkdf_expand_32(&prk, CSRF_INFO),
             agent_sign: hkdf_expand_32(&prk, AGENT_SIGN_INFO),
             audit: hkdf_expand_32(&prk, AUDIT_INFO),
+            agent_job: hkdf_expand_32(&prk, AGENT_JOB_INFO),
+            agent_row: hkdf_expand_32(&prk, AGENT_ROW_INFO),
         }
     }
 
@@ -106,6 +112,29 @@ impl Keys {
     /// sharing the master key signs alike.
     pub fn agent_signing_key(&self) -> ed25519_dalek::SigningKey {
         ed25519_dalek::SigningKey::from_bytes(&self.agent_sign)
+    }
+
+    /// The portal's Ed25519 key for signing jobs (who, what operation): a key of its own, pinned
+    /// by agents at enrolment, derived so that nothing in the database can stand in for it.
+    pub fn agent_job_key(&self) -> ed25519_dalek::SigningKey {
+        ed25519_dalek::SigningKey::from_bytes(&self.agent_job)
+    }
+
+    /// The MAC that authenticates a writeback-agent row (agent, token, job): HMAC-SHA256 over
+    /// the purpose, the row id and `fields`, each length-prefixed so no two rows collide.
+    pub fn agent_row_mac(&self, purpose: &str, id: &[u8], fields: &[&[u8]]) -> Vec<u8> {
+        let mut parts: Vec<Vec<u8>> = Vec::with_capacity(2 * (fields.len() + 2));
+        for part in [purpose.as_bytes(), id].into_iter().chain(fields.iter().copied()) {
+            parts.push((part.len() as u64).to_be_bytes().to_vec());
+            parts.push(part.to_vec());
+        }
+        let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+        hmac_sha256(&self.agent_row, &refs).to_vec()
+    }
+
+    /// Whether `mac` is [`Keys::agent_row_mac`] of the row (compared in constant time).
+    pub fn agent_row_mac_valid(&self, mac: Option<&[u8]>, purpose: &str, id: &[u8], fields: &[&[u8]]) -> bool {
+        mac.is_some_and(|mac| constant_time_eq(&self.agent_row_mac(purpose, id, fields), mac))
     }
 
     /// The audit chain's link: HMAC-SHA256(audit key, len(prev) || prev || record).

@@ -521,7 +521,7 @@ async fn manage_agents(config: &Config, cmd: &AgentCommand) -> Result<ExitCode, 
         }
         AgentCommand::Revoke { agent } => match admin::find(&db, agent).await? {
             Ok(a) => {
-                db.revoke_agent(&a.id, now).await?;
+                admin::revoke(&db, &keys, &a, now).await?;
                 eprintln!("rekey: revoked agent {} ({}); it can no longer take jobs", a.name, a.id);
             }
             Err(message) => {

@@ -28,9 +28,17 @@ pub async fn create_token(
     let secret = Zeroizing::new(URL_SAFE_NO_PAD.encode(*secret));
     let hash = keys.code_hash(TOKEN_CONTEXT, &secret);
     let expires = now + i64::try_from(ttl_mins).unwrap_or(60).saturating_mul(60);
-    db.insert_agent_token(&hash, name, now, expires).await?;
+    let mac = super::integrity::token_mac(keys, &hash, name, expires);
+    db.insert_agent_token(&hash, name, now, expires, &mac).await?;
     let fingerprint = proto::fingerprint(&keys.agent_signing_key().verifying_key());
     Ok(Zeroizing::new(format!("rka1.{}.{fingerprint}", secret.as_str())))
+}
+
+/// Revokes an agent: later messages from it are refused and no job is sealed to it again.
+pub async fn revoke(db: &Db, keys: &Keys, agent: &AgentRow, now: UnixTime) -> Result<bool, StoreError> {
+    let mut revoked = AgentRow { revoked_at: Some(now), ..agent.clone() };
+    super::integrity::seal_agent(keys, &mut revoked);
+    db.revoke_agent(&agent.id, now, &revoked.mac.unwrap_or_default()).await
 }
 
 /// Finds one agent by id or by name (names must then be unique among unrevoked agents).

@@ -17,6 +17,7 @@ use serde::de::DeserializeOwned;
 use tokio::sync::{RwLock, watch};
 
 use super::config::AgentConfig;
+use super::guard::Guard;
 use super::keyfile::{Identity, KeyFileError};
 use super::listing::Listings;
 use super::proto::{
@@ -173,11 +174,18 @@ pub async fn enroll(
     }
     let msg: proto::Message<EnrolledBody> = proto::open(&reply, &portal_key)?;
     msg.header.check(Kind::Enrolled, &msg.body.agent_id, now(), Some(&nonce))?;
+    // Signed by the key the token pins, so as trustworthy as it; a portal that signs no job
+    // would leave an agent that refuses every job.
+    let job_key = msg.body.job_key.as_deref().and_then(proto::decode_key).and_then(|k| proto::verifying_key(&k));
+    let Some(job_key) = job_key else {
+        return Err(AgentError::Token("the portal sent no job-signing key: upgrade the portal, then enrol again"));
+    };
     let identity = Identity {
         agent_id: msg.body.agent_id,
         name: name.to_owned(),
         portal_url: base,
         portal_key,
+        job_key: Some(job_key),
         sign,
         boxk,
         previous_box: None,
@@ -191,7 +199,10 @@ struct Agent {
     client: PortalClient,
     identity: RwLock<Identity>,
     key_file: PathBuf,
-    directory: Arc<dyn Directory>,
+    directory: Arc<LdapDirectory>,
+    protection: crate::directory::ldap::Protection,
+    /// Jobs already opened, until they expire: a job is run once even if its box is queued again.
+    seen_jobs: std::sync::Mutex<std::collections::HashMap<String, i64>>,
     listings: Listings,
     config: AgentConfig,
     directory_ok: std::sync::atomic::AtomicBool,
@@ -256,6 +267,7 @@ impl Agent {
             name: id.name.clone(),
             portal_url: id.portal_url.clone(),
             portal_key: id.portal_key,
+            job_key: id.job_key,
             sign,
             boxk,
             previous_box: Some(id.boxk.clone()),
@@ -307,17 +319,25 @@ impl Agent {
             tracing::warn!(job = %job_id, op, "the lease ended before the job could start; not running it");
             return;
         }
+        let guard = Guard { ldap: &self.directory, protection: &self.protection };
         let outcome = match self.open(&offer).await {
             Ok(request) => {
-                match tokio::time::timeout(
-                    Duration::from_secs(remaining.unsigned_abs()),
-                    execute(&*self.directory, &self.listings, request),
-                )
-                .await
-                {
+                let run = async {
+                    let request = guard.admit(request).await?;
+                    execute(&*self.directory, &self.listings, request).await
+                };
+                match tokio::time::timeout(Duration::from_secs(remaining.unsigned_abs()), run).await {
+                    Ok(Err(DirError::Refused(why))) => {
+                        tracing::warn!(job = %job_id, op, reason = %why, "refused a job");
+                        Err(DirError::Refused(why))
+                    }
                     Ok(outcome) => outcome,
                     Err(_) => Err(DirError::Unavailable("the directory did not answer within the job's lease".into())),
                 }
+            }
+            Err(e @ (ProtoError::UnsignedJob | ProtoError::NoJobKey | ProtoError::Stale | ProtoError::Replayed)) => {
+                tracing::warn!(job = %job_id, op, error = %e, "refused a job");
+                Err(DirError::Refused(e.to_string()))
             }
             Err(e) => {
                 tracing::warn!(job = %job_id, op, error = %e, "could not open a job");
@@ -362,6 +382,14 @@ impl Agent {
         let job = proto::unseal_job(&sealed, &id.box_keys())?;
         if job.job_id != offer.job_id || job.request.op() != offer.op {
             return Err(ProtoError::Malformed);
+        }
+        let job_key = id.job_key.ok_or(ProtoError::NoJobKey)?;
+        let now = now();
+        super::signed_job::verify(&job, &job_key, now)?;
+        let mut seen = self.seen_jobs.lock().map_err(|_| ProtoError::Malformed)?;
+        seen.retain(|_, expires| *expires >= now);
+        if seen.insert(job.job_id.clone(), job.expires).is_some() {
+            return Err(ProtoError::Replayed);
         }
         Ok(job.request)
     }
@@ -413,8 +441,14 @@ async fn sleep_or_stop(d: Duration, stop: &mut watch::Receiver<bool>) -> bool {
 /// Runs the agent until `shutdown` completes.
 pub async fn run(config: AgentConfig, shutdown: impl std::future::Future<Output = ()>) -> Result<(), AgentError> {
     let identity = Identity::load(&config.agent.key_file)?;
-    let directory: Arc<dyn Directory> =
-        Arc::new(LdapDirectory::new(&config.directory).map_err(|e| AgentError::Directory(e.to_string()))?);
+    if identity.job_key.is_none() {
+        tracing::error!(
+            key_file = %config.agent.key_file.display(),
+            "this key file pins no job-signing key (enrolled before jobs were signed): every job will be refused; \
+             re-enrol the agent (rekey agent token create, then rekey agent enroll)"
+        );
+    }
+    let directory = Arc::new(LdapDirectory::new(&config.directory).map_err(|e| AgentError::Directory(e.to_string()))?);
     let client = PortalClient::new(identity.portal_url.clone(), config.agent.portal_ca_file.as_deref())?;
     tracing::info!(agent = %identity.agent_id, name = %identity.name, portal = %identity.portal_url, "rekey agent starting");
     let agent = Arc::new(Agent {
@@ -422,6 +456,8 @@ pub async fn run(config: AgentConfig, shutdown: impl std::future::Future<Output 
         identity: RwLock::new(identity),
         key_file: config.agent.key_file.clone(),
         directory,
+        protection: config.protection(),
+        seen_jobs: Default::default(),
         listings: Listings::default(),
         directory_ok: std::sync::atomic::AtomicBool::new(true),
         config,

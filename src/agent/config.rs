@@ -38,6 +38,12 @@ pub struct AgentSection {
     pub poll_secs: u64,
     /// Jobs run at the same time.
     pub workers: usize,
+    /// Refuse to reset, unlock or change the AD built-in privileged accounts: members (by SID,
+    /// nested included) of Domain/Enterprise/Schema Admins, Administrators, the Operators
+    /// groups, Group Policy Creator Owners, krbtgt and Administrator, and adminCount=1.
+    pub protect_privileged: bool,
+    /// More protected groups: DNs (nested membership counts) or SIDs (`S-1-5-21-…`).
+    pub protected_groups: Vec<String>,
 }
 
 impl Default for AgentSection {
@@ -48,6 +54,8 @@ impl Default for AgentSection {
             heartbeat_secs: 10,
             poll_secs: 25,
             workers: 2,
+            protect_privileged: true,
+            protected_groups: Vec::new(),
         }
     }
 }
@@ -119,8 +127,21 @@ impl AgentConfig {
         if !(1..=16).contains(&a.workers) {
             err("agent.workers", format!("expected 1 to 16, got {}", a.workers));
         }
+        for group in &a.protected_groups {
+            if group.trim().is_empty() || !(group.starts_with("S-") || group.contains('=')) {
+                err("agent.protected_groups", format!("expected a group DN or a SID (S-1-…), got {group:?}"));
+            }
+        }
         if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
             err("log.level", format!("not a valid filter: {:?}", self.log.level));
+        }
+    }
+
+    /// The accounts this agent never changes.
+    pub fn protection(&self) -> crate::directory::ldap::Protection {
+        crate::directory::ldap::Protection {
+            builtin: self.agent.protect_privileged,
+            groups: self.agent.protected_groups.clone(),
         }
     }
 

@@ -34,6 +34,9 @@ pub struct Identity {
     pub portal_url: url::Url,
     /// The portal's Ed25519 key, pinned at enrolment.
     pub portal_key: VerifyingKey,
+    /// The portal's job-signing key, pinned at enrolment; `None` in a key file from before jobs
+    /// were signed, and then every job is refused until the agent is enrolled again.
+    pub job_key: Option<VerifyingKey>,
     /// Signs every message the agent sends.
     pub sign: SigningKey,
     /// Opens the jobs sealed to this agent.
@@ -54,6 +57,8 @@ struct OnDisk {
     name: String,
     portal_url: String,
     portal_key: String,
+    #[serde(default)]
+    job_key: Option<String>,
     sign_key: Zeroizing<String>,
     box_key: Zeroizing<String>,
     #[serde(default)]
@@ -95,11 +100,18 @@ impl Identity {
         let portal_key = super::proto::decode_key(&disk.portal_key)
             .and_then(|k| VerifyingKey::from_bytes(&k).ok())
             .ok_or_else(malformed)?;
+        let job_key = match &disk.job_key {
+            Some(k) => Some(
+                super::proto::decode_key(k).and_then(|k| VerifyingKey::from_bytes(&k).ok()).ok_or_else(malformed)?,
+            ),
+            None => None,
+        };
         Ok(Identity {
             agent_id: disk.agent_id,
             name: disk.name,
             portal_url: url::Url::parse(&disk.portal_url).map_err(|_| malformed())?,
             portal_key,
+            job_key,
             sign: SigningKey::from_bytes(&sign),
             boxk: crypto_box::SecretKey::from(*boxk),
             previous_box,
@@ -124,6 +136,7 @@ impl Identity {
             name: self.name.clone(),
             portal_url: self.portal_url.to_string(),
             portal_key: B64.encode(self.portal_key.as_bytes()),
+            job_key: self.job_key.map(|k| B64.encode(k.as_bytes())),
             sign_key: Zeroizing::new(B64.encode(self.sign.to_bytes())),
             box_key: Zeroizing::new(B64.encode(self.boxk.to_bytes())),
             previous_box_key: self.previous_box.as_ref().map(|k| Zeroizing::new(B64.encode(k.to_bytes()))),
@@ -162,6 +175,7 @@ mod tests {
             name: "dc-site-1".into(),
             portal_url: url::Url::parse("https://portal.example.com").unwrap(),
             portal_key: SigningKey::generate(&mut rand::rngs::OsRng).verifying_key(),
+            job_key: Some(SigningKey::generate(&mut rand::rngs::OsRng).verifying_key()),
             sign,
             boxk,
             previous_box: None,
@@ -180,7 +194,24 @@ mod tests {
         assert_eq!(back.agent_id, "a1");
         assert_eq!(back.sign.to_bytes(), id.sign.to_bytes());
         assert_eq!(back.boxk.to_bytes(), id.boxk.to_bytes());
+        assert_eq!(back.job_key, id.job_key);
         assert!(matches!(id.write_new(&path), Err(KeyFileError::Exists { .. })));
+    }
+
+    #[test]
+    fn a_key_file_from_before_signed_jobs_loads_without_a_job_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("agent.key");
+        let id = Identity { job_key: None, ..identity() };
+        id.write_new(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        json.as_object_mut().unwrap().remove("job_key");
+        std::fs::remove_file(&path).unwrap();
+        std::fs::write(&path, json.to_string()).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let back = Identity::load(&path).unwrap();
+        assert!(back.job_key.is_none(), "such an agent refuses every job until enrolled again");
     }
 
     #[test]

@@ -8,6 +8,9 @@
 pub mod admin;
 pub mod client;
 pub mod config;
+pub mod guard;
+pub mod integrity;
 pub mod keyfile;
 pub mod listing;
 pub mod proto;
+pub mod signed_job;

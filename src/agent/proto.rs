@@ -149,6 +149,12 @@ pub enum ProtoError {
     /// operation's name is the only part of the job it carries.
     #[error("the job's operation {0:?} is unknown to this agent")]
     UnknownOp(String),
+    /// The job is not signed with the job key pinned at enrolment ([`super::signed_job`]).
+    #[error("the job does not carry the portal's signature")]
+    UnsignedJob,
+    /// A key file from before jobs were signed: the agent runs no job until enrolled again.
+    #[error("this agent has no pinned job-signing key: enrol it again (rekey agent enroll)")]
+    NoJobKey,
 }
 
 /// Signs `body` under `header` with `key`.
@@ -245,6 +251,9 @@ pub struct EnrolledBody {
     pub agent_id: String,
     /// The portal's Ed25519 public key, base64.
     pub portal_key: String,
+    /// The portal's job-signing key ([`super::signed_job`]), base64; agents pin it.
+    #[serde(default)]
+    pub job_key: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -409,12 +418,18 @@ impl Op {
     }
 }
 
-/// What is sealed to the agent: the job id (so a box cannot be moved to another job) and the
-/// request with its passwords.
+/// What is sealed to the agent: the job id (so a box cannot be moved to another job), the
+/// request with its passwords, and the portal's signature over all of it ([`super::signed_job`]).
 #[derive(Serialize, Deserialize)]
 pub struct SealedJob {
     pub job_id: String,
     pub request: Request,
+    /// Unix seconds after which the agent refuses to run the job (the job's deadline).
+    #[serde(default)]
+    pub expires: i64,
+    /// Base64 Ed25519 signature by the portal's job key.
+    #[serde(default)]
+    pub sig: Option<String>,
 }
 
 /// A directory call, with its arguments.
@@ -601,7 +616,12 @@ mod tests {
     fn a_sealed_job_opens_only_with_the_agents_key() {
         let secret = crypto_box::SecretKey::generate(&mut OsRng);
         let other = crypto_box::SecretKey::generate(&mut OsRng);
-        let job = SealedJob { job_id: "j1".into(), request: Request::FindUser { login: "alice".into() } };
+        let job = SealedJob {
+            job_id: "j1".into(),
+            request: Request::FindUser { login: "alice".into() },
+            expires: 0,
+            sig: None,
+        };
         let sealed = seal_job(&job, secret.public_key().as_bytes()).unwrap();
         assert!(!String::from_utf8_lossy(&sealed).contains("alice"));
         assert!(matches!(unseal_job(&sealed, &[&other]), Err(ProtoError::Unseal)));

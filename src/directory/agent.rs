@@ -17,9 +17,11 @@ use secrecy::SecretString;
 use tokio::sync::Notify;
 
 use super::{DirError, DirUser, Directory, LockStatus, Login};
-use crate::agent::proto::{self, Answer, Outcome, Request, SealedJob};
+use crate::agent::integrity::{self, TAMPERED};
+use crate::agent::proto::{self, Answer, Outcome, Request};
 use crate::clock::Clock;
 use crate::config::AgentDirectoryConfig;
+use crate::crypto::Keys;
 use crate::store::{Db, JOB_DONE, JOB_EXPIRED, JOB_LEASED, JOB_QUEUED, JobRow};
 
 /// Wakes long polls when a job is queued and waiting people when a result arrives, within one
@@ -37,14 +39,36 @@ pub const RECHECK: Duration = Duration::from_millis(250);
 /// The `Directory` that hands every operation to writeback agents.
 pub struct AgentDirectory {
     db: Db,
+    keys: Keys,
     clock: Clock,
     hub: Arc<AgentHub>,
     config: AgentDirectoryConfig,
 }
 
 impl AgentDirectory {
-    pub fn new(db: Db, clock: Clock, hub: Arc<AgentHub>, config: AgentDirectoryConfig) -> AgentDirectory {
-        AgentDirectory { db, clock, hub, config }
+    pub fn new(db: Db, keys: Keys, clock: Clock, hub: Arc<AgentHub>, config: AgentDirectoryConfig) -> AgentDirectory {
+        AgentDirectory { db, keys, clock, hub, config }
+    }
+
+    /// Connected agents whose rows the portal wrote; others are left out (and, for a job,
+    /// audited as tampering).
+    async fn live_agents(&self, audit: bool) -> Result<Vec<crate::store::AgentRow>, crate::store::StoreError> {
+        let mut live = self.db.live_agents(self.window_start()).await?;
+        for forged in live.iter().filter(|a| audit && !integrity::agent_authentic(&self.keys, a)) {
+            tracing::error!(agent = %forged.id, "an agent row fails its integrity check: treated as absent, sealed nothing to it");
+            let reason = format!("agent {} (keys or revocation not as the portal wrote them)", forged.id);
+            integrity::audit(&self.db, &self.keys, self.clock.now(), TAMPERED, &reason).await;
+        }
+        live.retain(|a| integrity::agent_authentic(&self.keys, a));
+        Ok(live)
+    }
+
+    /// A job row that fails its integrity check is deleted, audited, and reads as gone.
+    async fn tampered_job(&self, id: &str) -> DirError {
+        tracing::error!(job = %id, "a job row fails its integrity check: treated as absent");
+        integrity::audit(&self.db, &self.keys, self.clock.now(), TAMPERED, &format!("job {id}")).await;
+        let _ = self.db.delete_job(id).await;
+        DirError::Unavailable("the job's row was altered in the database".into())
     }
 
     fn window_start(&self) -> i64 {
@@ -55,7 +79,7 @@ impl AgentDirectory {
     async fn run(&self, request: Request) -> Result<Answer, DirError> {
         let op = request.op();
         let store = |e: crate::store::StoreError| DirError::Unavailable(format!("job queue: {e}"));
-        let live = self.db.live_agents(self.window_start()).await.map_err(store)?;
+        let live = self.live_agents(true).await.map_err(store)?;
         if live.is_empty() {
             tracing::warn!(op = op.as_str(), "no writeback agent is connected; nothing was sent");
             return Err(DirError::Unavailable(format!(
@@ -68,8 +92,10 @@ impl AgentDirectory {
         let live = if healthy.is_empty() { live } else { healthy };
         let now = self.clock.now();
         let job_id = uuid::Uuid::new_v4().to_string();
+        let deadline = now + i64::try_from(self.config.deadline_secs).unwrap_or(20);
         let boxes = {
-            let sealed = SealedJob { job_id: job_id.clone(), request };
+            let sealed = crate::agent::signed_job::sign(&self.keys.agent_job_key(), job_id.clone(), deadline, request)
+                .map_err(|e| DirError::Unavailable(format!("cannot sign a job: {e}")))?;
             let mut boxes = Vec::with_capacity(live.len());
             for agent in &live {
                 match proto::seal_job(&sealed, &agent.box_key) {
@@ -80,8 +106,7 @@ impl AgentDirectory {
             boxes
             // `sealed`, and the passwords in it, are dropped (and wiped) here.
         };
-        let deadline = now + i64::try_from(self.config.deadline_secs).unwrap_or(20);
-        let job = JobRow {
+        let mut job = JobRow {
             id: job_id.clone(),
             op: op.as_str().into(),
             status: JOB_QUEUED.into(),
@@ -92,7 +117,9 @@ impl AgentDirectory {
             lease_expires: None,
             finished_at: None,
             outcome: None,
+            mac: None,
         };
+        integrity::seal_job_row(&self.keys, &mut job);
         self.db.insert_job(&job, &boxes).await.map_err(store)?;
         self.hub.jobs.notify_waiters();
         tracing::debug!(job = %job_id, op = op.as_str(), agents = boxes.len(), "queued a job for the writeback agents");
@@ -105,9 +132,19 @@ impl AgentDirectory {
                 .await
                 .map_err(store)?
                 .ok_or_else(|| DirError::Unavailable("job vanished".into()))?;
+            if !integrity::job_authentic(&self.keys, &row) {
+                return Err(self.tampered_job(&job_id).await);
+            }
             let now = self.clock.now();
             let lapsed = match row.status.as_str() {
-                JOB_DONE => return self.outcome(&row),
+                JOB_DONE => {
+                    let outcome = self.outcome(&row);
+                    if outcome.is_err() && row.outcome.as_deref().and_then(|t| self.open(&row, t)).is_none() {
+                        return Err(self.tampered_job(&job_id).await);
+                    }
+                    self.db.delete_job(&job_id).await.map_err(store)?;
+                    return outcome;
+                }
                 JOB_QUEUED => now >= row.deadline,
                 JOB_LEASED => now > row.lease_expires.unwrap_or(row.deadline),
                 JOB_EXPIRED => true,
@@ -117,15 +154,23 @@ impl AgentDirectory {
                 if row.status != JOB_EXPIRED && !self.db.expire_job(&job_id, now).await.map_err(store)? {
                     continue; // it finished just now
                 }
+                self.db.delete_job(&job_id).await.map_err(store)?;
                 return Err(self.lapsed(&row));
             }
             let _ = tokio::time::timeout(RECHECK, notified).await;
         }
     }
 
+    fn open(&self, row: &JobRow, text: &str) -> Option<zeroize::Zeroizing<String>> {
+        integrity::open_outcome(&self.keys, row, text)
+    }
+
+    /// The agent's answer, opened (it is stored sealed, bound to the job and its lease).
     fn outcome(&self, row: &JobRow) -> Result<Answer, DirError> {
-        let text = row.outcome.as_deref().unwrap_or_default();
-        match serde_json::from_str::<Outcome>(text) {
+        let Some(text) = row.outcome.as_deref().and_then(|t| self.open(row, t)) else {
+            return Err(DirError::Unavailable("an agent's answer could not be opened".into()));
+        };
+        match serde_json::from_str::<Outcome>(&text) {
             Ok(outcome) => outcome,
             Err(_) => Err(DirError::Unavailable("an agent's answer could not be read".into())),
         }
@@ -233,11 +278,7 @@ impl Directory for AgentDirectory {
 
     /// Healthy when at least one connected agent reports that its directory answers. Sends no job.
     async fn health(&self) -> Result<(), DirError> {
-        let live = self
-            .db
-            .live_agents(self.window_start())
-            .await
-            .map_err(|e| DirError::Unavailable(format!("job queue: {e}")))?;
+        let live = self.live_agents(false).await.map_err(|e| DirError::Unavailable(format!("job queue: {e}")))?;
         if live.iter().any(|a| a.directory_ok == Some(true)) {
             Ok(())
         } else if live.is_empty() {

@@ -9,6 +9,7 @@
 
 mod ad;
 mod ad_diagnostic;
+mod by_id;
 mod conn;
 mod dn;
 pub mod escape;
@@ -26,6 +27,7 @@ use secrecy::{ExposeSecret, SecretString};
 use crate::config::{AD_NEEDS_TLS, DirectoryConfig, LdapFlavour};
 use crate::directory::{AccountState, DirError, DirUser, Directory, LockStatus, Login, PolicyReason, UserId};
 
+pub use self::by_id::Protection;
 use self::conn::{Connector, Retry, ServicePool};
 pub use self::dn::dn_key;
 pub use self::escape::{escape_dn_value, escape_filter_value};
@@ -152,6 +154,24 @@ impl LdapDirectory {
         Ok(entries.into_iter().map(|e| SearchEntry::construct(e).dn).collect())
     }
 
+    /// The account a found entry describes, with its id, state and groups; `None` (logged)
+    /// without a stable id.
+    async fn user_from_entry(&self, entry: &SearchEntry, typed: &str) -> Result<Option<DirUser>, DirError> {
+        let identity = match self.flavour {
+            LdapFlavour::Openldap => Self::openldap_identity(entry),
+            LdapFlavour::ActiveDirectory => ad::identity(entry, SystemTime::now()),
+        };
+        let Some((id, state)) = identity else {
+            return Ok(None);
+        };
+        let groups = match self.flavour {
+            LdapFlavour::ActiveDirectory => self.ad_groups(&entry.dn).await?,
+            LdapFlavour::Openldap if self.config.group_base_dn.trim().is_empty() => values(entry, MEMBER_OF).to_vec(),
+            LdapFlavour::Openldap => self.groups_of(&entry.dn).await?,
+        };
+        Ok(Some(self.to_user(entry, typed, id, state, groups)))
+    }
+
     /// Binds as the user on a fresh connection with the ppolicy control. On success returns
     /// the bound connection and what ppolicy said (e.g. change-after-reset).
     async fn bind_as_user(&self, user: &DirUser, password: &SecretString) -> Result<(Ldap, PpolicyResponse), DirError> {
@@ -241,20 +261,7 @@ impl Directory for LdapDirectory {
         let (Some(entry), None) = (entries.next(), entries.next()) else {
             return Ok(None);
         };
-        let entry = SearchEntry::construct(entry);
-        let identity = match self.flavour {
-            LdapFlavour::Openldap => Self::openldap_identity(&entry),
-            LdapFlavour::ActiveDirectory => ad::identity(&entry, SystemTime::now()),
-        };
-        let Some((id, state)) = identity else {
-            return Ok(None);
-        };
-        let groups = match self.flavour {
-            LdapFlavour::ActiveDirectory => self.ad_groups(&entry.dn).await?,
-            LdapFlavour::Openldap if self.config.group_base_dn.trim().is_empty() => values(&entry, MEMBER_OF).to_vec(),
-            LdapFlavour::Openldap => self.groups_of(&entry.dn).await?,
-        };
-        Ok(Some(self.to_user(&entry, login.as_str(), id, state, groups)))
+        self.user_from_entry(&SearchEntry::construct(entry), login.as_str()).await
     }
 
     async fn verify_password(&self, user: &DirUser, password: &SecretString) -> Result<(), DirError> {

@@ -156,6 +156,10 @@ pub enum DirError {
     /// The directory has no unlock operation (Entra ID): a reset is what unlocks the account.
     #[error("this directory cannot unlock without a reset")]
     UnlockByReset,
+    /// A writeback agent refused the job: not signed by the portal, an account outside the
+    /// agent's own base and filter, or a protected account. Nothing was changed.
+    #[error("the writeback agent refused the job: {0}")]
+    Refused(String),
 }
 
 /// The operations every flow needs from a directory.

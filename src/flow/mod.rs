@@ -95,6 +95,7 @@ impl FlowError {
             DirError::Denied(detail) => FlowError::Unavailable(format!("service account denied: {detail}")),
             DirError::Unconfirmed(detail) => FlowError::Unconfirmed(detail),
             DirError::UnlockByReset => FlowError::UnlockByReset,
+            DirError::Refused(detail) => FlowError::Unavailable(format!("refused by the writeback agent: {detail}")),
             other => FlowError::Internal(format!("unexpected directory answer: {other}")),
         }
     }

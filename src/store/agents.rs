@@ -4,7 +4,9 @@
 //! The queue is at-most-once: a job is leased by one atomic update that only succeeds on a
 //! queued job, a result is accepted only for the lease that holds it, and a job whose lease or
 //! deadline passes is marked expired and never offered again. A job's request exists here only
-//! sealed, once per agent that may take it, and those boxes are deleted as soon as it ends.
+//! sealed, once per agent that may take it; the job and its boxes are deleted once its waiter
+//! has read the answer (stored sealed), and a sweep removes whatever outlives its deadline.
+//! Rows carry MACs (`crate::agent::integrity`) that the callers check; the store only keeps them.
 
 use super::{Db, StoreError, with_pool};
 use crate::clock::UnixTime;
@@ -27,6 +29,8 @@ pub struct AgentRow {
     pub rotate_requested: bool,
     pub keys_rotated_at: Option<UnixTime>,
     pub revoked_at: Option<UnixTime>,
+    /// [`crate::agent::integrity`]: without a valid MAC the row is treated as absent.
+    pub mac: Option<Vec<u8>>,
 }
 
 /// A job as stored: its operation and state, never its arguments.
@@ -43,6 +47,8 @@ pub struct JobRow {
     pub finished_at: Option<UnixTime>,
     /// The directory's answer as JSON (no secrets: a user record or a typed refusal).
     pub outcome: Option<String>,
+    /// [`crate::agent::integrity`]: without a valid MAC the job is treated as absent.
+    pub mac: Option<Vec<u8>>,
 }
 
 pub const JOB_QUEUED: &str = "queued";
@@ -51,9 +57,9 @@ pub const JOB_DONE: &str = "done";
 pub const JOB_EXPIRED: &str = "expired";
 
 const AGENT_COLUMNS: &str = "id, name, box_key, sign_key, version, hostname, enrolled_at, last_seen, directory_ok, \
-                             stopping, jobs_done, jobs_failed, rotate_requested, keys_rotated_at, revoked_at";
+                             stopping, jobs_done, jobs_failed, rotate_requested, keys_rotated_at, revoked_at, mac";
 const JOB_COLUMNS: &str =
-    "id, op, status, created_at, deadline, agent_id, lease_id, lease_expires, finished_at, outcome";
+    "id, op, status, created_at, deadline, agent_id, lease_id, lease_expires, finished_at, outcome, mac";
 
 impl Db {
     /// Stores a new enrolment token's hash.
@@ -63,49 +69,61 @@ impl Db {
         name: &str,
         now: UnixTime,
         expires_at: UnixTime,
+        mac: &[u8],
     ) -> Result<(), StoreError> {
-        const SQL: &str = "INSERT INTO agent_tokens (token_hash, name, created_at, expires_at) VALUES ($1, $2, $3, $4)";
+        const SQL: &str =
+            "INSERT INTO agent_tokens (token_hash, name, created_at, expires_at, mac) VALUES ($1, $2, $3, $4, $5)";
         with_pool!(self, |pool| sqlx::query(SQL)
             .bind(hash)
             .bind(name)
             .bind(now)
             .bind(expires_at)
+            .bind(mac)
             .execute(pool)
             .await?
             .rows_affected());
         Ok(())
     }
 
-    /// Uses a token once: true only for an unused, unexpired token, which is then spent.
-    pub async fn consume_agent_token(&self, hash: &[u8], agent_id: &str, now: UnixTime) -> Result<bool, StoreError> {
-        const SQL: &str = "UPDATE agent_tokens SET used_at = $3, agent_id = $2 \
-                           WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $3";
-        let n = with_pool!(self, |pool| sqlx::query(SQL)
-            .bind(hash)
-            .bind(agent_id)
-            .bind(now)
-            .execute(pool)
-            .await?
-            .rows_affected());
-        Ok(n == 1)
+    /// An unused, unexpired token's name, expiry and MAC, read without writing anything.
+    pub async fn usable_agent_token(
+        &self,
+        hash: &[u8],
+        now: UnixTime,
+    ) -> Result<Option<(String, UnixTime, Option<Vec<u8>>)>, StoreError> {
+        const SQL: &str = "SELECT name, expires_at, mac FROM agent_tokens \
+                           WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2";
+        Ok(with_pool!(self, |pool| sqlx::query_as(SQL).bind(hash).bind(now).fetch_optional(pool).await?))
     }
 
-    pub async fn insert_agent(&self, a: &AgentRow) -> Result<(), StoreError> {
-        const SQL: &str = "INSERT INTO agents (id, name, box_key, sign_key, version, hostname, enrolled_at, last_seen) \
-                           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
-        with_pool!(self, |pool| sqlx::query(SQL)
-            .bind(&a.id)
-            .bind(&a.name)
-            .bind(&a.box_key)
-            .bind(&a.sign_key)
-            .bind(&a.version)
-            .bind(&a.hostname)
-            .bind(a.enrolled_at)
-            .bind(a.last_seen)
-            .execute(pool)
-            .await?
-            .rows_affected());
-        Ok(())
+    /// Spends the token and adds the agent in one transaction: false (and nothing written) if
+    /// the token was used or expired meanwhile.
+    pub async fn enroll_agent(&self, hash: &[u8], a: &AgentRow, now: UnixTime) -> Result<bool, StoreError> {
+        const TOKEN: &str = "UPDATE agent_tokens SET used_at = $3, agent_id = $2 \
+                             WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $3";
+        const AGENT: &str = "INSERT INTO agents (id, name, box_key, sign_key, version, hostname, enrolled_at, \
+                             last_seen, mac) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+        let spent = with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let n = sqlx::query(TOKEN).bind(hash).bind(&a.id).bind(now).execute(&mut *tx).await?.rows_affected();
+            if n == 1 {
+                sqlx::query(AGENT)
+                    .bind(&a.id)
+                    .bind(&a.name)
+                    .bind(&a.box_key)
+                    .bind(&a.sign_key)
+                    .bind(&a.version)
+                    .bind(&a.hostname)
+                    .bind(a.enrolled_at)
+                    .bind(a.last_seen)
+                    .bind(&a.mac)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+            }
+            n == 1
+        });
+        Ok(spent)
     }
 
     pub async fn agent(&self, id: &str) -> Result<Option<AgentRow>, StoreError> {
@@ -167,10 +185,12 @@ impl Db {
     }
 
     /// Revokes an agent: every later message from it is refused and its pending job boxes go.
-    pub async fn revoke_agent(&self, id: &str, now: UnixTime) -> Result<bool, StoreError> {
-        const SQL: &str = "UPDATE agents SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL";
+    /// `mac` is the row's MAC with `revoked_at = now`.
+    pub async fn revoke_agent(&self, id: &str, now: UnixTime, mac: &[u8]) -> Result<bool, StoreError> {
+        const SQL: &str = "UPDATE agents SET revoked_at = $2, mac = $3 WHERE id = $1 AND revoked_at IS NULL";
         const BOXES: &str = "DELETE FROM agent_job_boxes WHERE agent_id = $1";
-        let n = with_pool!(self, |pool| sqlx::query(SQL).bind(id).bind(now).execute(pool).await?.rows_affected());
+        let n =
+            with_pool!(self, |pool| sqlx::query(SQL).bind(id).bind(now).bind(mac).execute(pool).await?.rows_affected());
         with_pool!(self, |pool| sqlx::query(BOXES).bind(id).execute(pool).await?.rows_affected());
         Ok(n == 1)
     }
@@ -182,22 +202,24 @@ impl Db {
         Ok(n == 1)
     }
 
-    /// Replaces an agent's public keys.
+    /// Replaces an agent's public keys and the row's MAC over them.
     pub async fn rotate_agent_keys(
         &self,
         id: &str,
         box_key: &[u8],
         sign_key: &[u8],
         now: UnixTime,
+        mac: &[u8],
     ) -> Result<(), StoreError> {
-        const SQL: &str = "UPDATE agents SET box_key = $2, sign_key = $3, keys_rotated_at = $4, rotate_requested = $5 \
-                           WHERE id = $1 AND revoked_at IS NULL";
+        const SQL: &str = "UPDATE agents SET box_key = $2, sign_key = $3, keys_rotated_at = $4, rotate_requested = $5, \
+                           mac = $6 WHERE id = $1 AND revoked_at IS NULL";
         with_pool!(self, |pool| sqlx::query(SQL)
             .bind(id)
             .bind(box_key)
             .bind(sign_key)
             .bind(now)
             .bind(false)
+            .bind(mac)
             .execute(pool)
             .await?
             .rows_affected());
@@ -213,7 +235,8 @@ impl Db {
 
     /// Queues a job with its request sealed once per agent that may take it.
     pub async fn insert_job(&self, job: &JobRow, boxes: &[(String, Vec<u8>)]) -> Result<(), StoreError> {
-        const JOB: &str = "INSERT INTO agent_jobs (id, op, status, created_at, deadline) VALUES ($1, $2, $3, $4, $5)";
+        const JOB: &str =
+            "INSERT INTO agent_jobs (id, op, status, created_at, deadline, mac) VALUES ($1, $2, $3, $4, $5, $6)";
         const BOX: &str = "INSERT INTO agent_job_boxes (job_id, agent_id, sealed) VALUES ($1, $2, $3)";
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
@@ -223,6 +246,7 @@ impl Db {
                 .bind(JOB_QUEUED)
                 .bind(job.created_at)
                 .bind(job.deadline)
+                .bind(&job.mac)
                 .execute(&mut *tx)
                 .await?;
             for (agent_id, sealed) in boxes {
@@ -271,8 +295,9 @@ impl Db {
         }
     }
 
-    /// Accepts a result for the lease that holds the job; false if the lease ended (the job
-    /// expired) or was never this agent's. Counts the job for the agent either way it ends.
+    /// Accepts a result (sealed by the caller) for the lease that holds the job; false if the
+    /// lease ended (the job expired, or is gone) or was never this agent's. Counts the job for
+    /// the agent either way it ends.
     pub async fn finish_job(
         &self,
         job_id: &str,
@@ -300,18 +325,6 @@ impl Db {
             self.delete_job_boxes(job_id).await?;
             return Ok(true);
         }
-        // Too late: keep what the directory said for the admin, but the job stays expired.
-        const LATE: &str = "UPDATE agent_jobs SET outcome = $4 \
-                            WHERE id = $1 AND lease_id = $2 AND agent_id = $3 AND status = $5 AND outcome IS NULL";
-        with_pool!(self, |pool| sqlx::query(LATE)
-            .bind(job_id)
-            .bind(lease_id)
-            .bind(agent_id)
-            .bind(outcome)
-            .bind(JOB_EXPIRED)
-            .execute(pool)
-            .await?
-            .rows_affected());
         Ok(false)
     }
 
@@ -341,19 +354,30 @@ impl Db {
         Ok(with_pool!(self, |pool| sqlx::query_as(&sql).bind(id).fetch_optional(pool).await?))
     }
 
-    /// Forgets finished jobs older than `before`, nonces older than `nonces_before`, and expired
-    /// unused tokens.
+    /// Deletes a job and its boxes: it ended and its waiter has read it.
+    pub async fn delete_job(&self, job_id: &str) -> Result<(), StoreError> {
+        self.delete_job_boxes(job_id).await?;
+        const SQL: &str = "DELETE FROM agent_jobs WHERE id = $1";
+        with_pool!(self, |pool| sqlx::query(SQL).bind(job_id).execute(pool).await?.rows_affected());
+        Ok(())
+    }
+
+    /// The periodic sweep: jobs whose deadline passed before `jobs_before` (nobody waits for
+    /// them any more, whatever their state), every box of a job that is not queued or leased
+    /// (orphans included), nonces older than `nonces_before`, and expired unused tokens.
     pub async fn delete_old_agent_records(
         &self,
         jobs_before: UnixTime,
         nonces_before: UnixTime,
         now: UnixTime,
     ) -> Result<(), StoreError> {
-        const JOBS: &str = "DELETE FROM agent_jobs WHERE created_at < $1 AND status <> $2 AND status <> $3";
+        const JOBS: &str = "DELETE FROM agent_jobs WHERE deadline < $1";
+        const BOXES: &str = "DELETE FROM agent_job_boxes WHERE job_id NOT IN \
+                             (SELECT id FROM agent_jobs WHERE status = $1 OR status = $2)";
         const NONCES: &str = "DELETE FROM agent_nonces WHERE seen_at < $1";
         const TOKENS: &str = "DELETE FROM agent_tokens WHERE used_at IS NULL AND expires_at < $1";
-        with_pool!(self, |pool| sqlx::query(JOBS)
-            .bind(jobs_before)
+        with_pool!(self, |pool| sqlx::query(JOBS).bind(jobs_before).execute(pool).await?.rows_affected());
+        with_pool!(self, |pool| sqlx::query(BOXES)
             .bind(JOB_QUEUED)
             .bind(JOB_LEASED)
             .execute(pool)

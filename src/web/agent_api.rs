@@ -21,6 +21,7 @@ use base64::engine::general_purpose::STANDARD as B64;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::agent::integrity::{self, TAMPERED};
 use crate::agent::proto::{
     self, EnrollBody, EnrolledBody, Envelope, Header, HeartbeatAckBody, HeartbeatBody, JobOffer, Kind, Message,
     OfferBody, PollBody, ProtoError, ResultAckBody, ResultBody, RotateBody,
@@ -87,6 +88,12 @@ async fn authenticate<T: DeserializeOwned>(
         tracing::warn!(agent = %agent_id, "refused a message from an unknown agent");
         return Err(ApiError::Refused(StatusCode::FORBIDDEN, "unknown agent"));
     };
+    if !integrity::agent_authentic(&services.keys, &agent) {
+        tracing::error!(agent = %agent_id, "an agent row fails its integrity check: refused its message");
+        let reason = format!("agent {agent_id} (keys or revocation not as the portal wrote them)");
+        integrity::audit(&services.db, &services.keys, services.clock.now(), TAMPERED, &reason).await;
+        return Err(ApiError::Refused(StatusCode::FORBIDDEN, "unknown agent"));
+    }
     if agent.revoked_at.is_some() {
         tracing::warn!(agent = %agent.id, name = %agent.name, "refused a message from a revoked agent");
         return Err(ApiError::Refused(StatusCode::FORBIDDEN, "this agent has been revoked"));
@@ -125,21 +132,31 @@ async fn enroll(State(services): State<Arc<Services>>, Json(envelope): Json<Enve
     let msg: Message<EnrollBody> = proto::open(&envelope, &key).map_err(|e| refuse("(enrolling)", &e))?;
     let now = proto::now();
     msg.header.check(Kind::Enroll, "", now, None).map_err(|e| refuse("(enrolling)", &e))?;
-    if !services.db.claim_agent_nonce(&msg.header.nonce, now).await? {
-        return Err(refuse("(enrolling)", &ProtoError::Replayed));
-    }
     let body = msg.body;
     let name = body.name.trim();
     if name.is_empty() || name.len() > 64 || name.chars().any(char::is_control) {
         return Err(ApiError::Refused(StatusCode::BAD_REQUEST, "the agent name must be 1 to 64 printable characters"));
     }
-    let agent_id = uuid::Uuid::new_v4().to_string();
+    // The token first, reading only: a wrong token writes nothing (not even a nonce).
     let hash = services.keys.code_hash(crate::agent::admin::TOKEN_CONTEXT, &body.token);
-    if !services.db.consume_agent_token(&hash, &agent_id, now).await? {
+    let token = services.db.usable_agent_token(&hash, now).await?;
+    let genuine = token.as_ref().is_some_and(|(token_name, expires, mac)| {
+        let expected = integrity::token_mac(&services.keys, &hash, token_name, *expires);
+        mac.as_deref().is_some_and(|mac| crate::crypto::constant_time_eq(&expected, mac))
+    });
+    if token.is_some() && !genuine {
+        tracing::error!(%name, "an enrolment token row fails its integrity check: refused");
+        integrity::audit(&services.db, &services.keys, services.clock.now(), TAMPERED, "enrolment token").await;
+    }
+    if !genuine {
         tracing::warn!(%name, "refused an enrolment with an unknown, used or expired token");
         return Err(ApiError::Refused(StatusCode::FORBIDDEN, "the enrolment token is unknown, used or expired"));
     }
-    let row = AgentRow {
+    if !services.db.claim_agent_nonce(&msg.header.nonce, now).await? {
+        return Err(refuse("(enrolling)", &ProtoError::Replayed));
+    }
+    let agent_id = uuid::Uuid::new_v4().to_string();
+    let mut row = AgentRow {
         id: agent_id.clone(),
         name: name.to_owned(),
         box_key: box_key.to_vec(),
@@ -155,16 +172,22 @@ async fn enroll(State(services): State<Arc<Services>>, Json(envelope): Json<Enve
         rotate_requested: false,
         keys_rotated_at: None,
         revoked_at: None,
+        mac: None,
     };
-    services.db.insert_agent(&row).await?;
+    integrity::seal_agent(&services.keys, &mut row);
+    if !services.db.enroll_agent(&hash, &row, now).await? {
+        tracing::warn!(%name, "refused an enrolment with an unknown, used or expired token");
+        return Err(ApiError::Refused(StatusCode::FORBIDDEN, "the enrolment token is unknown, used or expired"));
+    }
     tracing::info!(agent = %agent_id, %name, hostname = %row.hostname, "enrolled a writeback agent");
     let portal_key = proto::encode_key(services.keys.agent_signing_key().verifying_key().as_bytes());
+    let job_key = Some(proto::encode_key(services.keys.agent_job_key().verifying_key().as_bytes()));
     Ok(reply(
         &services,
         &agent_id,
         Kind::Enrolled,
         &msg.header,
-        &EnrolledBody { agent_id: agent_id.clone(), portal_key },
+        &EnrolledBody { agent_id: agent_id.clone(), portal_key, job_key },
     ))
 }
 
@@ -217,6 +240,13 @@ async fn poll(State(services): State<Arc<Services>>, Json(envelope): Json<Envelo
         }
         let lease_id = uuid::Uuid::new_v4().to_string();
         if let Some((job, sealed)) = services.db.lease_job(&agent.id, &lease_id, now, lease_secs).await? {
+            if !integrity::job_authentic(&services.keys, &job) {
+                tracing::error!(job = %job.id, "a job row fails its integrity check: not offered, deleted");
+                let reason = format!("job {}", job.id);
+                integrity::audit(&services.db, &services.keys, services.clock.now(), TAMPERED, &reason).await;
+                services.db.delete_job(&job.id).await?;
+                continue;
+            }
             let Some(op) = proto::Op::parse(&job.op) else {
                 tracing::error!(job = %job.id, op = %job.op, "a queued job has an unknown operation");
                 continue;
@@ -245,10 +275,21 @@ async fn result(State(services): State<Arc<Services>>, Json(envelope): Json<Enve
     let now = proto::now();
     services.db.agent_seen(&agent.id, now).await?;
     let body = &msg.body;
-    let failed =
-        matches!(&body.outcome, Err(DirError::Unavailable(_) | DirError::Denied(_) | DirError::Unconfirmed(_)));
-    let outcome = serde_json::to_string(&body.outcome)
-        .map_err(|_| ApiError::Refused(StatusCode::BAD_REQUEST, "unreadable outcome"))?;
+    let failed = matches!(
+        &body.outcome,
+        Err(DirError::Unavailable(_) | DirError::Denied(_) | DirError::Unconfirmed(_) | DirError::Refused(_))
+    );
+    if let Err(DirError::Refused(why)) = &body.outcome {
+        tracing::warn!(job = %body.job_id, agent = %agent.id, reason = %why, "a writeback agent refused a job");
+        let reason = format!("agent {} refused job {}: {why}", agent.id, body.job_id);
+        integrity::audit(&services.db, &services.keys, services.clock.now(), "agent_refused", &reason).await;
+    }
+    let json = zeroize::Zeroizing::new(
+        serde_json::to_string(&body.outcome)
+            .map_err(|_| ApiError::Refused(StatusCode::BAD_REQUEST, "unreadable outcome"))?,
+    );
+    // Sealed: the answer may hold the account's addresses and phone numbers.
+    let outcome = integrity::seal_outcome(&services.keys, &body.job_id, &body.lease_id, &agent.id, &json);
     let accepted = services.db.finish_job(&body.job_id, &body.lease_id, &agent.id, &outcome, failed, now).await?;
     if accepted {
         services.agent_hub.results.notify_waiters();
@@ -275,7 +316,10 @@ async fn rotate(State(services): State<Arc<Services>>, Json(envelope): Json<Enve
     if !proto::rotation_proof_valid(&new_key, &b.proof, &agent.id, &msg.header.nonce, &b.box_key, &b.sign_key) {
         return Err(refuse(&agent.id, &ProtoError::BadSignature));
     }
-    services.db.rotate_agent_keys(&agent.id, &box_key, &sign_key, proto::now()).await?;
+    let mut rotated = AgentRow { box_key: box_key.to_vec(), sign_key: sign_key.to_vec(), ..agent.clone() };
+    integrity::seal_agent(&services.keys, &mut rotated);
+    let mac = rotated.mac.unwrap_or_default();
+    services.db.rotate_agent_keys(&agent.id, &box_key, &sign_key, proto::now(), &mac).await?;
     tracing::info!(agent = %agent.id, name = %agent.name, "a writeback agent rotated its keys");
     Ok(reply(&services, &agent.id, Kind::Rotated, &msg.header, &proto::Empty {}))
 }

@@ -51,11 +51,11 @@ pub enum StartError {
 }
 
 /// The directory `directory.kind` names.
-fn build_directory(config: &Config, db: &Db, hub: &Arc<AgentHub>) -> Result<Arc<dyn Directory>, DirError> {
+fn build_directory(config: &Config, db: &Db, keys: &Keys, hub: &Arc<AgentHub>) -> Result<Arc<dyn Directory>, DirError> {
     let d = &config.directory;
     // Jobs, leases and heartbeats run on real time, never on a test's shifted clock.
     let agents = || -> Arc<dyn Directory> {
-        Arc::new(AgentDirectory::new(db.clone(), Clock::system(), hub.clone(), d.agent.clone()))
+        Arc::new(AgentDirectory::new(db.clone(), keys.clone(), Clock::system(), hub.clone(), d.agent.clone()))
     };
     match (d.kind, &d.graph) {
         (DirectoryKind::Graph, Some(graph)) => {
@@ -113,7 +113,9 @@ impl App {
             .await
             .map_err(|e| StartError::Database(e.to_string()))?;
         let agent_hub = Arc::new(AgentHub::default());
-        let directory = build_directory(&config, &db, &agent_hub).map_err(|e| StartError::Directory(e.to_string()))?;
+        let keys = Keys::derive(&master);
+        let directory =
+            build_directory(&config, &db, &keys, &agent_hub).map_err(|e| StartError::Directory(e.to_string()))?;
         let directory: Arc<dyn Directory> = Arc::new(crate::directory::bounded::Bounded::new(
             directory,
             config.directory.max_concurrent_ops,
@@ -131,7 +133,7 @@ impl App {
             config: Arc::new(config),
             directory,
             db,
-            keys: Keys::derive(&master),
+            keys,
             mailer,
             sms,
             clock,
@@ -357,12 +359,10 @@ fn spawn_housekeeping(services: Arc<Services>) {
                 tracing::warn!(%err, "could not delete expired attempts");
             }
             let now = crate::agent::proto::now();
-            // Finished jobs are kept a week for the admin; nonces only as long as a message
-            // with that timestamp could still be accepted.
-            if let Err(err) = services
-                .db
-                .delete_old_agent_records(now - 7 * 86_400, now - 4 * crate::agent::proto::MAX_SKEW_SECS, now)
-                .await
+            // Jobs (and their sealed boxes) go a minute after their deadline whatever became of
+            // them; nonces only as long as a message with that timestamp could still be accepted.
+            if let Err(err) =
+                services.db.delete_old_agent_records(now - 60, now - 4 * crate::agent::proto::MAX_SKEW_SECS, now).await
             {
                 tracing::warn!(%err, "could not delete old agent jobs");
             }

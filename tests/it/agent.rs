@@ -219,9 +219,9 @@ async fn an_agent_killed_holding_a_job_fails_it_before_the_deadline_and_nothing_
     good.spawn().await;
     good.wait_connected(&services).await;
     tokio::time::sleep(Duration::from_secs(2)).await;
-    let job = services.db.job(&job_id).await.unwrap().unwrap();
-    assert_eq!(job.status, "expired");
-    assert_eq!(job.agent_id.as_deref(), Some(doomed.agent_id.as_str()));
+    // An expired job is deleted with its sealed boxes, so nothing is left to offer.
+    assert!(services.db.job(&job_id).await.unwrap().is_none(), "the expired job is gone");
+    assert!(!good.log().contains(&job_id), "the expired job was offered again:\n{}", good.log());
     assert!(dc.bind(&user.dn, &user.password).await, "the old password still works");
     assert!(!dc.bind(&user.dn, &new).await, "the new password was never set");
     held.abort();
@@ -267,7 +267,8 @@ async fn tampered_replayed_stale_misdirected_forged_and_revoked_messages_are_ref
     wait_for_log(&["refused an agent message", &id.agent_id, "wrong kind"]).await;
 
     // Revoked: a perfectly good message from a revoked agent.
-    assert!(env.server.services.db.revoke_agent(&id.agent_id, now).await.unwrap());
+    let row = env.server.services.db.agent(&id.agent_id).await.unwrap().unwrap();
+    assert!(rekey::agent::admin::revoke(&env.server.services.db, &env.server.services.keys, &row, now).await.unwrap());
     let (status, body) = post(&env, "heartbeat", &heartbeat(&id, &id.sign, proto::now())).await;
     assert_eq!(status, 403, "{body}");
     wait_for_log(&["refused a message from a revoked agent", &id.agent_id]).await;
@@ -355,7 +356,8 @@ async fn a_revoked_agent_gets_no_more_jobs_and_the_portal_says_changes_are_unava
     let agent = AgentProcess::start(services, &env.server.url(), &dc.directory_config(), "revoked").await;
     let user = dc.create_user("revokedjob").await;
     let account = dir_user(dc, &user.uid).await;
-    services.db.revoke_agent(&agent.agent_id, proto::now()).await.unwrap();
+    let row = services.db.agent(&agent.agent_id).await.unwrap().unwrap();
+    rekey::agent::admin::revoke(&services.db, &services.keys, &row, proto::now()).await.unwrap();
     let started = Instant::now();
     let err = services.directory.reset_password(&account, &SecretString::from(new_password()), false).await;
     assert!(matches!(err, Err(DirError::Unavailable(_))), "{err:?}");
@@ -452,6 +454,7 @@ async fn an_agent_runs_no_job_from_a_forged_or_replayed_portal_answer() {
         name: "target".into(),
         portal_url: url::Url::parse(&url).unwrap(),
         portal_key: portal_key.verifying_key(),
+        job_key: Some(portal_key.verifying_key()),
         sign,
         boxk: boxk.clone(),
         previous_box: None,
@@ -500,6 +503,8 @@ async fn an_agent_runs_no_job_from_a_forged_or_replayed_portal_answer() {
                     new: SecretString::from(s.password.clone()),
                     must_change: false,
                 },
+                expires: proto::now() + 10,
+                sig: None,
             },
             &s.box_key,
         )

@@ -7,6 +7,7 @@ mod abuse;
 mod ad_directory;
 mod admin;
 mod agent;
+mod agent_trust;
 mod audit;
 mod audit_tamper;
 mod browser;
