@@ -13,4 +13,5 @@ pub mod notify;
 pub mod policy;
 pub mod report;
 pub mod store;
+pub mod tamper;
 pub mod web;

@@ -14,6 +14,7 @@ mod limits;
 mod methods;
 mod protection;
 mod reports;
+mod sealed_sessions;
 mod sessions;
 
 use std::path::PathBuf;
@@ -30,6 +31,7 @@ pub use codes::StoredCode;
 pub use methods::StoredMethod;
 pub use protection::Block;
 pub use reports::{AuditFilter, DayCount, FoundEvent, MethodSummary};
+pub use sealed_sessions::SealedSessionStore;
 pub use sessions::SessionStore;
 
 /// Runs `$body` once per backend with `$pool` bound to that backend's pool, so one SQL text and

@@ -140,6 +140,9 @@ impl App {
             last_errors,
             listing: Default::default(),
         };
+        crate::flow::rows::bind_legacy_methods(&services.db, &services.keys)
+            .await
+            .map_err(|e| StartError::Database(e.to_string()))?;
         Ok(App { services: Arc::new(services), branding })
     }
 
@@ -148,7 +151,8 @@ impl App {
         let services = self.services.clone();
         let config = &services.config;
         let names = CookieNames::for_config(config);
-        let sessions = SessionManagerLayer::new(services.db.session_store())
+        let store = crate::store::SealedSessionStore::new(&services.db, services.keys.clone(), services.clock.clone());
+        let sessions = SessionManagerLayer::new(store)
             .with_name(names.session.clone())
             .with_secure(names.secure)
             .with_http_only(true)

@@ -24,4 +24,5 @@ mod samba_dc;
 mod sms;
 mod store;
 mod support;
+mod tamper;
 mod ui;
