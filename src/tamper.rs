@@ -43,7 +43,7 @@ pub async fn report(db: &Db, keys: &Keys, now: UnixTime, who: Option<&Requester>
         flow: None,
         user_id: t.user_id.map(Into::into),
         login: None,
-        outcome: "refused".into(),
+        outcome: "failure".into(),
         reason: Some(t.table.into()),
         method: None,
         source_ip: who.and_then(|w| w.ip.clone()),

@@ -66,6 +66,12 @@ async fn one_string(db: &Db, sql: &str) -> String {
     on_db!(db, |pool| sqlx::query_scalar::<_, String>(sql).fetch_one(pool).await.unwrap())
 }
 
+/// The directory's stable id of a test account.
+async fn user_id(env: &TestEnv, user: &TestUser) -> String {
+    let login = rekey::directory::Login::parse(&user.uid).unwrap();
+    env.server.services.directory.find_user(&login).await.unwrap().unwrap().id.0
+}
+
 /// The reasons of the tampering events in the audit trail.
 async fn tampering(db: &Db) -> Vec<String> {
     const SQL: &str = "SELECT COALESCE(reason, '') FROM audit_events WHERE event = 'tampering' ORDER BY id";
@@ -302,4 +308,41 @@ async fn a_code_copied_into_another_attempt_does_not_pass() {
     let page = theirs.submit_code("reset", "email", &code).await;
     assert!(!page.contains("Choose a new password"), "{}", page.body);
     page.assert_status(422);
+}
+
+/// Methods stored by a version before row MACs are bound at start-up (and by `rekey migrate`),
+/// but only when their sealed value opens for their own account and kind: one moved to another
+/// account before the upgrade stays unbound and unused.
+#[tokio::test]
+async fn methods_from_an_earlier_version_are_bound_only_when_they_open_for_their_owner() {
+    let slapd = Slapd::shared().await;
+    let env = TestEnv::openldap().await;
+    let services = &env.server.services;
+    let db = &services.db;
+    let owner = slapd.create_user("legacyowner").await;
+    let seed = env.register_totp(&owner).await;
+    let victim = slapd.create_user("legacyvictim").await;
+    env.register_email(&victim).await;
+    let mallory = slapd.create_user("legacymallory").await;
+    let moved = env.register_totp(&mallory).await;
+    let (victim_id, mallory_id) = (user_id(&env, &victim).await, user_id(&env, &mallory).await);
+    // As an earlier version left them: no MACs; and Mallory's app moved to the victim.
+    assert_eq!(execute(db, "UPDATE methods SET mac = NULL", &[]).await, 3);
+    assert_eq!(execute(db, "UPDATE methods SET user_id = $1 WHERE user_id = $2", &[&victim_id, &mallory_id]).await, 1);
+
+    let (bound, refused) = rekey::flow::rows::bind_legacy_methods(db, &services.keys).await.unwrap();
+    assert_eq!((bound, refused), (2, 1));
+    env.clock.advance(60);
+
+    let mut b = env.browser();
+    b.start("reset", &owner.uid).await.assert_status(200);
+    let page = b.submit_code("reset", "totp", &env.totp_code(&seed)).await;
+    assert!(page.contains("Choose a new password"), "{}", page.body);
+
+    let mut b = env.browser();
+    b.start("reset", &victim.uid).await.assert_status(200);
+    let page = b.submit_code("reset", "totp", &env.totp_code(&moved)).await;
+    page.assert_status(422);
+    let reported = tampering(db).await;
+    assert!(!reported.is_empty() && reported.iter().all(|r| r == "methods"), "{reported:?}");
 }
