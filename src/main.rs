@@ -197,11 +197,11 @@ async fn main() -> ExitCode {
         }
         Command::Migrate => {
             init_logging(&config.log);
-            match rekey::store::Db::connect(&config.database.effective_url(), 1).await {
-                Ok(db) => {
+            match rekey::store::Db::connect_upgrading(&config.database.effective_url(), 1).await {
+                Ok((db, upgraded)) => {
                     eprintln!("rekey: migrations applied");
-                    // Methods stored before row MACs get theirs (needs the master key).
-                    let Some(master) = config.master_key() else { return ExitCode::SUCCESS };
+                    // Methods stored before row MACs get theirs, once (needs the master key).
+                    let Some(master) = config.master_key().filter(|_| upgraded) else { return ExitCode::SUCCESS };
                     let keys = rekey::crypto::Keys::derive(&master);
                     match rekey::flow::rows::bind_legacy_methods(&db, &keys).await {
                         Ok((bound, refused)) if bound + refused > 0 => {

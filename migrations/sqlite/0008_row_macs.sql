@@ -4,8 +4,9 @@
 ALTER TABLE attempts ADD COLUMN mac BLOB;
 ALTER TABLE methods ADD COLUMN mac BLOB;
 
--- Methods from earlier versions get their MAC when the portal next starts (only those whose
--- sealed value opens for their own account and kind). Attempts and sessions of earlier
+-- Methods from earlier versions get their MAC from the process that applies this migration
+-- (`rekey serve` or `rekey migrate`), once, and only those whose sealed value opens for their
+-- own account and kind. Attempts and sessions of earlier
 -- versions last minutes and carry no MAC or seal: they are dropped, and whoever was in the
 -- middle of a flow at the upgrade starts it again. The session table is tower-sessions' own;
 -- it is created here exactly as tower-sessions creates it, so a new database works too.

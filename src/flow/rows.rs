@@ -103,11 +103,15 @@ pub async fn reseal_method(services: &Services, m: &StoredMethod, sealed: Vec<u8
     Ok(services.db.reseal_method(&m.id, &m.sealed, &mac, services.clock.now()).await?)
 }
 
-/// Gives the methods an earlier version stored (without MAC) theirs, at start-up and on
-/// `rekey migrate`. Only a row whose sealed value opens for its own account and kind is bound:
-/// that proves it was written with the master key for that account, so moving or inserting one
-/// without the key before the upgrade gains nothing either. A row that does not open keeps no
-/// MAC, so it is treated as absent and reported whenever it is read. Returns (bound, refused).
+/// Gives the methods an earlier version stored (without MAC) theirs. Called once, by the
+/// process (`rekey serve` or `rekey migrate`) that applies migration 0008: a row without MAC
+/// that appears later was written without the master key and is never bound (otherwise copying
+/// an account's own sealed row with an earlier `created_at` and no MAC would, at the next
+/// restart, skip the cooling-off period). Only a row whose sealed value opens for its own
+/// account and kind is bound: that proves it was written with the master key for that account,
+/// so a row moved to another account before the upgrade gains nothing either. A row that does
+/// not open keeps no MAC: it is treated as absent and reported whenever it is read.
+/// Returns (bound, refused).
 pub async fn bind_legacy_methods(db: &Db, keys: &Keys) -> Result<(usize, usize), StoreError> {
     let (mut bound, mut refused) = (0, 0);
     for m in db.methods_without_mac().await? {

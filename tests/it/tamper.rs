@@ -66,6 +66,10 @@ async fn one_string(db: &Db, sql: &str) -> String {
     on_db!(db, |pool| sqlx::query_scalar::<_, String>(sql).fetch_one(pool).await.unwrap())
 }
 
+async fn one_i64(db: &Db, sql: &str) -> i64 {
+    on_db!(db, |pool| sqlx::query_scalar::<_, i64>(sql).fetch_one(pool).await.unwrap())
+}
+
 /// The directory's stable id of a test account.
 async fn user_id(env: &TestEnv, user: &TestUser) -> String {
     let login = rekey::directory::Login::parse(&user.uid).unwrap();
@@ -310,39 +314,59 @@ async fn a_code_copied_into_another_attempt_does_not_pass() {
     page.assert_status(422);
 }
 
-/// Methods stored by a version before row MACs are bound at start-up (and by `rekey migrate`),
-/// but only when their sealed value opens for their own account and kind: one moved to another
-/// account before the upgrade stays unbound and unused.
+/// Methods stored by a version before row MACs are bound by the process that applies the
+/// migration, once, and only when their sealed value opens for their own account and kind: one
+/// moved to another account before the upgrade stays unbound and unused, and a row without MAC
+/// written after the upgrade is never bound by a restart.
 #[tokio::test]
-async fn methods_from_an_earlier_version_are_bound_only_when_they_open_for_their_owner() {
+async fn methods_of_an_earlier_version_are_bound_once_and_only_for_their_owner() {
     let slapd = Slapd::shared().await;
-    let env = TestEnv::openldap().await;
-    let services = &env.server.services;
-    let db = &services.db;
+    let before = TestEnv::openldap().await;
+    let db = &before.server.services.db;
     let owner = slapd.create_user("legacyowner").await;
-    let seed = env.register_totp(&owner).await;
+    let seed = before.register_totp(&owner).await;
     let victim = slapd.create_user("legacyvictim").await;
-    env.register_email(&victim).await;
+    before.register_email(&victim).await;
     let mallory = slapd.create_user("legacymallory").await;
-    let moved = env.register_totp(&mallory).await;
-    let (victim_id, mallory_id) = (user_id(&env, &victim).await, user_id(&env, &mallory).await);
-    // As an earlier version left them: no MACs; and Mallory's app moved to the victim.
-    assert_eq!(execute(db, "UPDATE methods SET mac = NULL", &[]).await, 3);
+    let moved = before.register_totp(&mallory).await;
+    let (owner_id, victim_id, mallory_id) =
+        (user_id(&before, &owner).await, user_id(&before, &victim).await, user_id(&before, &mallory).await);
+    // The database as an earlier version left it, Mallory's app moved to the victim.
     assert_eq!(execute(db, "UPDATE methods SET user_id = $1 WHERE user_id = $2", &[&victim_id, &mallory_id]).await, 1);
+    for sql in [
+        "ALTER TABLE methods DROP COLUMN mac",
+        "ALTER TABLE attempts DROP COLUMN mac",
+        "DELETE FROM _sqlx_migrations WHERE version = 8",
+    ] {
+        execute(db, sql, &[]).await;
+    }
 
-    let (bound, refused) = rekey::flow::rows::bind_legacy_methods(db, &services.keys).await.unwrap();
-    assert_eq!((bound, refused), (2, 1));
-    env.clock.advance(60);
-
-    let mut b = env.browser();
+    let url = before.config.database.url.clone();
+    let key = before.config.secrets.master_key.clone();
+    let same = |c: &mut rekey::config::Config| c.secrets.master_key = key.clone();
+    let after = TestEnv::build(slapd.directory_config(), url.clone(), same).await;
+    let db = &after.server.services.db;
+    let unbound = "SELECT COUNT(*) FROM methods WHERE mac IS NULL";
+    assert_eq!(one_i64(db, unbound).await, 1);
+    after.clock.advance(60);
+    let mut b = after.browser();
     b.start("reset", &owner.uid).await.assert_status(200);
-    let page = b.submit_code("reset", "totp", &env.totp_code(&seed)).await;
+    let page = b.submit_code("reset", "totp", &after.totp_code(&seed)).await;
     assert!(page.contains("Choose a new password"), "{}", page.body);
-
-    let mut b = env.browser();
+    let mut b = after.browser();
     b.start("reset", &victim.uid).await.assert_status(200);
-    let page = b.submit_code("reset", "totp", &env.totp_code(&moved)).await;
+    let page = b.submit_code("reset", "totp", &after.totp_code(&moved)).await;
     page.assert_status(422);
     let reported = tampering(db).await;
     assert!(!reported.is_empty() && reported.iter().all(|r| r == "methods"), "{reported:?}");
+
+    // After the upgrade: the owner's own app copied with an earlier date and no MAC.
+    let copy = format!(
+        "INSERT INTO methods (id, user_id, kind, label, sealed, created_at) \
+         SELECT 'copied', user_id, kind, label, sealed, created_at - 30 * 86400 FROM methods \
+         WHERE user_id = '{owner_id}' AND kind = 'totp'"
+    );
+    assert_eq!(execute(db, &copy, &[]).await, 1);
+    let again = TestEnv::build(slapd.directory_config(), url, same).await;
+    assert_eq!(one_i64(&again.server.services.db, unbound).await, 2, "a restart bound a row written without MAC");
 }
