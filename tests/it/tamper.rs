@@ -165,7 +165,7 @@ async fn a_forged_admin_session_does_not_open_the_admin_area() {
 }
 
 #[tokio::test]
-async fn sessions_hold_no_directory_address_or_phone_number() {
+async fn sessions_hold_no_directory_address_phone_number_or_session_id() {
     let slapd = Slapd::shared().await;
     let env = TestEnv::with(|c| c.email.use_directory_mail = true).await;
     let db = &env.server.services.db;
@@ -179,6 +179,11 @@ async fn sessions_hold_no_directory_address_or_phone_number() {
 
     let rows = sessions(db).await;
     assert!(rows.len() >= 2);
+    // Nor does the table hand out working session cookies to whoever can read it.
+    for browser in [&b, &r] {
+        let cookie = browser.cookie("rekey-session").unwrap();
+        assert!(rows.iter().all(|(id, _)| *id != cookie), "a session is stored under its cookie's id");
+    }
     for (_, data) in rows {
         let found = |needle: &[u8]| data.windows(needle.len()).any(|w| w == needle);
         assert!(!found(user.mail.as_bytes()), "a session holds the directory's mail address");
