@@ -30,6 +30,8 @@ const AGENT_SIGN_INFO: &[u8] = b"rekey agent signing v1";
 const AUDIT_INFO: &[u8] = b"rekey audit chain v1";
 const AGENT_JOB_INFO: &[u8] = b"rekey agent job signing v1";
 const AGENT_ROW_INFO: &[u8] = b"rekey agent row mac v1";
+const ROW_MAC_INFO: &[u8] = b"rekey row mac v1";
+const SESSION_INFO: &[u8] = b"rekey session seal v1";
 
 /// Why sealed data could not be opened. Never carries the data itself.
 #[derive(Debug, thiserror::Error)]
@@ -52,6 +54,8 @@ pub struct Keys {
     audit: [u8; 32],
     agent_job: [u8; 32],
     agent_row: [u8; 32],
+    row_mac: [u8; 32],
+    session: [u8; 32],
 }
 
 impl std::fmt::Debug for Keys {
@@ -73,6 +77,8 @@ impl Keys {
             audit: hkdf_expand_32(&prk, AUDIT_INFO),
             agent_job: hkdf_expand_32(&prk, AGENT_JOB_INFO),
             agent_row: hkdf_expand_32(&prk, AGENT_ROW_INFO),
+            row_mac: hkdf_expand_32(&prk, ROW_MAC_INFO),
+            session: hkdf_expand_32(&prk, SESSION_INFO),
         }
     }
 
@@ -81,31 +87,48 @@ impl Keys {
     /// The only failure XChaCha20-Poly1305 has is a plaintext over its ~256 GiB limit; such a
     /// call yields an empty blob that can never be opened rather than anything readable.
     pub fn seal(&self, plaintext: &[u8], aad: &[u8]) -> Vec<u8> {
-        let cipher = XChaCha20Poly1305::new(GenericArray::from_slice(&self.seal));
-        let mut nonce = [0u8; NONCE_LEN];
-        OsRng.fill_bytes(&mut nonce);
-        match cipher.encrypt(XNonce::from_slice(&nonce), Payload { msg: plaintext, aad }) {
-            Ok(ciphertext) => {
-                let mut out = Vec::with_capacity(NONCE_LEN + ciphertext.len());
-                out.extend_from_slice(&nonce);
-                out.extend_from_slice(&ciphertext);
-                out
-            }
-            Err(_) => Vec::new(),
-        }
+        seal_with(&self.seal, plaintext, aad)
     }
 
     /// Opens what [`Keys::seal`] produced with the same `aad`.
     pub fn open(&self, sealed: &[u8], aad: &[u8]) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
-        if sealed.len() < NONCE_LEN + TAG_LEN {
-            return Err(CryptoError::Malformed);
+        open_with(&self.seal, sealed, aad)
+    }
+
+    /// Seals a whole session record (its own key, so a session can never be opened as a
+    /// stored method or the other way round).
+    pub fn seal_session(&self, plaintext: &[u8], aad: &[u8]) -> Vec<u8> {
+        seal_with(&self.session, plaintext, aad)
+    }
+
+    /// Opens what [`Keys::seal_session`] produced with the same `aad`.
+    pub fn open_session(&self, sealed: &[u8], aad: &[u8]) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
+        open_with(&self.session, sealed, aad)
+    }
+
+    /// A database row's authenticator: HMAC-SHA256(row key, purpose, fields), each part
+    /// length-prefixed and each field marked present or absent, so no two different rows (or
+    /// the same values under another purpose) share an input.
+    pub fn row_mac(&self, purpose: &str, fields: &[Option<&[u8]>]) -> [u8; 32] {
+        let mut input = Vec::with_capacity(64 + fields.iter().map(|f| f.map_or(1, |b| 9 + b.len())).sum::<usize>());
+        input.extend_from_slice(&(purpose.len() as u64).to_be_bytes());
+        input.extend_from_slice(purpose.as_bytes());
+        for field in fields {
+            match field {
+                None => input.push(0),
+                Some(bytes) => {
+                    input.push(1);
+                    input.extend_from_slice(&(bytes.len() as u64).to_be_bytes());
+                    input.extend_from_slice(bytes);
+                }
+            }
         }
-        let (nonce, ciphertext) = sealed.split_at(NONCE_LEN);
-        let cipher = XChaCha20Poly1305::new(GenericArray::from_slice(&self.seal));
-        cipher
-            .decrypt(XNonce::from_slice(nonce), Payload { msg: ciphertext, aad })
-            .map(Zeroizing::new)
-            .map_err(|_| CryptoError::Unauthentic)
+        hmac_sha256(&self.row_mac, &[&input])
+    }
+
+    /// Whether `mac` is [`Keys::row_mac`] of these fields (compared in constant time).
+    pub fn row_mac_valid(&self, purpose: &str, fields: &[Option<&[u8]>], mac: &[u8]) -> bool {
+        constant_time_eq(&self.row_mac(purpose, fields), mac)
     }
 
     /// The portal's Ed25519 key for messages to writeback agents. Derived, so every replica
@@ -200,6 +223,36 @@ fn hmac_sha256(key: &[u8; 32], parts: &[&[u8]]) -> [u8; 32] {
 /// HKDF-Expand for one 32-byte block: T(1) = HMAC(PRK, info || 0x01).
 fn hkdf_expand_32(prk: &[u8; 32], info: &[u8]) -> [u8; 32] {
     hmac_sha256(prk, &[info, &[1]])
+}
+
+/// XChaCha20-Poly1305 with `key`: random 24-byte nonce || ciphertext (empty on the only,
+/// impossible failure: a plaintext over ~256 GiB).
+fn seal_with(key: &[u8; 32], plaintext: &[u8], aad: &[u8]) -> Vec<u8> {
+    let cipher = XChaCha20Poly1305::new(GenericArray::from_slice(key));
+    let mut nonce = [0u8; NONCE_LEN];
+    OsRng.fill_bytes(&mut nonce);
+    match cipher.encrypt(XNonce::from_slice(&nonce), Payload { msg: plaintext, aad }) {
+        Ok(ciphertext) => {
+            let mut out = Vec::with_capacity(NONCE_LEN + ciphertext.len());
+            out.extend_from_slice(&nonce);
+            out.extend_from_slice(&ciphertext);
+            out
+        }
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Opens what [`seal_with`] produced with the same key and `aad`.
+fn open_with(key: &[u8; 32], sealed: &[u8], aad: &[u8]) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
+    if sealed.len() < NONCE_LEN + TAG_LEN {
+        return Err(CryptoError::Malformed);
+    }
+    let (nonce, ciphertext) = sealed.split_at(NONCE_LEN);
+    let cipher = XChaCha20Poly1305::new(GenericArray::from_slice(key));
+    cipher
+        .decrypt(XNonce::from_slice(nonce), Payload { msg: ciphertext, aad })
+        .map(Zeroizing::new)
+        .map_err(|_| CryptoError::Unauthentic)
 }
 
 #[cfg(test)]
@@ -321,6 +374,27 @@ mod tests {
         assert!(constant_time_eq(b"abc", b"abc"));
         assert!(!constant_time_eq(b"abc", b"abd"));
         assert!(!constant_time_eq(b"abc", b"ab"));
+    }
+
+    #[test]
+    fn row_macs_bind_purpose_fields_and_absence() {
+        let k = keys();
+        let mac = k.row_mac("attempts", &[Some(b"a1"), Some(b"user-1"), None]);
+        assert!(k.row_mac_valid("attempts", &[Some(b"a1"), Some(b"user-1"), None], &mac));
+        assert!(!k.row_mac_valid("methods", &[Some(b"a1"), Some(b"user-1"), None], &mac));
+        assert!(!k.row_mac_valid("attempts", &[Some(b"a1"), Some(b"user-2"), None], &mac));
+        assert!(!k.row_mac_valid("attempts", &[Some(b"a1"), Some(b"user-1"), Some(b"")], &mac));
+        assert!(!k.row_mac_valid("attempts", &[Some(b"a1u"), Some(b"ser-1"), None], &mac));
+        assert!(!Keys::derive(&[8u8; 32]).row_mac_valid("attempts", &[Some(b"a1"), Some(b"user-1"), None], &mac));
+    }
+
+    #[test]
+    fn sessions_and_methods_are_sealed_with_different_keys() {
+        let k = keys();
+        let sealed = k.seal_session(b"record", b"ctx");
+        assert_eq!(k.open_session(&sealed, b"ctx").unwrap().as_slice(), b"record");
+        assert!(k.open(&sealed, b"ctx").is_err());
+        assert!(k.open_session(&k.seal(b"record", b"ctx"), b"ctx").is_err());
     }
 
     #[test]

@@ -14,4 +14,5 @@ pub mod pace;
 pub mod policy;
 pub mod report;
 pub mod store;
+pub mod tamper;
 pub mod web;

@@ -202,10 +202,23 @@ async fn main() -> ExitCode {
         }
         Command::Migrate => {
             init_logging(&config.log);
-            match rekey::store::Db::connect(&config.database.effective_url(), 1).await {
-                Ok(_) => {
+            match rekey::store::Db::connect_upgrading(&config.database.effective_url(), 1).await {
+                Ok((db, upgraded)) => {
                     eprintln!("rekey: migrations applied");
-                    ExitCode::SUCCESS
+                    // Methods stored before row MACs get theirs, once (needs the master key).
+                    let Some(master) = config.master_key().filter(|_| upgraded) else { return ExitCode::SUCCESS };
+                    let keys = rekey::crypto::Keys::derive(&master);
+                    match rekey::flow::rows::bind_legacy_methods(&db, &keys).await {
+                        Ok((bound, refused)) if bound + refused > 0 => {
+                            eprintln!("rekey: {bound} stored methods bound, {refused} refused (they do not open)");
+                            ExitCode::SUCCESS
+                        }
+                        Ok(_) => ExitCode::SUCCESS,
+                        Err(e) => {
+                            eprintln!("rekey: database: {e}");
+                            ExitCode::FAILURE
+                        }
+                    }
                 }
                 Err(e) => {
                     eprintln!("rekey: database: {e}");

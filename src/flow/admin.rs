@@ -108,7 +108,7 @@ pub async fn sign_in(
         voided: false,
         completed_at: None,
     };
-    services.db.create_attempt(&attempt).await?;
+    super::rows::create_attempt(services, &attempt).await?;
     Ok(Entry::Pending(Box::new(Pending {
         attempt_id: attempt.id,
         user,

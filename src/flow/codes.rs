@@ -58,7 +58,7 @@ pub async fn issue(services: &Services, attempt_id: &str, channel: &str) -> Resu
 
 /// Checks an attempt is still open before its codes are looked at.
 pub async fn ensure_open(services: &Services, attempt_id: &str) -> Result<Option<CodeCheck>, FlowError> {
-    let attempt = services.db.get_attempt(attempt_id).await?.ok_or(FlowError::Expired)?;
+    let attempt = super::rows::attempt(services, attempt_id).await?.ok_or(FlowError::Expired)?;
     if attempt.expires_at <= services.clock.now() || attempt.completed_at.is_some() {
         return Err(FlowError::Expired);
     }

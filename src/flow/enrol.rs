@@ -91,7 +91,7 @@ pub async fn begin(services: &Services, user: DirUser) -> Result<Enrolment, Flow
         voided: false,
         completed_at: None,
     };
-    services.db.create_attempt(&attempt).await?;
+    super::rows::create_attempt(services, &attempt).await?;
     Ok(Enrolment { attempt_id: attempt.id, user, expires_at: attempt.expires_at, pending: None })
 }
 
@@ -250,7 +250,7 @@ pub async fn confirm(
         last_used_at: None,
         totp_last_step: last_step,
     };
-    services.db.insert_method(&method).await?;
+    super::rows::insert_method(services, &method).await?;
     services
         .audit(
             who,
@@ -408,7 +408,7 @@ pub async fn save_questions(
         last_used_at: None,
         totp_last_step: None,
     };
-    services.db.insert_method(&method).await?;
+    super::rows::insert_method(services, &method).await?;
     let record = AuditRecord {
         event: "method_added",
         flow: Some("register"),
@@ -572,7 +572,7 @@ pub async fn finish_passkey(
         last_used_at: None,
         totp_last_step: None,
     };
-    if !services.db.insert_passkey(&method, &passkey::credential_key(&services.keys, key.cred_id())).await? {
+    if !super::rows::insert_passkey(services, &method, &passkey::credential_key(&services.keys, key.cred_id())).await? {
         services.audit(who, refused("credential_registered_already")).await;
         return Ok(Err("passkey-registered-already"));
     }

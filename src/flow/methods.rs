@@ -20,7 +20,7 @@ pub fn seal_context(user_id: &str, kind: MethodKind) -> Vec<u8> {
 
 /// The methods stored for an account.
 pub async fn stored(services: &Services, user: &DirUser) -> Result<Vec<StoredMethod>, FlowError> {
-    Ok(services.db.list_methods(user.id.as_str()).await?)
+    super::rows::methods(services, user.id.as_str()).await
 }
 
 /// The methods stored for an account, or, for an attempt without one, the same query for
@@ -29,7 +29,7 @@ pub async fn stored_or_decoy(services: &Services, user: Option<&DirUser>) -> Res
     match user {
         Some(user) => stored(services, user).await,
         None => {
-            let _ = services.db.list_methods(&format!("unknown:{}", uuid::Uuid::new_v4())).await?;
+            let _ = super::rows::methods(services, &format!("unknown:{}", uuid::Uuid::new_v4())).await?;
             Ok(vec![])
         }
     }

@@ -16,6 +16,7 @@ pub mod pow;
 pub mod protection;
 pub mod quality;
 pub mod recovery;
+pub mod rows;
 pub mod sms;
 
 use std::sync::Arc;

@@ -181,7 +181,7 @@ async fn begin(
         voided: false,
         completed_at: None,
     };
-    services.db.create_attempt(&attempt).await?;
+    super::rows::create_attempt(services, &attempt).await?;
     services
         .audit(
             who,
@@ -674,7 +674,6 @@ async fn record_use(
 ) -> Result<(), FlowError> {
     let Some(user) = r.user.as_ref() else { return Ok(()) };
     let stored = methods::stored(services, user).await?;
-    let now = services.clock.now();
     for (id, mut key) in methods::passkeys(services, &stored) {
         if key.update_credential(done).is_some() {
             let json = zeroize::Zeroizing::new(
@@ -682,7 +681,9 @@ async fn record_use(
                     .map_err(|err| FlowError::Internal(format!("cannot encode a passkey: {err}")))?,
             );
             let sealed = services.keys.seal(&json, &methods::seal_context(user.id.as_str(), MethodKind::Passkey));
-            services.db.reseal_method(&id, &sealed, now).await?;
+            if let Some(m) = stored.iter().find(|m| m.id == id) {
+                super::rows::reseal_method(services, m, sealed).await?;
+            }
         }
     }
     Ok(())

@@ -19,6 +19,13 @@ pub struct Attempt {
     pub completed_at: Option<UnixTime>,
 }
 
+#[derive(sqlx::FromRow)]
+struct AttemptRow {
+    #[sqlx(flatten)]
+    attempt: Attempt,
+    mac: Option<Vec<u8>>,
+}
+
 /// What a wrong answer left of the attempt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WrongTry {
@@ -29,10 +36,20 @@ pub enum WrongTry {
 }
 
 impl Db {
-    /// Saves a new attempt.
+    /// Saves a new attempt without a MAC, as tests and tools do: the portal's checks
+    /// (`flow::rows`) treat such a row as absent.
     pub async fn create_attempt(&self, a: &Attempt) -> Result<(), StoreError> {
-        const SQL: &str = "INSERT INTO attempts (id, flow, user_id, created_at, expires_at, wrong_tries, voided, completed_at) \
-                           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+        self.insert_attempt(a, None).await
+    }
+
+    /// Saves a new attempt with the MAC `flow::rows` made for it.
+    pub async fn create_attempt_with_mac(&self, a: &Attempt, mac: &[u8]) -> Result<(), StoreError> {
+        self.insert_attempt(a, Some(mac)).await
+    }
+
+    async fn insert_attempt(&self, a: &Attempt, mac: Option<&[u8]>) -> Result<(), StoreError> {
+        const SQL: &str = "INSERT INTO attempts (id, flow, user_id, created_at, expires_at, wrong_tries, voided, completed_at, mac) \
+                           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
         with_pool!(self, |pool| sqlx::query(SQL)
             .bind(&a.id)
             .bind(&a.flow)
@@ -42,17 +59,31 @@ impl Db {
             .bind(a.wrong_tries)
             .bind(a.voided)
             .bind(a.completed_at)
+            .bind(mac)
             .execute(pool)
             .await?
             .rows_affected());
         Ok(())
     }
 
-    /// Loads an attempt by id.
+    /// Loads an attempt by id, unchecked (see `flow::rows::attempt` for the checked one).
     pub async fn get_attempt(&self, id: &str) -> Result<Option<Attempt>, StoreError> {
-        const SQL: &str = "SELECT id, flow, user_id, created_at, expires_at, wrong_tries, voided, completed_at \
+        Ok(self.get_attempt_with_mac(id).await?.map(|(a, _)| a))
+    }
+
+    /// Loads an attempt by id with its MAC as stored.
+    ///
+    /// The MAC covers what says whose attempt this is and until when: id, flow, user, created
+    /// and expires. It cannot cover `wrong_tries`, `voided` and `completed_at`, which change
+    /// in single atomic statements: someone who can write the database can reset those (as they
+    /// can delete any row), which gives them more guesses at a code they do not know but never
+    /// makes another person's attempt, or their reset, succeed.
+    pub async fn get_attempt_with_mac(&self, id: &str) -> Result<Option<(Attempt, Option<Vec<u8>>)>, StoreError> {
+        const SQL: &str = "SELECT id, flow, user_id, created_at, expires_at, wrong_tries, voided, completed_at, mac \
                            FROM attempts WHERE id = $1";
-        Ok(with_pool!(self, |pool| sqlx::query_as(SQL).bind(id).fetch_optional(pool).await?))
+        let row: Option<AttemptRow> =
+            with_pool!(self, |pool| sqlx::query_as(SQL).bind(id).fetch_optional(pool).await?);
+        Ok(row.map(|r| (r.attempt, r.mac)))
     }
 
     /// Counts one wrong answer. Up to `max_wrong_tries` wrong answers leave the attempt open; the

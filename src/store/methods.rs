@@ -19,30 +19,72 @@ pub struct StoredMethod {
     pub totp_last_step: Option<i64>,
 }
 
+#[derive(sqlx::FromRow)]
+struct MethodRow {
+    #[sqlx(flatten)]
+    method: StoredMethod,
+    mac: Option<Vec<u8>>,
+}
+
 impl Db {
-    /// A person's methods, oldest first.
+    /// A person's methods, oldest first, unchecked (see `flow::rows` for the checked list).
     pub async fn list_methods(&self, user_id: &str) -> Result<Vec<StoredMethod>, StoreError> {
-        const SQL: &str = "SELECT id, user_id, kind, label, sealed, created_at, last_used_at, totp_last_step \
-                           FROM methods WHERE user_id = $1 ORDER BY created_at, id";
-        Ok(with_pool!(self, |pool| sqlx::query_as(SQL).bind(user_id).fetch_all(pool).await?))
+        Ok(self.list_methods_with_macs(user_id).await?.into_iter().map(|(m, _)| m).collect())
     }
 
-    /// Saves a newly confirmed method.
+    /// A person's methods, oldest first, each with its MAC as stored.
+    pub async fn list_methods_with_macs(
+        &self,
+        user_id: &str,
+    ) -> Result<Vec<(StoredMethod, Option<Vec<u8>>)>, StoreError> {
+        const SQL: &str = "SELECT id, user_id, kind, label, sealed, created_at, last_used_at, totp_last_step, mac \
+                           FROM methods WHERE user_id = $1 ORDER BY created_at, id";
+        let rows: Vec<MethodRow> = with_pool!(self, |pool| sqlx::query_as(SQL).bind(user_id).fetch_all(pool).await?);
+        Ok(rows.into_iter().map(|r| (r.method, r.mac)).collect())
+    }
+
+    /// Methods stored by a version before MACs (migration 0008), for `flow::rows` to bind.
+    pub async fn methods_without_mac(&self) -> Result<Vec<StoredMethod>, StoreError> {
+        const SQL: &str = "SELECT id, user_id, kind, label, sealed, created_at, last_used_at, totp_last_step \
+                           FROM methods WHERE mac IS NULL ORDER BY created_at, id";
+        Ok(with_pool!(self, |pool| sqlx::query_as(SQL).fetch_all(pool).await?))
+    }
+
+    /// Gives a method stored without a MAC the one `flow::rows` made; never replaces a MAC.
+    pub async fn set_method_mac(&self, id: &str, mac: &[u8]) -> Result<bool, StoreError> {
+        const SQL: &str = "UPDATE methods SET mac = $2 WHERE id = $1 AND mac IS NULL";
+        let n = with_pool!(self, |pool| sqlx::query(SQL).bind(id).bind(mac).execute(pool).await?.rows_affected());
+        Ok(n == 1)
+    }
+
+    /// Saves a newly confirmed method without a MAC, as tests and tools do: the portal's
+    /// checks (`flow::rows`) treat such a row as absent.
     pub async fn insert_method(&self, m: &StoredMethod) -> Result<(), StoreError> {
-        self.insert_with_credential(m, None).await?;
+        self.insert_with_credential(m, None, None).await?;
         Ok(())
     }
 
-    /// Saves a newly confirmed passkey with the keyed hash of its credential id; false when
-    /// that credential is registered already (to this account or another).
-    pub async fn insert_passkey(&self, m: &StoredMethod, credential: &str) -> Result<bool, StoreError> {
-        self.insert_with_credential(m, Some(credential)).await
+    /// Saves a newly confirmed method with the MAC `flow::rows` made for it.
+    pub async fn insert_method_with_mac(&self, m: &StoredMethod, mac: &[u8]) -> Result<(), StoreError> {
+        self.insert_with_credential(m, None, Some(mac)).await?;
+        Ok(())
+    }
+
+    /// Saves a newly confirmed passkey with the keyed hash of its credential id and its MAC;
+    /// false when that credential is registered already (to this account or another).
+    pub async fn insert_passkey(&self, m: &StoredMethod, credential: &str, mac: &[u8]) -> Result<bool, StoreError> {
+        self.insert_with_credential(m, Some(credential), Some(mac)).await
     }
 
     /// Inserts a method; false when `credential` is set and taken already (an empty one never is).
-    async fn insert_with_credential(&self, m: &StoredMethod, credential: Option<&str>) -> Result<bool, StoreError> {
-        const SQL: &str = "INSERT INTO methods (id, user_id, kind, label, sealed, created_at, last_used_at, totp_last_step, credential) \
-                           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (credential) DO NOTHING";
+    async fn insert_with_credential(
+        &self,
+        m: &StoredMethod,
+        credential: Option<&str>,
+        mac: Option<&[u8]>,
+    ) -> Result<bool, StoreError> {
+        const SQL: &str = "INSERT INTO methods (id, user_id, kind, label, sealed, created_at, last_used_at, totp_last_step, credential, mac) \
+                           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (credential) DO NOTHING";
         let n = with_pool!(self, |pool| sqlx::query(SQL)
             .bind(&m.id)
             .bind(&m.user_id)
@@ -53,17 +95,25 @@ impl Db {
             .bind(m.last_used_at)
             .bind(m.totp_last_step)
             .bind(credential)
+            .bind(mac)
             .execute(pool)
             .await?
             .rows_affected());
         Ok(n == 1)
     }
 
-    /// Replaces a method's sealed value (a passkey's signature counter moved on) and records
-    /// that it was just used.
-    pub async fn reseal_method(&self, id: &str, sealed: &[u8], now: UnixTime) -> Result<(), StoreError> {
-        const SQL: &str = "UPDATE methods SET sealed = $2, last_used_at = $3 WHERE id = $1";
-        with_pool!(self, |pool| sqlx::query(SQL).bind(id).bind(sealed).bind(now).execute(pool).await?.rows_affected());
+    /// Replaces a method's sealed value (a passkey's signature counter moved on) and its MAC,
+    /// and records that it was just used.
+    pub async fn reseal_method(&self, id: &str, sealed: &[u8], mac: &[u8], now: UnixTime) -> Result<(), StoreError> {
+        const SQL: &str = "UPDATE methods SET sealed = $2, mac = $3, last_used_at = $4 WHERE id = $1";
+        with_pool!(self, |pool| sqlx::query(SQL)
+            .bind(id)
+            .bind(sealed)
+            .bind(mac)
+            .bind(now)
+            .execute(pool)
+            .await?
+            .rows_affected());
         Ok(())
     }
 

@@ -15,6 +15,7 @@ mod limits;
 mod methods;
 mod protection;
 mod reports;
+mod sealed_sessions;
 mod sessions;
 
 use std::path::PathBuf;
@@ -32,6 +33,7 @@ pub use codes::StoredCode;
 pub use methods::StoredMethod;
 pub use protection::Block;
 pub use reports::{AuditFilter, DayCount, FoundEvent, MethodSummary};
+pub use sealed_sessions::SealedSessionStore;
 pub use sessions::SessionStore;
 
 /// Runs `$body` once per backend with `$pool` bound to that backend's pool, so one SQL text and
@@ -72,6 +74,13 @@ impl Db {
     /// Connects to `sqlite:…` (file and folders created if missing) or `postgres://…`, then
     /// applies migrations.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Db, StoreError> {
+        Ok(Db::connect_upgrading(url, max_connections).await?.0)
+    }
+
+    /// Like [`Db::connect`], and says whether this call is the one that added the row MACs
+    /// (migration 0008): only then are methods stored before them bound (`flow::rows`), so a
+    /// row written without a MAC later is never bound by a restart.
+    pub async fn connect_upgrading(url: &str, max_connections: u32) -> Result<(Db, bool), StoreError> {
         let db = if url.starts_with("sqlite:") {
             Db::Sqlite(connect_sqlite(url, max_connections).await?)
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
@@ -84,8 +93,11 @@ impl Db {
         } else {
             return Err(StoreError::UnsupportedUrl);
         };
+        const ROW_MACS: &str = "SELECT version FROM _sqlx_migrations WHERE version = 8 AND success";
+        let had_row_macs: Option<i64> =
+            with_pool!(&db, |pool| sqlx::query_scalar(ROW_MACS).fetch_optional(pool).await.ok().flatten());
         db.migrate().await?;
-        Ok(db)
+        Ok((db, had_row_macs.is_none()))
     }
 
     /// Applies our migrations and the session table; applying them again changes nothing.

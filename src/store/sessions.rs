@@ -1,6 +1,7 @@
 //! tower-sessions records in the same database as everything else, so any portal replica can
 //! serve any request. Delegates to tower-sessions-sqlx-store, which owns its table
-//! (`tower_sessions` in SQLite, `tower_sessions.session` in PostgreSQL).
+//! (`tower_sessions` in SQLite, `tower_sessions.session` in PostgreSQL). The web layer never
+//! uses this store directly: [`super::SealedSessionStore`] seals every record it passes here.
 
 use async_trait::async_trait;
 use tower_sessions::session::{Id, Record};

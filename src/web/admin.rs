@@ -620,7 +620,7 @@ struct AuditQuery {
 }
 
 /// Events an admin can pick from (anything else typed is searched as given).
-const EVENTS: [&str; 12] = [
+const EVENTS: [&str; 13] = [
     "started",
     "code_sent",
     "verify",
@@ -633,6 +633,7 @@ const EVENTS: [&str; 12] = [
     "disowned",
     "admin_sign_in",
     "export_audit",
+    crate::tamper::EVENT,
 ];
 const OUTCOMES: [&str; 4] = ["success", "failure", "started", "blocked"];
 
@@ -690,7 +691,7 @@ struct AuditPage {
     bad_date: bool,
     pager: Pager,
     csv_href: String,
-    events: [&'static str; 12],
+    events: [&'static str; 13],
     outcomes: [&'static str; 4],
 }
 

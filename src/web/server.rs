@@ -109,7 +109,7 @@ impl App {
     pub async fn build(config: Config, clock: Clock) -> Result<App, StartError> {
         let master = config.master_key().ok_or(StartError::MasterKey)?;
         let branding = Arc::new(super::assets::Branding::load(&config).map_err(StartError::Branding)?);
-        let db = Db::connect(&config.database.effective_url(), config.database.max_connections)
+        let (db, upgraded) = Db::connect_upgrading(&config.database.effective_url(), config.database.max_connections)
             .await
             .map_err(|e| StartError::Database(e.to_string()))?;
         let agent_hub = Arc::new(AgentHub::default());
@@ -142,6 +142,11 @@ impl App {
             last_errors,
             listing: Default::default(),
         };
+        if upgraded {
+            crate::flow::rows::bind_legacy_methods(&services.db, &services.keys)
+                .await
+                .map_err(|e| StartError::Database(e.to_string()))?;
+        }
         Ok(App { services: Arc::new(services), branding })
     }
 
@@ -150,7 +155,8 @@ impl App {
         let services = self.services.clone();
         let config = &services.config;
         let names = CookieNames::for_config(config);
-        let sessions = SessionManagerLayer::new(services.db.session_store())
+        let store = crate::store::SealedSessionStore::new(&services.db, services.keys.clone(), services.clock.clone());
+        let sessions = SessionManagerLayer::new(store)
             .with_name(names.session.clone())
             .with_secure(names.secure)
             .with_http_only(true)

@@ -27,4 +27,5 @@ mod sms;
 mod store;
 mod support;
 mod timing_slow_directory;
+mod tamper;
 mod ui;
