@@ -26,6 +26,6 @@ mod samba_dc;
 mod sms;
 mod store;
 mod support;
-mod timing_slow_directory;
 mod tamper;
+mod timing_slow_directory;
 mod ui;
