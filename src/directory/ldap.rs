@@ -27,7 +27,7 @@ use crate::config::{AD_NEEDS_TLS, DirectoryConfig, LdapFlavour};
 use crate::directory::{AccountState, DirError, DirUser, Directory, LockStatus, Login, PolicyReason, UserId};
 
 use self::conn::{Connector, Retry, ServicePool};
-pub use self::dn::dn_key;
+pub use self::dn::{dn_key, is_under};
 pub use self::escape::{escape_dn_value, escape_filter_value};
 use self::ppolicy::{PpolicyError, PpolicyResponse};
 

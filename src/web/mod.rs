@@ -3,6 +3,7 @@
 
 mod admin;
 mod agent_api;
+mod binding;
 mod assets;
 mod change;
 mod context;

@@ -197,6 +197,7 @@ impl App {
         router.layer(
             ServiceBuilder::new()
                 .layer(axum::middleware::from_fn_with_state(services.clone(), super::health::count_request))
+                .layer(axum::middleware::from_fn_with_state(services.clone(), super::who::trusted_request_id))
                 .layer(SetRequestIdLayer::new(x_request_id.clone(), MakeRequestUuid))
                 .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
                     let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");

@@ -290,7 +290,12 @@ async fn a_gateway_failure_shows_a_neutral_message_costs_no_try_and_shows_on_the
     let double = Double::start().await;
     let admins = crate::support::unique("sms-admins");
     let group = admins.clone();
-    let env = env_with(&double, webhook_json, move |c| c.admin.groups = vec![group]).await;
+    let env = env_with(&double, webhook_json, move |c| {
+        c.admin.groups = vec![group];
+        // The admin signs in minutes after registering (the cooling-off is tested in holes.rs).
+        c.policy.new_method_cooling_off_hours = 0;
+    })
+    .await;
     let slapd = Slapd::shared().await;
     let user = slapd.create_user("sms-fail").await;
     let admin = slapd.create_user("sms-admin").await;
