@@ -49,6 +49,7 @@ async fn usable(services: &Services, e: &Enrolment) -> Result<Vec<StoredMethod>,
 
 /// The kinds the person can prove with: their registered methods the policy still allows.
 pub async fn choices(services: &Services, e: &Enrolment) -> Result<Vec<MethodKind>, FlowError> {
+    e.live(services).await?;
     let mut kinds: Vec<MethodKind> = usable(services, e)
         .await?
         .iter()
@@ -61,7 +62,6 @@ pub async fn choices(services: &Services, e: &Enrolment) -> Result<Vec<MethodKin
 }
 
 async fn may_use(services: &Services, e: &Enrolment, kind: MethodKind) -> Result<Vec<StoredMethod>, FlowError> {
-    e.live(services).await?;
     if !choices(services, e).await?.contains(&kind) {
         return Err(FlowError::OutOfStep("not a registered method"));
     }
@@ -121,7 +121,12 @@ pub async fn check_code(
     conclude(services, who, e, kind, result).await
 }
 
-async fn limits_for_check(services: &Services, who: &Requester, e: &Enrolment, kind: MethodKind) -> Result<(), FlowError> {
+async fn limits_for_check(
+    services: &Services,
+    who: &Requester,
+    e: &Enrolment,
+    kind: MethodKind,
+) -> Result<(), FlowError> {
     limits::hit(services, Scope::CheckByAddress, who.ip.as_deref()).await?;
     limits::hit(services, Scope::CheckByAccount(kind.as_str()), Some(&limit_key(services, &e.user))).await
 }

@@ -74,7 +74,8 @@ impl Enrolment {
         } else {
             Ok(())
         }
-    }}
+    }
+}
 
 /// Whether this person may register `kind`: allowed by the policy and not excluded for them by
 /// a group rule.
@@ -97,7 +98,14 @@ pub async fn begin(services: &Services, user: DirUser) -> Result<Enrolment, Flow
     };
     services.db.create_attempt(&attempt).await?;
     let proven = super::binding::proven_by_password(&methods::stored(services, &user).await?);
-    Ok(Enrolment { expires_at: attempt.expires_at, attempt_id: attempt.id, user, pending: None, proven, passkey_check: None })
+    Ok(Enrolment {
+        expires_at: attempt.expires_at,
+        attempt_id: attempt.id,
+        user,
+        pending: None,
+        proven,
+        passkey_check: None,
+    })
 }
 
 /// What is registered and what is still needed.

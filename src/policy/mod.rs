@@ -130,14 +130,13 @@ mod tests {
     }
 
     fn policy(enabled_for: EnabledFor, groups: &[&str], excluded: &[&str]) -> Config {
-        let mut config = Config::default();
-        config.policy = PolicyConfig {
+        let policy = PolicyConfig {
             enabled_for,
             groups: groups.iter().map(|g| g.to_string()).collect(),
             excluded_groups: excluded.iter().map(|g| g.to_string()).collect(),
             ..PolicyConfig::default()
         };
-        config
+        Config { policy, ..Config::default() }
     }
 
     #[test]

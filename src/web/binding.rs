@@ -160,7 +160,12 @@ async fn choose(
     Ok(html(&page)?.into_response())
 }
 
-async fn send(s: &Services, who: &crate::flow::Requester, session: &Session, kind: MethodKind) -> Result<Response, Error> {
+async fn send(
+    s: &Services,
+    who: &crate::flow::Requester,
+    session: &Session,
+    kind: MethodKind,
+) -> Result<Response, Error> {
     let e = enrolment(session).await?;
     binding::send_code(s, who, &e, kind).await?;
     Ok(Redirect::to(&format!("/{BASE}/code/{}", kind.as_str())).into_response())
@@ -184,7 +189,13 @@ async fn send_sms(
     send(&s, &who, &session, MethodKind::Sms).await
 }
 
-fn code_view(s: &Services, ctx: &Ctx, csrf: &CsrfToken, kind: MethodKind, error: Option<String>) -> Result<Response, Error> {
+fn code_view(
+    s: &Services,
+    ctx: &Ctx,
+    csrf: &CsrfToken,
+    kind: MethodKind,
+    error: Option<String>,
+) -> Result<Response, Error> {
     let kind = match kind {
         MethodKind::Email => "email",
         MethodKind::Sms => "sms",
@@ -259,7 +270,8 @@ async fn questions_view(
         .map(|q| crate::factors::questions::text(config, default, q, ctx.lang))
         .collect();
     let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    let page = QuestionsPage { l: Layout::with_csrf(s, ctx, TITLE, csrf), base: BASE, questions, error, step: step(ctx) };
+    let page =
+        QuestionsPage { l: Layout::with_csrf(s, ctx, TITLE, csrf), base: BASE, questions, error, step: step(ctx) };
     Ok((status, html(&page)?).into_response())
 }
 

@@ -127,7 +127,10 @@ pub async fn layer(State(services): State<Arc<Services>>, mut req: Request, next
         let path = req.uri().path();
         // A visit begun on a kiosk stays one: without the prefix it would leave the idle wipe
         // and the kiosk's limits (no admin area, nothing remembered) behind.
-        if !prefix.is_empty() && !path.starts_with("/static/") && session.get::<i64>(SESSION_SEEN).await.ok().flatten().is_some() {
+        if !prefix.is_empty()
+            && !path.starts_with("/static/")
+            && session.get::<i64>(SESSION_SEEN).await.ok().flatten().is_some()
+        {
             let rest = req.uri().path_and_query().map_or("/", |p| p.as_str());
             return Redirect::to(&format!("{prefix}{rest}")).into_response();
         }

@@ -3,8 +3,8 @@
 
 mod admin;
 mod agent_api;
-mod binding;
 mod assets;
+mod binding;
 mod change;
 mod context;
 mod csrf;

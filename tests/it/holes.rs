@@ -16,7 +16,10 @@ fn new_password() -> String {
 /// The ids of the methods the methods page lists (their remove buttons).
 fn method_ids(page: &Page) -> Vec<String> {
     let marker = "name=\"id\" value=\"";
-    page.body.match_indices(marker).map(|(i, _)| page.body[i + marker.len()..].split('"').next().unwrap().to_owned()).collect()
+    page.body
+        .match_indices(marker)
+        .map(|(i, _)| page.body[i + marker.len()..].split('"').next().unwrap().to_owned())
+        .collect()
 }
 
 #[tokio::test]
