@@ -7,6 +7,7 @@
 //! and the same per-address and per-account check limits as a reset.
 
 use secrecy::{ExposeSecret as _, SecretString};
+use serde::{Deserialize, Serialize};
 
 use super::codes::{self, CodeCheck};
 use super::enrol::Enrolment;
@@ -19,17 +20,27 @@ use crate::notify::messages;
 use crate::policy;
 use crate::store::StoredMethod;
 
-/// Whether a person with these stored methods may register with the password alone: only
-/// while they have none.
-pub fn proven_by_password(stored: &[StoredMethod]) -> bool {
-    stored.is_empty()
+/// What a registration visit has proven, kept in its session.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Proof {
+    /// Methods may change: an existing one passed in this sign-in, or there was none.
+    pub proven: bool,
+    /// The passkey check the browser was last asked for; each is answered at most once.
+    passkey_check: Option<webauthn_rs::prelude::PasskeyAuthentication>,
+}
+
+impl Proof {
+    /// At sign-in: the password alone registers only the first method.
+    pub async fn at_sign_in(services: &Services, user: &DirUser) -> Result<Proof, FlowError> {
+        Ok(Proof { proven: methods::stored(services, user).await?.is_empty(), passkey_check: None })
+    }
 }
 
 /// Refuses a change of methods until an existing method has passed in this sign-in (and, as
 /// every step, once the registration has expired or the owner blocked self-service).
 pub async fn may_change(services: &Services, e: &Enrolment) -> Result<(), FlowError> {
     e.live(services).await?;
-    if e.proven { Ok(()) } else { Err(FlowError::OutOfStep("prove an existing method first")) }
+    if e.proof.proven { Ok(()) } else { Err(FlowError::OutOfStep("prove an existing method first")) }
 }
 
 fn channel(kind: MethodKind) -> String {
@@ -148,7 +159,7 @@ async fn conclude(
     };
     services.audit(who, record).await;
     if result == CodeCheck::Passed {
-        e.proven = true;
+        e.proof.proven = true;
     }
     Ok(result)
 }
@@ -211,7 +222,7 @@ pub async fn passkey_options(
     let rp = crate::factors::passkey::relying_party(&services.config).map_err(FlowError::Internal)?;
     let (options, state) = crate::factors::passkey::start_authentication(&rp, &services.keys, &keys, &e.user.login)
         .map_err(FlowError::Internal)?;
-    e.passkey_check = Some(state);
+    e.proof.passkey_check = Some(state);
     Ok(options)
 }
 
@@ -226,7 +237,7 @@ pub async fn check_passkey(
     let kind = MethodKind::Passkey;
     may_use(services, e, kind).await?;
     limits_for_check(services, who, e, kind).await?;
-    let state = e.passkey_check.take();
+    let state = e.proof.passkey_check.take();
     let result = match codes::ensure_open(services, &e.attempt_id).await? {
         Some(closed) => closed,
         None => {

@@ -22,11 +22,9 @@ pub struct Enrolment {
     pub user: DirUser,
     pub expires_at: i64,
     pub pending: Option<PendingMethod>,
-    /// Methods may change: an existing one passed in this sign-in, or there was none.
+    /// Whether methods may change in this sign-in (`flow::binding`).
     #[serde(default)]
-    pub proven: bool,
-    #[serde(default)]
-    pub(super) passkey_check: Option<webauthn_rs::prelude::PasskeyAuthentication>,
+    pub proof: super::binding::Proof,
 }
 
 /// A method being confirmed. Its secret is sealed even inside the session, which lives in the
@@ -97,15 +95,8 @@ pub async fn begin(services: &Services, user: DirUser) -> Result<Enrolment, Flow
         completed_at: None,
     };
     services.db.create_attempt(&attempt).await?;
-    let proven = super::binding::proven_by_password(&methods::stored(services, &user).await?);
-    Ok(Enrolment {
-        expires_at: attempt.expires_at,
-        attempt_id: attempt.id,
-        user,
-        pending: None,
-        proven,
-        passkey_check: None,
-    })
+    let proof = super::binding::Proof::at_sign_in(services, &user).await?;
+    Ok(Enrolment { attempt_id: attempt.id, user, expires_at: attempt.expires_at, pending: None, proof })
 }
 
 /// What is registered and what is still needed.

@@ -35,6 +35,13 @@ pub async fn stored_or_decoy(services: &Services, user: Option<&DirUser>) -> Res
     }
 }
 
+/// What stand-in passkey lists and decoy questions are drawn from: the account a login
+/// matched (in scope or not), else the typed login's key, so every alias of one account shows
+/// the same stand-ins and none tells whether it registered anything.
+pub fn stand_in_seed(services: &Services, found: Option<&DirUser>, typed_key: &str) -> String {
+    found.map_or_else(|| typed_key.to_owned(), |u| hex::encode(services.keys.code_hash("stand-in", u.id.as_str())))
+}
+
 /// Distinct kinds the person can use: stored ones the policy still allows, and the
 /// directory's mail address when the admin lets it count.
 pub fn usable_kinds(services: &Services, user: &DirUser, methods: &[StoredMethod]) -> BTreeSet<MethodKind> {

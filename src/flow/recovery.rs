@@ -167,9 +167,7 @@ async fn begin(
         Some(login) => services.directory.find_user(&login).await.map_err(FlowError::from_directory)?,
         None => None,
     };
-    let stand_in = user
-        .as_ref()
-        .map_or_else(|| limit_key.clone(), |u| hex::encode(services.keys.code_hash("stand-in", u.id.as_str())));
+    let stand_in = methods::stand_in_seed(services, user.as_ref(), &limit_key);
     let user = user.filter(|u| policy::in_scope(&services.config, u));
     // An account whose owner said "this wasn't me" is treated like one out of scope.
     let user = match user {

@@ -46,7 +46,7 @@ pub fn routes() -> Router<Arc<Services>> {
 /// method yet is sent to do so.
 pub async fn gate(session: Session, req: Request, next: Next) -> Response {
     match session.get::<Enrolment>(KEY).await {
-        Ok(Some(e)) if !e.proven => Redirect::to("/register/prove").into_response(),
+        Ok(Some(e)) if !e.proof.proven => Redirect::to("/register/prove").into_response(),
         _ => next.run(req).await,
     }
 }
@@ -152,7 +152,7 @@ async fn choose(
     session: Session,
 ) -> Result<Response, Error> {
     let e = enrolment(&session).await?;
-    if e.proven {
+    if e.proof.proven {
         return Ok(to_methods());
     }
     let choices = binding::choices(&s, &e).await?;
@@ -224,7 +224,7 @@ async fn code_form(
 ) -> Result<Response, Error> {
     let e = enrolment(&session).await?;
     let kind = parse_kind(&kind)?;
-    if e.proven || !binding::choices(&s, &e).await?.contains(&kind) {
+    if e.proof.proven || !binding::choices(&s, &e).await?.contains(&kind) {
         return Ok(Redirect::to("/register/prove").into_response());
     }
     code_view(&s, &ctx, &csrf, kind, None)
@@ -282,7 +282,7 @@ async fn questions_form(
     session: Session,
 ) -> Result<Response, Error> {
     let e = enrolment(&session).await?;
-    if e.proven || !binding::choices(&s, &e).await?.contains(&MethodKind::Questions) {
+    if e.proof.proven || !binding::choices(&s, &e).await?.contains(&MethodKind::Questions) {
         return Ok(Redirect::to("/register/prove").into_response());
     }
     questions_view(&s, &ctx, &csrf, &e, None).await
@@ -325,7 +325,7 @@ async fn passkey_form(
     session: Session,
 ) -> Result<Response, Error> {
     let e = enrolment(&session).await?;
-    if e.proven || !binding::choices(&s, &e).await?.contains(&MethodKind::Passkey) {
+    if e.proof.proven || !binding::choices(&s, &e).await?.contains(&MethodKind::Passkey) {
         return Ok(Redirect::to("/register/prove").into_response());
     }
     passkey_view(&s, &ctx, &csrf, None)

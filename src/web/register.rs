@@ -300,7 +300,7 @@ async fn methods_view_with(
         passkey_error: error.filter(|_| matches!(typed, Typed::PasskeyName(_))).map(|key| ctx.lang.t(key)),
         number: if let Typed::Number(n) = &typed { n.clone() } else { String::new() },
         passkey_name: if let Typed::PasskeyName(n) = typed { n } else { String::new() },
-        proven: e.proven,
+        proven: e.proof.proven,
     };
     let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     Ok((status, html(&page)?).into_response())
