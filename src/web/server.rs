@@ -206,6 +206,7 @@ impl App {
                     tracing::info_span!("request", method = %req.method(), path = %path, request_id = %id)
                 }))
                 .layer(PropagateRequestIdLayer::new(x_request_id))
+                .layer(axum::middleware::from_fn_with_state(services.clone(), super::who::warn_shared_bucket))
                 .layer(axum::middleware::from_fn_with_state(services.clone(), super::error::render_error_pages))
                 .layer(axum::middleware::from_fn(limit_header_size))
                 .layer(TimeoutLayer::with_status_code(

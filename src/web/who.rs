@@ -35,9 +35,6 @@ pub async fn trusted_request_id(
     next: axum::middleware::Next,
 ) -> axum::response::Response {
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
-    if peer.is_some_and(|ip| ip.is_loopback()) && services.config.server.trusted_proxies.is_empty() {
-        warn_loopback_once();
-    }
     let from_proxy = peer.is_some_and(|ip| services.config.trusted_proxies().iter().any(|net| net.contains(&ip)));
     let well_formed = |v: &axum::http::HeaderValue| {
         let b = v.as_bytes();
@@ -55,7 +52,20 @@ pub async fn trusted_request_id(
 
 /// Requests from a loopback address while `server.trusted_proxies` is empty usually mean a
 /// reverse proxy on the same host that rekey does not believe: every client then has the
-/// proxy's address, and shares one bucket of every per-address limit. Said once per process.
+/// proxy's address, and shares one bucket of every per-address limit. Said once per process,
+/// inside the first such request's span.
+pub async fn warn_shared_bucket(
+    axum::extract::State(services): axum::extract::State<Arc<Services>>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+    if peer.is_some_and(|ip| ip.is_loopback()) && services.config.server.trusted_proxies.is_empty() {
+        warn_loopback_once();
+    }
+    next.run(req).await
+}
+
 fn warn_loopback_once() {
     static WARNED: std::sync::Once = std::sync::Once::new();
     WARNED.call_once(|| {
