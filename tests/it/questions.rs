@@ -243,7 +243,13 @@ async fn unknown_people_and_people_without_questions_see_the_same_kind_of_page()
         let wrong: Vec<(String, String)> = (0..2).map(|i| (format!("a{i}"), "some answer".to_owned())).collect();
         let page = post_answers(&mut b, "reset", &wrong).await;
         page.assert_status(422);
-        pages.push(page.body.replace(&sam.uid, "").len() / 100);
+        // The questions drawn differ from name to name (and so the page's length): leave
+        // their words out of the comparison.
+        let mut body = page.body.replace(&sam.uid, "");
+        for id in &ids {
+            body = body.replace(&Lang::En.t(&format!("question-{id}")), "");
+        }
+        pages.push(body.len() / 100);
     }
     assert_eq!(pages[0], pages[1], "pages of the same shape");
 }
