@@ -249,7 +249,10 @@ pub async fn check_passkey(
                 _ => Err("no passkey check asked for, or not an answer".to_owned()),
             };
             match checked {
-                Ok(done) if done.user_verified() => CodeCheck::Passed,
+                Ok(done) if done.user_verified() => {
+                    methods::record_passkey_use(services, &e.user, &done).await?;
+                    CodeCheck::Passed
+                }
                 Ok(_) => codes::wrong_try(services, &e.attempt_id).await?,
                 Err(err) => {
                     tracing::info!(%err, "a passkey answer was refused");

@@ -149,3 +149,25 @@ pub fn passkeys(services: &Services, methods: &[StoredMethod]) -> Vec<(String, w
         })
         .collect()
 }
+
+/// Keeps the passkey's signature counter (a cloned authenticator shows up as a counter that
+/// goes back) and when it was last used, after a check it passed.
+pub async fn record_passkey_use(
+    services: &Services,
+    user: &DirUser,
+    done: &webauthn_rs::prelude::AuthenticationResult,
+) -> Result<(), FlowError> {
+    let stored = stored(services, user).await?;
+    let now = services.clock.now();
+    for (id, mut key) in passkeys(services, &stored) {
+        if key.update_credential(done).is_some() {
+            let json = Zeroizing::new(
+                serde_json::to_vec(&key)
+                    .map_err(|err| FlowError::Internal(format!("cannot encode a passkey: {err}")))?,
+            );
+            let sealed = services.keys.seal(&json, &seal_context(user.id.as_str(), MethodKind::Passkey));
+            services.db.reseal_method(&id, &sealed, now).await?;
+        }
+    }
+    Ok(())
+}

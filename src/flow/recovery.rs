@@ -660,7 +660,9 @@ async fn check_passkey_now(
             };
             match checked {
                 Ok(done) if done.user_verified() && r.user.is_some() => {
-                    record_use(services, r, &done).await?;
+                    if let Some(user) = r.user.as_ref() {
+                        methods::record_passkey_use(services, user, &done).await?;
+                    }
                     CodeCheck::Passed
                 }
                 Ok(_) => codes::wrong_try(services, &r.attempt_id).await?,
@@ -672,27 +674,4 @@ async fn check_passkey_now(
         }
     };
     conclude(services, who, r, kind, result, "passkey_refused").await
-}
-
-/// Keeps the passkey's signature counter (a cloned authenticator shows up as a counter that
-/// goes back) and when it was last used.
-async fn record_use(
-    services: &Services,
-    r: &Recovery,
-    done: &webauthn_rs::prelude::AuthenticationResult,
-) -> Result<(), FlowError> {
-    let Some(user) = r.user.as_ref() else { return Ok(()) };
-    let stored = methods::stored(services, user).await?;
-    let now = services.clock.now();
-    for (id, mut key) in methods::passkeys(services, &stored) {
-        if key.update_credential(done).is_some() {
-            let json = zeroize::Zeroizing::new(
-                serde_json::to_vec(&key)
-                    .map_err(|err| FlowError::Internal(format!("cannot encode a passkey: {err}")))?,
-            );
-            let sealed = services.keys.seal(&json, &methods::seal_context(user.id.as_str(), MethodKind::Passkey));
-            services.db.reseal_method(&id, &sealed, now).await?;
-        }
-    }
-    Ok(())
 }
