@@ -675,13 +675,15 @@ pub struct MetricsConfig {
     /// is served on `server.listen`, to clients in `allow_from` only.
     pub listen: String,
     /// Client addresses or CIDR ranges that may read `/metrics` on the main listener (the
-    /// client address as found through `server.trusted_proxies`).
+    /// client address as found through `server.trusted_proxies`). Empty (the default): nobody.
     pub allow_from: Vec<String>,
 }
 
 impl Default for MetricsConfig {
     fn default() -> Self {
-        MetricsConfig { enabled: true, listen: String::new(), allow_from: vec!["127.0.0.0/8".into(), "::1/128".into()] }
+        // Nobody by default: behind a reverse proxy on the same host every client would look
+        // like loopback.
+        MetricsConfig { enabled: true, listen: String::new(), allow_from: vec![] }
     }
 }
 

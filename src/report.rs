@@ -122,7 +122,9 @@ impl Failure {
             | "quality_guessable" => Failure::Policy,
             "directory_unavailable" | "directory_unconfirmed" => Failure::DirectoryUnavailable,
             "rate_limited" => Failure::RateLimited,
-            "out_of_scope" | "must_change" | "second_method_missing" | "not_admin" => Failure::NotAllowed,
+            "out_of_scope" | "must_change" | "second_method_missing" | "second_method_cooling_off" | "not_admin" => {
+                Failure::NotAllowed
+            }
             _ => Failure::Other,
         }
     }
@@ -448,7 +450,7 @@ impl Coverage {
         }
         let mut rows: Vec<CoverageRow> = users
             .iter()
-            .filter(|u| policy::in_scope(&config.policy, u))
+            .filter(|u| policy::in_scope(config, u))
             .map(|u| {
                 let mine = by_user.get(u.id.as_str()).map(Vec::as_slice).unwrap_or_default();
                 let kinds: Vec<MethodKind> = mine.iter().filter_map(|s| MethodKind::parse(&s.kind)).collect();

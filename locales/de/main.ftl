@@ -593,3 +593,12 @@ passkey-use-title = Passkey verwenden
 passkey-use-lead = Wenn Sie auf die Schaltfläche drücken, fragt Ihr Browser nach Ihrem Passkey. Entsperren Sie ihn mit Fingerabdruck, Gesicht oder PIN.
 passkey-use-button = Meinen Passkey verwenden
 passkey-wrong = Dieser Passkey wurde nicht angenommen. { code-tries-left }
+
+# Binding a new method needs an existing one
+prove-title = Bestätigen Sie, dass Sie es sind
+prove-lead = Sie haben bereits eine registrierte Methode. Bevor Sie eine hinzufügen oder entfernen, verwenden Sie eine vorhandene: Ihr Passwort allein genügt nicht.
+prove-back = Zurück zu meinen Methoden
+prove-passed = Danke: Sie können jetzt Methoden hinzufügen oder entfernen.
+methods-prove-first = Um eine Methode hinzuzufügen oder zu entfernen, bestätigen Sie zuerst mit einer vorhandenen Methode, dass Sie es sind.
+methods-prove-button = Ich bin es – bestätigen
+admin-method-too-new = Ihre zweite Methode wurde zu kürzlich registriert, um den Admin-Bereich zu öffnen. Versuchen Sie es nach Ablauf der Wartezeit erneut oder wenden Sie sich an einen anderen Admin.

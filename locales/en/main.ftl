@@ -583,3 +583,12 @@ passkey-use-title = Use your passkey
 passkey-use-lead = When you press the button, your browser asks for your passkey. Unlock it with your fingerprint, your face or a PIN.
 passkey-use-button = Use my passkey
 passkey-wrong = That passkey was not accepted. { code-tries-left }
+
+# Binding a new method needs an existing one
+prove-title = Confirm it's you
+prove-lead = You already have a registered method. Before you add or remove one, use one you have: your password alone is not enough.
+prove-back = Back to my methods
+prove-passed = Thank you: you can now add or remove methods.
+methods-prove-first = To add or remove a method, first confirm it's you with a method you already have.
+methods-prove-button = Confirm it's me
+admin-method-too-new = Your second method was registered too recently to open the admin area. Try again once its waiting period has passed, or ask another admin.

@@ -593,3 +593,12 @@ passkey-use-title = Usar su llave de acceso
 passkey-use-lead = Al pulsar el botón, su navegador le pedirá su llave de acceso. Desbloquéela con su huella, su cara o un PIN.
 passkey-use-button = Usar mi llave de acceso
 passkey-wrong = No se aceptó esa llave de acceso. { code-tries-left }
+
+# Binding a new method needs an existing one
+prove-title = Confirme que es usted
+prove-lead = Ya tiene un método registrado. Antes de añadir o quitar uno, use uno que ya tenga: su contraseña sola no basta.
+prove-back = Volver a mis métodos
+prove-passed = Gracias: ahora puede añadir o quitar métodos.
+methods-prove-first = Para añadir o quitar un método, confirme primero que es usted con un método que ya tenga.
+methods-prove-button = Confirmar que soy yo
+admin-method-too-new = Su segundo método se registró hace demasiado poco para abrir el área de administración. Vuelva a intentarlo cuando haya pasado el período de espera o pida ayuda a otro administrador.

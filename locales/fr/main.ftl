@@ -596,3 +596,12 @@ passkey-use-title = Utiliser votre clé d'accès
 passkey-use-lead = Lorsque vous appuyez sur le bouton, votre navigateur demande votre clé d'accès. Déverrouillez-la avec votre empreinte, votre visage ou un code PIN.
 passkey-use-button = Utiliser ma clé d'accès
 passkey-wrong = Cette clé d'accès n'a pas été acceptée. { code-tries-left }
+
+# Binding a new method needs an existing one
+prove-title = Confirmez que c'est bien vous
+prove-lead = Vous avez déjà une méthode enregistrée. Avant d'en ajouter ou d'en retirer une, utilisez celle que vous avez : votre mot de passe seul ne suffit pas.
+prove-back = Retour à mes méthodes
+prove-passed = Merci : vous pouvez maintenant ajouter ou retirer des méthodes.
+methods-prove-first = Pour ajouter ou retirer une méthode, confirmez d'abord que c'est bien vous avec une méthode que vous avez déjà.
+methods-prove-button = Confirmer que c'est moi
+admin-method-too-new = Votre deuxième méthode a été enregistrée trop récemment pour ouvrir l'espace d'administration. Réessayez une fois le délai d'attente écoulé, ou demandez à un autre administrateur.

@@ -594,3 +594,12 @@ passkey-use-title = Uw passkey gebruiken
 passkey-use-lead = Als u op de knop drukt, vraagt uw browser om uw passkey. Ontgrendel hem met uw vingerafdruk, uw gezicht of een pincode.
 passkey-use-button = Mijn passkey gebruiken
 passkey-wrong = Die passkey is niet geaccepteerd. { code-tries-left }
+
+# Binding a new method needs an existing one
+prove-title = Bevestig dat u het bent
+prove-lead = U hebt al een geregistreerde methode. Gebruik er een die u hebt voordat u er een toevoegt of verwijdert: uw wachtwoord alleen is niet genoeg.
+prove-back = Terug naar mijn methoden
+prove-passed = Dank u: u kunt nu methoden toevoegen of verwijderen.
+methods-prove-first = Bevestig eerst met een methode die u al hebt dat u het bent, om een methode toe te voegen of te verwijderen.
+methods-prove-button = Bevestigen dat ik het ben
+admin-method-too-new = Uw tweede methode is te kort geleden geregistreerd om het beheergedeelte te openen. Probeer het opnieuw na de wachttijd, of vraag een andere beheerder.

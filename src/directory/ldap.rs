@@ -29,7 +29,7 @@ use crate::directory::{AccountState, DirError, DirUser, Directory, LockStatus, L
 
 pub use self::by_id::Protection;
 use self::conn::{Connector, Retry, ServicePool};
-pub use self::dn::dn_key;
+pub use self::dn::{dn_key, is_under};
 pub use self::escape::{escape_dn_value, escape_filter_value};
 use self::ppolicy::{PpolicyError, PpolicyResponse};
 

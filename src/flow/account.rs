@@ -112,7 +112,7 @@ async fn sign_in_now(
     let locked = matches!(result, Err(DirError::Locked)) && user.is_some();
     let outcome = match (result, user.as_ref()) {
         (_, None) => SignIn::Failed,
-        (Ok(()), Some(u)) if !policy::in_scope(&services.config.policy, u) => SignIn::OutOfScope(Box::new(u.clone())),
+        (Ok(()), Some(u)) if !policy::in_scope(&services.config, u) => SignIn::OutOfScope(Box::new(u.clone())),
         (Ok(()), Some(u)) if super::protection::blocked(services, u).await? => SignIn::OutOfScope(Box::new(u.clone())),
         (Ok(()), Some(u)) => SignIn::Ok(Box::new(u.clone())),
         (Err(DirError::PasswordExpired | DirError::MustChange), Some(_)) => SignIn::MustChange,
@@ -169,7 +169,7 @@ pub async fn change(
         SignIn::OutOfScope(_) => return Ok(ChangeOutcome::OutOfScope),
         // An expired or must-change password can still be changed with the old one.
         SignIn::MustChange => match find(services, typed).await? {
-            Some(user) if policy::in_scope(&services.config.policy, &user) => user,
+            Some(user) if policy::in_scope(&services.config, &user) => user,
             Some(_) => return Ok(ChangeOutcome::OutOfScope),
             None => return Ok(ChangeOutcome::Failed),
         },

@@ -15,7 +15,7 @@ use crate::config::MethodKind;
 use crate::directory::DirUser;
 use crate::notify::messages;
 use crate::policy;
-use crate::store::Attempt;
+use crate::store::{Attempt, StoredMethod};
 
 /// An admin who gave the right password and still owes the second method.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -50,11 +50,13 @@ pub enum Entry {
     NotAdmin,
     /// An admin with no registered method to prove it a second way.
     NoSecondMethod,
+    /// Its second methods are all still in their cooling-off period.
+    SecondMethodTooNew,
 }
 
 /// Whether `user` is in one of `admin.groups`.
 pub fn is_admin(services: &Services, user: &DirUser) -> bool {
-    services.config.admin.groups.iter().any(|g| policy::member_of(user, g))
+    services.config.admin.groups.iter().any(|g| policy::member_of(&services.config, user, g))
 }
 
 fn record<'a>(
@@ -83,7 +85,9 @@ pub async fn sign_in(
         services.audit(who, record(Some(&user), "failure", Some("not_admin"), None)).await;
         return Ok(Entry::NotAdmin);
     }
-    let stored = methods::stored(services, &user).await?;
+    let all = methods::stored(services, &user).await?;
+    let any = all.iter().any(|m| MethodKind::parse(&m.kind).is_some_and(|k| k.is_code() && k != MethodKind::Sms));
+    let stored = settled(services, all);
     // Security questions never admit an admin: only a code from an app or a mail does (the
     // admin area does not text codes).
     let mut kinds: Vec<MethodKind> = stored
@@ -94,8 +98,9 @@ pub async fn sign_in(
     kinds.sort_unstable();
     kinds.dedup();
     if kinds.is_empty() {
-        services.audit(who, record(Some(&user), "failure", Some("second_method_missing"), None)).await;
-        return Ok(Entry::NoSecondMethod);
+        let reason = if any { "second_method_cooling_off" } else { "second_method_missing" };
+        services.audit(who, record(Some(&user), "failure", Some(reason), None)).await;
+        return Ok(if any { Entry::SecondMethodTooNew } else { Entry::NoSecondMethod });
     }
     let now = services.clock.now();
     let attempt = Attempt {
@@ -118,6 +123,14 @@ pub async fn sign_in(
     })))
 }
 
+/// The methods past their cooling-off period (`policy.new_method_cooling_off_hours`): one
+/// registered just now, perhaps with a phished password, does not open the admin area.
+fn settled(services: &Services, stored: Vec<StoredMethod>) -> Vec<StoredMethod> {
+    let hours = i64::try_from(services.config.policy.new_method_cooling_off_hours).unwrap_or(i64::MAX / 3600);
+    let cutoff = services.clock.now().saturating_sub(hours.saturating_mul(3600));
+    stored.into_iter().filter(|m| m.created_at <= cutoff).collect()
+}
+
 fn live(services: &Services, p: &Pending) -> Result<(), FlowError> {
     if p.expires_at <= services.clock.now() { Err(FlowError::Expired) } else { Ok(()) }
 }
@@ -136,7 +149,7 @@ pub async fn send_email_code(services: &Services, who: &Requester, p: &mut Pendi
     limits::hit(services, Scope::SendByAddress, who.ip.as_deref()).await?;
     limits::hit(services, Scope::SendByAccount(MethodKind::Email.as_str()), Some(&limit_key(services, p))).await?;
     let code = codes::issue(services, &p.attempt_id, MethodKind::Email.as_str()).await?;
-    let stored = methods::stored(services, &p.user).await?;
+    let stored = settled(services, methods::stored(services, &p.user).await?);
     let email_only: Vec<_> = stored.into_iter().filter(|m| m.kind == MethodKind::Email.as_str()).collect();
     // Registered addresses only: pretend the directory's mail does not count.
     for to in methods::code_addresses(services, &DirUser { emails: vec![], ..p.user.clone() }, &email_only) {
@@ -179,7 +192,9 @@ pub async fn verify(
         return Ok(Err(result));
     }
     let now = services.clock.now();
-    services.db.complete_attempt(&p.attempt_id, now).await?;
+    if !services.db.complete_attempt(&p.attempt_id, now).await? {
+        return Err(FlowError::Expired);
+    }
     services.audit(who, record(Some(&p.user), "success", None, Some(kind.as_str()))).await;
     let minutes = i64::try_from(services.config.admin.session_mins).unwrap_or(60);
     Ok(Ok(Admin {
@@ -192,7 +207,7 @@ pub async fn verify(
 }
 
 async fn check_totp(services: &Services, p: &Pending, input: &str) -> Result<CodeCheck, FlowError> {
-    let stored = methods::stored(services, &p.user).await?;
+    let stored = settled(services, methods::stored(services, &p.user).await?);
     codes::check_totp(services, &p.attempt_id, &stored, input).await
 }
 

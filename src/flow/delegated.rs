@@ -21,7 +21,7 @@ pub async fn sign_in_to_register(
     let graph = services.directory.graph().ok_or(FlowError::OutOfStep("not a Graph directory"))?;
     let Some(login) = Login::parse(login) else { return Ok(None) };
     let user = graph.find_signed_in(&login).await.map_err(FlowError::from_directory)?;
-    let user = user.filter(|u| policy::in_scope(&services.config.policy, u));
+    let user = user.filter(|u| policy::in_scope(&services.config, u));
     let outcome = if user.is_some() { "success" } else { "failure" };
     let record = AuditRecord {
         event: "sign_in",
@@ -52,7 +52,7 @@ pub async fn change(
     let login = Login::parse(login).ok_or(FlowError::Expired)?;
     let user =
         services.directory.find_user(&login).await.map_err(FlowError::from_directory)?.ok_or(FlowError::Expired)?;
-    if !policy::in_scope(&services.config.policy, &user) {
+    if !policy::in_scope(&services.config, &user) {
         return Ok(ChangeOutcome::OutOfScope);
     }
     let audit = |outcome, reason| AuditRecord {

@@ -22,6 +22,9 @@ pub struct Enrolment {
     pub user: DirUser,
     pub expires_at: i64,
     pub pending: Option<PendingMethod>,
+    /// Whether methods may change in this sign-in (`flow::binding`).
+    #[serde(default)]
+    pub proof: super::binding::Proof,
 }
 
 /// A method being confirmed. Its secret is sealed even inside the session, which lives in the
@@ -63,7 +66,7 @@ fn confirm_channel(kind: MethodKind) -> String {
 
 impl Enrolment {
     /// Unexpired, and the account's owner has not blocked self-service since it began.
-    async fn live(&self, services: &Services) -> Result<(), FlowError> {
+    pub(super) async fn live(&self, services: &Services) -> Result<(), FlowError> {
         if self.expires_at <= services.clock.now() || super::protection::blocked(services, &self.user).await? {
             Err(FlowError::Expired)
         } else {
@@ -92,7 +95,8 @@ pub async fn begin(services: &Services, user: DirUser) -> Result<Enrolment, Flow
         completed_at: None,
     };
     super::rows::create_attempt(services, &attempt).await?;
-    Ok(Enrolment { attempt_id: attempt.id, user, expires_at: attempt.expires_at, pending: None })
+    let proof = super::binding::Proof::at_sign_in(services, &user).await?;
+    Ok(Enrolment { attempt_id: attempt.id, user, expires_at: attempt.expires_at, pending: None, proof })
 }
 
 /// What is registered and what is still needed.
@@ -133,7 +137,7 @@ pub async fn start_email(
     e: &mut Enrolment,
     typed: &str,
 ) -> Result<bool, FlowError> {
-    e.live(services).await?;
+    super::binding::may_change(services, e).await?;
     if !may_register(services, e, MethodKind::Email) {
         return Err(FlowError::OutOfStep("email not allowed"));
     }
@@ -161,7 +165,7 @@ pub async fn start_email(
 
 /// Starts registering an authenticator app: makes a seed.
 pub async fn start_totp(services: &Services, e: &mut Enrolment) -> Result<(), FlowError> {
-    e.live(services).await?;
+    super::binding::may_change(services, e).await?;
     if !may_register(services, e, MethodKind::Totp) {
         return Err(FlowError::OutOfStep("totp not allowed"));
     }
@@ -201,7 +205,7 @@ pub async fn confirm(
     e: &mut Enrolment,
     input: &str,
 ) -> Result<CodeCheck, FlowError> {
-    e.live(services).await?;
+    super::binding::may_change(services, e).await?;
     let kind = e.pending.as_ref().map(|p| p.kind).ok_or(FlowError::OutOfStep("nothing pending"))?;
     let secret = open_pending(services, e, kind)?;
     let now = services.clock.now();
@@ -290,7 +294,7 @@ pub async fn remove(
     e: &Enrolment,
     method_id: &str,
 ) -> Result<Removal, FlowError> {
-    e.live(services).await?;
+    super::binding::may_change(services, e).await?;
     let stored = methods::stored(services, &e.user).await?;
     let Some(target) = stored.iter().find(|m| m.id == method_id).cloned() else { return Ok(Removal::NotFound) };
     let rest: Vec<StoredMethod> = stored.into_iter().filter(|m| m.id != method_id).collect();
@@ -352,7 +356,7 @@ pub async fn save_questions(
     answers: &[(Question, secrecy::SecretString)],
 ) -> Result<QuestionsOutcome, FlowError> {
     use secrecy::ExposeSecret as _;
-    e.live(services).await?;
+    super::binding::may_change(services, e).await?;
     let config = &services.config.questions;
     if !may_register(services, e, MethodKind::Questions) || answers.len() != config.to_register {
         return Err(FlowError::OutOfStep("questions not allowed or wrong count"));
@@ -465,7 +469,7 @@ pub async fn start_sms(
     e: &mut Enrolment,
     typed: &str,
 ) -> Result<Result<(), crate::factors::sms::PhoneError>, FlowError> {
-    e.live(services).await?;
+    super::binding::may_change(services, e).await?;
     if !may_register(services, e, MethodKind::Sms) {
         return Err(FlowError::OutOfStep("sms not allowed"));
     }
@@ -492,7 +496,7 @@ pub async fn start_passkey(
     e: &mut Enrolment,
     typed_name: &str,
 ) -> Result<Result<webauthn_rs::prelude::CreationChallengeResponse, &'static str>, FlowError> {
-    e.live(services).await?;
+    super::binding::may_change(services, e).await?;
     if !may_register(services, e, MethodKind::Passkey) {
         return Err(FlowError::OutOfStep("passkeys not allowed"));
     }
@@ -530,7 +534,7 @@ pub async fn finish_passkey(
     e: &mut Enrolment,
     answer: &str,
 ) -> Result<Result<String, &'static str>, FlowError> {
-    e.live(services).await?;
+    super::binding::may_change(services, e).await?;
     if answer.trim().is_empty() {
         // The form was sent without the browser's part: JavaScript is off.
         return Ok(Err("passkey-needs-script"));

@@ -35,6 +35,13 @@ pub async fn stored_or_decoy(services: &Services, user: Option<&DirUser>) -> Res
     }
 }
 
+/// What stand-in passkey lists and decoy questions are drawn from: the account a login
+/// matched (in scope or not), else the typed login's key, so every alias of one account shows
+/// the same stand-ins and none tells whether it registered anything.
+pub fn stand_in_seed(services: &Services, found: Option<&DirUser>, typed_key: &str) -> String {
+    found.map_or_else(|| typed_key.to_owned(), |u| hex::encode(services.keys.code_hash("stand-in", u.id.as_str())))
+}
+
 /// Distinct kinds the person can use: stored ones the policy still allows, and the
 /// directory's mail address when the admin lets it count.
 pub fn usable_kinds(services: &Services, user: &DirUser, methods: &[StoredMethod]) -> BTreeSet<MethodKind> {
@@ -141,4 +148,27 @@ pub fn passkeys(services: &Services, methods: &[StoredMethod]) -> Vec<(String, w
             }
         })
         .collect()
+}
+
+/// Keeps the passkey's signature counter (a cloned authenticator shows up as a counter that
+/// goes back) and when it was last used, after a check it passed.
+pub async fn record_passkey_use(
+    services: &Services,
+    user: &DirUser,
+    done: &webauthn_rs::prelude::AuthenticationResult,
+) -> Result<(), FlowError> {
+    let stored = stored(services, user).await?;
+    for (id, mut key) in passkeys(services, &stored) {
+        if key.update_credential(done).is_some() {
+            let json = Zeroizing::new(
+                serde_json::to_vec(&key)
+                    .map_err(|err| FlowError::Internal(format!("cannot encode a passkey: {err}")))?,
+            );
+            let sealed = services.keys.seal(&json, &seal_context(user.id.as_str(), MethodKind::Passkey));
+            if let Some(m) = stored.iter().find(|m| m.id == id) {
+                super::rows::reseal_method(services, m, sealed).await?;
+            }
+        }
+    }
+    Ok(())
 }

@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod binding;
 pub mod checkpoint;
 pub mod codes;
 pub mod delegated;

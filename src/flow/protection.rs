@@ -89,6 +89,14 @@ pub async fn disown(services: &Services, who: &Requester, token: &str) -> Result
     Ok(true)
 }
 
+/// Completes a reset or unlock attempt before the directory is changed, checking in the same
+/// statement that it is not void and that its owner has not blocked self-service since its
+/// methods passed. Returns when it was completed (to open it again if the directory refuses).
+pub async fn claim(services: &Services, attempt_id: &str) -> Result<i64, FlowError> {
+    let now = services.clock.now();
+    if services.db.complete_attempt(attempt_id, now).await? { Ok(now) } else { Err(FlowError::Expired) }
+}
+
 /// Whether the account's owner blocked self-service for it.
 pub async fn blocked(services: &Services, user: &DirUser) -> Result<bool, FlowError> {
     Ok(services.db.is_blocked(user.id.as_str()).await?)
@@ -97,7 +105,7 @@ pub async fn blocked(services: &Services, user: &DirUser) -> Result<bool, FlowEr
 /// Tells the admins about a reset or unlock of an account in a privileged group.
 pub fn alert_if_privileged(services: &Services, who: &Requester, user: &DirUser, what: &str) {
     let groups = &services.config.alerts.privileged_groups;
-    let Some(group) = groups.iter().find(|g| policy::member_of(user, g)) else { return };
+    let Some(group) = groups.iter().find(|g| policy::member_of(&services.config, user, g)) else { return };
     alert_admins(
         services,
         &format!("Privileged account {}: {what} through self-service", user.login),

@@ -52,6 +52,10 @@ pub struct Recovery {
     /// The passkey check the browser was last asked for; each is answered at most once.
     #[serde(default)]
     passkey_check: Option<webauthn_rs::prelude::PasskeyAuthentication>,
+    /// What stand-in passkey lists and questions are drawn from: the account the login matched
+    /// (in scope or not), else the login typed, so two aliases of one account show the same.
+    #[serde(default)]
+    stand_in: String,
 }
 
 impl Recovery {
@@ -163,7 +167,8 @@ async fn begin(
         Some(login) => services.directory.find_user(&login).await.map_err(FlowError::from_directory)?,
         None => None,
     };
-    let user = user.filter(|u| policy::in_scope(&services.config.policy, u));
+    let stand_in = methods::stand_in_seed(services, user.as_ref(), &limit_key);
+    let user = user.filter(|u| policy::in_scope(&services.config, u));
     // An account whose owner said "this wasn't me" is treated like one out of scope.
     let user = match user {
         Some(u) if protection::blocked(services, &u).await? => None,
@@ -202,6 +207,7 @@ async fn begin(
         expires_at: attempt.expires_at,
         limit_key,
         passkey_check: None,
+        stand_in,
     })
 }
 
@@ -375,7 +381,7 @@ async fn asked_with_hashes(services: &Services, r: &Recovery) -> Result<Vec<(Que
         }
     }
     let pool = questions::pool(config);
-    let seed = services.keys.code_hash("questions:pick", &r.limit_key);
+    let seed = services.keys.code_hash("questions:pick", &r.stand_in);
     Ok(questions::pick(&seed, pool.len(), config.to_answer)
         .into_iter()
         .map(|i| (Question::Pool(pool[i].clone()), questions::decoy_hash()))
@@ -475,19 +481,21 @@ pub async fn reset(
     if let Err(refusals) = super::quality::screen(services, who, audit("failure", None), &person, new).await {
         return Ok(ResetOutcome::Weak(refusals));
     }
+    let claimed = protection::claim(services, &r.attempt_id).await?;
     match services.directory.reset_password(user, new.secret(), must_change).await {
         Ok(()) => {}
         Err(DirError::PolicyViolation(reason)) => {
+            services.db.reopen_attempt(&r.attempt_id, claimed).await?;
             services.audit(who, audit("failure", Some(reason.code()))).await;
             return Ok(ResetOutcome::Refused(reason));
         }
         Err(e) => {
+            services.db.reopen_attempt(&r.attempt_id, claimed).await?;
             let failed = Err(FlowError::from_directory(e));
             services.audit_error(who, audit("failure", None), &failed).await;
             return failed;
         }
     }
-    services.db.complete_attempt(&r.attempt_id, services.clock.now()).await?;
     services.audit(who, audit("success", None)).await;
     protection::alert_if_privileged(services, who, user, "password reset");
     notify(services, who, user, AccountEvent::PasswordReset).await?;
@@ -510,12 +518,13 @@ pub async fn unlock(services: &Services, who: &Requester, r: &Recovery) -> Resul
         reason,
         method: Some(&methods),
     };
+    let claimed = protection::claim(services, &r.attempt_id).await?;
     if let Err(e) = services.directory.unlock(user).await {
+        services.db.reopen_attempt(&r.attempt_id, claimed).await?;
         let failed = Err(FlowError::from_directory(e));
         services.audit_error(who, audit("failure", None), &failed).await;
         return failed;
     }
-    services.db.complete_attempt(&r.attempt_id, services.clock.now()).await?;
     services.audit(who, audit("success", None)).await;
     protection::alert_if_privileged(services, who, user, "account unlocked");
     notify(services, who, user, AccountEvent::AccountUnlocked).await
@@ -603,7 +612,7 @@ pub async fn passkey_options(
     };
     let keys: Vec<_> = methods::passkeys(services, &usable).into_iter().map(|(_, key)| key).collect();
     let rp = crate::factors::passkey::relying_party(&services.config).map_err(FlowError::Internal)?;
-    let (options, state) = crate::factors::passkey::start_authentication(&rp, &services.keys, &keys, &r.limit_key)
+    let (options, state) = crate::factors::passkey::start_authentication(&rp, &services.keys, &keys, &r.stand_in)
         .map_err(FlowError::Internal)?;
     r.passkey_check = Some(state);
     Ok(options)
@@ -651,7 +660,9 @@ async fn check_passkey_now(
             };
             match checked {
                 Ok(done) if done.user_verified() && r.user.is_some() => {
-                    record_use(services, r, &done).await?;
+                    if let Some(user) = r.user.as_ref() {
+                        methods::record_passkey_use(services, user, &done).await?;
+                    }
                     CodeCheck::Passed
                 }
                 Ok(_) => codes::wrong_try(services, &r.attempt_id).await?,
@@ -663,28 +674,4 @@ async fn check_passkey_now(
         }
     };
     conclude(services, who, r, kind, result, "passkey_refused").await
-}
-
-/// Keeps the passkey's signature counter (a cloned authenticator shows up as a counter that
-/// goes back) and when it was last used.
-async fn record_use(
-    services: &Services,
-    r: &Recovery,
-    done: &webauthn_rs::prelude::AuthenticationResult,
-) -> Result<(), FlowError> {
-    let Some(user) = r.user.as_ref() else { return Ok(()) };
-    let stored = methods::stored(services, user).await?;
-    for (id, mut key) in methods::passkeys(services, &stored) {
-        if key.update_credential(done).is_some() {
-            let json = zeroize::Zeroizing::new(
-                serde_json::to_vec(&key)
-                    .map_err(|err| FlowError::Internal(format!("cannot encode a passkey: {err}")))?,
-            );
-            let sealed = services.keys.seal(&json, &methods::seal_context(user.id.as_str(), MethodKind::Passkey));
-            if let Some(m) = stored.iter().find(|m| m.id == id) {
-                super::rows::reseal_method(services, m, sealed).await?;
-            }
-        }
-    }
-    Ok(())
 }

@@ -6,30 +6,43 @@
 
 pub mod quality;
 
-use crate::config::{EnabledFor, MethodKind, PolicyConfig};
+use crate::config::{Config, EnabledFor, MethodKind, PolicyConfig};
 use crate::directory::DirUser;
+use crate::directory::ldap::{dn_key, is_under};
 
 /// Whether the account may use self-service at all. A disabled account never may.
-pub fn in_scope(policy: &PolicyConfig, user: &DirUser) -> bool {
+pub fn in_scope(config: &Config, user: &DirUser) -> bool {
+    let policy = &config.policy;
     if user.state.disabled {
         return false;
     }
-    if policy.excluded_groups.iter().any(|g| member_of(user, g)) {
+    if policy.excluded_groups.iter().any(|g| member_of(config, user, g)) {
         return false;
     }
     match policy.enabled_for {
         EnabledFor::None => false,
         EnabledFor::All => true,
-        EnabledFor::Groups => policy.groups.iter().any(|g| member_of(user, g)),
+        EnabledFor::Groups => policy.groups.iter().any(|g| member_of(config, user, g)),
     }
 }
 
-/// Whether `user` belongs to `group`, named either by its full DN or by its first RDN value
-/// (`staff` matches `cn=staff,ou=groups,…`). Case-insensitive, as LDAP compares them.
-pub fn member_of(user: &DirUser, group: &str) -> bool {
+/// Whether `user` belongs to `group`, named either by its DN, compared as the directory
+/// compares DNs (case, escaping and spaces around separators do not matter), or by its first
+/// RDN value (`staff` matches `cn=staff,ou=groups,…`) for a group under
+/// `directory.group_base_dn` (anywhere when that is empty). A group known by id only (Graph)
+/// compares as it is, without regard to case.
+pub fn member_of(config: &Config, user: &DirUser, group: &str) -> bool {
     let wanted = group.trim();
-    user.groups.iter().any(|dn| {
-        dn.eq_ignore_ascii_case(wanted) || first_rdn_value(dn).is_some_and(|v| v.eq_ignore_ascii_case(wanted))
+    if wanted.contains('=') {
+        let key = dn_key(wanted);
+        return user.groups.iter().any(|dn| dn_key(dn) == key);
+    }
+    let base = dn_key(config.directory.group_base_dn.trim());
+    user.groups.iter().any(|g| {
+        if !g.contains('=') {
+            return g.trim().eq_ignore_ascii_case(wanted);
+        }
+        first_rdn_value(g).is_some_and(|v| v.eq_ignore_ascii_case(wanted)) && is_under(&dn_key(g), &base)
     })
 }
 
@@ -47,7 +60,7 @@ pub fn method_allowed(policy: &PolicyConfig, kind: MethodKind) -> bool {
 /// Admins and members of the privileged groups: security questions are never enough for them
 /// on their own.
 pub fn is_privileged(config: &crate::config::Config, user: &DirUser) -> bool {
-    config.admin.groups.iter().chain(&config.alerts.privileged_groups).any(|g| member_of(user, g))
+    config.admin.groups.iter().chain(&config.alerts.privileged_groups).any(|g| member_of(config, user, g))
 }
 
 /// The method policy for one person: the general policy, made stricter by every rule for a
@@ -67,7 +80,7 @@ pub fn effective(config: &crate::config::Config, user: &DirUser) -> Effective {
         methods_to_register: p.methods_to_register,
         excluded: vec![],
     };
-    for rule in p.rules.iter().filter(|r| r.groups.iter().any(|g| member_of(user, g))) {
+    for rule in p.rules.iter().filter(|r| r.groups.iter().any(|g| member_of(config, user, g))) {
         let required = rule.methods_required.unwrap_or(p.methods_required);
         e.methods_required = e.methods_required.max(required);
         e.methods_to_register = e.methods_to_register.max(rule.methods_to_register.unwrap_or(p.methods_to_register));
@@ -116,22 +129,37 @@ mod tests {
         }
     }
 
-    fn policy(enabled_for: EnabledFor, groups: &[&str], excluded: &[&str]) -> PolicyConfig {
-        PolicyConfig {
+    fn policy(enabled_for: EnabledFor, groups: &[&str], excluded: &[&str]) -> Config {
+        let policy = PolicyConfig {
             enabled_for,
             groups: groups.iter().map(|g| g.to_string()).collect(),
             excluded_groups: excluded.iter().map(|g| g.to_string()).collect(),
             ..PolicyConfig::default()
-        }
+        };
+        Config { policy, ..Config::default() }
     }
 
     #[test]
     fn groups_match_by_dn_or_name_case_insensitively() {
+        let c = Config::default();
         let u = user(&["cn=Staff,ou=groups,dc=example,dc=test"]);
-        assert!(member_of(&u, "staff"));
-        assert!(member_of(&u, "CN=staff,OU=groups,DC=example,DC=test"));
-        assert!(!member_of(&u, "staf"));
-        assert!(!member_of(&u, "ou=groups"));
+        assert!(member_of(&c, &u, "staff"));
+        assert!(member_of(&c, &u, "CN=staff,OU=groups,DC=example,DC=test"));
+        assert!(member_of(&c, &u, "cn=staff, ou=Groups,  dc=example, dc=test"));
+        assert!(!member_of(&c, &u, "staf"));
+        assert!(!member_of(&c, &u, "ou=groups"));
+        assert!(!member_of(&c, &u, "cn=staff,ou=groups,dc=example"));
+    }
+
+    #[test]
+    fn short_names_match_only_groups_under_the_group_base() {
+        let mut c = Config::default();
+        c.directory.group_base_dn = "OU=Groups, DC=example,DC=test".into();
+        let inside = user(&["cn=staff,ou=groups,dc=example,dc=test"]);
+        let outside = user(&["cn=staff,ou=people,dc=example,dc=test"]);
+        assert!(member_of(&c, &inside, "staff"));
+        assert!(!member_of(&c, &outside, "staff"));
+        assert!(member_of(&c, &outside, "cn=staff,ou=people,dc=example,dc=test"));
     }
 
     #[test]

@@ -111,11 +111,25 @@ impl Db {
         Ok(())
     }
 
-    /// Marks an attempt done; true only for the first call on an attempt that is not void.
+    /// Marks an attempt done; true only for the first call on an attempt that is neither void
+    /// nor expired, and whose account's owner has not blocked self-service. The block and
+    /// `voided` are read in the statement that completes it, so a "this wasn't me" that comes
+    /// after the methods passed still stops the attempt.
     pub async fn complete_attempt(&self, id: &str, now: UnixTime) -> Result<bool, StoreError> {
-        const SQL: &str = "UPDATE attempts SET completed_at = $2 WHERE id = $1 AND completed_at IS NULL AND NOT voided";
+        const SQL: &str = "UPDATE attempts SET completed_at = $2 \
+                           WHERE id = $1 AND completed_at IS NULL AND NOT voided AND expires_at > $2 \
+                           AND NOT EXISTS (SELECT 1 FROM self_service_blocks b WHERE b.user_id = attempts.user_id)";
         let n = with_pool!(self, |pool| sqlx::query(SQL).bind(id).bind(now).execute(pool).await?.rows_affected());
         Ok(n == 1)
+    }
+
+    /// Opens again an attempt completed at `at` whose change the directory then refused, so the
+    /// person can try another password. A block or void that came meanwhile still holds:
+    /// `complete_attempt` checks both again.
+    pub async fn reopen_attempt(&self, id: &str, at: UnixTime) -> Result<(), StoreError> {
+        const SQL: &str = "UPDATE attempts SET completed_at = NULL WHERE id = $1 AND completed_at = $2";
+        with_pool!(self, |pool| sqlx::query(SQL).bind(id).bind(at).execute(pool).await?.rows_affected());
+        Ok(())
     }
 
     /// Deletes attempts whose deadline has passed, with their codes; returns how many attempts.

@@ -180,6 +180,7 @@ async fn sign_in(
         Entry::MustChange => refuse(StatusCode::UNPROCESSABLE_ENTITY, "must-change"),
         Entry::NotAdmin => Err(Error::NotAdmin),
         Entry::NoSecondMethod => refuse(StatusCode::FORBIDDEN, "admin-needs-method"),
+        Entry::SecondMethodTooNew => refuse(StatusCode::FORBIDDEN, "admin-method-too-new"),
     }
 }
 

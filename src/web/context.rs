@@ -122,6 +122,19 @@ pub async fn kiosk_entry(State(services): State<Arc<Services>>, mut req: Request
 pub async fn layer(State(services): State<Arc<Services>>, mut req: Request, next: Next) -> Response {
     let kiosk = req.extensions().get::<KioskRoot>().map(|k| k.0.clone());
     let session = req.extensions().get::<Session>().cloned();
+    if let (None, Some(session)) = (&kiosk, &session) {
+        let prefix = services.config.kiosk.path_prefix.as_str();
+        let path = req.uri().path();
+        // A visit begun on a kiosk stays one: without the prefix it would leave the idle wipe
+        // and the kiosk's limits (no admin area, nothing remembered) behind.
+        if !prefix.is_empty()
+            && !path.starts_with("/static/")
+            && session.get::<i64>(SESSION_SEEN).await.ok().flatten().is_some()
+        {
+            let rest = req.uri().path_and_query().map_or("/", |p| p.as_str());
+            return Redirect::to(&format!("{prefix}{rest}")).into_response();
+        }
+    }
     let asked = query_lang(req.uri());
     let lang = match (&kiosk, &session) {
         (Some(_), Some(session)) => {

@@ -4,6 +4,7 @@
 mod admin;
 mod agent_api;
 mod assets;
+mod binding;
 mod change;
 mod context;
 mod csrf;

@@ -33,12 +33,11 @@ const MUST_CHANGE: &str = "must-change";
 
 /// Where the enrolment lives in the session (also set by an OpenID Connect sign-in).
 pub(super) const KEY: &str = "enrol";
-const NOTICE: &str = "notice";
+pub(super) const NOTICE: &str = "notice";
 
 pub fn routes() -> Router<Arc<Services>> {
-    Router::new()
-        .route("/register", get(sign_in_form).post(sign_in))
-        .route("/register/methods", get(methods_page))
+    // Every route that changes methods waits until an existing method was proven.
+    let changes = Router::new()
         .route("/register/email", post(add_email))
         .route("/register/totp", post(add_totp))
         .route("/register/sms", post(add_sms))
@@ -48,6 +47,12 @@ pub fn routes() -> Router<Arc<Services>> {
         .route("/register/questions", get(questions_page).post(save_questions))
         .route("/register/cancel", post(cancel))
         .route("/register/remove", post(remove))
+        .route_layer(axum::middleware::from_fn(super::binding::gate));
+    Router::new()
+        .route("/register", get(sign_in_form).post(sign_in))
+        .route("/register/methods", get(methods_page))
+        .merge(changes)
+        .merge(super::binding::routes())
         .route("/register/done", post(done))
         .route("/register/reviewed", post(reviewed))
         .route("/register/sign-out", post(sign_out))
@@ -86,6 +91,8 @@ struct MethodsPage {
     /// A passkey's name as typed, and why the passkey was not added, shown at its field.
     passkey_name: String,
     passkey_error: Option<String>,
+    /// Methods may change in this sign-in (`flow::binding`).
+    proven: bool,
 }
 
 impl MethodsPage {
@@ -293,6 +300,7 @@ async fn methods_view_with(
         passkey_error: error.filter(|_| matches!(typed, Typed::PasskeyName(_))).map(|key| ctx.lang.t(key)),
         number: if let Typed::Number(n) = &typed { n.clone() } else { String::new() },
         passkey_name: if let Typed::PasskeyName(n) = typed { n } else { String::new() },
+        proven: e.proof.proven,
     };
     let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     Ok((status, html(&page)?).into_response())

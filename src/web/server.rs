@@ -209,6 +209,7 @@ impl App {
         router.layer(
             ServiceBuilder::new()
                 .layer(axum::middleware::from_fn_with_state(services.clone(), super::health::count_request))
+                .layer(axum::middleware::from_fn_with_state(services.clone(), super::who::trusted_request_id))
                 .layer(SetRequestIdLayer::new(x_request_id.clone(), MakeRequestUuid))
                 .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
                     let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
@@ -217,6 +218,7 @@ impl App {
                     tracing::info_span!("request", method = %req.method(), path = %path, request_id = %id)
                 }))
                 .layer(PropagateRequestIdLayer::new(x_request_id))
+                .layer(axum::middleware::from_fn_with_state(services.clone(), super::who::warn_shared_bucket))
                 .layer(axum::middleware::from_fn_with_state(services.clone(), super::error::render_error_pages))
                 .layer(axum::middleware::from_fn(limit_header_size))
                 .layer(TimeoutLayer::with_status_code(

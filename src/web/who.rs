@@ -25,6 +25,58 @@ impl FromRequestParts<Arc<Services>> for Who {
     }
 }
 
+/// Before anything reads it: a client's own `X-Request-Id` is kept only when it came through
+/// a trusted proxy (`server.trusted_proxies`) and looks like an id (at most 64 letters, digits,
+/// `-`, `_`, `.`); otherwise it is dropped and the request gets a fresh one. A client cannot
+/// plant a chosen id in the audit trail and the logs.
+pub async fn trusted_request_id(
+    axum::extract::State(services): axum::extract::State<Arc<Services>>,
+    mut req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+    let from_proxy = peer.is_some_and(|ip| services.config.trusted_proxies().iter().any(|net| net.contains(&ip)));
+    let well_formed = |v: &axum::http::HeaderValue| {
+        let b = v.as_bytes();
+        !b.is_empty() && b.len() <= 64 && b.iter().all(|c| c.is_ascii_alphanumeric() || b"-_.".contains(c))
+    };
+    let keep = from_proxy && {
+        let mut ids = req.headers().get_all("x-request-id").iter();
+        matches!((ids.next(), ids.next()), (Some(v), None) if well_formed(v))
+    };
+    if !keep {
+        req.headers_mut().remove("x-request-id");
+    }
+    next.run(req).await
+}
+
+/// Requests from a loopback address while `server.trusted_proxies` is empty usually mean a
+/// reverse proxy on the same host that rekey does not believe: every client then has the
+/// proxy's address, and shares one bucket of every per-address limit. Said once per process,
+/// inside the first such request's span.
+pub async fn warn_shared_bucket(
+    axum::extract::State(services): axum::extract::State<Arc<Services>>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+    if peer.is_some_and(|ip| ip.is_loopback()) && services.config.server.trusted_proxies.is_empty() {
+        warn_loopback_once();
+    }
+    next.run(req).await
+}
+
+fn warn_loopback_once() {
+    static WARNED: std::sync::Once = std::sync::Once::new();
+    WARNED.call_once(|| {
+        tracing::warn!(
+            "requests arrive from a loopback address and server.trusted_proxies is empty: if a reverse \
+             proxy runs on this host, every client shares one rate-limit bucket (its address); list the \
+             proxy in server.trusted_proxies"
+        );
+    });
+}
+
 /// The client's address: the TCP peer, unless the peer is a trusted proxy, in which case the
 /// right-most `X-Forwarded-For` entry that is not itself a trusted proxy. Entries left of that
 /// are whatever the client chose to send and are never believed.

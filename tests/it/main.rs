@@ -14,6 +14,7 @@ mod browser;
 mod flows;
 mod graph;
 mod health;
+mod holes;
 mod hostile;
 mod ldap_directory;
 mod mail;

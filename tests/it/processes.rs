@@ -410,6 +410,9 @@ async fn json_logs_carry_the_request_id_on_every_line_a_request_causes() {
     let delivery = text.lines().find(|l| l.contains("mail delivery failed")).expect("the failed delivery is logged");
     let v: serde_json::Value = serde_json::from_str(delivery).unwrap();
     assert_eq!(v["spans"][0]["path"], "/register/email", "the background delivery names the request that caused it");
+    // Loopback clients and no trusted proxy: said once, inside the first request.
+    let warned = text.lines().filter(|l| l.contains("every client shares one rate-limit bucket")).count();
+    assert_eq!(warned, 1, "the shared rate-limit bucket is warned about once: {text}");
     // The id a response names is the one its log lines carry.
     assert!(text.contains(&format!("\"request_id\":\"{}\"", ids[0])), "{} not in the log", ids[0]);
 }

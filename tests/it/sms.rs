@@ -290,7 +290,12 @@ async fn a_gateway_failure_shows_a_neutral_message_costs_no_try_and_shows_on_the
     let double = Double::start().await;
     let admins = crate::support::unique("sms-admins");
     let group = admins.clone();
-    let env = env_with(&double, webhook_json, move |c| c.admin.groups = vec![group]).await;
+    let env = env_with(&double, webhook_json, move |c| {
+        c.admin.groups = vec![group];
+        // The admin signs in minutes after registering (the cooling-off is tested in holes.rs).
+        c.policy.new_method_cooling_off_hours = 0;
+    })
+    .await;
     let slapd = Slapd::shared().await;
     let user = slapd.create_user("sms-fail").await;
     let admin = slapd.create_user("sms-admin").await;
@@ -397,4 +402,25 @@ async fn a_gateway_failure_at_registration_is_told_on_the_confirm_page() {
     let page = b.get("/register/confirm").await;
     page.assert_status(200);
     assert!(page.contains("We could not send a text message just now"), "{}", page.body);
+}
+
+#[tokio::test]
+async fn a_texted_code_proves_a_registered_number_before_another_method_is_added() {
+    let double = Double::start().await;
+    let env = env_with(&double, webhook_json, |_| {}).await;
+    let user = Slapd::shared().await.create_user("sms-bind").await;
+    register_number(&env, &double, &user).await;
+
+    let mut b = env.browser();
+    b.sign_in_to_register(&user).await.assert_status(200);
+    let page = b.post("/register/totp", &[]).await;
+    assert!(page.url.ends_with("/register/prove") && page.contains("Text me a code"), "{}", page.body);
+    let before = double.received().len();
+    let page = b.post("/register/prove/send-sms", &[]).await;
+    assert!(page.url.ends_with("/register/prove/code/sms"), "{} {}", page.url, page.body);
+    let code = double.last_code(before).await;
+    let page = b.post("/register/prove/code/sms", &[("code", &code)]).await;
+    assert!(page.url.ends_with("/register/methods"), "{} {}", page.url, page.body);
+    let page = b.post("/register/totp", &[]).await;
+    assert!(page.url.ends_with("/register/confirm"), "{} {}", page.url, page.body);
 }

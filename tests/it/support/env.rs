@@ -124,6 +124,7 @@ impl TestEnv {
         let address = format!("{}@recovery.example.test", user.uid);
         let mut b = self.browser();
         b.sign_in_to_register(user).await.assert_status(200);
+        self.prove_existing(&mut b, &user.uid).await;
         b.post("/register/email", &[("address", &address)]).await.assert_status(200);
         let code = self.smtp.last_code_for(&address).await;
         let page = b.post("/register/confirm", &[("code", &code)]).await;
@@ -136,6 +137,7 @@ impl TestEnv {
     pub async fn register_totp(&self, user: &TestUser) -> rekey::factors::totp::TotpSecret {
         let mut b = self.browser();
         b.sign_in_to_register(user).await.assert_status(200);
+        self.prove_existing(&mut b, &user.uid).await;
         let page = b.post("/register/totp", &[]).await;
         page.assert_status(200);
         let secret = totp_secret_from(&page.body);
@@ -144,6 +146,36 @@ impl TestEnv {
         let page = b.post("/register/confirm", &[("code", &code)]).await;
         assert!(page.contains("Your new method is registered"), "{}", page.body);
         secret
+    }
+
+    /// In a registration visit of `uid`, proves the oldest registered address or app first,
+    /// when the portal asks for it (it does once the account has a method).
+    pub async fn prove_existing(&self, b: &mut Browser, uid: &str) {
+        use rekey::flow::methods;
+        let page = b.get("/register/prove").await;
+        if page.url.ends_with("/register/methods") || page.status == 404 {
+            return;
+        }
+        let services = &self.server.services;
+        let login = rekey::directory::Login::parse(uid).unwrap();
+        let user = services.directory.find_user(&login).await.unwrap().expect("the account exists");
+        let mut stored = services.db.list_methods(user.id.as_str()).await.unwrap();
+        stored.retain(|m| m.kind == "email" || m.kind == "totp");
+        stored.sort_by_key(|m| m.created_at);
+        let oldest = stored.first().expect("a registered address or app to prove");
+        let page = if oldest.kind == "email" {
+            let address = String::from_utf8(methods::open(services, oldest).unwrap().to_vec()).unwrap();
+            b.post("/register/prove/send", &[]).await.assert_status(200);
+            let code = self.smtp.last_code_for(&address).await;
+            b.post("/register/prove/code/email", &[("code", &code)]).await
+        } else {
+            let (_, secret) = methods::totp_secrets(services, std::slice::from_ref(oldest)).pop().unwrap();
+            // The step after this one: this one may have confirmed the app just now.
+            let code = rekey::factors::totp::code_at(&secret, self.clock.now() + 30);
+            super::remember_secret(&code);
+            b.post("/register/prove/code/totp", &[("code", &code)]).await
+        };
+        assert!(page.url.ends_with("/register/methods"), "{} {}", page.url, page.body);
     }
 
     /// A fresh TOTP code for `secret` at the portal's current time.

@@ -1,0 +1,366 @@
+//! "Confirm it's you" before changing methods: a person who already has a registered method
+//! proves one (a code, answers or a passkey) before adding or removing any (`flow::binding`).
+//! Every step but the passkey works without JavaScript; the recovery pages' templates are
+//! reused under `/register/prove`.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{Path, Request, State};
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Router};
+use secrecy::SecretString;
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use super::context::Ctx;
+use super::csrf::{CodeForm, CsrfToken, EmptyForm, Verified, has_csrf};
+use super::error::Error;
+use super::pages::{Layout, Step, html};
+use super::register::KEY;
+use super::who::Who;
+use crate::config::MethodKind;
+use crate::flow::codes::CodeCheck;
+use crate::flow::enrol::Enrolment;
+use crate::flow::{FlowError, Services, binding};
+
+const BASE: &str = "register/prove";
+const TITLE: &str = "prove-title";
+
+pub fn routes() -> Router<Arc<Services>> {
+    Router::new()
+        .route("/register/prove", get(choose))
+        .route("/register/prove/verify", get(choose))
+        .route("/register/prove/send", post(send_email))
+        .route("/register/prove/send-sms", post(send_sms))
+        .route("/register/prove/code/{kind}", get(code_form).post(check_code))
+        .route("/register/prove/questions", get(questions_form).post(check_answers))
+        .route("/register/prove/passkey", get(passkey_form).post(check_passkey))
+        .route("/register/prove/passkey/options", post(passkey_options))
+}
+
+/// Before any route that changes methods: a registration that has not proven an existing
+/// method yet is sent to do so.
+pub async fn gate(session: Session, req: Request, next: Next) -> Response {
+    match session.get::<Enrolment>(KEY).await {
+        Ok(Some(e)) if !e.proof.proven => Redirect::to("/register/prove").into_response(),
+        _ => next.run(req).await,
+    }
+}
+
+fn step(ctx: &Ctx) -> Step {
+    Step::new(ctx.lang, 2, &["step-sign-in", "step-methods", "step-confirm"])
+}
+
+#[derive(Template)]
+#[template(path = "register/prove.html")]
+struct ChoosePage {
+    l: Layout,
+    base: &'static str,
+    choices: Vec<MethodKind>,
+    step: Step,
+}
+
+#[derive(Template)]
+#[template(path = "recovery/code.html")]
+struct CodePage {
+    l: Layout,
+    base: &'static str,
+    kind: &'static str,
+    error: Option<String>,
+    ttl_minutes: u64,
+    step: Step,
+    sms_failing: bool,
+}
+
+#[derive(Template)]
+#[template(path = "recovery/questions.html")]
+struct QuestionsPage {
+    l: Layout,
+    base: &'static str,
+    questions: Vec<String>,
+    error: Option<String>,
+    step: Step,
+}
+
+#[derive(Template)]
+#[template(path = "recovery/passkey.html")]
+struct PasskeyPage {
+    l: Layout,
+    base: &'static str,
+    error: Option<String>,
+    step: Step,
+}
+
+#[derive(Deserialize)]
+struct AnswersForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(flatten)]
+    fields: std::collections::BTreeMap<String, SecretString>,
+}
+
+#[derive(Deserialize)]
+struct PasskeyForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    credential: String,
+}
+
+has_csrf!(AnswersForm, PasskeyForm);
+
+async fn enrolment(session: &Session) -> Result<Enrolment, Error> {
+    session.get::<Enrolment>(KEY).await?.ok_or(Error::Flow(FlowError::Expired))
+}
+
+fn to_methods() -> Response {
+    Redirect::to("/register/methods").into_response()
+}
+
+fn parse_kind(kind: &str) -> Result<MethodKind, Error> {
+    MethodKind::parse(kind).ok_or(Error::Flow(FlowError::OutOfStep("unknown method")))
+}
+
+/// After a check: on to the methods page once proven; a voided attempt ends the sign-in.
+async fn after(session: &Session, e: Enrolment, result: CodeCheck) -> Result<Option<Response>, Error> {
+    match result {
+        CodeCheck::Passed => {
+            session.cycle_id().await?;
+            session.insert(KEY, e).await?;
+            session.insert(super::register::NOTICE, "prove-passed").await?;
+            Ok(Some(to_methods()))
+        }
+        CodeCheck::Voided => {
+            session.flush().await?;
+            Err(Error::Voided)
+        }
+        _ => {
+            session.insert(KEY, e).await?;
+            Ok(None)
+        }
+    }
+}
+
+async fn choose(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
+    session: Session,
+) -> Result<Response, Error> {
+    let e = enrolment(&session).await?;
+    if e.proof.proven {
+        return Ok(to_methods());
+    }
+    let choices = binding::choices(&s, &e).await?;
+    let page = ChoosePage { l: Layout::with_csrf(&s, &ctx, TITLE, &csrf), base: BASE, choices, step: step(&ctx) };
+    Ok(html(&page)?.into_response())
+}
+
+async fn send(
+    s: &Services,
+    who: &crate::flow::Requester,
+    session: &Session,
+    kind: MethodKind,
+) -> Result<Response, Error> {
+    let e = enrolment(session).await?;
+    binding::send_code(s, who, &e, kind).await?;
+    Ok(Redirect::to(&format!("/{BASE}/code/{}", kind.as_str())).into_response())
+}
+
+async fn send_email(
+    State(s): State<Arc<Services>>,
+    Who(who): Who,
+    session: Session,
+    Verified(_): Verified<EmptyForm>,
+) -> Result<Response, Error> {
+    send(&s, &who, &session, MethodKind::Email).await
+}
+
+async fn send_sms(
+    State(s): State<Arc<Services>>,
+    Who(who): Who,
+    session: Session,
+    Verified(_): Verified<EmptyForm>,
+) -> Result<Response, Error> {
+    send(&s, &who, &session, MethodKind::Sms).await
+}
+
+fn code_view(
+    s: &Services,
+    ctx: &Ctx,
+    csrf: &CsrfToken,
+    kind: MethodKind,
+    error: Option<String>,
+) -> Result<Response, Error> {
+    let kind = match kind {
+        MethodKind::Email => "email",
+        MethodKind::Sms => "sms",
+        MethodKind::Totp => "totp",
+        MethodKind::Questions | MethodKind::Passkey => return Err(Error::Flow(FlowError::OutOfStep("not a code"))),
+    };
+    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let page = CodePage {
+        l: Layout::with_csrf(s, ctx, TITLE, csrf),
+        base: BASE,
+        kind,
+        error,
+        ttl_minutes: s.config.codes.ttl_secs / 60,
+        step: step(ctx),
+        sms_failing: kind == "sms" && crate::flow::sms::gateway_failing(s),
+    };
+    Ok((status, html(&page)?).into_response())
+}
+
+async fn code_form(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
+    Path(kind): Path<String>,
+    session: Session,
+) -> Result<Response, Error> {
+    let e = enrolment(&session).await?;
+    let kind = parse_kind(&kind)?;
+    if e.proof.proven || !binding::choices(&s, &e).await?.contains(&kind) {
+        return Ok(Redirect::to("/register/prove").into_response());
+    }
+    code_view(&s, &ctx, &csrf, kind, None)
+}
+
+// Axum handlers take one argument per extractor.
+#[allow(clippy::too_many_arguments)]
+async fn check_code(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
+    Who(who): Who,
+    Path(kind): Path<String>,
+    session: Session,
+    Verified(form): Verified<CodeForm>,
+) -> Result<Response, Error> {
+    let mut e = enrolment(&session).await?;
+    let kind = parse_kind(&kind)?;
+    let result = binding::check_code(&s, &who, &mut e, kind, &form.code).await?;
+    if let Some(next) = after(&session, e, result).await? {
+        return Ok(next);
+    }
+    let message = match result {
+        CodeCheck::Wrong { remaining } => super::recovery::wrong_code_message(ctx.lang, remaining),
+        CodeCheck::Expired => ctx.lang.t("confirm-code-expired"),
+        _ => ctx.lang.t("confirm-code-unusable"),
+    };
+    code_view(&s, &ctx, &csrf, kind, Some(message))
+}
+
+async fn questions_view(
+    s: &Services,
+    ctx: &Ctx,
+    csrf: &CsrfToken,
+    e: &Enrolment,
+    error: Option<String>,
+) -> Result<Response, Error> {
+    let config = &s.config.questions;
+    let default = crate::i18n::Lang::parse(&s.config.branding.default_language).unwrap_or_default();
+    let questions = binding::questions_asked(s, e)
+        .await?
+        .iter()
+        .map(|q| crate::factors::questions::text(config, default, q, ctx.lang))
+        .collect();
+    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let page =
+        QuestionsPage { l: Layout::with_csrf(s, ctx, TITLE, csrf), base: BASE, questions, error, step: step(ctx) };
+    Ok((status, html(&page)?).into_response())
+}
+
+async fn questions_form(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
+    session: Session,
+) -> Result<Response, Error> {
+    let e = enrolment(&session).await?;
+    if e.proof.proven || !binding::choices(&s, &e).await?.contains(&MethodKind::Questions) {
+        return Ok(Redirect::to("/register/prove").into_response());
+    }
+    questions_view(&s, &ctx, &csrf, &e, None).await
+}
+
+async fn check_answers(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
+    Who(who): Who,
+    session: Session,
+    Verified(form): Verified<AnswersForm>,
+) -> Result<Response, Error> {
+    let mut e = enrolment(&session).await?;
+    let answers: Vec<SecretString> = (0..s.config.questions.to_answer)
+        .map(|i| form.fields.get(&format!("a{i}")).cloned().unwrap_or_else(|| SecretString::from("")))
+        .collect();
+    let result = binding::check_answers(&s, &who, &mut e, answers).await?;
+    let shown = e.clone();
+    if let Some(next) = after(&session, e, result).await? {
+        return Ok(next);
+    }
+    let message = match result {
+        CodeCheck::Wrong { remaining } => ctx.lang.t_with("questions-wrong", &[("count", remaining.into())]),
+        _ => ctx.lang.t("error-expired"),
+    };
+    questions_view(&s, &ctx, &csrf, &shown, Some(message)).await
+}
+
+fn passkey_view(s: &Services, ctx: &Ctx, csrf: &CsrfToken, error: Option<String>) -> Result<Response, Error> {
+    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let page = PasskeyPage { l: Layout::with_csrf(s, ctx, TITLE, csrf), base: BASE, error, step: step(ctx) };
+    Ok((status, html(&page)?).into_response())
+}
+
+async fn passkey_form(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
+    session: Session,
+) -> Result<Response, Error> {
+    let e = enrolment(&session).await?;
+    if e.proof.proven || !binding::choices(&s, &e).await?.contains(&MethodKind::Passkey) {
+        return Ok(Redirect::to("/register/prove").into_response());
+    }
+    passkey_view(&s, &ctx, &csrf, None)
+}
+
+async fn passkey_options(
+    State(s): State<Arc<Services>>,
+    session: Session,
+    Verified(_): Verified<PasskeyForm>,
+) -> Result<Response, Error> {
+    let mut e = enrolment(&session).await?;
+    let options = binding::passkey_options(&s, &mut e).await?;
+    session.insert(KEY, e).await?;
+    Ok(axum::Json(options).into_response())
+}
+
+async fn check_passkey(
+    State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
+    ctx: Ctx,
+    Who(who): Who,
+    session: Session,
+    Verified(form): Verified<PasskeyForm>,
+) -> Result<Response, Error> {
+    let mut e = enrolment(&session).await?;
+    if form.credential.trim().is_empty() {
+        return passkey_view(&s, &ctx, &csrf, Some(ctx.lang.t("passkey-needs-script")));
+    }
+    let result = binding::check_passkey(&s, &who, &mut e, &form.credential).await?;
+    if let Some(next) = after(&session, e, result).await? {
+        return Ok(next);
+    }
+    let message = match result {
+        CodeCheck::Wrong { remaining } => ctx.lang.t_with("passkey-wrong", &[("count", remaining.into())]),
+        _ => ctx.lang.t("error-expired"),
+    };
+    passkey_view(&s, &ctx, &csrf, Some(message))
+}
