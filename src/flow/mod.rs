@@ -9,6 +9,7 @@ pub mod admin;
 pub mod codes;
 pub mod delegated;
 pub mod enrol;
+pub mod failures;
 pub mod limits;
 pub mod methods;
 pub mod pow;

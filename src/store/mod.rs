@@ -10,6 +10,7 @@ mod agents;
 mod attempts;
 mod audit;
 mod codes;
+mod failed_proofs;
 mod limits;
 mod methods;
 mod protection;

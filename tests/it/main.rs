@@ -9,6 +9,7 @@ mod admin;
 mod agent;
 mod audit;
 mod browser;
+mod budget;
 mod flows;
 mod graph;
 mod health;
