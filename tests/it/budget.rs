@@ -194,6 +194,7 @@ async fn the_right_code_among_parallel_wrong_ones_is_refused_once_the_tries_are_
     let env = TestEnv::build(slapd.directory_config(), crate::support::postgres::fresh_database().await, |c| {
         c.limits.code_checks_per_account = 1000;
         c.limits.code_checks_per_address = 1000;
+        c.database.max_connections = 64;
     })
     .await;
     let max = env.config.codes.max_wrong_tries as usize;
@@ -209,15 +210,17 @@ async fn the_right_code_among_parallel_wrong_ones_is_refused_once_the_tries_are_
         b.submit_code("reset", "email", wrong).await.assert_status(422);
     }
 
-    // Hold the attempt's row, as a busy database would, while 30 tabs guess wrong at once.
-    let Some(rekey::store::Db::Postgres(pool)) = Some(env.server.services.db.clone()) else { unreachable!() };
+    // Hold the attempt's row from outside the portal, as a busy database would, while 30 tabs
+    // guess wrong at once (the pool has room for all of them and more).
+    use sqlx::Connection as _;
+    let mut holder = sqlx::PgConnection::connect(&env.config.database.url).await.unwrap();
     let attempts: Vec<(String,)> =
         sqlx::query_as("SELECT id FROM attempts WHERE flow = 'reset' AND completed_at IS NULL AND NOT voided")
-            .fetch_all(&pool)
+            .fetch_all(&mut holder)
             .await
             .unwrap();
     assert_eq!(attempts.len(), 1);
-    let mut holder = pool.begin().await.unwrap();
+    let mut holder = holder.begin().await.unwrap();
     sqlx::query("SELECT id FROM attempts WHERE id = $1 FOR UPDATE")
         .bind(&attempts[0].0)
         .execute(&mut *holder)
