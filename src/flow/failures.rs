@@ -21,19 +21,28 @@ pub fn streak_key(found: Option<&DirUser>, limit_key: &str) -> String {
     }
 }
 
-/// Counts one failed proof against `account`. `user` is the account the attempt is for
-/// (`None` for an unknown, out-of-scope or blocked one: nothing more can be closed).
+/// Counts one failed proof against `account` in attempt `attempt_id`. `user` is the account
+/// the attempt is for (`None` for an unknown, out-of-scope or blocked one: nothing more can
+/// be closed).
 pub async fn failed(
     services: &Services,
     who: &Requester,
+    attempt_id: &str,
     user: Option<&DirUser>,
     account: &str,
 ) -> Result<(), FlowError> {
     let streak = services.db.add_failed_proof(account, services.clock.now()).await?;
     let cap = i64::from(services.config.limits.failed_proofs_per_account);
     // Exactly one failure reaches the cap, however many race.
-    let Some(user) = user.filter(|_| streak == cap) else { return Ok(()) };
-    close(services, who, user, cap).await
+    if streak != cap {
+        return Ok(());
+    }
+    // The attempt ends alike for every login, so how it ends says nothing about the account.
+    services.db.void_attempt(attempt_id).await?;
+    match user {
+        Some(user) => close(services, who, user, cap).await,
+        None => Ok(()),
+    }
 }
 
 /// A passed attempt: the account's streak starts again.

@@ -115,21 +115,23 @@ pub fn resolved_account(user: Option<&crate::directory::DirUser>, typed: &str) -
     }
 }
 
-/// A client address as the address limits count it: an IPv4 address (or an IPv4-mapped IPv6
-/// one) as it is, an IPv6 address by its first `limits.ipv6_prefix` bits.
+/// A client address as the address limits count it (see [`group_address`]).
 pub fn address_group(services: &Services, ip: &str) -> String {
+    group_address(ip, services.config.limits.ipv6_prefix)
+}
+
+/// An IPv4 address (or an IPv4-mapped IPv6 one) as it is, an IPv6 address by its first
+/// `prefix` bits (32 to 128), anything else as given.
+pub fn group_address(ip: &str, prefix: u8) -> String {
     use std::net::IpAddr;
     match ip.trim().parse::<IpAddr>() {
         Ok(IpAddr::V4(v4)) => v4.to_string(),
         Ok(IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
             Some(v4) => v4.to_string(),
-            None => {
-                let prefix = services.config.limits.ipv6_prefix.clamp(32, 128);
-                match ipnet::Ipv6Net::new(v6, prefix) {
-                    Ok(net) => net.trunc().to_string(),
-                    Err(_) => v6.to_string(),
-                }
-            }
+            None => match ipnet::Ipv6Net::new(v6, prefix.clamp(32, 128)) {
+                Ok(net) => net.trunc().to_string(),
+                Err(_) => v6.to_string(),
+            },
         },
         Err(_) => ip.to_owned(),
     }
@@ -222,5 +224,22 @@ pub async fn hit(services: &Services, scope: Scope, key: Option<&str>) -> Result
     match scope {
         Scope::ResetByAccountPerDay => Err(FlowError::SelfServicePaused { retry_after }),
         _ => Err(FlowError::RateLimited { retry_after }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group_address;
+
+    #[test]
+    fn ipv6_addresses_are_grouped_by_prefix_and_ipv4_ones_are_not() {
+        assert_eq!(group_address("2001:db8:1:2::1", 64), "2001:db8:1:2::/64");
+        assert_eq!(group_address("2001:db8:1:2:ffff:ffff:ffff:fffe", 64), "2001:db8:1:2::/64");
+        assert_eq!(group_address("2001:db8:1:3::1", 64), "2001:db8:1:3::/64");
+        assert_eq!(group_address("2001:db8:1:2::1", 48), "2001:db8:1::/48");
+        assert_eq!(group_address("2001:db8::1", 128), "2001:db8::1/128");
+        assert_eq!(group_address("::ffff:192.0.2.10", 64), "192.0.2.10");
+        assert_eq!(group_address("192.0.2.10", 64), "192.0.2.10");
+        assert_eq!(group_address("not an address", 64), "not an address");
     }
 }

@@ -354,7 +354,7 @@ async fn conclude(
     };
     services.audit(who, record).await;
     if judged.failed {
-        super::failures::failed(services, who, r.user.as_ref(), &r.streak_key).await?;
+        super::failures::failed(services, who, &r.attempt_id, r.user.as_ref(), &r.streak_key).await?;
     }
     if result == CodeCheck::Passed {
         r.passed.push(kind);

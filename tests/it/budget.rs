@@ -101,31 +101,38 @@ async fn aliases_of_one_account_share_one_budget() {
 }
 
 /// Posts wrong authenticator codes for `login` until `count` failed proofs were made, starting
-/// new attempts as each one is used up. Returns the last page.
-async fn fail_proofs(env: &TestEnv, login: &str, count: usize) -> Page {
-    let mut last = None;
+/// a new attempt whenever one ends. Returns the statuses of every post and the last attempt's
+/// browser.
+async fn fail_proofs(env: &TestEnv, login: &str, count: usize) -> (Vec<u16>, Browser) {
+    let max = env.config.codes.max_wrong_tries as usize;
+    let mut statuses = vec![];
     let mut made = 0;
+    let mut b = env.browser();
     while made < count {
-        let mut b = env.browser();
-        b.start("reset", login).await.assert_status(200);
-        loop {
+        b = env.browser();
+        statuses.push(b.start("reset", login).await.status);
+        let mut wrong_here = 0;
+        while made < count {
             let page = b.submit_code("reset", "totp", "000000").await;
-            let judged = page.status == 422 || (made > 0 && matches!(page.status, 403 | 410));
-            if page.status == 422 {
-                made += 1;
-            } else if judged {
-                // The wrong code on an attempt's last try ends it; it counts as well.
-                made += 1;
-                last = Some(page);
-                break;
-            }
-            last = Some(page);
-            if made >= count {
-                break;
+            statuses.push(page.status);
+            match page.status {
+                422 => {
+                    made += 1;
+                    wrong_here += 1;
+                }
+                403 | 410 => {
+                    // A wrong code on the attempt's last try ends it, and counts; a post to an
+                    // attempt that had already ended does not.
+                    if wrong_here == max {
+                        made += 1;
+                    }
+                    break;
+                }
+                other => panic!("unexpected {other}: {}", page.body),
             }
         }
     }
-    last.unwrap()
+    (statuses, b)
 }
 
 #[tokio::test]
@@ -153,8 +160,19 @@ async fn the_hundredth_failed_proof_in_a_row_closes_self_service_alerts_the_admi
     let new = owner_resets(&env, &owner, &address, "127.0.0.1").await;
     assert!(slapd.bind(&owner.dn, &new).await);
 
-    // 100 in a row close it.
-    fail_proofs(&env, &owner.uid, 100).await;
+    // 100 in a row close it. Until then and after, a stranger sees just what the same
+    // guesses at a login that matches nothing get.
+    let nobody = crate::support::unique("nobody-guessed");
+    let (mut real, mut real_tab) = fail_proofs(&env, &owner.uid, 100).await;
+    let (mut unknown, mut unknown_tab) = fail_proofs(&env, &nobody, 100).await;
+    // The attempt that reached the cap is over, for any login.
+    real.push(real_tab.submit_code("reset", "totp", "000000").await.status);
+    unknown.push(unknown_tab.submit_code("reset", "totp", "000000").await.status);
+    assert_eq!(real.last(), Some(&403));
+    assert_eq!(real, unknown, "the cap looks alike for any login");
+    let mut after = env.browser();
+    after.start("reset", &owner.uid).await.assert_status(200);
+    assert_eq!(after.submit_code("reset", "totp", "000000").await.status, 422);
     let alert = env.smtp.wait_for_subject("security@example.test", "Self-service closed").await;
     assert!(alert.text.contains(&owner.uid) && alert.text.contains("rekey account unblock"), "{}", alert.text);
 
@@ -164,7 +182,7 @@ async fn the_hundredth_failed_proof_in_a_row_closes_self_service_alerts_the_admi
     let page = b.start("reset", &owner.uid).await;
     page.assert_status(200);
     let mut stranger = env.browser();
-    let unknown = stranger.start("reset", &crate::support::unique("nobody-guessed")).await;
+    let unknown = stranger.start("reset", &crate::support::unique("nobody-else")).await;
     assert_eq!(page.normalised(), unknown.normalised(), "a closed account looks like any other login");
     b.request_email_code("reset").await.assert_status(200);
     assert_eq!(mail_settles(&env).await, before, "no code goes out for a closed account");
