@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use crate::support::env::{Browser, Page, TestEnv};
+use crate::support::env::{Browser, TestEnv};
 use crate::support::slapd::{Slapd, TestUser};
 
 /// A browser whose posts come from `ip` (through the trusted proxy on 127.0.0.1).
