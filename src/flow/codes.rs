@@ -95,6 +95,15 @@ pub async fn reserve<'a>(services: &Services, attempt_id: &'a str) -> Result<Opt
     Ok(number.map(|number| Try { attempt_id, number }))
 }
 
+/// The attempt is open and a try is reserved on it; or what closed it (`Voided` when its tries
+/// are used up).
+pub async fn open_try<'a>(services: &Services, attempt_id: &'a str) -> Result<Result<Try<'a>, CodeCheck>, FlowError> {
+    if let Some(closed) = ensure_open(services, attempt_id).await? {
+        return Ok(Err(closed));
+    }
+    Ok(reserve(services, attempt_id).await?.ok_or(CodeCheck::Voided))
+}
+
 impl Try<'_> {
     /// The answer was wrong: the try stays counted, and the last one voids the attempt.
     pub async fn wrong(self, services: &Services) -> Result<Judged, FlowError> {
@@ -181,11 +190,9 @@ pub async fn check_totp_judged(
     input: &str,
 ) -> Result<Judged, FlowError> {
     use crate::factors::totp;
-    if let Some(closed) = ensure_open(services, attempt_id).await? {
-        return Ok(Judged::unjudged(closed));
-    }
-    let Some(try_) = reserve(services, attempt_id).await? else {
-        return Ok(Judged::unjudged(CodeCheck::Voided));
+    let try_ = match open_try(services, attempt_id).await? {
+        Ok(try_) => try_,
+        Err(closed) => return Ok(Judged::unjudged(closed)),
     };
     let now = services.clock.now();
     let skew = services.config.totp.skew;

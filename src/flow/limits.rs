@@ -165,6 +165,26 @@ pub async fn recent(services: &Services, scope: Scope, key: &str) -> Result<i64,
     Ok(buckets.iter().map(|(_, c)| c).sum())
 }
 
+/// Counts a username step of reset or unlock against the account the login resolved to
+/// (`found`; the login as typed when none matched: the same work either way), from this
+/// address only, so a stranger's steps never use up the owner's. Returns the account's key
+/// for the other per-account limits.
+pub async fn hit_start(
+    services: &Services,
+    ip: Option<&str>,
+    found: Option<&crate::directory::DirUser>,
+    typed: &str,
+    reset: bool,
+) -> Result<String, FlowError> {
+    let limit_key = hex::encode(services.keys.code_hash("rate:account", &resolved_account(found, typed)));
+    let from_here = per_source(services, &limit_key, ip);
+    hit(services, Scope::StartByAccount, Some(&from_here)).await?;
+    if reset {
+        hit(services, Scope::ResetByAccountPerDay, Some(&from_here)).await?;
+    }
+    Ok(limit_key)
+}
+
 /// Whether a code may be checked for `method` now: per address, and per account (its
 /// `limit_key`) from this address.
 pub async fn may_check(

@@ -161,17 +161,9 @@ async fn begin(
         Some(login) => services.directory.find_user(&login).await.map_err(FlowError::from_directory)?,
         None => None,
     };
-    // The per-account limits count the account the login resolved to, so every alias shares
-    // one budget (the login as typed when none matched: the same work either way), and only
-    // from this address, so a stranger's posts never use up the owner's.
-    let resolved = limits::resolved_account(found.as_ref(), typed);
-    let limit_key = hex::encode(services.keys.code_hash("rate:account", &resolved));
+    let limit_key =
+        limits::hit_start(services, who.ip.as_deref(), found.as_ref(), typed, purpose == Purpose::Reset).await?;
     let streak_key = super::failures::streak_key(found.as_ref(), &limit_key);
-    let from_here = limits::per_source(services, &limit_key, who.ip.as_deref());
-    limits::hit(services, Scope::StartByAccount, Some(&from_here)).await?;
-    if purpose == Purpose::Reset {
-        limits::hit(services, Scope::ResetByAccountPerDay, Some(&from_here)).await?;
-    }
     let user = found.filter(|u| policy::in_scope(&services.config.policy, u));
     // An account whose owner said "this wasn't me", or that reached the cap on failed proofs,
     // is treated like one out of scope.
@@ -435,17 +427,14 @@ async fn check_answers_now(
 ) -> Result<CodeCheck, FlowError> {
     let kind = MethodKind::Questions;
     may_check(services, who, r, kind).await?;
-    if let Some(closed) = codes::ensure_open(services, &r.attempt_id).await? {
-        return conclude(services, who, r, kind, Judged::unjudged(closed), "wrong_answer").await;
-    }
     let asked = asked_with_hashes(services, r).await?;
     if answers.len() != asked.len() {
         return Err(FlowError::OutOfStep("not one answer per question"));
     }
-    // The try is taken before any answer is compared: parallel posts get no more comparisons
-    // than the attempt allows.
-    let Some(try_) = codes::reserve(services, &r.attempt_id).await? else {
-        return conclude(services, who, r, kind, Judged::unjudged(CodeCheck::Voided), "wrong_answer").await;
+    // A try is taken before any answer is compared: parallel posts get no more comparisons.
+    let try_ = match codes::open_try(services, &r.attempt_id).await? {
+        Ok(try_) => try_,
+        Err(closed) => return conclude(services, who, r, kind, Judged::unjudged(closed), "wrong_answer").await,
     };
     // argon2 takes tens of milliseconds per answer: off the async threads. Every answer
     // is checked, right or wrong, so the time says nothing about which one was wrong.
@@ -660,11 +649,9 @@ async fn check_passkey_now(
     let kind = MethodKind::Passkey;
     may_check(services, who, r, kind).await?;
     let state = r.passkey_check.take();
-    if let Some(closed) = codes::ensure_open(services, &r.attempt_id).await? {
-        return conclude(services, who, r, kind, Judged::unjudged(closed), "passkey_refused").await;
-    }
-    let Some(try_) = codes::reserve(services, &r.attempt_id).await? else {
-        return conclude(services, who, r, kind, Judged::unjudged(CodeCheck::Voided), "passkey_refused").await;
+    let try_ = match codes::open_try(services, &r.attempt_id).await? {
+        Ok(try_) => try_,
+        Err(closed) => return conclude(services, who, r, kind, Judged::unjudged(closed), "passkey_refused").await,
     };
     let rp = crate::factors::passkey::relying_party(&services.config).map_err(FlowError::Internal)?;
     let checked = match (state, crate::factors::passkey::parse(answer)) {
