@@ -206,30 +206,21 @@ async fn the_hundredth_failed_proof_in_a_row_closes_self_service_alerts_the_admi
     owner_resets(&env, &owner, &address, "127.0.0.1").await;
 }
 
-#[tokio::test]
-async fn the_right_code_among_parallel_wrong_ones_is_refused_once_the_tries_are_spent() {
+/// A portal on PostgreSQL whose attempts allow every check the race needs.
+async fn racing_env() -> TestEnv {
     let slapd = Slapd::shared().await;
-    let env = TestEnv::build(slapd.directory_config(), crate::support::postgres::fresh_database().await, |c| {
+    TestEnv::build(slapd.directory_config(), crate::support::postgres::fresh_database().await, |c| {
         c.limits.code_checks_per_account = 1000;
         c.limits.code_checks_per_address = 1000;
         c.database.max_connections = 64;
     })
-    .await;
-    let max = env.config.codes.max_wrong_tries as usize;
-    let carol = slapd.create_user("racer-right").await;
-    let address = env.register_email(&carol).await;
-    let mut b = env.browser();
-    b.start("reset", &carol.uid).await.assert_status(200);
-    b.request_email_code("reset").await.assert_status(200);
-    let code = env.smtp.last_code_for(&address).await;
-    let wrong = if code == "000000" { "111111" } else { "000000" };
-    // Spend the tolerated wrong tries: one try is left.
-    for _ in 0..max {
-        b.submit_code("reset", "email", wrong).await.assert_status(422);
-    }
+    .await
+}
 
-    // Hold the attempt's row from outside the portal, as a busy database would, while 30 tabs
-    // guess wrong at once (the pool has room for all of them and more).
+/// With the attempt's row held from outside the portal (as a busy database would), 30 tabs
+/// post `wrong` for `kind` at once, then one posts `right`. Returns the right one's page and
+/// how many wrong ones were judged.
+async fn race(env: &TestEnv, b: &Browser, kind: &'static str, right: String, wrong: &str) -> (u16, usize) {
     use sqlx::Connection as _;
     let mut holder = sqlx::PgConnection::connect(&env.config.database.url).await.unwrap();
     let attempts: Vec<(String,)> =
@@ -248,13 +239,13 @@ async fn the_right_code_among_parallel_wrong_ones_is_refused_once_the_tries_are_
         .map(|_| {
             let mut tab = b.fork();
             let wrong = wrong.to_owned();
-            tokio::spawn(async move { tab.submit_code("reset", "email", &wrong).await })
+            tokio::spawn(async move { tab.submit_code("reset", kind, &wrong).await })
         })
         .collect();
     tokio::time::sleep(Duration::from_millis(1500)).await;
-    // Then the right code, among them.
+    // Then the right one, among them.
     let mut right_tab = b.fork();
-    let right = tokio::spawn(async move { right_tab.submit_code("reset", "email", &code).await });
+    let right = tokio::spawn(async move { right_tab.submit_code("reset", kind, &right).await });
     tokio::time::sleep(Duration::from_millis(1500)).await;
     holder.rollback().await.unwrap();
 
@@ -268,9 +259,51 @@ async fn the_right_code_among_parallel_wrong_ones_is_refused_once_the_tries_are_
         }
     }
     let right = right.await.unwrap();
-    assert!(matches!(right.status, 403 | 410), "the right code passed after the tries were spent: {}", right.body);
+    (right.status, judged)
+}
+
+#[tokio::test]
+async fn the_right_code_among_parallel_wrong_ones_is_refused_once_the_tries_are_spent() {
+    let slapd = Slapd::shared().await;
+    let env = racing_env().await;
+    let max = env.config.codes.max_wrong_tries as usize;
+    let carol = slapd.create_user("racer-right").await;
+    let address = env.register_email(&carol).await;
+    let mut b = env.browser();
+    b.start("reset", &carol.uid).await.assert_status(200);
+    b.request_email_code("reset").await.assert_status(200);
+    let code = env.smtp.last_code_for(&address).await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    // Spend the tolerated wrong tries: one try is left.
+    for _ in 0..max {
+        b.submit_code("reset", "email", wrong).await.assert_status(422);
+    }
+    let (right, judged) = race(&env, &b, "email", code, wrong).await;
+    assert!(matches!(right, 403 | 410), "the right code passed after the tries were spent ({right})");
     assert!(judged <= 1, "{judged} wrong guesses were judged with one try left");
     assert!(slapd.bind(&carol.dn, &carol.password).await, "the password did not change");
+}
+
+#[tokio::test]
+async fn the_right_authenticator_code_among_parallel_wrong_ones_is_refused_once_the_tries_are_spent() {
+    let slapd = Slapd::shared().await;
+    let env = racing_env().await;
+    let max = env.config.codes.max_wrong_tries as usize;
+    let dave = slapd.create_user("racer-totp").await;
+    let seed = env.register_totp(&dave).await;
+    // The step used to confirm the app is spent; the next one is the right code.
+    env.clock.advance(60);
+    let code = env.totp_code(&seed);
+    crate::support::remember_secret(&code);
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let mut b = env.browser();
+    b.start("reset", &dave.uid).await.assert_status(200);
+    for _ in 0..max {
+        b.submit_code("reset", "totp", wrong).await.assert_status(422);
+    }
+    let (right, judged) = race(&env, &b, "totp", code, wrong).await;
+    assert!(matches!(right, 403 | 410), "the right code passed after the tries were spent ({right})");
+    assert!(judged <= 1, "{judged} wrong guesses were judged with one try left");
 }
 
 #[tokio::test]
