@@ -197,7 +197,7 @@ async fn the_hundredth_failed_proof_in_a_row_closes_self_service_alerts_the_admi
     mail_settles(&env).await;
     assert_eq!(env.smtp.messages_to("security@example.test").len(), 1);
 
-    // The helpdesk reopens it (what `rekey account unblock` and the admin area do); the owner
+    // The helpdesk reopens it (what `rekey account unblock` does); the owner
     // resets, and the count starts from zero.
     env.clock.advance(3600);
     assert!(env.server.services.db.unblock(&owner.uid).await.unwrap());
