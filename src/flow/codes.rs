@@ -1,8 +1,9 @@
 //! One-time codes within an attempt: issue, check, count wrong tries.
 //!
-//! Codes are stored only as keyed hashes. A wrong answer costs a try on the attempt; the try
-//! after the last allowed one voids it. Counting happens in one database statement, so
-//! parallel guesses cannot exceed the limit.
+//! Codes are stored only as keyed hashes. Every comparison first reserves a try on the attempt,
+//! in the one statement that checks the limit; a right answer gives its try back, a wrong one
+//! keeps it, and a wrong answer on the last try voids the attempt. So parallel guesses get no
+//! more comparisons than the limit, whatever order they arrive in.
 
 use secrecy::{ExposeSecret, SecretString};
 
@@ -65,29 +66,99 @@ pub async fn ensure_open(services: &Services, attempt_id: &str) -> Result<Option
     Ok(attempt.voided.then_some(CodeCheck::Voided))
 }
 
+/// A check's result, and whether it compared an answer and found it wrong (a failed proof,
+/// which `flow::failures` counts per account).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Judged {
+    pub check: CodeCheck,
+    pub failed: bool,
+}
+
+impl Judged {
+    /// Not judged at all (no code waiting, expired, or no try left).
+    pub fn unjudged(check: CodeCheck) -> Judged {
+        Judged { check, failed: false }
+    }
+}
+
+/// A try reserved on an attempt before an answer is compared (see `Db::reserve_try`).
+#[must_use = "a reserved try is settled as wrong or released"]
+pub struct Try<'a> {
+    attempt_id: &'a str,
+    number: u32,
+}
+
+/// Reserves a try, or `None` when the attempt has none left (or is void, ended or expired).
+pub async fn reserve<'a>(services: &Services, attempt_id: &'a str) -> Result<Option<Try<'a>>, FlowError> {
+    let max = services.config.codes.max_wrong_tries;
+    let number = services.db.reserve_try(attempt_id, max, services.clock.now()).await?;
+    Ok(number.map(|number| Try { attempt_id, number }))
+}
+
+/// The attempt is open and a try is reserved on it; or what closed it (`Voided` when its tries
+/// are used up).
+pub async fn open_try<'a>(services: &Services, attempt_id: &'a str) -> Result<Result<Try<'a>, CodeCheck>, FlowError> {
+    if let Some(closed) = ensure_open(services, attempt_id).await? {
+        return Ok(Err(closed));
+    }
+    Ok(reserve(services, attempt_id).await?.ok_or(CodeCheck::Voided))
+}
+
+impl Try<'_> {
+    /// The answer was wrong: the try stays counted, and the last one voids the attempt.
+    pub async fn wrong(self, services: &Services) -> Result<Judged, FlowError> {
+        let max = services.config.codes.max_wrong_tries;
+        let check = match services.db.settle_wrong_try(self.attempt_id, self.number, max).await? {
+            WrongTry::Remaining(remaining) => CodeCheck::Wrong { remaining },
+            WrongTry::Voided => CodeCheck::Voided,
+        };
+        Ok(Judged { check, failed: true })
+    }
+
+    /// The answer was right (or not a wrong one, like a replayed code): the try is given back.
+    pub async fn release(self, services: &Services, check: CodeCheck) -> Result<Judged, FlowError> {
+        services.db.release_try(self.attempt_id).await?;
+        Ok(Judged::unjudged(check))
+    }
+}
+
 /// Checks a typed code against the one issued on `channel`.
 pub async fn check(services: &Services, attempt_id: &str, channel: &str, input: &str) -> Result<CodeCheck, FlowError> {
+    Ok(check_judged(services, attempt_id, channel, input).await?.check)
+}
+
+/// Checks a typed code against the one issued on `channel`. A try is reserved before the code
+/// is compared, so parallel posts get no more comparisons than the attempt allows.
+pub async fn check_judged(
+    services: &Services,
+    attempt_id: &str,
+    channel: &str,
+    input: &str,
+) -> Result<Judged, FlowError> {
     if let Some(closed) = ensure_open(services, attempt_id).await? {
-        return Ok(closed);
+        return Ok(Judged::unjudged(closed));
     }
     let Some(stored) = services.db.get_code(attempt_id, channel).await? else {
-        return Ok(CodeCheck::NotSent);
+        return Ok(Judged::unjudged(CodeCheck::NotSent));
     };
     if stored.used_at.is_some() {
-        return Ok(CodeCheck::NotSent);
+        return Ok(Judged::unjudged(CodeCheck::NotSent));
     }
     let now = services.clock.now();
     if stored.expires_at <= now {
-        return Ok(CodeCheck::Expired);
+        return Ok(Judged::unjudged(CodeCheck::Expired));
     }
+    let Some(try_) = reserve(services, attempt_id).await? else {
+        return Ok(Judged::unjudged(CodeCheck::Voided));
+    };
     let Some(code) = factors::codes::normalise(input, services.config.codes.length) else {
-        return wrong_try(services, attempt_id).await;
+        return try_.wrong(services).await;
     };
     let hash = services.keys.code_hash(&context(attempt_id, channel), &code);
     if services.db.use_code(attempt_id, channel, &hash, now).await? {
-        Ok(CodeCheck::Passed)
+        try_.release(services, CodeCheck::Passed).await
     } else {
-        wrong_try(services, attempt_id).await
+        try_.wrong(services).await
     }
 }
 
@@ -108,10 +179,21 @@ pub async fn check_totp(
     methods: &[crate::store::StoredMethod],
     input: &str,
 ) -> Result<CodeCheck, FlowError> {
+    Ok(check_totp_judged(services, attempt_id, methods, input).await?.check)
+}
+
+/// [`check_totp`], saying whether it was a failed proof.
+pub async fn check_totp_judged(
+    services: &Services,
+    attempt_id: &str,
+    methods: &[crate::store::StoredMethod],
+    input: &str,
+) -> Result<Judged, FlowError> {
     use crate::factors::totp;
-    if let Some(closed) = ensure_open(services, attempt_id).await? {
-        return Ok(closed);
-    }
+    let try_ = match open_try(services, attempt_id).await? {
+        Ok(try_) => try_,
+        Err(closed) => return Ok(Judged::unjudged(closed)),
+    };
     let now = services.clock.now();
     let skew = services.config.totp.skew;
     let secrets = super::methods::totp_secrets(services, methods);
@@ -120,12 +202,10 @@ pub async fn check_totp(
     }
     for (id, secret) in &secrets {
         if let Some(step) = totp::verify(secret, input, now, skew) {
-            return Ok(if services.db.claim_totp_step(id, step, now).await? {
-                CodeCheck::Passed
-            } else {
-                CodeCheck::Replayed
-            });
+            let check =
+                if services.db.claim_totp_step(id, step, now).await? { CodeCheck::Passed } else { CodeCheck::Replayed };
+            return try_.release(services, check).await;
         }
     }
-    wrong_try(services, attempt_id).await
+    try_.wrong(services).await
 }

@@ -1,10 +1,22 @@
 //! Rate limits and the daily self-service limit, shared by every replica through the database.
 //!
 //! Each limit is a sliding window made of twelve buckets (atomic counters in the database), so
-//! it slides in steps of a twelfth of its length and never blocks longer than the window. Every attempt counts, refused ones too, so hammering a
-//! limit keeps it closed. Keys are keyed hashes of the client address or of the username as
-//! typed (trimmed, lower-cased): an unknown username is limited exactly like a real one, so a
-//! limit never tells anyone whether an account exists.
+//! it slides in steps of a twelfth of its length and never blocks longer than the window. Every
+//! attempt counts, refused ones too, so hammering a limit keeps it closed. Keys are keyed
+//! hashes, never an address or a login:
+//!
+//! - address limits count the client address, an IPv6 address by its prefix
+//!   (`limits.ipv6_prefix`, a /64 by default), since one machine holds a whole /64;
+//! - account limits count the account as the directory resolved it (its stable id), so every
+//!   alias of one account (`jdoe`, `JDOE`, its mail, its UPN) shares one budget; when nothing
+//!   matched, the login as typed (trimmed, lower-cased), and the answer and the work done are
+//!   the same either way;
+//! - the account limits a stranger could exhaust (username steps, daily resets, codes sent and
+//!   checked) count the account *from one address*, so a stranger's posts never use up the
+//!   owner's budget. Only failed proofs (`flow::failures`) and a high ceiling on codes sent
+//!   count the account from everywhere.
+//!
+//! See the README, "Rate limits and lockout", for the whole scheme.
 
 use super::{FlowError, Services};
 
@@ -15,17 +27,21 @@ pub enum Scope {
     StartByAddress,
     /// A username step sent without a solved proof of work, per client address.
     StartByAddressWithoutPow,
-    /// A username step, per username.
+    /// A proof-of-work challenge handed out, per client address.
+    PowIssueByAddress,
+    /// A username step, per account (and, for reset and unlock, per address: [`per_source`]).
     StartByAccount,
-    /// A reset started, per username, per day.
+    /// A reset started, per account and address, per day.
     ResetByAccountPerDay,
-    /// A code sent, per username and method.
+    /// A code sent, per account and method (and, for reset and unlock, per address).
     SendByAccount(&'static str),
+    /// A code sent, per account, from every address together.
+    SendByAccountTotal,
     /// A code sent, per client address.
     SendByAddress,
     /// A text message sent, per phone number (E.164), whoever asked for it.
     SendByNumber,
-    /// A code checked, per username and method.
+    /// A code checked, per account and method (and, for reset and unlock, per address).
     CheckByAccount(&'static str),
     /// A code checked, per client address.
     CheckByAddress,
@@ -38,9 +54,11 @@ impl Scope {
         match self {
             Scope::StartByAddress => "start:address".into(),
             Scope::StartByAddressWithoutPow => "start-nopow:address".into(),
+            Scope::PowIssueByAddress => "pow-issue:address".into(),
             Scope::StartByAccount => "start:account".into(),
             Scope::ResetByAccountPerDay => "reset-day:account".into(),
             Scope::SendByAccount(m) => format!("send:{m}:account"),
+            Scope::SendByAccountTotal => "send-total:account".into(),
             Scope::SendByAddress => "send:address".into(),
             Scope::SendByNumber => "send:number".into(),
             Scope::CheckByAccount(m) => format!("check:{m}:account"),
@@ -56,9 +74,11 @@ impl Scope {
         match self {
             Scope::StartByAddress => (l.starts_per_address, w),
             Scope::StartByAddressWithoutPow => (l.starts_per_address_without_pow, w),
+            Scope::PowIssueByAddress => (l.pow_challenges_per_address, w),
             Scope::StartByAccount => (l.starts_per_account, w),
             Scope::ResetByAccountPerDay => (l.resets_per_account_per_day, 86_400),
             Scope::SendByAccount(_) => (l.code_sends_per_account, w),
+            Scope::SendByAccountTotal => (l.code_sends_per_account_total, w),
             Scope::SendByAddress => (l.code_sends_per_address, w),
             Scope::SendByNumber => (l.code_sends_per_number, w),
             Scope::CheckByAccount(_) => (l.code_checks_per_account, w),
@@ -66,17 +86,74 @@ impl Scope {
             Scope::PasswordCheckByAddress => (l.password_checks_per_address, w),
         }
     }
+
+    /// Whether the key is a client address (grouped by its IPv6 prefix).
+    fn by_address(self) -> bool {
+        matches!(
+            self,
+            Scope::StartByAddress
+                | Scope::StartByAddressWithoutPow
+                | Scope::PowIssueByAddress
+                | Scope::SendByAddress
+                | Scope::CheckByAddress
+                | Scope::PasswordCheckByAddress
+        )
+    }
 }
 
-/// The username as the limits count it.
+/// The username as the limits count it when no account matched it.
 pub fn account_key(typed: &str) -> String {
     typed.trim().to_lowercase()
+}
+
+/// The account as the per-account limits count it: the directory's stable id when the login
+/// matched an account (whatever alias was typed), else the login as typed.
+pub fn resolved_account(user: Option<&crate::directory::DirUser>, typed: &str) -> String {
+    match user {
+        Some(u) => format!("id:{}", u.id.as_str()),
+        None => format!("typed:{}", account_key(typed)),
+    }
+}
+
+/// A client address as the address limits count it (see [`group_address`]).
+pub fn address_group(services: &Services, ip: &str) -> String {
+    group_address(ip, services.config.limits.ipv6_prefix)
+}
+
+/// An IPv4 address (or an IPv4-mapped IPv6 one) as it is, an IPv6 address by its first
+/// `prefix` bits (32 to 128), anything else as given.
+pub fn group_address(ip: &str, prefix: u8) -> String {
+    use std::net::IpAddr;
+    match ip.trim().parse::<IpAddr>() {
+        Ok(IpAddr::V4(v4)) => v4.to_string(),
+        Ok(IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => match ipnet::Ipv6Net::new(v6, prefix.clamp(32, 128)) {
+                Ok(net) => net.trunc().to_string(),
+                Err(_) => v6.to_string(),
+            },
+        },
+        Err(_) => ip.to_owned(),
+    }
+}
+
+/// An account counted per source: `account` (a [`resolved_account`] key, or its hash) from
+/// the client's address group. Without a known address, the account alone.
+pub fn per_source(services: &Services, account: &str, ip: Option<&str>) -> String {
+    match ip {
+        Some(ip) => format!("{account}\0from\0{}", address_group(services, ip)),
+        None => account.to_owned(),
+    }
 }
 
 /// The counter's scope name and its keyed-hash key: no address or username is stored.
 fn counter(services: &Services, scope: Scope, key: &str) -> (String, Vec<u8>) {
     let name = scope.name();
-    let hashed = services.keys.code_hash(&format!("rate:{name}"), key);
+    let hashed = if scope.by_address() {
+        services.keys.code_hash(&format!("rate:{name}"), &address_group(services, key))
+    } else {
+        services.keys.code_hash(&format!("rate:{name}"), key)
+    };
     (name, hashed)
 }
 
@@ -86,6 +163,51 @@ pub async fn recent(services: &Services, scope: Scope, key: &str) -> Result<i64,
     let (name, hashed) = counter(services, scope, key);
     let buckets = services.db.rate_buckets(&name, &hashed, services.clock.now() - window).await?;
     Ok(buckets.iter().map(|(_, c)| c).sum())
+}
+
+/// Counts a username step of reset or unlock against the account the login resolved to
+/// (`found`; the login as typed when none matched: the same work either way), from this
+/// address only, so a stranger's steps never use up the owner's. Returns the account's key
+/// for the other per-account limits.
+pub async fn hit_start(
+    services: &Services,
+    ip: Option<&str>,
+    found: Option<&crate::directory::DirUser>,
+    typed: &str,
+    reset: bool,
+) -> Result<String, FlowError> {
+    let limit_key = hex::encode(services.keys.code_hash("rate:account", &resolved_account(found, typed)));
+    let from_here = per_source(services, &limit_key, ip);
+    hit(services, Scope::StartByAccount, Some(&from_here)).await?;
+    if reset {
+        hit(services, Scope::ResetByAccountPerDay, Some(&from_here)).await?;
+    }
+    Ok(limit_key)
+}
+
+/// Whether a code may be checked for `method` now: per address, and per account (its
+/// `limit_key`) from this address.
+pub async fn may_check(
+    services: &Services,
+    ip: Option<&str>,
+    limit_key: &str,
+    method: &'static str,
+) -> Result<(), FlowError> {
+    hit(services, Scope::CheckByAddress, ip).await?;
+    hit(services, Scope::CheckByAccount(method), Some(&per_source(services, limit_key, ip))).await
+}
+
+/// Whether a code may be sent for `method` now: per address, per account from this address,
+/// and under the account's ceiling from all addresses together.
+pub async fn may_send(
+    services: &Services,
+    ip: Option<&str>,
+    limit_key: &str,
+    method: &'static str,
+) -> Result<(), FlowError> {
+    hit(services, Scope::SendByAddress, ip).await?;
+    hit(services, Scope::SendByAccount(method), Some(&per_source(services, limit_key, ip))).await?;
+    hit(services, Scope::SendByAccountTotal, Some(limit_key)).await
 }
 
 /// Buckets per window: a window slides in steps of a twelfth of its length.
@@ -122,5 +244,22 @@ pub async fn hit(services: &Services, scope: Scope, key: Option<&str>) -> Result
     match scope {
         Scope::ResetByAccountPerDay => Err(FlowError::SelfServicePaused { retry_after }),
         _ => Err(FlowError::RateLimited { retry_after }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group_address;
+
+    #[test]
+    fn ipv6_addresses_are_grouped_by_prefix_and_ipv4_ones_are_not() {
+        assert_eq!(group_address("2001:db8:1:2::1", 64), "2001:db8:1:2::/64");
+        assert_eq!(group_address("2001:db8:1:2:ffff:ffff:ffff:fffe", 64), "2001:db8:1:2::/64");
+        assert_eq!(group_address("2001:db8:1:3::1", 64), "2001:db8:1:3::/64");
+        assert_eq!(group_address("2001:db8:1:2::1", 48), "2001:db8:1::/48");
+        assert_eq!(group_address("2001:db8::1", 128), "2001:db8::1/128");
+        assert_eq!(group_address("::ffff:192.0.2.10", 64), "192.0.2.10");
+        assert_eq!(group_address("192.0.2.10", 64), "192.0.2.10");
+        assert_eq!(group_address("not an address", 64), "not an address");
     }
 }

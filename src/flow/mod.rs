@@ -11,6 +11,7 @@ pub mod checkpoint;
 pub mod codes;
 pub mod delegated;
 pub mod enrol;
+pub mod failures;
 pub mod limits;
 pub mod methods;
 pub mod pow;

@@ -1,7 +1,8 @@
 //! A self-hosted proof of work on the username step. The page carries a signed challenge; the
 //! browser (static/pow.js, no third party) finds a number such that
 //! SHA-256(challenge ":" number) starts with `bits` zero bits, and posts it with the username.
-//! Difficulty grows with the attempts the address made recently. Nothing is shown to solve, so
+//! Difficulty grows with the attempts the address made recently. A challenge is bound to the
+//! address (IPv6: its prefix) it was issued to and counted when issued. Nothing is shown to solve, so
 //! screen readers and keyboards need nothing extra; without JavaScript the form still works and
 //! the stricter per-address limit applies instead.
 
@@ -26,46 +27,63 @@ pub struct Challenge {
 }
 
 /// The difficulty for an address: the base, one more bit for every five username steps it
-/// sent in the current window, at most [`MAX_BITS`].
+/// sent (or challenges it was handed, whichever is more) in the current window, at most
+/// [`MAX_BITS`].
 pub async fn difficulty(services: &Services, ip: Option<&str>) -> Result<u32, FlowError> {
     let base = services.config.limits.pow_base_bits;
-    // Every username step the address sent counts, with or without a proof, refused or not.
+    // Every username step the address sent counts, with or without a proof, refused or not;
+    // so does every challenge it fetched, so collecting easy ones ahead does not pay.
     let recent = match ip {
         Some(ip) => {
-            limits::recent(services, Scope::StartByAddress, ip).await?
-                + limits::recent(services, Scope::StartByAddressWithoutPow, ip).await?
+            let starts = limits::recent(services, Scope::StartByAddress, ip).await?
+                + limits::recent(services, Scope::StartByAddressWithoutPow, ip).await?;
+            starts.max(limits::recent(services, Scope::PowIssueByAddress, ip).await?)
         }
         None => 0,
     };
     Ok((base + u32::try_from(recent / 5).unwrap_or(u32::MAX)).min(MAX_BITS))
 }
 
-/// A fresh signed challenge: `v1.<expires>.<bits>.<random>.<mac>`.
+/// The challenge's signature: bound to the address (group) it was issued to, so a solution
+/// is no proof from anywhere else.
+fn mac(services: &Services, body: &str, ip: Option<&str>) -> String {
+    let from = ip.map(|ip| limits::address_group(services, ip)).unwrap_or_default();
+    URL_SAFE_NO_PAD.encode(&services.keys.code_hash("pow", &format!("{body}\0{from}"))[..16])
+}
+
+/// A fresh signed challenge: `v2.<expires>.<bits>.<random>.<mac>`, counted against the
+/// address when issued. Past `limits.pow_challenges_per_address` the page gets none, and the
+/// stricter limit without a proof applies to what the address sends.
 pub async fn issue(services: &Services, ip: Option<&str>) -> Result<Option<Challenge>, FlowError> {
     if services.config.limits.pow_base_bits == 0 {
         return Ok(None);
     }
     let bits = difficulty(services, ip).await?;
+    match limits::hit(services, Scope::PowIssueByAddress, ip).await {
+        Ok(()) => {}
+        Err(FlowError::RateLimited { .. }) => return Ok(None),
+        Err(other) => return Err(other),
+    }
     let mut random = [0u8; 16];
     rand::rngs::OsRng.fill_bytes(&mut random);
-    let body = format!("v1.{}.{bits}.{}", services.clock.now() + TTL_SECS, URL_SAFE_NO_PAD.encode(random));
-    let mac = URL_SAFE_NO_PAD.encode(&services.keys.code_hash("pow", &body)[..16]);
+    let body = format!("v2.{}.{bits}.{}", services.clock.now() + TTL_SECS, URL_SAFE_NO_PAD.encode(random));
+    let mac = mac(services, &body, ip);
     Ok(Some(Challenge { text: format!("{body}.{mac}"), bits }))
 }
 
-/// Whether `nonce` solves `challenge`, which must be ours, unexpired and unused. A solved
-/// challenge is spent.
-pub async fn verify(services: &Services, challenge: &str, nonce: &str) -> Result<bool, FlowError> {
+/// Whether `nonce` solves `challenge`, which must be ours, issued to this address (group),
+/// unexpired and unused. A solved challenge is spent.
+pub async fn verify(services: &Services, ip: Option<&str>, challenge: &str, nonce: &str) -> Result<bool, FlowError> {
     if challenge.len() > 200 || nonce.is_empty() || nonce.len() > 20 || !nonce.bytes().all(|b| b.is_ascii_digit()) {
         return Ok(false);
     }
     let Some((body, mac)) = challenge.rsplit_once('.') else { return Ok(false) };
-    let expected = URL_SAFE_NO_PAD.encode(&services.keys.code_hash("pow", body)[..16]);
+    let expected = self::mac(services, body, ip);
     if !crate::crypto::constant_time_eq(expected.as_bytes(), mac.as_bytes()) {
         return Ok(false);
     }
     let mut parts = body.split('.');
-    let (Some("v1"), Some(expires), Some(bits)) = (parts.next(), parts.next(), parts.next()) else { return Ok(false) };
+    let (Some("v2"), Some(expires), Some(bits)) = (parts.next(), parts.next(), parts.next()) else { return Ok(false) };
     let (Ok(expires), Ok(bits)) = (expires.parse::<i64>(), bits.parse::<u32>()) else { return Ok(false) };
     if expires < services.clock.now() || !solves(challenge, nonce, bits) {
         return Ok(false);

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::codes::{self, CodeCheck};
+use super::codes::{self, CodeCheck, Judged};
 use super::limits::{self, Scope};
 use super::methods;
 use super::protection;
@@ -47,8 +47,12 @@ pub struct Recovery {
     user: Option<DirUser>,
     pub passed: Vec<MethodKind>,
     pub expires_at: i64,
-    /// The username as typed, as a keyed hash: what the per-account limits count.
+    /// The account as the per-account limits count it (resolved: every alias alike), as a
+    /// keyed hash.
     limit_key: String,
+    /// Where the account's streak of failed proofs is kept (`flow::failures`).
+    #[serde(default)]
+    streak_key: String,
     /// The passkey check the browser was last asked for; each is answered at most once.
     #[serde(default)]
     passkey_check: Option<webauthn_rs::prelude::PasskeyAuthentication>,
@@ -146,30 +150,28 @@ async fn begin(
     typed: &str,
     pow: Option<(&str, &str)>,
 ) -> Result<Recovery, FlowError> {
-    // Limits come first and count the username as typed, so they answer alike for accounts
-    // that exist and ones that do not. Without a solved proof of work the stricter address
-    // limit applies too.
+    // Address limits come first. Without a solved proof of work (bound to this address) the
+    // stricter address limit applies too.
     let solved = match pow {
         _ if services.config.limits.pow_base_bits == 0 => true,
-        Some((challenge, nonce)) => super::pow::verify(services, challenge, nonce).await?,
+        Some((challenge, nonce)) => super::pow::verify(services, who.ip.as_deref(), challenge, nonce).await?,
         None => false,
     };
     if !solved {
         limits::hit(services, Scope::StartByAddressWithoutPow, who.ip.as_deref()).await?;
     }
     limits::hit(services, Scope::StartByAddress, who.ip.as_deref()).await?;
-    let limit_key = hex::encode(services.keys.code_hash("rate:account", &limits::account_key(typed)));
-    limits::hit(services, Scope::StartByAccount, Some(&limit_key)).await?;
-    if purpose == Purpose::Reset {
-        limits::hit(services, Scope::ResetByAccountPerDay, Some(&limit_key)).await?;
-    }
-    let user = match Login::parse(typed) {
+    let found = match Login::parse(typed) {
         Some(login) => services.directory.find_user(&login).await.map_err(FlowError::from_directory)?,
         None => None,
     };
-    let stand_in = methods::stand_in_seed(services, user.as_ref(), &limit_key);
-    let user = user.filter(|u| policy::in_scope(&services.config, u));
-    // An account whose owner said "this wasn't me" is treated like one out of scope.
+    let limit_key =
+        limits::hit_start(services, who.ip.as_deref(), found.as_ref(), typed, purpose == Purpose::Reset).await?;
+    let streak_key = super::failures::streak_key(found.as_ref(), &limit_key);
+    let stand_in = methods::stand_in_seed(services, found.as_ref(), &limit_key);
+    let user = found.filter(|u| policy::in_scope(&services.config, u));
+    // An account whose owner said "this wasn't me", or that reached the cap on failed proofs,
+    // is treated like one out of scope.
     let user = match user {
         Some(u) if protection::blocked(services, &u).await? => None,
         other => other,
@@ -206,6 +208,7 @@ async fn begin(
         passed: vec![],
         expires_at: attempt.expires_at,
         limit_key,
+        streak_key,
         passkey_check: None,
         stand_in,
     })
@@ -234,8 +237,7 @@ async fn send_email_code_now(services: &Services, who: &Requester, r: &Recovery)
     if let Some(CodeCheck::Voided) = codes::ensure_open(services, &r.attempt_id).await? {
         return Err(FlowError::Expired);
     }
-    limits::hit(services, Scope::SendByAddress, who.ip.as_deref()).await?;
-    limits::hit(services, Scope::SendByAccount(MethodKind::Email.as_str()), Some(&r.limit_key)).await?;
+    limits::may_send(services, who.ip.as_deref(), &r.limit_key, MethodKind::Email.as_str()).await?;
     let code = codes::issue(services, &r.attempt_id, MethodKind::Email.as_str()).await?;
     let stored = methods::stored_or_decoy(services, r.user.as_ref()).await?;
     let addresses = r
@@ -304,7 +306,9 @@ async fn check_code_now(
 ) -> Result<CodeCheck, FlowError> {
     may_check(services, who, r, kind).await?;
     let result = match kind {
-        MethodKind::Email | MethodKind::Sms => codes::check(services, &r.attempt_id, kind.as_str(), input).await?,
+        MethodKind::Email | MethodKind::Sms => {
+            codes::check_judged(services, &r.attempt_id, kind.as_str(), input).await?
+        }
         MethodKind::Totp => check_totp(services, r, input).await?,
         MethodKind::Questions => return Err(FlowError::OutOfStep("questions are answered, not coded")),
         MethodKind::Passkey => return Err(FlowError::OutOfStep("a passkey is checked by the browser")),
@@ -319,20 +323,21 @@ async fn may_check(services: &Services, who: &Requester, r: &Recovery, kind: Met
     if r.passed.contains(&kind) || !policy::method_allowed(&services.config.policy, kind) {
         return Err(FlowError::OutOfStep("method not available"));
     }
-    limits::hit(services, Scope::CheckByAddress, who.ip.as_deref()).await?;
-    limits::hit(services, Scope::CheckByAccount(kind.as_str()), Some(&r.limit_key)).await
+    limits::may_check(services, who.ip.as_deref(), &r.limit_key, kind.as_str()).await
 }
 
 /// Audits a check of `kind` (a wrong one with reason `wrong`) and, when it passed, counts the
-/// method as passed.
+/// method as passed. A wrong answer adds to the account's streak of failed proofs; a passed
+/// attempt ends it (`flow::failures`).
 async fn conclude(
     services: &Services,
     who: &Requester,
     r: &mut Recovery,
     kind: MethodKind,
-    result: CodeCheck,
+    judged: Judged,
     wrong: &'static str,
 ) -> Result<CodeCheck, FlowError> {
+    let result = judged.check;
     let reason = match result {
         CodeCheck::Wrong { .. } => Some(wrong),
         other => other.failure_reason(),
@@ -346,19 +351,25 @@ async fn conclude(
         method: Some(kind.as_str()),
     };
     services.audit(who, record).await;
+    if judged.failed {
+        super::failures::failed(services, who, &r.attempt_id, r.user.as_ref(), &r.streak_key).await?;
+    }
     if result == CodeCheck::Passed {
         r.passed.push(kind);
+        if r.verified(services) {
+            super::failures::passed(services, &r.streak_key).await?;
+        }
     }
     Ok(result)
 }
 
-async fn check_totp(services: &Services, r: &Recovery, input: &str) -> Result<CodeCheck, FlowError> {
+async fn check_totp(services: &Services, r: &Recovery, input: &str) -> Result<Judged, FlowError> {
     let stored = methods::stored_or_decoy(services, r.user.as_ref()).await?;
     let usable = match r.user.as_ref() {
         Some(user) => protection::recovery_methods(services, user, stored),
         None => stored,
     };
-    codes::check_totp(services, &r.attempt_id, &usable, input).await
+    codes::check_totp_judged(services, &r.attempt_id, &usable, input).await
 }
 
 /// The questions this attempt asks, in order, with the hash each answer must match. An
@@ -422,24 +433,25 @@ async fn check_answers_now(
 ) -> Result<CodeCheck, FlowError> {
     let kind = MethodKind::Questions;
     may_check(services, who, r, kind).await?;
-    let result = match codes::ensure_open(services, &r.attempt_id).await? {
-        Some(closed) => closed,
-        None => {
-            let asked = asked_with_hashes(services, r).await?;
-            if answers.len() != asked.len() {
-                return Err(FlowError::OutOfStep("not one answer per question"));
-            }
-            // argon2 takes tens of milliseconds per answer: off the async threads. Every answer
-            // is checked, right or wrong, so the time says nothing about which one was wrong.
-            let pairs: Vec<(String, SecretString)> = asked.into_iter().map(|(_, h)| h).zip(answers).collect();
-            let all_right = tokio::task::spawn_blocking(move || {
-                pairs.iter().fold(true, |ok, (hash, answer)| questions::verify(hash, answer.expose_secret()) & ok)
-            })
-            .await
-            .map_err(|err| FlowError::Internal(format!("answer check failed: {err}")))?;
-            if all_right { CodeCheck::Passed } else { codes::wrong_try(services, &r.attempt_id).await? }
-        }
+    let asked = asked_with_hashes(services, r).await?;
+    if answers.len() != asked.len() {
+        return Err(FlowError::OutOfStep("not one answer per question"));
+    }
+    // A try is taken before any answer is compared: parallel posts get no more comparisons.
+    let try_ = match codes::open_try(services, &r.attempt_id).await? {
+        Ok(try_) => try_,
+        Err(closed) => return conclude(services, who, r, kind, Judged::unjudged(closed), "wrong_answer").await,
     };
+    // argon2 takes tens of milliseconds per answer: off the async threads. Every answer
+    // is checked, right or wrong, so the time says nothing about which one was wrong.
+    let pairs: Vec<(String, SecretString)> = asked.into_iter().map(|(_, h)| h).zip(answers).collect();
+    let all_right = tokio::task::spawn_blocking(move || {
+        pairs.iter().fold(true, |ok, (hash, answer)| questions::verify(hash, answer.expose_secret()) & ok)
+    })
+    .await
+    .map_err(|err| FlowError::Internal(format!("answer check failed: {err}")))?;
+    let result =
+        if all_right { try_.release(services, CodeCheck::Passed).await? } else { try_.wrong(services).await? };
     conclude(services, who, r, kind, result, "wrong_answer").await
 }
 
@@ -566,8 +578,7 @@ async fn send_sms_code_now(services: &Services, who: &Requester, r: &Recovery) -
     if let Some(CodeCheck::Voided) = codes::ensure_open(services, &r.attempt_id).await? {
         return Err(FlowError::Expired);
     }
-    limits::hit(services, Scope::SendByAddress, who.ip.as_deref()).await?;
-    limits::hit(services, Scope::SendByAccount(kind.as_str()), Some(&r.limit_key)).await?;
+    limits::may_send(services, who.ip.as_deref(), &r.limit_key, kind.as_str()).await?;
     let code = codes::issue(services, &r.attempt_id, kind.as_str()).await?;
     let stored = methods::stored_or_decoy(services, r.user.as_ref()).await?;
     let numbers = r
@@ -647,30 +658,27 @@ async fn check_passkey_now(
     let kind = MethodKind::Passkey;
     may_check(services, who, r, kind).await?;
     let state = r.passkey_check.take();
-    let result = match codes::ensure_open(services, &r.attempt_id).await? {
-        Some(closed) => closed,
-        None => {
-            let rp = crate::factors::passkey::relying_party(&services.config).map_err(FlowError::Internal)?;
-            let checked = match (state, crate::factors::passkey::parse(answer)) {
-                (Some(state), Some(answer)) => {
-                    rp.finish_passkey_authentication(&answer, &state).map_err(|err| err.to_string())
-                }
-                (None, _) => Err("no passkey check was asked for".to_owned()),
-                (_, None) => Err("not a passkey answer".to_owned()),
-            };
-            match checked {
-                Ok(done) if done.user_verified() && r.user.is_some() => {
-                    if let Some(user) = r.user.as_ref() {
-                        methods::record_passkey_use(services, user, &done).await?;
-                    }
-                    CodeCheck::Passed
-                }
-                Ok(_) => codes::wrong_try(services, &r.attempt_id).await?,
-                Err(err) => {
-                    tracing::info!(%err, "a passkey answer was refused");
-                    codes::wrong_try(services, &r.attempt_id).await?
-                }
+    let try_ = match codes::open_try(services, &r.attempt_id).await? {
+        Ok(try_) => try_,
+        Err(closed) => return conclude(services, who, r, kind, Judged::unjudged(closed), "passkey_refused").await,
+    };
+    let rp = crate::factors::passkey::relying_party(&services.config).map_err(FlowError::Internal)?;
+    let checked = match (state, crate::factors::passkey::parse(answer)) {
+        (Some(state), Some(answer)) => rp.finish_passkey_authentication(&answer, &state).map_err(|err| err.to_string()),
+        (None, _) => Err("no passkey check was asked for".to_owned()),
+        (_, None) => Err("not a passkey answer".to_owned()),
+    };
+    let result = match checked {
+        Ok(done) if done.user_verified() && r.user.is_some() => {
+            if let Some(user) = r.user.as_ref() {
+                methods::record_passkey_use(services, user, &done).await?;
             }
+            try_.release(services, CodeCheck::Passed).await?
+        }
+        Ok(_) => try_.wrong(services).await?,
+        Err(err) => {
+            tracing::info!(%err, "a passkey answer was refused");
+            try_.wrong(services).await?
         }
     };
     conclude(services, who, r, kind, result, "passkey_refused").await

@@ -104,6 +104,40 @@ impl Db {
         })
     }
 
+    /// Reserves one try before an answer is compared, in the statement that checks the limit:
+    /// an attempt allows `max_wrong_tries` wrong answers and one more try, so at most
+    /// `max_wrong_tries + 1` comparisons, however many requests race. Returns the try's number
+    /// (1 for the first), or `None` when the attempt is void, used up, ended, expired or unknown.
+    pub async fn reserve_try(&self, id: &str, max_wrong_tries: u32, now: UnixTime) -> Result<Option<u32>, StoreError> {
+        const SQL: &str = "UPDATE attempts SET wrong_tries = wrong_tries + 1 \
+                           WHERE id = $1 AND NOT voided AND completed_at IS NULL AND expires_at > $3 AND wrong_tries <= $2 \
+                           RETURNING wrong_tries";
+        let row: Option<(i32,)> = with_pool!(self, |pool| sqlx::query_as(SQL)
+            .bind(id)
+            .bind(i64::from(max_wrong_tries))
+            .bind(now)
+            .fetch_optional(pool)
+            .await?);
+        Ok(row.map(|(n,)| u32::try_from(n).unwrap_or(u32::MAX)))
+    }
+
+    /// Settles a reserved try whose answer was wrong: the try stays counted; the last one
+    /// allowed (number `max_wrong_tries + 1`) voids the attempt.
+    pub async fn settle_wrong_try(&self, id: &str, number: u32, max_wrong_tries: u32) -> Result<WrongTry, StoreError> {
+        if number <= max_wrong_tries {
+            return Ok(WrongTry::Remaining(max_wrong_tries - number));
+        }
+        self.void_attempt(id).await?;
+        Ok(WrongTry::Voided)
+    }
+
+    /// Gives back a reserved try whose answer was right (or that was not judged).
+    pub async fn release_try(&self, id: &str) -> Result<(), StoreError> {
+        const SQL: &str = "UPDATE attempts SET wrong_tries = wrong_tries - 1 WHERE id = $1 AND wrong_tries > 0";
+        with_pool!(self, |pool| sqlx::query(SQL).bind(id).execute(pool).await?.rows_affected());
+        Ok(())
+    }
+
     /// Voids an attempt at once (for example when its person turns out to be locked out).
     pub async fn void_attempt(&self, id: &str) -> Result<(), StoreError> {
         const SQL: &str = "UPDATE attempts SET voided = TRUE WHERE id = $1";

@@ -11,6 +11,7 @@ mod attempts;
 mod audit;
 mod audit_checkpoint;
 mod codes;
+mod failed_proofs;
 mod limits;
 mod methods;
 mod protection;

@@ -89,8 +89,13 @@ impl Db {
     }
 
     /// Lifts a block, by account id or login; false if there was none.
+    /// The account's streak of failed proofs goes with it, so a block lifted after the cap
+    /// (`limits.failed_proofs_per_account`) starts a fresh count.
     pub async fn unblock(&self, id_or_login: &str) -> Result<bool, StoreError> {
+        const STREAK: &str = "DELETE FROM failed_proofs WHERE account IN \
+                              (SELECT user_id FROM self_service_blocks WHERE user_id = $1 OR lower(login) = lower($1))";
         const SQL: &str = "DELETE FROM self_service_blocks WHERE user_id = $1 OR lower(login) = lower($1)";
+        with_pool!(self, |pool| sqlx::query(STREAK).bind(id_or_login).execute(pool).await?.rows_affected());
         let n = with_pool!(self, |pool| sqlx::query(SQL).bind(id_or_login).execute(pool).await?.rows_affected());
         Ok(n > 0)
     }

@@ -11,6 +11,7 @@ mod agent_trust;
 mod audit;
 mod audit_tamper;
 mod browser;
+mod budget;
 mod flows;
 mod graph;
 mod health;
