@@ -621,7 +621,7 @@ struct AuditQuery {
 }
 
 /// Events an admin can pick from (anything else typed is searched as given).
-const EVENTS: [&str; 13] = [
+const EVENTS: [&str; 15] = [
     "started",
     "code_sent",
     "verify",
@@ -635,6 +635,8 @@ const EVENTS: [&str; 13] = [
     "admin_sign_in",
     "export_audit",
     crate::tamper::EVENT,
+    "agent_refused",
+    crate::agent::integrity::TAMPERED,
 ];
 const OUTCOMES: [&str; 4] = ["success", "failure", "started", "blocked"];
 
@@ -692,7 +694,7 @@ struct AuditPage {
     bad_date: bool,
     pager: Pager,
     csv_href: String,
-    events: [&'static str; 13],
+    events: [&'static str; 15],
     outcomes: [&'static str; 4],
 }
 
