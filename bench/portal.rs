@@ -58,6 +58,8 @@ master_key = "{key}"
 kind = "ldap"
 flavour = "openldap"
 url = "{ldap}"
+# The benchmark's own slapd on the loopback, on purpose.
+allow_plaintext = true
 bind_dn = "{bind_dn}"
 bind_password_file = "{bind_file}"
 base_dn = "ou=people,dc=example,dc=test"

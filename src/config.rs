@@ -170,6 +170,31 @@ pub enum LdapFlavour {
     ActiveDirectory,
 }
 
+/// Why a plain `ldap://` URL without StartTLS is refused unless `directory.allow_plaintext`.
+pub const PLAINTEXT_REFUSED: &str = "plain ldap:// without StartTLS sends passwords in clear: use ldaps://, set \
+     directory.starttls = true, or set directory.allow_plaintext = true on purpose";
+
+impl DirectoryConfig {
+    /// The configured URLs, in the order they are tried.
+    pub fn urls(&self) -> impl Iterator<Item = &str> {
+        self.url.split_whitespace()
+    }
+}
+
+/// `directory.url`: one URL, or a list of them, kept as one space-separated string.
+fn url_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::One(url) => url,
+        OneOrMany::Many(urls) => urls.join(" "),
+    })
+}
+
 /// Why an Active Directory config with a plain `ldap://` URL and no StartTLS is refused.
 pub const AD_NEEDS_TLS: &str =
     "Active Directory only accepts password operations over TLS: use ldaps:// or set directory.starttls = true";
@@ -179,10 +204,15 @@ pub const AD_NEEDS_TLS: &str =
 pub struct DirectoryConfig {
     pub kind: DirectoryKind,
     pub flavour: LdapFlavour,
-    /// `ldap://host:389` or `ldaps://host:636`.
+    /// `ldap://host:389` or `ldaps://host:636`; several (a TOML list, or one string with the
+    /// URLs separated by spaces, as OpenLDAP's `URI`) are tried in order: a server that cannot
+    /// be reached is passed over for the next. Kept as one space-separated string.
+    #[serde(deserialize_with = "url_list")]
     pub url: String,
     /// Upgrade an `ldap://` connection with StartTLS.
     pub starttls: bool,
+    /// Accept `ldap://` without StartTLS (passwords in clear on the network): only on purpose.
+    pub allow_plaintext: bool,
     /// PEM file with the CA certificate(s) that signed the directory's TLS certificate.
     /// Empty: the system's web PKI roots.
     pub ca_file: Option<PathBuf>,
@@ -212,6 +242,9 @@ pub struct DirectoryConfig {
     /// `queue_timeout_secs` for their turn, then the person is told to try again.
     pub max_concurrent_ops: usize,
     pub queue_timeout_secs: u64,
+    /// Active Directory: the NetBIOS domain name accepted in `DOMAIN\user` logins. Empty: read
+    /// from the DC.
+    pub netbios_domain: String,
     /// Active Directory: ask the DC to apply password history to resets too (the policy-hints
     /// control, Windows Server 2012 R2 and later; Samba 4.17 ignores it).
     pub enforce_history_on_reset: bool,
@@ -319,6 +352,7 @@ impl Default for DirectoryConfig {
             flavour: LdapFlavour::Openldap,
             url: "ldap://127.0.0.1:389".into(),
             starttls: false,
+            allow_plaintext: false,
             ca_file: None,
             bind_dn: String::new(),
             bind_password: None,
@@ -335,6 +369,7 @@ impl Default for DirectoryConfig {
             pool_size: 4,
             max_concurrent_ops: 32,
             queue_timeout_secs: 5,
+            netbios_domain: String::new(),
             enforce_history_on_reset: false,
             agent: AgentDirectoryConfig::default(),
             graph: None,
@@ -1386,16 +1421,28 @@ fn is_host_name(host: &str) -> bool {
 /// Checks the `[directory]` section of an LDAP directory (the portal's or an agent's).
 pub(crate) fn validate_ldap(d: &DirectoryConfig, errors: &mut Vec<ConfigError>) {
     let mut err = |path: &str, message: String| errors.push(ConfigError { path: path.into(), message });
-    match url::Url::parse(&d.url) {
-        Ok(u) if matches!(u.scheme(), "ldap" | "ldaps") && u.host().is_some() => {
-            if u.scheme() == "ldaps" && d.starttls {
-                err("directory.starttls", "StartTLS cannot be used with an ldaps:// URL".into());
+    let urls: Vec<&str> = d.urls().collect();
+    if urls.is_empty() {
+        err("directory.url", "missing: ldap://host:389 or ldaps://host:636".into());
+    }
+    let many = urls.len() > 1;
+    for (i, url) in urls.iter().enumerate() {
+        let key = if many { format!("directory.url[{i}]") } else { "directory.url".to_owned() };
+        match url::Url::parse(url) {
+            Ok(u) if matches!(u.scheme(), "ldap" | "ldaps") && u.host().is_some() => {
+                if u.scheme() == "ldaps" && d.starttls {
+                    err("directory.starttls", "StartTLS cannot be used with an ldaps:// URL".into());
+                }
+                if u.scheme() == "ldap" && !d.starttls {
+                    if d.flavour == LdapFlavour::ActiveDirectory {
+                        err(&key, AD_NEEDS_TLS.into());
+                    } else if !d.allow_plaintext {
+                        err(&key, PLAINTEXT_REFUSED.into());
+                    }
+                }
             }
-            if d.flavour == LdapFlavour::ActiveDirectory && u.scheme() == "ldap" && !d.starttls {
-                err("directory.url", AD_NEEDS_TLS.into());
-            }
+            _ => err(&key, format!("expected ldap:// or ldaps://, got {url:?}")),
         }
-        _ => err("directory.url", format!("expected ldap:// or ldaps://, got {:?}", d.url)),
     }
     if let Some(ca) = &d.ca_file {
         if !ca.is_file() {
@@ -1593,6 +1640,7 @@ mod tests {
 [secrets]
 master_key = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
 [directory]
+allow_plaintext = true
 bind_dn = "cn=rekey,ou=services,dc=example,dc=test"
 bind_password = "pw"
 base_dn = "ou=people,dc=example,dc=test"
@@ -1698,6 +1746,28 @@ base_dn = "ou=people,dc=example,dc=test"
         assert!(text.contains("bind_password = \"[redacted]\""), "{text}");
         assert!(!text.contains("AAAAAAAA"));
         assert!(!format!("{config:?}").contains("AAAAAAAA"), "Debug hides the key too");
+    }
+
+    #[test]
+    fn plain_ldap_is_refused_unless_allowed_on_purpose_and_the_error_names_the_key() {
+        let plain = VALID.replace("allow_plaintext = true\n", "");
+        assert_eq!(errors(&plain), vec![format!("directory.url: {PLAINTEXT_REFUSED}")]);
+        assert!(PLAINTEXT_REFUSED.contains("directory.allow_plaintext"));
+        assert_eq!(errors(&format!("{plain}starttls = true\n")), Vec::<String>::new());
+        assert_eq!(errors(&format!("{plain}url = \"ldaps://ldap.example.test\"\n")), Vec::<String>::new());
+        let list = format!("{plain}url = [\"ldaps://ldap1.example.test\", \"ldap://ldap2.example.test\"]\n");
+        assert_eq!(errors(&list), vec![format!("directory.url[1]: {PLAINTEXT_REFUSED}")]);
+    }
+
+    #[test]
+    fn the_url_may_be_a_list_tried_in_order() {
+        let list = format!("{VALID}url = [\"ldaps://ldap1.example.test\", \"ldaps://ldap2.example.test:636\"]\n");
+        let config = Config::from_toml(&list).unwrap();
+        let urls: Vec<&str> = config.directory.urls().collect();
+        assert_eq!(urls, ["ldaps://ldap1.example.test", "ldaps://ldap2.example.test:636"]);
+        let bad = format!("{VALID}url = [\"ldaps://ldap1.example.test\", \"htp://x\"]\n");
+        assert_eq!(errors(&bad), vec!["directory.url[1]: expected ldap:// or ldaps://, got \"htp://x\"".to_owned()]);
+        assert_eq!(errors(&format!("{VALID}url = []\n")).len(), 1);
     }
 
     #[test]

@@ -169,6 +169,7 @@ mod tests {
 [secrets]
 master_key = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
 [directory]
+allow_plaintext = true
 bind_dn = "cn=rekey,ou=services,dc=example,dc=test"
 bind_password = "pw"
 base_dn = "ou=people,dc=example,dc=test"

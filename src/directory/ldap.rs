@@ -9,11 +9,14 @@
 
 mod ad;
 mod ad_diagnostic;
+mod ad_groups;
+mod ad_login;
 mod by_id;
 mod conn;
 mod dn;
 pub mod escape;
 mod listing;
+mod nested;
 mod ppolicy;
 
 use std::collections::HashSet;
@@ -24,7 +27,7 @@ use ldap3::exop::PasswordModify;
 use ldap3::{Ldap, LdapError, LdapResult, Mod, Scope, SearchEntry, SearchOptions};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::config::{AD_NEEDS_TLS, DirectoryConfig, LdapFlavour};
+use crate::config::{AD_NEEDS_TLS, DirectoryConfig, LdapFlavour, PLAINTEXT_REFUSED};
 use crate::directory::{AccountState, DirError, DirUser, Directory, LockStatus, Login, PolicyReason, UserId};
 
 pub use self::by_id::Protection;
@@ -45,21 +48,31 @@ pub struct LdapDirectory {
     flavour: LdapFlavour,
     pool: ServicePool,
     config: DirectoryConfig,
+    /// Active Directory: the domain's NetBIOS name once read from the DC (`ad_login.rs`).
+    netbios: tokio::sync::OnceCell<String>,
+    /// Active Directory: group SIDs already turned into DNs (`ad_groups.rs`).
+    sid_names: ad_groups::SidCache,
 }
 
 impl LdapDirectory {
     /// Prepares TLS and the (empty) connection pool. Does not contact the server: the portal
     /// starts while the directory is down, and each request then reports `Unavailable`.
     pub fn new(config: &DirectoryConfig) -> Result<LdapDirectory, DirError> {
-        if !(config.url.starts_with("ldap://") || config.url.starts_with("ldaps://")) {
+        let urls: Vec<&str> = config.urls().collect();
+        if urls.is_empty() || urls.iter().any(|u| !(u.starts_with("ldap://") || u.starts_with("ldaps://"))) {
             return Err(DirError::Unavailable(format!(
                 "directory.url must start with ldap:// or ldaps://, got {:?}",
                 config.url
             )));
         }
         // Config validation says so too; this also covers configs built in code.
-        if config.flavour == LdapFlavour::ActiveDirectory && config.url.starts_with("ldap://") && !config.starttls {
-            return Err(DirError::Unavailable(format!("directory.url: {AD_NEEDS_TLS}")));
+        if urls.iter().any(|u| u.starts_with("ldap://")) && !config.starttls {
+            if config.flavour == LdapFlavour::ActiveDirectory {
+                return Err(DirError::Unavailable(format!("directory.url: {AD_NEEDS_TLS}")));
+            }
+            if !config.allow_plaintext {
+                return Err(DirError::Unavailable(format!("directory.url: {PLAINTEXT_REFUSED}")));
+            }
         }
         let password = match &config.bind_password {
             Some(p) if !p.expose_secret().is_empty() => p.clone(),
@@ -68,7 +81,13 @@ impl LdapDirectory {
         };
         let connector = Connector::new(config)?;
         let pool = ServicePool::new(connector, config.bind_dn.clone(), password, config.pool_size);
-        Ok(LdapDirectory { flavour: config.flavour, pool, config: config.clone() })
+        Ok(LdapDirectory {
+            flavour: config.flavour,
+            pool,
+            config: config.clone(),
+            netbios: tokio::sync::OnceCell::new(),
+            sid_names: ad_groups::SidCache::default(),
+        })
     }
 
     fn connector(&self) -> &Connector {
@@ -135,25 +154,6 @@ impl LdapDirectory {
         }
     }
 
-    /// Groups naming `dn` as a member, searched under `group_base_dn`.
-    async fn groups_of(&self, dn: &str) -> Result<Vec<String>, DirError> {
-        let filter = format!("({}={})", self.config.group_member_attribute, escape_filter_value(dn));
-        let base = self.config.group_base_dn.as_str();
-        let timeout = self.connector().timeout();
-        let (entries, result) = self
-            .pool
-            .run(Retry::Idempotent, |mut ldap| {
-                let filter = filter.clone();
-                async move { ldap.with_timeout(timeout).search(base, Scope::Subtree, &filter, vec!["1.1"]).await }
-            })
-            .await
-            .map(|r| (r.0, r.1))?;
-        if result.rc != 0 {
-            return Err(logged("group search", base, &result));
-        }
-        Ok(entries.into_iter().map(|e| SearchEntry::construct(e).dn).collect())
-    }
-
     /// The account a found entry describes, with its id, state and groups; `None` (logged)
     /// without a stable id.
     async fn user_from_entry(&self, entry: &SearchEntry, typed: &str) -> Result<Option<DirUser>, DirError> {
@@ -166,8 +166,7 @@ impl LdapDirectory {
         };
         let groups = match self.flavour {
             LdapFlavour::ActiveDirectory => self.ad_groups(&entry.dn).await?,
-            LdapFlavour::Openldap if self.config.group_base_dn.trim().is_empty() => values(entry, MEMBER_OF).to_vec(),
-            LdapFlavour::Openldap => self.groups_of(&entry.dn).await?,
+            LdapFlavour::Openldap => self.openldap_groups(entry).await?,
         };
         Ok(Some(self.to_user(entry, typed, id, state, groups)))
     }
@@ -232,7 +231,13 @@ impl LdapDirectory {
 #[async_trait]
 impl Directory for LdapDirectory {
     async fn find_user(&self, login: &Login) -> Result<Option<DirUser>, DirError> {
-        let filter = self.user_search_filter(login.as_str());
+        let filter = match self.flavour {
+            LdapFlavour::Openldap => self.user_search_filter(login.as_str()),
+            LdapFlavour::ActiveDirectory => match self.ad_login_filter(login.as_str()).await? {
+                Some(filter) => filter,
+                None => return Ok(None),
+            },
+        };
         let attrs = self.user_attributes();
         let base = self.config.base_dn.as_str();
         let timeout = self.connector().timeout();
@@ -432,6 +437,7 @@ mod tests {
     fn config() -> DirectoryConfig {
         DirectoryConfig {
             url: "ldap://127.0.0.1:1".into(),
+            allow_plaintext: true,
             bind_dn: "cn=rekey,ou=services,dc=example,dc=test".into(),
             bind_password: Some(SecretString::from("service".to_owned())),
             base_dn: "ou=people,dc=example,dc=test".into(),
@@ -461,6 +467,17 @@ mod tests {
         assert!(matches!(LdapDirectory::new(&ad), Err(DirError::Unavailable(m)) if m.contains("over TLS")));
         assert!(LdapDirectory::new(&DirectoryConfig { starttls: true, ..ad.clone() }).is_ok());
         assert!(LdapDirectory::new(&DirectoryConfig { url: "ldaps://127.0.0.1:1".into(), ..ad }).is_ok());
+    }
+
+    #[test]
+    fn plain_ldap_without_starttls_needs_allow_plaintext() {
+        let plain = DirectoryConfig { allow_plaintext: false, ..config() };
+        assert!(
+            matches!(LdapDirectory::new(&plain), Err(DirError::Unavailable(m)) if m.contains("directory.allow_plaintext"))
+        );
+        assert!(LdapDirectory::new(&DirectoryConfig { starttls: true, ..plain.clone() }).is_ok());
+        let second_plain = DirectoryConfig { url: "ldaps://127.0.0.1:1 ldap://127.0.0.1:2".into(), ..plain };
+        assert!(LdapDirectory::new(&second_plain).is_err(), "every URL of the list is checked");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 mod abuse;
 mod ad_directory;
+mod ad_groups;
 mod admin;
 mod agent;
 mod agent_trust;
@@ -18,6 +19,7 @@ mod health;
 mod holes;
 mod hostile;
 mod ldap_directory;
+mod ldap_servers;
 mod mail;
 mod method_rules;
 mod passkeys;

@@ -170,7 +170,7 @@ impl Replicas {
         let mut file = std::fs::File::create(&config).unwrap();
         writeln!(
             file,
-            "[secrets]\nmaster_key = \"{key}\"\n[database]\nurl = \"{db}\"\n[directory]\nurl = \"{}\"\nbase_dn = \"{}\"\nbind_dn = \"{}\"\nbind_password = \"{bind_password}\"\n[mail]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\nfrom = \"rekey <no-reply@example.test>\"\n{extra}",
+            "[secrets]\nmaster_key = \"{key}\"\n[database]\nurl = \"{db}\"\n[directory]\nallow_plaintext = true\nurl = \"{}\"\nbase_dn = \"{}\"\nbind_dn = \"{}\"\nbind_password = \"{bind_password}\"\n[mail]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\nfrom = \"rekey <no-reply@example.test>\"\n{extra}",
             dir.url, dir.base_dn, dir.bind_dn, smtp.port
         )
         .unwrap();
@@ -340,7 +340,7 @@ async fn json_logs_carry_the_request_id_on_every_line_a_request_causes() {
     std::fs::write(
         &path,
         format!(
-            "[secrets]\nmaster_key = \"{key}\"\n[database]\nurl = \"{}\"\n[directory]\nurl = \"{}\"\nbase_dn = \"{}\"\nbind_dn = \"{}\"\nbind_password = \"{bind_password}\"\n[mail]\nhost = \"127.0.0.1\"\nport = {dead_smtp}\nsecurity = \"none\"\ntimeout_secs = 2\nfrom = \"rekey <no-reply@example.test>\"\n[log]\nformat = \"json\"\nlevel = \"debug,sqlx=warn,ldap3=info\"\n",
+            "[secrets]\nmaster_key = \"{key}\"\n[database]\nurl = \"{}\"\n[directory]\nallow_plaintext = true\nurl = \"{}\"\nbase_dn = \"{}\"\nbind_dn = \"{}\"\nbind_password = \"{bind_password}\"\n[mail]\nhost = \"127.0.0.1\"\nport = {dead_smtp}\nsecurity = \"none\"\ntimeout_secs = 2\nfrom = \"rekey <no-reply@example.test>\"\n[log]\nformat = \"json\"\nlevel = \"debug,sqlx=warn,ldap3=info\"\n",
             crate::support::postgres::fresh_sqlite_url(),
             dir.url,
             dir.base_dn,

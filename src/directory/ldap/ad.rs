@@ -1,6 +1,6 @@
 //! The Active Directory flavour of the LDAP backend: objectGUID ids, state from
-//! userAccountControl / msDS-User-Account-Control-Computed / pwdLastSet, nested groups through
-//! the in-chain matching rule, and password operations on `unicodePwd`.
+//! userAccountControl / msDS-User-Account-Control-Computed / pwdLastSet, and password
+//! operations on `unicodePwd` (groups: `ad_groups.rs`).
 //!
 //! Passwords only travel over TLS (the config refuses anything else: Samba 4.17 with
 //! `ldap server require strong auth = no` accepts a `unicodePwd` write over plain LDAP instead
@@ -33,7 +33,7 @@ use zeroize::Zeroizing;
 
 use super::ad_diagnostic::{bind_error, bind_subcode, password_refusal};
 use super::conn::Retry;
-use super::{LdapDirectory, connection_error, escape_filter_value, first, logged, result_error};
+use super::{LdapDirectory, connection_error, first, logged, result_error};
 use crate::directory::{AccountState, DirError, DirUser, LockStatus, PolicyReason, UserId};
 
 pub const OBJECT_GUID: &str = "objectGUID";
@@ -52,9 +52,6 @@ pub const STATE_ATTRIBUTES: [&str; 5] =
 const UAC_ACCOUNTDISABLE: i64 = 0x2;
 const COMPUTED_LOCKOUT: i64 = 0x10;
 const COMPUTED_PASSWORD_EXPIRED: i64 = 0x80_0000;
-
-/// LDAP_MATCHING_RULE_IN_CHAIN: membership through any depth of nested groups.
-const IN_CHAIN: &str = "1.2.840.113556.1.4.1941";
 
 /// LDAP_SERVER_POLICY_HINTS_OID with `SEQUENCE { INTEGER 1 }`: apply history to a reset.
 /// Not critical: a DC without it (Samba 4.17) must still reset.
@@ -168,29 +165,6 @@ pub fn identity(entry: &SearchEntry, now: SystemTime) -> Option<(UserId, Account
 }
 
 impl LdapDirectory {
-    /// Groups the account belongs to directly or through nested groups.
-    pub(super) async fn ad_groups(&self, dn: &str) -> Result<Vec<String>, DirError> {
-        let filter = format!("(&(objectClass=group)(member:{IN_CHAIN}:={}))", escape_filter_value(dn));
-        let base = if self.config.group_base_dn.trim().is_empty() {
-            domain_dn(&self.config.base_dn)
-        } else {
-            self.config.group_base_dn.clone()
-        };
-        let timeout = self.connector().timeout();
-        let (entries, result) = self
-            .pool
-            .run(Retry::Idempotent, |mut ldap| {
-                let (filter, base) = (filter.clone(), base.clone());
-                async move { ldap.with_timeout(timeout).search(&base, Scope::Subtree, &filter, vec!["1.1"]).await }
-            })
-            .await
-            .map(|r| (r.0, r.1))?;
-        if result.rc != 0 {
-            return Err(logged("nested group search", &base, &result));
-        }
-        Ok(entries.into_iter().map(|e| SearchEntry::construct(e).dn).collect())
-    }
-
     /// The account's state read now, as the service account.
     async fn ad_state(&self, dn: &str) -> Result<AccountState, DirError> {
         let timeout = self.connector().timeout();

@@ -1,6 +1,10 @@
 //! Connections to the directory: TLS settings, timeouts, and a small pool of service-account
 //! connections that are opened lazily and replaced when they break.
 //!
+//! With several URLs every new connection tries them in order, passing over a server that
+//! cannot be reached (refused, timed out, TLS failed): the pool fails over when a connection
+//! breaks, and connections opened once the first server is back go to it again.
+//!
 //! Nothing here may log or return a password; errors carry ldap3's description of what went
 //! wrong with the connection, which never contains one.
 
@@ -17,10 +21,10 @@ use tokio::sync::Mutex;
 use crate::config::DirectoryConfig;
 use crate::directory::DirError;
 
-/// How to open one connection: URL, TLS and the time allowed.
+/// How to open one connection: URLs in order of preference, TLS and the time allowed.
 #[derive(Clone)]
 pub struct Connector {
-    url: String,
+    urls: Vec<String>,
     starttls: bool,
     tls: Arc<ClientConfig>,
     timeout: Duration,
@@ -58,7 +62,7 @@ impl Connector {
             .with_root_certificates(roots)
             .with_no_client_auth();
         Ok(Connector {
-            url: config.url.clone(),
+            urls: config.urls().map(str::to_owned).collect(),
             starttls: config.starttls,
             tls: Arc::new(tls),
             timeout: Duration::from_secs(config.timeout_secs.max(1)),
@@ -70,25 +74,38 @@ impl Connector {
         self.timeout
     }
 
-    /// Opens a connection (TCP, then StartTLS or TLS as configured) within the timeout.
+    /// Opens a connection (TCP, then StartTLS or TLS as configured) within the timeout, to the
+    /// first URL that answers.
     pub async fn connect(&self) -> Result<Ldap, DirError> {
+        let mut last = DirError::Unavailable("directory.url lists no server".into());
+        for url in &self.urls {
+            match self.connect_to(url).await {
+                Ok(ldap) => return Ok(ldap),
+                Err(e) => last = e,
+            }
+        }
+        Err(last)
+    }
+
+    async fn connect_to(&self, url: &str) -> Result<Ldap, DirError> {
         let settings = LdapConnSettings::new()
             .set_conn_timeout(self.timeout)
             .set_config(self.tls.clone())
-            .set_starttls(self.starttls && self.url.starts_with("ldap://"));
-        let opened = tokio::time::timeout(self.timeout, LdapConnAsync::with_settings(settings, &self.url)).await;
+            .set_starttls(self.starttls && url.starts_with("ldap://"));
+        let opened = tokio::time::timeout(self.timeout, LdapConnAsync::with_settings(settings, url)).await;
         let (conn, ldap) = match opened {
             Ok(Ok(pair)) => pair,
-            Ok(Err(e)) => return Err(self.unreachable(&e)),
-            Err(_) => return Err(DirError::Unavailable(format!("connecting to {} timed out", self.url))),
+            Ok(Err(e)) => {
+                tracing::warn!(url, error = %e, "cannot connect to the directory");
+                return Err(DirError::Unavailable(format!("cannot connect to {url}: {e}")));
+            }
+            Err(_) => {
+                tracing::warn!(url, "connecting to the directory timed out");
+                return Err(DirError::Unavailable(format!("connecting to {url} timed out")));
+            }
         };
         ldap3::drive!(conn);
         Ok(ldap)
-    }
-
-    fn unreachable(&self, e: &LdapError) -> DirError {
-        tracing::warn!(url = %self.url, error = %e, "cannot connect to the directory");
-        DirError::Unavailable(format!("cannot connect to {}: {e}", self.url))
     }
 
     /// Connects and binds as the service account.

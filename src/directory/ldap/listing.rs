@@ -2,10 +2,11 @@
 //! connection of their own, joined in memory, never a query per account. First the groups
 //! (unless the accounts carry their memberships themselves), then the accounts.
 //!
-//! Groups come out as `find_user` gives them: OpenLDAP's `memberOf`, or the groups under
-//! `group_base_dn` naming the account in `group_member_attribute`; Active Directory's nesting
-//! is followed upwards through each group's `memberOf`, which is what the in-chain rule of
-//! `find_user` follows downwards through `member`.
+//! Groups come out as `find_user` gives them, nested ones included: OpenLDAP's `memberOf`
+//! (followed through the groups' own `memberOf`), or the groups under `group_base_dn` naming
+//! the account in `group_member_attribute` (followed through the groups naming those groups);
+//! Active Directory's nesting is followed upwards through each security group's `memberOf`,
+//! from the account's `memberOf` and its primary group, which is what `tokenGroups` holds.
 //!
 //! Pages of 500 stay under Active Directory's MaxPageSize (1000). slapd applies its size limit
 //! to a whole paged search, so a listing it cuts short is an error that names the limit, never
@@ -19,7 +20,8 @@ use ldap3::adapters::{Adapter, EntriesOnly, PagedResults};
 use ldap3::{Ldap, Scope, SearchEntry};
 
 use super::dn::{dn_key, is_under};
-use super::{LdapDirectory, MEMBER_OF, ad, connection_error, first, logged, values};
+use super::by_id::sid_string;
+use super::{LdapDirectory, MEMBER_OF, ad, ad_groups, connection_error, first, logged, values};
 use crate::config::LdapFlavour;
 use crate::directory::{DirError, DirUser};
 
@@ -28,49 +30,72 @@ const PAGE_SIZE: i32 = 500;
 
 /// Where an account's groups come from.
 enum Memberships {
-    /// Its own `memberOf` (OpenLDAP without `group_base_dn`).
-    OnEntry,
-    /// Account key → DNs of the groups naming it as a member.
-    ByMember(HashMap<String, Vec<String>>),
-    /// Active Directory: its `memberOf`, followed through nested groups.
+    /// Its own `memberOf`, followed through nested groups (OpenLDAP without `group_base_dn`:
+    /// the groups' own `memberOf`; Active Directory).
     Nested(GroupGraph),
+    /// Account key → DNs of the groups naming it as a member, followed through nested groups.
+    ByMember(HashMap<String, Vec<String>>, GroupGraph),
 }
 
-/// Every group of an Active Directory domain and the groups each one is a direct member of.
+/// Groups and the groups each one is a direct member of.
 struct GroupGraph {
     /// Group key → (the group's DN as the directory spells it, keys of its own groups).
     groups: HashMap<String, (String, Vec<String>)>,
     /// Key of the base `find_user` searches groups under; only groups below it are reported.
     base: String,
+    /// Whether a direct group the graph does not hold is still reported (OpenLDAP's graph holds
+    /// only the groups that are members of others).
+    keep_unknown: bool,
+    /// Active Directory: group SID (`S-1-…`) → DN, to find each account's primary group.
+    by_sid: HashMap<String, String>,
 }
 
 impl GroupGraph {
     /// The groups below the base that `direct` leads to, directly or through nesting.
     fn closure(&self, direct: &[String]) -> Vec<String> {
         let mut seen = HashSet::new();
-        let mut queue: Vec<String> = direct.iter().map(|dn| dn_key(dn)).collect();
+        let mut queue: Vec<(String, Option<&str>)> = direct.iter().map(|dn| (dn_key(dn), Some(dn.as_str()))).collect();
         let mut out = Vec::new();
-        while let Some(key) = queue.pop() {
+        while let Some((key, given)) = queue.pop() {
             if !seen.insert(key.clone()) {
                 continue; // also ends a cycle of groups within groups
             }
-            if let Some((dn, parents)) = self.groups.get(&key) {
-                if is_under(&key, &self.base) {
-                    out.push(dn.clone());
+            match (self.groups.get(&key), given) {
+                (Some((dn, parents)), _) => {
+                    if is_under(&key, &self.base) {
+                        out.push(dn.clone());
+                    }
+                    queue.extend(parents.iter().map(|p| (p.clone(), None)));
                 }
-                queue.extend(parents.iter().cloned());
+                (None, Some(dn)) if self.keep_unknown && is_under(&key, &self.base) => out.push(dn.to_owned()),
+                (None, _) => {}
             }
         }
         out
     }
 }
 
+impl GroupGraph {
+    /// The DN of an Active Directory account's primary group (no group's `member` names it).
+    fn primary_group(&self, entry: &SearchEntry) -> Option<String> {
+        let own = ad_groups::binary_first(entry, "objectSid")?;
+        let rid = first(entry, "primaryGroupID")?.trim().parse().ok()?;
+        let sid = sid_string(&ad_groups::primary_group_sid(&own, rid)?)?;
+        self.by_sid.get(&sid).cloned()
+    }
+}
+
 impl Memberships {
     fn of(&self, entry: &SearchEntry) -> Vec<String> {
         match self {
-            Memberships::OnEntry => member_of(entry).to_vec(),
-            Memberships::ByMember(index) => index.get(&dn_key(&entry.dn)).cloned().unwrap_or_default(),
-            Memberships::Nested(graph) => graph.closure(member_of(entry)),
+            Memberships::ByMember(index, graph) => {
+                graph.closure(index.get(&dn_key(&entry.dn)).map(Vec::as_slice).unwrap_or_default())
+            }
+            Memberships::Nested(graph) => {
+                let mut direct = member_of(entry).to_vec();
+                direct.extend(graph.primary_group(entry));
+                graph.closure(&direct)
+            }
         }
     }
 }
@@ -92,12 +117,18 @@ impl LdapDirectory {
     async fn list_on(&self, ldap: &mut Ldap, limit: usize) -> Result<Vec<DirUser>, DirError> {
         let memberships = match self.flavour {
             LdapFlavour::ActiveDirectory => Memberships::Nested(self.group_graph(ldap).await?),
-            LdapFlavour::Openldap if self.config.group_base_dn.trim().is_empty() => Memberships::OnEntry,
-            LdapFlavour::Openldap => Memberships::ByMember(self.members_index(ldap).await?),
+            LdapFlavour::Openldap if self.config.group_base_dn.trim().is_empty() => {
+                Memberships::Nested(self.member_of_graph(ldap).await?)
+            }
+            LdapFlavour::Openldap => {
+                let index = self.members_index(ldap).await?;
+                let graph = nesting_of(&index);
+                Memberships::ByMember(index, graph)
+            }
         };
         let mut attrs = self.user_attributes();
         if self.flavour == LdapFlavour::ActiveDirectory {
-            attrs.push(MEMBER_OF.to_owned());
+            attrs.extend([MEMBER_OF, "objectSid", "primaryGroupID"].map(str::to_owned));
         }
         let now = SystemTime::now();
         let mut users = Vec::new();
@@ -147,6 +178,24 @@ impl LdapDirectory {
         Ok(index)
     }
 
+    /// OpenLDAP without `group_base_dn`: the entries that are not accounts and carry the
+    /// memberof overlay's `memberOf`, which are the groups within groups.
+    async fn member_of_graph(&self, ldap: &mut Ldap) -> Result<GroupGraph, DirError> {
+        let suffix = ad::domain_dn(&self.config.base_dn);
+        let base = if suffix.is_empty() { self.config.base_dn.clone() } else { suffix };
+        let accounts = self.config.user_filter.trim();
+        let filter = if accounts.is_empty() { "(memberOf=*)".to_owned() } else { format!("(&(memberOf=*)(!{accounts}))") };
+        let mut groups = HashMap::new();
+        let attrs = vec![MEMBER_OF.to_owned()];
+        paged(ldap, self.connector().timeout(), "group listing", &base, &filter, attrs, |group| {
+            let parents = member_of(&group).iter().map(|dn| dn_key(dn)).collect();
+            groups.insert(dn_key(&group.dn), (group.dn, parents));
+            ControlFlow::Continue(())
+        })
+        .await?;
+        Ok(GroupGraph { groups, base: String::new(), keep_unknown: true, by_sid: HashMap::new() })
+    }
+
     /// Every group of the domain with its own `memberOf`. Groups outside the base `find_user`
     /// reports from are read too: nesting may pass through them.
     async fn group_graph(&self, ldap: &mut Ldap) -> Result<GroupGraph, DirError> {
@@ -157,16 +206,32 @@ impl LdapDirectory {
         };
         let domain = ad::domain_dn(&reported);
         let base = if domain.is_empty() { reported.clone() } else { domain };
-        let mut groups = HashMap::new();
-        let attrs = vec![MEMBER_OF.to_owned()];
-        paged(ldap, self.connector().timeout(), "group listing", &base, "(objectClass=group)", attrs, |group| {
+        let (mut groups, mut by_sid) = (HashMap::new(), HashMap::new());
+        let attrs = vec![MEMBER_OF.to_owned(), "objectSid".to_owned()];
+        // Security groups only, as tokenGroups holds them (groupType bit 0x80000000).
+        let security = "(&(objectClass=group)(groupType:1.2.840.113556.1.4.803:=2147483648))";
+        paged(ldap, self.connector().timeout(), "group listing", &base, security, attrs, |group| {
             let parents = member_of(&group).iter().map(|dn| dn_key(dn)).collect();
+            if let Some(sid) = ad_groups::binary_first(&group, "objectSid").and_then(|b| sid_string(&b)) {
+                by_sid.insert(sid, group.dn.clone());
+            }
             groups.insert(dn_key(&group.dn), (group.dn, parents));
             ControlFlow::Continue(())
         })
         .await?;
-        Ok(GroupGraph { groups, base: dn_key(&reported) })
+        Ok(GroupGraph { groups, base: dn_key(&reported), keep_unknown: false, by_sid })
     }
+}
+
+/// The nesting a members index describes: every group it names, with the groups naming it.
+fn nesting_of(index: &HashMap<String, Vec<String>>) -> GroupGraph {
+    let mut groups = HashMap::new();
+    for dn in index.values().flatten() {
+        let key = dn_key(dn);
+        let parents = index.get(&key).map(|p| p.iter().map(|g| dn_key(g)).collect()).unwrap_or_default();
+        groups.entry(key).or_insert_with(|| (dn.clone(), parents));
+    }
+    GroupGraph { groups, base: String::new(), keep_unknown: false, by_sid: HashMap::new() }
 }
 
 /// `memberOf` values. More than the server sends at once (1500 in AD) would come as a ranged
@@ -246,7 +311,7 @@ mod tests {
             .iter()
             .map(|(dn, parents)| (dn_key(dn), ((*dn).to_owned(), parents.iter().map(|p| dn_key(p)).collect())))
             .collect();
-        GroupGraph { groups, base: dn_key(base) }
+        GroupGraph { groups, base: dn_key(base), keep_unknown: false, by_sid: HashMap::new() }
     }
 
     fn sorted(mut v: Vec<String>) -> Vec<String> {

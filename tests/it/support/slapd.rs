@@ -289,11 +289,13 @@ impl Slapd {
         }
     }
 
-    /// The shared configuration for a `LdapDirectory` on this instance: plain ldap://, the
-    /// service account, groups searched under ou=groups, 2 s timeout.
+    /// The shared configuration for a `LdapDirectory` on this instance: plain ldap:// (on the
+    /// loopback, allowed on purpose), the service account, groups searched under ou=groups,
+    /// 2 s timeout.
     pub fn directory_config(&self) -> DirectoryConfig {
         DirectoryConfig {
             url: self.ldap_url.clone(),
+            allow_plaintext: true,
             bind_dn: self.service_dn.clone(),
             bind_password: Some(SecretString::from(self.service_password.clone())),
             base_dn: self.base_dn.clone(),
