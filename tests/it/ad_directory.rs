@@ -47,6 +47,9 @@ async fn user(dc: &SambaDc, dir: &LdapDirectory, prefix: &str) -> (TestUser, Dir
     (t, d)
 }
 
+/// Every account's primary group, Domain Users, and the built-in Users group it is in.
+const EVERYONE: [&str; 2] = ["domain users", "users"];
+
 /// The first RDN value of each group DN, lower-cased and sorted: `CN=staff,OU=…` → `staff`.
 fn group_names(groups: &[String]) -> Vec<String> {
     let mut names: Vec<String> = groups
@@ -104,18 +107,21 @@ async fn a_member_of_a_nested_group_is_a_member_of_the_outer_group() {
     let t = dc.create_user("adnested").await;
     dc.add_to_group(&t, "staff-nested").await;
     let u = find(&dir, &t.uid).await;
-    assert_eq!(group_names(&u.groups), vec!["staff", "staff-nested"], "{:?}", u.groups);
+    assert_eq!(group_names(&u.groups), vec!["domain users", "staff", "staff-nested", "users"], "{:?}", u.groups);
 }
 
 #[tokio::test]
-async fn direct_groups_are_listed_and_a_user_in_none_has_none() {
+async fn direct_groups_are_listed_and_a_user_in_none_has_only_the_primary_group() {
     let (dc, dir) = shared().await;
     let t = dc.create_user("adgroups").await;
     dc.add_to_group(&t, "contractors").await;
     dc.add_to_group(&t, "it-admins").await;
-    assert_eq!(group_names(&find(&dir, &t.uid).await.groups), vec!["contractors", "it-admins"]);
+    assert_eq!(
+        group_names(&find(&dir, &t.uid).await.groups),
+        vec!["contractors", "domain users", "it-admins", "users"]
+    );
     let (_, loner) = user(dc, &dir, "adloner").await;
-    assert!(loner.groups.is_empty(), "{:?}", loner.groups);
+    assert_eq!(group_names(&loner.groups), EVERYONE, "{:?}", loner.groups);
 }
 
 #[tokio::test]
@@ -389,7 +395,11 @@ async fn listing_gives_people_not_computers_with_the_groups_find_user_gives() {
         assert_eq!(comparable(entry), comparable(&found), "{login}");
     }
     let nested = listed.iter().find(|u| u.login == nested.uid).unwrap();
-    assert_eq!(group_names(&nested.groups), vec!["staff", "staff-nested"], "nesting is followed");
+    assert_eq!(
+        group_names(&nested.groups),
+        vec!["domain users", "staff", "staff-nested", "users"],
+        "nesting and the primary group are followed"
+    );
     assert!(!listed.iter().any(|u| u.dn.eq_ignore_ascii_case(&computer)), "a computer is not a person");
     assert!(!listed.iter().any(|u| u.login.ends_with('$')), "no computer accounts");
     assert!(listed.iter().all(|u| u.dn.to_lowercase().ends_with(",ou=people,dc=corp,dc=test")), "people only");

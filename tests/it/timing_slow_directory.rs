@@ -1,6 +1,6 @@
 //! The uniform answer time where the directory is slow for an account that exists: Samba
 //! reached over a slow line (a domain controller in another site), in scope through a nested
-//! group (an in-chain search that only existing accounts cost), directly and through a
+//! group (the tokenGroups read that only existing accounts cost), directly and through a
 //! writeback agent. An unknown username and one in scope must take the same time.
 
 use std::time::{Duration, Instant};
