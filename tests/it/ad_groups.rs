@@ -53,8 +53,8 @@ async fn a_down_level_logon_name_finds_the_account_in_its_own_domain_only() {
         assert!(lookup(&dir, &login).await.is_none(), "{login}");
     }
     // A configured name is used as it is, without asking the DC.
-    let configured = LdapDirectory::new(&DirectoryConfig { netbios_domain: "ELSEWHERE".into(), ..dc.directory_config() })
-        .unwrap();
+    let configured =
+        LdapDirectory::new(&DirectoryConfig { netbios_domain: "ELSEWHERE".into(), ..dc.directory_config() }).unwrap();
     assert!(lookup(&configured, &format!("ELSEWHERE\\{}", t.uid)).await.is_some());
     assert!(lookup(&configured, &format!("{NETBIOS}\\{}", t.uid)).await.is_none());
 }

@@ -85,9 +85,9 @@ impl LdapDirectory {
                 tracing::info!(netbios = name, domain = %domain, "NetBIOS domain name read from the DC");
                 Ok(name.to_owned())
             }
-            None => Err(DirError::Unavailable(format!(
-                "no NetBIOS name found for {domain}: set directory.netbios_domain"
-            ))),
+            None => {
+                Err(DirError::Unavailable(format!("no NetBIOS name found for {domain}: set directory.netbios_domain")))
+            }
         }
     }
 }

@@ -19,8 +19,8 @@ use std::time::{Duration, SystemTime};
 use ldap3::adapters::{Adapter, EntriesOnly, PagedResults};
 use ldap3::{Ldap, Scope, SearchEntry};
 
-use super::dn::{dn_key, is_under};
 use super::by_id::sid_string;
+use super::dn::{dn_key, is_under};
 use super::{LdapDirectory, MEMBER_OF, ad, ad_groups, connection_error, first, logged, values};
 use crate::config::LdapFlavour;
 use crate::directory::{DirError, DirUser};
@@ -184,7 +184,8 @@ impl LdapDirectory {
         let suffix = ad::domain_dn(&self.config.base_dn);
         let base = if suffix.is_empty() { self.config.base_dn.clone() } else { suffix };
         let accounts = self.config.user_filter.trim();
-        let filter = if accounts.is_empty() { "(memberOf=*)".to_owned() } else { format!("(&(memberOf=*)(!{accounts}))") };
+        let filter =
+            if accounts.is_empty() { "(memberOf=*)".to_owned() } else { format!("(&(memberOf=*)(!{accounts}))") };
         let mut groups = HashMap::new();
         let attrs = vec![MEMBER_OF.to_owned()];
         paged(ldap, self.connector().timeout(), "group listing", &base, &filter, attrs, |group| {

@@ -65,9 +65,9 @@ impl LdapDirectory {
     async fn groups_naming(&self, dns: &[String]) -> Result<Vec<String>, DirError> {
         let attr = &self.config.group_member_attribute;
         let any: String = dns.iter().map(|dn| format!("({attr}={})", escape_filter_value(dn))).collect();
-        self.search_dns(self.config.group_base_dn.trim(), &format!("(|{any})"), "group search").await.map(|found| {
-            found.into_iter().map(|e| e.dn).collect()
-        })
+        self.search_dns(self.config.group_base_dn.trim(), &format!("(|{any})"), "group search")
+            .await
+            .map(|found| found.into_iter().map(|e| e.dn).collect())
     }
 
     /// The `memberOf` values of the groups `dns`, read under the directory's suffix.
