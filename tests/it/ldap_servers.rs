@@ -95,7 +95,7 @@ async fn a_second_url_takes_over_when_the_first_server_stops_and_the_first_is_us
 
 /// inner (naming the person) ⊂ outer ⊂ top, and top names inner again: a cycle.
 async fn nested_groups(slapd: &Slapd, person_dn: &str) -> [String; 3] {
-    let [inner, outer, top] = ["inner", "outer", "top"].map(|g| unique(g));
+    let [inner, outer, top] = ["inner", "outer", "top"].map(unique);
     let dn = |cn: &str| format!("cn={cn},ou=groups,dc=example,dc=test");
     slapd.add_group(&inner, &[person_dn.to_owned()]).await;
     slapd.add_group(&outer, &[dn(&inner)]).await;

@@ -35,9 +35,12 @@ const CACHE_LIMIT: usize = 100_000;
 /// Ranges of `tokenGroups` asked for at most.
 const MAX_RANGES: usize = 64;
 
-/// SID (binary) → the DN of the group under the base, or `None` when there is none there.
+/// The DN of the group under the base (`None`: there is none there), and when it was read.
+type Resolved = (Option<String>, Instant);
+
+/// SID (binary) → what it resolved to.
 #[derive(Default)]
-pub struct SidCache(Mutex<HashMap<Vec<u8>, (Option<String>, Instant)>>);
+pub struct SidCache(Mutex<HashMap<Vec<u8>, Resolved>>);
 
 impl SidCache {
     fn get(&self, sid: &[u8], now: Instant) -> Option<Option<String>> {
