@@ -78,6 +78,10 @@ impl Directory for Bounded {
     fn graph(&self) -> Option<&super::graph::GraphDirectory> {
         self.inner.graph()
     }
+
+    fn change_proves_current(&self) -> bool {
+        self.inner.change_proves_current()
+    }
 }
 
 #[cfg(test)]

@@ -94,4 +94,8 @@ impl Directory for Instrumented {
     fn graph(&self) -> Option<&super::graph::GraphDirectory> {
         self.inner.graph()
     }
+
+    fn change_proves_current(&self) -> bool {
+        self.inner.change_proves_current()
+    }
 }

@@ -15,6 +15,7 @@ mod dn;
 pub mod escape;
 mod listing;
 mod ppolicy;
+mod reset;
 
 use std::collections::HashSet;
 use std::time::SystemTime;
@@ -304,28 +305,7 @@ impl Directory for LdapDirectory {
         if self.flavour == LdapFlavour::ActiveDirectory {
             return self.ad_reset_password(user, new, must_change).await;
         }
-        if new.expose_secret().is_empty() {
-            return Err(DirError::PolicyViolation(PolicyReason::TooShort));
-        }
-        let dn = user.dn.as_str();
-        let result =
-            self.pool
-                .run(Retry::OnlyIfUnsent, |mut ldap| async move {
-                    self.password_modify(&mut ldap, Some(dn), None, new).await
-                })
-                .await?;
-        if result.rc != 0 {
-            return Err(modify_refusal("password reset", dn, &result));
-        }
-        // slapd only enforces pwdReset under a policy with pwdMustChange TRUE, and a reset by the
-        // service account clears it; set it, or clear it, explicitly so config decides.
-        let reset_flag = if must_change {
-            Mod::Replace(PWD_RESET.to_owned(), HashSet::from(["TRUE".to_owned()]))
-        } else {
-            Mod::Delete(PWD_RESET.to_owned(), HashSet::new())
-        };
-        self.modify("setting pwdReset", dn, vec![reset_flag], &[16]).await?;
-        self.unlock(user).await
+        self.openldap_reset(user, new, must_change).await
     }
 
     async fn unlock(&self, user: &DirUser) -> Result<(), DirError> {
@@ -369,6 +349,12 @@ impl Directory for LdapDirectory {
 
     async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
         self.list(limit).await
+    }
+
+    /// OpenLDAP's change binds as the person and answers that bind's refusals itself; AD's
+    /// change runs on the service connection.
+    fn change_proves_current(&self) -> bool {
+        self.flavour == LdapFlavour::Openldap
     }
 }
 

@@ -153,6 +153,11 @@ pub enum DirError {
     /// may not have been applied.
     #[error("no answer in time; the change may or may not have been applied: {0}")]
     Unconfirmed(String),
+    /// A reset set the new password, but a later step of it did not happen (OpenLDAP without
+    /// `ppolicy_hash_cleartext`: marking the password as one to change at next logon). The
+    /// password IS changed; the text says what is missing.
+    #[error("the password was set, but {0}")]
+    PasswordSetOnly(String),
     /// The directory has no unlock operation (Entra ID): a reset is what unlocks the account.
     #[error("this directory cannot unlock without a reset")]
     UnlockByReset,
@@ -196,6 +201,15 @@ pub trait Directory: Send + Sync + 'static {
     /// The Graph directory, whose people sign in with OpenID Connect; `None` for others.
     fn graph(&self) -> Option<&graph::GraphDirectory> {
         None
+    }
+
+    /// True when `change_password` itself proves the current password with the one bind as
+    /// the person that it needs anyway, and answers that bind's refusals (`WrongPassword`,
+    /// `Locked`, `PasswordExpired`…) as `verify_password` would. The change flow then binds
+    /// once instead of signing in first: with ppolicy, every bind with an expired password
+    /// spends a grace login.
+    fn change_proves_current(&self) -> bool {
+        false
     }
 }
 

@@ -142,6 +142,9 @@ pub enum ChangeOutcome {
     OutOfScope,
     Refused(PolicyReason),
     SameAsOld,
+    /// The password has expired and the directory no longer lets it sign in (no grace login
+    /// left), so it cannot be changed with it either: a reset is the way out.
+    Expired,
     /// Refused by our own rules (`policy::quality`) before the directory was asked.
     Weak(Vec<Refusal>),
 }
@@ -162,6 +165,9 @@ pub async fn change(
     let record = AuditRecord { event: "change", flow: Some("change"), method: Some("password"), ..Default::default() };
     if let Err(refusals) = super::quality::screen(services, who, record, &Person::typed(typed), new).await {
         return Ok(ChangeOutcome::Weak(refusals));
+    }
+    if services.directory.change_proves_current() {
+        return super::change_once::change(services, who, typed, current, new).await;
     }
     let user = match sign_in(services, who, "change", typed, current).await? {
         SignIn::Ok(user) => *user,
@@ -200,6 +206,10 @@ pub async fn change(
             services.audit(who, audit("failure", Some("locked"))).await;
             Ok(ChangeOutcome::Failed)
         }
+        Err(DirError::PasswordExpired) => {
+            services.audit(who, audit("failure", Some("expired"))).await;
+            Ok(ChangeOutcome::Expired)
+        }
         Err(DirError::WrongPassword | DirError::Disabled | DirError::NotFound) => {
             services.audit(who, audit("failure", Some("bad_credentials"))).await;
             Ok(ChangeOutcome::Failed)
@@ -212,7 +222,7 @@ pub async fn change(
     }
 }
 
-async fn find(services: &Services, typed: &str) -> Result<Option<DirUser>, FlowError> {
+pub(super) async fn find(services: &Services, typed: &str) -> Result<Option<DirUser>, FlowError> {
     match Login::parse(typed) {
         Some(login) => services.directory.find_user(&login).await.map_err(FlowError::from_directory),
         None => Ok(None),
@@ -220,7 +230,7 @@ async fn find(services: &Services, typed: &str) -> Result<Option<DirUser>, FlowE
 }
 
 /// An account that cannot exist, so an unknown login costs a real (failing) bind too.
-fn decoy(services: &Services) -> DirUser {
+pub(super) fn decoy(services: &Services) -> DirUser {
     let id = uuid::Uuid::new_v4().to_string();
     DirUser {
         id: UserId(format!("decoy:{id}")),
