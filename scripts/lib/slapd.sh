@@ -17,7 +17,8 @@
 # touched): slapd.d/ (cn=config), data/ (mdb), tls/ (ca.pem, server.pem, server.key for
 # 127.0.0.1 and localhost), urls (the listen URLs), service.secret (the service password, for
 # `wait`), slapd.log (slapd's own messages), audit.ldif (every write operation, one LDIF
-# record each, from the auditlog overlay: tests count operations with it). StartTLS works on LDAP_PORT, LDAPS on LDAPS_PORT.
+# record each, from the auditlog overlay: tests count operations with it). StartTLS works on
+# LDAP_PORT, LDAPS on LDAPS_PORT.
 #
 # Directory: suffix dc=example,dc=test, rootdn cn=admin,dc=example,dc=test. Passwords from the
 # environment: SLAPD_ADMIN_PASSWORD (admin-secret), SLAPD_SERVICE_PASSWORD (service-secret, for
@@ -30,8 +31,8 @@
 # slapd 2.5 honours pwdReset at bind only under such a policy; a reset by the service account
 # clears pwdReset, so rekey sets it explicitly afterwards when a change is required), or
 # cn=expired / cn=expired-grace (pwdMaxAge 1 s, no grace logins / two) and cn=expiring
-# (pwdMaxAge one day, pwdExpireWarning one day: every bind carries timeBeforeExpiration). The service
-# account may write (not manage: manage would skip every policy check) userPassword,
+# (pwdMaxAge one day, pwdExpireWarning 25 hours: every bind carries timeBeforeExpiration, even
+# one in the second the password was set). The service account may write (not manage: manage would skip every policy check) userPassword,
 # pwdAccountLockedTime and pwdReset under ou=people, and read (not userPassword) everything.
 #
 # AppArmor: Debian's profile for /usr/sbin/slapd only matters where AppArmor is enforced (not in
@@ -267,10 +268,10 @@ data_ldif() {
   policy_ldif min-age 3600 FALSE
   policy_ldif must-change 0 TRUE
   # Passwords that expire a second after they are set, with no grace logins or with two, and
-  # one that lasts a day and is warned about all day long.
+  # one that lasts a day and is warned about from the start.
   policy_ldif expired 0 FALSE 1 0 0
   policy_ldif expired-grace 0 FALSE 1 2 0
-  policy_ldif expiring 0 FALSE 86400 0 86400
+  policy_ldif expiring 0 FALSE 86400 0 90000
   printf 'dn: %s\nobjectClass: applicationProcess\nobjectClass: simpleSecurityObject\ncn: rekey\nuserPassword: %s\n\n' \
     "$SERVICE_DN" "$service_hash"
   # slapadd bypasses overlays, so the sample users carry memberOf themselves.

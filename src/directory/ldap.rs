@@ -26,13 +26,15 @@ use ldap3::{Ldap, LdapError, LdapResult, Mod, Scope, SearchEntry, SearchOptions}
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::config::{AD_NEEDS_TLS, DirectoryConfig, LdapFlavour};
-use crate::directory::{AccountState, DirError, DirUser, Directory, LockStatus, Login, PolicyReason, UserId};
+use crate::directory::{
+    AccountState, DirError, DirUser, Directory, LockStatus, Login, PasswordWarning, PolicyReason, UserId,
+};
 
 pub use self::by_id::Protection;
 use self::conn::{Connector, Retry, ServicePool};
 pub use self::dn::{dn_key, is_under};
 pub use self::escape::{escape_dn_value, escape_filter_value};
-use self::ppolicy::{PpolicyError, PpolicyResponse};
+use self::ppolicy::{PpolicyError, PpolicyResponse, PpolicyWarning};
 
 const LOCKED_TIME: &str = "pwdAccountLockedTime";
 /// The lock time ppolicy treats as "locked until an administrator unlocks".
@@ -266,15 +268,26 @@ impl Directory for LdapDirectory {
     }
 
     async fn verify_password(&self, user: &DirUser, password: &SecretString) -> Result<(), DirError> {
+        self.verify_password_warned(user, password).await.map(|_| ())
+    }
+
+    async fn verify_password_warned(
+        &self,
+        user: &DirUser,
+        password: &SecretString,
+    ) -> Result<Option<PasswordWarning>, DirError> {
         if self.flavour == LdapFlavour::ActiveDirectory {
-            return self.ad_verify_password(user, password).await;
+            return self.ad_verify_password(user, password).await.map(|()| None);
         }
         let (mut ldap, policy) = self.bind_as_user(user, password).await?;
         let _ = ldap.unbind().await;
         match policy.error {
             Some(PpolicyError::ChangeAfterReset) => Err(DirError::MustChange),
             Some(PpolicyError::PasswordExpired) => Err(DirError::PasswordExpired),
-            _ => Ok(()),
+            _ => Ok(policy.warning.map(|w| match w {
+                PpolicyWarning::TimeBeforeExpiration(secs) => PasswordWarning::ExpiresInSecs(secs),
+                PpolicyWarning::GraceAuthNsRemaining(n) => PasswordWarning::GraceLoginsLeft(n),
+            })),
         }
     }
 

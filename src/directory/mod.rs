@@ -167,6 +167,15 @@ pub enum DirError {
     Refused(String),
 }
 
+/// What the directory said about a password that signed in: how long it has left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordWarning {
+    /// It expires in this many seconds (ppolicy timeBeforeExpiration).
+    ExpiresInSecs(i64),
+    /// It has expired; this many more sign-ins with it are allowed (ppolicy grace logins).
+    GraceLoginsLeft(i64),
+}
+
 /// The operations every flow needs from a directory.
 #[async_trait]
 pub trait Directory: Send + Sync + 'static {
@@ -176,6 +185,15 @@ pub trait Directory: Send + Sync + 'static {
 
     /// Binds as the user. `Ok(())` only for a usable password; otherwise the precise reason.
     async fn verify_password(&self, user: &DirUser, password: &SecretString) -> Result<(), DirError>;
+
+    /// `verify_password`, plus what the directory said about how long the password has left.
+    async fn verify_password_warned(
+        &self,
+        user: &DirUser,
+        password: &SecretString,
+    ) -> Result<Option<PasswordWarning>, DirError> {
+        self.verify_password(user, password).await.map(|()| None)
+    }
 
     /// Changes the password as the user, so history and minimum age apply.
     async fn change_password(&self, user: &DirUser, old: &SecretString, new: &SecretString) -> Result<(), DirError>;

@@ -87,3 +87,44 @@ async fn a_change_with_two_grace_logins_left_spends_one() {
     assert!(page.contains("Your password has been changed"), "{}", page.body);
     assert!(slapd.bind(&max.dn, &new).await);
 }
+
+#[tokio::test]
+async fn a_sign_in_tells_how_long_the_password_has_left() {
+    let slapd = Slapd::shared().await;
+    let env = TestEnv::with(|_| {}).await;
+    // pwdMaxAge one day, pwdExpireWarning 25 hours: every bind carries timeBeforeExpiration.
+    let nell = slapd.create_user_under("nell", Some("expiring")).await;
+    let mut b = env.browser();
+    let page = b.sign_in_to_register(&nell).await;
+    assert!(page.url.ends_with("/register/methods"), "{}", page.body);
+    // (Fluent may set the number apart with invisible isolation marks.)
+    let said = page.body.replace(['\u{2068}', '\u{2069}'], "");
+    assert!(said.contains("Your password expires in 24 hours"), "{}", page.body);
+    // Shown once, not on every later page.
+    let again = b.get("/register/methods").await;
+    assert!(!again.contains("Your password expires"), "{}", again.body);
+
+    // On grace logins the person hears how many are left.
+    let otto = expired_user(slapd, "otto", "expired-grace").await;
+    let mut c = env.browser();
+    let page = c.sign_in_to_register(&otto).await;
+    let said = page.body.replace(['\u{2068}', '\u{2069}'], "");
+    assert!(said.contains("Your password has expired. It will sign you in 1 more time"), "{}", page.body);
+}
+
+#[tokio::test]
+async fn the_directory_reads_the_expiry_warnings_of_a_bind() {
+    use rekey::directory::{Directory, Login, PasswordWarning};
+    use secrecy::SecretString;
+    let slapd = Slapd::shared().await;
+    let dir = rekey::directory::ldap::LdapDirectory::new(&slapd.directory_config()).unwrap();
+    let pia = slapd.create_user_under("pia", Some("expiring")).await;
+    let user = dir.find_user(&Login::parse(&pia.uid).unwrap()).await.unwrap().unwrap();
+    let warning = dir.verify_password_warned(&user, &SecretString::from(pia.password.clone())).await.unwrap();
+    assert!(matches!(warning, Some(PasswordWarning::ExpiresInSecs(s)) if s > 86_000 && s <= 86_400), "{warning:?}");
+
+    let quinn = expired_user(slapd, "quinn", "expired-grace").await;
+    let user = dir.find_user(&Login::parse(&quinn.uid).unwrap()).await.unwrap().unwrap();
+    let warning = dir.verify_password_warned(&user, &SecretString::from(quinn.password.clone())).await.unwrap();
+    assert_eq!(warning, Some(PasswordWarning::GraceLoginsLeft(1)));
+}
