@@ -215,6 +215,10 @@ pub struct DirectoryConfig {
     /// Active Directory: ask the DC to apply password history to resets too (the policy-hints
     /// control, Windows Server 2012 R2 and later; Samba 4.17 ignores it).
     pub enforce_history_on_reset: bool,
+    /// OpenLDAP: the ppolicy overlay hashes a cleartext userPassword (olcPPolicyHashCleartext
+    /// TRUE), so a reset is one modify. Otherwise resets use the password modify operation,
+    /// which the server always hashes.
+    pub ppolicy_hash_cleartext: bool,
     /// With `kind = "agent"`: how the portal hands operations to writeback agents.
     pub agent: AgentDirectoryConfig,
     /// `kind = "graph"`: Microsoft Entra ID through Microsoft Graph.
@@ -336,6 +340,7 @@ impl Default for DirectoryConfig {
             max_concurrent_ops: 32,
             queue_timeout_secs: 5,
             enforce_history_on_reset: false,
+            ppolicy_hash_cleartext: false,
             agent: AgentDirectoryConfig::default(),
             graph: None,
         }

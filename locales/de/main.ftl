@@ -120,6 +120,16 @@ change-done-password = Das Passwort von { $username } wurde am { $when } geände
 change-done-next = Verwenden Sie ab jetzt Ihr neues Passwort, auf allen Geräten, auf denen Sie sich anmelden (Mail-Apps auf dem Smartphone, VPN, WLAN).
 change-done-register = Haben Sie Wiederherstellungsmethoden eingerichtet? Damit können Sie ein vergessenes Passwort ohne den Helpdesk zurücksetzen.
 change-same-as-old = Das neue Passwort muss sich vom aktuellen unterscheiden.
+change-expired = Ihr Passwort ist abgelaufen und wird vom Verzeichnis nicht mehr angenommen, auch nicht zum Ändern. Wählen Sie auf der Startseite „Ich habe mein Passwort vergessen“, um ein neues festzulegen.
+password-expires-in-days = Ihr Passwort läuft in { $days } Tagen ab. Ändern Sie es vorher.
+password-expires-in-hours = Ihr Passwort läuft in { $hours ->
+        [one] 1 Stunde
+       *[other] { $hours } Stunden
+    } ab. Ändern Sie es jetzt.
+password-grace-logins-left = Ihr Passwort ist abgelaufen. Sie können sich damit noch { $count ->
+        [one] 1 Mal
+       *[other] { $count } Mal
+    } anmelden; ändern Sie es jetzt.
 change-wrong-current = Ihr aktuelles Passwort ist nicht richtig. Prüfen Sie es und versuchen Sie es erneut.
 
 ## Register

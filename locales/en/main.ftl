@@ -120,6 +120,16 @@ change-done-password = The password of { $username } was changed on { $when }. Y
 change-done-next = Use your new password from now on, on every device where you sign in (phone mail apps, VPN, Wi-Fi).
 change-done-register = Have you set up recovery methods? They let you reset a forgotten password without the helpdesk.
 change-same-as-old = The new password must be different from the current one.
+change-expired = Your password has expired and the directory no longer accepts it, not even to change it. Choose "I forgot my password" on the start page to set a new one.
+password-expires-in-days = Your password expires in { $days } days. Change it before then.
+password-expires-in-hours = Your password expires in { $hours ->
+        [one] 1 hour
+       *[other] { $hours } hours
+    }. Change it now.
+password-grace-logins-left = Your password has expired. It will sign you in { $count ->
+        [one] 1 more time
+       *[other] { $count } more times
+    }; change it now.
 change-wrong-current = Your current password is not right. Check it and try again.
 
 ## Register

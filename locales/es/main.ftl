@@ -120,6 +120,16 @@ change-done-password = La contraseña de { $username } se cambió el { $when }. 
 change-done-next = A partir de ahora, use su nueva contraseña en todos los dispositivos en los que inicia sesión (aplicaciones de correo del teléfono, VPN, Wi-Fi).
 change-done-register = ¿Ha configurado métodos de recuperación? Con ellos puede restablecer una contraseña olvidada sin recurrir al soporte técnico.
 change-same-as-old = La nueva contraseña debe ser distinta de la actual.
+change-expired = Su contraseña ha caducado y el directorio ya no la acepta, ni siquiera para cambiarla. Elija «He olvidado mi contraseña» en la página de inicio para establecer una nueva.
+password-expires-in-days = Su contraseña caduca en { $days } días. Cámbiela antes.
+password-expires-in-hours = Su contraseña caduca en { $hours ->
+        [one] 1 hora
+       *[other] { $hours } horas
+    }. Cámbiela ahora.
+password-grace-logins-left = Su contraseña ha caducado. Podrá iniciar sesión con ella { $count ->
+        [one] 1 vez más
+       *[other] { $count } veces más
+    }; cámbiela ahora.
 change-wrong-current = Su contraseña actual no es correcta. Revísela y vuelva a intentarlo.
 
 ## Register

@@ -120,6 +120,16 @@ change-done-password = Le mot de passe de { $username } a été changé le { $wh
 change-done-next = Utilisez désormais votre nouveau mot de passe, sur chaque appareil où vous vous connectez (messagerie du téléphone, VPN, Wi-Fi).
 change-done-register = Avez-vous configuré des méthodes de récupération ? Elles vous permettent de réinitialiser un mot de passe oublié sans passer par le support technique.
 change-same-as-old = Le nouveau mot de passe doit être différent du mot de passe actuel.
+change-expired = Votre mot de passe a expiré et l'annuaire ne l'accepte plus, même pour le changer. Choisissez « J'ai oublié mon mot de passe » sur la page d'accueil pour en définir un nouveau.
+password-expires-in-days = Votre mot de passe expire dans { $days } jours. Changez-le d'ici là.
+password-expires-in-hours = Votre mot de passe expire dans { $hours ->
+        [one] 1 heure
+       *[other] { $hours } heures
+    }. Changez-le maintenant.
+password-grace-logins-left = Votre mot de passe a expiré. Il vous connectera encore { $count ->
+        [one] 1 fois
+       *[other] { $count } fois
+    } ; changez-le maintenant.
 change-wrong-current = Votre mot de passe actuel est incorrect. Vérifiez-le et réessayez.
 
 ## Enregistrement

@@ -121,6 +121,16 @@ change-done-password = Het wachtwoord van { $username } is gewijzigd op { $when 
 change-done-next = Gebruik vanaf nu uw nieuwe wachtwoord, op elk apparaat waarop u zich aanmeldt (e-mailapps op uw telefoon, VPN, wifi).
 change-done-register = Hebt u herstelmethoden ingesteld? Daarmee kunt u een vergeten wachtwoord opnieuw instellen zonder de helpdesk.
 change-same-as-old = Het nieuwe wachtwoord moet anders zijn dan het huidige.
+change-expired = Uw wachtwoord is verlopen en de directory accepteert het niet meer, ook niet om het te wijzigen. Kies op de startpagina "Ik ben mijn wachtwoord vergeten" om een nieuw wachtwoord in te stellen.
+password-expires-in-days = Uw wachtwoord verloopt over { $days } dagen. Wijzig het voor die tijd.
+password-expires-in-hours = Uw wachtwoord verloopt over { $hours ->
+        [one] 1 uur
+       *[other] { $hours } uur
+    }. Wijzig het nu.
+password-grace-logins-left = Uw wachtwoord is verlopen. U kunt er nog { $count ->
+        [one] 1 keer
+       *[other] { $count } keer
+    } mee aanmelden; wijzig het nu.
 change-wrong-current = Uw huidige wachtwoord is niet juist. Controleer het en probeer het opnieuw.
 
 ## Registreren

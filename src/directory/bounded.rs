@@ -45,6 +45,15 @@ impl Directory for Bounded {
         self.inner.verify_password(user, password).await
     }
 
+    async fn verify_password_warned(
+        &self,
+        user: &DirUser,
+        password: &SecretString,
+    ) -> Result<Option<super::PasswordWarning>, DirError> {
+        let _p = self.permit().await?;
+        self.inner.verify_password_warned(user, password).await
+    }
+
     async fn change_password(&self, user: &DirUser, old: &SecretString, new: &SecretString) -> Result<(), DirError> {
         let _p = self.permit().await?;
         self.inner.change_password(user, old, new).await
@@ -77,6 +86,10 @@ impl Directory for Bounded {
 
     fn graph(&self) -> Option<&super::graph::GraphDirectory> {
         self.inner.graph()
+    }
+
+    fn change_proves_current(&self) -> bool {
+        self.inner.change_proves_current()
     }
 }
 

@@ -67,6 +67,14 @@ impl Directory for Instrumented {
         timed!(self, "verify_password", self.inner.verify_password(user, password))
     }
 
+    async fn verify_password_warned(
+        &self,
+        user: &DirUser,
+        password: &SecretString,
+    ) -> Result<Option<super::PasswordWarning>, DirError> {
+        timed!(self, "verify_password", self.inner.verify_password_warned(user, password))
+    }
+
     async fn change_password(&self, user: &DirUser, old: &SecretString, new: &SecretString) -> Result<(), DirError> {
         timed!(self, "change_password", self.inner.change_password(user, old, new))
     }
@@ -93,5 +101,9 @@ impl Directory for Instrumented {
 
     fn graph(&self) -> Option<&super::graph::GraphDirectory> {
         self.inner.graph()
+    }
+
+    fn change_proves_current(&self) -> bool {
+        self.inner.change_proves_current()
     }
 }

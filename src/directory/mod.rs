@@ -153,6 +153,11 @@ pub enum DirError {
     /// may not have been applied.
     #[error("no answer in time; the change may or may not have been applied: {0}")]
     Unconfirmed(String),
+    /// A reset set the new password, but a later step of it did not happen (OpenLDAP without
+    /// `ppolicy_hash_cleartext`: marking the password as one to change at next logon). The
+    /// password IS changed; the text says what is missing.
+    #[error("the password was set, but {0}")]
+    PasswordSetOnly(String),
     /// The directory has no unlock operation (Entra ID): a reset is what unlocks the account.
     #[error("this directory cannot unlock without a reset")]
     UnlockByReset,
@@ -160,6 +165,15 @@ pub enum DirError {
     /// agent's own base and filter, or a protected account. Nothing was changed.
     #[error("the writeback agent refused the job: {0}")]
     Refused(String),
+}
+
+/// What the directory said about a password that signed in: how long it has left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordWarning {
+    /// It expires in this many seconds (ppolicy timeBeforeExpiration).
+    ExpiresInSecs(i64),
+    /// It has expired; this many more sign-ins with it are allowed (ppolicy grace logins).
+    GraceLoginsLeft(i64),
 }
 
 /// The operations every flow needs from a directory.
@@ -171,6 +185,15 @@ pub trait Directory: Send + Sync + 'static {
 
     /// Binds as the user. `Ok(())` only for a usable password; otherwise the precise reason.
     async fn verify_password(&self, user: &DirUser, password: &SecretString) -> Result<(), DirError>;
+
+    /// `verify_password`, plus what the directory said about how long the password has left.
+    async fn verify_password_warned(
+        &self,
+        user: &DirUser,
+        password: &SecretString,
+    ) -> Result<Option<PasswordWarning>, DirError> {
+        self.verify_password(user, password).await.map(|()| None)
+    }
 
     /// Changes the password as the user, so history and minimum age apply.
     async fn change_password(&self, user: &DirUser, old: &SecretString, new: &SecretString) -> Result<(), DirError>;
@@ -196,6 +219,15 @@ pub trait Directory: Send + Sync + 'static {
     /// The Graph directory, whose people sign in with OpenID Connect; `None` for others.
     fn graph(&self) -> Option<&graph::GraphDirectory> {
         None
+    }
+
+    /// True when `change_password` itself proves the current password with the one bind as
+    /// the person that it needs anyway, and answers that bind's refusals (`WrongPassword`,
+    /// `Locked`, `PasswordExpired`…) as `verify_password` would. The change flow then binds
+    /// once instead of signing in first: with ppolicy, every bind with an expired password
+    /// spends a grace login.
+    fn change_proves_current(&self) -> bool {
+        false
     }
 }
 

@@ -7,6 +7,7 @@
 pub mod account;
 pub mod admin;
 pub mod binding;
+mod change_once;
 pub mod checkpoint;
 pub mod codes;
 pub mod delegated;

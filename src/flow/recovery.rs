@@ -494,8 +494,16 @@ pub async fn reset(
         return Ok(ResetOutcome::Weak(refusals));
     }
     let claimed = protection::claim(services, &r.attempt_id).await?;
+    let mut must_change = must_change;
+    let mut reason = None;
     match services.directory.reset_password(user, new.secret(), must_change).await {
         Ok(()) => {}
+        // The password IS set: say so, send the notice, and record what did not happen.
+        Err(DirError::PasswordSetOnly(detail)) => {
+            tracing::warn!(user = %user.dn, "reset: {detail}");
+            reason = Some(if must_change { "must_change_not_set" } else { "must_change_not_cleared" });
+            must_change = false;
+        }
         Err(DirError::PolicyViolation(reason)) => {
             services.db.reopen_attempt(&r.attempt_id, claimed).await?;
             services.audit(who, audit("failure", Some(reason.code()))).await;
@@ -508,7 +516,7 @@ pub async fn reset(
             return failed;
         }
     }
-    services.audit(who, audit("success", None)).await;
+    services.audit(who, audit("success", reason)).await;
     protection::alert_if_privileged(services, who, user, "password reset");
     notify(services, who, user, AccountEvent::PasswordReset).await?;
     Ok(ResetOutcome::Done { must_change })

@@ -10,6 +10,7 @@ mod context;
 mod csrf;
 mod disown;
 mod error;
+mod expiry;
 mod health;
 mod oidc;
 mod pages;

@@ -21,6 +21,8 @@ mod ldap_directory;
 mod mail;
 mod method_rules;
 mod passkeys;
+mod ppolicy_expiry;
+mod ppolicy_reset;
 mod processes;
 mod quality;
 mod questions;
