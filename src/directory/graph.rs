@@ -1,12 +1,13 @@
-//! Microsoft Entra ID through Microsoft Graph: look-up by UPN or mail, group scope with
-//! checkMemberGroups, resets as the app (PATCH passwordProfile, then revoke sign-in sessions),
-//! changes with the person's own delegated token.
+//! Microsoft Entra ID through Microsoft Graph: look-up by UPN or mail, groups with
+//! checkMemberGroups, resets as the app (PATCH passwordProfile; the flow then revokes sign-in
+//! sessions), changes with the person's own delegated token.
 //!
 //! Accounts synced from on-premises AD (`onPremisesSyncEnabled`) are never reset through
 //! Graph, which would not write back: they go to the configured on-premises directory.
 //! Nothing here logs a password, a token or a request body.
 
 mod client;
+mod groups;
 mod listing;
 pub mod oidc;
 mod token;
@@ -35,7 +36,8 @@ pub struct GraphDirectory {
     client: GraphClient,
     tokens: AppTokens,
     login_attribute: GraphLogin,
-    /// Group object ids policy cares about; checkMemberGroups tells which the user is in.
+    /// Every group object id the configuration names (policy, rules, admin, alerts);
+    /// checkMemberGroups tells which the user is in.
     scope_groups: Vec<String>,
     on_premises: Option<Arc<dyn Directory>>,
     oidc: OidcSignIn,
@@ -63,7 +65,8 @@ struct Collection<T> {
 }
 
 impl GraphDirectory {
-    /// `scope_groups` are the group ids named in policy; `on_premises` handles synced accounts.
+    /// `scope_groups` are the group object ids the configuration names
+    /// ([`crate::config::graph_groups::entra_ids`]); `on_premises` handles synced accounts.
     pub fn new(
         config: &GraphConfig,
         scope_groups: Vec<String>,
@@ -175,30 +178,27 @@ impl GraphDirectory {
         let Some(user) = users.pop() else { return Ok(None) };
         if user.on_premises_sync_enabled == Some(true) {
             let Some(on_premises) = &self.on_premises else {
+                // Answered as for an unknown login: a different page would list synced accounts.
                 tracing::error!(
                     id = %user.id,
                     "this account is synced from on-premises Active Directory: a Graph reset would not \
-                     reach AD, and no on-premises directory is configured (directory.graph.on_premises)"
+                     reach AD, and no on-premises directory is configured (directory.graph.on_premises); \
+                     the person is answered as if the account did not exist"
                 );
-                return Err(DirError::Unavailable("synced account and no on-premises directory".into()));
+                return Ok(None);
             };
-            return on_premises.find_user(login).await;
+            let Some(mut local) = on_premises.find_user(login).await? else { return Ok(None) };
+            // Its Entra groups too, so a group named by object id applies to it as to a
+            // cloud account; its on-premises groups keep the names that directory gives them.
+            for id in self.member_groups(&user.id).await? {
+                if !local.groups.iter().any(|g| g.eq_ignore_ascii_case(&id)) {
+                    local.groups.push(id);
+                }
+            }
+            return Ok(Some(local));
         }
         let groups = self.member_groups(&user.id).await?;
         Ok(Some(cloud_user(user, login.as_str(), groups)))
-    }
-
-    async fn member_groups(&self, id: &str) -> Result<Vec<String>, DirError> {
-        if self.scope_groups.is_empty() {
-            return Ok(vec![]);
-        }
-        let body = serde_json::json!({ "groupIds": self.scope_groups });
-        let bytes = self
-            .app_call("checkMemberGroups", Method::POST, &format!("/users/{id}/checkMemberGroups"), &[], Some(&body))
-            .await
-            .map_err(|e| app_error(e, "GroupMember.Read.All"))?;
-        let groups: Collection<String> = parse(&bytes)?;
-        Ok(groups.value)
     }
 }
 
@@ -241,16 +241,19 @@ impl Directory for GraphDirectory {
         });
         self.app_call("reset password", Method::PATCH, &format!("/users/{id}"), &[], Some(&body))
             .await
-            .map_err(|e| password_error(e, RESET_PERMISSION))?;
-        // The new password stands; a failed revoke is for the admin, not a failed reset.
-        if let Err(e) = self
-            .app_call("revoke sign-in sessions", Method::POST, &format!("/users/{id}/revokeSignInSessions"), &[], None)
-            .await
-        {
-            let e = app_error(e, "User.RevokeSessions.All");
-            tracing::error!(%id, error = %e, "password reset, but signing the account out everywhere failed");
+            .map_err(|e| password_error(e, RESET_PERMISSION))
+            .map(|_| ())
+    }
+
+    async fn sign_out_everywhere(&self, user: &DirUser) -> Result<(), DirError> {
+        if let Some(dir) = self.routed(user) {
+            return dir?.sign_out_everywhere(user).await;
         }
-        Ok(())
+        let id = user.id.as_str();
+        self.app_call("revoke sign-in sessions", Method::POST, &format!("/users/{id}/revokeSignInSessions"), &[], None)
+            .await
+            .map_err(|e| app_error(e, "User.RevokeSessions.All"))
+            .map(|_| ())
     }
 
     async fn unlock(&self, user: &DirUser) -> Result<(), DirError> {

@@ -127,6 +127,8 @@ struct DonePage {
     l: Layout,
     purpose: Purpose,
     must_change: bool,
+    /// Reset, but the account's other sessions could not be ended.
+    sessions_kept: bool,
     username: String,
     when: String,
 }
@@ -359,6 +361,7 @@ async fn complete_unlock(
         l: Layout::new(s, ctx, "unlock-done-title").returning(back),
         purpose: Purpose::Unlock,
         must_change: false,
+        sessions_kept: false,
         username: r.login().to_owned(),
         when: crate::i18n::human_time(ctx.lang, s.clock.now()),
     };
@@ -425,13 +428,14 @@ async fn set_password(
         Err(e) => return again(e.advice(), vec![]),
     };
     match recovery::reset(&s, &who, &r, &new).await? {
-        ResetOutcome::Done { must_change } => {
+        ResetOutcome::Done { must_change, sessions_kept } => {
             session.remove::<Recovery>(KEY).await?;
             let back = return_to::take(&session).await?;
             let page = DonePage {
                 l: Layout::new(&s, &ctx, "reset-done-title").returning(back),
                 purpose: Purpose::Reset,
                 must_change,
+                sessions_kept,
                 username: r.login().to_owned(),
                 when: crate::i18n::human_time(ctx.lang, s.clock.now()),
             };

@@ -66,6 +66,8 @@ async fn reset_and_check(double: &GraphDouble, config: &GraphConfig, user: &Grap
     assert_eq!(found.id.as_str(), user.id);
     let new = new_password();
     dir.reset_password(&found, &new, false).await.unwrap();
+    assert!(double.revokes().is_empty(), "the reset flow, not the PATCH, signs the account out");
+    dir.sign_out_everywhere(&found).await.unwrap();
     use secrecy::ExposeSecret;
     assert_eq!(double.password_of(&user.id), new.expose_secret());
     assert_eq!(

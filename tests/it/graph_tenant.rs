@@ -231,11 +231,7 @@ async fn graph_tenant_sessions_are_revoked_with_a_length_the_front_door_accepts(
 
     // Straight at the double: without a length the front door answers 411.
     let http = reqwest::Client::new();
-    let res = http
-        .post(format!("{}/v1.0/users/{}/revokeSignInSessions", double.url, user.id))
-        .send()
-        .await
-        .unwrap();
+    let res = http.post(format!("{}/v1.0/users/{}/revokeSignInSessions", double.url, user.id)).send().await.unwrap();
     assert_eq!(res.status(), 411);
 }
 
