@@ -256,6 +256,8 @@ impl Directory for GraphDirectory {
             .map(|_| ())
     }
 
+    /// Graph has no unlock: Entra's smart lockout cannot be cleared through it (nor by an
+    /// admin; it ends when its duration is over). The unlock page offers a reset instead.
     async fn unlock(&self, user: &DirUser) -> Result<(), DirError> {
         if let Some(dir) = self.routed(user) {
             return dir?.unlock(user).await;
@@ -267,7 +269,7 @@ impl Directory for GraphDirectory {
         if let Some(dir) = self.routed(user) {
             return dir?.lock_status(user).await;
         }
-        // Graph does not expose smart lockout; a reset clears it.
+        // Graph does not expose smart lockout: rekey cannot tell, and says unlocked.
         Ok(LockStatus::Unlocked)
     }
 
@@ -282,6 +284,13 @@ impl Directory for GraphDirectory {
     fn graph(&self) -> Option<&GraphDirectory> {
         Some(self)
     }
+}
+
+/// Whether `user` is an Entra ID cloud account (not one routed on-premises). Its smart lockout
+/// can be neither read nor cleared through Graph: Entra ends it when the lockout duration is
+/// over, so a reset gives the person a new password but is not said to unlock anything.
+pub fn is_cloud_account(user: &DirUser) -> bool {
+    user.dn.starts_with(GRAPH_LOCATOR)
 }
 
 /// A cloud account as a [`DirUser`]; `typed` stands in for a missing UPN.
