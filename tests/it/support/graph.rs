@@ -765,6 +765,9 @@ impl GraphDouble {
 async fn length_required(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
     let needs_body = matches!(request.method().as_str(), "POST" | "PUT" | "PATCH");
     let headers = request.headers();
+    if headers.get_all("content-length").iter().count() > 1 {
+        return (StatusCode::BAD_REQUEST, "Bad Request - Invalid Header").into_response();
+    }
     if needs_body && !headers.contains_key("content-length") && !headers.contains_key("transfer-encoding") {
         let body = "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\"\"http://www.w3.org/TR/html4/strict.dtd\">\r\n\
                     <HTML><HEAD><TITLE>Length Required</TITLE>\r\n\
