@@ -11,6 +11,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
 pub mod audit;
+pub mod graph_groups;
 pub mod passkeys;
 pub mod sms;
 pub use audit::AuditConfig;
@@ -1168,6 +1169,7 @@ impl Config {
             DirectoryKind::Graph => {
                 let mut err = |path: &str, message: String| errors.push(ConfigError { path: path.into(), message });
                 validate_graph(self.directory.graph.as_ref(), &mut err);
+                graph_groups::validate(self, &mut err);
                 match graph_on_premises {
                     Some(OnPremises::Ldap) => validate_ldap(&self.directory, errors),
                     Some(OnPremises::Agent) => self.validate_agent(errors),

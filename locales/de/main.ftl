@@ -102,6 +102,7 @@ reset-done-title = Ihr Passwort wurde zurückgesetzt
 reset-done-password = Das Passwort von { $username } wurde am { $when } ersetzt. Ihr altes Passwort funktioniert nicht mehr.
 reset-done-unlocked = Ihr Konto ist entsperrt.
 reset-done-must-change = Bei der nächsten Anmeldung werden Sie aufgefordert, ein anderes Passwort zu wählen.
+reset-done-sessions-kept = Ihre anderen Geräte und Apps sind möglicherweise noch mit dem alten Passwort angemeldet. Melden Sie sich dort jetzt ab oder bitten Sie den Helpdesk, Sie überall abzumelden.
 reset-done-next = Ihr neues Passwort gilt ab sofort. Verwenden Sie es auf allen Geräten, auf denen Sie sich anmelden (Mail-Apps auf dem Smartphone, VPN, WLAN). Wenn Sie das nicht selbst waren, wenden Sie sich sofort an den Helpdesk.
 unlock-done-title = Ihr Konto ist entsperrt
 unlock-done-unlocked = { $username } wurde am { $when } entsperrt.

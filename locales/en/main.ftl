@@ -102,6 +102,7 @@ reset-done-title = Your password has been reset
 reset-done-password = The password of { $username } was replaced on { $when }. Your old password no longer works.
 reset-done-unlocked = Your account is unlocked.
 reset-done-must-change = You will be asked to choose another password the next time you sign in.
+reset-done-sessions-kept = Your other devices and apps may still be signed in with the old password. Sign out of them now, or ask the helpdesk to sign you out everywhere.
 reset-done-next = Your new password works now. Use it on every device where you sign in (phone mail apps, VPN, Wi-Fi). If you did not do this, contact the helpdesk at once.
 unlock-done-title = Your account is unlocked
 unlock-done-unlocked = { $username } was unlocked on { $when }.

@@ -102,6 +102,7 @@ reset-done-title = Su contraseña se ha restablecido
 reset-done-password = La contraseña de { $username } se sustituyó el { $when }. Su contraseña anterior ya no funciona.
 reset-done-unlocked = Su cuenta está desbloqueada.
 reset-done-must-change = Se le pedirá que elija otra contraseña la próxima vez que inicie sesión.
+reset-done-sessions-kept = Es posible que sus otros dispositivos y aplicaciones sigan conectados con la contraseña anterior. Cierre la sesión en ellos ahora o pida al soporte técnico que cierre todas sus sesiones.
 reset-done-next = Su nueva contraseña ya funciona. Úsela en todos los dispositivos en los que inicia sesión (aplicaciones de correo del teléfono, VPN, Wi-Fi). Si no ha sido usted, póngase en contacto con el soporte técnico de inmediato.
 unlock-done-title = Su cuenta está desbloqueada
 unlock-done-unlocked = { $username } se desbloqueó el { $when }.

@@ -102,6 +102,7 @@ reset-done-title = Votre mot de passe a été réinitialisé
 reset-done-password = Le mot de passe de { $username } a été remplacé le { $when }. Votre ancien mot de passe ne fonctionne plus.
 reset-done-unlocked = Votre compte est déverrouillé.
 reset-done-must-change = Vous devrez choisir un autre mot de passe lors de votre prochaine connexion.
+reset-done-sessions-kept = Vos autres appareils et applications sont peut-être encore connectés avec l'ancien mot de passe. Déconnectez-vous-en maintenant, ou demandez au support technique de vous déconnecter partout.
 reset-done-next = Votre nouveau mot de passe fonctionne dès maintenant. Utilisez-le sur chaque appareil où vous vous connectez (messagerie du téléphone, VPN, Wi-Fi). Si vous n'êtes pas à l'origine de cette opération, contactez immédiatement le support technique.
 unlock-done-title = Votre compte est déverrouillé
 unlock-done-unlocked = Le compte { $username } a été déverrouillé le { $when }.

@@ -103,6 +103,7 @@ reset-done-title = Uw wachtwoord is opnieuw ingesteld
 reset-done-password = Het wachtwoord van { $username } is vervangen op { $when }. Uw oude wachtwoord werkt niet meer.
 reset-done-unlocked = Uw account is ontgrendeld.
 reset-done-must-change = De volgende keer dat u zich aanmeldt, wordt u gevraagd een ander wachtwoord te kiezen.
+reset-done-sessions-kept = Uw andere apparaten en apps zijn mogelijk nog aangemeld met het oude wachtwoord. Meld u daar nu af, of vraag de helpdesk u overal af te melden.
 reset-done-next = Uw nieuwe wachtwoord werkt nu. Gebruik het op elk apparaat waarop u zich aanmeldt (e-mailapps op uw telefoon, VPN, wifi). Hebt u dit niet zelf gedaan? Neem dan direct contact op met de helpdesk.
 unlock-done-title = Uw account is ontgrendeld
 unlock-done-unlocked = { $username } is ontgrendeld op { $when }.

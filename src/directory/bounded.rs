@@ -84,6 +84,11 @@ impl Directory for Bounded {
         self.inner.list_users(limit).await
     }
 
+    async fn sign_out_everywhere(&self, user: &DirUser) -> Result<(), DirError> {
+        let _p = self.permit().await?;
+        self.inner.sign_out_everywhere(user).await
+    }
+
     fn graph(&self) -> Option<&super::graph::GraphDirectory> {
         self.inner.graph()
     }

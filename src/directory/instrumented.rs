@@ -99,6 +99,10 @@ impl Directory for Instrumented {
         timed!(self, "list_users", self.inner.list_users(limit))
     }
 
+    async fn sign_out_everywhere(&self, user: &DirUser) -> Result<(), DirError> {
+        timed!(self, "sign_out_everywhere", self.inner.sign_out_everywhere(user))
+    }
+
     fn graph(&self) -> Option<&super::graph::GraphDirectory> {
         self.inner.graph()
     }

@@ -216,6 +216,12 @@ pub trait Directory: Send + Sync + 'static {
     /// At most `limit` accounts; `Ok(list)` with `list.len() == limit` means there may be more.
     async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError>;
 
+    /// Ends the account's other sessions after a reset, where the directory has them (Entra
+    /// ID's refresh tokens and session cookies). `Ok(())` where there is nothing to end.
+    async fn sign_out_everywhere(&self, _user: &DirUser) -> Result<(), DirError> {
+        Ok(())
+    }
+
     /// The Graph directory, whose people sign in with OpenID Connect; `None` for others.
     fn graph(&self) -> Option<&graph::GraphDirectory> {
         None

@@ -20,6 +20,7 @@ pub mod protection;
 pub mod quality;
 pub mod recovery;
 pub mod rows;
+pub mod sessions;
 pub mod sms;
 
 use std::sync::Arc;

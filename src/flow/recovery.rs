@@ -460,6 +460,9 @@ async fn check_answers_now(
 pub enum ResetOutcome {
     Done {
         must_change: bool,
+        /// The account's other sessions could not be ended: the person should sign out of
+        /// their other devices.
+        sessions_kept: bool,
     },
     /// The directory's policy refused the password: nothing changed, try another.
     Refused(PolicyReason),
@@ -517,9 +520,10 @@ pub async fn reset(
         }
     }
     services.audit(who, audit("success", reason)).await;
+    let sessions_kept = !super::sessions::sign_out_everywhere(services, who, user, &methods).await;
     protection::alert_if_privileged(services, who, user, "password reset");
     notify(services, who, user, AccountEvent::PasswordReset).await?;
-    Ok(ResetOutcome::Done { must_change })
+    Ok(ResetOutcome::Done { must_change, sessions_kept })
 }
 
 /// Clears the lockout once enough methods have passed. The password is not touched.

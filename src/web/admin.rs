@@ -621,7 +621,7 @@ struct AuditQuery {
 }
 
 /// Events an admin can pick from (anything else typed is searched as given).
-const EVENTS: [&str; 15] = [
+const EVENTS: [&str; 16] = [
     "started",
     "code_sent",
     "verify",
@@ -637,6 +637,7 @@ const EVENTS: [&str; 15] = [
     crate::tamper::EVENT,
     "agent_refused",
     crate::agent::integrity::TAMPERED,
+    crate::flow::sessions::EVENT,
 ];
 const OUTCOMES: [&str; 4] = ["success", "failure", "started", "blocked"];
 
@@ -694,7 +695,7 @@ struct AuditPage {
     bad_date: bool,
     pager: Pager,
     csv_href: String,
-    events: [&'static str; 15],
+    events: [&'static str; 16],
     outcomes: [&'static str; 4],
 }
 

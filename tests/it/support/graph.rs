@@ -36,6 +36,8 @@ pub enum Fault {
     Unauthorized,
     /// A 5xx, e.g. 503.
     Server(u16),
+    /// A 5xx with `Retry-After: n`, as Graph sends when a service is briefly unavailable.
+    ServerRetryAfter(u16, u64),
 }
 
 /// A user the double holds, as Graph would return it.
@@ -74,6 +76,12 @@ struct Tenant {
     codes: HashMap<String, CodeGrant>,
     /// `$skiptoken`s handed out in next-page links → where the next page starts.
     skiptokens: HashMap<String, usize>,
+    /// Token requests still to be answered 503 `temporarily_unavailable`.
+    token_outages: usize,
+    /// Status every revokeSignInSessions is answered with instead of success.
+    revoke_refusal: Option<u16>,
+    /// Group ids of every checkMemberGroups call, one entry per call.
+    member_checks: Vec<Vec<String>>,
 }
 
 /// An authorization code and what it was issued for.
@@ -137,6 +145,7 @@ impl GraphDouble {
             .route("/v1.0/users/{id}/checkMemberGroups", post(check_member_groups))
             .route("/v1.0/groups/{id}/transitiveMembers", get(transitive_members))
             .route("/v1.0/me/changePassword", post(change_password))
+            .layer(axum::middleware::from_fn(length_required))
             .with_state(double.clone());
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
         double
@@ -149,6 +158,21 @@ impl GraphDouble {
     /// Queues faults for the next Graph requests, in order.
     pub fn fail_next(&self, faults: &[Fault]) {
         self.state.lock().unwrap().faults.extend(faults.iter().copied());
+    }
+
+    /// The next `n` token requests find the token endpoint down (503 `temporarily_unavailable`).
+    pub fn token_outage(&self, n: usize) {
+        self.state.lock().unwrap().token_outages = n;
+    }
+
+    /// Every revokeSignInSessions from now on is answered with this status (Graph's error body).
+    pub fn refuse_revocations(&self, status: u16) {
+        self.state.lock().unwrap().revoke_refusal = Some(status);
+    }
+
+    /// The group ids of each checkMemberGroups call so far.
+    pub fn member_checks(&self) -> Vec<Vec<String>> {
+        self.state.lock().unwrap().member_checks.clone()
     }
 
     /// Signs the browser in at the identity provider as this user.
@@ -245,7 +269,18 @@ fn token_error(status: StatusCode, error: &str, description: &str) -> Response {
 }
 
 async fn token(State(d): State<Arc<GraphDouble>>, Path(tenant): Path<String>, body: Bytes) -> Response {
-    d.state.lock().unwrap().token_requests += 1;
+    {
+        let mut s = d.state.lock().unwrap();
+        s.token_requests += 1;
+        if s.token_outages > 0 {
+            s.token_outages -= 1;
+            return token_error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "temporarily_unavailable",
+                "AADSTS90033: A transient error has occurred. Please try again.",
+            );
+        }
+    }
     if tenant != d.tenant_id {
         return token_error(StatusCode::BAD_REQUEST, "invalid_request", "AADSTS90002: Tenant not found.");
     }
@@ -498,6 +533,15 @@ impl GraphDouble {
                     "serviceNotAvailable",
                     "The service is temporarily unavailable.",
                 ),
+                Fault::ServerRetryAfter(code, secs) => {
+                    let mut r = graph_error(
+                        StatusCode::from_u16(code).unwrap(),
+                        "serviceNotAvailable",
+                        "The service is temporarily unavailable.",
+                    );
+                    r.headers_mut().insert("retry-after", secs.to_string().parse().unwrap());
+                    r
+                }
             });
         }
         let token = headers
@@ -716,6 +760,25 @@ impl GraphDouble {
     }
 }
 
+/// A POST, PUT or PATCH with neither a length nor chunked encoding gets 411, as from the
+/// front door of Microsoft's services (HTTP.sys wording), before Graph sees it.
+async fn length_required(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let needs_body = matches!(request.method().as_str(), "POST" | "PUT" | "PATCH");
+    let headers = request.headers();
+    if headers.get_all("content-length").iter().count() > 1 {
+        return (StatusCode::BAD_REQUEST, "Bad Request - Invalid Header").into_response();
+    }
+    if needs_body && !headers.contains_key("content-length") && !headers.contains_key("transfer-encoding") {
+        let body = "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\"\"http://www.w3.org/TR/html4/strict.dtd\">\r\n\
+                    <HTML><HEAD><TITLE>Length Required</TITLE>\r\n\
+                    <META HTTP-EQUIV=\"Content-Type\" Content=\"text/html; charset=us-ascii\"></HEAD>\r\n\
+                    <BODY><h2>Length Required</h2>\r\n<hr><p>HTTP Error 411. The request must be chunked or have a \
+                    content length.</p>\r\n</BODY></HTML>\r\n";
+        return (StatusCode::LENGTH_REQUIRED, [("content-type", "text/html; charset=us-ascii")], body).into_response();
+    }
+    next.run(request).await
+}
+
 /// Entra's default policy, roughly: 8 to 256 characters, three of four character classes.
 fn complex_enough(password: &str) -> bool {
     let classes = [
@@ -793,6 +856,9 @@ async fn revoke(
     if !s.users.contains_key(&id) {
         return not_found(&id);
     }
+    if let Some(status) = s.revoke_refusal {
+        return graph_error(StatusCode::from_u16(status).unwrap(), "generalException", "An error occurred.");
+    }
     s.revokes.push(id);
     ok_json(StatusCode::OK, json!({"@odata.context": format!("{}/v1.0/$metadata#Edm.Boolean", d.url), "value": true}))
 }
@@ -815,7 +881,19 @@ async fn check_member_groups(
         .and_then(Value::as_array)
         .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
         .unwrap_or_default();
-    let s = d.state.lock().unwrap();
+    // Graph checks at most 20 groups per call.
+    if wanted.len() > 20 {
+        return graph_error(
+            StatusCode::BAD_REQUEST,
+            "Request_BadRequest",
+            "The number of group ids in the request exceeds the maximum allowed: 20.",
+        );
+    }
+    if let Some(bad) = wanted.iter().find(|g| uuid::Uuid::parse_str(g).is_err()) {
+        return bad_request(&format!("Invalid GUID:{bad}"));
+    }
+    let mut s = d.state.lock().unwrap();
+    s.member_checks.push(wanted.clone());
     let Some(user) = s.users.get(&id) else { return not_found(&id) };
     let found: Vec<&String> = wanted.iter().filter(|g| user.groups.contains(g)).collect();
     ok_json(StatusCode::OK, json!({"value": found}))
