@@ -19,7 +19,7 @@ use crate::support::{remember_secret, unique};
 const APP_SECRET: &str = "app-secret-Xq9~vR2";
 
 /// A double with one cloud user; returns the user.
-async fn double_with_user() -> (Arc<GraphDouble>, GraphUser) {
+pub(crate) async fn double_with_user() -> (Arc<GraphDouble>, GraphUser) {
     crate::support::init_tracing();
     remember_secret(APP_SECRET);
     let double = GraphDouble::start(APP_SECRET, None).await;
@@ -27,7 +27,7 @@ async fn double_with_user() -> (Arc<GraphDouble>, GraphUser) {
     (double, user)
 }
 
-fn cloud_user(double: &GraphDouble, prefix: &str) -> GraphUser {
+pub(crate) fn cloud_user(double: &GraphDouble, prefix: &str) -> GraphUser {
     let name = unique(prefix);
     let password = format!("Old-{}-pw1", unique(""));
     remember_secret(&password);
@@ -207,7 +207,7 @@ async fn graph_unlock_answers_that_a_reset_unlocks() {
 }
 
 /// The portal on the double, people's directory mail counting as their registered method.
-async fn portal(double: &GraphDouble, tweak: impl FnOnce(&mut rekey::config::Config)) -> TestEnv {
+pub(crate) async fn portal(double: &GraphDouble, tweak: impl FnOnce(&mut rekey::config::Config)) -> TestEnv {
     let directory =
         DirectoryConfig { kind: DirectoryKind::Graph, graph: Some(double.config()), ..DirectoryConfig::default() };
     TestEnv::build(directory, crate::support::postgres::fresh_sqlite_url(), |c| {
@@ -395,7 +395,7 @@ async fn graph_a_change_uses_the_persons_delegated_token() {
 }
 
 /// The `/oidc/finish?…` address the "Signing you in" page moves on to.
-fn continue_link(page: &crate::support::env::Page) -> String {
+pub(crate) fn continue_link(page: &crate::support::env::Page) -> String {
     assert!(page.contains("Signing you in"), "{}", page.body);
     let start = page.body.find("href=\"/oidc/finish?").expect("a continue link") + "href=\"".len();
     let end = start + page.body[start..].find('"').unwrap();
