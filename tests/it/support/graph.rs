@@ -443,7 +443,10 @@ async fn authorize(
     let resource_scope = format!("{}/{DELEGATED_PERMISSION}", d.url);
     let consented = |s: &str| matches!(s, "openid" | "profile" | "email" | "offline_access") || s == resource_scope;
     if let Some(s) = q.get("scope").and_then(|s| s.split(' ').find(|s| !consented(s))) {
-        return refuse(&format!("AADSTS65001: The user or administrator has not consented to use the application with ID '{}'. Scope: {s}", d.client_id));
+        return refuse(&format!(
+            "AADSTS65001: The user or administrator has not consented to use the application with ID '{}'. Scope: {s}",
+            d.client_id
+        ));
     }
     if q.get("response_type").map(String::as_str) != Some("code") {
         return refuse("AADSTS900144: response_type must be code.");
