@@ -112,5 +112,55 @@ async fn graph_oidc_asks_only_for_the_least_privileged_delegated_permission() {
     let mut scopes: Vec<&str> = scope.split(' ').collect();
     scopes.sort_unstable();
     let wanted = format!("{}/User-PasswordProfile.ReadWrite.All", double.url);
-    assert_eq!(scopes, vec!["openid", "profile", wanted.as_str()]);
+    let mut expected = vec!["openid", "profile", wanted.as_str()];
+    expected.sort_unstable();
+    assert_eq!(scopes, expected);
+}
+
+/// Graph cannot check a password: an Entra admin enters `/admin` through OpenID Connect and
+/// then a registered authenticator app; a cloud account in no admin group is refused.
+#[tokio::test]
+async fn graph_oidc_an_entra_admin_enters_the_admin_area_by_openid_connect_and_a_registered_app() {
+    let (double, user) = double_with_user().await;
+    let admins = uuid::Uuid::new_v4().to_string();
+    let mut admin = user;
+    admin.groups = vec![admins.clone()];
+    double.add_user(admin.clone());
+    let other = cloud_user(&double, "olga");
+    let a = admins.clone();
+    let env = portal(&double, move |c| {
+        c.admin.groups = vec![a.clone()];
+        // Admins are in self-service scope here, so their group is asked about either way.
+        c.policy.enabled_for = rekey::config::EnabledFor::Groups;
+        c.policy.groups = vec![a];
+        c.policy.new_method_cooling_off_hours = 0;
+    })
+    .await;
+
+    double.sign_in_as(&admin.id);
+    let mut b = env.browser();
+    let link = continue_link(&b.get("/register").await);
+    b.get(&link).await.assert_status(200);
+    let page = b.post("/register/totp", &[]).await;
+    page.assert_status(200);
+    let secret = crate::support::env::totp_secret_from(&page.body);
+    let page = b.post("/register/confirm", &[("code", &env.totp_code(&secret))]).await;
+    assert!(page.contains("Your new method is registered"), "{}", page.body);
+    env.clock.advance(60);
+
+    let mut b = env.browser();
+    let form = b.get("/admin/sign-in").await;
+    assert!(form.contains("/oidc/start?next=admin"), "{}", form.body);
+    let link = continue_link(&b.get("/oidc/start?next=admin").await);
+    let page = b.get(&link).await;
+    page.assert_status(200);
+    assert!(page.url.ends_with("/admin/verify"), "{} {}", page.url, page.body);
+    let page = b.post("/admin/verify/totp", &[("code", &env.totp_code(&secret))]).await;
+    page.assert_status(200);
+    assert!(page.url.ends_with("/admin") && page.contains("Status"), "{} {}", page.url, page.body);
+
+    double.sign_in_as(&other.id);
+    let mut b = env.browser();
+    let link = continue_link(&b.get("/oidc/start?next=admin").await);
+    b.get(&link).await.assert_status(403);
 }
