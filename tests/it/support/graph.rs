@@ -27,6 +27,10 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::{Value, json};
 
+use self::identity::{DELEGATED_PERMISSION, get_user, new_signing_key};
+
+mod identity;
+
 /// What the next Graph request (not the token endpoint) should suffer.
 #[derive(Debug, Clone, Copy)]
 pub enum Fault {
@@ -898,49 +902,6 @@ async fn change_password(State(d): State<Arc<GraphDouble>>, headers: HeaderMap, 
     user.password = new.clone();
     s.changes.push(id);
     StatusCode::NO_CONTENT.into_response()
-}
-
-/// The delegated permission the double's app registration is consented for: the least privileged
-/// one Microsoft documents for `POST /me/changePassword`.
-const DELEGATED_PERMISSION: &str = "User-PasswordProfile.ReadWrite.All";
-
-/// A fresh ID-token signing key and a `kid` for it.
-fn new_signing_key() -> (String, ring::signature::RsaKeyPair) {
-    let key_dir = tempfile::tempdir().unwrap();
-    let (key_file, _) = make_certificate(key_dir.path());
-    let key_pem = std::fs::read(key_file).unwrap();
-    let key = rustls_pemfile::private_key(&mut key_pem.as_slice()).unwrap().unwrap();
-    let key = ring::signature::RsaKeyPair::from_pkcs8(key.secret_der()).unwrap();
-    (format!("kid-{}", uuid::Uuid::new_v4().simple()), key)
-}
-
-/// `GET /users/{id}` with `$select`.
-async fn get_user(
-    State(d): State<Arc<GraphDouble>>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    RawQuery(raw): RawQuery,
-) -> Response {
-    if let Err(r) = d.admit(&headers, format!("GET /users/{id}")) {
-        return r;
-    }
-    let q = match query_options(raw.as_deref()) {
-        Ok(q) => q,
-        Err(r) => return r,
-    };
-    let select: Vec<&str> = q.get("$select").map(|s| s.split(',').collect()).unwrap_or_else(|| vec!["id"]);
-    if let Some(p) = select.iter().find(|p| !d.allowed("user", p)) {
-        return bad_request(&format!("Could not find a property named '{p}' on type 'microsoft.graph.user'."));
-    }
-    let user = d.state.lock().unwrap().users.get(&id).cloned();
-    match user {
-        Some(u) => {
-            let mut body = d.user_json(&u, &select);
-            body["@odata.context"] = json!(format!("{}/v1.0/$metadata#users/$entity", d.url));
-            ok_json(StatusCode::OK, body)
-        }
-        None => not_found(&id),
-    }
 }
 
 /// A throw-away RSA key and self-signed certificate (PEM), made with the openssl command.
