@@ -143,3 +143,47 @@ impl ProviderCache {
             .map_err(|e| OidcError::Unavailable(format!("signing keys: {e}")))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GUID: &str = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+
+    fn metadata(issuer: &str, keys_host: &str) -> CoreProviderMetadata {
+        serde_json::from_value(serde_json::json!({
+            "issuer": issuer,
+            "authorization_endpoint": format!("https://login.microsoftonline.com/{GUID}/oauth2/v2.0/authorize"),
+            "token_endpoint": format!("https://login.microsoftonline.com/{GUID}/oauth2/v2.0/token"),
+            "jwks_uri": format!("https://{keys_host}/{GUID}/discovery/v2.0/keys"),
+            "response_types_supported": ["code"],
+            "subject_types_supported": ["pairwise"],
+            "id_token_signing_alg_values_supported": ["RS256"],
+        }))
+        .unwrap()
+    }
+
+    fn cache(tenant: &str) -> ProviderCache {
+        ProviderCache::new("https://login.microsoftonline.com", tenant, reqwest::Client::new()).unwrap()
+    }
+
+    #[test]
+    fn a_domain_tenant_takes_the_guid_from_the_issuer() {
+        let issuer = format!("https://login.microsoftonline.com/{GUID}/v2.0");
+        let m = metadata(&issuer, "login.microsoftonline.com");
+        assert_eq!(cache("contoso.com").check(&m).unwrap().to_string(), GUID);
+        assert_eq!(cache(GUID).check(&m).unwrap().to_string(), GUID);
+    }
+
+    #[test]
+    fn another_tenant_another_host_or_a_non_guid_issuer_is_refused() {
+        let issuer = format!("https://login.microsoftonline.com/{GUID}/v2.0");
+        let other = "00000000-0000-0000-0000-000000000001";
+        assert!(cache(other).check(&metadata(&issuer, "login.microsoftonline.com")).is_err());
+        assert!(cache("contoso.com").check(&metadata(&issuer, "keys.attacker.test")).is_err());
+        let named = metadata("https://login.microsoftonline.com/contoso.com/v2.0", "login.microsoftonline.com");
+        assert!(cache("contoso.com").check(&named).is_err());
+        let elsewhere = metadata(&format!("https://sts.attacker.test/{GUID}/v2.0"), "login.microsoftonline.com");
+        assert!(cache("contoso.com").check(&elsewhere).is_err());
+    }
+}
