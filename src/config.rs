@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod audit;
 pub mod graph_groups;
+pub mod graph_transport;
 pub mod passkeys;
 pub mod sms;
 pub use audit::AuditConfig;
@@ -289,6 +290,10 @@ pub struct GraphConfig {
     pub authority_url: String,
     /// Graph base URL, without `/v1.0`.
     pub graph_url: String,
+    /// PEM CA bundle added to the public web roots, for a TLS-intercepting proxy.
+    pub ca_file: Option<PathBuf>,
+    /// Tests only: allow `http://` to a loopback authority and Graph (a local double).
+    pub allow_insecure_loopback: bool,
     pub login_attribute: GraphLogin,
     /// Seconds allowed for each HTTP request.
     pub timeout_secs: u64,
@@ -309,6 +314,8 @@ impl Default for GraphConfig {
             certificate_file: None,
             authority_url: "https://login.microsoftonline.com".into(),
             graph_url: "https://graph.microsoft.com".into(),
+            ca_file: None,
+            allow_insecure_loopback: false,
             login_attribute: GraphLogin::Upn,
             timeout_secs: 10,
             deadline_secs: 30,
@@ -1516,14 +1523,7 @@ fn validate_graph(g: Option<&GraphConfig>, err: &mut impl FnMut(&str, String)) {
             }
         }
     }
-    for (path, value) in
-        [("directory.graph.authority_url", &g.authority_url), ("directory.graph.graph_url", &g.graph_url)]
-    {
-        match url::Url::parse(value) {
-            Ok(u) if matches!(u.scheme(), "https" | "http") && u.host().is_some() => {}
-            _ => err(path, format!("expected an https:// URL, got {value:?}")),
-        }
-    }
+    graph_transport::validate(g, err);
     if !(1..=120).contains(&g.timeout_secs) {
         err("directory.graph.timeout_secs", format!("expected 1 to 120, got {}", g.timeout_secs));
     }

@@ -350,6 +350,7 @@ error-not-admin-title = Nicht für dieses Konto
 error-not-admin = Der Administrationsbereich ist nur für Mitglieder der Administratorgruppen. Ihr Konto gehört keiner dieser Gruppen an. Wenn Sie Zugriff benötigen, wenden Sie sich an das Team, das dieses Portal betreibt.
 admin-sign-in-title = Anmeldung für Administratoren
 admin-sign-in-lead = Melden Sie sich mit dem Passwort Ihres Verzeichniskontos an. Danach bestätigen Sie Ihre Identität mit einer zweiten Methode, die Sie registriert haben.
+admin-sign-in-oidc = Mit Ihrem Microsoft-Konto anmelden
 admin-needs-method = Administratoren müssen ihre Identität mit einer zweiten Methode bestätigen. Registrieren Sie zuerst eine Authenticator-App oder eine E-Mail-Adresse und melden Sie sich dann hier erneut an.
 admin-verify-title = Identität bestätigen
 admin-verify-lead = Verwenden Sie eine der Methoden, die Sie registriert haben.

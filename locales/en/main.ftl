@@ -349,6 +349,7 @@ error-not-admin-title = Not for this account
 error-not-admin = The admin area is only for members of the admin groups. Your account is not one of them. If you need access, ask the team that runs this portal.
 admin-sign-in-title = Admin sign-in
 admin-sign-in-lead = Sign in with your directory password. Then you prove it is you with a second method you registered.
+admin-sign-in-oidc = Sign in with your Microsoft account
 admin-needs-method = Admins must prove it is them with a second method. Register an authenticator app or an email address first, then sign in here again.
 admin-verify-title = Prove it is you
 admin-verify-lead = Use one of the methods you registered.

@@ -350,6 +350,7 @@ error-not-admin-title = No disponible para esta cuenta
 error-not-admin = El área de administración es solo para los miembros de los grupos de administradores. Su cuenta no pertenece a ninguno de ellos. Si necesita acceso, pídalo al equipo que gestiona este portal.
 admin-sign-in-title = Inicio de sesión de administrador
 admin-sign-in-lead = Inicie sesión con la contraseña de su cuenta del directorio. Después verificará su identidad con un segundo método que haya registrado.
+admin-sign-in-oidc = Iniciar sesión con su cuenta de Microsoft
 admin-needs-method = Los administradores deben verificar su identidad con un segundo método. Registre primero una aplicación de autenticación o una dirección de correo electrónico y luego vuelva a iniciar sesión aquí.
 admin-verify-title = Verifique su identidad
 admin-verify-lead = Use uno de los métodos que ha registrado.

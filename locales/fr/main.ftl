@@ -353,6 +353,7 @@ error-not-admin-title = Ce compte n'a pas accès à cet espace
 error-not-admin = L'espace d'administration est réservé aux membres des groupes d'administrateurs. Votre compte n'en fait pas partie. Si vous avez besoin d'y accéder, adressez-vous à l'équipe qui gère ce portail.
 admin-sign-in-title = Connexion administrateur
 admin-sign-in-lead = Connectez-vous avec le mot de passe de votre compte d'annuaire. Vous prouverez ensuite votre identité avec une deuxième méthode que vous avez enregistrée.
+admin-sign-in-oidc = Se connecter avec votre compte Microsoft
 admin-needs-method = Les administrateurs doivent prouver leur identité avec une deuxième méthode. Enregistrez d'abord une application d'authentification ou une adresse e-mail, puis reconnectez-vous ici.
 admin-verify-title = Prouvez votre identité
 admin-verify-lead = Utilisez l'une des méthodes que vous avez enregistrées.

@@ -351,6 +351,7 @@ error-not-admin-title = Niet voor dit account
 error-not-admin = De beheeromgeving is alleen voor leden van de beheerdersgroepen. Uw account hoort daar niet bij. Hebt u toegang nodig? Vraag het dan aan het team dat deze portal beheert.
 admin-sign-in-title = Aanmelden als beheerder
 admin-sign-in-lead = Meld u aan met het wachtwoord van uw account in de directory. Daarna bevestigt u dat u het bent met een tweede methode die u hebt geregistreerd.
+admin-sign-in-oidc = Aanmelden met uw Microsoft-account
 admin-needs-method = Beheerders moeten met een tweede methode bevestigen dat zij het zijn. Registreer eerst een authenticator-app of een e-mailadres en meld u daarna hier opnieuw aan.
 admin-verify-title = Bevestig dat u het bent
 admin-verify-lead = Gebruik een van de methoden die u hebt geregistreerd.

@@ -8,8 +8,11 @@
 
 mod client;
 mod groups;
+mod http;
 mod listing;
 pub mod oidc;
+mod provider;
+mod signed_in;
 mod token;
 
 use std::sync::Arc;
@@ -72,14 +75,9 @@ impl GraphDirectory {
         scope_groups: Vec<String>,
         on_premises: Option<Arc<dyn Directory>>,
     ) -> Result<GraphDirectory, DirError> {
-        let http = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(Duration::from_secs(config.timeout_secs))
-            .connect_timeout(Duration::from_secs(config.timeout_secs))
-            .build()
-            .map_err(|e| DirError::Unavailable(format!("HTTP client: {e}")))?;
+        let http = http::client(config)?;
         let tokens = AppTokens::new(config, http.clone())?;
-        let oidc = OidcSignIn::new(config, http.clone());
+        let oidc = OidcSignIn::new(config, http.clone()).map_err(|e| DirError::Unavailable(e.to_string()))?;
         Ok(GraphDirectory {
             client: GraphClient {
                 http,
@@ -153,15 +151,9 @@ impl GraphDirectory {
                     DirError::WrongPassword
                 }
                 other => {
-                    password_error(other, "the delegated permission User.ReadWrite (or Directory.AccessAsUser.All)")
+                    password_error(other, &format!("the delegated permission {}", oidc::CHANGE_PASSWORD_PERMISSION))
                 }
             })
-    }
-
-    /// The account an OpenID Connect sign-in names by its UPN (`preferred_username`),
-    /// whatever `login_attribute` says typed logins match.
-    pub async fn find_signed_in(&self, upn: &Login) -> Result<Option<DirUser>, DirError> {
-        self.find_by("userPrincipalName", upn).await
     }
 
     async fn find_by(&self, property: &str, login: &Login) -> Result<Option<DirUser>, DirError> {

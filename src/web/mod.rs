@@ -2,6 +2,7 @@
 //! function of `flow`, and render one template; every decision lives below this module.
 
 mod admin;
+mod admin_oidc;
 mod agent_api;
 mod assets;
 mod binding;

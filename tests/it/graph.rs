@@ -383,7 +383,7 @@ async fn graph_a_change_uses_the_persons_delegated_token() {
 }
 
 /// The `/oidc/finish?…` address the "Signing you in" page moves on to.
-fn continue_link(page: &crate::support::env::Page) -> String {
+pub(crate) fn continue_link(page: &crate::support::env::Page) -> String {
     assert!(page.contains("Signing you in"), "{}", page.body);
     let start = page.body.find("href=\"/oidc/finish?").expect("a continue link") + "href=\"".len();
     let end = start + page.body[start..].find('"').unwrap();
@@ -473,7 +473,7 @@ async fn graph_oidc_sign_in_opens_registration_for_people_in_scope_only() {
 }
 
 #[tokio::test]
-async fn graph_logins_match_mail_when_configured_and_sign_ins_match_the_upn() {
+async fn graph_logins_match_mail_when_configured_and_sign_ins_match_the_object_id() {
     let (double, _) = double_with_user().await;
     let mut user = cloud_user(&double, "frank");
     user.mail = format!("{}@mail.contoso.test", unique("f"));
@@ -482,7 +482,7 @@ async fn graph_logins_match_mail_when_configured_and_sign_ins_match_the_upn() {
     let dir = directory(&config);
     assert_eq!(dir.find_user(&login(&user.mail)).await.unwrap().unwrap().id.as_str(), user.id);
     assert!(dir.find_user(&login(&user.upn)).await.unwrap().is_none(), "a UPN is not a mail address");
-    assert_eq!(dir.find_signed_in(&login(&user.upn)).await.unwrap().unwrap().id.as_str(), user.id);
+    assert_eq!(dir.find_signed_in(&user.id).await.unwrap().unwrap().id.as_str(), user.id);
 }
 
 /// A synced account on a Graph portal whose AD sits behind writeback agents: the reset goes

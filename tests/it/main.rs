@@ -14,6 +14,7 @@ mod browser;
 mod budget;
 mod flows;
 mod graph;
+mod graph_oidc;
 mod graph_tenant;
 mod health;
 mod holes;

@@ -27,6 +27,10 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::{Value, json};
 
+use self::identity::{DELEGATED_PERMISSION, get_user, new_signing_key};
+
+mod identity;
+
 /// What the next Graph request (not the token endpoint) should suffer.
 #[derive(Debug, Clone, Copy)]
 pub enum Fault {
@@ -101,8 +105,12 @@ pub struct GraphDouble {
     /// PKCS#1 RSAPublicKey and SHA-256 thumbprint of the registered certificate.
     cert_key: Option<(Vec<u8>, String)>,
     properties: HashMap<String, HashSet<String>>,
-    /// The key the ID tokens are signed with.
-    signing_key: ring::signature::RsaKeyPair,
+    /// A verified domain of the tenant, accepted wherever the tenant id is (as Entra does).
+    pub domain: String,
+    /// The key the ID tokens are signed with and its `kid`; rotated by [`Self::rotate_keys`].
+    signing: Mutex<Arc<(String, ring::signature::RsaKeyPair)>>,
+    /// How often the key set was fetched.
+    jwks_fetches: std::sync::atomic::AtomicUsize,
     state: Mutex<Tenant>,
 }
 
@@ -119,15 +127,13 @@ impl GraphDouble {
             let thumb = URL_SAFE_NO_PAD.encode(ring::digest::digest(&ring::digest::SHA256, der.as_ref()));
             (key, thumb)
         });
-        let key_dir = tempfile::tempdir().unwrap();
-        let (key_file, _) = make_certificate(key_dir.path());
-        let key_pem = std::fs::read(key_file).unwrap();
-        let key = rustls_pemfile::private_key(&mut key_pem.as_slice()).unwrap().unwrap();
-        let signing_key = ring::signature::RsaKeyPair::from_pkcs8(key.secret_der()).unwrap();
+        let tenant_id = uuid::Uuid::new_v4().to_string();
         let double = Arc::new(GraphDouble {
-            signing_key,
+            signing: Mutex::new(Arc::new(new_signing_key())),
+            jwks_fetches: Default::default(),
+            domain: format!("t{}.onmicrosoft.test", &tenant_id[..8]),
             url,
-            tenant_id: uuid::Uuid::new_v4().to_string(),
+            tenant_id,
             client_id: uuid::Uuid::new_v4().to_string(),
             client_secret: client_secret.to_owned(),
             cert_key,
@@ -140,7 +146,7 @@ impl GraphDouble {
             .route("/{tenant}/oauth2/v2.0/authorize", get(authorize))
             .route("/{tenant}/discovery/v2.0/keys", get(keys))
             .route("/v1.0/users", get(list_users))
-            .route("/v1.0/users/{id}", patch(patch_user))
+            .route("/v1.0/users/{id}", patch(patch_user).get(get_user))
             .route("/v1.0/users/{id}/revokeSignInSessions", post(revoke))
             .route("/v1.0/users/{id}/checkMemberGroups", post(check_member_groups))
             .route("/v1.0/groups/{id}/transitiveMembers", get(transitive_members))
@@ -185,6 +191,27 @@ impl GraphDouble {
         self.state.lock().unwrap().tamper_nonce = true;
     }
 
+    /// Entra rolls its signing keys: from now on ID tokens are signed with a new key under a new
+    /// `kid`, and the published key set holds only the new one.
+    pub fn rotate_keys(&self) {
+        *self.signing.lock().unwrap() = Arc::new(new_signing_key());
+    }
+
+    /// How often the published key set was fetched.
+    pub fn jwks_fetches(&self) -> usize {
+        self.jwks_fetches.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Changes a user's UPN (their object id stays).
+    pub fn rename(&self, id: &str, upn: &str) {
+        self.state.lock().unwrap().users.get_mut(id).unwrap().upn = upn.to_owned();
+    }
+
+    /// Whether `tenant` names this tenant in a URL: its id or its verified domain.
+    fn knows_tenant(&self, tenant: &str) -> bool {
+        tenant == self.tenant_id || tenant.eq_ignore_ascii_case(&self.domain)
+    }
+
     /// Seconds the next tokens live.
     pub fn set_token_lifetime(&self, secs: u64) {
         self.state.lock().unwrap().token_lifetime = secs;
@@ -227,6 +254,7 @@ impl GraphDouble {
             client_secret: Some(self.client_secret.clone().into()),
             authority_url: self.url.clone(),
             graph_url: self.url.clone(),
+            allow_insecure_loopback: true,
             timeout_secs: 5,
             deadline_secs: 10,
             ..rekey::config::GraphConfig::default()
@@ -281,7 +309,7 @@ async fn token(State(d): State<Arc<GraphDouble>>, Path(tenant): Path<String>, bo
             );
         }
     }
-    if tenant != d.tenant_id {
+    if !d.knows_tenant(&tenant) {
         return token_error(StatusCode::BAD_REQUEST, "invalid_request", "AADSTS90002: Tenant not found.");
     }
     let form: HashMap<String, String> = url::form_urlencoded::parse(&body).into_owned().collect();
@@ -375,7 +403,9 @@ impl GraphDouble {
         s.tokens.insert(access.clone(), (Some(user.id.clone()), Instant::now() + Duration::from_secs(3600)));
         drop(s);
         let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
-        let header = json!({"alg": "RS256", "typ": "JWT", "kid": "double-key"});
+        let signing = self.signing.lock().unwrap().clone();
+        let (kid, signing_key) = &*signing;
+        let header = json!({"alg": "RS256", "typ": "JWT", "kid": kid});
         let claims = json!({
             "iss": self.issuer(), "aud": self.client_id, "sub": format!("sub-{}", user.id), "oid": user.id,
             "tid": self.tenant_id, "preferred_username": user.upn, "name": user.display_name, "nonce": nonce,
@@ -383,21 +413,22 @@ impl GraphDouble {
         });
         let input =
             format!("{}.{}", URL_SAFE_NO_PAD.encode(header.to_string()), URL_SAFE_NO_PAD.encode(claims.to_string()));
-        let mut sig = vec![0; self.signing_key.public().modulus_len()];
-        self.signing_key
+        let mut sig = vec![0; signing_key.public().modulus_len()];
+        signing_key
             .sign(&ring::signature::RSA_PKCS1_SHA256, &ring::rand::SystemRandom::new(), input.as_bytes(), &mut sig)
             .unwrap();
         let id_token = format!("{input}.{}", URL_SAFE_NO_PAD.encode(sig));
         ok_json(
             StatusCode::OK,
-            json!({"token_type": "Bearer", "expires_in": 3600, "scope": format!("{}/Directory.AccessAsUser.All", self.url),
+            json!({"token_type": "Bearer", "expires_in": 3600, "scope": format!("{}/{DELEGATED_PERMISSION}", self.url),
                 "access_token": access, "id_token": id_token}),
         )
     }
 }
 
 async fn discovery(State(d): State<Arc<GraphDouble>>, Path(tenant): Path<String>) -> Response {
-    if tenant != d.tenant_id {
+    // Asked by domain or by id, Entra names the tenant by its id.
+    if !d.knows_tenant(&tenant) {
         return token_error(StatusCode::BAD_REQUEST, "invalid_tenant", "AADSTS90002: Tenant not found.");
     }
     let base = format!("{}/{}", d.url, d.tenant_id);
@@ -419,19 +450,42 @@ async fn discovery(State(d): State<Arc<GraphDouble>>, Path(tenant): Path<String>
     )
 }
 
-async fn keys(State(d): State<Arc<GraphDouble>>) -> Response {
-    let public = ring::rsa::PublicKeyComponents::<Vec<u8>>::from(d.signing_key.public());
+async fn keys(State(d): State<Arc<GraphDouble>>, Path(tenant): Path<String>) -> Response {
+    if !d.knows_tenant(&tenant) {
+        return token_error(StatusCode::BAD_REQUEST, "invalid_tenant", "AADSTS90002: Tenant not found.");
+    }
+    d.jwks_fetches.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let signing = d.signing.lock().unwrap().clone();
+    let (kid, key) = &*signing;
+    let public = ring::rsa::PublicKeyComponents::<Vec<u8>>::from(key.public());
     ok_json(
         StatusCode::OK,
-        json!({"keys": [{"kty": "RSA", "use": "sig", "kid": "double-key", "alg": "RS256",
+        json!({"keys": [{"kty": "RSA", "use": "sig", "kid": kid, "alg": "RS256",
             "n": URL_SAFE_NO_PAD.encode(&public.n), "e": URL_SAFE_NO_PAD.encode(&public.e)}]}),
     )
 }
 
-async fn authorize(State(d): State<Arc<GraphDouble>>, Query(q): Query<HashMap<String, String>>) -> Response {
+async fn authorize(
+    State(d): State<Arc<GraphDouble>>,
+    Path(tenant): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
     let refuse = |why: &str| (StatusCode::BAD_REQUEST, why.to_owned()).into_response();
+    if !d.knows_tenant(&tenant) {
+        return refuse("AADSTS90002: Tenant not found.");
+    }
     if q.get("client_id") != Some(&d.client_id) {
         return refuse("AADSTS700016: Application not found.");
+    }
+    // The registration holds admin consent for the least privileged delegated permission only:
+    // asking for any other sends the person to a consent prompt they cannot grant.
+    let resource_scope = format!("{}/{DELEGATED_PERMISSION}", d.url);
+    let consented = |s: &str| matches!(s, "openid" | "profile" | "email" | "offline_access") || s == resource_scope;
+    if let Some(s) = q.get("scope").and_then(|s| s.split(' ').find(|s| !consented(s))) {
+        return refuse(&format!(
+            "AADSTS65001: The user or administrator has not consented to use the application with ID '{}'. Scope: {s}",
+            d.client_id
+        ));
     }
     if q.get("response_type").map(String::as_str) != Some("code") {
         return refuse("AADSTS900144: response_type must be code.");
