@@ -95,7 +95,8 @@ async fn outcomes_a_change_whose_answer_is_lost_is_unconfirmed_with_a_notice() {
 /// Makes `user` a member of Domain Admins and gives it the security descriptor of
 /// CN=AdminSDHolder, as Windows' SDProp does for protected accounts every hour. Samba does not
 /// run SDProp, so the test does its work: the descriptor is protected (no inheritance), so the
-/// service account's delegated "Reset Password" right on OU=People no longer reaches it.
+/// service account's delegated "Reset Password" right on OU=People no longer reaches it, and
+/// Samba answers the reset with insufficientAccessRights (50) as Windows does.
 async fn protect_like_adminsdholder(dc: &SambaDc, user: &crate::support::slapd::TestUser) {
     let mut ldap = dc.admin().await;
     let domain_admins = "CN=Domain Admins,CN=Users,DC=corp,DC=test";
@@ -109,12 +110,16 @@ async fn protect_like_adminsdholder(dc: &SambaDc, user: &crate::support::slapd::
         .success()
         .unwrap();
     let holder = SearchEntry::construct(entries.into_iter().next().expect("AdminSDHolder exists"));
-    let sd = holder
+    let mut sd = holder
         .bin_attrs
         .get("nTSecurityDescriptor")
         .and_then(|v| v.first())
         .cloned()
         .expect("AdminSDHolder's descriptor is readable by Administrator");
+    // Windows' AdminSDHolder DACL is protected (D:PAI) and SDProp keeps the copies protected;
+    // Samba's is not (D:AI), so the flag is set here: SE_DACL_PROTECTED in the control word.
+    let control = u16::from_le_bytes([sd[2], sd[3]]) | 0x1000;
+    sd[2..4].copy_from_slice(&control.to_le_bytes());
     let mods: Vec<Mod<Vec<u8>>> = vec![
         Mod::Replace(b"nTSecurityDescriptor".to_vec(), HashSet::from([sd])),
         Mod::Replace(b"adminCount".to_vec(), HashSet::from([b"1".to_vec()])),
