@@ -100,11 +100,18 @@ async fn outcomes_a_change_whose_answer_is_lost_is_unconfirmed_with_a_notice() {
 async fn protect_like_adminsdholder(dc: &SambaDc, user: &crate::support::slapd::TestUser) {
     let mut ldap = dc.admin().await;
     let domain_admins = "CN=Domain Admins,CN=Users,DC=corp,DC=test";
-    let added =
-        ldap.modify(domain_admins, vec![Mod::Add("member".to_owned(), HashSet::from([user.dn.clone()]))]).await.unwrap();
+    let added = ldap
+        .modify(domain_admins, vec![Mod::Add("member".to_owned(), HashSet::from([user.dn.clone()]))])
+        .await
+        .unwrap();
     assert_eq!(added.rc, 0, "{added:?}");
     let (entries, _) = ldap
-        .search("CN=AdminSDHolder,CN=System,DC=corp,DC=test", Scope::Base, "(objectClass=*)", vec!["nTSecurityDescriptor"])
+        .search(
+            "CN=AdminSDHolder,CN=System,DC=corp,DC=test",
+            Scope::Base,
+            "(objectClass=*)",
+            vec!["nTSecurityDescriptor"],
+        )
         .await
         .unwrap()
         .success()
