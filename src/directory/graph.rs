@@ -337,10 +337,21 @@ fn app_error(e: Result<GraphFailure, DirError>, permission: &str) -> DirError {
     }
 }
 
-/// Like [`app_error`], but a 400 is the password policy's refusal.
+/// Like [`app_error`], but a 400 is the password policy's refusal and a 403
+/// `Authorization_RequestDenied` a refusal for this account (a privileged target the app's
+/// role may not reset) that trying again will not change.
 fn password_error(e: Result<GraphFailure, DirError>, permission: &str) -> DirError {
     match e {
         Ok(f) if f.status == StatusCode::BAD_REQUEST => DirError::PolicyViolation(policy_reason(&f.message)),
+        Ok(f) if f.status == StatusCode::FORBIDDEN && f.code == "Authorization_RequestDenied" => {
+            DirError::Refused(format!(
+                "{}: Graph answered 403 {} (request-id {}); a privileged account needs a role that may reset it, \
+                 otherwise the app needs {permission}",
+                crate::directory::INSUFFICIENT_ACCESS,
+                f.code,
+                f.request_id
+            ))
+        }
         other => app_error(other, permission),
     }
 }

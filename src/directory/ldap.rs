@@ -302,7 +302,7 @@ impl Directory for LdapDirectory {
         let (mut ldap, _) = self.bind_as_user(user, old).await?;
         let outcome = self.password_modify(&mut ldap, None, Some(old), new).await;
         let _ = ldap.unbind().await;
-        let result = outcome.map_err(|e| connection_error(&e))?;
+        let result = outcome.map_err(|e| write_error(&e))?;
         match result.rc {
             0 => Ok(()),
             // slapd's answer to a wrong old password inside the operation itself.
@@ -386,6 +386,12 @@ fn modify_refusal(what: &str, dn: &str, result: &LdapResult) -> DirError {
     let error = match (policy.error.and_then(PpolicyError::policy_reason), result.rc) {
         (Some(reason), _) => DirError::PolicyViolation(reason),
         (None, 19) => DirError::PolicyViolation(PolicyReason::Other(result.text.clone())),
+        // insufficientAccessRights on this one entry's password: an ACL that protects it.
+        (None, 50) => DirError::Refused(format!(
+            "{}: insufficient access rights (50): {}",
+            super::INSUFFICIENT_ACCESS,
+            result.text
+        )),
         (None, rc) => result_error(rc, &result.text),
     };
     tracing::warn!(rc = result.rc, dn, ppolicy = ?policy.error, "{what} refused: {error}");
@@ -412,6 +418,18 @@ fn result_error(rc: u32, text: &str) -> DirError {
         50 => DirError::Denied(format!("insufficient access rights (50): {text}")),
         51 | 52 | 80 => DirError::Unavailable(format!("directory busy or unavailable ({rc}): {text}")),
         _ => DirError::Unavailable(format!("unexpected LDAP result {rc}: {text}")),
+    }
+}
+
+/// A password write that failed below the LDAP result level. Once the request was handed to
+/// the connection (a timeout, or the connection lost before the answer) it may have been
+/// applied: unconfirmed, never sent again.
+fn write_error(e: &LdapError) -> DirError {
+    match e {
+        LdapError::Timeout { .. } | LdapError::ResultRecv { .. } => {
+            DirError::Unconfirmed(format!("the directory did not answer a password write: {e}"))
+        }
+        e => connection_error(e),
     }
 }
 

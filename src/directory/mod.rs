@@ -149,8 +149,10 @@ pub enum DirError {
     Unavailable(String),
     #[error("directory refused the service account: {0}")]
     Denied(String),
-    /// A change was handed on (to a writeback agent) but no answer came back in time: it may or
-    /// may not have been applied.
+    /// A password write (or unlock) was sent but no answer came back: an LDAP operation timed
+    /// out or its connection broke after the request was written, a Graph PATCH or POST timed
+    /// out after it may have reached Graph, or a writeback agent's lease ended. It may or may
+    /// not have been applied; never sent again.
     #[error("no answer in time; the change may or may not have been applied: {0}")]
     Unconfirmed(String),
     /// A reset set the new password, but a later step of it did not happen (OpenLDAP without
@@ -161,9 +163,12 @@ pub enum DirError {
     /// The directory has no unlock operation (Entra ID): a reset is what unlocks the account.
     #[error("this directory cannot unlock without a reset")]
     UnlockByReset,
-    /// A writeback agent refused the job: not signed by the portal, an account outside the
-    /// agent's own base and filter, or a protected account. Nothing was changed.
-    #[error("the writeback agent refused the job: {0}")]
+    /// A refusal that will not change by trying again, for this account: a writeback agent's
+    /// (not signed by the portal, an account outside the agent's base and filter, a protected
+    /// account), insufficientAccessRights on a password write (an AdminSDHolder-protected
+    /// account, "user cannot change password"), Graph's 403 for a privileged target. Nothing
+    /// was changed; the person is sent to the helpdesk.
+    #[error("refused for this account: {0}")]
     Refused(String),
 }
 
@@ -175,6 +180,10 @@ pub enum PasswordWarning {
     /// It has expired; this many more sign-ins with it are allowed (ppolicy grace logins).
     GraceLoginsLeft(i64),
 }
+
+/// Begins the detail of a [`DirError::Refused`] for lack of rights on one account (LDAP 50 on a
+/// password write, Graph 403), so the audit can name the reason.
+pub const INSUFFICIENT_ACCESS: &str = "no right to change this account's password";
 
 /// The operations every flow needs from a directory.
 #[async_trait]

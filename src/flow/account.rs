@@ -230,9 +230,8 @@ pub async fn change(
             Ok(ChangeOutcome::Failed)
         }
         Err(e) => {
-            let failed = Err(FlowError::from_directory(e));
-            services.audit_error(who, audit("failure", None), &failed).await;
-            failed
+            let maybe = Some(AccountEvent::PasswordMaybeChanged);
+            Err(super::outcome::write_failed(services, who, &user, audit("failure", None), e, maybe).await)
         }
     }
 }

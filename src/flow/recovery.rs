@@ -514,9 +514,13 @@ pub async fn reset(
         }
         Err(e) => {
             services.db.reopen_attempt(&r.attempt_id, claimed).await?;
-            let failed = Err(FlowError::from_directory(e));
-            services.audit_error(who, audit("failure", None), &failed).await;
-            return failed;
+            let unconfirmed = matches!(e, DirError::Unconfirmed(_));
+            let maybe = Some(AccountEvent::PasswordMaybeChanged);
+            let failed = super::outcome::write_failed(services, who, user, audit("failure", None), e, maybe).await;
+            if unconfirmed {
+                protection::alert_if_privileged(services, who, user, "password reset (unconfirmed)");
+            }
+            return Err(failed);
         }
     }
     services.audit(who, audit("success", reason)).await;
@@ -545,9 +549,7 @@ pub async fn unlock(services: &Services, who: &Requester, r: &Recovery) -> Resul
     let claimed = protection::claim(services, &r.attempt_id).await?;
     if let Err(e) = services.directory.unlock(user).await {
         services.db.reopen_attempt(&r.attempt_id, claimed).await?;
-        let failed = Err(FlowError::from_directory(e));
-        services.audit_error(who, audit("failure", None), &failed).await;
-        return failed;
+        return Err(super::outcome::write_failed(services, who, user, audit("failure", None), e, None).await);
     }
     services.audit(who, audit("success", None)).await;
     protection::alert_if_privileged(services, who, user, "account unlocked");

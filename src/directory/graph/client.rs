@@ -139,10 +139,16 @@ impl GraphClient {
                 Ok(Err(e)) => {
                     let kind = if e.is_timeout() { "timed out" } else { "unreachable" };
                     tracing::warn!(operation, %client_request_id, "Microsoft Graph {kind}: {e}");
+                    if !e.is_connect() && may_change(&method, operation) {
+                        return Err(Err(unconfirmed(operation, &client_request_id, kind)));
+                    }
                     return Err(Err(DirError::Unavailable(format!("Microsoft Graph {kind} during {operation}"))));
                 }
                 Err(_) => {
                     tracing::warn!(operation, %client_request_id, "Microsoft Graph did not answer before the deadline");
+                    if may_change(&method, operation) {
+                        return Err(Err(unconfirmed(operation, &client_request_id, "passed the deadline")));
+                    }
                     return Err(Err(DirError::Unavailable(format!(
                         "Microsoft Graph deadline passed during {operation}"
                     ))));
@@ -194,6 +200,18 @@ impl GraphClient {
             return Err(Ok(failure));
         }
     }
+}
+
+/// Requests that change something once they reach Graph (a PATCH, a POST other than the
+/// read-only group checks): after sending one, no answer does not mean nothing happened.
+fn may_change(method: &Method, operation: &str) -> bool {
+    *method == Method::PATCH || (*method == Method::POST && !operation.contains("MemberGroups"))
+}
+
+fn unconfirmed(operation: &str, client_request_id: &str, kind: &str) -> DirError {
+    DirError::Unconfirmed(format!(
+        "Microsoft Graph {kind} after {operation} was sent (client-request-id {client_request_id})"
+    ))
 }
 
 fn header_text(response: &reqwest::Response, name: &str) -> String {

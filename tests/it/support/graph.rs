@@ -86,6 +86,10 @@ struct Tenant {
     revoke_refusal: Option<u16>,
     /// Group ids of every checkMemberGroups call, one entry per call.
     member_checks: Vec<Vec<String>>,
+    /// A PATCH is applied, then answered this late (after the client gave up).
+    patch_stall: Option<std::time::Duration>,
+    /// Users whose role the app may not reset (Global Administrators, say): its PATCH gets 403.
+    privileged: HashSet<String>,
 }
 
 /// An authorization code and what it was issued for.
@@ -159,6 +163,17 @@ impl GraphDouble {
 
     pub fn add_user(&self, user: GraphUser) {
         self.state.lock().unwrap().users.insert(user.id.clone(), user);
+    }
+
+    /// From now on a PATCH is applied and then answered `delay` late.
+    pub fn stall_patches(&self, delay: std::time::Duration) {
+        self.state.lock().unwrap().patch_stall = Some(delay);
+    }
+
+    /// Makes the user a privileged target: the app's PATCH of it is refused with 403
+    /// Authorization_RequestDenied, as Entra refuses an app whose role does not cover it.
+    pub fn make_privileged(&self, id: &str) {
+        self.state.lock().unwrap().privileged.insert(id.to_owned());
     }
 
     /// Queues faults for the next Graph requests, in order.
@@ -883,12 +898,25 @@ async fn patch_user(
         }
         new_password = Some(p.clone());
     }
-    let mut s = d.state.lock().unwrap();
-    let Some(user) = s.users.get_mut(&id) else { return not_found(&id) };
-    if let Some(p) = new_password {
-        user.password = p;
+    let stall = {
+        let mut s = d.state.lock().unwrap();
+        if s.privileged.contains(&id) {
+            return graph_error(
+                StatusCode::FORBIDDEN,
+                "Authorization_RequestDenied",
+                "Insufficient privileges to complete the operation.",
+            );
+        }
+        let Some(user) = s.users.get_mut(&id) else { return not_found(&id) };
+        if let Some(p) = new_password {
+            user.password = p;
+        }
+        s.patches.push((id, Value::Object(map)));
+        s.patch_stall
+    };
+    if let Some(delay) = stall {
+        tokio::time::sleep(delay).await;
     }
-    s.patches.push((id, Value::Object(map)));
     StatusCode::NO_CONTENT.into_response()
 }
 
