@@ -11,6 +11,8 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
 pub mod audit;
+pub mod graph_groups;
+pub mod graph_transport;
 pub mod passkeys;
 pub mod sms;
 pub use audit::AuditConfig;
@@ -248,6 +250,10 @@ pub struct DirectoryConfig {
     /// Active Directory: ask the DC to apply password history to resets too (the policy-hints
     /// control, Windows Server 2012 R2 and later; Samba 4.17 ignores it).
     pub enforce_history_on_reset: bool,
+    /// OpenLDAP: the ppolicy overlay hashes a cleartext userPassword (olcPPolicyHashCleartext
+    /// TRUE), so a reset is one modify. Otherwise resets use the password modify operation,
+    /// which the server always hashes.
+    pub ppolicy_hash_cleartext: bool,
     /// With `kind = "agent"`: how the portal hands operations to writeback agents.
     pub agent: AgentDirectoryConfig,
     /// `kind = "graph"`: Microsoft Entra ID through Microsoft Graph.
@@ -317,6 +323,10 @@ pub struct GraphConfig {
     pub authority_url: String,
     /// Graph base URL, without `/v1.0`.
     pub graph_url: String,
+    /// PEM CA bundle added to the public web roots, for a TLS-intercepting proxy.
+    pub ca_file: Option<PathBuf>,
+    /// Tests only: allow `http://` to a loopback authority and Graph (a local double).
+    pub allow_insecure_loopback: bool,
     pub login_attribute: GraphLogin,
     /// Seconds allowed for each HTTP request.
     pub timeout_secs: u64,
@@ -337,6 +347,8 @@ impl Default for GraphConfig {
             certificate_file: None,
             authority_url: "https://login.microsoftonline.com".into(),
             graph_url: "https://graph.microsoft.com".into(),
+            ca_file: None,
+            allow_insecure_loopback: false,
             login_attribute: GraphLogin::Upn,
             timeout_secs: 10,
             deadline_secs: 30,
@@ -371,6 +383,7 @@ impl Default for DirectoryConfig {
             queue_timeout_secs: 5,
             netbios_domain: String::new(),
             enforce_history_on_reset: false,
+            ppolicy_hash_cleartext: false,
             agent: AgentDirectoryConfig::default(),
             graph: None,
         }
@@ -1198,6 +1211,7 @@ impl Config {
             DirectoryKind::Graph => {
                 let mut err = |path: &str, message: String| errors.push(ConfigError { path: path.into(), message });
                 validate_graph(self.directory.graph.as_ref(), &mut err);
+                graph_groups::validate(self, &mut err);
                 match graph_on_premises {
                     Some(OnPremises::Ldap) => validate_ldap(&self.directory, errors),
                     Some(OnPremises::Agent) => self.validate_agent(errors),
@@ -1556,14 +1570,7 @@ fn validate_graph(g: Option<&GraphConfig>, err: &mut impl FnMut(&str, String)) {
             }
         }
     }
-    for (path, value) in
-        [("directory.graph.authority_url", &g.authority_url), ("directory.graph.graph_url", &g.graph_url)]
-    {
-        match url::Url::parse(value) {
-            Ok(u) if matches!(u.scheme(), "https" | "http") && u.host().is_some() => {}
-            _ => err(path, format!("expected an https:// URL, got {value:?}")),
-        }
-    }
+    graph_transport::validate(g, err);
     if !(1..=120).contains(&g.timeout_secs) {
         err("directory.graph.timeout_secs", format!("expected 1 to 120, got {}", g.timeout_secs));
     }

@@ -102,6 +102,7 @@ reset-done-title = Ihr Passwort wurde zurückgesetzt
 reset-done-password = Das Passwort von { $username } wurde am { $when } ersetzt. Ihr altes Passwort funktioniert nicht mehr.
 reset-done-unlocked = Ihr Konto ist entsperrt.
 reset-done-must-change = Bei der nächsten Anmeldung werden Sie aufgefordert, ein anderes Passwort zu wählen.
+reset-done-sessions-kept = Ihre anderen Geräte und Apps sind möglicherweise noch mit dem alten Passwort angemeldet. Melden Sie sich dort jetzt ab oder bitten Sie den Helpdesk, Sie überall abzumelden.
 reset-done-next = Ihr neues Passwort gilt ab sofort. Verwenden Sie es auf allen Geräten, auf denen Sie sich anmelden (Mail-Apps auf dem Smartphone, VPN, WLAN). Wenn Sie das nicht selbst waren, wenden Sie sich sofort an den Helpdesk.
 unlock-done-title = Ihr Konto ist entsperrt
 unlock-done-unlocked = { $username } wurde am { $when } entsperrt.
@@ -120,6 +121,16 @@ change-done-password = Das Passwort von { $username } wurde am { $when } geände
 change-done-next = Verwenden Sie ab jetzt Ihr neues Passwort, auf allen Geräten, auf denen Sie sich anmelden (Mail-Apps auf dem Smartphone, VPN, WLAN).
 change-done-register = Haben Sie Wiederherstellungsmethoden eingerichtet? Damit können Sie ein vergessenes Passwort ohne den Helpdesk zurücksetzen.
 change-same-as-old = Das neue Passwort muss sich vom aktuellen unterscheiden.
+change-expired = Ihr Passwort ist abgelaufen und wird vom Verzeichnis nicht mehr angenommen, auch nicht zum Ändern. Wählen Sie auf der Startseite „Ich habe mein Passwort vergessen“, um ein neues festzulegen.
+password-expires-in-days = Ihr Passwort läuft in { $days } Tagen ab. Ändern Sie es vorher.
+password-expires-in-hours = Ihr Passwort läuft in { $hours ->
+        [one] 1 Stunde
+       *[other] { $hours } Stunden
+    } ab. Ändern Sie es jetzt.
+password-grace-logins-left = Ihr Passwort ist abgelaufen. Sie können sich damit noch { $count ->
+        [one] 1 Mal
+       *[other] { $count } Mal
+    } anmelden; ändern Sie es jetzt.
 change-wrong-current = Ihr aktuelles Passwort ist nicht richtig. Prüfen Sie es und versuchen Sie es erneut.
 
 ## Register
@@ -236,7 +247,9 @@ error-offer-reset = Passwort zurücksetzen
 error-unavailable-title = Die Passwortdienste sind derzeit nicht verfügbar
 error-unavailable = Es wurde nichts geändert. Der Dienst, der Passwörter prüft und ändert, antwortet gerade nicht. Bitte versuchen Sie es in einigen Minuten erneut. Wenn das Problem weiterhin besteht, wenden Sie sich an den Helpdesk.
 error-unconfirmed-title = Wir konnten die Änderung nicht bestätigen
-error-unconfirmed = Der Dienst, der Passwörter im Netzwerk Ihrer Organisation ändert, hat nicht rechtzeitig geantwortet. Die Änderung wurde daher möglicherweise vorgenommen, möglicherweise aber auch nicht. Versuchen Sie zuerst, sich mit Ihrem alten Passwort anzumelden. Wenn das nicht funktioniert, versuchen Sie das neue. Wenn keines funktioniert, wenden Sie sich an den Helpdesk.
+error-unconfirmed = Die Änderung wurde gesendet, aber es kam keine Antwort; sie wurde daher möglicherweise vorgenommen, möglicherweise aber auch nicht. Wenn Sie ein neues Passwort gewählt haben, melden Sie sich damit an; funktioniert das nicht, gilt Ihr altes Passwort weiter: Melden Sie sich damit an oder beginnen Sie neu. Funktioniert keines, wenden Sie sich an den Helpdesk. Wir haben eine Benachrichtigung an Ihre E-Mail-Adressen gesendet, und die Änderung ist als unbestätigt protokolliert.
+error-refused-title = Dieses Konto kann hier nicht geändert werden
+error-refused = Ihre Organisation erlaubt diesem Dienst nicht, dieses Konto zu ändern (das ist bei Administratorkonten üblich). Es wurde nichts geändert, und ein neuer Versuch hilft nicht. Bitte wenden Sie sich an den Helpdesk.
 error-rate-limited-title = Zu viele Versuche
 error-rate-limited = Zur Sicherheit aller ist begrenzt, wie oft dies versucht werden kann. Es wurde nichts geändert.
 error-paused-title = Der Self-Service ist für diesen Benutzernamen pausiert
@@ -318,6 +331,9 @@ mail-changed-risk = kennt möglicherweise jemand anderes Ihr Passwort
 mail-reset-subject = Ihr Passwort für { $org } wurde zurückgesetzt
 mail-reset = Das Passwort Ihres Kontos bei { $org } wurde über das Self-Service-Portal zurückgesetzt.
 mail-reset-risk = hat sich möglicherweise jemand anderes Zugriff auf Ihr Konto verschafft
+mail-unconfirmed-subject = Ihr Passwort für { $org } wurde möglicherweise geändert
+mail-unconfirmed = Jemand hat angefordert, das Passwort Ihres Kontos bei { $org } zu ändern. Die Änderung wurde gesendet, aber es kam keine Antwort; sie wurde daher möglicherweise vorgenommen, möglicherweise aber auch nicht.
+mail-unconfirmed-risk = hat möglicherweise jemand anderes versucht, sich Zugriff auf Ihr Konto zu verschaffen
 mail-unlocked-subject = Ihr Konto bei { $org } wurde entsperrt
 mail-unlocked = Ihr Konto bei { $org } wurde über das Self-Service-Portal entsperrt. Ihr Passwort hat sich nicht geändert.
 mail-unlocked-risk = versucht möglicherweise jemand anderes, auf Ihr Konto zuzugreifen
@@ -339,6 +355,7 @@ error-not-admin-title = Nicht für dieses Konto
 error-not-admin = Der Administrationsbereich ist nur für Mitglieder der Administratorgruppen. Ihr Konto gehört keiner dieser Gruppen an. Wenn Sie Zugriff benötigen, wenden Sie sich an das Team, das dieses Portal betreibt.
 admin-sign-in-title = Anmeldung für Administratoren
 admin-sign-in-lead = Melden Sie sich mit dem Passwort Ihres Verzeichniskontos an. Danach bestätigen Sie Ihre Identität mit einer zweiten Methode, die Sie registriert haben.
+admin-sign-in-oidc = Mit Ihrem Microsoft-Konto anmelden
 admin-needs-method = Administratoren müssen ihre Identität mit einer zweiten Methode bestätigen. Registrieren Sie zuerst eine Authenticator-App oder eine E-Mail-Adresse und melden Sie sich dann hier erneut an.
 admin-verify-title = Identität bestätigen
 admin-verify-lead = Verwenden Sie eine der Methoden, die Sie registriert haben.

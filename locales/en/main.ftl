@@ -102,6 +102,7 @@ reset-done-title = Your password has been reset
 reset-done-password = The password of { $username } was replaced on { $when }. Your old password no longer works.
 reset-done-unlocked = Your account is unlocked.
 reset-done-must-change = You will be asked to choose another password the next time you sign in.
+reset-done-sessions-kept = Your other devices and apps may still be signed in with the old password. Sign out of them now, or ask the helpdesk to sign you out everywhere.
 reset-done-next = Your new password works now. Use it on every device where you sign in (phone mail apps, VPN, Wi-Fi). If you did not do this, contact the helpdesk at once.
 unlock-done-title = Your account is unlocked
 unlock-done-unlocked = { $username } was unlocked on { $when }.
@@ -120,6 +121,16 @@ change-done-password = The password of { $username } was changed on { $when }. Y
 change-done-next = Use your new password from now on, on every device where you sign in (phone mail apps, VPN, Wi-Fi).
 change-done-register = Have you set up recovery methods? They let you reset a forgotten password without the helpdesk.
 change-same-as-old = The new password must be different from the current one.
+change-expired = Your password has expired and the directory no longer accepts it, not even to change it. Choose "I forgot my password" on the start page to set a new one.
+password-expires-in-days = Your password expires in { $days } days. Change it before then.
+password-expires-in-hours = Your password expires in { $hours ->
+        [one] 1 hour
+       *[other] { $hours } hours
+    }. Change it now.
+password-grace-logins-left = Your password has expired. It will sign you in { $count ->
+        [one] 1 more time
+       *[other] { $count } more times
+    }; change it now.
 change-wrong-current = Your current password is not right. Check it and try again.
 
 ## Register
@@ -236,7 +247,9 @@ error-offer-reset = Reset your password
 error-unavailable-title = Password services are unavailable right now
 error-unavailable = Nothing was changed. The service that checks and changes passwords is not answering right now. Please try again in a few minutes; if it keeps happening, contact the helpdesk.
 error-unconfirmed-title = We could not confirm the change
-error-unconfirmed = The service that changes passwords inside your organisation's network did not answer in time, so the change may or may not have been made. Try signing in with your old password first; if that fails, try the new one. If neither works, contact the helpdesk.
+error-unconfirmed = The change was sent, but no answer came back, so it may or may not have been made. If you chose a new password, try signing in with it; if that does not work, your old password still stands: sign in with it, or start again. If neither works, contact the helpdesk. We sent a notice to your email addresses, and the change is recorded as unconfirmed.
+error-refused-title = This account cannot be changed here
+error-refused = Your organisation does not allow this service to change this account (this is usual for administrator accounts). Nothing was changed, and trying again will not help. Please contact the helpdesk.
 error-rate-limited-title = Too many attempts
 error-rate-limited = For everyone's safety there is a limit on how often this can be tried. Nothing was changed.
 error-paused-title = Self-service is paused for this username
@@ -318,6 +331,9 @@ mail-changed-risk = someone else may know your password
 mail-reset-subject = Your { $org } password was reset
 mail-reset = The password of your { $org } account was reset with the self-service portal.
 mail-reset-risk = someone else may have got into your account
+mail-unconfirmed-subject = Your { $org } password may have been changed
+mail-unconfirmed = Someone asked to change the password of your { $org } account. The change was sent, but no answer came back, so it may or may not have been made.
+mail-unconfirmed-risk = someone else may have tried to get into your account
 mail-unlocked-subject = Your { $org } account was unlocked
 mail-unlocked = Your { $org } account was unlocked with the self-service portal. Your password did not change.
 mail-unlocked-risk = someone else may be trying to get into your account
@@ -338,6 +354,7 @@ error-not-admin-title = Not for this account
 error-not-admin = The admin area is only for members of the admin groups. Your account is not one of them. If you need access, ask the team that runs this portal.
 admin-sign-in-title = Admin sign-in
 admin-sign-in-lead = Sign in with your directory password. Then you prove it is you with a second method you registered.
+admin-sign-in-oidc = Sign in with your Microsoft account
 admin-needs-method = Admins must prove it is them with a second method. Register an authenticator app or an email address first, then sign in here again.
 admin-verify-title = Prove it is you
 admin-verify-lead = Use one of the methods you registered.

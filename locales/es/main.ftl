@@ -102,6 +102,7 @@ reset-done-title = Su contraseña se ha restablecido
 reset-done-password = La contraseña de { $username } se sustituyó el { $when }. Su contraseña anterior ya no funciona.
 reset-done-unlocked = Su cuenta está desbloqueada.
 reset-done-must-change = Se le pedirá que elija otra contraseña la próxima vez que inicie sesión.
+reset-done-sessions-kept = Es posible que sus otros dispositivos y aplicaciones sigan conectados con la contraseña anterior. Cierre la sesión en ellos ahora o pida al soporte técnico que cierre todas sus sesiones.
 reset-done-next = Su nueva contraseña ya funciona. Úsela en todos los dispositivos en los que inicia sesión (aplicaciones de correo del teléfono, VPN, Wi-Fi). Si no ha sido usted, póngase en contacto con el soporte técnico de inmediato.
 unlock-done-title = Su cuenta está desbloqueada
 unlock-done-unlocked = { $username } se desbloqueó el { $when }.
@@ -120,6 +121,16 @@ change-done-password = La contraseña de { $username } se cambió el { $when }. 
 change-done-next = A partir de ahora, use su nueva contraseña en todos los dispositivos en los que inicia sesión (aplicaciones de correo del teléfono, VPN, Wi-Fi).
 change-done-register = ¿Ha configurado métodos de recuperación? Con ellos puede restablecer una contraseña olvidada sin recurrir al soporte técnico.
 change-same-as-old = La nueva contraseña debe ser distinta de la actual.
+change-expired = Su contraseña ha caducado y el directorio ya no la acepta, ni siquiera para cambiarla. Elija «He olvidado mi contraseña» en la página de inicio para establecer una nueva.
+password-expires-in-days = Su contraseña caduca en { $days } días. Cámbiela antes.
+password-expires-in-hours = Su contraseña caduca en { $hours ->
+        [one] 1 hora
+       *[other] { $hours } horas
+    }. Cámbiela ahora.
+password-grace-logins-left = Su contraseña ha caducado. Podrá iniciar sesión con ella { $count ->
+        [one] 1 vez más
+       *[other] { $count } veces más
+    }; cámbiela ahora.
 change-wrong-current = Su contraseña actual no es correcta. Revísela y vuelva a intentarlo.
 
 ## Register
@@ -236,7 +247,9 @@ error-offer-reset = Restablecer su contraseña
 error-unavailable-title = Los servicios de contraseñas no están disponibles en este momento
 error-unavailable = No se ha cambiado nada. El servicio que comprueba y cambia las contraseñas no responde en este momento. Vuelva a intentarlo dentro de unos minutos; si el problema continúa, póngase en contacto con el soporte técnico.
 error-unconfirmed-title = No hemos podido confirmar el cambio
-error-unconfirmed = El servicio que cambia las contraseñas dentro de la red de su organización no respondió a tiempo, así que no sabemos si el cambio se hizo. Intente primero iniciar sesión con su contraseña anterior; si no funciona, pruebe con la nueva. Si ninguna funciona, póngase en contacto con el soporte técnico.
+error-unconfirmed = El cambio se envió, pero no llegó ninguna respuesta, así que no sabemos si se hizo. Si eligió una contraseña nueva, intente iniciar sesión con ella; si no funciona, su contraseña anterior sigue vigente: inicie sesión con ella o empiece de nuevo. Si ninguna funciona, póngase en contacto con el soporte técnico. Hemos enviado un aviso a sus direcciones de correo y el cambio consta como no confirmado.
+error-refused-title = Esta cuenta no se puede cambiar aquí
+error-refused = Su organización no permite que este servicio cambie esta cuenta (es lo habitual en las cuentas de administrador). No se ha cambiado nada y volver a intentarlo no servirá. Póngase en contacto con el soporte técnico.
 error-rate-limited-title = Demasiados intentos
 error-rate-limited = Por la seguridad de todos, hay un límite de intentos. No se ha cambiado nada.
 error-paused-title = El autoservicio está en pausa para este nombre de usuario
@@ -318,6 +331,9 @@ mail-changed-risk = es posible que otra persona conozca su contraseña
 mail-reset-subject = Se ha restablecido su contraseña de { $org }
 mail-reset = La contraseña de su cuenta de { $org } se ha restablecido con el portal de autoservicio.
 mail-reset-risk = es posible que otra persona haya entrado en su cuenta
+mail-unconfirmed-subject = Es posible que se haya cambiado su contraseña de { $org }
+mail-unconfirmed = Alguien pidió cambiar la contraseña de su cuenta de { $org }. El cambio se envió, pero no llegó ninguna respuesta, así que no sabemos si se hizo.
+mail-unconfirmed-risk = es posible que otra persona haya intentado entrar en su cuenta
 mail-unlocked-subject = Se ha desbloqueado su cuenta de { $org }
 mail-unlocked = Su cuenta de { $org } se ha desbloqueado con el portal de autoservicio. Su contraseña no ha cambiado.
 mail-unlocked-risk = es posible que otra persona esté intentando entrar en su cuenta
@@ -339,6 +355,7 @@ error-not-admin-title = No disponible para esta cuenta
 error-not-admin = El área de administración es solo para los miembros de los grupos de administradores. Su cuenta no pertenece a ninguno de ellos. Si necesita acceso, pídalo al equipo que gestiona este portal.
 admin-sign-in-title = Inicio de sesión de administrador
 admin-sign-in-lead = Inicie sesión con la contraseña de su cuenta del directorio. Después verificará su identidad con un segundo método que haya registrado.
+admin-sign-in-oidc = Iniciar sesión con su cuenta de Microsoft
 admin-needs-method = Los administradores deben verificar su identidad con un segundo método. Registre primero una aplicación de autenticación o una dirección de correo electrónico y luego vuelva a iniciar sesión aquí.
 admin-verify-title = Verifique su identidad
 admin-verify-lead = Use uno de los métodos que ha registrado.

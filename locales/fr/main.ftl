@@ -102,6 +102,7 @@ reset-done-title = Votre mot de passe a été réinitialisé
 reset-done-password = Le mot de passe de { $username } a été remplacé le { $when }. Votre ancien mot de passe ne fonctionne plus.
 reset-done-unlocked = Votre compte est déverrouillé.
 reset-done-must-change = Vous devrez choisir un autre mot de passe lors de votre prochaine connexion.
+reset-done-sessions-kept = Vos autres appareils et applications sont peut-être encore connectés avec l'ancien mot de passe. Déconnectez-vous-en maintenant, ou demandez au support technique de vous déconnecter partout.
 reset-done-next = Votre nouveau mot de passe fonctionne dès maintenant. Utilisez-le sur chaque appareil où vous vous connectez (messagerie du téléphone, VPN, Wi-Fi). Si vous n'êtes pas à l'origine de cette opération, contactez immédiatement le support technique.
 unlock-done-title = Votre compte est déverrouillé
 unlock-done-unlocked = Le compte { $username } a été déverrouillé le { $when }.
@@ -120,6 +121,16 @@ change-done-password = Le mot de passe de { $username } a été changé le { $wh
 change-done-next = Utilisez désormais votre nouveau mot de passe, sur chaque appareil où vous vous connectez (messagerie du téléphone, VPN, Wi-Fi).
 change-done-register = Avez-vous configuré des méthodes de récupération ? Elles vous permettent de réinitialiser un mot de passe oublié sans passer par le support technique.
 change-same-as-old = Le nouveau mot de passe doit être différent du mot de passe actuel.
+change-expired = Votre mot de passe a expiré et l'annuaire ne l'accepte plus, même pour le changer. Choisissez « J'ai oublié mon mot de passe » sur la page d'accueil pour en définir un nouveau.
+password-expires-in-days = Votre mot de passe expire dans { $days } jours. Changez-le d'ici là.
+password-expires-in-hours = Votre mot de passe expire dans { $hours ->
+        [one] 1 heure
+       *[other] { $hours } heures
+    }. Changez-le maintenant.
+password-grace-logins-left = Votre mot de passe a expiré. Il vous connectera encore { $count ->
+        [one] 1 fois
+       *[other] { $count } fois
+    } ; changez-le maintenant.
 change-wrong-current = Votre mot de passe actuel est incorrect. Vérifiez-le et réessayez.
 
 ## Enregistrement
@@ -236,7 +247,9 @@ error-offer-reset = Réinitialiser votre mot de passe
 error-unavailable-title = Les services de mot de passe sont indisponibles pour le moment
 error-unavailable = Rien n'a été modifié. Le service qui vérifie et modifie les mots de passe ne répond pas pour le moment. Veuillez réessayer dans quelques minutes ; si le problème persiste, contactez le support technique.
 error-unconfirmed-title = Impossible de confirmer le changement
-error-unconfirmed = Le service qui modifie les mots de passe sur le réseau de votre organisation n'a pas répondu à temps : le changement a pu être effectué ou non. Essayez d'abord de vous connecter avec votre ancien mot de passe ; en cas d'échec, essayez le nouveau. Si aucun des deux ne fonctionne, contactez le support technique.
+error-unconfirmed = Le changement a été envoyé, mais aucune réponse n'est revenue : il a pu être effectué ou non. Si vous avez choisi un nouveau mot de passe, essayez de vous connecter avec ; si cela ne fonctionne pas, votre ancien mot de passe reste valable : connectez-vous avec, ou recommencez. Si aucun des deux ne fonctionne, contactez le support technique. Un avis a été envoyé à vos adresses e-mail et le changement est enregistré comme non confirmé.
+error-refused-title = Ce compte ne peut pas être modifié ici
+error-refused = Votre organisation ne permet pas à ce service de modifier ce compte (c'est habituel pour les comptes d'administrateur). Rien n'a été changé et réessayer n'y changera rien. Veuillez contacter le support technique.
 error-rate-limited-title = Trop de tentatives
 error-rate-limited = Pour la sécurité de tous, le nombre d'essais est limité. Rien n'a été modifié.
 error-paused-title = Le libre-service est suspendu pour ce nom d'utilisateur
@@ -321,6 +334,9 @@ mail-changed-risk = quelqu'un d'autre connaît peut-être votre mot de passe
 mail-reset-subject = Votre mot de passe { $org } a été réinitialisé
 mail-reset = Le mot de passe de votre compte { $org } a été réinitialisé via le portail libre-service.
 mail-reset-risk = quelqu'un d'autre a peut-être accédé à votre compte
+mail-unconfirmed-subject = Votre mot de passe { $org } a peut-être été changé
+mail-unconfirmed = Quelqu'un a demandé à changer le mot de passe de votre compte { $org }. Le changement a été envoyé, mais aucune réponse n'est revenue : il a pu être effectué ou non.
+mail-unconfirmed-risk = quelqu'un d'autre a peut-être tenté d'accéder à votre compte
 mail-unlocked-subject = Votre compte { $org } a été déverrouillé
 mail-unlocked = Votre compte { $org } a été déverrouillé via le portail libre-service. Votre mot de passe n'a pas changé.
 mail-unlocked-risk = quelqu'un d'autre essaie peut-être d'accéder à votre compte
@@ -342,6 +358,7 @@ error-not-admin-title = Ce compte n'a pas accès à cet espace
 error-not-admin = L'espace d'administration est réservé aux membres des groupes d'administrateurs. Votre compte n'en fait pas partie. Si vous avez besoin d'y accéder, adressez-vous à l'équipe qui gère ce portail.
 admin-sign-in-title = Connexion administrateur
 admin-sign-in-lead = Connectez-vous avec le mot de passe de votre compte d'annuaire. Vous prouverez ensuite votre identité avec une deuxième méthode que vous avez enregistrée.
+admin-sign-in-oidc = Se connecter avec votre compte Microsoft
 admin-needs-method = Les administrateurs doivent prouver leur identité avec une deuxième méthode. Enregistrez d'abord une application d'authentification ou une adresse e-mail, puis reconnectez-vous ici.
 admin-verify-title = Prouvez votre identité
 admin-verify-lead = Utilisez l'une des méthodes que vous avez enregistrées.

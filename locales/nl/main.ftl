@@ -103,6 +103,7 @@ reset-done-title = Uw wachtwoord is opnieuw ingesteld
 reset-done-password = Het wachtwoord van { $username } is vervangen op { $when }. Uw oude wachtwoord werkt niet meer.
 reset-done-unlocked = Uw account is ontgrendeld.
 reset-done-must-change = De volgende keer dat u zich aanmeldt, wordt u gevraagd een ander wachtwoord te kiezen.
+reset-done-sessions-kept = Uw andere apparaten en apps zijn mogelijk nog aangemeld met het oude wachtwoord. Meld u daar nu af, of vraag de helpdesk u overal af te melden.
 reset-done-next = Uw nieuwe wachtwoord werkt nu. Gebruik het op elk apparaat waarop u zich aanmeldt (e-mailapps op uw telefoon, VPN, wifi). Hebt u dit niet zelf gedaan? Neem dan direct contact op met de helpdesk.
 unlock-done-title = Uw account is ontgrendeld
 unlock-done-unlocked = { $username } is ontgrendeld op { $when }.
@@ -121,6 +122,16 @@ change-done-password = Het wachtwoord van { $username } is gewijzigd op { $when 
 change-done-next = Gebruik vanaf nu uw nieuwe wachtwoord, op elk apparaat waarop u zich aanmeldt (e-mailapps op uw telefoon, VPN, wifi).
 change-done-register = Hebt u herstelmethoden ingesteld? Daarmee kunt u een vergeten wachtwoord opnieuw instellen zonder de helpdesk.
 change-same-as-old = Het nieuwe wachtwoord moet anders zijn dan het huidige.
+change-expired = Uw wachtwoord is verlopen en de directory accepteert het niet meer, ook niet om het te wijzigen. Kies op de startpagina "Ik ben mijn wachtwoord vergeten" om een nieuw wachtwoord in te stellen.
+password-expires-in-days = Uw wachtwoord verloopt over { $days } dagen. Wijzig het voor die tijd.
+password-expires-in-hours = Uw wachtwoord verloopt over { $hours ->
+        [one] 1 uur
+       *[other] { $hours } uur
+    }. Wijzig het nu.
+password-grace-logins-left = Uw wachtwoord is verlopen. U kunt er nog { $count ->
+        [one] 1 keer
+       *[other] { $count } keer
+    } mee aanmelden; wijzig het nu.
 change-wrong-current = Uw huidige wachtwoord is niet juist. Controleer het en probeer het opnieuw.
 
 ## Registreren
@@ -237,7 +248,9 @@ error-offer-reset = Uw wachtwoord opnieuw instellen
 error-unavailable-title = Wachtwoordservices zijn momenteel niet beschikbaar
 error-unavailable = Er is niets gewijzigd. De service die wachtwoorden controleert en wijzigt, reageert momenteel niet. Probeer het over een paar minuten opnieuw. Blijft dit gebeuren? Neem dan contact op met de helpdesk.
 error-unconfirmed-title = We konden de wijziging niet bevestigen
-error-unconfirmed = De service die wachtwoorden wijzigt binnen het netwerk van uw organisatie, heeft niet op tijd gereageerd. Het is dus niet zeker of de wijziging is doorgevoerd. Probeer u eerst aan te melden met uw oude wachtwoord. Lukt dat niet, probeer dan het nieuwe. Werkt geen van beide, neem dan contact op met de helpdesk.
+error-unconfirmed = De wijziging is verstuurd, maar er kwam geen antwoord, dus het is niet zeker of ze is doorgevoerd. Hebt u een nieuw wachtwoord gekozen, meld u dan daarmee aan; lukt dat niet, dan geldt uw oude wachtwoord nog: meld u daarmee aan of begin opnieuw. Werkt geen van beide, neem dan contact op met de helpdesk. We hebben een melding naar uw e-mailadressen gestuurd en de wijziging is vastgelegd als onbevestigd.
+error-refused-title = Dit account kan hier niet worden gewijzigd
+error-refused = Uw organisatie staat niet toe dat deze service dit account wijzigt (dat is gebruikelijk voor beheerdersaccounts). Er is niets gewijzigd en opnieuw proberen helpt niet. Neem contact op met de helpdesk.
 error-rate-limited-title = Te veel pogingen
 error-rate-limited = Voor ieders veiligheid is er een limiet aan hoe vaak dit kan worden geprobeerd. Er is niets gewijzigd.
 error-paused-title = Selfservice is gepauzeerd voor deze gebruikersnaam
@@ -319,6 +332,9 @@ mail-changed-risk = kent iemand anders mogelijk uw wachtwoord
 mail-reset-subject = Uw wachtwoord voor { $org } is opnieuw ingesteld
 mail-reset = Het wachtwoord van uw account bij { $org } is opnieuw ingesteld via de selfserviceportal.
 mail-reset-risk = heeft iemand anders mogelijk toegang gekregen tot uw account
+mail-unconfirmed-subject = Uw wachtwoord voor { $org } is mogelijk gewijzigd
+mail-unconfirmed = Iemand heeft gevraagd het wachtwoord van uw account bij { $org } te wijzigen. De wijziging is verstuurd, maar er kwam geen antwoord, dus het is niet zeker of ze is doorgevoerd.
+mail-unconfirmed-risk = heeft iemand anders mogelijk geprobeerd toegang te krijgen tot uw account
 mail-unlocked-subject = Uw account bij { $org } is ontgrendeld
 mail-unlocked = Uw account bij { $org } is ontgrendeld via de selfserviceportal. Uw wachtwoord is niet gewijzigd.
 mail-unlocked-risk = probeert iemand anders mogelijk toegang te krijgen tot uw account
@@ -340,6 +356,7 @@ error-not-admin-title = Niet voor dit account
 error-not-admin = De beheeromgeving is alleen voor leden van de beheerdersgroepen. Uw account hoort daar niet bij. Hebt u toegang nodig? Vraag het dan aan het team dat deze portal beheert.
 admin-sign-in-title = Aanmelden als beheerder
 admin-sign-in-lead = Meld u aan met het wachtwoord van uw account in de directory. Daarna bevestigt u dat u het bent met een tweede methode die u hebt geregistreerd.
+admin-sign-in-oidc = Aanmelden met uw Microsoft-account
 admin-needs-method = Beheerders moeten met een tweede methode bevestigen dat zij het zijn. Registreer eerst een authenticator-app of een e-mailadres en meld u daarna hier opnieuw aan.
 admin-verify-title = Bevestig dat u het bent
 admin-verify-lead = Gebruik een van de methoden die u hebt geregistreerd.

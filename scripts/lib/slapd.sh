@@ -16,7 +16,9 @@
 # Everything an instance needs lives in DIR (must not exist or be empty; nothing outside it is
 # touched): slapd.d/ (cn=config), data/ (mdb), tls/ (ca.pem, server.pem, server.key for
 # 127.0.0.1 and localhost), urls (the listen URLs), service.secret (the service password, for
-# `wait`), slapd.log (slapd's own messages). StartTLS works on LDAP_PORT, LDAPS on LDAPS_PORT.
+# `wait`), slapd.log (slapd's own messages), audit.ldif (every write operation, one LDIF
+# record each, from the auditlog overlay: tests count operations with it). StartTLS works on
+# LDAP_PORT, LDAPS on LDAPS_PORT.
 #
 # Directory: suffix dc=example,dc=test, rootdn cn=admin,dc=example,dc=test. Passwords from the
 # environment: SLAPD_ADMIN_PASSWORD (admin-secret), SLAPD_SERVICE_PASSWORD (service-secret, for
@@ -27,8 +29,10 @@
 # locked forever after 3 bad binds); users opt in to a variant with pwdPolicySubentry:
 # cn=min-age,ou=policies (pwdMinAge 3600) or cn=must-change,ou=policies (pwdMustChange TRUE:
 # slapd 2.5 honours pwdReset at bind only under such a policy; a reset by the service account
-# clears pwdReset, so rekey sets it explicitly afterwards when a change is required). The service
-# account may write (not manage: manage would skip every policy check) userPassword,
+# clears pwdReset, so rekey sets it explicitly afterwards when a change is required), or
+# cn=expired / cn=expired-grace (pwdMaxAge 1 s, no grace logins / two) and cn=expiring
+# (pwdMaxAge one day, pwdExpireWarning 25 hours: every bind carries timeBeforeExpiration, even
+# one in the second the password was set). The service account may write (not manage: manage would skip every policy check) userPassword,
 # pwdAccountLockedTime and pwdReset under ou=people, and read (not userPassword) everything.
 #
 # AppArmor: Debian's profile for /usr/sbin/slapd only matters where AppArmor is enforced (not in
@@ -107,7 +111,7 @@ make_tls() {
 
 config_ldif() {
   local dir=$1 admin_hash=$2
-  local modules="back_mdb ppolicy memberof" m
+  local modules="back_mdb ppolicy memberof auditlog" m
   for m in $modules; do
     [ -e "$MODULE_DIR/$m.so" ] || [ -e "$MODULE_DIR/$m.la" ] || die "module $m not found in $MODULE_DIR"
   done
@@ -130,6 +134,7 @@ olcModulePath: $MODULE_DIR
 olcModuleLoad: {0}back_mdb
 olcModuleLoad: {1}ppolicy
 olcModuleLoad: {2}memberof
+olcModuleLoad: {3}auditlog
 
 dn: cn=schema,cn=config
 objectClass: olcSchemaConfig
@@ -187,11 +192,17 @@ olcPPolicyDefault: cn=default,ou=policies,$SUFFIX
 olcPPolicyHashCleartext: TRUE
 olcPPolicyUseLockout: TRUE
 
+dn: olcOverlay={2}auditlog,olcDatabase={1}mdb,cn=config
+objectClass: olcOverlayConfig
+objectClass: olcAuditlogConfig
+olcOverlay: {2}auditlog
+olcAuditlogFile: $dir/audit.ldif
+
 LDIF
 }
 
 policy_ldif() {
-  local cn=$1 min_age=$2 must_change=$3
+  local cn=$1 min_age=$2 must_change=$3 max_age=${4:-0} grace=${5:-0} warning=${6:-0}
   cat <<LDIF
 dn: cn=$cn,ou=policies,$SUFFIX
 objectClass: organizationalRole
@@ -208,6 +219,9 @@ pwdMinAge: $min_age
 pwdCheckQuality: 1
 pwdAllowUserChange: TRUE
 pwdMustChange: $must_change
+pwdMaxAge: $max_age
+pwdGraceAuthNLimit: $grace
+pwdExpireWarning: $warning
 
 LDIF
 }
@@ -253,6 +267,11 @@ data_ldif() {
   policy_ldif default 0 FALSE
   policy_ldif min-age 3600 FALSE
   policy_ldif must-change 0 TRUE
+  # Passwords that expire a second after they are set, with no grace logins or with two, and
+  # one that lasts a day and is warned about from the start.
+  policy_ldif expired 0 FALSE 1 0 0
+  policy_ldif expired-grace 0 FALSE 1 2 0
+  policy_ldif expiring 0 FALSE 86400 0 90000
   printf 'dn: %s\nobjectClass: applicationProcess\nobjectClass: simpleSecurityObject\ncn: rekey\nuserPassword: %s\n\n' \
     "$SERVICE_DN" "$service_hash"
   # slapadd bypasses overlays, so the sample users carry memberOf themselves.

@@ -45,6 +45,15 @@ impl Directory for Bounded {
         self.inner.verify_password(user, password).await
     }
 
+    async fn verify_password_warned(
+        &self,
+        user: &DirUser,
+        password: &SecretString,
+    ) -> Result<Option<super::PasswordWarning>, DirError> {
+        let _p = self.permit().await?;
+        self.inner.verify_password_warned(user, password).await
+    }
+
     async fn change_password(&self, user: &DirUser, old: &SecretString, new: &SecretString) -> Result<(), DirError> {
         let _p = self.permit().await?;
         self.inner.change_password(user, old, new).await
@@ -75,8 +84,17 @@ impl Directory for Bounded {
         self.inner.list_users(limit).await
     }
 
+    async fn sign_out_everywhere(&self, user: &DirUser) -> Result<(), DirError> {
+        let _p = self.permit().await?;
+        self.inner.sign_out_everywhere(user).await
+    }
+
     fn graph(&self) -> Option<&super::graph::GraphDirectory> {
         self.inner.graph()
+    }
+
+    fn change_proves_current(&self) -> bool {
+        self.inner.change_proves_current()
     }
 }
 

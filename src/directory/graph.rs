@@ -1,14 +1,18 @@
-//! Microsoft Entra ID through Microsoft Graph: look-up by UPN or mail, group scope with
-//! checkMemberGroups, resets as the app (PATCH passwordProfile, then revoke sign-in sessions),
-//! changes with the person's own delegated token.
+//! Microsoft Entra ID through Microsoft Graph: look-up by UPN or mail, groups with
+//! checkMemberGroups, resets as the app (PATCH passwordProfile; the flow then revokes sign-in
+//! sessions), changes with the person's own delegated token.
 //!
 //! Accounts synced from on-premises AD (`onPremisesSyncEnabled`) are never reset through
 //! Graph, which would not write back: they go to the configured on-premises directory.
 //! Nothing here logs a password, a token or a request body.
 
 mod client;
+mod groups;
+mod http;
 mod listing;
 pub mod oidc;
+mod provider;
+mod signed_in;
 mod token;
 
 use std::sync::Arc;
@@ -35,7 +39,8 @@ pub struct GraphDirectory {
     client: GraphClient,
     tokens: AppTokens,
     login_attribute: GraphLogin,
-    /// Group object ids policy cares about; checkMemberGroups tells which the user is in.
+    /// Every group object id the configuration names (policy, rules, admin, alerts);
+    /// checkMemberGroups tells which the user is in.
     scope_groups: Vec<String>,
     on_premises: Option<Arc<dyn Directory>>,
     oidc: OidcSignIn,
@@ -63,20 +68,16 @@ struct Collection<T> {
 }
 
 impl GraphDirectory {
-    /// `scope_groups` are the group ids named in policy; `on_premises` handles synced accounts.
+    /// `scope_groups` are the group object ids the configuration names
+    /// ([`crate::config::graph_groups::entra_ids`]); `on_premises` handles synced accounts.
     pub fn new(
         config: &GraphConfig,
         scope_groups: Vec<String>,
         on_premises: Option<Arc<dyn Directory>>,
     ) -> Result<GraphDirectory, DirError> {
-        let http = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(Duration::from_secs(config.timeout_secs))
-            .connect_timeout(Duration::from_secs(config.timeout_secs))
-            .build()
-            .map_err(|e| DirError::Unavailable(format!("HTTP client: {e}")))?;
+        let http = http::client(config)?;
         let tokens = AppTokens::new(config, http.clone())?;
-        let oidc = OidcSignIn::new(config, http.clone());
+        let oidc = OidcSignIn::new(config, http.clone()).map_err(|e| DirError::Unavailable(e.to_string()))?;
         Ok(GraphDirectory {
             client: GraphClient {
                 http,
@@ -150,15 +151,9 @@ impl GraphDirectory {
                     DirError::WrongPassword
                 }
                 other => {
-                    password_error(other, "the delegated permission User.ReadWrite (or Directory.AccessAsUser.All)")
+                    password_error(other, &format!("the delegated permission {}", oidc::CHANGE_PASSWORD_PERMISSION))
                 }
             })
-    }
-
-    /// The account an OpenID Connect sign-in names by its UPN (`preferred_username`),
-    /// whatever `login_attribute` says typed logins match.
-    pub async fn find_signed_in(&self, upn: &Login) -> Result<Option<DirUser>, DirError> {
-        self.find_by("userPrincipalName", upn).await
     }
 
     async fn find_by(&self, property: &str, login: &Login) -> Result<Option<DirUser>, DirError> {
@@ -175,30 +170,27 @@ impl GraphDirectory {
         let Some(user) = users.pop() else { return Ok(None) };
         if user.on_premises_sync_enabled == Some(true) {
             let Some(on_premises) = &self.on_premises else {
+                // Answered as for an unknown login: a different page would list synced accounts.
                 tracing::error!(
                     id = %user.id,
                     "this account is synced from on-premises Active Directory: a Graph reset would not \
-                     reach AD, and no on-premises directory is configured (directory.graph.on_premises)"
+                     reach AD, and no on-premises directory is configured (directory.graph.on_premises); \
+                     the person is answered as if the account did not exist"
                 );
-                return Err(DirError::Unavailable("synced account and no on-premises directory".into()));
+                return Ok(None);
             };
-            return on_premises.find_user(login).await;
+            let Some(mut local) = on_premises.find_user(login).await? else { return Ok(None) };
+            // Its Entra groups too, so a group named by object id applies to it as to a
+            // cloud account; its on-premises groups keep the names that directory gives them.
+            for id in self.member_groups(&user.id).await? {
+                if !local.groups.iter().any(|g| g.eq_ignore_ascii_case(&id)) {
+                    local.groups.push(id);
+                }
+            }
+            return Ok(Some(local));
         }
         let groups = self.member_groups(&user.id).await?;
         Ok(Some(cloud_user(user, login.as_str(), groups)))
-    }
-
-    async fn member_groups(&self, id: &str) -> Result<Vec<String>, DirError> {
-        if self.scope_groups.is_empty() {
-            return Ok(vec![]);
-        }
-        let body = serde_json::json!({ "groupIds": self.scope_groups });
-        let bytes = self
-            .app_call("checkMemberGroups", Method::POST, &format!("/users/{id}/checkMemberGroups"), &[], Some(&body))
-            .await
-            .map_err(|e| app_error(e, "GroupMember.Read.All"))?;
-        let groups: Collection<String> = parse(&bytes)?;
-        Ok(groups.value)
     }
 }
 
@@ -241,18 +233,23 @@ impl Directory for GraphDirectory {
         });
         self.app_call("reset password", Method::PATCH, &format!("/users/{id}"), &[], Some(&body))
             .await
-            .map_err(|e| password_error(e, RESET_PERMISSION))?;
-        // The new password stands; a failed revoke is for the admin, not a failed reset.
-        if let Err(e) = self
-            .app_call("revoke sign-in sessions", Method::POST, &format!("/users/{id}/revokeSignInSessions"), &[], None)
-            .await
-        {
-            let e = app_error(e, "User.RevokeSessions.All");
-            tracing::error!(%id, error = %e, "password reset, but signing the account out everywhere failed");
-        }
-        Ok(())
+            .map_err(|e| password_error(e, RESET_PERMISSION))
+            .map(|_| ())
     }
 
+    async fn sign_out_everywhere(&self, user: &DirUser) -> Result<(), DirError> {
+        if let Some(dir) = self.routed(user) {
+            return dir?.sign_out_everywhere(user).await;
+        }
+        let id = user.id.as_str();
+        self.app_call("revoke sign-in sessions", Method::POST, &format!("/users/{id}/revokeSignInSessions"), &[], None)
+            .await
+            .map_err(|e| app_error(e, "User.RevokeSessions.All"))
+            .map(|_| ())
+    }
+
+    /// Graph has no unlock: Entra's smart lockout cannot be cleared through it (nor by an
+    /// admin; it ends when its duration is over). The unlock page offers a reset instead.
     async fn unlock(&self, user: &DirUser) -> Result<(), DirError> {
         if let Some(dir) = self.routed(user) {
             return dir?.unlock(user).await;
@@ -264,7 +261,7 @@ impl Directory for GraphDirectory {
         if let Some(dir) = self.routed(user) {
             return dir?.lock_status(user).await;
         }
-        // Graph does not expose smart lockout; a reset clears it.
+        // Graph does not expose smart lockout: rekey cannot tell, and says unlocked.
         Ok(LockStatus::Unlocked)
     }
 
@@ -279,6 +276,13 @@ impl Directory for GraphDirectory {
     fn graph(&self) -> Option<&GraphDirectory> {
         Some(self)
     }
+}
+
+/// Whether `user` is an Entra ID cloud account (not one routed on-premises). Its smart lockout
+/// can be neither read nor cleared through Graph: Entra ends it when the lockout duration is
+/// over, so a reset gives the person a new password but is not said to unlock anything.
+pub fn is_cloud_account(user: &DirUser) -> bool {
+    user.dn.starts_with(GRAPH_LOCATOR)
 }
 
 /// A cloud account as a [`DirUser`]; `typed` stands in for a missing UPN.
@@ -333,10 +337,21 @@ fn app_error(e: Result<GraphFailure, DirError>, permission: &str) -> DirError {
     }
 }
 
-/// Like [`app_error`], but a 400 is the password policy's refusal.
+/// Like [`app_error`], but a 400 is the password policy's refusal and a 403
+/// `Authorization_RequestDenied` a refusal for this account (a privileged target the app's
+/// role may not reset) that trying again will not change.
 fn password_error(e: Result<GraphFailure, DirError>, permission: &str) -> DirError {
     match e {
         Ok(f) if f.status == StatusCode::BAD_REQUEST => DirError::PolicyViolation(policy_reason(&f.message)),
+        Ok(f) if f.status == StatusCode::FORBIDDEN && f.code == "Authorization_RequestDenied" => {
+            DirError::Refused(format!(
+                "{}: Graph answered 403 {} (request-id {}); a privileged account needs a role that may reset it, \
+                 otherwise the app needs {permission}",
+                crate::directory::INSUFFICIENT_ACCESS,
+                f.code,
+                f.request_id
+            ))
+        }
         other => app_error(other, permission),
     }
 }

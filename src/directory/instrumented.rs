@@ -67,6 +67,14 @@ impl Directory for Instrumented {
         timed!(self, "verify_password", self.inner.verify_password(user, password))
     }
 
+    async fn verify_password_warned(
+        &self,
+        user: &DirUser,
+        password: &SecretString,
+    ) -> Result<Option<super::PasswordWarning>, DirError> {
+        timed!(self, "verify_password", self.inner.verify_password_warned(user, password))
+    }
+
     async fn change_password(&self, user: &DirUser, old: &SecretString, new: &SecretString) -> Result<(), DirError> {
         timed!(self, "change_password", self.inner.change_password(user, old, new))
     }
@@ -91,7 +99,15 @@ impl Directory for Instrumented {
         timed!(self, "list_users", self.inner.list_users(limit))
     }
 
+    async fn sign_out_everywhere(&self, user: &DirUser) -> Result<(), DirError> {
+        timed!(self, "sign_out_everywhere", self.inner.sign_out_everywhere(user))
+    }
+
     fn graph(&self) -> Option<&super::graph::GraphDirectory> {
         self.inner.graph()
+    }
+
+    fn change_proves_current(&self) -> bool {
+        self.inner.change_proves_current()
     }
 }

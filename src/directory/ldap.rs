@@ -18,6 +18,7 @@ pub mod escape;
 mod listing;
 mod nested;
 mod ppolicy;
+mod reset;
 
 use std::collections::HashSet;
 use std::time::SystemTime;
@@ -28,13 +29,15 @@ use ldap3::{Ldap, LdapError, LdapResult, Mod, Scope, SearchEntry, SearchOptions}
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::config::{AD_NEEDS_TLS, DirectoryConfig, LdapFlavour, PLAINTEXT_REFUSED};
-use crate::directory::{AccountState, DirError, DirUser, Directory, LockStatus, Login, PolicyReason, UserId};
+use crate::directory::{
+    AccountState, DirError, DirUser, Directory, LockStatus, Login, PasswordWarning, PolicyReason, UserId,
+};
 
 pub use self::by_id::Protection;
 use self::conn::{Connector, Retry, ServicePool};
 pub use self::dn::{dn_key, is_under};
 pub use self::escape::{escape_dn_value, escape_filter_value};
-use self::ppolicy::{PpolicyError, PpolicyResponse};
+use self::ppolicy::{PpolicyError, PpolicyResponse, PpolicyWarning};
 
 const LOCKED_TIME: &str = "pwdAccountLockedTime";
 /// The lock time ppolicy treats as "locked until an administrator unlocks".
@@ -270,15 +273,26 @@ impl Directory for LdapDirectory {
     }
 
     async fn verify_password(&self, user: &DirUser, password: &SecretString) -> Result<(), DirError> {
+        self.verify_password_warned(user, password).await.map(|_| ())
+    }
+
+    async fn verify_password_warned(
+        &self,
+        user: &DirUser,
+        password: &SecretString,
+    ) -> Result<Option<PasswordWarning>, DirError> {
         if self.flavour == LdapFlavour::ActiveDirectory {
-            return self.ad_verify_password(user, password).await;
+            return self.ad_verify_password(user, password).await.map(|()| None);
         }
         let (mut ldap, policy) = self.bind_as_user(user, password).await?;
         let _ = ldap.unbind().await;
         match policy.error {
             Some(PpolicyError::ChangeAfterReset) => Err(DirError::MustChange),
             Some(PpolicyError::PasswordExpired) => Err(DirError::PasswordExpired),
-            _ => Ok(()),
+            _ => Ok(policy.warning.map(|w| match w {
+                PpolicyWarning::TimeBeforeExpiration(secs) => PasswordWarning::ExpiresInSecs(secs),
+                PpolicyWarning::GraceAuthNsRemaining(n) => PasswordWarning::GraceLoginsLeft(n),
+            })),
         }
     }
 
@@ -293,7 +307,7 @@ impl Directory for LdapDirectory {
         let (mut ldap, _) = self.bind_as_user(user, old).await?;
         let outcome = self.password_modify(&mut ldap, None, Some(old), new).await;
         let _ = ldap.unbind().await;
-        let result = outcome.map_err(|e| connection_error(&e))?;
+        let result = outcome.map_err(|e| write_error(&e))?;
         match result.rc {
             0 => Ok(()),
             // slapd's answer to a wrong old password inside the operation itself.
@@ -309,28 +323,7 @@ impl Directory for LdapDirectory {
         if self.flavour == LdapFlavour::ActiveDirectory {
             return self.ad_reset_password(user, new, must_change).await;
         }
-        if new.expose_secret().is_empty() {
-            return Err(DirError::PolicyViolation(PolicyReason::TooShort));
-        }
-        let dn = user.dn.as_str();
-        let result =
-            self.pool
-                .run(Retry::OnlyIfUnsent, |mut ldap| async move {
-                    self.password_modify(&mut ldap, Some(dn), None, new).await
-                })
-                .await?;
-        if result.rc != 0 {
-            return Err(modify_refusal("password reset", dn, &result));
-        }
-        // slapd only enforces pwdReset under a policy with pwdMustChange TRUE, and a reset by the
-        // service account clears it; set it, or clear it, explicitly so config decides.
-        let reset_flag = if must_change {
-            Mod::Replace(PWD_RESET.to_owned(), HashSet::from(["TRUE".to_owned()]))
-        } else {
-            Mod::Delete(PWD_RESET.to_owned(), HashSet::new())
-        };
-        self.modify("setting pwdReset", dn, vec![reset_flag], &[16]).await?;
-        self.unlock(user).await
+        self.openldap_reset(user, new, must_change).await
     }
 
     async fn unlock(&self, user: &DirUser) -> Result<(), DirError> {
@@ -375,6 +368,12 @@ impl Directory for LdapDirectory {
     async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
         self.list(limit).await
     }
+
+    /// OpenLDAP's change binds as the person and answers that bind's refusals itself; AD's
+    /// change runs on the service connection.
+    fn change_proves_current(&self) -> bool {
+        self.flavour == LdapFlavour::Openldap
+    }
 }
 
 /// All values of an attribute, matching its name case-insensitively.
@@ -392,6 +391,12 @@ fn modify_refusal(what: &str, dn: &str, result: &LdapResult) -> DirError {
     let error = match (policy.error.and_then(PpolicyError::policy_reason), result.rc) {
         (Some(reason), _) => DirError::PolicyViolation(reason),
         (None, 19) => DirError::PolicyViolation(PolicyReason::Other(result.text.clone())),
+        // insufficientAccessRights on this one entry's password: an ACL that protects it.
+        (None, 50) => DirError::Refused(format!(
+            "{}: insufficient access rights (50): {}",
+            super::INSUFFICIENT_ACCESS,
+            result.text
+        )),
         (None, rc) => result_error(rc, &result.text),
     };
     tracing::warn!(rc = result.rc, dn, ppolicy = ?policy.error, "{what} refused: {error}");
@@ -418,6 +423,18 @@ fn result_error(rc: u32, text: &str) -> DirError {
         50 => DirError::Denied(format!("insufficient access rights (50): {text}")),
         51 | 52 | 80 => DirError::Unavailable(format!("directory busy or unavailable ({rc}): {text}")),
         _ => DirError::Unavailable(format!("unexpected LDAP result {rc}: {text}")),
+    }
+}
+
+/// A password write that failed below the LDAP result level. Once the request was handed to
+/// the connection (a timeout, or the connection lost before the answer) it may have been
+/// applied: unconfirmed, never sent again.
+fn write_error(e: &LdapError) -> DirError {
+    match e {
+        LdapError::Timeout { .. } | LdapError::ResultRecv { .. } => {
+            DirError::Unconfirmed(format!("the directory did not answer a password write: {e}"))
+        }
+        e => connection_error(e),
     }
 }
 

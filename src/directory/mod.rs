@@ -149,18 +149,41 @@ pub enum DirError {
     Unavailable(String),
     #[error("directory refused the service account: {0}")]
     Denied(String),
-    /// A change was handed on (to a writeback agent) but no answer came back in time: it may or
-    /// may not have been applied.
+    /// A password write (or unlock) was sent but no answer came back: an LDAP operation timed
+    /// out or its connection broke after the request was written, a Graph PATCH or POST timed
+    /// out after it may have reached Graph, or a writeback agent's lease ended. It may or may
+    /// not have been applied; never sent again.
     #[error("no answer in time; the change may or may not have been applied: {0}")]
     Unconfirmed(String),
+    /// A reset set the new password, but a later step of it did not happen (OpenLDAP without
+    /// `ppolicy_hash_cleartext`: marking the password as one to change at next logon). The
+    /// password IS changed; the text says what is missing.
+    #[error("the password was set, but {0}")]
+    PasswordSetOnly(String),
     /// The directory has no unlock operation (Entra ID): a reset is what unlocks the account.
     #[error("this directory cannot unlock without a reset")]
     UnlockByReset,
-    /// A writeback agent refused the job: not signed by the portal, an account outside the
-    /// agent's own base and filter, or a protected account. Nothing was changed.
-    #[error("the writeback agent refused the job: {0}")]
+    /// A refusal that will not change by trying again, for this account: a writeback agent's
+    /// (not signed by the portal, an account outside the agent's base and filter, a protected
+    /// account), insufficientAccessRights on a password write (an AdminSDHolder-protected
+    /// account, "user cannot change password"), Graph's 403 for a privileged target. Nothing
+    /// was changed; the person is sent to the helpdesk.
+    #[error("refused for this account: {0}")]
     Refused(String),
 }
+
+/// What the directory said about a password that signed in: how long it has left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordWarning {
+    /// It expires in this many seconds (ppolicy timeBeforeExpiration).
+    ExpiresInSecs(i64),
+    /// It has expired; this many more sign-ins with it are allowed (ppolicy grace logins).
+    GraceLoginsLeft(i64),
+}
+
+/// Begins the detail of a [`DirError::Refused`] for lack of rights on one account (LDAP 50 on a
+/// password write, Graph 403), so the audit can name the reason.
+pub const INSUFFICIENT_ACCESS: &str = "no right to change this account's password";
 
 /// The operations every flow needs from a directory.
 #[async_trait]
@@ -171,6 +194,15 @@ pub trait Directory: Send + Sync + 'static {
 
     /// Binds as the user. `Ok(())` only for a usable password; otherwise the precise reason.
     async fn verify_password(&self, user: &DirUser, password: &SecretString) -> Result<(), DirError>;
+
+    /// `verify_password`, plus what the directory said about how long the password has left.
+    async fn verify_password_warned(
+        &self,
+        user: &DirUser,
+        password: &SecretString,
+    ) -> Result<Option<PasswordWarning>, DirError> {
+        self.verify_password(user, password).await.map(|()| None)
+    }
 
     /// Changes the password as the user, so history and minimum age apply.
     async fn change_password(&self, user: &DirUser, old: &SecretString, new: &SecretString) -> Result<(), DirError>;
@@ -193,9 +225,24 @@ pub trait Directory: Send + Sync + 'static {
     /// At most `limit` accounts; `Ok(list)` with `list.len() == limit` means there may be more.
     async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError>;
 
+    /// Ends the account's other sessions after a reset, where the directory has them (Entra
+    /// ID's refresh tokens and session cookies). `Ok(())` where there is nothing to end.
+    async fn sign_out_everywhere(&self, _user: &DirUser) -> Result<(), DirError> {
+        Ok(())
+    }
+
     /// The Graph directory, whose people sign in with OpenID Connect; `None` for others.
     fn graph(&self) -> Option<&graph::GraphDirectory> {
         None
+    }
+
+    /// True when `change_password` itself proves the current password with the one bind as
+    /// the person that it needs anyway, and answers that bind's refusals (`WrongPassword`,
+    /// `Locked`, `PasswordExpired`…) as `verify_password` would. The change flow then binds
+    /// once instead of signing in first: with ppolicy, every bind with an expired password
+    /// spends a grace login.
+    fn change_proves_current(&self) -> bool {
+        false
     }
 }
 

@@ -8,7 +8,7 @@ use secrecy::{ExposeSecret, SecretString};
 use super::limits::{self, Scope};
 use super::recovery::notify;
 use super::{AuditRecord, FlowError, Requester, Services};
-use crate::directory::{AccountState, DirError, DirUser, Login, PolicyReason, UserId};
+use crate::directory::{AccountState, DirError, DirUser, Login, PasswordWarning, PolicyReason, UserId};
 use crate::notify::messages::AccountEvent;
 use crate::policy;
 use crate::policy::quality::{Person, Refusal};
@@ -78,6 +78,18 @@ pub async fn sign_in(
     typed: &str,
     password: &SecretString,
 ) -> Result<SignIn, FlowError> {
+    sign_in_warned(services, who, flow, typed, password).await.map(|(outcome, _)| outcome)
+}
+
+/// `sign_in`, plus what the directory said about how long the password has left (only
+/// for a sign-in that succeeded), to tell the person on the next page.
+pub async fn sign_in_warned(
+    services: &Services,
+    who: &Requester,
+    flow: &'static str,
+    typed: &str,
+    password: &SecretString,
+) -> Result<(SignIn, Option<PasswordWarning>), FlowError> {
     let result = sign_in_now(services, who, flow, typed, password).await;
     let record = AuditRecord { event: "sign_in", flow: Some(flow), method: Some("password"), ..Default::default() };
     services.audit_error(who, record, &result).await;
@@ -90,7 +102,7 @@ async fn sign_in_now(
     flow: &'static str,
     typed: &str,
     password: &SecretString,
-) -> Result<SignIn, FlowError> {
+) -> Result<(SignIn, Option<PasswordWarning>), FlowError> {
     limits::hit(services, Scope::StartByAddress, who.ip.as_deref()).await?;
     limits::hit(services, Scope::StartByAccount, Some(&limits::account_key(typed))).await?;
     let user = find(services, typed).await?;
@@ -98,8 +110,10 @@ async fn sign_in_now(
     let result = if password.expose_secret().is_empty() {
         Err(DirError::WrongPassword)
     } else {
-        services.directory.verify_password(&probe, password).await
+        services.directory.verify_password_warned(&probe, password).await
     };
+    let warning = result.as_ref().ok().copied().flatten();
+    let result = result.map(|_| ());
     let audit = |outcome, reason| AuditRecord {
         event: "sign_in",
         flow: Some(flow),
@@ -130,7 +144,8 @@ async fn sign_in_now(
         SignIn::OutOfScope(_) => Some("out_of_scope"),
     };
     services.audit(who, audit(if reason.is_none() { "success" } else { "failure" }, reason)).await;
-    Ok(outcome)
+    let warning = if matches!(outcome, SignIn::Ok(_)) { warning } else { None };
+    Ok((outcome, warning))
 }
 
 /// What became of a change.
@@ -142,6 +157,9 @@ pub enum ChangeOutcome {
     OutOfScope,
     Refused(PolicyReason),
     SameAsOld,
+    /// The password has expired and the directory no longer lets it sign in (no grace login
+    /// left), so it cannot be changed with it either: a reset is the way out.
+    Expired,
     /// Refused by our own rules (`policy::quality`) before the directory was asked.
     Weak(Vec<Refusal>),
 }
@@ -162,6 +180,9 @@ pub async fn change(
     let record = AuditRecord { event: "change", flow: Some("change"), method: Some("password"), ..Default::default() };
     if let Err(refusals) = super::quality::screen(services, who, record, &Person::typed(typed), new).await {
         return Ok(ChangeOutcome::Weak(refusals));
+    }
+    if services.directory.change_proves_current() {
+        return super::change_once::change(services, who, typed, current, new).await;
     }
     let user = match sign_in(services, who, "change", typed, current).await? {
         SignIn::Ok(user) => *user,
@@ -200,19 +221,22 @@ pub async fn change(
             services.audit(who, audit("failure", Some("locked"))).await;
             Ok(ChangeOutcome::Failed)
         }
+        Err(DirError::PasswordExpired) => {
+            services.audit(who, audit("failure", Some("expired"))).await;
+            Ok(ChangeOutcome::Expired)
+        }
         Err(DirError::WrongPassword | DirError::Disabled | DirError::NotFound) => {
             services.audit(who, audit("failure", Some("bad_credentials"))).await;
             Ok(ChangeOutcome::Failed)
         }
         Err(e) => {
-            let failed = Err(FlowError::from_directory(e));
-            services.audit_error(who, audit("failure", None), &failed).await;
-            failed
+            let maybe = Some(AccountEvent::PasswordMaybeChanged);
+            Err(super::outcome::write_failed(services, who, &user, audit("failure", None), e, maybe).await)
         }
     }
 }
 
-async fn find(services: &Services, typed: &str) -> Result<Option<DirUser>, FlowError> {
+pub(super) async fn find(services: &Services, typed: &str) -> Result<Option<DirUser>, FlowError> {
     match Login::parse(typed) {
         Some(login) => services.directory.find_user(&login).await.map_err(FlowError::from_directory),
         None => Ok(None),
@@ -220,7 +244,7 @@ async fn find(services: &Services, typed: &str) -> Result<Option<DirUser>, FlowE
 }
 
 /// An account that cannot exist, so an unknown login costs a real (failing) bind too.
-fn decoy(services: &Services) -> DirUser {
+pub(super) fn decoy(services: &Services) -> DirUser {
     let id = uuid::Uuid::new_v4().to_string();
     DirUser {
         id: UserId(format!("decoy:{id}")),

@@ -81,6 +81,26 @@ pub async fn sign_in(
         SignIn::Failed => return Ok(Entry::Failed),
         SignIn::MustChange => return Ok(Entry::MustChange),
     };
+    enter(services, who, user).await
+}
+
+/// An Entra ID account that signed in with OpenID Connect (Graph cannot check a password):
+/// the same admin-group and second-method steps as after the password.
+pub async fn sign_in_oidc(services: &Services, who: &Requester, user: DirUser) -> Result<Entry, FlowError> {
+    let record = AuditRecord {
+        event: "sign_in",
+        flow: Some("admin"),
+        user: Some(&user),
+        outcome: "success",
+        reason: None,
+        method: Some("oidc"),
+    };
+    services.audit(who, record).await;
+    enter(services, who, user).await
+}
+
+/// After the first factor: membership of an admin group and a settled second method.
+async fn enter(services: &Services, who: &Requester, user: DirUser) -> Result<Entry, FlowError> {
     if !is_admin(services, &user) {
         services.audit(who, record(Some(&user), "failure", Some("not_admin"), None)).await;
         return Ok(Entry::NotAdmin);

@@ -6,21 +6,20 @@ use secrecy::{ExposeSecret, SecretString};
 use super::account::{ChangeOutcome, NewPassword};
 use super::recovery::notify;
 use super::{AuditRecord, FlowError, Requester, Services};
-use crate::directory::{DirError, Login};
+use crate::directory::DirError;
 use crate::notify::messages::AccountEvent;
 use crate::policy;
 use crate::policy::quality::Person;
 
-/// The account an OpenID Connect sign-in names, if it may use self-service. The delegated
-/// token is not needed for registration: the caller drops it.
+/// The account an OpenID Connect sign-in names by its object id, if it may use self-service.
+/// The delegated token is not needed for registration: the caller drops it.
 pub async fn sign_in_to_register(
     services: &Services,
     who: &Requester,
-    login: &str,
+    object_id: &str,
 ) -> Result<Option<crate::directory::DirUser>, FlowError> {
     let graph = services.directory.graph().ok_or(FlowError::OutOfStep("not a Graph directory"))?;
-    let Some(login) = Login::parse(login) else { return Ok(None) };
-    let user = graph.find_signed_in(&login).await.map_err(FlowError::from_directory)?;
+    let user = graph.find_signed_in(object_id).await.map_err(FlowError::from_directory)?;
     let user = user.filter(|u| policy::in_scope(&services.config, u));
     let outcome = if user.is_some() { "success" } else { "failure" };
     let record = AuditRecord {
@@ -35,11 +34,13 @@ pub async fn sign_in_to_register(
     Ok(user)
 }
 
-/// Changes the password of the person signed in as `login` with their delegated `token`.
-/// `Err(Expired)` when the sign-in names nobody rekey can find.
+/// Changes the password of the person signed in as the object `object_id` (shown as `login`)
+/// with their delegated `token`. The person is found by object id, whatever `login_attribute`
+/// says typed logins match. `Err(Expired)` when the sign-in names nobody rekey can find.
 pub async fn change(
     services: &Services,
     who: &Requester,
+    object_id: &str,
     login: &str,
     token: &SecretString,
     current: &SecretString,
@@ -49,9 +50,7 @@ pub async fn change(
     if crate::crypto::constant_time_eq(current.expose_secret().as_bytes(), new.secret().expose_secret().as_bytes()) {
         return Ok(ChangeOutcome::SameAsOld);
     }
-    let login = Login::parse(login).ok_or(FlowError::Expired)?;
-    let user =
-        services.directory.find_user(&login).await.map_err(FlowError::from_directory)?.ok_or(FlowError::Expired)?;
+    let user = graph.find_signed_in(object_id).await.map_err(FlowError::from_directory)?.ok_or(FlowError::Expired)?;
     if !policy::in_scope(&services.config, &user) {
         return Ok(ChangeOutcome::OutOfScope);
     }
@@ -63,7 +62,7 @@ pub async fn change(
         reason,
         method: Some("oidc"),
     };
-    let person = Person::of(&user).and(Person::typed(login.as_str()));
+    let person = Person::of(&user).and(Person::typed(login));
     if let Err(refusals) = super::quality::screen(services, who, audit("failure", None), &person, new).await {
         return Ok(ChangeOutcome::Weak(refusals));
     }
@@ -82,9 +81,8 @@ pub async fn change(
             Ok(ChangeOutcome::Failed)
         }
         Err(e) => {
-            let failed = Err(FlowError::from_directory(e));
-            services.audit_error(who, audit("failure", None), &failed).await;
-            failed
+            let maybe = Some(AccountEvent::PasswordMaybeChanged);
+            Err(super::outcome::write_failed(services, who, &user, audit("failure", None), e, maybe).await)
         }
     }
 }

@@ -7,6 +7,7 @@
 pub mod account;
 pub mod admin;
 pub mod binding;
+mod change_once;
 pub mod checkpoint;
 pub mod codes;
 pub mod delegated;
@@ -14,11 +15,13 @@ pub mod enrol;
 pub mod failures;
 pub mod limits;
 pub mod methods;
+pub mod outcome;
 pub mod pow;
 pub mod protection;
 pub mod quality;
 pub mod recovery;
 pub mod rows;
+pub mod sessions;
 pub mod sms;
 
 use std::sync::Arc;
@@ -69,6 +72,10 @@ pub enum FlowError {
     /// A change was sent to the directory but its answer never came: it may have been applied.
     #[error("unconfirmed: {0}")]
     Unconfirmed(String),
+    /// The directory refused the change for this account and will again (a protected account,
+    /// no right to change its password): nothing was changed; only the helpdesk can help.
+    #[error("refused for this account: {0}")]
+    Refused(String),
     /// Too many attempts from this address or for this username; try again after the delay.
     #[error("rate limited for {retry_after} s")]
     RateLimited { retry_after: i64 },
@@ -98,9 +105,20 @@ impl FlowError {
             DirError::Denied(detail) => FlowError::Unavailable(format!("service account denied: {detail}")),
             DirError::Unconfirmed(detail) => FlowError::Unconfirmed(detail),
             DirError::UnlockByReset => FlowError::UnlockByReset,
-            DirError::Refused(detail) => FlowError::Unavailable(format!("refused by the writeback agent: {detail}")),
+            DirError::Refused(detail) => FlowError::Refused(detail),
             other => FlowError::Internal(format!("unexpected directory answer: {other}")),
         }
+    }
+}
+
+/// The audit reason of a permanent refusal, from the detail the backend wrote.
+pub fn refusal_code(detail: &str) -> &'static str {
+    if detail.contains(crate::directory::INSUFFICIENT_ACCESS) {
+        "refused_insufficient_access"
+    } else if detail.contains("protected") {
+        "refused_protected_account"
+    } else {
+        "refused_by_directory"
     }
 }
 
@@ -143,6 +161,7 @@ impl Services {
             FlowError::SelfServicePaused { .. } => "self_service_paused",
             FlowError::Unavailable(_) => "directory_unavailable",
             FlowError::Unconfirmed(_) => "directory_unconfirmed",
+            FlowError::Refused(detail) => refusal_code(detail),
             _ => return,
         };
         self.audit(who, AuditRecord { outcome: "failure", reason: Some(reason), ..event }).await;

@@ -460,6 +460,9 @@ async fn check_answers_now(
 pub enum ResetOutcome {
     Done {
         must_change: bool,
+        /// The account's other sessions could not be ended: the person should sign out of
+        /// their other devices.
+        sessions_kept: bool,
     },
     /// The directory's policy refused the password: nothing changed, try another.
     Refused(PolicyReason),
@@ -494,8 +497,16 @@ pub async fn reset(
         return Ok(ResetOutcome::Weak(refusals));
     }
     let claimed = protection::claim(services, &r.attempt_id).await?;
+    let mut must_change = must_change;
+    let mut reason = None;
     match services.directory.reset_password(user, new.secret(), must_change).await {
         Ok(()) => {}
+        // The password IS set: say so, send the notice, and record what did not happen.
+        Err(DirError::PasswordSetOnly(detail)) => {
+            tracing::warn!(user = %user.dn, "reset: {detail}");
+            reason = Some(if must_change { "must_change_not_set" } else { "must_change_not_cleared" });
+            must_change = false;
+        }
         Err(DirError::PolicyViolation(reason)) => {
             services.db.reopen_attempt(&r.attempt_id, claimed).await?;
             services.audit(who, audit("failure", Some(reason.code()))).await;
@@ -503,15 +514,20 @@ pub async fn reset(
         }
         Err(e) => {
             services.db.reopen_attempt(&r.attempt_id, claimed).await?;
-            let failed = Err(FlowError::from_directory(e));
-            services.audit_error(who, audit("failure", None), &failed).await;
-            return failed;
+            let unconfirmed = matches!(e, DirError::Unconfirmed(_));
+            let maybe = Some(AccountEvent::PasswordMaybeChanged);
+            let failed = super::outcome::write_failed(services, who, user, audit("failure", None), e, maybe).await;
+            if unconfirmed {
+                protection::alert_if_privileged(services, who, user, "password reset (unconfirmed)");
+            }
+            return Err(failed);
         }
     }
-    services.audit(who, audit("success", None)).await;
+    services.audit(who, audit("success", reason)).await;
+    let sessions_kept = !super::sessions::sign_out_everywhere(services, who, user, &methods).await;
     protection::alert_if_privileged(services, who, user, "password reset");
     notify(services, who, user, AccountEvent::PasswordReset).await?;
-    Ok(ResetOutcome::Done { must_change })
+    Ok(ResetOutcome::Done { must_change, sessions_kept })
 }
 
 /// Clears the lockout once enough methods have passed. The password is not touched.
@@ -533,9 +549,7 @@ pub async fn unlock(services: &Services, who: &Requester, r: &Recovery) -> Resul
     let claimed = protection::claim(services, &r.attempt_id).await?;
     if let Err(e) = services.directory.unlock(user).await {
         services.db.reopen_attempt(&r.attempt_id, claimed).await?;
-        let failed = Err(FlowError::from_directory(e));
-        services.audit_error(who, audit("failure", None), &failed).await;
-        return failed;
+        return Err(super::outcome::write_failed(services, who, user, audit("failure", None), e, None).await);
     }
     services.audit(who, audit("success", None)).await;
     protection::alert_if_privileged(services, who, user, "account unlocked");

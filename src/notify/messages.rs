@@ -84,6 +84,8 @@ pub struct NoticeTo<'a> {
 pub enum AccountEvent<'a> {
     PasswordChanged,
     PasswordReset,
+    /// A password change or reset was sent to the directory but never confirmed.
+    PasswordMaybeChanged,
     AccountUnlocked,
     /// A recovery method was registered; the label names it (a masked address, "Authenticator app").
     MethodAdded(&'a str),
@@ -96,6 +98,7 @@ impl AccountEvent<'_> {
         match self {
             AccountEvent::PasswordChanged => "password changed",
             AccountEvent::PasswordReset => "password reset",
+            AccountEvent::PasswordMaybeChanged => "password change unconfirmed",
             AccountEvent::AccountUnlocked => "account unlocked",
             AccountEvent::MethodAdded(_) => "recovery method added",
             AccountEvent::MethodRemoved(_) => "recovery method removed",
@@ -118,6 +121,11 @@ pub fn account_notice(n: &NoticeTo<'_>, event: AccountEvent<'_>) -> Mail {
         AccountEvent::PasswordReset => {
             (lang.t_with("mail-reset-subject", &org), lang.t_with("mail-reset", &org), lang.t("mail-reset-risk"))
         }
+        AccountEvent::PasswordMaybeChanged => (
+            lang.t_with("mail-unconfirmed-subject", &org),
+            lang.t_with("mail-unconfirmed", &org),
+            lang.t("mail-unconfirmed-risk"),
+        ),
         AccountEvent::AccountUnlocked => (
             lang.t_with("mail-unlocked-subject", &org),
             lang.t_with("mail-unlocked", &org),

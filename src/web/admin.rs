@@ -28,7 +28,7 @@ use crate::report::{self, ACTIVITIES, ActivityReport, ChartText, Coverage, Cover
 use crate::store::{AuditFilter, FoundEvent};
 
 const ADMIN: &str = "admin";
-const PENDING: &str = "admin.pending";
+pub(super) const PENDING: &str = "admin.pending";
 /// Rows per page of the audit search and the coverage list.
 const PAGE: i64 = 100;
 /// Most rows one CSV download holds.
@@ -103,10 +103,12 @@ impl Nav {
 
 #[derive(Template)]
 #[template(path = "admin/sign_in.html")]
-struct SignInPage {
-    l: Layout,
-    username: String,
-    error: Option<String>,
+pub(super) struct SignInPage {
+    pub(super) l: Layout,
+    pub(super) username: String,
+    pub(super) error: Option<String>,
+    /// Offer OpenID Connect sign-in (a Graph directory).
+    pub(super) oidc: bool,
 }
 
 #[derive(Template)]
@@ -147,6 +149,7 @@ async fn sign_in_form(
         l: Layout::with_csrf(&s, &ctx, "admin-sign-in-title", &csrf),
         username: String::new(),
         error: None,
+        oidc: s.directory.graph().is_some(),
     };
     Ok(html(&page)?.into_response())
 }
@@ -167,6 +170,7 @@ async fn sign_in(
             l: Layout::with_csrf(&s, &ctx, "admin-sign-in-title", &csrf),
             username: form.username.chars().take(256).collect(),
             error: Some(ctx.lang.t(key)),
+            oidc: s.directory.graph().is_some(),
         };
         Ok((status, html(&page)?).into_response())
     };
@@ -621,7 +625,7 @@ struct AuditQuery {
 }
 
 /// Events an admin can pick from (anything else typed is searched as given).
-const EVENTS: [&str; 15] = [
+const EVENTS: [&str; 16] = [
     "started",
     "code_sent",
     "verify",
@@ -637,6 +641,7 @@ const EVENTS: [&str; 15] = [
     crate::tamper::EVENT,
     "agent_refused",
     crate::agent::integrity::TAMPERED,
+    crate::flow::sessions::EVENT,
 ];
 const OUTCOMES: [&str; 4] = ["success", "failure", "started", "blocked"];
 
@@ -694,7 +699,7 @@ struct AuditPage {
     bad_date: bool,
     pager: Pager,
     csv_href: String,
-    events: [&'static str; 15],
+    events: [&'static str; 16],
     outcomes: [&'static str; 4],
 }
 

@@ -166,6 +166,7 @@ pub(super) fn refusal(outcome: &ChangeOutcome, failed: &'static str) -> Option<(
         ChangeOutcome::Failed => Some((failed, "current")),
         ChangeOutcome::OutOfScope => Some((super::register::OUT_OF_SCOPE, "current")),
         ChangeOutcome::SameAsOld => Some(("change-same-as-old", "new")),
+        ChangeOutcome::Expired => Some(("change-expired", "current")),
         ChangeOutcome::Refused(reason) => Some((reason.advice(), "new")),
         ChangeOutcome::Weak(_) => Some(("quality-refused", "new")),
     }

@@ -74,6 +74,9 @@ impl Error {
             Error::Flow(FlowError::Unconfirmed(_)) => {
                 (StatusCode::GATEWAY_TIMEOUT, info("error-unconfirmed-title", "error-unconfirmed", true))
             }
+            Error::Flow(FlowError::Refused(_)) => {
+                (StatusCode::FORBIDDEN, info("error-refused-title", "error-refused", false))
+            }
             Error::Flow(FlowError::RateLimited { retry_after }) => (
                 StatusCode::TOO_MANY_REQUESTS,
                 ErrorInfo {

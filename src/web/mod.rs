@@ -2,6 +2,7 @@
 //! function of `flow`, and render one template; every decision lives below this module.
 
 mod admin;
+mod admin_oidc;
 mod agent_api;
 mod assets;
 mod binding;
@@ -10,6 +11,7 @@ mod context;
 mod csrf;
 mod disown;
 mod error;
+mod expiry;
 mod health;
 mod oidc;
 mod pages;

@@ -43,16 +43,20 @@ pub fn routes() -> Router<Arc<Services>> {
 }
 
 /// A finished sign-in, in the session (so any replica can continue it). The delegated token
-/// is sealed with the master key, bound to the login.
+/// is sealed with the master key, bound to the object id and the login.
 #[derive(Serialize, Deserialize)]
 struct SignedInSession {
+    /// The account's object id (the ID token's `oid`): who the change is for.
+    #[serde(default)]
+    object_id: String,
+    /// What the person is shown as signed in as.
     login: String,
     token: Vec<u8>,
     expires_at: i64,
 }
 
-fn token_context(login: &str) -> Vec<u8> {
-    format!("oidc-token\0{login}").into_bytes()
+fn token_context(object_id: &str, login: &str) -> Vec<u8> {
+    format!("oidc-token\0{object_id}\0{login}").into_bytes()
 }
 
 fn pending_context(state: &str) -> Vec<u8> {
@@ -64,8 +68,10 @@ impl SignedInSession {
         if self.expires_at <= s.clock.now() {
             return Err(Error::Flow(FlowError::Expired));
         }
-        let plain =
-            s.keys.open(&self.token, &token_context(&self.login)).map_err(|_| Error::Flow(FlowError::Expired))?;
+        let plain = s
+            .keys
+            .open(&self.token, &token_context(&self.object_id, &self.login))
+            .map_err(|_| Error::Flow(FlowError::Expired))?;
         let text = String::from_utf8(plain.to_vec()).map_err(|_| Error::Flow(FlowError::Expired))?;
         Ok(SecretString::from(text))
     }
@@ -106,15 +112,23 @@ struct Start {
     next: Option<String>,
 }
 
-async fn start(State(s): State<Arc<Services>>, session: Session, Query(q): Query<Start>) -> Result<Response, Error> {
+async fn start(
+    State(s): State<Arc<Services>>,
+    ctx: Ctx,
+    session: Session,
+    Query(q): Query<Start>,
+) -> Result<Response, Error> {
+    let next = q.next.filter(|n| matches!(n.as_str(), "register" | "admin"));
+    if next.as_deref() == Some("admin") && ctx.is_kiosk() {
+        return Err(Error::NotFound);
+    }
     let (url, state, pending) = graph(&s)?.sign_in_start(&redirect_url(&s)).await.map_err(oidc_error)?;
     let plain = zeroize::Zeroizing::new(
         serde_json::to_vec(&pending).map_err(|e| Error::Flow(FlowError::Internal(e.to_string())))?,
     );
     session.insert(PENDING_KEY, s.keys.seal(&plain, &pending_context(&state))).await?;
     session.insert(STATE_KEY, state).await?;
-    let register = q.next.as_deref() == Some("register");
-    session.insert(NEXT_KEY, register).await?;
+    session.insert(NEXT_KEY, next).await?;
     Ok(Redirect::to(&url).into_response())
 }
 
@@ -137,6 +151,7 @@ async fn callback(State(s): State<Arc<Services>>, ctx: Ctx, Query(q): Query<Call
 
 async fn finish(
     State(s): State<Arc<Services>>,
+    Extension(csrf): Extension<CsrfToken>,
     ctx: Ctx,
     Who(who): Who,
     session: Session,
@@ -152,8 +167,15 @@ async fn finish(
     let signed_in =
         graph(&s)?.sign_in_finish(&redirect_url(&s), &expected, &state, &code, pending).await.map_err(oidc_error)?;
     session.cycle_id().await?;
-    if session.remove::<bool>(NEXT_KEY).await?.unwrap_or(false) {
-        let Some(user) = delegated::sign_in_to_register(&s, &who, &signed_in.login).await? else {
+    let next = session.remove::<serde_json::Value>(NEXT_KEY).await?;
+    if next.as_ref().and_then(serde_json::Value::as_str) == Some("admin") {
+        return super::admin_oidc::after_sign_in(&s, &ctx, &csrf, &who, &session, &signed_in.object_id).await;
+    }
+    // `true` from before `next` named admin too.
+    if matches!(next, Some(serde_json::Value::Bool(true)))
+        || next.as_ref().and_then(serde_json::Value::as_str) == Some("register")
+    {
+        let Some(user) = delegated::sign_in_to_register(&s, &who, &signed_in.object_id).await? else {
             let page = RefusedPage {
                 l: Layout::new(&s, &ctx, "register-title"),
                 message: ctx.lang.t(super::register::OUT_OF_SCOPE),
@@ -164,9 +186,11 @@ async fn finish(
         session.insert(super::register::KEY, enrolment).await?;
         return Ok(Redirect::to("/register/methods").into_response());
     }
-    let token = s.keys.seal(signed_in.token.expose_secret().as_bytes(), &token_context(&signed_in.login));
+    let context = token_context(&signed_in.object_id, &signed_in.login);
+    let token = s.keys.seal(signed_in.token.expose_secret().as_bytes(), &context);
     let expires_at = s.clock.now() + SIGNED_IN_SECS;
-    session.insert(SIGNED_IN_KEY, SignedInSession { login: signed_in.login, token, expires_at }).await?;
+    let kept = SignedInSession { object_id: signed_in.object_id, login: signed_in.login, token, expires_at };
+    session.insert(SIGNED_IN_KEY, kept).await?;
     Ok(Redirect::to("/oidc/change").into_response())
 }
 
@@ -219,7 +243,8 @@ async fn change_submit(
         Err(e) => return Ok(again(e.advice(), "new", vec![])),
     };
     let token = signed_in.token(&s)?;
-    let outcome = delegated::change(&s, &who, &signed_in.login, &token, &form.current, &new).await?;
+    let outcome =
+        delegated::change(&s, &who, &signed_in.object_id, &signed_in.login, &token, &form.current, &new).await?;
     match super::change::refusal(&outcome, "change-wrong-current") {
         None => {
             session.remove::<SignedInSession>(SIGNED_IN_KEY).await?;

@@ -127,6 +127,10 @@ struct DonePage {
     l: Layout,
     purpose: Purpose,
     must_change: bool,
+    /// Reset, but the account's other sessions could not be ended.
+    sessions_kept: bool,
+    /// The reset also cleared the directory's lockout (not so for Entra ID cloud accounts).
+    unlocked: bool,
     username: String,
     when: String,
 }
@@ -359,6 +363,8 @@ async fn complete_unlock(
         l: Layout::new(s, ctx, "unlock-done-title").returning(back),
         purpose: Purpose::Unlock,
         must_change: false,
+        sessions_kept: false,
+        unlocked: true,
         username: r.login().to_owned(),
         when: crate::i18n::human_time(ctx.lang, s.clock.now()),
     };
@@ -424,14 +430,18 @@ async fn set_password(
         Ok(new) => new,
         Err(e) => return again(e.advice(), vec![]),
     };
+    // Entra's smart lockout cannot be cleared through Graph: the page does not claim it was.
+    let unlocked = !r.proven_user(&s).is_some_and(crate::directory::graph::is_cloud_account);
     match recovery::reset(&s, &who, &r, &new).await? {
-        ResetOutcome::Done { must_change } => {
+        ResetOutcome::Done { must_change, sessions_kept } => {
             session.remove::<Recovery>(KEY).await?;
             let back = return_to::take(&session).await?;
             let page = DonePage {
                 l: Layout::new(&s, &ctx, "reset-done-title").returning(back),
                 purpose: Purpose::Reset,
                 must_change,
+                sessions_kept,
+                unlocked,
                 username: r.login().to_owned(),
                 when: crate::i18n::human_time(ctx.lang, s.clock.now()),
             };

@@ -77,6 +77,8 @@ struct MethodsPage {
     name: String,
     overview: Overview,
     notice: Option<String>,
+    /// How long the password has left, when the directory warned at sign-in.
+    password_notice: Option<String>,
     error: Option<String>,
     address: String,
     required: u8,
@@ -238,11 +240,15 @@ async fn sign_in(
         };
         Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)?).into_response())
     };
-    match account::sign_in(&s, &who, "register", &form.username, &form.password).await? {
+    let (outcome, warning) = account::sign_in_warned(&s, &who, "register", &form.username, &form.password).await?;
+    match outcome {
         account::SignIn::Ok(user) => {
             let enrolment = enrol::begin(&s, *user).await?;
             session.cycle_id().await?;
             session.insert(KEY, enrolment).await?;
+            if let Some(warning) = warning {
+                session.insert(super::expiry::KEY, super::expiry::sentence(ctx.lang, warning)).await?;
+            }
             return_to::remember(&s, &ctx, &session, &form.return_to).await?;
             Ok(Redirect::to("/register/methods").into_response())
         }
@@ -290,6 +296,7 @@ async fn methods_view_with(
         name: e.user.display_name.clone(),
         overview,
         notice: notice.map(|key| ctx.lang.t(&key)),
+        password_notice: session.remove(super::expiry::KEY).await?,
         error: error.map(|key| ctx.lang.t(key)),
         address,
         required: crate::policy::effective(&s.config, &e.user).methods_to_register,

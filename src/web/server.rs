@@ -64,8 +64,7 @@ fn build_directory(config: &Config, db: &Db, keys: &Keys, hub: &Arc<AgentHub>) -
                 OnPremises::Agent => Some(agents()),
                 OnPremises::None => None,
             };
-            let p = &config.policy;
-            let scope_groups = p.groups.iter().chain(&p.excluded_groups).cloned().collect();
+            let scope_groups = crate::config::graph_groups::entra_ids(config);
             Ok(Arc::new(GraphDirectory::new(graph, scope_groups, on_premises)?))
         }
         (DirectoryKind::Graph, None) => Err(DirError::Denied("directory.graph is missing".into())),

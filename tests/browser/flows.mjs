@@ -4,7 +4,8 @@
 // from its catalogue, see lib.mjs). tests/it/browser.rs runs this in English with JS=on and
 // JS=off, and in every other language with JS=on, each time with fresh users in USERS:
 //
-//   register  has nothing registered; registers its `email` here
+//   register  has nothing registered; registers its `email` here, then signs in again and
+//             proves that address before it could add another
 //   change    changes `password` to `newPassword`
 //   reset     has `email` registered; resets to `newPassword`
 //   unlock    has an authenticator app registered (codes from the control server) and is
@@ -70,6 +71,24 @@ await run('flows', async (session) => {
     await press(page, BUTTONS.finish);
     await assertHeading(page, HEADINGS.registerDone);
     await checkPage(session, 'register-done');
+
+    // A second method needs the first one: signed in again, the password alone is not enough.
+    await open(session, '/register');
+    await assertHeading(page, HEADINGS.registerSignIn);
+    await page.getByLabel(LABELS.username).fill(u.username);
+    await page.getByLabel(LABELS.password).fill(u.password);
+    await press(page, BUTTONS.signIn);
+    await assertHeading(page, HEADINGS.methods);
+    await open(session, '/register/prove');
+    await assertHeading(page, HEADINGS.prove);
+    await checkPage(session, 'register-prove');
+    await press(page, BUTTONS.emailMeACode);
+    await assertHeading(page, HEADINGS.emailCode);
+    await checkPage(session, 'register-prove-email-code');
+    await page.getByLabel(LABELS.code).fill(await mailedCode(u.email));
+    await press(page, BUTTONS.continue);
+    await assertHeading(page, HEADINGS.methods);
+    await checkPage(session, 'register-methods-proven');
   }
 
   // Change a password, with a wrong current password first.

@@ -133,6 +133,7 @@ export const HEADINGS = {
   resetDone: t('reset-done-title'),
   proved: t('unlock-ready-title'),
   unlocked: t('unlock-done-title'),
+  prove: t('prove-title'),
 };
 
 /** Patterns of the messages the specs expect (alerts after a mistake, notices). */

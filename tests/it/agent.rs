@@ -212,7 +212,15 @@ async fn an_agent_killed_holding_a_job_fails_it_before_the_deadline_and_nothing_
     let elapsed = started.elapsed();
     page.assert_status(504);
     assert!(page.contains("We could not confirm the change"), "{}", page.body);
+    assert!(page.contains("try signing in with it"), "{}", page.body);
     assert!(elapsed < Duration::from_secs(15), "the person waited {elapsed:?}, past the deadline");
+    // The account's owner hears of it, and the audit says it is unconfirmed.
+    env.smtp.wait_for_subject(&address, "may have been changed").await;
+    let audit = services.db.recent_audit(50).await.unwrap();
+    assert!(
+        audit.iter().any(|r| r.event == "reset" && r.outcome == "unconfirmed" && r.login.as_deref() == Some(&user.uid)),
+        "{audit:?}"
+    );
     assert!(elapsed >= Duration::from_secs(2), "the lease was honoured ({elapsed:?})");
 
     // A healthy agent comes back: the expired job is never offered to it.

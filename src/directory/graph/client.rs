@@ -1,5 +1,6 @@
 //! One Graph request with everything around it: the bearer token (refreshed once on a 401),
-//! throttling (Retry-After, or exponential back-off) up to the operation's deadline, and
+//! throttling (429, or 503/504 with Retry-After: Retry-After, or exponential back-off) up to
+//! the operation's deadline, and
 //! Graph's error body turned into a [`GraphFailure`] with the request ids for the log.
 //!
 //! Request bodies may carry a password: they are never logged, and neither is a token.
@@ -127,6 +128,10 @@ impl GraphClient {
                 .header("return-client-request-id", "true");
             if let Some(body) = body {
                 request = request.json(body);
+            } else if method == Method::POST {
+                // A POST without a body still says so: Microsoft's front door answers 411 to
+                // one with neither a length nor chunks, as the SDKs know.
+                request = request.header(header::CONTENT_LENGTH, "0").body(Vec::new());
             }
             let remaining = deadline.saturating_duration_since(Instant::now());
             let response = match tokio::time::timeout(remaining, request.send()).await {
@@ -134,10 +139,16 @@ impl GraphClient {
                 Ok(Err(e)) => {
                     let kind = if e.is_timeout() { "timed out" } else { "unreachable" };
                     tracing::warn!(operation, %client_request_id, "Microsoft Graph {kind}: {e}");
+                    if !e.is_connect() && may_change(&method, operation) {
+                        return Err(Err(unconfirmed(operation, &client_request_id, kind)));
+                    }
                     return Err(Err(DirError::Unavailable(format!("Microsoft Graph {kind} during {operation}"))));
                 }
                 Err(_) => {
                     tracing::warn!(operation, %client_request_id, "Microsoft Graph did not answer before the deadline");
+                    if may_change(&method, operation) {
+                        return Err(Err(unconfirmed(operation, &client_request_id, "passed the deadline")));
+                    }
                     return Err(Err(DirError::Unavailable(format!(
                         "Microsoft Graph deadline passed during {operation}"
                     ))));
@@ -159,7 +170,9 @@ impl GraphClient {
                     continue;
                 }
             }
-            if status == StatusCode::TOO_MANY_REQUESTS {
+            // Graph asks to be waited out with 429, and with 503 or 504 carrying Retry-After.
+            let busy = matches!(status, StatusCode::SERVICE_UNAVAILABLE | StatusCode::GATEWAY_TIMEOUT);
+            if status == StatusCode::TOO_MANY_REQUESTS || (busy && retry_after.is_some()) {
                 let wait = match retry_after {
                     Some(secs) => Duration::from_secs(secs),
                     None => Duration::from_millis(500u64.saturating_mul(1 << throttled.min(7))),
@@ -187,6 +200,18 @@ impl GraphClient {
             return Err(Ok(failure));
         }
     }
+}
+
+/// Requests that change something once they reach Graph (a PATCH, a POST other than the
+/// read-only group checks): after sending one, no answer does not mean nothing happened.
+fn may_change(method: &Method, operation: &str) -> bool {
+    *method == Method::PATCH || (*method == Method::POST && !operation.contains("MemberGroups"))
+}
+
+fn unconfirmed(operation: &str, client_request_id: &str, kind: &str) -> DirError {
+    DirError::Unconfirmed(format!(
+        "Microsoft Graph {kind} after {operation} was sent (client-request-id {client_request_id})"
+    ))
 }
 
 fn header_text(response: &reqwest::Response, name: &str) -> String {

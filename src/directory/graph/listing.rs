@@ -55,7 +55,7 @@ impl GraphDirectory {
         }
         let accounts = self.accounts(limit).await?;
         let mut members = Vec::with_capacity(self.scope_groups.len());
-        if !accounts.cloud.is_empty() {
+        if !accounts.cloud.is_empty() || !accounts.synced.is_empty() {
             for group in &self.scope_groups {
                 members.push((group, self.transitive_members(group).await?));
             }
@@ -71,7 +71,16 @@ impl GraphDirectory {
                 cloud_user(user, &typed, groups)
             })
             .collect();
-        users.extend(self.on_premises_accounts(accounts.synced, limit).await?);
+        for (local, graph_id) in self.on_premises_accounts(accounts.synced, limit).await? {
+            // As find_user does: its Entra groups beside the on-premises ones.
+            let mut local = local;
+            for (group, ids) in &members {
+                if ids.contains(&graph_id) && !local.groups.iter().any(|g| g.eq_ignore_ascii_case(group)) {
+                    local.groups.push((*group).clone());
+                }
+            }
+            users.push(local);
+        }
         Ok(users)
     }
 
@@ -149,8 +158,13 @@ impl GraphDirectory {
         }
     }
 
-    /// The on-premises accounts of synced Graph accounts, as `find_user` routes them.
-    async fn on_premises_accounts(&self, synced: Vec<GraphUser>, limit: usize) -> Result<Vec<DirUser>, DirError> {
+    /// The on-premises accounts of synced Graph accounts, as `find_user` routes them, each with
+    /// the Graph id of its synced copy.
+    async fn on_premises_accounts(
+        &self,
+        synced: Vec<GraphUser>,
+        limit: usize,
+    ) -> Result<Vec<(DirUser, String)>, DirError> {
         let Some(on_premises) = &self.on_premises else { return Ok(Vec::new()) };
         if synced.is_empty() {
             return Ok(Vec::new());
@@ -162,7 +176,7 @@ impl GraphDirectory {
         for user in synced {
             let key = user.on_premises_distinguished_name.as_deref().map(dn_key);
             if let Some(found) = key.and_then(|k| by_dn.remove(&k)) {
-                users.push(found);
+                users.push((found, user.id));
                 continue;
             }
             let typed = match self.login_attribute {
@@ -171,7 +185,7 @@ impl GraphDirectory {
             };
             let Some(login) = typed.as_deref().and_then(Login::parse) else { continue };
             looked_up += 1;
-            users.extend(on_premises.find_user(&login).await?);
+            users.extend(on_premises.find_user(&login).await?.map(|found| (found, user.id.clone())));
         }
         if looked_up > 0 {
             tracing::info!(

@@ -1,18 +1,34 @@
 //! OpenID Connect sign-in against Entra ID: issuer discovery, authorization code with PKCE,
-//! state and nonce checked.
+//! state and nonce checked. The person is named by the ID token's `oid` (their object id), which
+//! never changes; `preferred_username` is only shown.
 //!
 //! Nothing is kept in this process, so any replica can finish a sign-in another began: the
 //! caller keeps the [`Pending`] half (PKCE verifier and nonce) and later the delegated token
 //! in the person's session, sealed with the master key (see `web::oidc`).
 
-use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata};
+use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreIdToken};
 use openidconnect::{
-    AuthType, AuthorizationCode, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce, OAuth2TokenResponse,
-    PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, TokenResponse,
+    AuthType, AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret, CsrfToken, Nonce,
+    OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, SignatureVerificationError,
+    TokenResponse,
 };
 use secrecy::{ExposeSecret, SecretString};
 
+use super::provider::{Provider, ProviderCache};
 use super::token::AppTokens;
+
+/// The delegated permission `POST /me/changePassword` needs: the least privileged one Microsoft
+/// documents for it (work or school accounts).
+pub const CHANGE_PASSWORD_PERMISSION: &str = "User-PasswordProfile.ReadWrite.All";
+
+type Client = CoreClient<
+    openidconnect::EndpointSet,
+    openidconnect::EndpointNotSet,
+    openidconnect::EndpointNotSet,
+    openidconnect::EndpointNotSet,
+    openidconnect::EndpointMaybeSet,
+    openidconnect::EndpointMaybeSet,
+>;
 
 /// Why a sign-in was refused. Details are for the log only.
 #[derive(Debug, thiserror::Error)]
@@ -23,9 +39,12 @@ pub enum OidcError {
     Refused(String),
 }
 
-/// A finished sign-in: who, and their delegated Graph token.
+/// A finished sign-in: who (object id, and the name shown), and their delegated Graph token.
 #[derive(Debug, Clone)]
 pub struct SignedIn {
+    /// The `oid` claim: the account's object id in the tenant.
+    pub object_id: String,
+    /// `preferred_username` (or the object id when absent): for display only.
     pub login: String,
     pub token: SecretString,
 }
@@ -39,58 +58,29 @@ pub struct Pending {
 
 /// The OpenID Connect side of the Graph directory.
 pub struct OidcSignIn {
-    issuer: String,
+    provider: ProviderCache,
     client_id: String,
     client_secret: Option<SecretString>,
     scope: String,
     http: reqwest::Client,
-    metadata: tokio::sync::Mutex<Option<CoreProviderMetadata>>,
 }
 
 impl OidcSignIn {
-    pub fn new(config: &crate::config::GraphConfig, http: reqwest::Client) -> OidcSignIn {
-        let authority = config.authority_url.trim_end_matches('/');
+    pub fn new(config: &crate::config::GraphConfig, http: reqwest::Client) -> Result<OidcSignIn, OidcError> {
         let graph = config.graph_url.trim_end_matches('/');
-        OidcSignIn {
-            issuer: format!("{authority}/{}/v2.0", config.tenant_id),
+        Ok(OidcSignIn {
+            provider: ProviderCache::new(&config.authority_url, &config.tenant_id, http.clone())?,
             client_id: config.client_id.clone(),
             client_secret: config.client_secret.clone(),
-            scope: format!("{graph}/Directory.AccessAsUser.All"),
+            scope: format!("{graph}/{CHANGE_PASSWORD_PERMISSION}"),
             http,
-            metadata: tokio::sync::Mutex::new(None),
-        }
+        })
     }
 
-    async fn metadata(&self) -> Result<CoreProviderMetadata, OidcError> {
-        let mut cached = self.metadata.lock().await;
-        if let Some(m) = cached.as_ref() {
-            return Ok(m.clone());
-        }
-        let issuer = IssuerUrl::new(self.issuer.clone()).map_err(|e| OidcError::Unavailable(e.to_string()))?;
-        let m = CoreProviderMetadata::discover_async(issuer, &self.http)
-            .await
-            .map_err(|e| OidcError::Unavailable(format!("discovery: {e}")))?;
-        *cached = Some(m.clone());
-        Ok(m)
-    }
-
-    async fn client(
-        &self,
-        redirect: &str,
-    ) -> Result<
-        CoreClient<
-            openidconnect::EndpointSet,
-            openidconnect::EndpointNotSet,
-            openidconnect::EndpointNotSet,
-            openidconnect::EndpointNotSet,
-            openidconnect::EndpointMaybeSet,
-            openidconnect::EndpointMaybeSet,
-        >,
-        OidcError,
-    > {
+    fn client(&self, provider: &Provider, redirect: &str) -> Result<Client, OidcError> {
         let secret = self.client_secret.as_ref().map(|s| ClientSecret::new(s.expose_secret().to_owned()));
         let redirect = RedirectUrl::new(redirect.to_owned()).map_err(|e| OidcError::Unavailable(e.to_string()))?;
-        Ok(CoreClient::from_provider_metadata(self.metadata().await?, ClientId::new(self.client_id.clone()), secret)
+        Ok(CoreClient::from_provider_metadata(provider.metadata.clone(), ClientId::new(self.client_id.clone()), secret)
             .set_redirect_uri(redirect)
             .set_auth_type(AuthType::RequestBody))
     }
@@ -98,7 +88,7 @@ impl OidcSignIn {
     /// Starts a sign-in: the URL to send the person to, the state, and the pending secrets,
     /// all for the person's session to keep.
     pub async fn start(&self, redirect: &str) -> Result<(String, String, Pending), OidcError> {
-        let client = self.client(redirect).await?;
+        let client = self.client(&self.provider.get().await?, redirect)?;
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
         let (url, state, nonce) = client
             .authorize_url(CoreAuthenticationFlow::AuthorizationCode, CsrfToken::new_random, Nonce::new_random)
@@ -125,7 +115,8 @@ impl OidcSignIn {
         if !crate::crypto::constant_time_eq(expected_state.as_bytes(), state.as_bytes()) {
             return Err(OidcError::Refused("state does not match the session".into()));
         }
-        let client = self.client(redirect).await?;
+        let provider = self.provider.get().await?;
+        let client = self.client(&provider, redirect)?;
         let mut request = client
             .exchange_code(AuthorizationCode::new(code.to_owned()))
             .map_err(|e| OidcError::Unavailable(e.to_string()))?
@@ -138,16 +129,47 @@ impl OidcSignIn {
         let response =
             request.request_async(&self.http).await.map_err(|e| OidcError::Refused(format!("code exchange: {e}")))?;
         let id_token = response.id_token().ok_or_else(|| OidcError::Refused("no ID token".into()))?;
-        let claims = id_token
-            .claims(&client.id_token_verifier(), &Nonce::new(pending.nonce))
-            .map_err(|e| OidcError::Refused(format!("ID token: {e}")))?;
-        let login = claims
-            .preferred_username()
-            .map(|u| u.as_str().to_owned())
-            .ok_or_else(|| OidcError::Refused("the ID token names no user".into()))?;
+        let nonce = Nonce::new(pending.nonce);
+        let (provider, verified) = match id_token.claims(&client.id_token_verifier(), &nonce) {
+            Err(ClaimsVerificationError::SignatureVerification(SignatureVerificationError::NoMatchingKey)) => {
+                // Entra rolled its keys since they were fetched.
+                let Some(fresh) = self.provider.refetch_keys().await? else {
+                    return Err(OidcError::Refused("ID token signed with an unknown key id".into()));
+                };
+                let verified = id_token.claims(&self.client(&fresh, redirect)?.id_token_verifier(), &nonce).map(|_| ());
+                (fresh, verified)
+            }
+            other => (provider, other.map(|_| ())),
+        };
+        verified.map_err(|e| OidcError::Refused(format!("ID token: {e}")))?;
+        let claims = entra_claims(id_token)?;
+        if claims.tid != provider.tenant_guid {
+            return Err(OidcError::Refused("the ID token is from another tenant".into()));
+        }
+        let object_id = claims.oid.to_string();
+        let login = claims.preferred_username.unwrap_or_else(|| object_id.clone());
         let token = SecretString::from(response.access_token().secret().clone());
-        Ok(SignedIn { login, token })
+        Ok(SignedIn { object_id, login, token })
     }
+}
+
+/// The Entra claims of an ID token whose signature, issuer, audience, expiry and nonce are
+/// already verified.
+#[derive(serde::Deserialize)]
+struct EntraClaims {
+    oid: uuid::Uuid,
+    tid: uuid::Uuid,
+    preferred_username: Option<String>,
+}
+
+fn entra_claims(id_token: &CoreIdToken) -> Result<EntraClaims, OidcError> {
+    use base64::Engine as _;
+    let jwt = id_token.to_string();
+    let payload = jwt.split('.').nth(1).ok_or_else(|| OidcError::Refused("malformed ID token".into()))?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload)
+        .map_err(|_| OidcError::Refused("malformed ID token".into()))?;
+    serde_json::from_slice(&bytes).map_err(|e| OidcError::Refused(format!("ID token without oid or tid: {e}")))
 }
 
 impl From<crate::directory::DirError> for OidcError {

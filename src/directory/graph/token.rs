@@ -126,6 +126,18 @@ impl AppTokens {
                 let lifetime = response.expires_in().unwrap_or(Duration::from_secs(3599));
                 Ok((SecretString::from(response.access_token().secret().clone()), lifetime))
             }
+            Err(RequestTokenError::ServerResponse(e)) if outage(e.error()) => {
+                let description = e.error_description().map(String::as_str).unwrap_or("");
+                tracing::error!(
+                    error = %e.error(),
+                    description,
+                    token_url = %self.token_url,
+                    "the Microsoft Entra token endpoint is having an outage (it answered {}): nothing is \
+                     wrong with rekey's configuration; password services wait until it is back",
+                    e.error()
+                );
+                Err(DirError::Unavailable(format!("token endpoint outage ({})", e.error())))
+            }
             Err(RequestTokenError::ServerResponse(e)) => {
                 let description = e.error_description().map(String::as_str).unwrap_or("");
                 tracing::error!(
@@ -141,11 +153,26 @@ impl AppTokens {
                 )))
             }
             Err(e) => {
-                tracing::warn!(error = %e, token_url = %self.token_url, "token endpoint unreachable");
-                Err(DirError::Unavailable(format!("token endpoint: {e}")))
+                // Connection refused or reset, a timeout, or an answer that is not the
+                // endpoint's JSON (a proxy's error page): an outage or the network, not the
+                // app's credentials.
+                tracing::error!(
+                    error = %e,
+                    source = ?std::error::Error::source(&e),
+                    token_url = %self.token_url,
+                    "the Microsoft Entra token endpoint is unreachable or failing (outage or network \
+                     between rekey and login.microsoftonline.com); password services wait until it answers"
+                );
+                Err(DirError::Unavailable(format!("token endpoint unreachable: {e}")))
             }
         }
     }
+}
+
+/// Whether the token endpoint's error code says it is down rather than refusing the app
+/// (RFC 6749 5.2 `temporarily_unavailable` and `server_error`, which Entra sends with 5xx).
+fn outage(error: &oauth2::basic::BasicErrorResponseType) -> bool {
+    matches!(error.as_ref(), "temporarily_unavailable" | "server_error")
 }
 
 impl Certificate {

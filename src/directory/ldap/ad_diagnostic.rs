@@ -106,6 +106,12 @@ pub fn password_refusal(rc: u32, text: &str) -> Option<DirError> {
             DirError::Unavailable(format!("the directory refused a password operation without TLS (53): {text}"))
         }
         (19, _) => DirError::PolicyViolation(policy_reason(text)),
+        // insufficientAccessRights on this account's password: an AdminSDHolder-protected
+        // account, "user cannot change password", or a delegation that leaves it out. Trying
+        // again will not help.
+        (50, _) => {
+            DirError::Refused(format!("{}: insufficient access rights (50): {text}", super::super::INSUFFICIENT_ACCESS))
+        }
         _ => return None,
     })
 }
@@ -203,7 +209,10 @@ mod tests {
         assert!(matches!(password_refusal(19, locked), Some(DirError::Locked)));
         let no_tls = "0000001F: SvcErr: DSID-031A12D2, problem 5003 (WILL_NOT_PERFORM), data 0\n";
         assert!(matches!(password_refusal(53, no_tls), Some(DirError::Unavailable(m)) if m.contains("without TLS")));
-        assert!(password_refusal(50, "00002098: SecErr: DSID-03150F94, problem 4003 (INSUFF_ACCESS_RIGHTS)").is_none());
+        assert!(matches!(
+            password_refusal(50, "00002098: SecErr: DSID-03150F94, problem 4003 (INSUFF_ACCESS_RIGHTS)"),
+            Some(DirError::Refused(m)) if m.contains("(50)")
+        ));
         assert!(password_refusal(32, "0000208D: NameErr: DSID-0310020A, problem 2001 (NO_OBJECT)").is_none());
     }
 }

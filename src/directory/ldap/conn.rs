@@ -208,7 +208,7 @@ impl ServicePool {
             Ok(value) => return Ok(value),
             Err(e) => e,
         };
-        let error = self.failed(index, &e).await;
+        let error = self.failed(index, &e, retry).await;
         if !(is_broken(&e) && retry.allows(&e)) {
             return Err(error);
         }
@@ -216,17 +216,21 @@ impl ServicePool {
         let (index, ldap) = self.checkout().await?;
         match op(ldap).await {
             Ok(value) => Ok(value),
-            Err(e) => Err(self.failed(index, &e).await),
+            Err(e) => Err(self.failed(index, &e, retry).await),
         }
     }
 
-    /// Drops a connection that broke or timed out, and describes the error.
-    async fn failed(&self, index: usize, e: &LdapError) -> DirError {
+    /// Drops a connection that broke or timed out, and describes the error: for a password
+    /// write that may have reached the server, unconfirmed.
+    async fn failed(&self, index: usize, e: &LdapError, retry: Retry) -> DirError {
         tracing::warn!(error = %e, "directory operation failed on the service connection");
         if is_broken(e) || matches!(e, LdapError::Timeout { .. }) {
             self.discard(index).await;
         }
-        super::connection_error(e)
+        match retry {
+            Retry::OnlyIfUnsent => super::write_error(e),
+            Retry::Idempotent => super::connection_error(e),
+        }
     }
 }
 

@@ -27,6 +27,10 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::{Value, json};
 
+use self::identity::{DELEGATED_PERMISSION, get_user, new_signing_key};
+
+mod identity;
+
 /// What the next Graph request (not the token endpoint) should suffer.
 #[derive(Debug, Clone, Copy)]
 pub enum Fault {
@@ -36,6 +40,8 @@ pub enum Fault {
     Unauthorized,
     /// A 5xx, e.g. 503.
     Server(u16),
+    /// A 5xx with `Retry-After: n`, as Graph sends when a service is briefly unavailable.
+    ServerRetryAfter(u16, u64),
 }
 
 /// A user the double holds, as Graph would return it.
@@ -74,6 +80,16 @@ struct Tenant {
     codes: HashMap<String, CodeGrant>,
     /// `$skiptoken`s handed out in next-page links → where the next page starts.
     skiptokens: HashMap<String, usize>,
+    /// Token requests still to be answered 503 `temporarily_unavailable`.
+    token_outages: usize,
+    /// Status every revokeSignInSessions is answered with instead of success.
+    revoke_refusal: Option<u16>,
+    /// Group ids of every checkMemberGroups call, one entry per call.
+    member_checks: Vec<Vec<String>>,
+    /// A PATCH is applied, then answered this late (after the client gave up).
+    patch_stall: Option<std::time::Duration>,
+    /// Users whose role the app may not reset (Global Administrators, say): its PATCH gets 403.
+    privileged: HashSet<String>,
 }
 
 /// An authorization code and what it was issued for.
@@ -93,8 +109,12 @@ pub struct GraphDouble {
     /// PKCS#1 RSAPublicKey and SHA-256 thumbprint of the registered certificate.
     cert_key: Option<(Vec<u8>, String)>,
     properties: HashMap<String, HashSet<String>>,
-    /// The key the ID tokens are signed with.
-    signing_key: ring::signature::RsaKeyPair,
+    /// A verified domain of the tenant, accepted wherever the tenant id is (as Entra does).
+    pub domain: String,
+    /// The key the ID tokens are signed with and its `kid`; rotated by [`Self::rotate_keys`].
+    signing: Mutex<Arc<(String, ring::signature::RsaKeyPair)>>,
+    /// How often the key set was fetched.
+    jwks_fetches: std::sync::atomic::AtomicUsize,
     state: Mutex<Tenant>,
 }
 
@@ -111,15 +131,13 @@ impl GraphDouble {
             let thumb = URL_SAFE_NO_PAD.encode(ring::digest::digest(&ring::digest::SHA256, der.as_ref()));
             (key, thumb)
         });
-        let key_dir = tempfile::tempdir().unwrap();
-        let (key_file, _) = make_certificate(key_dir.path());
-        let key_pem = std::fs::read(key_file).unwrap();
-        let key = rustls_pemfile::private_key(&mut key_pem.as_slice()).unwrap().unwrap();
-        let signing_key = ring::signature::RsaKeyPair::from_pkcs8(key.secret_der()).unwrap();
+        let tenant_id = uuid::Uuid::new_v4().to_string();
         let double = Arc::new(GraphDouble {
-            signing_key,
+            signing: Mutex::new(Arc::new(new_signing_key())),
+            jwks_fetches: Default::default(),
+            domain: format!("t{}.onmicrosoft.test", &tenant_id[..8]),
             url,
-            tenant_id: uuid::Uuid::new_v4().to_string(),
+            tenant_id,
             client_id: uuid::Uuid::new_v4().to_string(),
             client_secret: client_secret.to_owned(),
             cert_key,
@@ -132,11 +150,12 @@ impl GraphDouble {
             .route("/{tenant}/oauth2/v2.0/authorize", get(authorize))
             .route("/{tenant}/discovery/v2.0/keys", get(keys))
             .route("/v1.0/users", get(list_users))
-            .route("/v1.0/users/{id}", patch(patch_user))
+            .route("/v1.0/users/{id}", patch(patch_user).get(get_user))
             .route("/v1.0/users/{id}/revokeSignInSessions", post(revoke))
             .route("/v1.0/users/{id}/checkMemberGroups", post(check_member_groups))
             .route("/v1.0/groups/{id}/transitiveMembers", get(transitive_members))
             .route("/v1.0/me/changePassword", post(change_password))
+            .layer(axum::middleware::from_fn(length_required))
             .with_state(double.clone());
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
         double
@@ -146,9 +165,35 @@ impl GraphDouble {
         self.state.lock().unwrap().users.insert(user.id.clone(), user);
     }
 
+    /// From now on a PATCH is applied and then answered `delay` late.
+    pub fn stall_patches(&self, delay: std::time::Duration) {
+        self.state.lock().unwrap().patch_stall = Some(delay);
+    }
+
+    /// Makes the user a privileged target: the app's PATCH of it is refused with 403
+    /// Authorization_RequestDenied, as Entra refuses an app whose role does not cover it.
+    pub fn make_privileged(&self, id: &str) {
+        self.state.lock().unwrap().privileged.insert(id.to_owned());
+    }
+
     /// Queues faults for the next Graph requests, in order.
     pub fn fail_next(&self, faults: &[Fault]) {
         self.state.lock().unwrap().faults.extend(faults.iter().copied());
+    }
+
+    /// The next `n` token requests find the token endpoint down (503 `temporarily_unavailable`).
+    pub fn token_outage(&self, n: usize) {
+        self.state.lock().unwrap().token_outages = n;
+    }
+
+    /// Every revokeSignInSessions from now on is answered with this status (Graph's error body).
+    pub fn refuse_revocations(&self, status: u16) {
+        self.state.lock().unwrap().revoke_refusal = Some(status);
+    }
+
+    /// The group ids of each checkMemberGroups call so far.
+    pub fn member_checks(&self) -> Vec<Vec<String>> {
+        self.state.lock().unwrap().member_checks.clone()
     }
 
     /// Signs the browser in at the identity provider as this user.
@@ -159,6 +204,27 @@ impl GraphDouble {
     /// The next ID token carries a nonce the portal did not send.
     pub fn tamper_next_nonce(&self) {
         self.state.lock().unwrap().tamper_nonce = true;
+    }
+
+    /// Entra rolls its signing keys: from now on ID tokens are signed with a new key under a new
+    /// `kid`, and the published key set holds only the new one.
+    pub fn rotate_keys(&self) {
+        *self.signing.lock().unwrap() = Arc::new(new_signing_key());
+    }
+
+    /// How often the published key set was fetched.
+    pub fn jwks_fetches(&self) -> usize {
+        self.jwks_fetches.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Changes a user's UPN (their object id stays).
+    pub fn rename(&self, id: &str, upn: &str) {
+        self.state.lock().unwrap().users.get_mut(id).unwrap().upn = upn.to_owned();
+    }
+
+    /// Whether `tenant` names this tenant in a URL: its id or its verified domain.
+    fn knows_tenant(&self, tenant: &str) -> bool {
+        tenant == self.tenant_id || tenant.eq_ignore_ascii_case(&self.domain)
     }
 
     /// Seconds the next tokens live.
@@ -203,6 +269,7 @@ impl GraphDouble {
             client_secret: Some(self.client_secret.clone().into()),
             authority_url: self.url.clone(),
             graph_url: self.url.clone(),
+            allow_insecure_loopback: true,
             timeout_secs: 5,
             deadline_secs: 10,
             ..rekey::config::GraphConfig::default()
@@ -245,8 +312,19 @@ fn token_error(status: StatusCode, error: &str, description: &str) -> Response {
 }
 
 async fn token(State(d): State<Arc<GraphDouble>>, Path(tenant): Path<String>, body: Bytes) -> Response {
-    d.state.lock().unwrap().token_requests += 1;
-    if tenant != d.tenant_id {
+    {
+        let mut s = d.state.lock().unwrap();
+        s.token_requests += 1;
+        if s.token_outages > 0 {
+            s.token_outages -= 1;
+            return token_error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "temporarily_unavailable",
+                "AADSTS90033: A transient error has occurred. Please try again.",
+            );
+        }
+    }
+    if !d.knows_tenant(&tenant) {
         return token_error(StatusCode::BAD_REQUEST, "invalid_request", "AADSTS90002: Tenant not found.");
     }
     let form: HashMap<String, String> = url::form_urlencoded::parse(&body).into_owned().collect();
@@ -340,7 +418,9 @@ impl GraphDouble {
         s.tokens.insert(access.clone(), (Some(user.id.clone()), Instant::now() + Duration::from_secs(3600)));
         drop(s);
         let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
-        let header = json!({"alg": "RS256", "typ": "JWT", "kid": "double-key"});
+        let signing = self.signing.lock().unwrap().clone();
+        let (kid, signing_key) = &*signing;
+        let header = json!({"alg": "RS256", "typ": "JWT", "kid": kid});
         let claims = json!({
             "iss": self.issuer(), "aud": self.client_id, "sub": format!("sub-{}", user.id), "oid": user.id,
             "tid": self.tenant_id, "preferred_username": user.upn, "name": user.display_name, "nonce": nonce,
@@ -348,21 +428,22 @@ impl GraphDouble {
         });
         let input =
             format!("{}.{}", URL_SAFE_NO_PAD.encode(header.to_string()), URL_SAFE_NO_PAD.encode(claims.to_string()));
-        let mut sig = vec![0; self.signing_key.public().modulus_len()];
-        self.signing_key
+        let mut sig = vec![0; signing_key.public().modulus_len()];
+        signing_key
             .sign(&ring::signature::RSA_PKCS1_SHA256, &ring::rand::SystemRandom::new(), input.as_bytes(), &mut sig)
             .unwrap();
         let id_token = format!("{input}.{}", URL_SAFE_NO_PAD.encode(sig));
         ok_json(
             StatusCode::OK,
-            json!({"token_type": "Bearer", "expires_in": 3600, "scope": format!("{}/Directory.AccessAsUser.All", self.url),
+            json!({"token_type": "Bearer", "expires_in": 3600, "scope": format!("{}/{DELEGATED_PERMISSION}", self.url),
                 "access_token": access, "id_token": id_token}),
         )
     }
 }
 
 async fn discovery(State(d): State<Arc<GraphDouble>>, Path(tenant): Path<String>) -> Response {
-    if tenant != d.tenant_id {
+    // Asked by domain or by id, Entra names the tenant by its id.
+    if !d.knows_tenant(&tenant) {
         return token_error(StatusCode::BAD_REQUEST, "invalid_tenant", "AADSTS90002: Tenant not found.");
     }
     let base = format!("{}/{}", d.url, d.tenant_id);
@@ -384,19 +465,42 @@ async fn discovery(State(d): State<Arc<GraphDouble>>, Path(tenant): Path<String>
     )
 }
 
-async fn keys(State(d): State<Arc<GraphDouble>>) -> Response {
-    let public = ring::rsa::PublicKeyComponents::<Vec<u8>>::from(d.signing_key.public());
+async fn keys(State(d): State<Arc<GraphDouble>>, Path(tenant): Path<String>) -> Response {
+    if !d.knows_tenant(&tenant) {
+        return token_error(StatusCode::BAD_REQUEST, "invalid_tenant", "AADSTS90002: Tenant not found.");
+    }
+    d.jwks_fetches.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let signing = d.signing.lock().unwrap().clone();
+    let (kid, key) = &*signing;
+    let public = ring::rsa::PublicKeyComponents::<Vec<u8>>::from(key.public());
     ok_json(
         StatusCode::OK,
-        json!({"keys": [{"kty": "RSA", "use": "sig", "kid": "double-key", "alg": "RS256",
+        json!({"keys": [{"kty": "RSA", "use": "sig", "kid": kid, "alg": "RS256",
             "n": URL_SAFE_NO_PAD.encode(&public.n), "e": URL_SAFE_NO_PAD.encode(&public.e)}]}),
     )
 }
 
-async fn authorize(State(d): State<Arc<GraphDouble>>, Query(q): Query<HashMap<String, String>>) -> Response {
+async fn authorize(
+    State(d): State<Arc<GraphDouble>>,
+    Path(tenant): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
     let refuse = |why: &str| (StatusCode::BAD_REQUEST, why.to_owned()).into_response();
+    if !d.knows_tenant(&tenant) {
+        return refuse("AADSTS90002: Tenant not found.");
+    }
     if q.get("client_id") != Some(&d.client_id) {
         return refuse("AADSTS700016: Application not found.");
+    }
+    // The registration holds admin consent for the least privileged delegated permission only:
+    // asking for any other sends the person to a consent prompt they cannot grant.
+    let resource_scope = format!("{}/{DELEGATED_PERMISSION}", d.url);
+    let consented = |s: &str| matches!(s, "openid" | "profile" | "email" | "offline_access") || s == resource_scope;
+    if let Some(s) = q.get("scope").and_then(|s| s.split(' ').find(|s| !consented(s))) {
+        return refuse(&format!(
+            "AADSTS65001: The user or administrator has not consented to use the application with ID '{}'. Scope: {s}",
+            d.client_id
+        ));
     }
     if q.get("response_type").map(String::as_str) != Some("code") {
         return refuse("AADSTS900144: response_type must be code.");
@@ -498,6 +602,15 @@ impl GraphDouble {
                     "serviceNotAvailable",
                     "The service is temporarily unavailable.",
                 ),
+                Fault::ServerRetryAfter(code, secs) => {
+                    let mut r = graph_error(
+                        StatusCode::from_u16(code).unwrap(),
+                        "serviceNotAvailable",
+                        "The service is temporarily unavailable.",
+                    );
+                    r.headers_mut().insert("retry-after", secs.to_string().parse().unwrap());
+                    r
+                }
             });
         }
         let token = headers
@@ -716,6 +829,25 @@ impl GraphDouble {
     }
 }
 
+/// A POST, PUT or PATCH with neither a length nor chunked encoding gets 411, as from the
+/// front door of Microsoft's services (HTTP.sys wording), before Graph sees it.
+async fn length_required(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let needs_body = matches!(request.method().as_str(), "POST" | "PUT" | "PATCH");
+    let headers = request.headers();
+    if headers.get_all("content-length").iter().count() > 1 {
+        return (StatusCode::BAD_REQUEST, "Bad Request - Invalid Header").into_response();
+    }
+    if needs_body && !headers.contains_key("content-length") && !headers.contains_key("transfer-encoding") {
+        let body = "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\"\"http://www.w3.org/TR/html4/strict.dtd\">\r\n\
+                    <HTML><HEAD><TITLE>Length Required</TITLE>\r\n\
+                    <META HTTP-EQUIV=\"Content-Type\" Content=\"text/html; charset=us-ascii\"></HEAD>\r\n\
+                    <BODY><h2>Length Required</h2>\r\n<hr><p>HTTP Error 411. The request must be chunked or have a \
+                    content length.</p>\r\n</BODY></HTML>\r\n";
+        return (StatusCode::LENGTH_REQUIRED, [("content-type", "text/html; charset=us-ascii")], body).into_response();
+    }
+    next.run(request).await
+}
+
 /// Entra's default policy, roughly: 8 to 256 characters, three of four character classes.
 fn complex_enough(password: &str) -> bool {
     let classes = [
@@ -766,12 +898,25 @@ async fn patch_user(
         }
         new_password = Some(p.clone());
     }
-    let mut s = d.state.lock().unwrap();
-    let Some(user) = s.users.get_mut(&id) else { return not_found(&id) };
-    if let Some(p) = new_password {
-        user.password = p;
+    let stall = {
+        let mut s = d.state.lock().unwrap();
+        if s.privileged.contains(&id) {
+            return graph_error(
+                StatusCode::FORBIDDEN,
+                "Authorization_RequestDenied",
+                "Insufficient privileges to complete the operation.",
+            );
+        }
+        let Some(user) = s.users.get_mut(&id) else { return not_found(&id) };
+        if let Some(p) = new_password {
+            user.password = p;
+        }
+        s.patches.push((id, Value::Object(map)));
+        s.patch_stall
+    };
+    if let Some(delay) = stall {
+        tokio::time::sleep(delay).await;
     }
-    s.patches.push((id, Value::Object(map)));
     StatusCode::NO_CONTENT.into_response()
 }
 
@@ -792,6 +937,9 @@ async fn revoke(
     let mut s = d.state.lock().unwrap();
     if !s.users.contains_key(&id) {
         return not_found(&id);
+    }
+    if let Some(status) = s.revoke_refusal {
+        return graph_error(StatusCode::from_u16(status).unwrap(), "generalException", "An error occurred.");
     }
     s.revokes.push(id);
     ok_json(StatusCode::OK, json!({"@odata.context": format!("{}/v1.0/$metadata#Edm.Boolean", d.url), "value": true}))
@@ -815,7 +963,19 @@ async fn check_member_groups(
         .and_then(Value::as_array)
         .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
         .unwrap_or_default();
-    let s = d.state.lock().unwrap();
+    // Graph checks at most 20 groups per call.
+    if wanted.len() > 20 {
+        return graph_error(
+            StatusCode::BAD_REQUEST,
+            "Request_BadRequest",
+            "The number of group ids in the request exceeds the maximum allowed: 20.",
+        );
+    }
+    if let Some(bad) = wanted.iter().find(|g| uuid::Uuid::parse_str(g).is_err()) {
+        return bad_request(&format!("Invalid GUID:{bad}"));
+    }
+    let mut s = d.state.lock().unwrap();
+    s.member_checks.push(wanted.clone());
     let Some(user) = s.users.get(&id) else { return not_found(&id) };
     let found: Vec<&String> = wanted.iter().filter(|g| user.groups.contains(g)).collect();
     ok_json(StatusCode::OK, json!({"value": found}))

@@ -154,6 +154,12 @@ impl Slapd {
 
     /// A new account under ou=people with a random strong password (remembered as a secret).
     pub async fn create_user(&self, prefix: &str) -> TestUser {
+        self.create_user_under(prefix, None).await
+    }
+
+    /// Same, under `cn=<policy_cn>,ou=policies,…` from the start: ppolicy stamps
+    /// pwdChangedTime when the password is added only under a policy with a pwdMaxAge.
+    pub async fn create_user_under(&self, prefix: &str, policy_cn: Option<&str>) -> TestUser {
         let uid = unique(prefix);
         let surname = format!("{}sson", capitalised(prefix));
         let password = format!("Pw-{}-{}!", unique("a"), unique("B"));
@@ -174,6 +180,11 @@ impl Slapd {
             // ppolicy hashes it (olcPPolicyHashCleartext).
             ("userPassword", HashSet::from([password.as_str()])),
         ];
+        let mut attrs = attrs;
+        let policy = policy_cn.map(|cn| format!("cn={},ou=policies,{SUFFIX}", escape_dn_value(cn)));
+        if let Some(policy) = &policy {
+            attrs.push(("pwdPolicySubentry", HashSet::from([policy.as_str()])));
+        }
         let mut ldap = self.admin().await;
         let result = ldap.add(&dn, attrs).await.unwrap();
         assert_eq!(result.rc, 0, "adding {dn}: {result:?}");
@@ -244,6 +255,45 @@ impl Slapd {
         self.restart().await;
     }
 
+    /// Takes write access to pwdReset away from the service account (it may still read it), by
+    /// a first ACL rule that everyone else passes through. Changes cn=config offline.
+    pub async fn deny_service_write_on_pwd_reset(&self) {
+        self.stop();
+        let ldif = self.dir.join("acl.ldif");
+        std::fs::write(
+            &ldif,
+            format!(
+                "dn: olcDatabase={{1}}mdb,cn=config\nchangetype: modify\nadd: olcAccess\nolcAccess: {{0}}to dn.subtree=\"{}\" attrs=pwdReset by dn.exact=\"{}\" read by * break\n",
+                self.base_dn, self.service_dn
+            ),
+        )
+        .unwrap();
+        let out = Command::new("/usr/sbin/slapmodify")
+            .args(["-q", "-n0", "-F"])
+            .arg(self.dir.join("slapd.d"))
+            .arg("-l")
+            .arg(&ldif)
+            .output()
+            .expect("run slapmodify");
+        assert!(out.status.success(), "slapmodify failed: {}", String::from_utf8_lossy(&out.stderr));
+        self.restart().await;
+    }
+
+    /// How many write operations the service account made on `dn`, from the auditlog
+    /// overlay's file (one record per successful write, whatever it changed).
+    pub fn writes_by_service(&self, dn: &str) -> usize {
+        let log = std::fs::read_to_string(self.dir.join("audit.ldif")).unwrap_or_default();
+        let mut lines = log.lines().peekable();
+        let mut count = 0;
+        while let Some(line) = lines.next() {
+            let by_service = line.starts_with("# modify ") && line.contains(&format!(" {} ", self.service_dn));
+            if by_service && lines.peek().is_some_and(|next| *next == format!("dn: {dn}")) {
+                count += 1;
+            }
+        }
+        count
+    }
+
     /// Adds the user to `cn=<group_cn>,ou=groups,…` (memberOf follows).
     pub async fn add_to_group(&self, user: &TestUser, group_cn: &str) {
         let group = format!("cn={},ou=groups,{SUFFIX}", escape_dn_value(group_cn));
@@ -282,6 +332,20 @@ impl Slapd {
         self.operational(user, "pwdReset").await.is_some_and(|v| v == "TRUE")
     }
 
+    /// How many grace logins the account has spent (values of pwdGraceUseTime), read as admin.
+    pub async fn grace_logins_used(&self, user: &TestUser) -> usize {
+        let mut ldap = self.admin().await;
+        let (entries, _) = ldap
+            .search(&user.dn, Scope::Base, "(objectClass=*)", vec!["pwdGraceUseTime"])
+            .await
+            .unwrap()
+            .success()
+            .unwrap();
+        let _ = ldap.unbind().await;
+        let entry = SearchEntry::construct(entries.into_iter().next().expect("the user exists"));
+        entry.attrs.get("pwdGraceUseTime").map_or(0, Vec::len)
+    }
+
     /// Locks the account the way a person would: pwdMaxFailure binds with a wrong password.
     pub async fn lock(&self, user: &TestUser) {
         for _ in 0..MAX_FAILURE {
@@ -291,7 +355,7 @@ impl Slapd {
 
     /// The shared configuration for a `LdapDirectory` on this instance: plain ldap:// (on the
     /// loopback, allowed on purpose), the service account, groups searched under ou=groups,
-    /// 2 s timeout.
+    /// 2 s timeout, resets in one modify (the instance hashes cleartext passwords).
     pub fn directory_config(&self) -> DirectoryConfig {
         DirectoryConfig {
             url: self.ldap_url.clone(),
@@ -301,6 +365,7 @@ impl Slapd {
             base_dn: self.base_dn.clone(),
             group_base_dn: format!("ou=groups,{SUFFIX}"),
             timeout_secs: 2,
+            ppolicy_hash_cleartext: true,
             ..DirectoryConfig::default()
         }
     }

@@ -1,0 +1,55 @@
+//! The admin area for Entra ID accounts: Graph cannot check a password, so an admin of a Graph
+//! directory signs in with OpenID Connect (`/oidc/start?next=admin`) and then, like everyone,
+//! proves it a second way with a registered method.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use tower_sessions::Session;
+
+use super::admin::{PENDING, SignInPage};
+use super::context::Ctx;
+use super::csrf::CsrfToken;
+use super::error::Error;
+use super::pages::{Layout, html};
+use crate::flow::admin::{self, Entry};
+use crate::flow::{FlowError, Requester, Services};
+
+/// Continues an OpenID Connect sign-in begun from the admin sign-in page: the account the ID
+/// token's `oid` names must be in an admin group and owe a second method.
+pub(super) async fn after_sign_in(
+    s: &Services,
+    ctx: &Ctx,
+    csrf: &CsrfToken,
+    who: &Requester,
+    session: &Session,
+    object_id: &str,
+) -> Result<Response, Error> {
+    if ctx.is_kiosk() {
+        return Err(Error::NotFound);
+    }
+    let graph = s.directory.graph().ok_or(Error::Flow(FlowError::OutOfStep("not a Graph directory")))?;
+    let user = graph
+        .find_signed_in(object_id)
+        .await
+        .map_err(|e| Error::Flow(FlowError::from_directory(e)))?
+        .ok_or(Error::Flow(FlowError::Expired))?;
+    let refuse = |status: StatusCode, key: &str| -> Result<Response, Error> {
+        let page = SignInPage {
+            l: Layout::with_csrf(s, ctx, "admin-sign-in-title", csrf),
+            username: String::new(),
+            error: Some(ctx.lang.t(key)),
+            oidc: true,
+        };
+        Ok((status, html(&page)?).into_response())
+    };
+    match admin::sign_in_oidc(s, who, user).await? {
+        Entry::Pending(p) => {
+            session.insert(PENDING, *p).await?;
+            Ok(Redirect::to("/admin/verify").into_response())
+        }
+        Entry::NotAdmin => Err(Error::NotAdmin),
+        Entry::NoSecondMethod => refuse(StatusCode::FORBIDDEN, "admin-needs-method"),
+        Entry::SecondMethodTooNew => refuse(StatusCode::FORBIDDEN, "admin-method-too-new"),
+        Entry::Failed | Entry::MustChange => Err(Error::Flow(FlowError::Expired)),
+    }
+}
