@@ -109,16 +109,18 @@ async fn refused_bind(
         DirError::Locked => (ChangeOutcome::Failed, "locked"),
         DirError::WrongPassword | DirError::Disabled | DirError::NotFound => (ChangeOutcome::Failed, "bad_credentials"),
         e => {
-            let failed = Err(FlowError::from_directory(e));
+            // Sent but unanswered (the change may have been made), a permanent refusal, or
+            // an outage: one place decides what is audited and whether the owner is told.
             let record = AuditRecord {
                 event: "change",
                 flow: Some("change"),
                 user: Some(user),
                 method: Some("password"),
+                outcome: "failure",
                 ..Default::default()
             };
-            services.audit_error(who, record, &failed).await;
-            return failed;
+            let maybe = Some(AccountEvent::PasswordMaybeChanged);
+            return Err(super::outcome::write_failed(services, who, user, record, e, maybe).await);
         }
     };
     sign_in_audit(services, who, Some(user), Some(reason)).await;

@@ -13,6 +13,7 @@ fn rekey(env: &TestEnv, args: &[&str]) -> std::process::Output {
         .env("REKEY_SECRETS__MASTER_KEY", env.config.secrets.master_key.as_ref().unwrap().expose_secret())
         .env("REKEY_MAIL__TRANSPORT", "console")
         .env("REKEY_DIRECTORY__BIND_DN", "cn=x")
+        .env("REKEY_DIRECTORY__ALLOW_PLAINTEXT", "true")
         .env("REKEY_DIRECTORY__BIND_PASSWORD", "unused")
         .env("REKEY_DIRECTORY__BASE_DN", "dc=x")
         .env_remove("REKEY_CONFIG")
