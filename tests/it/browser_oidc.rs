@@ -12,6 +12,16 @@ use crate::support::browser::{Control, Js, run_node};
 
 #[tokio::test]
 async fn an_entra_admin_signs_in_to_the_admin_area_through_openid_connect_in_the_browser() {
+    admin_by_openid_connect(Js::On).await;
+}
+
+/// The "Signing you in" page moves on with a meta refresh, which needs no script.
+#[tokio::test]
+async fn an_entra_admin_signs_in_to_the_admin_area_through_openid_connect_without_javascript() {
+    admin_by_openid_connect(Js::Off).await;
+}
+
+async fn admin_by_openid_connect(js: Js) {
     let (double, user) = double_with_user().await;
     let admins = uuid::Uuid::new_v4().to_string();
     let mut admin = user;
@@ -58,7 +68,7 @@ async fn an_entra_admin_signs_in_to_the_admin_area_through_openid_connect_in_the
         "admin": { "username": admin.upn },
         "outsider": { "username": outsider.upn },
     });
-    run_node("admin_oidc.mjs", Js::On, Lang::En, &env, &control, users).await;
+    run_node("admin_oidc.mjs", js, Lang::En, &env, &control, users).await;
 
     let audit = env.server.services.db.audit_search(&Default::default(), 200, 0).await.unwrap();
     let sign_ins: Vec<(&str, Option<&str>)> = audit
