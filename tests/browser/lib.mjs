@@ -338,11 +338,12 @@ export async function checkPage(session, name) {
  * Runs axe-core on a copy of the page's current DOM (see the top of this file) and records
  * every violation with its rule, help text, and each offending element's selector and HTML.
  */
-export async function checkA11y(session, label) {
+export async function checkA11y(session, label, { html, url } = {}) {
   const { page, checker, mirror } = session;
-  mirror.html = await page.content();
+  // `html` and `url`: a page the browser only passed through (one that moves on by itself).
+  mirror.html = html ?? (await page.content());
   await checker.setViewportSize(page.viewportSize() || DESKTOP);
-  await checker.goto(page.url(), { waitUntil: 'load' });
+  await checker.goto(url ?? page.url(), { waitUntil: 'load' });
   const violations = await checker.evaluate(async (tags) => {
     // eslint-disable-next-line no-undef
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
@@ -457,6 +458,11 @@ export async function textedCode() {
 export async function totpCode(username) {
   const { code } = await control(`/totp?user=${encodeURIComponent(username)}`);
   return code;
+}
+
+/** Signs `username` in at the identity provider double: its authorize step sends them back. */
+export async function idpSignIn(username) {
+  await control(`/idp/sign-in?user=${encodeURIComponent(username)}`);
 }
 
 /** A code of the same length that is certainly not `code`. */

@@ -12,6 +12,7 @@ mod agent_trust;
 mod audit;
 mod audit_tamper;
 mod browser;
+mod browser_oidc;
 mod budget;
 mod flows;
 mod graph;

@@ -8,7 +8,9 @@
 //!   earlier call returned (`SmtpSink::last_code_for`), waiting up to 8 s for it;
 //! - `GET /mail/latest?to=ADDRESS` → `{"subject","text","count"}`: the newest mail to ADDRESS
 //!   and how many arrived, waiting up to 8 s for a first one;
-//! - `GET /totp?user=NAME` → `{"code"}`: the current code for a seed given to `add_totp`.
+//! - `GET /totp?user=NAME` → `{"code"}`: the current code for a seed given to `add_totp`;
+//! - `GET /idp/sign-in?user=NAME` → `{}`: signs NAME in at the identity provider double, with
+//!   the step given to `add_idp_account` (who its authorize endpoint sends back).
 //!
 //! Anything it cannot answer is a 404 with a sentence saying why, which the script shows. Codes
 //! it hands out are recorded with `remember_secret`. Nothing here is reachable from outside
@@ -73,7 +75,12 @@ struct ControlState {
     totp: Mutex<HashMap<String, TotpSecret>>,
     /// The SMS gateway double, and how many of its messages the script has read.
     sms: Mutex<Option<(Arc<super::sms_gateway::SmsGateway>, usize)>>,
+    /// What signs each account in at the identity provider double.
+    idp: Mutex<HashMap<String, IdpSignIn>>,
 }
+
+/// Signs one account in at the identity provider double.
+type IdpSignIn = Arc<dyn Fn() + Send + Sync>;
 
 impl Drop for Control {
     fn drop(&mut self) {
@@ -84,12 +91,18 @@ impl Drop for Control {
 impl Control {
     /// Serves `env`'s mail sink and clock on a free loopback port.
     pub async fn start(env: Arc<TestEnv>) -> Control {
-        let state = Arc::new(ControlState { env, totp: Mutex::new(HashMap::new()), sms: Mutex::new(None) });
+        let state = Arc::new(ControlState {
+            env,
+            totp: Mutex::new(HashMap::new()),
+            sms: Mutex::new(None),
+            idp: Mutex::new(HashMap::new()),
+        });
         let app = Router::new()
             .route("/mail/code", get(mail_code))
             .route("/mail/latest", get(mail_latest))
             .route("/totp", get(totp))
             .route("/sms/code", get(sms_code))
+            .route("/idp/sign-in", get(idp_sign_in))
             .with_state(state.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
@@ -107,6 +120,11 @@ impl Control {
     /// Lets the script ask for `username`'s current authenticator code.
     pub fn add_totp(&self, username: &str, seed: TotpSecret) {
         self.state.totp.lock().unwrap().insert(username.to_owned(), seed);
+    }
+
+    /// Lets the script sign `username` in at the identity provider double with `sign_in`.
+    pub fn add_idp_account(&self, username: &str, sign_in: impl Fn() + Send + Sync + 'static) {
+        self.state.idp.lock().unwrap().insert(username.to_owned(), Arc::new(sign_in));
     }
 }
 
@@ -169,6 +187,17 @@ async fn totp(State(s): State<Arc<ControlState>>, Query(q): Query<User>) -> Resp
     match seeds.get(&q.user) {
         Some(seed) => Json(json!({ "code": s.env.totp_code(seed) })).into_response(),
         None => not_found(format!("the test registered no authenticator for {:?}", q.user)),
+    }
+}
+
+async fn idp_sign_in(State(s): State<Arc<ControlState>>, Query(q): Query<User>) -> Response {
+    let step = s.idp.lock().unwrap().get(&q.user).cloned();
+    match step {
+        Some(sign_in) => {
+            sign_in();
+            Json(json!({})).into_response()
+        }
+        None => not_found(format!("the test made no identity provider account {:?}", q.user)),
     }
 }
 
