@@ -19,7 +19,8 @@
 //! - `pwdLastSet = 0` also sets 0x800000 (password expired) in the computed flags.
 //! - The policy-hints control is not in Samba 4.17's supportedControl: sent non-critical it
 //!   is ignored, so a reset may reuse a password from history whatever
-//!   `enforce_history_on_reset` says; sent critical, the reset fails with 12.
+//!   `enforce_history_on_reset` (on by default for AD) says; sent critical, the reset fails
+//!   with 12. `ad_hints.rs` reads supportedControl and says so in the log and on `/readyz`.
 //! - A bind with the right password of a disabled account answers 533; a wrong one 52e.
 
 use std::collections::HashSet;
