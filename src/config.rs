@@ -177,6 +177,12 @@ pub const PLAINTEXT_REFUSED: &str = "plain ldap:// without StartTLS sends passwo
      directory.starttls = true, or set directory.allow_plaintext = true on purpose";
 
 impl DirectoryConfig {
+    /// Whether AD resets carry the policy-hints control: `enforce_history_on_reset` when set,
+    /// otherwise true for Active Directory and false for OpenLDAP.
+    pub fn history_on_reset(&self) -> bool {
+        self.enforce_history_on_reset.unwrap_or(self.flavour == LdapFlavour::ActiveDirectory)
+    }
+
     /// The configured URLs, in the order they are tried.
     pub fn urls(&self) -> impl Iterator<Item = &str> {
         self.url.split_whitespace()
@@ -248,8 +254,11 @@ pub struct DirectoryConfig {
     /// from the DC.
     pub netbios_domain: String,
     /// Active Directory: ask the DC to apply password history to resets too (the policy-hints
-    /// control, Windows Server 2012 R2 and later; Samba 4.17 ignores it).
-    pub enforce_history_on_reset: bool,
+    /// control, Windows Server 2012 R2 and later; Samba 4.17 ignores it). Unset: true on
+    /// Active Directory, false on OpenLDAP (which has no such control); see
+    /// [`DirectoryConfig::history_on_reset`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enforce_history_on_reset: Option<bool>,
     /// OpenLDAP: the ppolicy overlay hashes a cleartext userPassword (olcPPolicyHashCleartext
     /// TRUE), so a reset is one modify. Otherwise resets use the password modify operation,
     /// which the server always hashes.
@@ -382,7 +391,7 @@ impl Default for DirectoryConfig {
             max_concurrent_ops: 32,
             queue_timeout_secs: 5,
             netbios_domain: String::new(),
-            enforce_history_on_reset: false,
+            enforce_history_on_reset: None,
             ppolicy_hash_cleartext: false,
             agent: AgentDirectoryConfig::default(),
             graph: None,
@@ -1792,7 +1801,12 @@ base_dn = "ou=people,dc=example,dc=test"
         assert_eq!(errors(&starttls), Vec::<String>::new());
         let history =
             format!("{VALID}flavour = \"active_directory\"\nstarttls = true\nenforce_history_on_reset = true\n");
-        assert!(Config::from_toml(&history).unwrap().directory.enforce_history_on_reset);
+        assert!(Config::from_toml(&history).unwrap().directory.history_on_reset());
+        let unset = format!("{VALID}flavour = \"active_directory\"\nstarttls = true\n");
+        assert!(Config::from_toml(&unset).unwrap().directory.history_on_reset(), "AD enforces by default");
+        let off = format!("{VALID}flavour = \"active_directory\"\nstarttls = true\nenforce_history_on_reset = false\n");
+        assert!(!Config::from_toml(&off).unwrap().directory.history_on_reset(), "set false on purpose");
+        assert!(!Config::from_toml(VALID).unwrap().directory.history_on_reset(), "OpenLDAP: unchanged");
     }
 
     #[test]

@@ -89,6 +89,10 @@ impl Directory for Bounded {
         self.inner.sign_out_everywhere(user).await
     }
 
+    async fn notes(&self) -> Vec<String> {
+        self.inner.notes().await
+    }
+
     fn graph(&self) -> Option<&super::graph::GraphDirectory> {
         self.inner.graph()
     }

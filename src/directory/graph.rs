@@ -273,6 +273,14 @@ impl Directory for GraphDirectory {
         self.list(limit).await
     }
 
+    /// The on-premises directory's advice (synced accounts' resets go there).
+    async fn notes(&self) -> Vec<String> {
+        match &self.on_premises {
+            Some(on_premises) => on_premises.notes().await,
+            None => Vec::new(),
+        }
+    }
+
     fn graph(&self) -> Option<&GraphDirectory> {
         Some(self)
     }

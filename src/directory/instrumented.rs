@@ -103,6 +103,10 @@ impl Directory for Instrumented {
         timed!(self, "sign_out_everywhere", self.inner.sign_out_everywhere(user))
     }
 
+    async fn notes(&self) -> Vec<String> {
+        self.inner.notes().await
+    }
+
     fn graph(&self) -> Option<&super::graph::GraphDirectory> {
         self.inner.graph()
     }

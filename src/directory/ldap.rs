@@ -10,6 +10,7 @@
 mod ad;
 mod ad_diagnostic;
 mod ad_groups;
+mod ad_hints;
 mod ad_login;
 mod by_id;
 mod conn;
@@ -55,6 +56,8 @@ pub struct LdapDirectory {
     netbios: tokio::sync::OnceCell<String>,
     /// Active Directory: group SIDs already turned into DNs (`ad_groups.rs`).
     sid_names: ad_groups::SidCache,
+    /// Active Directory: whether the DC lists the policy-hints control, once read (`ad_hints.rs`).
+    hints: tokio::sync::OnceCell<bool>,
 }
 
 impl LdapDirectory {
@@ -90,6 +93,7 @@ impl LdapDirectory {
             config: config.clone(),
             netbios: tokio::sync::OnceCell::new(),
             sid_names: ad_groups::SidCache::default(),
+            hints: tokio::sync::OnceCell::new(),
         })
     }
 
@@ -367,6 +371,10 @@ impl Directory for LdapDirectory {
 
     async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
         self.list(limit).await
+    }
+
+    async fn notes(&self) -> Vec<String> {
+        self.ad_notes().await
     }
 
     /// OpenLDAP's change binds as the person and answers that bind's refusals itself; AD's

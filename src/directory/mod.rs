@@ -231,6 +231,12 @@ pub trait Directory: Send + Sync + 'static {
         Ok(())
     }
 
+    /// What an administrator should know about how the directory is set up (for example an AD
+    /// DC without the policy-hints control), for `/readyz`'s `detail`. Never secrets or hosts.
+    async fn notes(&self) -> Vec<String> {
+        Vec::new()
+    }
+
     /// The Graph directory, whose people sign in with OpenID Connect; `None` for others.
     fn graph(&self) -> Option<&graph::GraphDirectory> {
         None

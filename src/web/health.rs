@@ -1,7 +1,8 @@
 //! Probes for load balancers and orchestrators: `/healthz` says the process answers;
 //! `/readyz` says it can serve people, because the database and the directory (or, with
 //! writeback agents, at least one agent that reaches it) answer right now. The answer names
-//! what failed but never how: details go to the log.
+//! what failed but never how: details go to the log. Its `detail` lists set-up advice that
+//! does not stop people (an AD DC without the policy-hints control), also logged.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -61,6 +62,8 @@ pub async fn check_mail(s: &Services) -> Result<(), String> {
 
 pub async fn readyz(State(s): State<Arc<Services>>) -> Response {
     let (database, directory) = tokio::join!(check_database(&s), check_directory(&s));
+    // Set-up advice that does not make the portal unready (logged once, where it is found).
+    let detail = tokio::time::timeout(CHECK_TIMEOUT, s.directory.notes()).await.unwrap_or_default();
     let word = |r: &Result<(), String>| if r.is_ok() { "ok" } else { "unavailable" };
     let ready = database.is_ok() && directory.is_ok();
     if let Err(err) = &database {
@@ -74,6 +77,7 @@ pub async fn readyz(State(s): State<Arc<Services>>) -> Response {
         "status": if ready { "ready" } else { "unready" },
         "database": word(&database),
         "directory": word(&directory),
+        "detail": detail,
     });
     (status, Json(body)).into_response()
 }

@@ -124,6 +124,10 @@ impl App {
         let last_errors = Arc::new(LastErrors::default());
         let directory: Arc<dyn Directory> =
             Arc::new(Instrumented::new(directory, metrics.clone(), last_errors.clone(), clock.clone()));
+        // Start-up checks of the directory's set-up (the policy-hints control on AD): logged
+        // where found, and listed in /readyz's detail. Does not wait for a DC that is down.
+        let checked = directory.clone();
+        tokio::spawn(async move { checked.notes().await });
         let mailer = Arc::new(Mailer::from_config(&config.mail).map_err(|e| StartError::Mail(e.to_string()))?);
         let sms = crate::notify::sms::SmsSender::from_config(&config.sms)
             .map_err(|e| StartError::Sms(e.to_string()))?

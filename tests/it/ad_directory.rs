@@ -241,7 +241,7 @@ async fn samba_ignores_the_policy_hints_control_so_a_reset_may_reuse_history() {
     // Documents a fact of Samba 4.17 (rekey.example.toml says so). If this starts failing,
     // Samba enforces history on resets now: update the docs and turn this test around.
     let (dc, _) = shared().await;
-    let dir = directory(&DirectoryConfig { enforce_history_on_reset: true, ..dc.directory_config() });
+    let dir = directory(&DirectoryConfig { enforce_history_on_reset: Some(true), ..dc.directory_config() });
     let (t, u) = user(dc, &dir, "adhints").await;
     let (_, second) = new_password();
     dir.reset_password(&u, &second, false).await.unwrap();

@@ -6,6 +6,7 @@
 mod abuse;
 mod ad_directory;
 mod ad_groups;
+mod ad_hints;
 mod admin;
 mod agent;
 mod agent_trust;

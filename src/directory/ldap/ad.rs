@@ -19,7 +19,8 @@
 //! - `pwdLastSet = 0` also sets 0x800000 (password expired) in the computed flags.
 //! - The policy-hints control is not in Samba 4.17's supportedControl: sent non-critical it
 //!   is ignored, so a reset may reuse a password from history whatever
-//!   `enforce_history_on_reset` says; sent critical, the reset fails with 12.
+//!   `enforce_history_on_reset` (on by default for AD) says; sent critical, the reset fails
+//!   with 12. `ad_hints.rs` reads supportedControl and says so in the log and on `/readyz`.
 //! - A bind with the right password of a disabled account answers 533; a wrong one 52e.
 
 use std::collections::HashSet;
@@ -57,7 +58,7 @@ const COMPUTED_PASSWORD_EXPIRED: i64 = 0x80_0000;
 /// Not critical: a DC without it (Samba 4.17) must still reset.
 fn policy_hints() -> RawControl {
     RawControl {
-        ctype: "1.2.840.113556.1.4.2239".to_owned(),
+        ctype: super::ad_hints::POLICY_HINTS_OID.to_owned(),
         crit: false,
         val: Some(vec![0x30, 0x03, 0x02, 0x01, 0x01]),
     }
@@ -271,7 +272,7 @@ impl LdapDirectory {
             Mod::Replace(Bytes::text(LOCKOUT_TIME), one(Bytes::text("0"))),
             Mod::Replace(Bytes::text(PWD_LAST_SET), one(Bytes::text(if must_change { "0" } else { "-1" }))),
         ];
-        let controls = if self.config.enforce_history_on_reset { vec![policy_hints()] } else { vec![] };
+        let controls = if self.config.history_on_reset() { vec![policy_hints()] } else { vec![] };
         self.ad_password_modify("password reset", &user.dn, mods, controls).await
     }
 
