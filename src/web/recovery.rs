@@ -26,6 +26,9 @@ use crate::flow::recovery::{self, Purpose, Recovery, ResetOutcome};
 use crate::flow::{FlowError, Services};
 use crate::i18n::Lang;
 
+mod passkey;
+use passkey::*;
+
 const KEY: &str = "recovery";
 
 pub fn routes(purpose: Purpose) -> Router<Arc<Services>> {
@@ -541,93 +544,4 @@ async fn check_answers(
         CodeCheck::Expired | CodeCheck::NotSent | CodeCheck::Replayed => ctx.lang.t("error-expired"),
     };
     questions_view(&s, &ctx, purpose, &r, &csrf, Some(message)).await
-}
-
-// ---------------------------------------------------------------------------------------------
-// Passkeys
-
-#[derive(Template)]
-#[template(path = "recovery/passkey.html")]
-struct PasskeyPage {
-    l: Layout,
-    base: &'static str,
-    error: Option<String>,
-    step: Step,
-}
-
-/// The browser's answer (JSON), filled in by static/passkey.js.
-#[derive(Deserialize)]
-struct PasskeyForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
-    credential: String,
-}
-
-has_csrf!(PasskeyForm);
-
-fn passkey_view(
-    s: &Services,
-    ctx: &Ctx,
-    r: &Recovery,
-    csrf: &CsrfToken,
-    error: Option<String>,
-) -> Result<Response, Error> {
-    let (title, base) = titles(r.purpose);
-    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    let page = PasskeyPage { l: Layout::with_csrf(s, ctx, title, csrf), base, error, step: attempt_step(s, ctx, r) };
-    Ok((status, html(&page)?).into_response())
-}
-
-async fn passkey_form(
-    State(s): State<Arc<Services>>,
-    Extension(purpose): Extension<Purpose>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    session: Session,
-) -> Result<Response, Error> {
-    let r = attempt(&session, purpose).await?;
-    if !r.choices(&s).contains(&MethodKind::Passkey) {
-        return Ok(Redirect::to(&format!("/{}/verify", purpose.as_str())).into_response());
-    }
-    passkey_view(&s, &ctx, &r, &csrf, None)
-}
-
-/// The options for `navigator.credentials.get` (JSON, for static/passkey.js).
-async fn passkey_options(
-    State(s): State<Arc<Services>>,
-    Extension(purpose): Extension<Purpose>,
-    session: Session,
-    Verified(_): Verified<PasskeyForm>,
-) -> Result<Response, Error> {
-    let mut r = attempt(&session, purpose).await?;
-    let options = recovery::passkey_options(&s, &mut r).await?;
-    session.insert(KEY, r).await?;
-    Ok(axum::Json(options).into_response())
-}
-
-// Axum handlers take one argument per extractor.
-#[allow(clippy::too_many_arguments)]
-async fn check_passkey(
-    State(s): State<Arc<Services>>,
-    Extension(purpose): Extension<Purpose>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Who(who): Who,
-    session: Session,
-    Verified(form): Verified<PasskeyForm>,
-) -> Result<Response, Error> {
-    let mut r = attempt(&session, purpose).await?;
-    if form.credential.trim().is_empty() {
-        // Sent without the browser's part (JavaScript is off): not a wrong try.
-        return passkey_view(&s, &ctx, &r, &csrf, Some(ctx.lang.t("passkey-needs-script")));
-    }
-    let result = recovery::check_passkey(&s, &who, &mut r, &form.credential).await?;
-    session.insert(KEY, r.clone()).await?;
-    let message = match result {
-        CodeCheck::Passed | CodeCheck::Voided => return proceed(&s, &session, &r, result).await,
-        CodeCheck::Wrong { remaining } => ctx.lang.t_with("passkey-wrong", &[("count", remaining.into())]),
-        CodeCheck::Expired | CodeCheck::NotSent | CodeCheck::Replayed => ctx.lang.t("error-expired"),
-    };
-    passkey_view(&s, &ctx, &r, &csrf, Some(message))
 }
