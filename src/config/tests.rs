@@ -216,7 +216,7 @@ fn the_graph_client_secret_is_redacted() {
 
 #[test]
 fn the_example_graph_section_documents_every_graph_key() {
-    let example = include_str!("../rekey.example.toml");
+    let example = include_str!("../../rekey.example.toml");
     let keys = serde_json::to_value(GraphConfig::default()).unwrap();
     let serde_json::Value::Object(keys) = keys else { unreachable!() };
     for key in keys.keys() {
@@ -229,7 +229,7 @@ fn the_example_graph_section_documents_every_graph_key() {
 
 #[test]
 fn the_example_file_documents_every_key_and_parses() {
-    let example = include_str!("../rekey.example.toml");
+    let example = include_str!("../../rekey.example.toml");
     let parsed: Result<Config, _> =
         Figment::from(Serialized::defaults(Config::default())).merge(Toml::string(example)).extract();
     assert!(parsed.is_ok(), "{parsed:?}");

@@ -101,7 +101,7 @@ pub fn chart_svg(report: &ActivityReport, text: &ChartText<'_>) -> String {
 }
 
 /// A round number at least `v` (and at least 4) for the top of the scale.
-fn nice_max(v: u64) -> u64 {
+pub(super) fn nice_max(v: u64) -> u64 {
     let v = v.max(4);
     let mut step = 1;
     loop {

@@ -1,3 +1,4 @@
+use super::chart::nice_max;
 use super::*;
 
 fn count(
