@@ -84,7 +84,7 @@ pub fn start_registration(
 /// Starts a use of one of `passkeys`: the options for the browser and the state that checks
 /// the answer. With no passkeys (an account without one, or no account), the list holds
 /// made-up ids, drawn by webauthn-rs's generator to look like real people's lists and the same
-/// each time for the same `username`; nothing can answer them.
+/// each time for the same `username`, and never empty; nothing can answer them.
 pub fn start_authentication(
     rp: &Webauthn,
     keys: &Keys,
@@ -96,10 +96,25 @@ pub fn start_authentication(
     let list = &mut options.public_key.allow_credentials;
     if passkeys.is_empty() {
         let key = keys.code_hash("passkey:fake-credentials", "");
-        let fake = WebauthnFakeCredentialGenerator::<FakePasskeyDistribution>::new(&key)
-            .and_then(|g| g.generate(username.trim().to_lowercase().as_bytes()))
+        let generator = WebauthnFakeCredentialGenerator::<FakePasskeyDistribution>::new(&key)
             .map_err(|e| format!("cannot make stand-in credentials: {e}"))?;
-        list.extend(fake.into_iter().map(|id| AllowCredentials { type_: "public-key".into(), id, transports: None }));
+        // The distribution gives about one account in six no credential at all, but an
+        // account that has a passkey always lists one: draw again (from the same username, so
+        // the list stays the same each visit) until the list is not empty.
+        let name = username.trim().to_lowercase();
+        for draw in 0u8..32 {
+            let seed = if draw == 0 { name.clone() } else { format!("{name}\0{draw}") };
+            let fake =
+                generator.generate(seed.as_bytes()).map_err(|e| format!("cannot make stand-in credentials: {e}"))?;
+            if !fake.is_empty() {
+                list.extend(fake.into_iter().map(|id| AllowCredentials {
+                    type_: "public-key".into(),
+                    id,
+                    transports: None,
+                }));
+                break;
+            }
+        }
     }
     // Transports would tell a platform passkey from a security key; without them the browser
     // offers every way.
@@ -120,4 +135,28 @@ pub fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Option<T> {
 /// The main origin, for messages.
 pub fn main_origin(rp: &Webauthn) -> Option<&Url> {
     rp.get_allowed_origins().first()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An account with a passkey always lists at least one, so a stand-in list must never be
+    /// empty: an empty list would say "no passkey registered here".
+    #[test]
+    fn stand_in_lists_are_never_empty() {
+        let origin = Url::parse("https://rekey.example.com").unwrap();
+        let rp = WebauthnBuilder::new("rekey.example.com", &origin).unwrap().build().unwrap();
+        let keys = Keys::derive(&[7u8; 32]);
+        for n in 0..300 {
+            let username = format!("person{n}");
+            let (options, _) = start_authentication(&rp, &keys, &[], &username).unwrap();
+            assert!(!options.public_key.allow_credentials.is_empty(), "{username} got an empty stand-in list");
+            let (again, _) = start_authentication(&rp, &keys, &[], &username).unwrap();
+            let ids = |o: &RequestChallengeResponse| {
+                o.public_key.allow_credentials.iter().map(|c| c.id.clone()).collect::<Vec<_>>()
+            };
+            assert_eq!(ids(&options), ids(&again), "{username}: the stand-ins change between visits");
+        }
+    }
 }
