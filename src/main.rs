@@ -303,7 +303,7 @@ async fn report(
         None
     } else {
         let limit = s.config.admin.max_listed_accounts;
-        match s.directory.list_users(limit).await {
+        match listed_with_progress(s.directory.as_ref(), limit).await {
             Ok(users) => {
                 let truncated = users.len() >= limit;
                 Some(Coverage::build(&s.config, &users, &summaries, truncated))
@@ -316,6 +316,35 @@ async fn report(
     };
     print!("{}", report::text(&activity, coverage.as_ref(), registered));
     Ok(ExitCode::SUCCESS)
+}
+
+/// Lists the directory for `rekey report`, telling stderr every few seconds how many accounts
+/// were read so far (a large Entra tenant takes minutes).
+async fn listed_with_progress(
+    directory: &dyn rekey::directory::Directory,
+    limit: usize,
+) -> Result<Vec<rekey::directory::DirUser>, rekey::directory::DirError> {
+    let progress = std::sync::atomic::AtomicUsize::new(0);
+    let listing = directory.list_users_counted(limit, &progress);
+    tokio::pin!(listing);
+    let mut ticks = tokio::time::interval(std::time::Duration::from_secs(5));
+    ticks.tick().await;
+    let mut told = 0;
+    loop {
+        tokio::select! {
+            result = &mut listing => {
+                if told > 0 {
+                    eprintln!("rekey report: listing the directory: done");
+                }
+                return result;
+            }
+            _ = ticks.tick() => {
+                let so_far = progress.load(std::sync::atomic::Ordering::Relaxed);
+                eprintln!("rekey report: listing the directory: {so_far} accounts so far");
+                told += 1;
+            }
+        }
+    }
 }
 
 async fn account(config: &Config, cmd: &AccountCommand) -> Result<ExitCode, Box<dyn std::error::Error>> {

@@ -254,8 +254,8 @@ error-rate-limited-title = Zu viele Versuche
 error-rate-limited = Zur Sicherheit aller ist begrenzt, wie oft dies versucht werden kann. Es wurde nichts geändert.
 error-paused-title = Der Self-Service ist für diesen Benutzernamen pausiert
 error-paused = In den letzten 24 Stunden gab es zu viele Versuche, das Passwort für diesen Benutzernamen zurückzusetzen. Deshalb ist der Self-Service dafür pausiert. Wenn Ihr Passwort jetzt zurückgesetzt werden muss, wenden Sie sich an den Helpdesk.
-error-unlock-by-reset-title = Ein neues Passwort entsperrt Ihr Konto
-error-unlock-by-reset = Ihr Konto wird in Microsoft Entra ID verwaltet. Dort gibt es kein separates Entsperren: Wenn Sie ein neues Passwort wählen, wird Ihr Konto entsperrt. Bisher wurde nichts geändert.
+error-unlock-by-reset-title = Ihr Konto kann hier nicht entsperrt werden
+error-unlock-by-reset = Ihr Konto wird in Microsoft Entra ID verwaltet. Die Sperre nach zu vielen falschen Passwörtern lässt sich hier nicht aufheben, auch nicht von einem Administrator: Sie endet von selbst, wenn ihre Sperrdauer abgelaufen ist. Sie können jetzt ein neues Passwort wählen, damit das ausprobierte nicht mehr funktioniert. Bisher wurde nichts geändert.
 error-expired-title = Dieser Vorgang ist beendet
 error-expired = Die Zeit ist abgelaufen, der Vorgang wurde abgeschlossen oder es wurden zu viele falsche Codes eingegeben. Bitte beginnen Sie neu.
 error-out-of-step-title = Diese Seite ist nicht mehr aktuell
@@ -481,6 +481,16 @@ admin-page-n-of-m = Seite { $page } von { $pages }
 admin-sign-out = Abmelden
 admin-coverage-listed-at = Das Verzeichnis wurde um { $time } gelesen.
 admin-coverage-refresh = Erneut lesen
+admin-coverage-listing = Das Verzeichnis wird gelesen: { $count ->
+        [one] bisher 1 Konto.
+       *[other] bisher { $count } Konten.
+    } Diese Seite lädt sich neu, bis das Lesen abgeschlossen ist.
+admin-coverage-listing-reload = Jetzt neu laden
+admin-coverage-listing-failed = Das Lesen brach nach { $count ->
+        [one] 1 Konto ab.
+       *[other] { $count } Konten ab.
+    }
+admin-coverage-listing-retry = Erneut versuchen
 
 ## Security questions
 methods-add-questions = Sicherheitsfragen hinzufügen

@@ -254,8 +254,8 @@ error-rate-limited-title = Too many attempts
 error-rate-limited = For everyone's safety there is a limit on how often this can be tried. Nothing was changed.
 error-paused-title = Self-service is paused for this username
 error-paused = There have been too many password reset attempts for this username in the last 24 hours, so self-service is paused for it. If you need your password reset now, contact the helpdesk.
-error-unlock-by-reset-title = A new password is what unlocks your account
-error-unlock-by-reset = Your account is kept in Microsoft Entra ID, which has no separate unlock: choosing a new password unlocks it. Nothing was changed yet.
+error-unlock-by-reset-title = Your account cannot be unlocked here
+error-unlock-by-reset = Your account is kept in Microsoft Entra ID. Its lockout after too many wrong passwords cannot be lifted from here, nor by an administrator: it ends by itself when its lockout time is over. You can choose a new password now, so that the one being tried no longer works. Nothing was changed yet.
 error-expired-title = This attempt has ended
 error-expired = It timed out, was finished, or had too many wrong codes. Please start again.
 error-out-of-step-title = This page is out of date
@@ -451,6 +451,16 @@ admin-coverage-none = Registered nothing
 admin-coverage-truncated = The directory listing stopped at admin.max_listed_accounts: there are more people than shown.
 admin-coverage-listed-at = The directory was read at { $time }.
 admin-coverage-refresh = Read it again
+admin-coverage-listing = Listing the directory: { $count ->
+    [one] 1 account so far.
+   *[other] { $count } accounts so far.
+} This page reloads itself until the listing is done.
+admin-coverage-listing-reload = Reload now
+admin-coverage-listing-failed = The listing stopped after { $count ->
+    [one] 1 account.
+   *[other] { $count } accounts.
+}
+admin-coverage-listing-retry = Try again
 admin-coverage-show = Show
 admin-coverage-show-all = Everyone in scope
 admin-coverage-show-missing = Not registered enough

@@ -254,8 +254,8 @@ error-rate-limited-title = Demasiados intentos
 error-rate-limited = Por la seguridad de todos, hay un límite de intentos. No se ha cambiado nada.
 error-paused-title = El autoservicio está en pausa para este nombre de usuario
 error-paused = Ha habido demasiados intentos de restablecer la contraseña de este nombre de usuario en las últimas 24 horas, así que el autoservicio está en pausa para él. Si necesita restablecer su contraseña ahora, póngase en contacto con el soporte técnico.
-error-unlock-by-reset-title = Su cuenta se desbloquea al elegir una nueva contraseña
-error-unlock-by-reset = Su cuenta está en Microsoft Entra ID, que no tiene una opción de desbloqueo independiente: al elegir una nueva contraseña, la cuenta se desbloquea. Todavía no se ha cambiado nada.
+error-unlock-by-reset-title = Su cuenta no se puede desbloquear aquí
+error-unlock-by-reset = Su cuenta está en Microsoft Entra ID. El bloqueo tras demasiadas contraseñas incorrectas no se puede levantar desde aquí, ni siquiera un administrador puede hacerlo: termina por sí solo cuando pasa su tiempo de bloqueo. Ahora puede elegir una nueva contraseña, para que la que se está probando deje de funcionar. Todavía no se ha cambiado nada.
 error-expired-title = Este proceso ha finalizado
 error-expired = Se agotó el tiempo, ya se completó o hubo demasiados códigos incorrectos. Empiece de nuevo.
 error-out-of-step-title = Esta página no está actualizada
@@ -481,6 +481,16 @@ admin-page-n-of-m = Página { $page } de { $pages }
 admin-sign-out = Cerrar sesión
 admin-coverage-listed-at = El directorio se leyó a las { $time }.
 admin-coverage-refresh = Volver a leerlo
+admin-coverage-listing = Leyendo el directorio: { $count ->
+        [one] 1 cuenta hasta ahora.
+       *[other] { $count } cuentas hasta ahora.
+    } Esta página se recarga sola hasta que termine la lectura.
+admin-coverage-listing-reload = Recargar ahora
+admin-coverage-listing-failed = La lectura se detuvo después de { $count ->
+        [one] 1 cuenta.
+       *[other] { $count } cuentas.
+    }
+admin-coverage-listing-retry = Volver a intentarlo
 
 ## Security questions
 methods-add-questions = Agregar preguntas de seguridad

@@ -254,8 +254,8 @@ error-rate-limited-title = Trop de tentatives
 error-rate-limited = Pour la sécurité de tous, le nombre d'essais est limité. Rien n'a été modifié.
 error-paused-title = Le libre-service est suspendu pour ce nom d'utilisateur
 error-paused = Il y a eu trop de tentatives de réinitialisation du mot de passe pour ce nom d'utilisateur au cours des dernières 24 heures : le libre-service est donc suspendu pour celui-ci. Si vous avez besoin de réinitialiser votre mot de passe maintenant, contactez le support technique.
-error-unlock-by-reset-title = C'est un nouveau mot de passe qui déverrouille votre compte
-error-unlock-by-reset = Votre compte est géré dans Microsoft Entra ID, qui ne propose pas de déverrouillage séparé : choisir un nouveau mot de passe le déverrouille. Rien n'a encore été modifié.
+error-unlock-by-reset-title = Votre compte ne peut pas être déverrouillé ici
+error-unlock-by-reset = Votre compte est géré dans Microsoft Entra ID. Le verrouillage après trop de mots de passe erronés ne peut pas être levé d'ici, ni par un administrateur : il prend fin de lui-même à l'issue de sa durée. Vous pouvez choisir maintenant un nouveau mot de passe, pour que celui qui est essayé ne fonctionne plus. Rien n'a encore été modifié.
 error-expired-title = Cette tentative a pris fin
 error-expired = Le délai a expiré, la tentative était déjà terminée ou il y a eu trop de codes incorrects. Veuillez recommencer.
 error-out-of-step-title = Cette page n'est plus à jour
@@ -484,6 +484,16 @@ admin-page-n-of-m = Page { $page } sur { $pages }
 admin-sign-out = Se déconnecter
 admin-coverage-listed-at = L'annuaire a été lu à { $time }.
 admin-coverage-refresh = Le relire
+admin-coverage-listing = Lecture de l'annuaire : { $count ->
+        [one] { $count } compte jusqu'ici.
+       *[other] { $count } comptes jusqu'ici.
+    } Cette page se recharge d'elle-même jusqu'à la fin de la lecture.
+admin-coverage-listing-reload = Recharger maintenant
+admin-coverage-listing-failed = La lecture s'est arrêtée après { $count ->
+        [one] { $count } compte.
+       *[other] { $count } comptes.
+    }
+admin-coverage-listing-retry = Réessayer
 
 ## Questions de sécurité
 methods-add-questions = Ajouter des questions de sécurité

@@ -255,8 +255,8 @@ error-rate-limited-title = Te veel pogingen
 error-rate-limited = Voor ieders veiligheid is er een limiet aan hoe vaak dit kan worden geprobeerd. Er is niets gewijzigd.
 error-paused-title = Selfservice is gepauzeerd voor deze gebruikersnaam
 error-paused = Er zijn in de afgelopen 24 uur te veel pogingen gedaan om het wachtwoord van deze gebruikersnaam opnieuw in te stellen. Daarom is selfservice hiervoor gepauzeerd. Moet uw wachtwoord nu opnieuw worden ingesteld? Neem dan contact op met de helpdesk.
-error-unlock-by-reset-title = Uw account wordt ontgrendeld met een nieuw wachtwoord
-error-unlock-by-reset = Uw account staat in Microsoft Entra ID, dat geen aparte ontgrendeling kent: als u een nieuw wachtwoord kiest, wordt uw account ontgrendeld. Er is nog niets gewijzigd.
+error-unlock-by-reset-title = Uw account kan hier niet worden ontgrendeld
+error-unlock-by-reset = Uw account staat in Microsoft Entra ID. De vergrendeling na te veel onjuiste wachtwoorden kan hier niet worden opgeheven, ook niet door een beheerder: die eindigt vanzelf als de vergrendelingstijd voorbij is. U kunt nu een nieuw wachtwoord kiezen, zodat het wachtwoord dat wordt geprobeerd niet meer werkt. Er is nog niets gewijzigd.
 error-expired-title = Deze poging is beëindigd
 error-expired = De tijd is verstreken, de poging is al afgerond of er zijn te veel onjuiste codes ingevoerd. Begin opnieuw.
 error-out-of-step-title = Deze pagina is verouderd
@@ -482,6 +482,16 @@ admin-page-n-of-m = Pagina { $page } van { $pages }
 admin-sign-out = Afmelden
 admin-coverage-listed-at = De directory is gelezen om { $time }.
 admin-coverage-refresh = Opnieuw lezen
+admin-coverage-listing = De directory wordt uitgelezen: { $count ->
+        [one] tot nu toe 1 account.
+       *[other] tot nu toe { $count } accounts.
+    } Deze pagina laadt zichzelf opnieuw tot het uitlezen klaar is.
+admin-coverage-listing-reload = Nu opnieuw laden
+admin-coverage-listing-failed = Het uitlezen stopte na { $count ->
+        [one] 1 account.
+       *[other] { $count } accounts.
+    }
+admin-coverage-listing-retry = Opnieuw proberen
 
 ## Beveiligingsvragen
 methods-add-questions = Beveiligingsvragen toevoegen

@@ -244,6 +244,15 @@ impl Directory for AgentDirectory {
     }
 
     async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
+        self.list_users_counted(limit, &std::sync::atomic::AtomicUsize::new(0)).await
+    }
+
+    /// A page per job; `progress` counts the accounts the pages brought so far.
+    async fn list_users_counted(
+        &self,
+        limit: usize,
+        progress: &std::sync::atomic::AtomicUsize,
+    ) -> Result<Vec<DirUser>, DirError> {
         let listing = uuid::Uuid::new_v4().to_string();
         let mut users: Vec<DirUser> = Vec::new();
         let mut after = None;
@@ -267,6 +276,7 @@ impl Directory for AgentDirectory {
             };
             let progressed = !page.users.is_empty();
             users.extend(page.users);
+            progress.store(users.len().min(limit), std::sync::atomic::Ordering::Relaxed);
             match page.next {
                 Some(next) if progressed => after = Some(next),
                 _ => break,

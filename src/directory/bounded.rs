@@ -3,6 +3,7 @@
 //! directory, and gives up with "unavailable" rather than waiting forever.
 
 use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -82,6 +83,11 @@ impl Directory for Bounded {
     async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
         let _p = self.permit().await?;
         self.inner.list_users(limit).await
+    }
+
+    async fn list_users_counted(&self, limit: usize, progress: &AtomicUsize) -> Result<Vec<DirUser>, DirError> {
+        let _p = self.permit().await?;
+        self.inner.list_users_counted(limit, progress).await
     }
 
     async fn sign_out_everywhere(&self, user: &DirUser) -> Result<(), DirError> {

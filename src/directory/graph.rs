@@ -270,7 +270,15 @@ impl Directory for GraphDirectory {
     }
 
     async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
-        self.list(limit).await
+        self.list(limit, &std::sync::atomic::AtomicUsize::new(0)).await
+    }
+
+    async fn list_users_counted(
+        &self,
+        limit: usize,
+        progress: &std::sync::atomic::AtomicUsize,
+    ) -> Result<Vec<DirUser>, DirError> {
+        self.list(limit, progress).await
     }
 
     /// The on-premises directory's advice (synced accounts' resets go there).

@@ -2,6 +2,7 @@
 //! admin's status page. Answers pass through unchanged.
 
 use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
 use std::time::Instant;
 
 use async_trait::async_trait;
@@ -97,6 +98,10 @@ impl Directory for Instrumented {
 
     async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
         timed!(self, "list_users", self.inner.list_users(limit))
+    }
+
+    async fn list_users_counted(&self, limit: usize, progress: &AtomicUsize) -> Result<Vec<DirUser>, DirError> {
+        timed!(self, "list_users", self.inner.list_users_counted(limit, progress))
     }
 
     async fn sign_out_everywhere(&self, user: &DirUser) -> Result<(), DirError> {

@@ -370,7 +370,15 @@ impl Directory for LdapDirectory {
     }
 
     async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
-        self.list(limit).await
+        self.list(limit, &std::sync::atomic::AtomicUsize::new(0)).await
+    }
+
+    async fn list_users_counted(
+        &self,
+        limit: usize,
+        progress: &std::sync::atomic::AtomicUsize,
+    ) -> Result<Vec<DirUser>, DirError> {
+        self.list(limit, progress).await
     }
 
     async fn notes(&self) -> Vec<String> {

@@ -11,6 +11,8 @@ pub mod graph;
 pub mod instrumented;
 pub mod ldap;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use async_trait::async_trait;
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
@@ -160,7 +162,8 @@ pub enum DirError {
     /// password IS changed; the text says what is missing.
     #[error("the password was set, but {0}")]
     PasswordSetOnly(String),
-    /// The directory has no unlock operation (Entra ID): a reset is what unlocks the account.
+    /// The directory has no unlock operation (Entra ID, whose smart lockout ends only when its
+    /// duration is over): the page offers a reset instead, and claims no unlock.
     #[error("this directory cannot unlock without a reset")]
     UnlockByReset,
     /// A refusal that will not change by trying again, for this account: a writeback agent's
@@ -224,6 +227,15 @@ pub trait Directory: Send + Sync + 'static {
     /// groups filled in exactly as `find_user` fills them, so `policy::in_scope` can judge each.
     /// At most `limit` accounts; `Ok(list)` with `list.len() == limit` means there may be more.
     async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError>;
+
+    /// `list_users`, keeping `progress` at the number of accounts read so far while it pages
+    /// (the admin's coverage page and `rekey report` show it). A directory that cannot tell
+    /// sets it once, at the end.
+    async fn list_users_counted(&self, limit: usize, progress: &AtomicUsize) -> Result<Vec<DirUser>, DirError> {
+        let users = self.list_users(limit).await?;
+        progress.store(users.len(), Ordering::Relaxed);
+        Ok(users)
+    }
 
     /// Ends the account's other sessions after a reset, where the directory has them (Entra
     /// ID's refresh tokens and session cookies). `Ok(())` where there is nothing to end.

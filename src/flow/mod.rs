@@ -14,6 +14,7 @@ pub mod delegated;
 pub mod enrol;
 pub mod failures;
 pub mod limits;
+pub mod listing;
 pub mod methods;
 pub mod outcome;
 pub mod pow;
@@ -49,8 +50,9 @@ pub struct Services {
     pub metrics: Arc<crate::metrics::Metrics>,
     /// The last failure of the directory, database and mail, for the admin's status page.
     pub last_errors: Arc<crate::metrics::LastErrors>,
-    /// The directory's accounts for the admin's registration report, kept a short while.
-    pub listing: admin::Listing,
+    /// The directory's accounts for the admin's registration report, listed in the background
+    /// and kept a short while.
+    pub listing: listing::Listing,
 }
 
 /// Who is asking, for the audit trail and notifications.

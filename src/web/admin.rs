@@ -29,8 +29,10 @@ use crate::store::{AuditFilter, FoundEvent};
 
 mod activity;
 mod audit;
+mod coverage;
 use activity::*;
 use audit::*;
+use coverage::*;
 
 const ADMIN: &str = "admin";
 pub(super) const PENDING: &str = "admin.pending";
@@ -387,128 +389,6 @@ async fn home(
         report: ActivityReport::build(period, &counts),
     };
     Ok(html(&page)?.into_response())
-}
-
-// ---------------------------------------------------------------------------------------------
-// Coverage
-
-#[derive(Deserialize, Default)]
-struct CoverageQuery {
-    q: Option<String>,
-    show: Option<String>,
-    page: Option<String>,
-    refresh: Option<String>,
-}
-
-impl CoverageQuery {
-    fn matches(&self, r: &CoverageRow) -> bool {
-        let q = self.q.as_deref().unwrap_or("").trim().to_lowercase();
-        let text = q.is_empty() || r.login.to_lowercase().contains(&q) || r.display_name.to_lowercase().contains(&q);
-        let show = match self.show.as_deref() {
-            Some("missing") => !r.enough,
-            Some("enough") => r.enough,
-            _ => true,
-        };
-        text && show
-    }
-}
-
-#[derive(Template)]
-#[template(path = "admin/coverage.html")]
-struct CoveragePage {
-    l: Layout,
-    nav: Nav,
-    coverage: Option<Coverage>,
-    directory_error: bool,
-    rows: Vec<CoverageRow>,
-    matching: usize,
-    q: String,
-    show: String,
-    pager: Pager,
-    csv_href: String,
-    required: u8,
-    /// When the directory was read (the listing is reused for a couple of minutes).
-    listed_at: String,
-}
-
-impl CoveragePage {
-    fn when(&self, at: &Option<i64>) -> String {
-        at.map(report::time_text).unwrap_or_default()
-    }
-
-    fn methods_text(&self, r: &CoverageRow) -> String {
-        r.methods
-            .iter()
-            .map(|(k, n)| {
-                let name = self.l.t(&format!("admin-method-{k}"));
-                if *n > 1 { format!("{name} ×{n}") } else { name }
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-}
-
-async fn load_coverage(s: &Services, fresh: bool) -> Result<Option<(Coverage, i64)>, Error> {
-    let listed = match s.listing.get(s, fresh).await {
-        Ok(listed) => listed,
-        Err(err) => {
-            tracing::warn!(%err, "coverage: the directory could not be listed");
-            return Ok(None);
-        }
-    };
-    let summaries = s.db.method_summaries().await.map_err(FlowError::from)?;
-    Ok(Some((Coverage::build(&s.config, &listed.users, &summaries, listed.truncated), listed.at)))
-}
-
-async fn coverage(
-    State(s): State<Arc<Services>>,
-    ctx: Ctx,
-    Extension(csrf): Extension<CsrfToken>,
-    AdminUser(a): AdminUser,
-    Query(q): Query<CoverageQuery>,
-) -> Result<Response, Error> {
-    let loaded = load_coverage(&s, q.refresh.is_some()).await?;
-    let listed_at = loaded.as_ref().map(|(_, at)| report::time_text(*at)).unwrap_or_default();
-    let coverage = loaded.map(|(c, _)| c);
-    let matching: Vec<CoverageRow> =
-        coverage.as_ref().map(|c| c.rows.iter().filter(|r| q.matches(r)).cloned().collect()).unwrap_or_default();
-    let pager = Pager::new(q.page.as_deref(), i64::try_from(matching.len()).unwrap_or(0));
-    let start = usize::try_from(pager.offset()).unwrap_or(0);
-    let rows = matching.iter().skip(start).take(usize::try_from(PAGE).unwrap_or(100)).cloned().collect();
-    let query = serde_urlencoded::to_string([
-        ("q", q.q.clone().unwrap_or_default()),
-        ("show", q.show.clone().unwrap_or_default()),
-    ])
-    .unwrap_or_default();
-    let page = CoveragePage {
-        l: Layout::with_csrf(&s, &ctx, "admin-coverage-title", &csrf),
-        nav: Nav::new("coverage", &a),
-        directory_error: coverage.is_none(),
-        matching: matching.len(),
-        rows,
-        q: q.q.clone().unwrap_or_default(),
-        show: q.show.clone().unwrap_or_default(),
-        pager: pager.with_base(format!("/admin/coverage?{query}")),
-        csv_href: format!("/admin/coverage.csv?{query}"),
-        coverage,
-        required: s.config.policy.methods_required,
-        listed_at,
-    };
-    Ok(html(&page)?.into_response())
-}
-
-async fn coverage_csv(
-    State(s): State<Arc<Services>>,
-    Who(who): Who,
-    AdminUser(a): AdminUser,
-    Query(q): Query<CoverageQuery>,
-) -> Result<Response, Error> {
-    let (coverage, _) = load_coverage(&s, false)
-        .await?
-        .ok_or(Error::Flow(FlowError::Unavailable("the directory could not be listed".into())))?;
-    let rows: Vec<&CoverageRow> = coverage.rows.iter().filter(|r| q.matches(r)).collect();
-    admin::exported(&s, &who, &a, "export_coverage").await;
-    Ok(csv_response(&s, "coverage", report::coverage_csv(&rows)))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -201,7 +201,7 @@ async fn graph_quotes_in_a_login_are_escaped() {
 }
 
 #[tokio::test]
-async fn graph_unlock_answers_that_a_reset_unlocks() {
+async fn graph_unlock_answers_that_only_a_reset_is_offered() {
     let (double, user) = double_with_user().await;
     let dir = directory(&double.config());
     let found = dir.find_user(&login(&user.upn)).await.unwrap().unwrap();
@@ -309,7 +309,7 @@ async fn graph_a_synced_user_is_reset_in_the_on_premises_directory_and_graph_is_
 }
 
 #[tokio::test]
-async fn graph_the_unlock_page_explains_that_a_reset_unlocks_and_offers_it() {
+async fn graph_the_unlock_page_says_no_unlock_is_possible_and_offers_a_reset() {
     let (double, user) = double_with_user().await;
     let env = portal(&double, |_| {}).await;
     let mut b = env.browser();
@@ -320,7 +320,7 @@ async fn graph_the_unlock_page_explains_that_a_reset_unlocks_and_offers_it() {
     b.submit_code("unlock", "email", &code).await.assert_status(200);
     let page = b.post("/unlock/finish", &[]).await;
     page.assert_status(409);
-    assert!(page.contains("A new password is what unlocks your account"), "{}", page.body);
+    assert!(page.contains("cannot be unlocked here") && !page.contains("unlocks"), "{}", page.body);
     assert!(page.contains("href=\"/reset\""), "{}", page.body);
 }
 

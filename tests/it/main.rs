@@ -17,6 +17,7 @@ mod browser_oidc;
 mod budget;
 mod flows;
 mod graph;
+mod graph_bulk;
 mod graph_oidc;
 mod graph_outcomes;
 mod graph_tenant;

@@ -8,6 +8,7 @@
 //! cannot be served and are left out (logged).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use reqwest::{Method, StatusCode};
 use serde::Deserialize;
@@ -49,11 +50,12 @@ struct Accounts {
 
 impl GraphDirectory {
     /// See [`crate::directory::Directory::list_users`].
-    pub(super) async fn list(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
+    /// `progress` counts the accounts read so far.
+    pub(super) async fn list(&self, limit: usize, progress: &AtomicUsize) -> Result<Vec<DirUser>, DirError> {
         if limit == 0 {
             return Ok(Vec::new());
         }
-        let accounts = self.accounts(limit).await?;
+        let accounts = self.accounts(limit, progress).await?;
         let mut members = Vec::with_capacity(self.scope_groups.len());
         if !accounts.cloud.is_empty() || !accounts.synced.is_empty() {
             for group in &self.scope_groups {
@@ -84,8 +86,10 @@ impl GraphDirectory {
         Ok(users)
     }
 
-    /// Up to `limit` accounts `find_user` could return, following `@odata.nextLink`.
-    async fn accounts(&self, limit: usize) -> Result<Accounts, DirError> {
+    /// Up to `limit` accounts `find_user` could return, following `@odata.nextLink` one page
+    /// at a time (never in parallel: Graph's budget is per app, and the client waits out each
+    /// 429's Retry-After), counting them into `progress`.
+    async fn accounts(&self, limit: usize, progress: &AtomicUsize) -> Result<Accounts, DirError> {
         let mut accounts = Accounts { cloud: Vec::new(), synced: Vec::new() };
         let mut unservable = 0usize;
         let query = [("$select", LIST_SELECT), ("$top", PAGE_SIZE)];
@@ -95,6 +99,7 @@ impl GraphDirectory {
             .map_err(|e| app_error(e, "User.Read.All"))?;
         'pages: loop {
             let page: Page<GraphUser> = parse(&bytes)?;
+            drop(bytes);
             for user in page.value {
                 match (user.on_premises_sync_enabled == Some(true), &self.on_premises) {
                     (false, _) => accounts.cloud.push(user),
@@ -105,6 +110,7 @@ impl GraphDirectory {
                     break 'pages;
                 }
             }
+            progress.store(accounts.cloud.len() + accounts.synced.len() + unservable, Ordering::Relaxed);
             let Some(link) = page.next_link else { break };
             bytes = self
                 .client

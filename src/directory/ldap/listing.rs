@@ -14,6 +14,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime};
 
 use ldap3::adapters::{Adapter, EntriesOnly, PagedResults};
@@ -101,20 +102,20 @@ impl Memberships {
 }
 
 impl LdapDirectory {
-    /// See [`crate::directory::Directory::list_users`].
-    pub(super) async fn list(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
+    /// See [`crate::directory::Directory::list_users`]; `progress` counts the accounts read.
+    pub(super) async fn list(&self, limit: usize, progress: &AtomicUsize) -> Result<Vec<DirUser>, DirError> {
         if limit == 0 {
             return Ok(Vec::new());
         }
         // Not a pooled connection: a server keeps one paged search per connection, and a long
         // listing must not hold up the look-ups of people waiting on a page.
         let mut ldap = self.pool.fresh().await?;
-        let listed = self.list_on(&mut ldap, limit).await;
+        let listed = self.list_on(&mut ldap, limit, progress).await;
         let _ = ldap.unbind().await;
         listed
     }
 
-    async fn list_on(&self, ldap: &mut Ldap, limit: usize) -> Result<Vec<DirUser>, DirError> {
+    async fn list_on(&self, ldap: &mut Ldap, limit: usize, progress: &AtomicUsize) -> Result<Vec<DirUser>, DirError> {
         let memberships = match self.flavour {
             LdapFlavour::ActiveDirectory => Memberships::Nested(self.group_graph(ldap).await?),
             LdapFlavour::Openldap if self.config.group_base_dn.trim().is_empty() => {
@@ -135,6 +136,7 @@ impl LdapDirectory {
         let base = self.config.base_dn.as_str();
         paged(ldap, self.connector().timeout(), "account listing", base, &self.listing_filter(), attrs, |entry| {
             users.extend(self.listed_user(&entry, &memberships, now));
+            progress.store(users.len(), Ordering::Relaxed);
             if users.len() >= limit { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
         })
         .await?;

@@ -29,6 +29,7 @@ use serde_json::{Value, json};
 
 use self::identity::{DELEGATED_PERMISSION, get_user, new_signing_key};
 
+mod bulk;
 mod identity;
 
 /// What the next Graph request (not the token endpoint) should suffer.
@@ -90,6 +91,8 @@ struct Tenant {
     patch_stall: Option<std::time::Duration>,
     /// Users whose role the app may not reset (Global Administrators, say): its PATCH gets 403.
     privileged: HashSet<String>,
+    /// Generated users, the request budget and the listing's failure (see `bulk`).
+    bulk: bulk::Bulk,
 }
 
 /// An authorization code and what it was issued for.
@@ -153,7 +156,7 @@ impl GraphDouble {
             .route("/v1.0/users/{id}", patch(patch_user).get(get_user))
             .route("/v1.0/users/{id}/revokeSignInSessions", post(revoke))
             .route("/v1.0/users/{id}/checkMemberGroups", post(check_member_groups))
-            .route("/v1.0/groups/{id}/transitiveMembers", get(transitive_members))
+            .route("/v1.0/groups/{id}/transitiveMembers", get(bulk::transitive_members))
             .route("/v1.0/me/changePassword", post(change_password))
             .layer(axum::middleware::from_fn(length_required))
             .with_state(double.clone());
@@ -613,6 +616,9 @@ impl GraphDouble {
                 }
             });
         }
+        if let Some(throttled) = s.bulk.throttle() {
+            return Err(throttled);
+        }
         let token = headers
             .get("authorization")
             .and_then(|v| v.to_str().ok())
@@ -705,9 +711,7 @@ async fn list_users(State(d): State<Arc<GraphDouble>>, headers: HeaderMap, RawQu
     }
     let Some(filter) = q.get("$filter") else {
         // The whole collection, a page at a time, in a stable order.
-        let mut users: Vec<GraphUser> = d.state.lock().unwrap().users.values().cloned().collect();
-        users.sort_by(|a, b| a.id.cmp(&b.id));
-        return d.page(&q, "/v1.0/users", "users", users.iter().map(|u| d.user_json(u, &select)).collect());
+        return d.users_page(&q, &select);
     };
     let Some((property, value)) = parse_filter(filter) else {
         return bad_request("Invalid filter clause");
@@ -731,43 +735,6 @@ async fn list_users(State(d): State<Arc<GraphDouble>>, headers: HeaderMap, RawQu
     ok_json(StatusCode::OK, json!({"@odata.context": format!("{}/v1.0/$metadata#users", d.url), "value": found}))
 }
 
-/// The users in a group, directly or nested (each user's `groups` already says which).
-async fn transitive_members(
-    State(d): State<Arc<GraphDouble>>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    RawQuery(raw): RawQuery,
-) -> Response {
-    if let Err(r) = d.admit(&headers, format!("GET /groups/{id}/transitiveMembers")) {
-        return r;
-    }
-    let q = match query_options(raw.as_deref()) {
-        Ok(q) => q,
-        Err(r) => return r,
-    };
-    let select: Vec<&str> = q.get("$select").map(|s| s.split(',').collect()).unwrap_or_else(|| vec!["id"]);
-    if let Some(p) = select.iter().find(|p| !d.allowed("user", p)) {
-        return bad_request(&format!(
-            "Could not find a property named '{p}' on type 'microsoft.graph.directoryObject'."
-        ));
-    }
-    let mut members: Vec<GraphUser> =
-        d.state.lock().unwrap().users.values().filter(|u| u.groups.contains(&id)).cloned().collect();
-    if members.is_empty() {
-        return not_found(&id);
-    }
-    members.sort_by(|a, b| a.id.cmp(&b.id));
-    let items = members
-        .iter()
-        .map(|u| {
-            let mut item = d.user_json(u, &select);
-            item["@odata.type"] = json!("#microsoft.graph.user");
-            item
-        })
-        .collect();
-    d.page(&q, &format!("/v1.0/groups/{id}/transitiveMembers"), "directoryObjects", items)
-}
-
 /// A request's query options; one given twice is refused, as Graph does.
 fn query_options(raw: Option<&str>) -> Result<HashMap<String, String>, Response> {
     let mut options = HashMap::new();
@@ -781,52 +748,6 @@ fn query_options(raw: Option<&str>) -> Result<HashMap<String, String>, Response>
         options.insert(k, v);
     }
     Ok(options)
-}
-
-impl GraphDouble {
-    /// One page of `items` by `$top` and `$skiptoken`, with a next-page link that keeps the
-    /// rest of the query.
-    fn page(&self, q: &HashMap<String, String>, path: &str, context: &str, items: Vec<Value>) -> Response {
-        let top = match q.get("$top").map(|t| t.parse::<usize>()) {
-            None => 100,
-            Some(Ok(n)) if (1..=999).contains(&n) => n,
-            Some(_) => {
-                let given = q.get("$top").map(String::as_str).unwrap_or_default();
-                return graph_error(
-                    StatusCode::BAD_REQUEST,
-                    "Request_UnsupportedQuery",
-                    &format!("Invalid page size specified: '{given}'. Must be between 1 and 999 inclusive."),
-                );
-            }
-        };
-        let mut s = self.state.lock().unwrap();
-        let start = match q.get("$skiptoken") {
-            None => 0,
-            Some(token) => match s.skiptokens.get(token) {
-                Some(start) => *start,
-                None => return bad_request("Invalid $skiptoken."),
-            },
-        };
-        let end = (start + top).min(items.len());
-        let mut body = json!({
-            "@odata.context": format!("{}/v1.0/$metadata#{context}", self.url),
-            "value": items.get(start..end).unwrap_or_default(),
-        });
-        if end < items.len() {
-            let token = URL_SAFE_NO_PAD.encode(uuid::Uuid::new_v4().as_bytes());
-            s.skiptokens.insert(token.clone(), end);
-            let mut link = url::Url::parse(&format!("{}{path}", self.url)).unwrap();
-            {
-                let mut pairs = link.query_pairs_mut();
-                for (k, v) in q.iter().filter(|(k, _)| k.as_str() != "$skiptoken") {
-                    pairs.append_pair(k, v);
-                }
-                pairs.append_pair("$skiptoken", &token);
-            }
-            body["@odata.nextLink"] = json!(link.to_string());
-        }
-        ok_json(StatusCode::OK, body)
-    }
 }
 
 /// A POST, PUT or PATCH with neither a length nor chunked encoding gets 411, as from the
