@@ -222,10 +222,7 @@ fn disown_path(text: &str) -> String {
 
 async fn reset_with_email(env: &TestEnv, login: &str, address: &str) -> String {
     let mut b = env.browser();
-    b.start("reset", login).await.assert_status(200);
-    b.request_email_code("reset").await.assert_status(200);
-    let code = env.smtp.last_code_for(address).await;
-    b.submit_code("reset", "email", &code).await.assert_status(200);
+    env.prove_reset_by_email(&mut b, login, address).await;
     let new = format!("Fresh-{}-Horse7", crate::support::unique("pw"));
     crate::support::remember_secret(&new);
     b.set_password(&new).await.assert_status(200);
