@@ -80,9 +80,7 @@ pub(crate) async fn portal(double: &GraphDouble, tweak: impl FnOnce(&mut rekey::
 /// directory's mail.
 pub(crate) async fn proven_by_mail(env: &TestEnv, user: &GraphUser) -> crate::support::env::Browser {
     let mut b = env.browser();
-    b.start("reset", &user.upn).await.assert_status(200);
-    b.request_email_code("reset").await.assert_status(200);
-    let code = env.smtp.last_code_for(&user.mail).await;
+    let code = env.reset_code_by_email(&mut b, &user.upn, &user.mail).await;
     remember_secret(&code);
     b.submit_code("reset", "email", &code).await.assert_status(200);
     b

@@ -8,9 +8,7 @@ pub(super) async fn reset_with_email_code_sets_new_password(dir: &'static dyn Te
     let address = env.register_email(&alice).await;
 
     let mut b = env.browser();
-    b.start("reset", &alice.uid).await.assert_status(200);
-    b.request_email_code("reset").await.assert_status(200);
-    let code = env.smtp.last_code_for(&address).await;
+    let code = env.reset_code_by_email(&mut b, &alice.uid, &address).await;
     let page = b.submit_code("reset", "email", &code).await;
     page.assert_status(200);
     assert!(page.contains("Choose a new password"), "{}", page.body);

@@ -133,12 +133,17 @@ impl TestEnv {
         address
     }
 
+    /// Begins a reset for `login` in `b` and has a code sent to `address`; returns the code.
+    pub async fn reset_code_by_email(&self, b: &mut Browser, login: &str, address: &str) -> String {
+        b.start("reset", login).await.assert_status(200);
+        b.request_email_code("reset").await.assert_status(200);
+        self.smtp.last_code_for(address).await
+    }
+
     /// Takes `b` through the first steps of a reset for `login`: the username, then a code sent
     /// to `address` and entered. `b` is then at the password step.
     pub async fn prove_reset_by_email(&self, b: &mut Browser, login: &str, address: &str) {
-        b.start("reset", login).await.assert_status(200);
-        b.request_email_code("reset").await.assert_status(200);
-        let code = self.smtp.last_code_for(address).await;
+        let code = self.reset_code_by_email(b, login, address).await;
         b.submit_code("reset", "email", &code).await.assert_status(200);
     }
 
