@@ -73,23 +73,17 @@ PWD_LAST_SET=bf967a0a-0de6-11d0-a285-00aa003049e2
 # Global security group (ADS_GROUP_TYPE_GLOBAL_GROUP | ADS_GROUP_TYPE_SECURITY_ENABLED).
 GLOBAL_SECURITY=-2147483646
 
-die() { echo "samba.sh: $*" >&2; exit 1; }
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 install() {
   if command -v samba >/dev/null && command -v samba-tool >/dev/null && [ -d /usr/share/samba/setup ] &&
     command -v ldapsearch >/dev/null && command -v openssl >/dev/null; then
     return 0
   fi
-  export DEBIAN_FRONTEND=noninteractive
   # samba-ad-provision (the provisioning templates) and samba-dsdb-modules are only recommended
   # by samba; name them so an apt configured without recommends still gets a working DC.
-  local packages="samba samba-ad-provision samba-dsdb-modules python3-samba ldap-utils openssl"
-  # shellcheck disable=SC2086
-  if ! apt-get install -y -qq $packages >/dev/null 2>&1; then
-    apt-get update -qq
-    # shellcheck disable=SC2086
-    apt-get install -y -qq $packages >/dev/null
-  fi
+  apt_install samba samba-ad-provision samba-dsdb-modules python3-samba ldap-utils openssl
   stop_system_samba
 }
 
@@ -116,26 +110,8 @@ make_tls() {
   if [[ $name =~ ^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$ ]] && [ "$name" != localhost ]; then
     extra=",DNS:$name"
   fi
-  mkdir -p "$tls"
-  (
-    cd "$tls"
-    umask 077
-    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
-      -subj "/CN=rekey test AD CA" -keyout ca.key -out ca.pem \
-      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
-      2>/dev/null
-    openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
-      -subj "/CN=$HOST.${REALM,,}" -keyout server.key -out server.csr 2>/dev/null
-    printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature" \
-      "extendedKeyUsage=serverAuth" \
-      "subjectAltName=IP:$address,DNS:localhost,DNS:$HOST.${REALM,,}$extra" >server.ext
-    openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 3650 \
-      -extfile server.ext -out server.pem 2>/dev/null
-    rm -f server.csr server.ext ca.srl
-    # samba refuses a key file anyone else may read; the certificates are public.
-    chmod 600 server.key ca.key
-    chmod 644 ca.pem server.pem
-  )
+  make_certificates "$tls" "rekey test AD CA" "$HOST.${REALM,,}" \
+    "IP:$address,DNS:localhost,DNS:$HOST.${REALM,,}$extra"
 }
 
 # unicodePwd as AD wants it: the password in double quotes, UTF-16LE, base64 for LDIF.
@@ -269,7 +245,7 @@ template() {
   local cache=$1 key t build
   mkdir -p "$cache"
   cache=$(cd "$cache" && pwd)
-  key=$( (cat "${BASH_SOURCE[0]}"; samba -V) | sha256sum | cut -c1-16)
+  key=$( (cat "${BASH_SOURCE[0]}" "$(dirname "${BASH_SOURCE[0]}")/common.sh"; samba -V) | sha256sum | cut -c1-16)
   t="$cache/domain-$key"
   if [ ! -f "$t/etc/smb.conf" ]; then
     # Half-built templates of processes that were killed.
@@ -349,17 +325,9 @@ wait_ready() {
   [ $# -ge 1 ] && [ $# -le 2 ] || die "usage: wait DIR [ADDRESS]"
   local dir=$1 address=${2:-}
   [ -n "$address" ] || address=$(cat "$dir/address")
-  local url="ldaps://$address:636" _
-  for _ in $(seq 1 300); do
-    if LDAPTLS_CACERT="$dir/tls/ca.pem" LDAPTLS_REQCERT=demand ldapsearch -x -H "$url" \
-      -D "$SERVICE_DN" -y "$dir/service.secret" -b "OU=People,$BASE" -s base \
-      -o nettimeout=1 dn >/dev/null 2>&1; then
-      return 0
-    fi
-    sleep 0.1
-  done
-  tail -n 20 "$dir/samba.log" >&2 2>/dev/null || true
-  die "samba in $dir did not answer on $url within 30 s"
+  LDAPTLS_CACERT="$dir/tls/ca.pem" LDAPTLS_REQCERT=demand wait_for_search 30 \
+    "ldaps://$address:636" "$SERVICE_DN" "$dir/service.secret" "OU=People,$BASE" \
+    "$dir/samba.log" "samba in $dir"
 }
 
 case "${1:-}" in

@@ -45,7 +45,8 @@ ADMIN_DN="cn=admin,$SUFFIX"
 SERVICE_DN="cn=rekey,ou=services,$SUFFIX"
 MODULE_DIR=/usr/lib/ldap
 
-die() { echo "slapd.sh: $*" >&2; exit 1; }
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 install() {
   if command -v slapd >/dev/null || [ -x /usr/sbin/slapd ]; then
@@ -53,11 +54,7 @@ install() {
       return 0
     fi
   fi
-  export DEBIAN_FRONTEND=noninteractive
-  if ! apt-get install -y -qq slapd ldap-utils openssl >/dev/null 2>&1; then
-    apt-get update -qq
-    apt-get install -y -qq slapd ldap-utils openssl >/dev/null
-  fi
+  apt_install slapd ldap-utils openssl
   stop_system_slapd
 }
 
@@ -89,24 +86,7 @@ hash_password() {
 }
 
 make_tls() {
-  local tls=$1
-  mkdir -p "$tls"
-  (
-    cd "$tls"
-    umask 077
-    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
-      -subj "/CN=rekey test CA" -keyout ca.key -out ca.pem \
-      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
-      2>/dev/null
-    openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/CN=localhost" \
-      -keyout server.key -out server.csr 2>/dev/null
-    printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature" \
-      "extendedKeyUsage=serverAuth" "subjectAltName=IP:127.0.0.1,DNS:localhost" >server.ext
-    openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 3650 \
-      -extfile server.ext -out server.pem 2>/dev/null
-    rm -f server.csr server.ext ca.srl
-    chmod 644 ca.pem server.pem
-  )
+  make_certificates "$1" "rekey test CA" localhost "IP:127.0.0.1,DNS:localhost"
 }
 
 config_ldif() {
@@ -331,16 +311,7 @@ wait_ready() {
   [ $# -eq 1 ] || die "usage: wait DIR"
   local dir=$1 url
   url=$(cut -d' ' -f1 <"$dir/urls")
-  local _
-  for _ in $(seq 1 100); do
-    if ldapsearch -x -H "$url" -D "$SERVICE_DN" -y "$dir/service.secret" -b "$SUFFIX" -s base \
-      -o nettimeout=1 dn >/dev/null 2>&1; then
-      return 0
-    fi
-    sleep 0.1
-  done
-  tail -n 20 "$dir/slapd.log" >&2 2>/dev/null || true
-  die "slapd in $dir did not answer on $url within 10 s"
+  wait_for_search 10 "$url" "$SERVICE_DN" "$dir/service.secret" "$SUFFIX" "$dir/slapd.log" "slapd in $dir"
 }
 
 case "${1:-}" in

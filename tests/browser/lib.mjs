@@ -311,6 +311,25 @@ export async function press(page, name) {
 }
 
 /** Asserts the page's one level-1 heading reads `expected` (typographic quotes allowed). */
+/** Signs `u` in to registration with their directory password: the page of methods. */
+export async function signInToRegister(session, u) {
+  const { page } = session;
+  await open(session, '/register');
+  await page.getByLabel(LABELS.username).fill(u.username);
+  await page.getByLabel(LABELS.password).fill(u.password);
+  await press(page, BUTTONS.signIn);
+  await assertHeading(page, HEADINGS.methods);
+}
+
+/** Begins a reset for `username`: the page that offers the ways to prove who you are. */
+export async function startReset(session, username) {
+  const { page } = session;
+  await open(session, '/reset');
+  await page.getByLabel(LABELS.username).fill(username);
+  await press(page, BUTTONS.continue);
+  await assertHeading(page, HEADINGS.choose);
+}
+
 export async function assertHeading(page, expected) {
   const h1 = page.getByRole('heading', { level: 1 });
   assert.equal(await h1.count(), 1, `one <h1> on ${page.url()}`);

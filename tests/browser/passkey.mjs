@@ -12,7 +12,7 @@
 
 import assert from 'node:assert/strict';
 
-import { BUTTONS, HEADINGS, LABELS, assertAlert, assertHeading, checkPage, env, escapeRegExp, navigates, open, press, run, t, user } from './lib.mjs';
+import { BUTTONS, HEADINGS, LABELS, assertAlert, assertHeading, checkPage, env, escapeRegExp, navigates, press, run, signInToRegister, startReset, t, user } from './lib.mjs';
 
 await run('passkey', async (session) => {
   const { page } = session;
@@ -34,11 +34,7 @@ await run('passkey', async (session) => {
   })).authenticatorId;
   const held = async (id) => (await cdp.send('WebAuthn.getCredentials', { authenticatorId: id })).credentials.length;
 
-  await open(session, '/register');
-  await page.getByLabel(LABELS.username).fill(u.username);
-  await page.getByLabel(LABELS.password).fill(u.password);
-  await press(page, BUTTONS.signIn);
-  await assertHeading(page, HEADINGS.methods);
+  await signInToRegister(session, u);
   await checkPage(session, 'passkey-methods');
 
   // Without a name the portal refuses before the authenticator is asked; the page stays.
@@ -78,10 +74,7 @@ await run('passkey', async (session) => {
   await press(page, BUTTONS.finish);
 
   // A reset with the passkey.
-  await open(session, '/reset');
-  await page.getByLabel(LABELS.username).fill(u.username);
-  await press(page, BUTTONS.continue);
-  await assertHeading(page, HEADINGS.choose);
+  await startReset(session, u.username);
   await navigates(page, () => page.getByRole('link', { name: t('choose-passkey'), exact: true }).click());
   await assertHeading(page, t('passkey-use-title'));
   await checkPage(session, 'passkey-use');

@@ -7,18 +7,14 @@
 
 import assert from 'node:assert/strict';
 
-import { BUTTONS, HEADINGS, LABELS, assertAlert, assertHeading, checkPage, navigates, open, press, run, t, user } from './lib.mjs';
+import { BUTTONS, HEADINGS, LABELS, assertAlert, assertHeading, checkPage, navigates, press, run, signInToRegister, startReset, t, user } from './lib.mjs';
 
 await run('questions', async (session) => {
   const { page } = session;
   const u = user('questions');
   const questions = Object.keys(u.answers);
 
-  await open(session, '/register');
-  await page.getByLabel(LABELS.username).fill(u.username);
-  await page.getByLabel(LABELS.password).fill(u.password);
-  await press(page, BUTTONS.signIn);
-  await assertHeading(page, HEADINGS.methods);
+  await signInToRegister(session, u);
   await navigates(page, () => page.getByRole('link', { name: t('methods-add-questions-button'), exact: true }).click());
   await assertHeading(page, t('questions-register-title'));
   await checkPage(session, 'questions-register');
@@ -45,10 +41,7 @@ await run('questions', async (session) => {
   await press(page, BUTTONS.finish);
 
   // Reset by answering: wrong first, then right.
-  await open(session, '/reset');
-  await page.getByLabel(LABELS.username).fill(u.username);
-  await press(page, BUTTONS.continue);
-  await assertHeading(page, HEADINGS.choose);
+  await startReset(session, u.username);
   await navigates(page, () => page.getByRole('link', { name: t('choose-questions'), exact: true }).click());
   await assertHeading(page, t('questions-answer-title'));
   await checkPage(session, 'questions-answer');

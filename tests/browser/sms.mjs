@@ -4,17 +4,13 @@
 //
 //   sms  has nothing registered; registers `number`; resets to `newPassword`
 
-import { BUTTONS, HEADINGS, LABELS, MESSAGES, assertAlert, assertHeading, checkPage, navigates, open, press, run, t, textedCode, user, wrongCode } from './lib.mjs';
+import { BUTTONS, HEADINGS, LABELS, MESSAGES, assertAlert, assertHeading, checkPage, navigates, press, run, signInToRegister, startReset, t, textedCode, user, wrongCode } from './lib.mjs';
 
 await run('sms', async (session) => {
   const { page } = session;
   const u = user('sms');
 
-  await open(session, '/register');
-  await page.getByLabel(LABELS.username).fill(u.username);
-  await page.getByLabel(LABELS.password).fill(u.password);
-  await press(page, BUTTONS.signIn);
-  await assertHeading(page, HEADINGS.methods);
+  await signInToRegister(session, u);
   await page.getByLabel(t('field-phone'), { exact: true }).fill('call me');
   await press(page, t('methods-send-text'));
   await assertHeading(page, HEADINGS.methods);
@@ -30,10 +26,7 @@ await run('sms', async (session) => {
   await checkPage(session, 'sms-registered');
   await press(page, BUTTONS.finish);
 
-  await open(session, '/reset');
-  await page.getByLabel(LABELS.username).fill(u.username);
-  await press(page, BUTTONS.continue);
-  await assertHeading(page, HEADINGS.choose);
+  await startReset(session, u.username);
   await navigates(page, () => page.getByRole('button', { name: t('choose-sms'), exact: true }).click());
   await assertHeading(page, t('code-sms-title'));
   await checkPage(session, 'sms-code');

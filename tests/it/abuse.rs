@@ -90,9 +90,7 @@ async fn parallel_wrong_codes_on_one_attempt_cannot_exceed_the_limit() {
     let carol = slapd.create_user("racer").await;
     let address = env.register_email(&carol).await;
     let mut b = env.browser();
-    b.start("reset", &carol.uid).await.assert_status(200);
-    b.request_email_code("reset").await.assert_status(200);
-    let code = env.smtp.last_code_for(&address).await;
+    let code = env.reset_code_by_email(&mut b, &carol.uid, &address).await;
     let wrong = if code == "000000" { "111111" } else { "000000" };
 
     // 24 tabs guess at once.
@@ -222,10 +220,7 @@ fn disown_path(text: &str) -> String {
 
 async fn reset_with_email(env: &TestEnv, login: &str, address: &str) -> String {
     let mut b = env.browser();
-    b.start("reset", login).await.assert_status(200);
-    b.request_email_code("reset").await.assert_status(200);
-    let code = env.smtp.last_code_for(address).await;
-    b.submit_code("reset", "email", &code).await.assert_status(200);
+    env.prove_reset_by_email(&mut b, login, address).await;
     let new = format!("Fresh-{}-Horse7", crate::support::unique("pw"));
     crate::support::remember_secret(&new);
     b.set_password(&new).await.assert_status(200);

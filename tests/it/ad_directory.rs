@@ -8,43 +8,17 @@
 
 use rekey::config::DirectoryConfig;
 use rekey::directory::ldap::LdapDirectory;
-use rekey::directory::{DirError, DirUser, Directory, LockStatus, Login, PolicyReason};
-use secrecy::SecretString;
+use rekey::directory::{DirError, Directory, PolicyReason};
 
-use crate::support::directory::{TestUser, comparable};
+use crate::ldap_shared::{self, directory, find, ldap_tests, new_password, secret, user};
+use crate::support::directory::comparable;
+use crate::support::init_tracing;
 use crate::support::samba::SambaDc;
-use crate::support::{init_tracing, remember_secret, unique};
-
-fn directory(config: &DirectoryConfig) -> LdapDirectory {
-    LdapDirectory::new(config).unwrap()
-}
 
 async fn shared() -> (&'static SambaDc, LdapDirectory) {
     init_tracing();
     let dc = SambaDc::shared().await;
     (dc, directory(&dc.directory_config()))
-}
-
-fn secret(s: &str) -> SecretString {
-    remember_secret(s);
-    SecretString::from(s.to_owned())
-}
-
-/// A fresh password that meets the domain's complexity rules, remembered for the leak scan.
-fn new_password() -> (String, SecretString) {
-    let p = format!("New-{}-Pass7", unique("x"));
-    let s = secret(&p);
-    (p, s)
-}
-
-async fn find(dir: &LdapDirectory, login: &str) -> DirUser {
-    dir.find_user(&Login::parse(login).unwrap()).await.unwrap().unwrap_or_else(|| panic!("{login} not found"))
-}
-
-async fn user(dc: &SambaDc, dir: &LdapDirectory, prefix: &str) -> (TestUser, DirUser) {
-    let t = dc.create_user(prefix).await;
-    let d = find(dir, &t.uid).await;
-    (t, d)
 }
 
 /// Every account's primary group, Domain Users, and the built-in Users group it is in.
@@ -93,12 +67,9 @@ async fn the_object_guid_stays_the_same_after_a_reset() {
 
 #[tokio::test]
 async fn filter_metacharacters_in_a_login_find_nobody_and_do_not_error() {
-    let (dc, dir) = shared().await;
-    dc.create_user("admeta").await;
-    for login in ["*)(sAMAccountName=*", "*", "admeta*", "*)(|(objectClass=*)", r"\", "(", ")", "x\\2a"] {
-        let found = dir.find_user(&Login::parse(login).unwrap()).await;
-        assert!(matches!(found, Ok(None)), "{login:?} gave {found:?}");
-    }
+    init_tracing();
+    let logins = ["*)(sAMAccountName=*", "*", "admeta*", "*)(|(objectClass=*)", r"\", "(", ")", "x\\2a"];
+    ldap_shared::logins_find_nobody(SambaDc::shared().await, "admeta", &logins).await;
 }
 
 #[tokio::test]
@@ -126,83 +97,20 @@ async fn direct_groups_are_listed_and_a_user_in_none_has_only_the_primary_group(
 
 #[tokio::test]
 async fn the_right_password_verifies_and_a_wrong_one_is_wrong_password() {
-    let (dc, dir) = shared().await;
-    let (t, u) = user(dc, &dir, "adverify").await;
-    dir.verify_password(&u, &secret(&t.password)).await.unwrap();
-    let wrong = dir.verify_password(&u, &secret("Not-The-Password-1")).await;
-    assert!(matches!(wrong, Err(DirError::WrongPassword)), "{wrong:?}");
-}
-
-#[tokio::test]
-async fn a_reset_sets_a_password_that_binds_and_the_old_one_no_longer_does() {
-    let (dc, dir) = shared().await;
-    let (t, u) = user(dc, &dir, "adreset").await;
-    let (new, new_secret) = new_password();
-    dir.reset_password(&u, &new_secret, false).await.unwrap();
-    assert!(dc.bind(&t.dn, &new).await);
-    assert!(!dc.bind(&t.dn, &t.password).await);
-    assert!(!dc.must_change(&t).await);
-    dir.verify_password(&u, &new_secret).await.unwrap();
+    init_tracing();
+    let dc = SambaDc::shared().await;
+    ldap_shared::right_password_verifies(dc, "adverify").await;
+    ldap_shared::wrong_password_is_wrong(dc, "adverify").await;
 }
 
 #[tokio::test]
 async fn a_reset_with_must_change_makes_the_next_bind_report_must_change() {
-    let (dc, dir) = shared().await;
-    let (t, u) = user(dc, &dir, "admust").await;
-    let (new, temporary) = new_password();
-    dir.reset_password(&u, &temporary, true).await.unwrap();
-    assert!(dc.must_change(&t).await, "pwdLastSet is 0");
-    assert!(!dc.bind(&t.dn, &new).await, "AD refuses the bind (773) until the password is changed");
-    let result = dir.verify_password(&u, &temporary).await;
-    assert!(matches!(result, Err(DirError::MustChange)), "{result:?}");
+    init_tracing();
+    let dc = SambaDc::shared().await;
+    let (dir, t, _, temporary) = ldap_shared::reset_with_must_change(dc, "admust").await;
+    assert!(!dc.bind(&t.dn, &temporary).await, "AD refuses the bind (773) until the password is changed");
     let state = find(&dir, &t.uid).await.state;
     assert!(state.must_change && !state.password_expired, "{state:?}");
-}
-
-#[tokio::test]
-async fn a_reset_without_must_change_clears_a_pending_must_change() {
-    let (dc, dir) = shared().await;
-    let (t, u) = user(dc, &dir, "adclear").await;
-    let (_, first) = new_password();
-    dir.reset_password(&u, &first, true).await.unwrap();
-    let (_, second) = new_password();
-    dir.reset_password(&u, &second, false).await.unwrap();
-    assert!(!dc.must_change(&t).await);
-    dir.verify_password(&u, &second).await.unwrap();
-}
-
-#[tokio::test]
-async fn a_user_who_must_change_can_change_with_the_old_password_alone() {
-    let (dc, dir) = shared().await;
-    let (t, u) = user(dc, &dir, "admustchg").await;
-    let (_, temporary) = new_password();
-    dir.reset_password(&u, &temporary, true).await.unwrap();
-    let (own, own_secret) = new_password();
-    dir.change_password(&u, &temporary, &own_secret).await.unwrap();
-    assert!(!dc.must_change(&t).await);
-    assert!(dc.bind(&t.dn, &own).await);
-    dir.verify_password(&u, &own_secret).await.unwrap();
-}
-
-#[tokio::test]
-async fn a_change_with_the_right_old_password_takes_effect() {
-    let (dc, dir) = shared().await;
-    let (t, u) = user(dc, &dir, "adchange").await;
-    let (new, new_secret) = new_password();
-    dir.change_password(&u, &secret(&t.password), &new_secret).await.unwrap();
-    assert!(dc.bind(&t.dn, &new).await);
-    assert!(!dc.bind(&t.dn, &t.password).await);
-}
-
-#[tokio::test]
-async fn a_change_with_a_wrong_old_password_is_wrong_password_and_changes_nothing() {
-    let (dc, dir) = shared().await;
-    let (t, u) = user(dc, &dir, "adchgwrong").await;
-    let (new, new_secret) = new_password();
-    let result = dir.change_password(&u, &secret("Wrong-Old-Pass1"), &new_secret).await;
-    assert!(matches!(result, Err(DirError::WrongPassword)), "{result:?}");
-    assert!(dc.bind(&t.dn, &t.password).await);
-    assert!(!dc.bind(&t.dn, &new).await);
 }
 
 #[tokio::test]
@@ -215,25 +123,11 @@ async fn a_change_refused_for_complexity_is_insufficient_quality() {
 }
 
 #[tokio::test]
-async fn a_change_reusing_a_password_from_history_is_in_history() {
-    let (dc, dir) = shared().await;
-    let (t, u) = user(dc, &dir, "adhistory").await;
-    let (second, second_secret) = new_password();
-    dir.change_password(&u, &secret(&t.password), &second_secret).await.unwrap();
-    let result = dir.change_password(&u, &second_secret, &secret(&t.password)).await;
-    assert!(matches!(result, Err(DirError::PolicyViolation(PolicyReason::InHistory))), "{result:?}");
-    assert!(dc.bind(&t.dn, &second).await);
-}
-
-#[tokio::test]
 async fn a_too_short_password_is_too_short_on_a_change_and_on_a_reset() {
-    let (dc, dir) = shared().await;
-    let (t, u) = user(dc, &dir, "adshort").await;
-    let changed = dir.change_password(&u, &secret(&t.password), &secret("Sh0rt!")).await;
-    assert!(matches!(changed, Err(DirError::PolicyViolation(PolicyReason::TooShort))), "{changed:?}");
-    let reset = dir.reset_password(&u, &secret("Tiny1!"), false).await;
-    assert!(matches!(reset, Err(DirError::PolicyViolation(PolicyReason::TooShort))), "{reset:?}");
-    assert!(dc.bind(&t.dn, &t.password).await);
+    init_tracing();
+    let dc = SambaDc::shared().await;
+    ldap_shared::change_too_short(dc, "adshort").await;
+    ldap_shared::reset_too_short(dc, "adshort").await;
 }
 
 #[tokio::test]
@@ -250,23 +144,6 @@ async fn samba_ignores_the_policy_hints_control_so_a_reset_may_reuse_history() {
 }
 
 #[tokio::test]
-async fn three_bad_binds_lock_and_unlock_lets_the_unchanged_password_bind_again() {
-    let (dc, dir) = shared().await;
-    let (t, u) = user(dc, &dir, "adlock").await;
-    assert_eq!(dir.lock_status(&u).await.unwrap(), LockStatus::Unlocked);
-    dc.lock(&t).await;
-    assert!(dc.is_locked(&t).await);
-    assert_eq!(dir.lock_status(&u).await.unwrap(), LockStatus::Locked);
-    assert!(find(&dir, &t.uid).await.state.locked);
-    let verified = dir.verify_password(&u, &secret(&t.password)).await;
-    assert!(matches!(verified, Err(DirError::Locked)), "{verified:?}");
-    dir.unlock(&u).await.unwrap();
-    assert_eq!(dir.lock_status(&u).await.unwrap(), LockStatus::Unlocked);
-    assert!(!dc.is_locked(&t).await);
-    assert!(dc.bind(&t.dn, &t.password).await);
-}
-
-#[tokio::test]
 async fn a_change_on_a_locked_account_is_locked() {
     let (dc, dir) = shared().await;
     let (t, u) = user(dc, &dir, "adchglock").await;
@@ -274,25 +151,6 @@ async fn a_change_on_a_locked_account_is_locked() {
     let (_, new) = new_password();
     let result = dir.change_password(&u, &secret(&t.password), &new).await;
     assert!(matches!(result, Err(DirError::Locked)), "{result:?}");
-}
-
-#[tokio::test]
-async fn unlocking_an_unlocked_account_succeeds() {
-    let (dc, dir) = shared().await;
-    let (_, u) = user(dc, &dir, "adnolock").await;
-    dir.unlock(&u).await.unwrap();
-    assert_eq!(dir.lock_status(&u).await.unwrap(), LockStatus::Unlocked);
-}
-
-#[tokio::test]
-async fn a_reset_also_unlocks() {
-    let (dc, dir) = shared().await;
-    let (t, u) = user(dc, &dir, "adresetlock").await;
-    dc.lock(&t).await;
-    let (new, new_secret) = new_password();
-    dir.reset_password(&u, &new_secret, false).await.unwrap();
-    assert!(!dc.is_locked(&t).await);
-    assert!(dc.bind(&t.dn, &new).await);
 }
 
 #[tokio::test]
@@ -412,3 +270,16 @@ async fn listing_gives_people_not_computers_with_the_groups_find_user_gives() {
     assert!(listed.iter().any(|u| u.login == none.uid));
     assert!(!listed.iter().any(|u| u.dn.eq_ignore_ascii_case(&computer) || u.login.ends_with('$')));
 }
+
+// The bodies in ldap_shared.rs, which ldap_directory.rs (on slapd) runs too.
+ldap_tests!(SambaDc::shared();
+    a_reset_sets_a_password_that_binds_and_the_old_one_no_longer_does => reset_replaces_the_password("adreset"),
+    a_reset_without_must_change_clears_a_pending_must_change => reset_clears_a_pending_must_change("adclear"),
+    a_user_who_must_change_can_change_with_the_old_password_alone => must_change_then_change("admustchg"),
+    a_change_with_the_right_old_password_takes_effect => change_with_the_right_old_password("adchange"),
+    a_change_with_a_wrong_old_password_is_wrong_password_and_changes_nothing => change_with_a_wrong_old_password("adchgwrong"),
+    a_change_reusing_a_password_from_history_is_in_history => change_back_is_in_history("adhistory"),
+    three_bad_binds_lock_and_unlock_lets_the_unchanged_password_bind_again => lock_and_unlock("adlock"),
+    unlocking_an_unlocked_account_succeeds => unlocking_an_unlocked_account("adnolock"),
+    a_reset_also_unlocks => reset_also_unlocks("adresetlock"),
+);

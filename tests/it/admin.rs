@@ -102,9 +102,7 @@ async fn a_seeded_run_shows_the_same_counts_on_the_dashboard_in_the_csv_and_in_m
 
     // A reset with one wrong code, then the right one.
     let mut b = env.browser();
-    b.start("reset", &ann.uid).await.assert_status(200);
-    b.request_email_code("reset").await.assert_status(200);
-    let code = env.smtp.last_code_for(&ann_address).await;
+    let code = env.reset_code_by_email(&mut b, &ann.uid, &ann_address).await;
     let wrong = if code == "00000000" { "11111111" } else { "00000000" };
     b.submit_code("reset", "email", wrong).await.assert_status(422);
     b.submit_code("reset", "email", &code).await.assert_status(200);

@@ -4,7 +4,9 @@
 //! The shared flow bodies also run through an agent (flows::via_agent: reset, change, unlock,
 //! and AD's policy refusals reaching the person's page); these tests cover what only writeback
 //! has: no agent, several agents, an agent dying with a job, forged messages,
-//! enrolment, rotation, revocation and replicas sharing one queue.
+//! enrolment, rotation, revocation and replicas sharing one queue. Here the jobs; the signed
+//! messages and what is refused (messages.rs), and enrolment, rotation and the CLI
+//! (enrolment.rs) beside.
 
 use std::time::{Duration, Instant};
 
@@ -19,6 +21,9 @@ use crate::support::directory::comparable;
 use crate::support::env::TestEnv;
 use crate::support::samba::SambaDc;
 use crate::support::{output_dir, remember_secret, unique};
+
+mod enrolment;
+mod messages;
 
 fn new_password() -> String {
     let p = format!("Agent-{}-Pw7!", unique(""));
@@ -94,10 +99,7 @@ async fn with_no_agent_the_reset_page_says_so_at_once_and_the_same_attempt_succe
     // The agent comes back; the same attempt, sent again, goes through.
     agent.spawn().await;
     agent.wait_connected(&env.server.services).await;
-    b.start("reset", &user.uid).await.assert_status(200);
-    b.request_email_code("reset").await.assert_status(200);
-    let code = env.smtp.last_code_for(&address).await;
-    b.submit_code("reset", "email", &code).await.assert_status(200);
+    env.prove_reset_by_email(&mut b, &user.uid, &address).await;
     let new = new_password();
     let done = b.set_password(&new).await;
     done.assert_status(200);
@@ -157,10 +159,7 @@ async fn an_agent_killed_holding_a_job_fails_it_before_the_deadline_and_nothing_
 
     // The person reaches the password step through the good agent.
     let mut browser = env.browser();
-    browser.start("reset", &user.uid).await.assert_status(200);
-    browser.request_email_code("reset").await.assert_status(200);
-    let code = env.smtp.last_code_for(&address).await;
-    browser.submit_code("reset", "email", &code).await.assert_status(200);
+    env.prove_reset_by_email(&mut browser, &user.uid, &address).await;
 
     // Now only an agent whose directory never answers is connected.
     let blackhole = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -237,126 +236,6 @@ async fn an_agent_killed_holding_a_job_fails_it_before_the_deadline_and_nothing_
 }
 
 #[tokio::test]
-async fn tampered_replayed_stale_misdirected_forged_and_revoked_messages_are_refused_and_logged() {
-    let env = portal(|_| {}).await;
-    let dir = tempfile::tempdir().unwrap();
-    let key_file = dir.path().join("agent.key");
-    let t = token(&env.server.services, "probe").await;
-    let (ok, stderr) = enroll_cli(&env.server.url(), &t, "probe", &key_file).await;
-    assert!(ok, "{stderr}");
-    let id = Identity::load(&key_file).unwrap();
-    let now = proto::now();
-
-    let good = heartbeat(&id, &id.sign, now);
-    assert_eq!(post(&env, "heartbeat", &good).await.0, 200);
-
-    // Replayed: the very same message again.
-    assert_eq!(post(&env, "heartbeat", &good).await.0, 401);
-    wait_for_log(&["refused an agent message", &id.agent_id, "replay"]).await;
-
-    // Tampered: payload altered after signing.
-    let mut tampered = heartbeat(&id, &id.sign, now);
-    let b64 = base64::engine::general_purpose::STANDARD;
-    let text = String::from_utf8(b64.decode(&tampered.payload).unwrap()).unwrap().replace("true", "false");
-    tampered.payload = b64.encode(text);
-    assert_eq!(post(&env, "heartbeat", &tampered).await.0, 401);
-    wait_for_log(&["refused an agent message", &id.agent_id, "signature does not verify"]).await;
-
-    // Wrongly signed: another key claims to be this agent.
-    let forger = ed25519_dalek::SigningKey::generate(&mut rand::rngs::OsRng);
-    assert_eq!(post(&env, "heartbeat", &heartbeat(&id, &forger, now)).await.0, 401);
-
-    // Stale: signed properly, but ten minutes old.
-    assert_eq!(post(&env, "heartbeat", &heartbeat(&id, &id.sign, now - 600)).await.0, 401);
-    wait_for_log(&["refused an agent message", &id.agent_id, "timestamp"]).await;
-
-    // Misdirected: a valid heartbeat sent to the poll endpoint.
-    assert_eq!(post(&env, "poll", &heartbeat(&id, &id.sign, now)).await.0, 401);
-    wait_for_log(&["refused an agent message", &id.agent_id, "wrong kind"]).await;
-
-    // Revoked: a perfectly good message from a revoked agent.
-    let row = env.server.services.db.agent(&id.agent_id).await.unwrap().unwrap();
-    assert!(rekey::agent::admin::revoke(&env.server.services.db, &env.server.services.keys, &row, now).await.unwrap());
-    let (status, body) = post(&env, "heartbeat", &heartbeat(&id, &id.sign, proto::now())).await;
-    assert_eq!(status, 403, "{body}");
-    wait_for_log(&["refused a message from a revoked agent", &id.agent_id]).await;
-}
-
-#[tokio::test]
-async fn an_enrolment_token_works_once_expires_and_pins_its_portal() {
-    let env = portal(|_| {}).await;
-    let services = &env.server.services;
-    let dir = tempfile::tempdir().unwrap();
-
-    let t = token(services, "once").await;
-    let first = dir.path().join("first.key");
-    let (ok, stderr) = enroll_cli(&env.server.url(), &t, "once", &first).await;
-    assert!(ok, "{stderr}");
-    use std::os::unix::fs::PermissionsExt as _;
-    assert_eq!(std::fs::metadata(&first).unwrap().permissions().mode() & 0o777, 0o600);
-
-    let (ok, stderr) = enroll_cli(&env.server.url(), &t, "again", &dir.path().join("again.key")).await;
-    assert!(!ok);
-    assert!(stderr.contains("unknown, used or expired"), "{stderr}");
-    assert!(!dir.path().join("again.key").exists(), "no key file for a refused enrolment");
-
-    let expired =
-        rekey::agent::admin::create_token(&services.db, &services.keys, "late", 1, proto::now() - 120).await.unwrap();
-    remember_secret(expired.as_str());
-    let (ok, stderr) = enroll_cli(&env.server.url(), &expired, "late", &dir.path().join("late.key")).await;
-    assert!(!ok);
-    assert!(stderr.contains("unknown, used or expired"), "{stderr}");
-
-    // A token made by another portal carries another key's fingerprint.
-    let other = portal(|_| {}).await;
-    let foreign = token(&other.server.services, "foreign").await;
-    let (secret, _) = rekey::agent::client::parse_token(&foreign).unwrap();
-    let (_, our_fp) = rekey::agent::client::parse_token(&t).unwrap();
-    assert_ne!(foreign, t);
-    let mismatched = format!("rka1.{secret}.{}", "0".repeat(our_fp.len()));
-    let (ok, stderr) = enroll_cli(&other.server.url(), &mismatched, "pinned", &dir.path().join("pinned.key")).await;
-    assert!(!ok);
-    assert!(stderr.contains("does not match the token"), "{stderr}");
-
-    let agents = services.db.list_agents().await.unwrap();
-    assert_eq!(agents.len(), 1);
-    assert_eq!(agents[0].name, "once");
-}
-
-#[tokio::test]
-async fn an_agent_rotates_its_keys_on_request_and_its_old_key_stops_working() {
-    let dc = SambaDc::shared().await;
-    let env = portal(|_| {}).await;
-    let services = &env.server.services;
-    let agent = AgentProcess::start(services, &env.server.url(), &dc.directory_config(), "rotating").await;
-    let old = Identity::load(&agent.key_file).unwrap();
-
-    assert!(services.db.request_agent_rotation(&agent.agent_id).await.unwrap());
-    let started = Instant::now();
-    loop {
-        let row = services.db.agent(&agent.agent_id).await.unwrap().unwrap();
-        if row.keys_rotated_at.is_some() && !row.rotate_requested {
-            break;
-        }
-        assert!(started.elapsed() < Duration::from_secs(10), "the agent never rotated:\n{}", agent.log());
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let new = Identity::load(&agent.key_file).unwrap();
-    assert_ne!(new.sign.to_bytes(), old.sign.to_bytes());
-    assert_ne!(new.boxk.to_bytes(), old.boxk.to_bytes());
-
-    // Jobs are now sealed to the new key and still run.
-    let user = dc.create_user("rotated").await;
-    let account = dir_user(dc, &user.uid).await;
-    let p = new_password();
-    services.directory.reset_password(&account, &SecretString::from(p.clone()), false).await.unwrap();
-    assert!(dc.bind(&user.dn, &p).await);
-
-    // The old signing key is refused.
-    assert_eq!(post(&env, "heartbeat", &heartbeat(&old, &old.sign, proto::now())).await.0, 401);
-}
-
-#[tokio::test]
 async fn a_revoked_agent_gets_no_more_jobs_and_the_portal_says_changes_are_unavailable() {
     let dc = SambaDc::shared().await;
     let env = portal(|_| {}).await;
@@ -401,202 +280,6 @@ async fn two_portal_replicas_on_postgres_share_one_job_queue() {
     let rekey::store::Db::Postgres(pool) = &b.server.services.db else { unreachable!() };
     let boxes: i64 = sqlx::query_scalar("SELECT count(*) FROM agent_job_boxes").fetch_one(pool).await.unwrap();
     assert_eq!(boxes, 0);
-}
-
-#[tokio::test]
-async fn the_cli_makes_tokens_and_lists_agents() {
-    let env = portal(|_| {}).await;
-    let url = &env.config.database.url;
-    let master = secrecy::ExposeSecret::expose_secret(env.config.secrets.master_key.as_ref().unwrap()).to_owned();
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_rekey"))
-            .args(args)
-            .env("REKEY_DATABASE__URL", url)
-            .env("REKEY_SECRETS__MASTER_KEY", &master)
-            .env("REKEY_DIRECTORY__KIND", "agent")
-            .env("REKEY_MAIL__TRANSPORT", "console")
-            .env_remove("REKEY_CONFIG")
-            .current_dir(output_dir())
-            .output()
-            .unwrap()
-    };
-    let out = run(&["agent", "token", "create", "--name", "cli"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let token = String::from_utf8(out.stdout).unwrap().trim().to_owned();
-    remember_secret(&token);
-    assert!(token.starts_with("rka1."), "{token}");
-    let dir = tempfile::tempdir().unwrap();
-    let (ok, stderr) = enroll_cli(&env.server.url(), &token, "cli-agent", &dir.path().join("a.key")).await;
-    assert!(ok, "{stderr}");
-    let out = run(&["agent", "list"]);
-    assert!(out.status.success());
-    let table = String::from_utf8(out.stdout).unwrap();
-    assert!(table.contains("cli-agent") && table.contains("never connected"), "{table}");
-    let out = run(&["agent", "revoke", "cli-agent"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8(run(&["agent", "list"]).stdout).unwrap().contains("revoked"));
-}
-
-/// A portal impostor (or an intercepting proxy): it answers heartbeats properly but offers a
-/// reset job for a victim, once signed by the wrong key and once as a replay of an answer to
-/// another request. The agent must run neither.
-#[tokio::test]
-async fn an_agent_runs_no_job_from_a_forged_or_replayed_portal_answer() {
-    use axum::extract::State;
-    use axum::routing::post as route_post;
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicU32, Ordering};
-
-    let dc = SambaDc::shared().await;
-    let victim = dc.create_user("victim").await;
-    let account = dir_user(dc, &victim.uid).await;
-    let before = dc.password_writes(&victim).await;
-
-    let (sign, boxk) = Identity::generate_keys();
-    let portal_key = ed25519_dalek::SigningKey::generate(&mut rand::rngs::OsRng);
-    let forger = ed25519_dalek::SigningKey::generate(&mut rand::rngs::OsRng);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/", listener.local_addr().unwrap());
-    let identity = Identity {
-        agent_id: "agent-under-attack".into(),
-        name: "target".into(),
-        portal_url: url::Url::parse(&url).unwrap(),
-        portal_key: portal_key.verifying_key(),
-        job_key: Some(portal_key.verifying_key()),
-        sign,
-        boxk: boxk.clone(),
-        previous_box: None,
-    };
-
-    struct Impostor {
-        portal_key: ed25519_dalek::SigningKey,
-        forger: ed25519_dalek::SigningKey,
-        box_key: Vec<u8>,
-        account: DirUser,
-        password: String,
-        polls: AtomicU32,
-    }
-    let password = new_password();
-    let impostor = Arc::new(Impostor {
-        portal_key,
-        forger,
-        box_key: boxk.public_key().as_bytes().to_vec(),
-        account,
-        password: password.clone(),
-        polls: AtomicU32::new(0),
-    });
-    async fn heartbeat_ack(
-        State(s): State<Arc<Impostor>>,
-        axum::Json(env): axum::Json<Envelope>,
-    ) -> axum::Json<Envelope> {
-        let req: proto::Message<serde_json::Value> = proto::peek(&env).unwrap();
-        let header = Header::new(Kind::HeartbeatAck, &req.header.agent, proto::now(), Some(&req.header.nonce));
-        axum::Json(
-            proto::sign(&s.portal_key, proto::PORTAL, header, &proto::HeartbeatAckBody { rotate_requested: false })
-                .unwrap(),
-        )
-    }
-    async fn forged_offer(
-        State(s): State<Arc<Impostor>>,
-        axum::Json(env): axum::Json<Envelope>,
-    ) -> axum::Json<Envelope> {
-        let req: proto::Message<serde_json::Value> = proto::peek(&env).unwrap();
-        let n = s.polls.fetch_add(1, Ordering::SeqCst);
-        let job_id = format!("evil-{n}");
-        let sealed = proto::seal_job(
-            &proto::SealedJob {
-                job_id: job_id.clone(),
-                request: proto::Request::ResetPassword {
-                    user: Box::new(s.account.clone()),
-                    new: SecretString::from(s.password.clone()),
-                    must_change: false,
-                },
-                expires: proto::now() + 10,
-                sig: None,
-            },
-            &s.box_key,
-        )
-        .unwrap();
-        let offer = proto::OfferBody {
-            job: Some(proto::JobOffer {
-                job_id,
-                lease_id: "l".into(),
-                op: proto::Op::ResetPassword,
-                sealed: base64::engine::general_purpose::STANDARD.encode(sealed),
-                lease_expires: proto::now() + 10,
-            }),
-        };
-        // Even polls: signed by a key the agent never pinned. Odd: the right key, but an answer
-        // to some other request (a replay).
-        let (key, reply_to) = if n % 2 == 0 {
-            (&s.forger, req.header.nonce.clone())
-        } else {
-            (&s.portal_key, "an-earlier-request-nonce".to_owned())
-        };
-        let header = Header::new(Kind::Offer, &req.header.agent, proto::now(), Some(&reply_to));
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        axum::Json(proto::sign(key, proto::PORTAL, header, &offer).unwrap())
-    }
-    let app = axum::Router::new()
-        .route("/agent/v1/heartbeat", route_post(heartbeat_ack))
-        .route("/agent/v1/poll", route_post(forged_offer))
-        .with_state(impostor.clone());
-    let server = tokio::spawn(async move { axum::serve(listener, app).await });
-
-    let mut agent = AgentProcess::from_identity(&identity, &dc.directory_config(), "target").await;
-    let started = Instant::now();
-    loop {
-        let log = agent.log();
-        if log.contains("signature does not verify") && log.contains("does not answer the request") {
-            break;
-        }
-        assert!(started.elapsed() < Duration::from_secs(15), "the agent did not refuse both:\n{log}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(impostor.polls.load(Ordering::SeqCst) >= 2);
-    agent.kill().await;
-    server.abort();
-    assert_eq!(dc.password_writes(&victim).await, before, "no forged job reached the DC");
-    assert!(dc.bind(&victim.dn, &victim.password).await);
-    assert!(!agent.log().contains("took a job") && !agent.log().contains("job done"));
-}
-
-/// Over real HTTPS through a TLS-terminating proxy (the agent trusting a private CA): the
-/// proxy sees every byte in the clear, yet never a password, because jobs are sealed.
-#[tokio::test]
-async fn a_tls_terminating_proxy_between_agent_and_portal_never_sees_a_password() {
-    let dc = SambaDc::shared().await;
-    let env = portal(|_| {}).await;
-    let tls = dc.ca_file.parent().unwrap();
-    let proxy =
-        crate::support::tls_proxy::TlsProxy::start(&tls.join("server.pem"), &tls.join("server.key"), env.server.addr)
-            .await;
-    let agent = AgentProcess::start_full(
-        &env.server.services,
-        &proxy.url,
-        Some(&dc.ca_file),
-        &dc.directory_config(),
-        "behind-proxy",
-        &format!("portal_ca_file = {:?}", dc.ca_file.display().to_string()),
-    )
-    .await;
-
-    let user = dc.create_user("proxied").await;
-    let account = dir_user(dc, &user.uid).await;
-    let services = &env.server.services;
-    let old = SecretString::from(user.password.clone());
-    services.directory.verify_password(&account, &old).await.unwrap();
-    let p = new_password();
-    services.directory.change_password(&account, &old, &SecretString::from(p.clone())).await.unwrap();
-    assert!(dc.bind(&user.dn, &p).await);
-
-    let seen = proxy.seen();
-    assert!(seen.len() > 1000, "the proxy carried the agent's traffic");
-    assert!(memchr::memmem::find(&seen, b"agent/v1/poll").is_some());
-    for secret in [user.password.as_bytes(), p.as_bytes()] {
-        assert!(memchr::memmem::find(&seen, secret).is_none(), "a password crossed the proxy in the clear");
-    }
-    assert!(agent.log().contains("job done"));
 }
 
 /// An agent that cannot reach its directory says so in its heartbeats; while another agent can,

@@ -1,25 +1,10 @@
 //! The audit trail from the command line: `rekey audit verify` and `rekey audit export` on the
 //! database a real portal wrote while people used it.
 
-use secrecy::ExposeSecret as _;
-
-use crate::support::env::TestEnv;
-use crate::support::output_dir;
+use crate::support::env::{TestEnv, rekey_cli};
 
 fn rekey(env: &TestEnv, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_rekey"))
-        .args(args)
-        .env("REKEY_DATABASE__URL", &env.config.database.url)
-        .env("REKEY_SECRETS__MASTER_KEY", env.config.secrets.master_key.as_ref().unwrap().expose_secret())
-        .env("REKEY_MAIL__TRANSPORT", "console")
-        .env("REKEY_DIRECTORY__BIND_DN", "cn=x")
-        .env("REKEY_DIRECTORY__ALLOW_PLAINTEXT", "true")
-        .env("REKEY_DIRECTORY__BIND_PASSWORD", "unused")
-        .env("REKEY_DIRECTORY__BASE_DN", "dc=x")
-        .env_remove("REKEY_CONFIG")
-        .current_dir(output_dir())
-        .output()
-        .unwrap()
+    rekey_cli(&env.config).args(args).output().unwrap()
 }
 
 #[tokio::test]

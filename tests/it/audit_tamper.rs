@@ -6,29 +6,16 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use secrecy::ExposeSecret as _;
-
-use crate::support::env::TestEnv;
+use crate::support::env::{TestEnv, rekey_cli};
 use crate::support::output_dir;
 
 fn rekey_verify(config: &rekey::config::Config, checkpoints: Option<&Path>) -> (bool, String) {
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_rekey"));
+    let mut command = rekey_cli(config);
     command.args(["audit", "verify"]);
     if let Some(file) = checkpoints {
         command.arg("--checkpoints").arg(file);
     }
-    let out = command
-        .env("REKEY_DATABASE__URL", &config.database.url)
-        .env("REKEY_SECRETS__MASTER_KEY", config.secrets.master_key.as_ref().unwrap().expose_secret())
-        .env("REKEY_MAIL__TRANSPORT", "console")
-        .env("REKEY_DIRECTORY__BIND_DN", "cn=x")
-        .env("REKEY_DIRECTORY__ALLOW_PLAINTEXT", "true")
-        .env("REKEY_DIRECTORY__BIND_PASSWORD", "unused")
-        .env("REKEY_DIRECTORY__BASE_DN", "dc=x")
-        .env_remove("REKEY_CONFIG")
-        .current_dir(output_dir())
-        .output()
-        .unwrap();
+    let out = command.output().unwrap();
     let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     (out.status.success(), text)
 }
@@ -54,6 +41,18 @@ async fn pool(env: &TestEnv) -> &sqlx::SqlitePool {
     pool
 }
 
+/// Runs one statement with `$1` bound to `id` on the portal's database behind its back.
+async fn tamper(env: &TestEnv, sql: &str, id: i64) {
+    sqlx::query(sql).bind(id).execute(pool(env).await).await.unwrap();
+}
+
+/// `rekey audit verify` against the checkpoints in `file` fails; returns what it said.
+fn verify_fails(config: &rekey::config::Config, file: &Path) -> String {
+    let (ok, out) = rekey_verify(config, Some(file));
+    assert!(!ok, "{out}");
+    out
+}
+
 async fn ids(env: &TestEnv) -> Vec<i64> {
     sqlx::query_scalar("SELECT id FROM audit_events ORDER BY id").fetch_all(pool(env).await).await.unwrap()
 }
@@ -70,6 +69,14 @@ async fn wait_for_checkpoint(env: &TestEnv, file: &Path) {
         assert!(Instant::now() < deadline, "no checkpoint for record {head} in {}:\n{text}", file.display());
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+/// A portal with a trail, once its checkpoint file names the newest record; and the records' ids.
+async fn checkpointed_trail() -> (TestEnv, PathBuf, Vec<i64>) {
+    let (env, file) = portal_with_trail().await;
+    wait_for_checkpoint(&env, &file).await;
+    let ids = ids(&env).await;
+    (env, file, ids)
 }
 
 #[tokio::test]
@@ -94,17 +101,10 @@ async fn an_untouched_trail_verifies_against_the_checkpoint_written_at_shutdown(
 
 #[tokio::test]
 async fn a_hash_set_to_null_in_the_middle_is_named() {
-    let (env, file) = portal_with_trail().await;
-    wait_for_checkpoint(&env, &file).await;
-    let ids = ids(&env).await;
+    let (env, file, ids) = checkpointed_trail().await;
     let victim = ids[ids.len() / 2];
-    sqlx::query("UPDATE audit_events SET hash = NULL WHERE id = $1")
-        .bind(victim)
-        .execute(pool(&env).await)
-        .await
-        .unwrap();
-    let (ok, out) = rekey_verify(&env.config, Some(&file));
-    assert!(!ok, "{out}");
+    tamper(&env, "UPDATE audit_events SET hash = NULL WHERE id = $1", victim).await;
+    let out = verify_fails(&env.config, &file);
     assert!(out.contains(&format!("BROKEN at record {victim}: the record's chain hash was removed")), "{out}");
 }
 
@@ -112,32 +112,27 @@ async fn a_hash_set_to_null_in_the_middle_is_named() {
 /// written before the chain began; against a checkpoint, the first of them is named.
 #[tokio::test]
 async fn hashes_set_to_null_from_the_start_do_not_pass_for_an_unchained_past() {
-    let (env, file) = portal_with_trail().await;
-    wait_for_checkpoint(&env, &file).await;
-    let ids = ids(&env).await;
+    let (env, file, ids) = checkpointed_trail().await;
     let (first, victim) = (ids[0], ids[ids.len() / 2]);
     // The attacker also rewrites the records they hid, then links the next one afresh.
-    sqlx::query("UPDATE audit_events SET hash = NULL, prev_hash = NULL, login = 'someone-else' WHERE id <= $1")
-        .bind(victim)
-        .execute(pool(&env).await)
-        .await
-        .unwrap();
-    let (ok, out) = rekey_verify(&env.config, Some(&file));
-    assert!(!ok, "{out}");
+    tamper(
+        &env,
+        "UPDATE audit_events SET hash = NULL, prev_hash = NULL, login = 'someone-else' WHERE id <= $1",
+        victim,
+    )
+    .await;
+    let out = verify_fails(&env.config, &file);
     assert!(out.contains(&format!("BROKEN at record {first}: the record's chain hash was removed")), "{out}");
 
     // Every hash gone: without a checkpoint it looks like a trail from before the chain.
     sqlx::query("UPDATE audit_events SET hash = NULL, prev_hash = NULL").execute(pool(&env).await).await.unwrap();
-    let (ok, out) = rekey_verify(&env.config, Some(&file));
-    assert!(!ok, "{out}");
+    let out = verify_fails(&env.config, &file);
     assert!(out.contains(&format!("BROKEN at record {first}")), "{out}");
 }
 
 #[tokio::test]
 async fn records_deleted_from_the_end_are_reported_against_the_latest_checkpoint() {
-    let (env, file) = portal_with_trail().await;
-    wait_for_checkpoint(&env, &file).await;
-    let ids = ids(&env).await;
+    let (env, file, ids) = checkpointed_trail().await;
     let (head, keep) = (ids[ids.len() - 1], ids[ids.len() - 4]);
     // A forged checkpoint (wrong MAC) that would excuse the removal is ignored.
     let mut text = std::fs::read_to_string(&file).unwrap();
@@ -155,12 +150,11 @@ async fn records_deleted_from_the_end_are_reported_against_the_latest_checkpoint
     assert!(out.contains("1 checkpoint lines do not carry a valid MAC"), "{out}");
 
     // ...and the chain alone cannot tell after it.
-    sqlx::query("DELETE FROM audit_events WHERE id > $1").bind(keep).execute(pool(&env).await).await.unwrap();
+    tamper(&env, "DELETE FROM audit_events WHERE id > $1", keep).await;
     let (ok, out) = rekey_verify(&env.config, None);
     assert!(ok, "without a checkpoint the shorter chain still fits together: {out}");
 
-    let (ok, out) = rekey_verify(&env.config, Some(&file));
-    assert!(!ok, "{out}");
+    let out = verify_fails(&env.config, &file);
     assert!(out.contains("audit trail TRUNCATED"), "{out}");
     assert!(out.contains(&format!("up to record {head}")), "{out}");
     assert!(out.contains(&format!("it now ends at record {keep}")), "{out}");

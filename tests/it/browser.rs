@@ -177,10 +177,7 @@ async fn the_admin_area_passes_axe_and_its_chart_matches_its_table() {
     .await
     .assert_status(200);
     let mut r = env.browser();
-    r.start("reset", &resetter.uid).await.assert_status(200);
-    r.request_email_code("reset").await.assert_status(200);
-    let code = env.smtp.last_code_for(&address).await;
-    r.submit_code("reset", "email", &code).await.assert_status(200);
+    env.prove_reset_by_email(&mut r, &resetter.uid, &address).await;
     r.set_password(&new_password()).await.assert_status(200);
     env.clock.advance(60);
     let today = rekey::report::day_text(env.clock.now().div_euclid(86_400));

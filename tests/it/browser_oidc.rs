@@ -7,7 +7,7 @@ use std::sync::Arc;
 use rekey::i18n::Lang;
 use serde_json::json;
 
-use crate::graph::{cloud_user, continue_link, double_with_user, portal};
+use crate::graph::{admin_portal, continue_link};
 use crate::support::browser::{Control, Js, run_node};
 
 #[tokio::test]
@@ -22,19 +22,7 @@ async fn an_entra_admin_signs_in_to_the_admin_area_through_openid_connect_withou
 }
 
 async fn admin_by_openid_connect(js: Js) {
-    let (double, user) = double_with_user().await;
-    let admins = uuid::Uuid::new_v4().to_string();
-    let mut admin = user;
-    admin.groups = vec![admins.clone()];
-    double.add_user(admin.clone());
-    let outsider = cloud_user(&double, "olga");
-    let a = admins.clone();
-    let env = portal(&double, move |c| {
-        c.admin.groups = vec![a.clone()];
-        c.policy.enabled_for = rekey::config::EnabledFor::Groups;
-        c.policy.groups = vec![a];
-        // The admin signs in minutes after registering (the cooling-off is tested in holes.rs).
-        c.policy.new_method_cooling_off_hours = 0;
+    let (double, admin, outsider, env) = admin_portal(|c| {
         // The portal by name and the identity provider by address: the redirect back from the
         // IdP is a cross-site navigation, as it is from login.microsoftonline.com.
         let port = c.server.listen.rsplit(':').next().unwrap().to_owned();

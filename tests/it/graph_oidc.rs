@@ -121,21 +121,7 @@ async fn graph_oidc_asks_only_for_the_least_privileged_delegated_permission() {
 /// then a registered authenticator app; a cloud account in no admin group is refused.
 #[tokio::test]
 async fn graph_oidc_an_entra_admin_enters_the_admin_area_by_openid_connect_and_a_registered_app() {
-    let (double, user) = double_with_user().await;
-    let admins = uuid::Uuid::new_v4().to_string();
-    let mut admin = user;
-    admin.groups = vec![admins.clone()];
-    double.add_user(admin.clone());
-    let other = cloud_user(&double, "olga");
-    let a = admins.clone();
-    let env = portal(&double, move |c| {
-        c.admin.groups = vec![a.clone()];
-        // Admins are in self-service scope here, so their group is asked about either way.
-        c.policy.enabled_for = rekey::config::EnabledFor::Groups;
-        c.policy.groups = vec![a];
-        c.policy.new_method_cooling_off_hours = 0;
-    })
-    .await;
+    let (double, admin, other, env) = crate::graph::admin_portal(|_| {}).await;
 
     double.sign_in_as(&admin.id);
     let mut b = env.browser();

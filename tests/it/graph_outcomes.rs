@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use rekey::config::{DirectoryConfig, DirectoryKind};
 
+use crate::graph::proven_by_mail;
 use crate::support::env::TestEnv;
 use crate::support::graph::{GraphDouble, GraphUser};
 use crate::support::{remember_secret, unique};
@@ -17,21 +18,7 @@ async fn double_and_portal() -> (Arc<GraphDouble>, GraphUser, TestEnv) {
     crate::support::init_tracing();
     remember_secret(APP_SECRET);
     let double = GraphDouble::start(APP_SECRET, None).await;
-    let name = unique("graphout");
-    let password = format!("Old-{}-pw1", unique(""));
-    remember_secret(&password);
-    let user = GraphUser {
-        id: uuid::Uuid::new_v4().to_string(),
-        upn: format!("{name}@contoso.test"),
-        mail: format!("{name}@contoso.test"),
-        display_name: "Graph Outcome".into(),
-        enabled: true,
-        synced: false,
-        on_premises_dn: None,
-        password,
-        groups: vec![],
-    };
-    double.add_user(user.clone());
+    let user = crate::graph::cloud_user(&double, "graphout");
     let graph = rekey::config::GraphConfig { timeout_secs: 1, deadline_secs: 3, ..double.config() };
     let directory = DirectoryConfig { kind: DirectoryKind::Graph, graph: Some(graph), ..DirectoryConfig::default() };
     let env = TestEnv::build(directory, crate::support::postgres::fresh_sqlite_url(), |c| {
@@ -39,17 +26,6 @@ async fn double_and_portal() -> (Arc<GraphDouble>, GraphUser, TestEnv) {
     })
     .await;
     (double, user, env)
-}
-
-/// Proves the person with the directory mail; returns the browser at the password step.
-async fn proven(env: &TestEnv, user: &GraphUser) -> crate::support::env::Browser {
-    let mut b = env.browser();
-    b.start("reset", &user.upn).await.assert_status(200);
-    b.request_email_code("reset").await.assert_status(200);
-    let code = env.smtp.last_code_for(&user.mail).await;
-    remember_secret(&code);
-    b.submit_code("reset", "email", &code).await.assert_status(200);
-    b
 }
 
 async fn last_reset_audit(env: &TestEnv, login: &str) -> rekey::store::AuditEvent {
@@ -63,7 +39,7 @@ async fn last_reset_audit(env: &TestEnv, login: &str) -> rekey::store::AuditEven
 #[tokio::test]
 async fn graph_outcomes_a_patch_that_times_out_after_it_was_sent_is_unconfirmed_with_a_notice() {
     let (double, user, env) = double_and_portal().await;
-    let mut b = proven(&env, &user).await;
+    let mut b = proven_by_mail(&env, &user).await;
     double.stall_patches(Duration::from_secs(5));
     let new = format!("Portal-{}-Pw9!", unique(""));
     remember_secret(&new);
@@ -82,7 +58,7 @@ async fn graph_outcomes_a_patch_that_times_out_after_it_was_sent_is_unconfirmed_
 async fn graph_outcomes_a_403_for_a_privileged_target_sends_the_person_to_the_helpdesk() {
     let (double, user, env) = double_and_portal().await;
     double.make_privileged(&user.id);
-    let mut b = proven(&env, &user).await;
+    let mut b = proven_by_mail(&env, &user).await;
     let new = format!("Portal-{}-Pw9!", unique(""));
     remember_secret(&new);
     let page = b.set_password(&new).await;

@@ -11,28 +11,13 @@ use rekey::config::{DirectoryConfig, DirectoryKind, MethodRule, OnPremises};
 use rekey::directory::graph::GraphDirectory;
 use rekey::directory::{DirError, Directory};
 
-use crate::graph::{cloud_user, double_with_user, login, portal};
+use crate::graph::{cloud_user, double_with_user, login, portal, reset_through_portal};
 use crate::support::env::TestEnv;
-use crate::support::graph::{Fault, GraphUser};
+use crate::support::graph::Fault;
 use crate::support::{remember_secret, unique};
 
 fn group_id() -> String {
     uuid::Uuid::new_v4().to_string()
-}
-
-/// A reset through the portal with the directory's mail as the method; returns the done page.
-async fn reset_through_portal(env: &TestEnv, user: &GraphUser) -> crate::support::env::Page {
-    let mut b = env.browser();
-    b.start("reset", &user.upn).await.assert_status(200);
-    b.request_email_code("reset").await.assert_status(200);
-    let code = env.smtp.last_code_for(&user.mail).await;
-    remember_secret(&code);
-    b.submit_code("reset", "email", &code).await.assert_status(200);
-    let new = format!("Tenant-{}-Pw9!", unique(""));
-    remember_secret(&new);
-    let done = b.set_password(&new).await;
-    done.assert_status(200);
-    done
 }
 
 /// Lines of the captured log that mention `needle`.
@@ -110,24 +95,11 @@ async fn graph_tenant_the_double_refuses_21_groups_in_one_check() {
     assert_eq!(sizes, vec![20, 1]);
     // Straight at the double, 21 in one call are refused as Graph refuses them.
     let http = reqwest::Client::new();
-    let token: serde_json::Value = http
-        .post(format!("{}/{}/oauth2/v2.0/token", double.url, double.tenant_id))
-        .form(&[
-            ("grant_type", "client_credentials"),
-            ("client_id", double.client_id.as_str()),
-            ("client_secret", crate::graph::APP_SECRET),
-            ("scope", &format!("{}/.default", double.url)),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let token = crate::graph::app_token(&double).await;
     let ids: Vec<String> = (0..21).map(|_| group_id()).collect();
     let res = http
         .post(format!("{}/v1.0/users/{}/checkMemberGroups", double.url, user.id))
-        .bearer_auth(token["access_token"].as_str().unwrap())
+        .bearer_auth(token)
         .json(&serde_json::json!({ "groupIds": ids }))
         .send()
         .await
@@ -205,9 +177,7 @@ async fn graph_tenant_excluded_groups_exclude_synced_accounts_by_entra_id_and_by
         assert_eq!(pages_for(&env, &person.mail).await, unknown, "{}", person.mail);
     }
     let mut b = env.browser();
-    b.start("reset", &people[2].0.mail).await.assert_status(200);
-    b.request_email_code("reset").await.assert_status(200);
-    let code = env.smtp.last_code_for(&people[2].0.mail).await;
+    let code = env.reset_code_by_email(&mut b, &people[2].0.mail, &people[2].0.mail).await;
     remember_secret(&code);
     tokio::time::sleep(Duration::from_millis(300)).await;
     for (person, _) in &people[..2] {
@@ -225,7 +195,7 @@ async fn graph_tenant_excluded_groups_exclude_synced_accounts_by_entra_id_and_by
 async fn graph_tenant_sessions_are_revoked_with_a_length_the_front_door_accepts() {
     let (double, user) = double_with_user().await;
     let env = portal(&double, |_| {}).await;
-    let done = reset_through_portal(&env, &user).await;
+    let (done, _) = reset_through_portal(&env, &user).await;
     assert_eq!(double.revokes(), vec![user.id.clone()], "revokeSignInSessions went through");
     assert!(!done.contains("sign out of them now"), "{}", done.body);
     assert!(!done.contains("Your account is unlocked"), "Graph cannot clear smart lockout: {}", done.body);
@@ -241,7 +211,7 @@ async fn graph_tenant_a_failed_revocation_is_audited_alerted_and_shown() {
     let (double, user) = double_with_user().await;
     let env = portal(&double, |c| c.alerts.admin_emails = vec!["security@example.test".into()]).await;
     double.refuse_revocations(500);
-    let done = reset_through_portal(&env, &user).await;
+    let (done, _) = reset_through_portal(&env, &user).await;
     assert!(done.contains("Your password has been reset"), "{}", done.body);
     assert!(done.contains("Sign out of them now"), "the person is told: {}", done.body);
     assert!(double.revokes().is_empty());

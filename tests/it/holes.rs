@@ -111,9 +111,7 @@ async fn this_wasnt_me_stops_a_reset_whose_methods_already_passed() {
 
     // The intruder passes the methods (the mailbox is theirs for a moment)…
     let mut intruder = env.browser();
-    intruder.start("reset", &victim.uid).await.assert_status(200);
-    intruder.request_email_code("reset").await.assert_status(200);
-    let code = env.smtp.last_code_for(&address).await;
+    let code = env.reset_code_by_email(&mut intruder, &victim.uid, &address).await;
     let page = intruder.submit_code("reset", "email", &code).await;
     assert!(page.contains("Choose a new password"), "{}", page.body);
 

@@ -9,43 +9,18 @@ use std::time::{Duration, Instant};
 
 use rekey::config::{DirectoryConfig, LdapFlavour};
 use rekey::directory::ldap::LdapDirectory;
-use rekey::directory::{DirError, DirUser, Directory, LockStatus, Login, PolicyReason};
+use rekey::directory::{DirError, DirUser, Directory, Login, PolicyReason};
 use secrecy::SecretString;
 
+use crate::ldap_shared::{self, directory, find, ldap_tests, new_password, secret, user};
 use crate::support::directory::comparable;
-use crate::support::slapd::{Slapd, TestUser};
-use crate::support::{init_tracing, remember_secret, unique};
-
-fn directory(config: &DirectoryConfig) -> LdapDirectory {
-    LdapDirectory::new(config).unwrap()
-}
+use crate::support::slapd::Slapd;
+use crate::support::{init_tracing, unique};
 
 async fn shared() -> (&'static Slapd, LdapDirectory) {
     init_tracing();
     let slapd = Slapd::shared().await;
     (slapd, directory(&slapd.directory_config()))
-}
-
-fn secret(s: &str) -> SecretString {
-    remember_secret(s);
-    SecretString::from(s.to_owned())
-}
-
-/// A fresh strong password, remembered for the leak scan.
-fn new_password() -> (String, SecretString) {
-    let p = format!("New-{}-Pass7", unique("x"));
-    let s = secret(&p);
-    (p, s)
-}
-
-async fn find(dir: &LdapDirectory, login: &str) -> DirUser {
-    dir.find_user(&Login::parse(login).unwrap()).await.unwrap().unwrap_or_else(|| panic!("{login} not found"))
-}
-
-async fn user(slapd: &Slapd, dir: &LdapDirectory, prefix: &str) -> (TestUser, DirUser) {
-    let t = slapd.create_user(prefix).await;
-    let d = find(dir, &t.uid).await;
-    (t, d)
 }
 
 fn group(cn: &str) -> String {
@@ -93,12 +68,9 @@ async fn groups_come_from_member_of_when_no_group_base_is_configured() {
 
 #[tokio::test]
 async fn filter_metacharacters_in_a_login_find_nobody_and_do_not_error() {
-    let (slapd, dir) = shared().await;
-    slapd.create_user("meta").await;
-    for login in ["*)(uid=*", "*", "meta*", "*)(|(uid=*)", r"\", "(", ")", "alice)(mail=*", "jürgen*", "x\\2a"] {
-        let found = dir.find_user(&Login::parse(login).unwrap()).await;
-        assert!(matches!(found, Ok(None)), "{login:?} gave {found:?}");
-    }
+    init_tracing();
+    let logins = ["*)(uid=*", "*", "meta*", "*)(|(uid=*)", r"\", "(", ")", "alice)(mail=*", "jürgen*", "x\\2a"];
+    ldap_shared::logins_find_nobody(Slapd::shared().await, "meta", &logins).await;
 }
 
 #[tokio::test]
@@ -112,21 +84,6 @@ async fn a_login_with_special_characters_finds_exactly_that_account_and_its_grou
     assert!(u.dn.to_lowercase().starts_with(r"uid=o\2cb*(r"), "{}", u.dn);
     assert_eq!(u.login, t.uid);
     assert_eq!(u.groups, vec![group("staff")]);
-}
-
-#[tokio::test]
-async fn the_right_password_verifies() {
-    let (slapd, dir) = shared().await;
-    let (t, u) = user(slapd, &dir, "verify").await;
-    dir.verify_password(&u, &secret(&t.password)).await.unwrap();
-}
-
-#[tokio::test]
-async fn a_wrong_password_is_wrong_password() {
-    let (slapd, dir) = shared().await;
-    let (_, u) = user(slapd, &dir, "wrongpw").await;
-    let result = dir.verify_password(&u, &secret("Not-The-Password-1")).await;
-    assert!(matches!(result, Err(DirError::WrongPassword)), "{result:?}");
 }
 
 #[tokio::test]
@@ -150,46 +107,6 @@ async fn a_locked_account_verifies_as_locked_even_with_the_right_password() {
 }
 
 #[tokio::test]
-async fn a_change_with_the_right_old_password_takes_effect() {
-    let (slapd, dir) = shared().await;
-    let (t, u) = user(slapd, &dir, "change").await;
-    let (new, new_secret) = new_password();
-    dir.change_password(&u, &secret(&t.password), &new_secret).await.unwrap();
-    assert!(slapd.bind(&t.dn, &new).await);
-    assert!(!slapd.bind(&t.dn, &t.password).await);
-}
-
-#[tokio::test]
-async fn a_change_with_a_wrong_old_password_is_wrong_password_and_changes_nothing() {
-    let (slapd, dir) = shared().await;
-    let (t, u) = user(slapd, &dir, "changewrong").await;
-    let (new, new_secret) = new_password();
-    let result = dir.change_password(&u, &secret("Wrong-Old-Pass1"), &new_secret).await;
-    assert!(matches!(result, Err(DirError::WrongPassword)), "{result:?}");
-    assert!(slapd.bind(&t.dn, &t.password).await);
-    assert!(!slapd.bind(&t.dn, &new).await);
-}
-
-#[tokio::test]
-async fn a_too_short_new_password_is_refused_as_too_short() {
-    let (slapd, dir) = shared().await;
-    let (t, u) = user(slapd, &dir, "short").await;
-    let result = dir.change_password(&u, &secret(&t.password), &secret("Sh0rt!")).await;
-    assert!(matches!(result, Err(DirError::PolicyViolation(PolicyReason::TooShort))), "{result:?}");
-    assert!(slapd.bind(&t.dn, &t.password).await);
-}
-
-#[tokio::test]
-async fn reusing_a_password_from_history_is_refused_as_in_history() {
-    let (slapd, dir) = shared().await;
-    let (t, u) = user(slapd, &dir, "history").await;
-    let (_, second) = new_password();
-    dir.change_password(&u, &secret(&t.password), &second).await.unwrap();
-    let result = dir.change_password(&u, &second, &secret(&t.password)).await;
-    assert!(matches!(result, Err(DirError::PolicyViolation(PolicyReason::InHistory))), "{result:?}");
-}
-
-#[tokio::test]
 async fn a_change_under_a_minimum_age_policy_is_refused_as_too_young() {
     let (slapd, dir) = shared().await;
     let (t, u) = user(slapd, &dir, "minage").await;
@@ -201,98 +118,6 @@ async fn a_change_under_a_minimum_age_policy_is_refused_as_too_young() {
     let result = dir.change_password(&u, &second_secret, &third).await;
     assert!(matches!(result, Err(DirError::PolicyViolation(PolicyReason::TooYoung))), "{result:?}");
     assert!(slapd.bind(&t.dn, &second).await);
-}
-
-#[tokio::test]
-async fn a_reset_sets_a_password_that_binds_and_the_old_one_no_longer_does() {
-    let (slapd, dir) = shared().await;
-    let (t, u) = user(slapd, &dir, "reset").await;
-    let (new, new_secret) = new_password();
-    dir.reset_password(&u, &new_secret, false).await.unwrap();
-    assert!(slapd.bind(&t.dn, &new).await);
-    assert!(!slapd.bind(&t.dn, &t.password).await);
-    assert!(!slapd.must_change(&t).await);
-}
-
-#[tokio::test]
-async fn a_reset_refused_by_policy_leaves_the_old_password_working() {
-    let (slapd, dir) = shared().await;
-    let (t, u) = user(slapd, &dir, "resetshort").await;
-    let result = dir.reset_password(&u, &secret("Tiny1!"), false).await;
-    assert!(matches!(result, Err(DirError::PolicyViolation(PolicyReason::TooShort))), "{result:?}");
-    assert!(slapd.bind(&t.dn, &t.password).await);
-}
-
-#[tokio::test]
-async fn a_reset_with_must_change_makes_the_next_bind_report_must_change() {
-    let (slapd, dir) = shared().await;
-    let (t, u) = user(slapd, &dir, "mustchange").await;
-    slapd.set_policy(&t, "must-change").await;
-    let (_, temporary) = new_password();
-    dir.reset_password(&u, &temporary, true).await.unwrap();
-    assert!(slapd.must_change(&t).await, "pwdReset is TRUE");
-    let result = dir.verify_password(&u, &temporary).await;
-    assert!(matches!(result, Err(DirError::MustChange)), "{result:?}");
-    assert!(find(&dir, &t.uid).await.state.must_change);
-}
-
-#[tokio::test]
-async fn a_user_who_must_change_can_change_and_then_verifies() {
-    let (slapd, dir) = shared().await;
-    let (t, u) = user(slapd, &dir, "afterreset").await;
-    slapd.set_policy(&t, "must-change").await;
-    let (_, temporary) = new_password();
-    dir.reset_password(&u, &temporary, true).await.unwrap();
-    let (own, own_secret) = new_password();
-    dir.change_password(&u, &temporary, &own_secret).await.unwrap();
-    dir.verify_password(&u, &own_secret).await.unwrap();
-    assert!(!slapd.must_change(&t).await);
-    assert!(slapd.bind(&t.dn, &own).await);
-}
-
-#[tokio::test]
-async fn a_reset_without_must_change_clears_a_pending_must_change() {
-    let (slapd, dir) = shared().await;
-    let (t, u) = user(slapd, &dir, "clearreset").await;
-    slapd.set_policy(&t, "must-change").await;
-    let (_, first) = new_password();
-    dir.reset_password(&u, &first, true).await.unwrap();
-    let (_, second) = new_password();
-    dir.reset_password(&u, &second, false).await.unwrap();
-    assert!(!slapd.must_change(&t).await);
-    dir.verify_password(&u, &second).await.unwrap();
-}
-
-#[tokio::test]
-async fn bad_binds_lock_and_unlock_restores_the_old_password() {
-    let (slapd, dir) = shared().await;
-    let (t, u) = user(slapd, &dir, "lockout").await;
-    assert_eq!(dir.lock_status(&u).await.unwrap(), LockStatus::Unlocked);
-    slapd.lock(&t).await;
-    assert!(slapd.is_locked(&t).await);
-    assert_eq!(dir.lock_status(&u).await.unwrap(), LockStatus::Locked);
-    assert!(find(&dir, &t.uid).await.state.locked);
-    dir.unlock(&u).await.unwrap();
-    assert_eq!(dir.lock_status(&u).await.unwrap(), LockStatus::Unlocked);
-    assert!(slapd.bind(&t.dn, &t.password).await);
-}
-
-#[tokio::test]
-async fn unlocking_an_unlocked_account_succeeds() {
-    let (slapd, dir) = shared().await;
-    let (_, u) = user(slapd, &dir, "notlocked").await;
-    dir.unlock(&u).await.unwrap();
-}
-
-#[tokio::test]
-async fn a_reset_also_unlocks() {
-    let (slapd, dir) = shared().await;
-    let (t, u) = user(slapd, &dir, "resetlocked").await;
-    slapd.lock(&t).await;
-    let (new, new_secret) = new_password();
-    dir.reset_password(&u, &new_secret, false).await.unwrap();
-    assert!(!slapd.is_locked(&t).await);
-    assert!(slapd.bind(&t.dn, &new).await);
 }
 
 #[tokio::test]
@@ -497,3 +322,21 @@ async fn listing_more_accounts_than_a_page_gets_them_all_once_slapd_allows_it() 
     listed_like_find_user(&dir, &listed, "dave").await;
     assert_eq!(dir.list_users(1000).await.unwrap().len(), 1000);
 }
+
+// The bodies in ldap_shared.rs, which ad_directory.rs (on the Samba DC) runs too.
+ldap_tests!(Slapd::shared();
+    the_right_password_verifies => right_password_verifies("verify"),
+    a_wrong_password_is_wrong_password => wrong_password_is_wrong("wrongpw"),
+    a_change_with_the_right_old_password_takes_effect => change_with_the_right_old_password("change"),
+    a_change_with_a_wrong_old_password_is_wrong_password_and_changes_nothing => change_with_a_wrong_old_password("changewrong"),
+    a_too_short_new_password_is_refused_as_too_short => change_too_short("short"),
+    reusing_a_password_from_history_is_refused_as_in_history => change_back_is_in_history("history"),
+    a_reset_sets_a_password_that_binds_and_the_old_one_no_longer_does => reset_replaces_the_password("reset"),
+    a_reset_refused_by_policy_leaves_the_old_password_working => reset_too_short("resetshort"),
+    a_reset_with_must_change_makes_the_next_bind_report_must_change => reset_with_must_change("mustchange"),
+    a_user_who_must_change_can_change_and_then_verifies => must_change_then_change("afterreset"),
+    a_reset_without_must_change_clears_a_pending_must_change => reset_clears_a_pending_must_change("clearreset"),
+    bad_binds_lock_and_unlock_restores_the_old_password => lock_and_unlock("lockout"),
+    unlocking_an_unlocked_account_succeeds => unlocking_an_unlocked_account("notlocked"),
+    a_reset_also_unlocks => reset_also_unlocks("resetlocked"),
+);

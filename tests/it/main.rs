@@ -26,6 +26,7 @@ mod holes;
 mod hostile;
 mod ldap_directory;
 mod ldap_servers;
+mod ldap_shared;
 mod mail;
 mod method_rules;
 mod outcomes;

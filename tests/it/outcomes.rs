@@ -52,10 +52,7 @@ async fn outcomes_a_reset_whose_answer_is_lost_is_unconfirmed_with_a_notice() {
     let user = slapd.create_user("lost").await;
     let address = env.register_email(&user).await;
     let mut b = env.browser();
-    b.start("reset", &user.uid).await.assert_status(200);
-    b.request_email_code("reset").await.assert_status(200);
-    let code = env.smtp.last_code_for(&address).await;
-    b.submit_code("reset", "email", &code).await.assert_status(200);
+    env.prove_reset_by_email(&mut b, &user.uid, &address).await;
 
     line.swallow_write_answers();
     let new = new_password();
@@ -145,10 +142,7 @@ async fn outcomes_a_protected_domain_admin_is_refused_for_good_and_sent_to_the_h
     protect_like_adminsdholder(dc, &user).await;
 
     let mut b = env.browser();
-    b.start("reset", &user.uid).await.assert_status(200);
-    b.request_email_code("reset").await.assert_status(200);
-    let code = env.smtp.last_code_for(&address).await;
-    b.submit_code("reset", "email", &code).await.assert_status(200);
+    env.prove_reset_by_email(&mut b, &user.uid, &address).await;
     let new = new_password();
     let page = b.set_password(&new).await;
     page.assert_status(403);

@@ -207,6 +207,24 @@ impl Replicas {
         assert!(page.contains("Your new method is registered"), "{}", page.body);
         address
     }
+
+    /// A new account, two replicas, and an address registered across them.
+    async fn two_replicas_and_an_address(&self, prefix: &str) -> (TestUser, Portal, Portal, String) {
+        let user = self.slapd.create_user(prefix).await;
+        let a = self.start().await;
+        let b = self.start().await;
+        let address = self.register_address(&user, &a, &b).await;
+        (user, a, b, address)
+    }
+
+    /// A browser on `replica` that began a reset and asked for a code by mail; and the code.
+    async fn reset_code_by_mail(&self, replica: &Portal, user: &TestUser, address: &str) -> (Browser, String) {
+        let mut browser = self.browser(replica);
+        browser.start("reset", &user.uid).await.assert_status(200);
+        browser.request_email_code("reset").await.assert_status(200);
+        let code = self.smtp.last_code_for(address).await;
+        (browser, code)
+    }
 }
 
 /// A new password that passes the quality check (not built on the login, which it refuses).
@@ -225,10 +243,7 @@ fn wrong_code(code: &str) -> String {
 #[tokio::test]
 async fn a_session_started_on_one_process_continues_on_another_sharing_postgres() {
     let replicas = Replicas::new("").await;
-    let user = replicas.slapd.create_user("replica").await;
-    let a = replicas.start().await;
-    let b = replicas.start().await;
-    let address = replicas.register_address(&user, &a, &b).await;
+    let (user, a, b, address) = replicas.two_replicas_and_an_address("replica").await;
 
     // Reset, alternating replicas at every step.
     let mut browser = replicas.browser(&a);
@@ -250,15 +265,9 @@ async fn a_session_started_on_one_process_continues_on_another_sharing_postgres(
 #[tokio::test]
 async fn a_reset_begun_on_a_replica_that_crashes_finishes_on_another() {
     let replicas = Replicas::new("").await;
-    let user = replicas.slapd.create_user("crash").await;
-    let a = replicas.start().await;
-    let b = replicas.start().await;
-    let address = replicas.register_address(&user, &a, &b).await;
+    let (user, a, b, address) = replicas.two_replicas_and_an_address("crash").await;
 
-    let mut browser = replicas.browser(&a);
-    browser.start("reset", &user.uid).await.assert_status(200);
-    browser.request_email_code("reset").await.assert_status(200);
-    let code = replicas.smtp.last_code_for(&address).await;
+    let (mut browser, code) = replicas.reset_code_by_mail(&a, &user, &address).await;
     a.crash();
 
     replicas.route(&mut browser, &b);
@@ -295,15 +304,9 @@ async fn a_rate_limit_is_reached_at_its_configured_total_across_replicas() {
 #[tokio::test]
 async fn wrong_codes_on_either_replica_count_toward_one_attempts_limit() {
     let replicas = Replicas::new("[codes]\nmax_wrong_tries = 3\n").await;
-    let user = replicas.slapd.create_user("guess").await;
-    let a = replicas.start().await;
-    let b = replicas.start().await;
-    let address = replicas.register_address(&user, &a, &b).await;
+    let (user, a, b, address) = replicas.two_replicas_and_an_address("guess").await;
 
-    let mut browser = replicas.browser(&a);
-    browser.start("reset", &user.uid).await.assert_status(200);
-    browser.request_email_code("reset").await.assert_status(200);
-    let code = replicas.smtp.last_code_for(&address).await;
+    let (mut browser, code) = replicas.reset_code_by_mail(&a, &user, &address).await;
     let wrong = wrong_code(&code);
     for (replica, left) in [(&b, "You have 2 more tries"), (&a, "You have 1 more try"), (&b, "This was your last try")]
     {

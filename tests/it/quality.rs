@@ -139,10 +139,7 @@ async fn reset_refuses_weak_passwords_with_their_reason_and_never_calls_the_dire
     let user = slapd.create_user("weakreset").await;
     let address = env.register_email(&user).await;
     let mut b = env.browser();
-    b.start("reset", &user.uid).await.assert_status(200);
-    b.request_email_code("reset").await.assert_status(200);
-    let code = env.smtp.last_code_for(&address).await;
-    b.submit_code("reset", "email", &code).await.assert_status(200);
+    env.prove_reset_by_email(&mut b, &user.uid, &address).await;
     let before = slapd.entry_csn(&user).await;
     for (weak, reason) in weak_passwords(&user) {
         let page = b.set_password(&weak).await;

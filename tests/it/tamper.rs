@@ -199,9 +199,7 @@ async fn an_edited_attempt_row_is_refused_and_audited() {
     let mallory = slapd.create_user("attempter").await;
     let address = env.register_email(&mallory).await;
     let mut b = env.browser();
-    b.start("reset", &mallory.uid).await.assert_status(200);
-    b.request_email_code("reset").await.assert_status(200);
-    let code = env.smtp.last_code_for(&address).await;
+    let code = env.reset_code_by_email(&mut b, &mallory.uid, &address).await;
 
     // The attempt is handed to another account and given a day more.
     let attempt = one_string(db, "SELECT id FROM attempts WHERE flow = 'reset'").await;
@@ -277,9 +275,7 @@ async fn a_method_dated_back_does_not_skip_the_cooling_off_period() {
 
     // The row nobody touched still works.
     let mut b = env.browser();
-    b.start("reset", &gina.uid).await.assert_status(200);
-    b.request_email_code("reset").await.assert_status(200);
-    let code = env.smtp.last_code_for(&address).await;
+    let code = env.reset_code_by_email(&mut b, &gina.uid, &address).await;
     let page = b.submit_code("reset", "email", &code).await;
     assert!(page.contains("Choose a new password"), "{}", page.body);
 }
@@ -297,9 +293,7 @@ async fn a_code_copied_into_another_attempt_does_not_pass() {
     let address = env.register_email(&mallory).await;
 
     let mut own = env.browser();
-    own.start("reset", &mallory.uid).await.assert_status(200);
-    own.request_email_code("reset").await.assert_status(200);
-    let code = env.smtp.last_code_for(&address).await;
+    let code = env.reset_code_by_email(&mut own, &mallory.uid, &address).await;
     let own_attempt = one_string(db, "SELECT id FROM attempts WHERE flow = 'reset'").await;
     let mut theirs = env.browser();
     theirs.start("reset", &victim.uid).await.assert_status(200);

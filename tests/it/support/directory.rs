@@ -38,3 +38,48 @@ pub fn comparable(user: &rekey::directory::DirUser) -> serde_json::Value {
     user.groups.sort_by_key(|g| g.to_lowercase());
     serde_json::to_value(user).unwrap()
 }
+
+/// `impl TestDirectory for $server`, where the server's inherent methods of the same names do
+/// the work; the methods each server does its own way (`allow_forced_change`, `disable`) follow
+/// as items.
+macro_rules! delegate_test_directory {
+    ($server:ident, $name:literal, { $($own:tt)* }) => {
+        #[async_trait::async_trait]
+        impl $crate::support::directory::TestDirectory for $server {
+            fn name(&self) -> &'static str {
+                $name
+            }
+
+            fn directory_config(&self) -> rekey::config::DirectoryConfig {
+                $server::directory_config(self)
+            }
+
+            async fn create_user(&self, prefix: &str) -> TestUser {
+                $server::create_user(self, prefix).await
+            }
+
+            async fn add_to_group(&self, user: &TestUser, group: &str) {
+                $server::add_to_group(self, user, group).await
+            }
+
+            async fn bind(&self, dn: &str, password: &str) -> bool {
+                $server::bind(self, dn, password).await
+            }
+
+            async fn is_locked(&self, user: &TestUser) -> bool {
+                $server::is_locked(self, user).await
+            }
+
+            async fn lock(&self, user: &TestUser) {
+                $server::lock(self, user).await
+            }
+
+            async fn must_change(&self, user: &TestUser) -> bool {
+                $server::must_change(self, user).await
+            }
+
+            $($own)*
+        }
+    };
+}
+pub(crate) use delegate_test_directory;

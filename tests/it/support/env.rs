@@ -133,6 +133,20 @@ impl TestEnv {
         address
     }
 
+    /// Begins a reset for `login` in `b` and has a code sent to `address`; returns the code.
+    pub async fn reset_code_by_email(&self, b: &mut Browser, login: &str, address: &str) -> String {
+        b.start("reset", login).await.assert_status(200);
+        b.request_email_code("reset").await.assert_status(200);
+        self.smtp.last_code_for(address).await
+    }
+
+    /// Takes `b` through the first steps of a reset for `login`: the username, then a code sent
+    /// to `address` and entered. `b` is then at the password step.
+    pub async fn prove_reset_by_email(&self, b: &mut Browser, login: &str, address: &str) {
+        let code = self.reset_code_by_email(b, login, address).await;
+        b.submit_code("reset", "email", &code).await.assert_status(200);
+    }
+
     /// Registers an authenticator app for `user`; returns its seed.
     pub async fn register_totp(&self, user: &TestUser) -> rekey::factors::totp::TotpSecret {
         let mut b = self.browser();
@@ -215,6 +229,25 @@ fn base32_decode(text: &str) -> Vec<u8> {
 }
 
 /// The configuration every test starts from.
+/// The `rekey` binary as an administrator runs it against this portal's database and master
+/// key (audit commands and the like), with a placeholder directory and no config file, in the
+/// test output folder.
+pub fn rekey_cli(config: &Config) -> std::process::Command {
+    use secrecy::ExposeSecret as _;
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_rekey"));
+    command
+        .env("REKEY_DATABASE__URL", &config.database.url)
+        .env("REKEY_SECRETS__MASTER_KEY", config.secrets.master_key.as_ref().unwrap().expose_secret())
+        .env("REKEY_MAIL__TRANSPORT", "console")
+        .env("REKEY_DIRECTORY__BIND_DN", "cn=x")
+        .env("REKEY_DIRECTORY__ALLOW_PLAINTEXT", "true")
+        .env("REKEY_DIRECTORY__BIND_PASSWORD", "unused")
+        .env("REKEY_DIRECTORY__BASE_DN", "dc=x")
+        .env_remove("REKEY_CONFIG")
+        .current_dir(super::output_dir());
+    command
+}
+
 pub fn base_config(directory: DirectoryConfig, database_url: String, smtp: &SmtpSink) -> Config {
     let mut config = Config::default();
     let key: [u8; 32] = rand::random();

@@ -12,6 +12,7 @@ pub mod directory;
 pub mod env;
 pub mod graph;
 pub mod latency;
+pub mod ldap_server;
 pub mod postgres;
 pub mod samba;
 pub mod slapd;

@@ -19,18 +19,18 @@
 
 use std::collections::HashSet;
 use std::net::{Ipv4Addr, TcpListener};
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex, Once, OnceLock, mpsc};
-use std::time::{Duration, Instant};
+use std::process::{Child, Command};
+use std::sync::{Arc, Mutex, Once, OnceLock};
+use std::time::Duration;
 
-use ldap3::{Ldap, LdapConnAsync, LdapConnSettings, Mod, Scope, SearchEntry};
+use ldap3::{Ldap, LdapConnAsync, LdapConnSettings, Mod};
 use rekey::config::{DirectoryConfig, DirectoryKind, LdapFlavour};
 use rekey::directory::ldap::escape_dn_value;
 use rustls::{ClientConfig, RootCertStore};
 use secrecy::SecretString;
 
+use super::ldap_server::{self, add_once, attribute_once, capitalised, entry_once, modify_once, path_str};
 use super::slapd::TestUser;
 use super::{remember_secret, unique};
 
@@ -148,19 +148,7 @@ impl SambaDc {
 
     /// Stops samba (SIGTERM, then waits for it to exit); the domain stays for `restart`.
     pub fn stop(&self) {
-        let Some(mut child) = self.child.lock().unwrap().take() else { return };
-        let pid = libc::pid_t::try_from(child.id()).unwrap();
-        // SAFETY: kill(2) on our own child's pid, which we have not reaped yet.
-        unsafe { libc::kill(pid, libc::SIGTERM) };
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while child.try_wait().unwrap().is_none() {
-            if Instant::now() > deadline {
-                let _ = child.kill();
-                let _ = child.wait();
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        ldap_server::stop_child(&self.child);
     }
 
     /// Starts samba (again) on the same address and domain, and waits until LDAPS answers.
@@ -226,10 +214,7 @@ impl SambaDc {
             // NORMAL_ACCOUNT, enabled.
             text("userAccountControl", "512"),
         ];
-        let mut ldap = self.admin().await;
-        let result = ldap.add(&dn, attrs).await.unwrap();
-        assert_eq!(result.rc, 0, "adding {dn}: {result:?}");
-        let _ = ldap.unbind().await;
+        add_once(self.admin().await, &dn, attrs).await;
         TestUser { uid, dn, mail, password, surname }
     }
 
@@ -245,10 +230,7 @@ impl SambaDc {
             // WORKSTATION_TRUST_ACCOUNT.
             ("userAccountControl", HashSet::from(["4096"])),
         ];
-        let mut ldap = self.admin().await;
-        let result = ldap.add(&dn, attrs).await.unwrap();
-        assert_eq!(result.rc, 0, "adding {dn}: {result:?}");
-        let _ = ldap.unbind().await;
+        add_once(self.admin().await, &dn, attrs).await;
         dn
     }
 
@@ -261,13 +243,7 @@ impl SambaDc {
 
     /// A simple bind over LDAPS on a new connection; true when it succeeds.
     pub async fn bind(&self, dn: &str, password: &str) -> bool {
-        if password.is_empty() {
-            return false; // an empty simple bind is anonymous and would "succeed"
-        }
-        let Ok(mut ldap) = self.connect().await else { return false };
-        let ok = matches!(ldap.simple_bind(dn, password).await, Ok(r) if r.rc == 0);
-        let _ = ldap.unbind().await;
-        ok
+        ldap_server::binds(self.connect().await, dn, password).await
     }
 
     /// Whether the DC has locked the account (msDS-User-Account-Control-Computed & 0x10).
@@ -326,20 +302,12 @@ impl SambaDc {
     }
 
     async fn admin_modify(&self, dn: &str, mods: Vec<Mod<String>>) {
-        let mut ldap = self.admin().await;
-        let result = ldap.modify(dn, mods).await.unwrap();
-        assert_eq!(result.rc, 0, "modifying {dn}: {result:?}");
-        let _ = ldap.unbind().await;
+        modify_once(self.admin().await, dn, mods).await;
     }
 
     /// One attribute of the user's entry, read as Administrator (constructed ones included).
     async fn attribute(&self, user: &TestUser, attr: &str) -> Option<String> {
-        let mut ldap = self.admin().await;
-        let (entries, _) =
-            ldap.search(&user.dn, Scope::Base, "(objectClass=*)", vec![attr]).await.unwrap().success().unwrap();
-        let _ = ldap.unbind().await;
-        let entry = SearchEntry::construct(entries.into_iter().next().expect("the user exists"));
-        entry.attrs.into_iter().find(|(k, _)| k.eq_ignore_ascii_case(attr)).and_then(|(_, v)| v.into_iter().next())
+        attribute_once(self.admin().await, &user.dn, attr).await
     }
 
     /// How many times the account's password has been written, as the DC counts them: the
@@ -348,15 +316,7 @@ impl SambaDc {
     /// change time, invocation id, originating and local USN).
     pub async fn password_writes(&self, user: &TestUser) -> u32 {
         const ATTID_UNICODE_PWD: u32 = 0x0009_005a;
-        let mut ldap = self.admin().await;
-        let (entries, _) = ldap
-            .search(&user.dn, Scope::Base, "(objectClass=*)", vec!["replPropertyMetaData"])
-            .await
-            .unwrap()
-            .success()
-            .unwrap();
-        let _ = ldap.unbind().await;
-        let entry = SearchEntry::construct(entries.into_iter().next().expect("the user exists"));
+        let entry = entry_once(self.admin().await, &user.dn, "replPropertyMetaData").await;
         let blob = entry
             .bin_attrs
             .into_iter()
@@ -381,19 +341,7 @@ impl SambaDc {
     }
 
     fn spawn(&self) {
-        let mut command = Command::new(script());
-        command.args(["start", path_str(&self.dir)]).stdin(Stdio::null()).stdout(Stdio::null());
-        // SAFETY: prctl is async-signal-safe; nothing else runs between fork and exec.
-        unsafe {
-            command.pre_exec(|| {
-                if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM) == 0 {
-                    Ok(())
-                } else {
-                    Err(std::io::Error::last_os_error())
-                }
-            });
-        }
-        *self.child.lock().unwrap() = Some(spawn_from_long_lived_thread(command));
+        *self.child.lock().unwrap() = Some(ldap_server::start_script(&script(), &self.dir));
     }
 
     fn assert_ready(&self, wait: std::process::Output) {
@@ -416,47 +364,14 @@ impl Drop for SambaDc {
     }
 }
 
-#[async_trait::async_trait]
-impl super::directory::TestDirectory for SambaDc {
-    fn name(&self) -> &'static str {
-        "samba"
-    }
-
-    fn directory_config(&self) -> DirectoryConfig {
-        SambaDc::directory_config(self)
-    }
-
-    async fn create_user(&self, prefix: &str) -> TestUser {
-        SambaDc::create_user(self, prefix).await
-    }
-
-    async fn add_to_group(&self, user: &TestUser, group: &str) {
-        SambaDc::add_to_group(self, user, group).await
-    }
-
-    async fn bind(&self, dn: &str, password: &str) -> bool {
-        SambaDc::bind(self, dn, password).await
-    }
-
-    async fn is_locked(&self, user: &TestUser) -> bool {
-        SambaDc::is_locked(self, user).await
-    }
-
-    async fn lock(&self, user: &TestUser) {
-        SambaDc::lock(self, user).await
-    }
-
-    async fn must_change(&self, user: &TestUser) -> bool {
-        SambaDc::must_change(self, user).await
-    }
-
+super::directory::delegate_test_directory!(SambaDc, "samba", {
     /// AD forces a change at next logon with pwdLastSet = 0 for anyone: nothing to set up.
     async fn allow_forced_change(&self, _user: &TestUser) {}
 
     async fn disable(&self, user: &TestUser) {
         SambaDc::disable(self, user).await
     }
-}
+});
 
 /// unicodePwd as AD wants it: the password in double quotes, UTF-16LE.
 pub fn unicode_pwd(password: &str) -> Vec<u8> {
@@ -524,16 +439,7 @@ fn samba_running(instance: &Path) -> bool {
 }
 
 fn script() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts").join("lib").join("samba.sh")
-}
-
-fn path_str(path: &Path) -> &str {
-    path.to_str().expect("UTF-8 path")
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    ldap_server::script("samba.sh")
 }
 
 fn panic_message(e: &(dyn std::any::Any + Send)) -> String {
@@ -541,27 +447,4 @@ fn panic_message(e: &(dyn std::any::Any + Send)) -> String {
         .cloned()
         .or_else(|| e.downcast_ref::<&str>().map(|s| (*s).to_owned()))
         .unwrap_or_default()
-}
-
-/// PR_SET_PDEATHSIG fires when the *thread* that forked the child ends, and each tokio test
-/// runs on a thread of its own that ends with the test; so every samba is forked from one
-/// thread that lives until the process exits.
-fn spawn_from_long_lived_thread(command: Command) -> Child {
-    type Request = (Command, mpsc::Sender<std::io::Result<Child>>);
-    static SPAWNER: OnceLock<Mutex<mpsc::Sender<Request>>> = OnceLock::new();
-    let spawner = SPAWNER.get_or_init(|| {
-        let (tx, rx) = mpsc::channel::<Request>();
-        std::thread::Builder::new()
-            .name("samba-spawner".into())
-            .spawn(move || {
-                while let Ok((mut command, reply)) = rx.recv() {
-                    let _ = reply.send(command.spawn());
-                }
-            })
-            .unwrap();
-        Mutex::new(tx)
-    });
-    let (reply_tx, reply_rx) = mpsc::channel();
-    spawner.lock().unwrap().send((command, reply_tx)).unwrap();
-    reply_rx.recv().unwrap().expect("spawn scripts/lib/samba.sh start")
 }

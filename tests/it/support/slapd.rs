@@ -10,18 +10,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::HashSet;
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::{Mutex, OnceLock, mpsc};
+use std::process::{Child, Command};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use ldap3::{Ldap, LdapConnAsync, Mod, Scope, SearchEntry};
+use ldap3::{Ldap, LdapConnAsync, Mod};
 use rekey::config::DirectoryConfig;
 use rekey::directory::ldap::escape_dn_value;
 use secrecy::SecretString;
 use tokio::sync::OnceCell;
 
+use super::ldap_server::{self, add, add_once, attribute_once, capitalised, entry_once, modify_once, path_str};
 use super::{remember_secret, unique};
 
 const SUFFIX: &str = "dc=example,dc=test";
@@ -101,38 +101,13 @@ impl Slapd {
 
     /// Stops slapd (SIGTERM, then waits for it to exit); the data stays for `restart`.
     pub fn stop(&self) {
-        let Some(mut child) = self.child.lock().unwrap().take() else { return };
-        let pid = libc::pid_t::try_from(child.id()).unwrap();
-        // SAFETY: kill(2) on our own child's pid, which we have not reaped yet.
-        unsafe { libc::kill(pid, libc::SIGTERM) };
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while child.try_wait().unwrap().is_none() {
-            if Instant::now() > deadline {
-                let _ = child.kill();
-                let _ = child.wait();
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        ldap_server::stop_child(&self.child);
     }
 
     /// Starts slapd (again) on the same ports and data, and waits until it answers.
     pub async fn restart(&self) {
         self.stop();
-        let mut command = Command::new(script());
-        command.args(["start", path_str(&self.dir)]).stdin(Stdio::null()).stdout(Stdio::null());
-        // SAFETY: prctl is async-signal-safe; nothing else runs between fork and exec.
-        unsafe {
-            command.pre_exec(|| {
-                if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM) == 0 {
-                    Ok(())
-                } else {
-                    Err(std::io::Error::last_os_error())
-                }
-            });
-        }
-        let child = spawn_from_long_lived_thread(command);
-        *self.child.lock().unwrap() = Some(child);
+        *self.child.lock().unwrap() = Some(ldap_server::start_script(&script(), &self.dir));
 
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
@@ -185,10 +160,7 @@ impl Slapd {
         if let Some(policy) = &policy {
             attrs.push(("pwdPolicySubentry", HashSet::from([policy.as_str()])));
         }
-        let mut ldap = self.admin().await;
-        let result = ldap.add(&dn, attrs).await.unwrap();
-        assert_eq!(result.rc, 0, "adding {dn}: {result:?}");
-        let _ = ldap.unbind().await;
+        add_once(self.admin().await, &dn, attrs).await;
         TestUser { uid, dn, mail, password, surname }
     }
 
@@ -208,8 +180,7 @@ impl Slapd {
                 ("sn", HashSet::from(["Bulk"])),
                 ("mail", HashSet::from([mail.as_str()])),
             ];
-            let result = ldap.add(&dn, attrs).await.unwrap();
-            assert_eq!(result.rc, 0, "adding {dn}: {result:?}");
+            add(&mut ldap, &dn, attrs).await;
             dns.push(dn);
         }
         let _ = ldap.unbind().await;
@@ -224,55 +195,47 @@ impl Slapd {
             ("cn", HashSet::from([cn])),
             ("member", members.iter().map(String::as_str).collect()),
         ];
-        let mut ldap = self.admin().await;
-        let result = ldap.add(&dn, attrs).await.unwrap();
-        assert_eq!(result.rc, 0, "adding {dn}: {result:?}");
-        let _ = ldap.unbind().await;
+        add_once(self.admin().await, &dn, attrs).await;
     }
 
     /// Lets the service account read any number of entries in one search: slapd's default size
     /// limit (500) also bounds a whole paged search. Changes cn=config offline, so slapd is
     /// stopped and started again.
     pub async fn lift_service_size_limit(&self) {
-        self.stop();
-        let ldif = self.dir.join("limits.ldif");
-        std::fs::write(
-            &ldif,
-            format!(
+        self.modify_config_offline(
+            "limits.ldif",
+            &format!(
                 "dn: olcDatabase={{1}}mdb,cn=config\nchangetype: modify\nadd: olcLimits\nolcLimits: dn.exact=\"{}\" size=unlimited\n",
                 self.service_dn
             ),
         )
-        .unwrap();
-        let out = Command::new("/usr/sbin/slapmodify")
-            .args(["-q", "-n0", "-F"])
-            .arg(self.dir.join("slapd.d"))
-            .arg("-l")
-            .arg(&ldif)
-            .output()
-            .expect("run slapmodify");
-        assert!(out.status.success(), "slapmodify failed: {}", String::from_utf8_lossy(&out.stderr));
-        self.restart().await;
+        .await;
     }
 
     /// Takes write access to pwdReset away from the service account (it may still read it), by
     /// a first ACL rule that everyone else passes through. Changes cn=config offline.
     pub async fn deny_service_write_on_pwd_reset(&self) {
-        self.stop();
-        let ldif = self.dir.join("acl.ldif");
-        std::fs::write(
-            &ldif,
-            format!(
+        self.modify_config_offline(
+            "acl.ldif",
+            &format!(
                 "dn: olcDatabase={{1}}mdb,cn=config\nchangetype: modify\nadd: olcAccess\nolcAccess: {{0}}to dn.subtree=\"{}\" attrs=pwdReset by dn.exact=\"{}\" read by * break\n",
                 self.base_dn, self.service_dn
             ),
         )
-        .unwrap();
+        .await;
+    }
+
+    /// Stops slapd, applies the LDIF (written to DIR/<file>) to cn=config with slapmodify, and
+    /// starts slapd again.
+    async fn modify_config_offline(&self, file: &str, ldif: &str) {
+        self.stop();
+        let path = self.dir.join(file);
+        std::fs::write(&path, ldif).unwrap();
         let out = Command::new("/usr/sbin/slapmodify")
             .args(["-q", "-n0", "-F"])
             .arg(self.dir.join("slapd.d"))
             .arg("-l")
-            .arg(&ldif)
+            .arg(&path)
             .output()
             .expect("run slapmodify");
         assert!(out.status.success(), "slapmodify failed: {}", String::from_utf8_lossy(&out.stderr));
@@ -308,13 +271,7 @@ impl Slapd {
 
     /// A plain simple bind on a new connection; true when it succeeds.
     pub async fn bind(&self, dn: &str, password: &str) -> bool {
-        if password.is_empty() {
-            return false; // an empty simple bind is anonymous and would "succeed"
-        }
-        let Ok(mut ldap) = connect(&self.ldap_url).await else { return false };
-        let ok = matches!(ldap.simple_bind(dn, password).await, Ok(r) if r.rc == 0);
-        let _ = ldap.unbind().await;
-        ok
+        ldap_server::binds(connect(&self.ldap_url).await, dn, password).await
     }
 
     /// Whether ppolicy has locked the account (pwdAccountLockedTime present), read as admin.
@@ -334,15 +291,7 @@ impl Slapd {
 
     /// How many grace logins the account has spent (values of pwdGraceUseTime), read as admin.
     pub async fn grace_logins_used(&self, user: &TestUser) -> usize {
-        let mut ldap = self.admin().await;
-        let (entries, _) = ldap
-            .search(&user.dn, Scope::Base, "(objectClass=*)", vec!["pwdGraceUseTime"])
-            .await
-            .unwrap()
-            .success()
-            .unwrap();
-        let _ = ldap.unbind().await;
-        let entry = SearchEntry::construct(entries.into_iter().next().expect("the user exists"));
+        let entry = entry_once(self.admin().await, &user.dn, "pwdGraceUseTime").await;
         entry.attrs.get("pwdGraceUseTime").map_or(0, Vec::len)
     }
 
@@ -378,19 +327,11 @@ impl Slapd {
     }
 
     async fn admin_modify(&self, dn: &str, mods: Vec<Mod<String>>) {
-        let mut ldap = self.admin().await;
-        let result = ldap.modify(dn, mods).await.unwrap();
-        assert_eq!(result.rc, 0, "modifying {dn}: {result:?}");
-        let _ = ldap.unbind().await;
+        modify_once(self.admin().await, dn, mods).await;
     }
 
     async fn operational(&self, user: &TestUser, attr: &str) -> Option<String> {
-        let mut ldap = self.admin().await;
-        let (entries, _) =
-            ldap.search(&user.dn, Scope::Base, "(objectClass=*)", vec![attr]).await.unwrap().success().unwrap();
-        let _ = ldap.unbind().await;
-        let entry = SearchEntry::construct(entries.into_iter().next().expect("the user exists"));
-        entry.attrs.into_iter().find(|(k, _)| k.eq_ignore_ascii_case(attr)).and_then(|(_, v)| v.into_iter().next())
+        attribute_once(self.admin().await, &user.dn, attr).await
     }
 }
 
@@ -423,16 +364,7 @@ fn sweep_stale_instances(root: &Path) {
 }
 
 fn script() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts").join("lib").join("slapd.sh")
-}
-
-fn path_str(path: &Path) -> &str {
-    path.to_str().expect("UTF-8 path")
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    ldap_server::script("slapd.sh")
 }
 
 /// Two free loopback ports (bound together so they differ, then released for slapd).
@@ -442,63 +374,7 @@ fn free_ports() -> (u16, u16) {
     (a.local_addr().unwrap().port(), b.local_addr().unwrap().port())
 }
 
-/// PR_SET_PDEATHSIG fires when the *thread* that forked the child ends, and each tokio test
-/// runs on a thread of its own that ends with the test; so every slapd is forked from one
-/// thread that lives until the process exits.
-fn spawn_from_long_lived_thread(command: Command) -> Child {
-    type Request = (Command, mpsc::Sender<std::io::Result<Child>>);
-    static SPAWNER: OnceLock<Mutex<mpsc::Sender<Request>>> = OnceLock::new();
-    let spawner = SPAWNER.get_or_init(|| {
-        let (tx, rx) = mpsc::channel::<Request>();
-        std::thread::Builder::new()
-            .name("slapd-spawner".into())
-            .spawn(move || {
-                while let Ok((mut command, reply)) = rx.recv() {
-                    let _ = reply.send(command.spawn());
-                }
-            })
-            .unwrap();
-        Mutex::new(tx)
-    });
-    let (reply_tx, reply_rx) = mpsc::channel();
-    spawner.lock().unwrap().send((command, reply_tx)).unwrap();
-    reply_rx.recv().unwrap().expect("spawn scripts/lib/slapd.sh start")
-}
-
-#[async_trait::async_trait]
-impl super::directory::TestDirectory for Slapd {
-    fn name(&self) -> &'static str {
-        "openldap"
-    }
-
-    fn directory_config(&self) -> DirectoryConfig {
-        Slapd::directory_config(self)
-    }
-
-    async fn create_user(&self, prefix: &str) -> TestUser {
-        Slapd::create_user(self, prefix).await
-    }
-
-    async fn add_to_group(&self, user: &TestUser, group: &str) {
-        Slapd::add_to_group(self, user, group).await
-    }
-
-    async fn bind(&self, dn: &str, password: &str) -> bool {
-        Slapd::bind(self, dn, password).await
-    }
-
-    async fn is_locked(&self, user: &TestUser) -> bool {
-        Slapd::is_locked(self, user).await
-    }
-
-    async fn lock(&self, user: &TestUser) {
-        Slapd::lock(self, user).await
-    }
-
-    async fn must_change(&self, user: &TestUser) -> bool {
-        Slapd::must_change(self, user).await
-    }
-
+super::directory::delegate_test_directory!(Slapd, "openldap", {
     async fn allow_forced_change(&self, user: &TestUser) {
         self.set_policy(user, "must-change").await
     }
@@ -511,4 +387,4 @@ impl super::directory::TestDirectory for Slapd {
         )
         .await;
     }
-}
+});

@@ -21,7 +21,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::{Value, json};
 
-use super::{GraphDouble, GraphUser, bad_request, graph_error, not_found, ok_json, query_options};
+use super::{GraphDouble, GraphUser, bad_request, graph_error, not_found, ok_json, selected};
 
 /// The generated part of the tenant, the request budget and what the listing went through.
 #[derive(Default)]
@@ -247,19 +247,12 @@ pub(super) async fn transitive_members(
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Response {
-    if let Err(r) = d.admit(&headers, format!("GET /groups/{id}/transitiveMembers")) {
-        return r;
-    }
-    let q = match query_options(raw.as_deref()) {
+    let what = format!("GET /groups/{id}/transitiveMembers");
+    let q = match d.admit_read(&headers, what, raw.as_deref(), "microsoft.graph.directoryObject") {
         Ok(q) => q,
         Err(r) => return r,
     };
-    let select: Vec<&str> = q.get("$select").map(|s| s.split(',').collect()).unwrap_or_else(|| vec!["id"]);
-    if let Some(p) = select.iter().find(|p| !d.allowed("user", p)) {
-        return bad_request(&format!(
-            "Could not find a property named '{p}' on type 'microsoft.graph.directoryObject'."
-        ));
-    }
+    let select = selected(&q);
     let (mut members, generated_members) = {
         let s = d.state.lock().unwrap();
         let stored: Vec<GraphUser> = s.users.values().filter(|u| u.groups.contains(&id)).cloned().collect();

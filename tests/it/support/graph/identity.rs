@@ -8,7 +8,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde_json::json;
 
-use super::{GraphDouble, bad_request, make_certificate, not_found, ok_json, query_options};
+use super::{GraphDouble, make_certificate, not_found, ok_json, selected};
 
 /// The delegated permission the double's app registration is consented for: the least privileged
 /// one Microsoft documents for `POST /me/changePassword`.
@@ -31,17 +31,11 @@ pub(super) async fn get_user(
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Response {
-    if let Err(r) = d.admit(&headers, format!("GET /users/{id}")) {
-        return r;
-    }
-    let q = match query_options(raw.as_deref()) {
+    let q = match d.admit_read(&headers, format!("GET /users/{id}"), raw.as_deref(), "microsoft.graph.user") {
         Ok(q) => q,
         Err(r) => return r,
     };
-    let select: Vec<&str> = q.get("$select").map(|s| s.split(',').collect()).unwrap_or_else(|| vec!["id"]);
-    if let Some(p) = select.iter().find(|p| !d.allowed("user", p)) {
-        return bad_request(&format!("Could not find a property named '{p}' on type 'microsoft.graph.user'."));
-    }
+    let select = selected(&q);
     let user = d.state.lock().unwrap().users.get(&id).cloned();
     match user {
         Some(u) => {
