@@ -206,9 +206,29 @@ struct Agent {
     listings: Listings,
     config: AgentConfig,
     directory_ok: std::sync::atomic::AtomicBool,
+    /// Seconds added to every reading of the wall clock ([`CLOCK_SKEW_VAR`]); 0 but in tests.
+    clock_skew: i64,
+}
+
+/// Test hook: shifts this agent's wall clock by the given seconds (`-10`: ten seconds slow),
+/// as a machine whose clock is wrong would. Every reading of the wall clock by a running agent
+/// goes through [`Agent::now`], so the tests see what such a machine would do.
+pub const CLOCK_SKEW_VAR: &str = "REKEY_AGENT_TEST_CLOCK_SKEW_SECS";
+
+fn clock_skew() -> i64 {
+    let skew = std::env::var(CLOCK_SKEW_VAR).ok().and_then(|v| v.trim().parse::<i64>().ok()).unwrap_or(0);
+    if skew != 0 {
+        tracing::warn!(skew_secs = skew, "{CLOCK_SKEW_VAR} is set: this agent's wall clock is shifted (a test)");
+    }
+    skew
 }
 
 impl Agent {
+    /// The wall clock, in Unix seconds, as this machine reads it.
+    fn now(&self) -> i64 {
+        now() + self.clock_skew
+    }
+
     /// Signs `body`, posts it, verifies the reply is the portal's answer to it.
     async fn exchange<B: Serialize, R: DeserializeOwned>(
         &self,
@@ -220,13 +240,13 @@ impl Agent {
     ) -> Result<R, AgentError> {
         let (envelope, nonce, agent_id, portal_key) = {
             let id = self.identity.read().await;
-            let header = Header::new(kind, &id.agent_id, now(), None);
+            let header = Header::new(kind, &id.agent_id, self.now(), None);
             let nonce = header.nonce.clone();
             (proto::sign(&id.sign, &id.agent_id, header, body)?, nonce, id.agent_id.clone(), id.portal_key)
         };
         let reply = self.client.post(endpoint, &envelope, timeout).await?;
         let msg: proto::Message<R> = proto::open(&reply, &portal_key)?;
-        msg.header.check(reply_kind, &agent_id, now(), Some(&nonce))?;
+        msg.header.check(reply_kind, &agent_id, self.now(), Some(&nonce))?;
         Ok(msg.body)
     }
 
@@ -257,7 +277,7 @@ impl Agent {
     async fn rotate(&self) -> Result<(), AgentError> {
         let mut id = self.identity.write().await;
         let (sign, boxk) = Identity::generate_keys();
-        let header = Header::new(Kind::Rotate, &id.agent_id, now(), None);
+        let header = Header::new(Kind::Rotate, &id.agent_id, self.now(), None);
         let nonce = header.nonce.clone();
         let box_key = proto::encode_key(boxk.public_key().as_bytes());
         let sign_key = proto::encode_key(sign.verifying_key().as_bytes());
@@ -281,7 +301,7 @@ impl Agent {
         let result = async {
             let reply = self.client.post("rotate", &envelope, Duration::from_secs(15)).await?;
             let msg: proto::Message<proto::Empty> = proto::open(&reply, &id.portal_key)?;
-            msg.header.check(Kind::Rotated, &id.agent_id, now(), Some(&nonce))?;
+            msg.header.check(Kind::Rotated, &id.agent_id, self.now(), Some(&nonce))?;
             Ok::<_, AgentError>(())
         }
         .await;
@@ -314,7 +334,7 @@ impl Agent {
         let job_id = offer.job_id.clone();
         let started = std::time::Instant::now();
         // Leave a second to post the answer before the lease ends.
-        let remaining = offer.lease_expires - now() - 1;
+        let remaining = offer.lease_expires - self.now() - 1;
         if remaining <= 0 {
             tracing::warn!(job = %job_id, op, "the lease ended before the job could start; not running it");
             return;
@@ -363,7 +383,7 @@ impl Agent {
                     tracing::warn!(job = %job_id, op, outcome = %summary, "the portal had already given up on this job; the person was told it failed");
                     return;
                 }
-                Err(e) if now() < offer.lease_expires => {
+                Err(e) if self.now() < offer.lease_expires => {
                     tracing::warn!(job = %job_id, error = %e, "could not post a result; retrying");
                     tokio::time::sleep(delay).await;
                     delay = (delay * 2).min(Duration::from_secs(2));
@@ -384,7 +404,7 @@ impl Agent {
             return Err(ProtoError::Malformed);
         }
         let job_key = id.job_key.ok_or(ProtoError::NoJobKey)?;
-        let now = now();
+        let now = self.now();
         super::signed_job::verify(&job, &job_key, now)?;
         let mut seen = self.seen_jobs.lock().map_err(|_| ProtoError::Malformed)?;
         seen.retain(|_, expires| *expires >= now);
@@ -461,6 +481,7 @@ pub async fn run(config: AgentConfig, shutdown: impl std::future::Future<Output 
         listings: Listings::default(),
         directory_ok: std::sync::atomic::AtomicBool::new(true),
         config,
+        clock_skew: clock_skew(),
     });
     let (stop_tx, stop_rx) = watch::channel(false);
 

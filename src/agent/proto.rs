@@ -23,8 +23,13 @@ use zeroize::Zeroizing;
 
 use crate::directory::{DirError, DirUser, LockStatus};
 
-/// Sent by the agent in `User-Agent` and heartbeats.
+/// Sent by the agent in `User-Agent`, its enrolment, heartbeats and polls.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The oldest agent version this portal supports: older ones are warned about, and refused
+/// with `directory.agent.refuse_old_agents = true`. Raise it when the portal stops serving
+/// what older agents need (the protocol stays readable both ways otherwise).
+pub const MIN_AGENT_VERSION: &str = "0.1.0";
 
 /// Unix seconds by the wall clock. Message times and leases are real time on both sides.
 pub fn now() -> i64 {

@@ -13,6 +13,7 @@ pub mod env;
 pub mod graph;
 pub mod latency;
 pub mod postgres;
+pub mod raw_agent;
 pub mod samba;
 pub mod slapd;
 pub mod sms_gateway;
