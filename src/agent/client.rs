@@ -4,6 +4,12 @@
 //! A job is run at most once: the agent does not start one whose lease is about to end, bounds
 //! the directory call by the lease, and never retries a job itself. On SIGTERM it tells the
 //! portal it is stopping (so no new job is leased to it), finishes what it holds, and exits.
+//!
+//! The agent's wall clock only stamps and checks messages, which tolerate
+//! [`proto::MAX_SKEW_SECS`]. A lease is the number of seconds the offer grants, counted on the
+//! monotonic clock from the offer's arrival; a job's signed expiry is compared with the
+//! portal's time in the offer's signed header. So a machine whose clock is ahead or behind
+//! runs jobs exactly as one whose clock is right.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -15,6 +21,7 @@ use base64::engine::general_purpose::STANDARD as B64;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use tokio::sync::{RwLock, watch};
+use tokio::time::Instant;
 
 use super::config::AgentConfig;
 use super::guard::Guard;
@@ -202,7 +209,7 @@ struct Agent {
     directory: Arc<LdapDirectory>,
     protection: crate::directory::ldap::Protection,
     /// Jobs already opened, until they expire: a job is run once even if its box is queued again.
-    seen_jobs: std::sync::Mutex<std::collections::HashMap<String, i64>>,
+    seen_jobs: std::sync::Mutex<std::collections::HashMap<String, Instant>>,
     listings: Listings,
     config: AgentConfig,
     directory_ok: std::sync::atomic::AtomicBool,
@@ -213,7 +220,7 @@ struct Agent {
 /// Test hook: shifts this agent's wall clock by the given seconds (`-10`: ten seconds slow),
 /// as a machine whose clock is wrong would. Every reading of the wall clock by a running agent
 /// goes through [`Agent::now`], so the tests see what such a machine would do.
-pub const CLOCK_SKEW_VAR: &str = "REKEY_AGENT_TEST_CLOCK_SKEW_SECS";
+pub const CLOCK_SKEW_VAR: &str = "REKEYTEST_AGENT_CLOCK_SKEW_SECS";
 
 fn clock_skew() -> i64 {
     let skew = std::env::var(CLOCK_SKEW_VAR).ok().and_then(|v| v.trim().parse::<i64>().ok()).unwrap_or(0);
@@ -238,6 +245,18 @@ impl Agent {
         body: &B,
         timeout: Duration,
     ) -> Result<R, AgentError> {
+        Ok(self.exchange_message(endpoint, kind, reply_kind, body, timeout).await?.body)
+    }
+
+    /// Same, with the reply's header (which states the portal's time when it answered).
+    async fn exchange_message<B: Serialize, R: DeserializeOwned>(
+        &self,
+        endpoint: &str,
+        kind: Kind,
+        reply_kind: Kind,
+        body: &B,
+        timeout: Duration,
+    ) -> Result<proto::Message<R>, AgentError> {
         let (envelope, nonce, agent_id, portal_key) = {
             let id = self.identity.read().await;
             let header = Header::new(kind, &id.agent_id, self.now(), None);
@@ -247,7 +266,7 @@ impl Agent {
         let reply = self.client.post(endpoint, &envelope, timeout).await?;
         let msg: proto::Message<R> = proto::open(&reply, &portal_key)?;
         msg.header.check(reply_kind, &agent_id, self.now(), Some(&nonce))?;
-        Ok(msg.body)
+        Ok(msg)
     }
 
     /// Checks the directory and records the result for the next heartbeat.
@@ -320,33 +339,36 @@ impl Agent {
         }
     }
 
-    async fn poll(&self) -> Result<Option<JobOffer>, AgentError> {
+    async fn poll(&self) -> Result<Option<Offered>, AgentError> {
         let wait = self.config.agent.poll_secs;
-        let body: OfferBody = self
-            .exchange("poll", Kind::Poll, Kind::Offer, &PollBody { wait_secs: wait }, Duration::from_secs(wait + 15))
-            .await?;
-        Ok(body.job)
+        let body = PollBody { wait_secs: wait, version: Some(proto::VERSION.into()) };
+        let msg: proto::Message<OfferBody> =
+            self.exchange_message("poll", Kind::Poll, Kind::Offer, &body, Duration::from_secs(wait + 15)).await?;
+        let received = Instant::now();
+        Ok(msg.body.job.map(|offer| Offered { offer, portal_now: msg.header.ts, received }))
     }
 
     /// Runs one leased job and posts its result.
-    async fn run_job(&self, offer: JobOffer) {
+    async fn run_job(&self, offered: Offered) {
+        let offer = &offered.offer;
         let op = offer.op.as_str();
         let job_id = offer.job_id.clone();
         let started = std::time::Instant::now();
+        let lease_ends = offered.lease_ends();
         // Leave a second to post the answer before the lease ends.
-        let remaining = offer.lease_expires - self.now() - 1;
-        if remaining <= 0 {
+        let remaining = lease_ends.saturating_duration_since(Instant::now());
+        let Some(remaining) = remaining.checked_sub(Duration::from_secs(1)).filter(|d| !d.is_zero()) else {
             tracing::warn!(job = %job_id, op, "the lease ended before the job could start; not running it");
             return;
-        }
+        };
         let guard = Guard { ldap: &self.directory, protection: &self.protection };
-        let outcome = match self.open(&offer).await {
+        let outcome = match self.open(&offered).await {
             Ok(request) => {
                 let run = async {
                     let request = guard.admit(request).await?;
                     execute(&*self.directory, &self.listings, request).await
                 };
-                match tokio::time::timeout(Duration::from_secs(remaining.unsigned_abs()), run).await {
+                match tokio::time::timeout(remaining, run).await {
                     Ok(Err(DirError::Refused(why))) => {
                         tracing::warn!(job = %job_id, op, reason = %why, "refused a job");
                         Err(DirError::Refused(why))
@@ -383,7 +405,7 @@ impl Agent {
                     tracing::warn!(job = %job_id, op, outcome = %summary, "the portal had already given up on this job; the person was told it failed");
                     return;
                 }
-                Err(e) if self.now() < offer.lease_expires => {
+                Err(e) if Instant::now() < lease_ends => {
                     tracing::warn!(job = %job_id, error = %e, "could not post a result; retrying");
                     tokio::time::sleep(delay).await;
                     delay = (delay * 2).min(Duration::from_secs(2));
@@ -396,7 +418,10 @@ impl Agent {
         }
     }
 
-    async fn open(&self, offer: &JobOffer) -> Result<Request, ProtoError> {
+    /// Opens the sealed job and checks the portal's signature. Its expiry is compared with the
+    /// portal's time as the signed offer states it, never with this machine's clock.
+    async fn open(&self, offered: &Offered) -> Result<Request, ProtoError> {
+        let offer = &offered.offer;
         let sealed = B64.decode(&offer.sealed).map_err(|_| ProtoError::Malformed)?;
         let id = self.identity.read().await;
         let job = proto::unseal_job(&sealed, &id.box_keys())?;
@@ -404,14 +429,41 @@ impl Agent {
             return Err(ProtoError::Malformed);
         }
         let job_key = id.job_key.ok_or(ProtoError::NoJobKey)?;
-        let now = self.now();
-        super::signed_job::verify(&job, &job_key, now)?;
+        super::signed_job::verify(&job, &job_key, offered.portal_now)?;
+        // Remembered until its expiry, as measured here, and a second for the rounding: an offer
+        // of it after that carries a later portal time, and is refused as stale.
+        let valid_for = u64::try_from(job.expires - offered.portal_now).unwrap_or(0) + 1;
+        let forget_at = offered.received + Duration::from_secs(valid_for);
+        let now = Instant::now();
         let mut seen = self.seen_jobs.lock().map_err(|_| ProtoError::Malformed)?;
-        seen.retain(|_, expires| *expires >= now);
-        if seen.insert(job.job_id.clone(), job.expires).is_some() {
+        seen.retain(|_, forget| *forget > now);
+        if seen.insert(job.job_id.clone(), forget_at).is_some() {
             return Err(ProtoError::Replayed);
         }
         Ok(job.request)
+    }
+}
+
+/// A job offer as received.
+struct Offered {
+    offer: JobOffer,
+    /// The portal's clock when it signed the offer (the reply's header, checked fresh).
+    portal_now: i64,
+    /// When the offer arrived, on this machine's monotonic clock.
+    received: Instant,
+}
+
+impl Offered {
+    /// When the lease ends on this machine's monotonic clock: the granted seconds from the
+    /// offer's arrival. A portal before `lease_secs` states the lease's end by its own clock,
+    /// so the duration is that end less its own time in the offer. The offer's time in transit
+    /// is not counted; the second kept back for posting the answer covers it.
+    fn lease_ends(&self) -> Instant {
+        let secs = match self.offer.lease_secs {
+            Some(secs) => secs,
+            None => u64::try_from(self.offer.lease_expires - self.portal_now).unwrap_or(0),
+        };
+        self.received + Duration::from_secs(secs)
     }
 }
 
@@ -537,9 +589,9 @@ pub async fn run(config: AgentConfig, shutdown: impl std::future::Future<Output 
             let mut delays = backoff();
             while !*stop.borrow() {
                 match agent.poll().await {
-                    Ok(Some(offer)) => {
+                    Ok(Some(offered)) => {
                         delays = backoff();
-                        agent.run_job(offer).await;
+                        agent.run_job(offered).await;
                     }
                     Ok(None) => delays = backoff(),
                     Err(e) => {

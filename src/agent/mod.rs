@@ -14,3 +14,4 @@ pub mod keyfile;
 pub mod listing;
 pub mod proto;
 pub mod signed_job;
+pub mod version;

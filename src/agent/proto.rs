@@ -31,12 +31,16 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// what older agents need (the protocol stays readable both ways otherwise).
 pub const MIN_AGENT_VERSION: &str = "0.1.0";
 
-/// Unix seconds by the wall clock. Message times and leases are real time on both sides.
+/// Unix seconds by the wall clock: message timestamps, and the portal's own deadlines.
 pub fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
-/// How far a message's timestamp may be from the receiver's clock, in seconds.
+/// How far a message's timestamp may be from the receiver's clock, in seconds: the only place
+/// the agent's wall clock meets the portal's. Leases travel as durations, which the agent
+/// measures on its own monotonic clock, and a job's expiry is judged against the portal's
+/// time as the offer states it ([`JobOffer`]), so an agent whose clock is off by less than this
+/// works exactly like one whose clock is right.
 pub const MAX_SKEW_SECS: i64 = 120;
 
 /// Signatures cover this prefix and the payload bytes, so no other Ed25519 use of the same key
@@ -279,6 +283,10 @@ pub struct HeartbeatAckBody {
 pub struct PollBody {
     /// How long the portal may hold the request open waiting for a job, in seconds.
     pub wait_secs: u64,
+    /// The agent's version ([`VERSION`]); absent from agents before it, whose version the
+    /// portal knows from their heartbeats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -295,9 +303,15 @@ pub struct JobOffer {
     pub op: Op,
     /// The [`SealedJob`] sealed to this agent's box key, base64.
     pub sealed: String,
-    /// Unix seconds after which the portal no longer accepts a result and has told the person
-    /// the job failed. The agent does not start a job it cannot finish before then.
+    /// Unix seconds by the portal's clock after which the portal no longer accepts a result
+    /// and has told the person the job failed. Agents do not compare it with their own clock:
+    /// agents before `lease_secs` did, so a fast clock made them skip every job.
     pub lease_expires: i64,
+    /// The lease as a duration: seconds from when the portal signed the offer. The agent
+    /// counts them on its monotonic clock from when the offer arrived, and does not start a
+    /// job it cannot finish in time. Absent from portals before it; the agent then takes
+    /// `lease_expires` less the offer's own timestamp, both by the portal's clock.
+    pub lease_secs: Option<u64>,
 }
 
 /// How a [`JobOffer`] travels. `op` only ever names an operation of the first protocol: a
@@ -314,6 +328,9 @@ struct OfferWire {
     operation: Option<String>,
     sealed: String,
     lease_expires: i64,
+    /// Ignored by agents before it (they read `lease_expires`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    lease_secs: Option<u64>,
 }
 
 impl From<JobOffer> for OfferWire {
@@ -326,6 +343,7 @@ impl From<JobOffer> for OfferWire {
             operation: (first != o.op).then(|| o.op.as_str().to_owned()),
             sealed: o.sealed,
             lease_expires: o.lease_expires,
+            lease_secs: o.lease_secs,
         }
     }
 }
@@ -335,7 +353,14 @@ impl From<OfferWire> for JobOffer {
     /// sealed request then says what is unknown ([`ProtoError::UnknownOp`]).
     fn from(w: OfferWire) -> JobOffer {
         let op = w.operation.as_deref().and_then(Op::parse).or_else(|| Op::parse(&w.op)).unwrap_or(Op::Health);
-        JobOffer { job_id: w.job_id, lease_id: w.lease_id, op, sealed: w.sealed, lease_expires: w.lease_expires }
+        JobOffer {
+            job_id: w.job_id,
+            lease_id: w.lease_id,
+            op,
+            sealed: w.sealed,
+            lease_expires: w.lease_expires,
+            lease_secs: w.lease_secs,
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 //! tolerates) still runs each job once. Real `rekey agent` processes, their clocks shifted with
 //! `rekey::agent::client::CLOCK_SKEW_VAR`, against the real Samba AD DC.
 
-use rekey::directory::{DirUser, Directory, Login};
+use rekey::directory::{DirUser, Login};
 use secrecy::SecretString;
 
 use crate::support::agent::{AgentProcess, SambaViaAgent};

@@ -91,10 +91,17 @@ async fn orphaned_queued_and_leased_jobs_are_purged_with_their_sealed_passwords_
     let now = rekey::agent::proto::now();
     let after_deadline = now + 16;
     services.db.delete_old_agent_records(after_deadline - 60, after_deadline - 480, after_deadline).await.unwrap();
-    assert_eq!(count(&services.db, "SELECT count(*) FROM agent_job_boxes").await, 0, "sealed boxes outlived the deadline");
+    assert_eq!(
+        count(&services.db, "SELECT count(*) FROM agent_job_boxes").await,
+        0,
+        "sealed boxes outlived the deadline"
+    );
     for (i, needle) in needles.iter().enumerate() {
         for (file, bytes) in files(&path) {
-            assert!(memchr::memmem::find(&bytes, needle).is_none(), "sealed box {i} is still in {file} after the sweep");
+            assert!(
+                memchr::memmem::find(&bytes, needle).is_none(),
+                "sealed box {i} is still in {file} after the sweep"
+            );
         }
     }
 

@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use rekey::agent::proto::{MIN_AGENT_VERSION, VERSION};
-use rekey::directory::{DirError, Directory, Login};
+use rekey::directory::{DirError, Login};
 
 use crate::support::agent::SambaViaAgent;
 use crate::support::env::TestEnv;
