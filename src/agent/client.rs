@@ -26,10 +26,12 @@ use tokio::time::Instant;
 use super::config::AgentConfig;
 use super::guard::Guard;
 use super::keyfile::{Identity, KeyFileError};
+pub use super::lease::CLOCK_SKEW_VAR;
+use super::lease::{Offered, clock_skew};
 use super::listing::Listings;
 use super::proto::{
-    self, Answer, EnrollBody, EnrolledBody, Envelope, Header, HeartbeatAckBody, HeartbeatBody, JobOffer, Kind,
-    OfferBody, Outcome, PollBody, ProtoError, Request, ResultAckBody, ResultBody, RotateBody, now,
+    self, Answer, EnrollBody, EnrolledBody, Envelope, Header, HeartbeatAckBody, HeartbeatBody, Kind, OfferBody,
+    Outcome, PollBody, ProtoError, Request, ResultAckBody, ResultBody, RotateBody, now,
 };
 use crate::directory::ldap::LdapDirectory;
 use crate::directory::{DirError, Directory, Login};
@@ -215,19 +217,6 @@ struct Agent {
     directory_ok: std::sync::atomic::AtomicBool,
     /// Seconds added to every reading of the wall clock ([`CLOCK_SKEW_VAR`]); 0 but in tests.
     clock_skew: i64,
-}
-
-/// Test hook: shifts this agent's wall clock by the given seconds (`-10`: ten seconds slow),
-/// as a machine whose clock is wrong would. Every reading of the wall clock by a running agent
-/// goes through [`Agent::now`], so the tests see what such a machine would do.
-pub const CLOCK_SKEW_VAR: &str = "REKEYTEST_AGENT_CLOCK_SKEW_SECS";
-
-fn clock_skew() -> i64 {
-    let skew = std::env::var(CLOCK_SKEW_VAR).ok().and_then(|v| v.trim().parse::<i64>().ok()).unwrap_or(0);
-    if skew != 0 {
-        tracing::warn!(skew_secs = skew, "{CLOCK_SKEW_VAR} is set: this agent's wall clock is shifted (a test)");
-    }
-    skew
 }
 
 impl Agent {
@@ -444,29 +433,6 @@ impl Agent {
     }
 }
 
-/// A job offer as received.
-struct Offered {
-    offer: JobOffer,
-    /// The portal's clock when it signed the offer (the reply's header, checked fresh).
-    portal_now: i64,
-    /// When the offer arrived, on this machine's monotonic clock.
-    received: Instant,
-}
-
-impl Offered {
-    /// When the lease ends on this machine's monotonic clock: the granted seconds from the
-    /// offer's arrival. A portal before `lease_secs` states the lease's end by its own clock,
-    /// so the duration is that end less its own time in the offer. The offer's time in transit
-    /// is not counted; the second kept back for posting the answer covers it.
-    fn lease_ends(&self) -> Instant {
-        let secs = match self.offer.lease_secs {
-            Some(secs) => secs,
-            None => u64::try_from(self.offer.lease_expires - self.portal_now).unwrap_or(0),
-        };
-        self.received + Duration::from_secs(secs)
-    }
-}
-
 /// Runs one request against the directory; `listings` holds what `list_users` pages through.
 pub async fn execute(directory: &dyn Directory, listings: &Listings, request: Request) -> Outcome {
     match request {
@@ -624,27 +590,4 @@ pub async fn run(config: AgentConfig, shutdown: impl std::future::Future<Output 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_agent_only_speaks_https_except_to_this_machine() {
-        assert!(check_portal_url("https://password.example.com").is_ok());
-        assert!(check_portal_url("http://127.0.0.1:8080").is_ok());
-        assert!(check_portal_url("http://localhost:8080").is_ok());
-        assert!(check_portal_url("http://[::1]:8080").is_ok());
-        let err = check_portal_url("http://password.example.com").unwrap_err().to_string();
-        assert!(err.contains("only connects to the portal over https://"), "{err}");
-        assert!(check_portal_url("ftp://x").is_err());
-        assert!(check_portal_url("not a url").is_err());
-    }
-
-    #[test]
-    fn tokens_have_three_parts_and_a_fingerprint() {
-        assert_eq!(parse_token(" rka1.abc.0123456789abcdef\n").unwrap(), ("abc", "0123456789abcdef"));
-        assert!(parse_token("rka1.abc").is_err());
-        assert!(parse_token("rka2.abc.0123456789abcdef").is_err());
-        assert!(parse_token("rka1..0123456789abcdef").is_err());
-        assert!(parse_token("rka1.abc.0123").is_err());
-    }
-}
+mod tests;

@@ -26,10 +26,7 @@ use crate::directory::{DirError, DirUser, LockStatus};
 /// Sent by the agent in `User-Agent`, its enrolment, heartbeats and polls.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The oldest agent version this portal supports: older ones are warned about, and refused
-/// with `directory.agent.refuse_old_agents = true`. Raise it when the portal stops serving
-/// what older agents need (the protocol stays readable both ways otherwise).
-pub const MIN_AGENT_VERSION: &str = "0.1.0";
+pub use super::version::MIN_AGENT_VERSION;
 
 /// Unix seconds by the wall clock: message timestamps, and the portal's own deadlines.
 pub fn now() -> i64 {
@@ -283,8 +280,7 @@ pub struct HeartbeatAckBody {
 pub struct PollBody {
     /// How long the portal may hold the request open waiting for a job, in seconds.
     pub wait_secs: u64,
-    /// The agent's version ([`VERSION`]); absent from agents before it, whose version the
-    /// portal knows from their heartbeats.
+    /// The agent's [`VERSION`]; absent from older agents (the portal has it from heartbeats).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
 }
@@ -303,14 +299,11 @@ pub struct JobOffer {
     pub op: Op,
     /// The [`SealedJob`] sealed to this agent's box key, base64.
     pub sealed: String,
-    /// Unix seconds by the portal's clock after which the portal no longer accepts a result
-    /// and has told the person the job failed. Agents do not compare it with their own clock:
-    /// agents before `lease_secs` did, so a fast clock made them skip every job.
+    /// Unix seconds (portal's clock) after which the portal refuses a result and has told the
+    /// person the job failed. Agents before `lease_secs` compared it with their own clock.
     pub lease_expires: i64,
-    /// The lease as a duration: seconds from when the portal signed the offer. The agent
-    /// counts them on its monotonic clock from when the offer arrived, and does not start a
-    /// job it cannot finish in time. Absent from portals before it; the agent then takes
-    /// `lease_expires` less the offer's own timestamp, both by the portal's clock.
+    /// The lease in seconds from when the portal signed the offer, counted by the agent on its
+    /// monotonic clock from the offer's arrival ([`super::lease`]). Absent from older portals.
     pub lease_secs: Option<u64>,
 }
 
@@ -328,7 +321,6 @@ struct OfferWire {
     operation: Option<String>,
     sealed: String,
     lease_expires: i64,
-    /// Ignored by agents before it (they read `lease_expires`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     lease_secs: Option<u64>,
 }

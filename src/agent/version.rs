@@ -3,7 +3,10 @@
 //! it on the admin status page and `/readyz`, warns about agents older than
 //! [`MIN_AGENT_VERSION`], and refuses them with `directory.agent.refuse_old_agents = true`.
 
-use super::proto::MIN_AGENT_VERSION;
+/// The oldest agent version this portal supports: older ones are warned about, and refused
+/// with `directory.agent.refuse_old_agents = true`. Raise it when the portal stops serving
+/// what older agents need (the protocol stays readable both ways otherwise).
+pub const MIN_AGENT_VERSION: &str = "0.1.0";
 
 /// The config key that makes the portal refuse old agents.
 pub const REFUSE_KEY: &str = "directory.agent.refuse_old_agents";
