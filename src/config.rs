@@ -283,11 +283,20 @@ pub struct AgentDirectoryConfig {
     pub heartbeat_window_secs: u64,
     /// Unused enrolment tokens expire after this many minutes.
     pub token_ttl_mins: u64,
+    /// Refuse agents older than [`crate::agent::proto::MIN_AGENT_VERSION`] (otherwise they are
+    /// only warned about, in the log, on the admin status page and on `/readyz`).
+    pub refuse_old_agents: bool,
 }
 
 impl Default for AgentDirectoryConfig {
     fn default() -> Self {
-        AgentDirectoryConfig { deadline_secs: 20, lease_secs: 10, heartbeat_window_secs: 30, token_ttl_mins: 60 }
+        AgentDirectoryConfig {
+            deadline_secs: 20,
+            lease_secs: 10,
+            heartbeat_window_secs: 30,
+            token_ttl_mins: 60,
+            refuse_old_agents: false,
+        }
     }
 }
 

@@ -387,6 +387,7 @@ admin-agent-host = Host
 admin-agent-version = Version
 admin-agent-heartbeat = Letztes Lebenszeichen
 admin-agent-never = nie
+admin-agent-outdated = älter als { $min }, die älteste Version, die dieses Portal unterstützt: bitte aktualisieren
 admin-home-period = { $from } bis { $to }
 admin-see-activity = Aktivität im Detail
 admin-see-coverage = Wer sich registriert hat

@@ -386,6 +386,7 @@ admin-agent-host = Host
 admin-agent-version = Version
 admin-agent-heartbeat = Last heartbeat
 admin-agent-never = never
+admin-agent-outdated = older than { $min }, the oldest this portal supports: upgrade it
 admin-home-period = { $from } to { $to }
 admin-see-activity = Activity in detail
 admin-see-coverage = Who has registered

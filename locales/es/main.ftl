@@ -387,6 +387,7 @@ admin-agent-host = Host
 admin-agent-version = Versión
 admin-agent-heartbeat = Última señal de actividad
 admin-agent-never = nunca
+admin-agent-outdated = anterior a { $min }, la más antigua que admite este portal: actualícelo
 admin-home-period = Del { $from } al { $to }
 admin-see-activity = Actividad en detalle
 admin-see-coverage = Quién se ha registrado

@@ -390,6 +390,7 @@ admin-agent-host = Hôte
 admin-agent-version = Version
 admin-agent-heartbeat = Dernier signal de vie
 admin-agent-never = jamais
+admin-agent-outdated = antérieure à { $min }, la plus ancienne que ce portail prend en charge : mettez-le à jour
 admin-home-period = Du { $from } au { $to }
 admin-see-activity = Activité en détail
 admin-see-coverage = Qui s'est enregistré

@@ -388,6 +388,7 @@ admin-agent-host = Host
 admin-agent-version = Versie
 admin-agent-heartbeat = Laatste levensteken
 admin-agent-never = nooit
+admin-agent-outdated = ouder dan { $min }, de oudste versie die dit portaal ondersteunt: werk hem bij
 admin-home-period = { $from } tot en met { $to }
 admin-see-activity = Activiteit in detail
 admin-see-coverage = Wie heeft zich geregistreerd

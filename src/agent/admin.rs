@@ -96,6 +96,9 @@ pub fn table(agents: &[AgentRow], now: UnixTime, window_secs: u64) -> String {
             a.jobs_failed,
             status(a, now, window_secs)
         );
+        if !super::version::supported(&a.version) && a.revoked_at.is_none() {
+            let _ = writeln!(out, "  ^ {}", super::version::warning(&a.version));
+        }
     }
     out
 }

@@ -4,6 +4,12 @@
 //! A job is run at most once: the agent does not start one whose lease is about to end, bounds
 //! the directory call by the lease, and never retries a job itself. On SIGTERM it tells the
 //! portal it is stopping (so no new job is leased to it), finishes what it holds, and exits.
+//!
+//! The agent's wall clock only stamps and checks messages, which tolerate
+//! [`proto::MAX_SKEW_SECS`]. A lease is the number of seconds the offer grants, counted on the
+//! monotonic clock from the offer's arrival; a job's signed expiry is compared with the
+//! portal's time in the offer's signed header. So a machine whose clock is ahead or behind
+//! runs jobs exactly as one whose clock is right.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -15,14 +21,17 @@ use base64::engine::general_purpose::STANDARD as B64;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use tokio::sync::{RwLock, watch};
+use tokio::time::Instant;
 
 use super::config::AgentConfig;
 use super::guard::Guard;
 use super::keyfile::{Identity, KeyFileError};
+pub use super::lease::CLOCK_SKEW_VAR;
+use super::lease::{Offered, clock_skew};
 use super::listing::Listings;
 use super::proto::{
-    self, Answer, EnrollBody, EnrolledBody, Envelope, Header, HeartbeatAckBody, HeartbeatBody, JobOffer, Kind,
-    OfferBody, Outcome, PollBody, ProtoError, Request, ResultAckBody, ResultBody, RotateBody, now,
+    self, Answer, EnrollBody, EnrolledBody, Envelope, Header, HeartbeatAckBody, HeartbeatBody, Kind, OfferBody,
+    Outcome, PollBody, ProtoError, Request, ResultAckBody, ResultBody, RotateBody, now,
 };
 use crate::directory::ldap::LdapDirectory;
 use crate::directory::{DirError, Directory, Login};
@@ -202,13 +211,20 @@ struct Agent {
     directory: Arc<LdapDirectory>,
     protection: crate::directory::ldap::Protection,
     /// Jobs already opened, until they expire: a job is run once even if its box is queued again.
-    seen_jobs: std::sync::Mutex<std::collections::HashMap<String, i64>>,
+    seen_jobs: std::sync::Mutex<std::collections::HashMap<String, Instant>>,
     listings: Listings,
     config: AgentConfig,
     directory_ok: std::sync::atomic::AtomicBool,
+    /// Seconds added to every reading of the wall clock ([`CLOCK_SKEW_VAR`]); 0 but in tests.
+    clock_skew: i64,
 }
 
 impl Agent {
+    /// The wall clock, in Unix seconds, as this machine reads it.
+    fn now(&self) -> i64 {
+        now() + self.clock_skew
+    }
+
     /// Signs `body`, posts it, verifies the reply is the portal's answer to it.
     async fn exchange<B: Serialize, R: DeserializeOwned>(
         &self,
@@ -218,16 +234,28 @@ impl Agent {
         body: &B,
         timeout: Duration,
     ) -> Result<R, AgentError> {
+        Ok(self.exchange_message(endpoint, kind, reply_kind, body, timeout).await?.body)
+    }
+
+    /// Same, with the reply's header (which states the portal's time when it answered).
+    async fn exchange_message<B: Serialize, R: DeserializeOwned>(
+        &self,
+        endpoint: &str,
+        kind: Kind,
+        reply_kind: Kind,
+        body: &B,
+        timeout: Duration,
+    ) -> Result<proto::Message<R>, AgentError> {
         let (envelope, nonce, agent_id, portal_key) = {
             let id = self.identity.read().await;
-            let header = Header::new(kind, &id.agent_id, now(), None);
+            let header = Header::new(kind, &id.agent_id, self.now(), None);
             let nonce = header.nonce.clone();
             (proto::sign(&id.sign, &id.agent_id, header, body)?, nonce, id.agent_id.clone(), id.portal_key)
         };
         let reply = self.client.post(endpoint, &envelope, timeout).await?;
         let msg: proto::Message<R> = proto::open(&reply, &portal_key)?;
-        msg.header.check(reply_kind, &agent_id, now(), Some(&nonce))?;
-        Ok(msg.body)
+        msg.header.check(reply_kind, &agent_id, self.now(), Some(&nonce))?;
+        Ok(msg)
     }
 
     /// Checks the directory and records the result for the next heartbeat.
@@ -257,7 +285,7 @@ impl Agent {
     async fn rotate(&self) -> Result<(), AgentError> {
         let mut id = self.identity.write().await;
         let (sign, boxk) = Identity::generate_keys();
-        let header = Header::new(Kind::Rotate, &id.agent_id, now(), None);
+        let header = Header::new(Kind::Rotate, &id.agent_id, self.now(), None);
         let nonce = header.nonce.clone();
         let box_key = proto::encode_key(boxk.public_key().as_bytes());
         let sign_key = proto::encode_key(sign.verifying_key().as_bytes());
@@ -281,7 +309,7 @@ impl Agent {
         let result = async {
             let reply = self.client.post("rotate", &envelope, Duration::from_secs(15)).await?;
             let msg: proto::Message<proto::Empty> = proto::open(&reply, &id.portal_key)?;
-            msg.header.check(Kind::Rotated, &id.agent_id, now(), Some(&nonce))?;
+            msg.header.check(Kind::Rotated, &id.agent_id, self.now(), Some(&nonce))?;
             Ok::<_, AgentError>(())
         }
         .await;
@@ -300,33 +328,36 @@ impl Agent {
         }
     }
 
-    async fn poll(&self) -> Result<Option<JobOffer>, AgentError> {
+    async fn poll(&self) -> Result<Option<Offered>, AgentError> {
         let wait = self.config.agent.poll_secs;
-        let body: OfferBody = self
-            .exchange("poll", Kind::Poll, Kind::Offer, &PollBody { wait_secs: wait }, Duration::from_secs(wait + 15))
-            .await?;
-        Ok(body.job)
+        let body = PollBody { wait_secs: wait, version: Some(proto::VERSION.into()) };
+        let msg: proto::Message<OfferBody> =
+            self.exchange_message("poll", Kind::Poll, Kind::Offer, &body, Duration::from_secs(wait + 15)).await?;
+        let received = Instant::now();
+        Ok(msg.body.job.map(|offer| Offered { offer, portal_now: msg.header.ts, received }))
     }
 
     /// Runs one leased job and posts its result.
-    async fn run_job(&self, offer: JobOffer) {
+    async fn run_job(&self, offered: Offered) {
+        let offer = &offered.offer;
         let op = offer.op.as_str();
         let job_id = offer.job_id.clone();
         let started = std::time::Instant::now();
+        let lease_ends = offered.lease_ends();
         // Leave a second to post the answer before the lease ends.
-        let remaining = offer.lease_expires - now() - 1;
-        if remaining <= 0 {
+        let remaining = lease_ends.saturating_duration_since(Instant::now());
+        let Some(remaining) = remaining.checked_sub(Duration::from_secs(1)).filter(|d| !d.is_zero()) else {
             tracing::warn!(job = %job_id, op, "the lease ended before the job could start; not running it");
             return;
-        }
+        };
         let guard = Guard { ldap: &self.directory, protection: &self.protection };
-        let outcome = match self.open(&offer).await {
+        let outcome = match self.open(&offered).await {
             Ok(request) => {
                 let run = async {
                     let request = guard.admit(request).await?;
                     execute(&*self.directory, &self.listings, request).await
                 };
-                match tokio::time::timeout(Duration::from_secs(remaining.unsigned_abs()), run).await {
+                match tokio::time::timeout(remaining, run).await {
                     Ok(Err(DirError::Refused(why))) => {
                         tracing::warn!(job = %job_id, op, reason = %why, "refused a job");
                         Err(DirError::Refused(why))
@@ -363,7 +394,7 @@ impl Agent {
                     tracing::warn!(job = %job_id, op, outcome = %summary, "the portal had already given up on this job; the person was told it failed");
                     return;
                 }
-                Err(e) if now() < offer.lease_expires => {
+                Err(e) if Instant::now() < lease_ends => {
                     tracing::warn!(job = %job_id, error = %e, "could not post a result; retrying");
                     tokio::time::sleep(delay).await;
                     delay = (delay * 2).min(Duration::from_secs(2));
@@ -376,7 +407,10 @@ impl Agent {
         }
     }
 
-    async fn open(&self, offer: &JobOffer) -> Result<Request, ProtoError> {
+    /// Opens the sealed job and checks the portal's signature. Its expiry is compared with the
+    /// portal's time as the signed offer states it, never with this machine's clock.
+    async fn open(&self, offered: &Offered) -> Result<Request, ProtoError> {
+        let offer = &offered.offer;
         let sealed = B64.decode(&offer.sealed).map_err(|_| ProtoError::Malformed)?;
         let id = self.identity.read().await;
         let job = proto::unseal_job(&sealed, &id.box_keys())?;
@@ -384,11 +418,15 @@ impl Agent {
             return Err(ProtoError::Malformed);
         }
         let job_key = id.job_key.ok_or(ProtoError::NoJobKey)?;
-        let now = now();
-        super::signed_job::verify(&job, &job_key, now)?;
+        super::signed_job::verify(&job, &job_key, offered.portal_now)?;
+        // Remembered until its expiry, as measured here, and a second for the rounding: an offer
+        // of it after that carries a later portal time, and is refused as stale.
+        let valid_for = u64::try_from(job.expires - offered.portal_now).unwrap_or(0) + 1;
+        let forget_at = offered.received + Duration::from_secs(valid_for);
+        let now = Instant::now();
         let mut seen = self.seen_jobs.lock().map_err(|_| ProtoError::Malformed)?;
-        seen.retain(|_, expires| *expires >= now);
-        if seen.insert(job.job_id.clone(), job.expires).is_some() {
+        seen.retain(|_, forget| *forget > now);
+        if seen.insert(job.job_id.clone(), forget_at).is_some() {
             return Err(ProtoError::Replayed);
         }
         Ok(job.request)
@@ -461,6 +499,7 @@ pub async fn run(config: AgentConfig, shutdown: impl std::future::Future<Output 
         listings: Listings::default(),
         directory_ok: std::sync::atomic::AtomicBool::new(true),
         config,
+        clock_skew: clock_skew(),
     });
     let (stop_tx, stop_rx) = watch::channel(false);
 
@@ -516,9 +555,9 @@ pub async fn run(config: AgentConfig, shutdown: impl std::future::Future<Output 
             let mut delays = backoff();
             while !*stop.borrow() {
                 match agent.poll().await {
-                    Ok(Some(offer)) => {
+                    Ok(Some(offered)) => {
                         delays = backoff();
-                        agent.run_job(offer).await;
+                        agent.run_job(offered).await;
                     }
                     Ok(None) => delays = backoff(),
                     Err(e) => {
@@ -551,27 +590,4 @@ pub async fn run(config: AgentConfig, shutdown: impl std::future::Future<Output 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_agent_only_speaks_https_except_to_this_machine() {
-        assert!(check_portal_url("https://password.example.com").is_ok());
-        assert!(check_portal_url("http://127.0.0.1:8080").is_ok());
-        assert!(check_portal_url("http://localhost:8080").is_ok());
-        assert!(check_portal_url("http://[::1]:8080").is_ok());
-        let err = check_portal_url("http://password.example.com").unwrap_err().to_string();
-        assert!(err.contains("only connects to the portal over https://"), "{err}");
-        assert!(check_portal_url("ftp://x").is_err());
-        assert!(check_portal_url("not a url").is_err());
-    }
-
-    #[test]
-    fn tokens_have_three_parts_and_a_fingerprint() {
-        assert_eq!(parse_token(" rka1.abc.0123456789abcdef\n").unwrap(), ("abc", "0123456789abcdef"));
-        assert!(parse_token("rka1.abc").is_err());
-        assert!(parse_token("rka2.abc.0123456789abcdef").is_err());
-        assert!(parse_token("rka1..0123456789abcdef").is_err());
-        assert!(parse_token("rka1.abc.0123").is_err());
-    }
-}
+mod tests;

@@ -11,6 +11,8 @@ pub mod config;
 pub mod guard;
 pub mod integrity;
 pub mod keyfile;
+pub mod lease;
 pub mod listing;
 pub mod proto;
 pub mod signed_job;
+pub mod version;

@@ -23,15 +23,21 @@ use zeroize::Zeroizing;
 
 use crate::directory::{DirError, DirUser, LockStatus};
 
-/// Sent by the agent in `User-Agent` and heartbeats.
+/// Sent by the agent in `User-Agent`, its enrolment, heartbeats and polls.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Unix seconds by the wall clock. Message times and leases are real time on both sides.
+pub use super::version::MIN_AGENT_VERSION;
+
+/// Unix seconds by the wall clock: message timestamps, and the portal's own deadlines.
 pub fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
-/// How far a message's timestamp may be from the receiver's clock, in seconds.
+/// How far a message's timestamp may be from the receiver's clock, in seconds: the only place
+/// the agent's wall clock meets the portal's. Leases travel as durations, which the agent
+/// measures on its own monotonic clock, and a job's expiry is judged against the portal's
+/// time as the offer states it ([`JobOffer`]), so an agent whose clock is off by less than this
+/// works exactly like one whose clock is right.
 pub const MAX_SKEW_SECS: i64 = 120;
 
 /// Signatures cover this prefix and the payload bytes, so no other Ed25519 use of the same key
@@ -274,6 +280,9 @@ pub struct HeartbeatAckBody {
 pub struct PollBody {
     /// How long the portal may hold the request open waiting for a job, in seconds.
     pub wait_secs: u64,
+    /// The agent's [`VERSION`]; absent from older agents (the portal has it from heartbeats).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -290,9 +299,12 @@ pub struct JobOffer {
     pub op: Op,
     /// The [`SealedJob`] sealed to this agent's box key, base64.
     pub sealed: String,
-    /// Unix seconds after which the portal no longer accepts a result and has told the person
-    /// the job failed. The agent does not start a job it cannot finish before then.
+    /// Unix seconds (portal's clock) after which the portal refuses a result and has told the
+    /// person the job failed. Agents before `lease_secs` compared it with their own clock.
     pub lease_expires: i64,
+    /// The lease in seconds from when the portal signed the offer, counted by the agent on its
+    /// monotonic clock from the offer's arrival ([`super::lease`]). Absent from older portals.
+    pub lease_secs: Option<u64>,
 }
 
 /// How a [`JobOffer`] travels. `op` only ever names an operation of the first protocol: a
@@ -309,6 +321,8 @@ struct OfferWire {
     operation: Option<String>,
     sealed: String,
     lease_expires: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    lease_secs: Option<u64>,
 }
 
 impl From<JobOffer> for OfferWire {
@@ -321,6 +335,7 @@ impl From<JobOffer> for OfferWire {
             operation: (first != o.op).then(|| o.op.as_str().to_owned()),
             sealed: o.sealed,
             lease_expires: o.lease_expires,
+            lease_secs: o.lease_secs,
         }
     }
 }
@@ -330,7 +345,14 @@ impl From<OfferWire> for JobOffer {
     /// sealed request then says what is unknown ([`ProtoError::UnknownOp`]).
     fn from(w: OfferWire) -> JobOffer {
         let op = w.operation.as_deref().and_then(Op::parse).or_else(|| Op::parse(&w.op)).unwrap_or(Op::Health);
-        JobOffer { job_id: w.job_id, lease_id: w.lease_id, op, sealed: w.sealed, lease_expires: w.lease_expires }
+        JobOffer {
+            job_id: w.job_id,
+            lease_id: w.lease_id,
+            op,
+            sealed: w.sealed,
+            lease_expires: w.lease_expires,
+            lease_secs: w.lease_secs,
+        }
     }
 }
 

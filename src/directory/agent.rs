@@ -19,6 +19,7 @@ use tokio::sync::Notify;
 use super::{DirError, DirUser, Directory, LockStatus, Login};
 use crate::agent::integrity::{self, TAMPERED};
 use crate::agent::proto::{self, Answer, Outcome, Request};
+use crate::agent::version;
 use crate::clock::Clock;
 use crate::config::AgentDirectoryConfig;
 use crate::crypto::Keys;
@@ -51,8 +52,17 @@ impl AgentDirectory {
     }
 
     /// Connected agents whose rows the portal wrote; others are left out (and, for a job,
-    /// audited as tampering).
+    /// audited as tampering), as are agents too old to serve with `refuse_old_agents`.
     async fn live_agents(&self, audit: bool) -> Result<Vec<crate::store::AgentRow>, crate::store::StoreError> {
+        let mut live = self.connected_agents(audit).await?;
+        if self.config.refuse_old_agents {
+            live.retain(|a| version::supported(&a.version));
+        }
+        Ok(live)
+    }
+
+    /// Connected agents whose rows the portal wrote, whatever their version.
+    async fn connected_agents(&self, audit: bool) -> Result<Vec<crate::store::AgentRow>, crate::store::StoreError> {
         let mut live = self.db.live_agents(self.window_start()).await?;
         for forged in live.iter().filter(|a| audit && !integrity::agent_authentic(&self.keys, a)) {
             tracing::error!(agent = %forged.id, "an agent row fails its integrity check: treated as absent, sealed nothing to it");
@@ -284,6 +294,33 @@ impl Directory for AgentDirectory {
         }
         users.truncate(limit);
         Ok(users)
+    }
+
+    /// The versions the connected agents run, and those older than this portal supports
+    /// (no names or hosts: `/readyz` is for load balancers).
+    async fn notes(&self) -> Vec<String> {
+        let Ok(agents) = self.connected_agents(false).await else { return Vec::new() };
+        let mut versions: Vec<&str> = agents.iter().map(|a| a.version.as_str()).collect();
+        versions.sort_unstable();
+        versions.dedup();
+        if versions.is_empty() {
+            return Vec::new();
+        }
+        let mut notes = vec![format!("writeback agents connected: {}, running {}", agents.len(), versions.join(", "))];
+        let old: Vec<&str> = versions.iter().copied().filter(|v| !version::supported(v)).collect();
+        if !old.is_empty() {
+            let consequence = if self.config.refuse_old_agents {
+                format!("they are refused ({} = true)", version::REFUSE_KEY)
+            } else {
+                format!("they are still served; {} = true would refuse them", version::REFUSE_KEY)
+            };
+            notes.push(format!(
+                "writeback agents running {} are older than {}, the oldest this portal supports: upgrade them; {consequence}",
+                old.join(", "),
+                proto::MIN_AGENT_VERSION
+            ));
+        }
+        notes
     }
 
     /// Healthy when at least one connected agent reports that its directory answers. Sends no job.

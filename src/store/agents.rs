@@ -177,6 +177,14 @@ impl Db {
         Ok(())
     }
 
+    /// Records the version an agent reported, without counting it as heard from (an agent the
+    /// portal refuses).
+    pub async fn set_agent_version(&self, id: &str, version: &str) -> Result<(), StoreError> {
+        const SQL: &str = "UPDATE agents SET version = $2 WHERE id = $1";
+        with_pool!(self, |pool| sqlx::query(SQL).bind(id).bind(version).execute(pool).await?.rows_affected());
+        Ok(())
+    }
+
     /// The agent said it is stopping: lease it nothing more.
     pub async fn agent_stopping(&self, id: &str) -> Result<(), StoreError> {
         const SQL: &str = "UPDATE agents SET stopping = $2 WHERE id = $1";
@@ -363,8 +371,11 @@ impl Db {
     }
 
     /// The periodic sweep: jobs whose deadline passed before `jobs_before` (nobody waits for
-    /// them any more, whatever their state), every box of a job that is not queued or leased
-    /// (orphans included), nonces older than `nonces_before`, and expired unused tokens.
+    /// them any more, whatever their state), every sealed box of a job that can no longer be
+    /// leased (ended, gone, or past its deadline at `now`: orphans whose requester went away
+    /// included), nonces older than `nonces_before`, and expired unused tokens. On SQLite the
+    /// write-ahead log is then checkpointed and truncated: with `secure_delete` on, no copy of
+    /// a deleted box stays in the database file or its log.
     pub async fn delete_old_agent_records(
         &self,
         jobs_before: UnixTime,
@@ -373,18 +384,26 @@ impl Db {
     ) -> Result<(), StoreError> {
         const JOBS: &str = "DELETE FROM agent_jobs WHERE deadline < $1";
         const BOXES: &str = "DELETE FROM agent_job_boxes WHERE job_id NOT IN \
-                             (SELECT id FROM agent_jobs WHERE status = $1 OR status = $2)";
+                             (SELECT id FROM agent_jobs WHERE (status = $1 OR status = $2) AND deadline > $3)";
         const NONCES: &str = "DELETE FROM agent_nonces WHERE seen_at < $1";
         const TOKENS: &str = "DELETE FROM agent_tokens WHERE used_at IS NULL AND expires_at < $1";
         with_pool!(self, |pool| sqlx::query(JOBS).bind(jobs_before).execute(pool).await?.rows_affected());
         with_pool!(self, |pool| sqlx::query(BOXES)
             .bind(JOB_QUEUED)
             .bind(JOB_LEASED)
+            .bind(now)
             .execute(pool)
             .await?
             .rows_affected());
         with_pool!(self, |pool| sqlx::query(NONCES).bind(nonces_before).execute(pool).await?.rows_affected());
         with_pool!(self, |pool| sqlx::query(TOKENS).bind(now).execute(pool).await?.rows_affected());
+        if let Db::Sqlite(pool) = self {
+            // Busy (a reader holds an old snapshot): the next sweep truncates it.
+            let (busy,): (i64,) = sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(pool).await?;
+            if busy != 0 {
+                tracing::debug!("the SQLite write-ahead log was busy; it is truncated at the next sweep");
+            }
+        }
         Ok(())
     }
 

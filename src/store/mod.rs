@@ -128,7 +128,10 @@ async fn connect_sqlite(url: &str, max_connections: u32) -> Result<SqlitePool, S
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .busy_timeout(Duration::from_secs(5))
-        .foreign_keys(true);
+        .foreign_keys(true)
+        // Deleted rows (sealed job boxes, codes, sessions) are overwritten, not left in free
+        // pages of the file; the sweep truncates the write-ahead log after them.
+        .pragma("secure_delete", "ON");
     if let Some(dir) = options.get_filename().parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir { path: dir.to_path_buf(), source })?;
     }

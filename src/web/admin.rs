@@ -308,6 +308,8 @@ pub struct AgentView {
     pub last_seen: String,
     pub directory_ok: Option<bool>,
     pub live: bool,
+    /// Older than [`crate::agent::proto::MIN_AGENT_VERSION`].
+    pub outdated: bool,
 }
 
 #[derive(Template)]
@@ -317,6 +319,7 @@ struct HomePage {
     nav: Nav,
     statuses: Vec<Status>,
     agents: Option<Vec<AgentView>>,
+    min_agent_version: &'static str,
     report: ActivityReport,
 }
 
@@ -372,6 +375,7 @@ async fn home(
                     directory_ok: r.directory_ok,
                     name: r.name,
                     host: r.hostname,
+                    outdated: !crate::agent::version::supported(&r.version),
                     version: r.version,
                 })
                 .collect(),
@@ -386,6 +390,7 @@ async fn home(
         nav: Nav::new("home", &a),
         statuses,
         agents,
+        min_agent_version: crate::agent::proto::MIN_AGENT_VERSION,
         report: ActivityReport::build(period, &counts),
     };
     Ok(html(&page)?.into_response())

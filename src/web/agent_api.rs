@@ -6,7 +6,12 @@
 //! These routes carry no session or CSRF cookie: the signature is the authentication.
 //!
 //! Times here are the real wall clock (`proto::now`), never the portal's adjustable `Clock`:
-//! they are compared with the agents' clocks and bound real waits.
+//! message timestamps are compared with the agents' clocks (within `proto::MAX_SKEW_SECS`) and
+//! leases bound real waits. An offer states its lease as a duration too, so agents never
+//! compare the portal's times with their own clock.
+//!
+//! Agents report their version; those older than `proto::MIN_AGENT_VERSION` are warned about
+//! and, with `directory.agent.refuse_old_agents = true`, refused ([`crate::agent::version`]).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -26,6 +31,7 @@ use crate::agent::proto::{
     self, EnrollBody, EnrolledBody, Envelope, Header, HeartbeatAckBody, HeartbeatBody, JobOffer, Kind, Message,
     OfferBody, PollBody, ProtoError, ResultAckBody, ResultBody, RotateBody,
 };
+use crate::agent::version;
 use crate::directory::DirError;
 use crate::directory::agent::RECHECK;
 use crate::flow::Services;
@@ -49,6 +55,8 @@ pub fn routes(services: Arc<Services>) -> Router {
 #[derive(Debug)]
 enum ApiError {
     Refused(StatusCode, &'static str),
+    /// An agent older than the portal serves, with `directory.agent.refuse_old_agents`.
+    OldAgent(String),
     Store(StoreError),
 }
 
@@ -61,10 +69,11 @@ impl From<StoreError> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, message) = match self {
-            ApiError::Refused(status, message) => (status, message),
+            ApiError::Refused(status, message) => (status, message.to_owned()),
+            ApiError::OldAgent(message) => (StatusCode::FORBIDDEN, message),
             ApiError::Store(e) => {
                 tracing::error!(error = %e, "agent API: database error");
-                (StatusCode::SERVICE_UNAVAILABLE, "the portal's database is unavailable")
+                (StatusCode::SERVICE_UNAVAILABLE, "the portal's database is unavailable".to_owned())
             }
         };
         (status, Json(serde_json::json!({ "error": message }))).into_response()
@@ -109,6 +118,22 @@ async fn authenticate<T: DeserializeOwned>(
     Ok((agent, Message { header: msg.header, body }))
 }
 
+/// Refuses an agent of an unsupported `version` when the configuration says so; warns about it
+/// otherwise when `announce` (it just connected, enrolled or changed version).
+fn check_version(services: &Services, agent: &str, name: &str, version: &str, announce: bool) -> Result<(), ApiError> {
+    if version::supported(version) {
+        return Ok(());
+    }
+    if services.config.directory.agent.refuse_old_agents {
+        tracing::warn!(%agent, %name, %version, minimum = proto::MIN_AGENT_VERSION, "refused a writeback agent older than this portal supports ({} = true)", version::REFUSE_KEY);
+        return Err(ApiError::OldAgent(version::refusal(version)));
+    }
+    if announce {
+        tracing::warn!(%agent, %name, %version, minimum = proto::MIN_AGENT_VERSION, "{}", version::warning(version));
+    }
+    Ok(())
+}
+
 /// Signs the portal's answer to `request`.
 fn reply<T: Serialize>(services: &Services, agent: &str, kind: Kind, request: &Header, body: &T) -> Response {
     let header = Header::new(kind, agent, proto::now(), Some(&request.nonce));
@@ -137,6 +162,8 @@ async fn enroll(State(services): State<Arc<Services>>, Json(envelope): Json<Enve
     if name.is_empty() || name.len() > 64 || name.chars().any(char::is_control) {
         return Err(ApiError::Refused(StatusCode::BAD_REQUEST, "the agent name must be 1 to 64 printable characters"));
     }
+    // Before the token is looked at: a refused agent leaves the token for its upgraded self.
+    check_version(&services, "(enrolling)", name, &truncate(&body.version), true)?;
     // The token first, reading only: a wrong token writes nothing (not even a nonce).
     let hash = services.keys.code_hash(crate::agent::admin::TOKEN_CONTEXT, &body.token);
     let token = services.db.usable_agent_token(&hash, now).await?;
@@ -201,6 +228,14 @@ async fn heartbeat(
 ) -> Result<Response, ApiError> {
     let (agent, msg) = authenticate::<HeartbeatBody>(&services, &envelope, Kind::Heartbeat).await?;
     let b = &msg.body;
+    let reported = truncate(&b.version);
+    let announce = agent.last_seen.is_none() || agent.stopping || reported != agent.version;
+    if let Err(refused) = check_version(&services, &agent.id, &agent.name, &reported, announce) {
+        // Kept, so the admin sees what runs there and its polls are refused too; not counted
+        // as heard from, so nothing is sealed to it.
+        services.db.set_agent_version(&agent.id, &reported).await?;
+        return Err(refused);
+    }
     services
         .db
         .agent_heartbeat(&agent.id, proto::now(), &truncate(&b.version), &truncate(&b.hostname), b.directory_ok)
@@ -220,6 +255,9 @@ async fn heartbeat(
 /// Holds the request open until a job can be leased to this agent or the wait ends.
 async fn poll(State(services): State<Arc<Services>>, Json(envelope): Json<Envelope>) -> Result<Response, ApiError> {
     let (agent, msg) = authenticate::<PollBody>(&services, &envelope, Kind::Poll).await?;
+    // An agent before versions in polls is judged by the version its heartbeats reported.
+    let reported = msg.body.version.as_deref().map_or_else(|| agent.version.clone(), truncate);
+    check_version(&services, &agent.id, &agent.name, &reported, false)?;
     let wait = Duration::from_secs(msg.body.wait_secs.min(MAX_POLL_SECS));
     let started = tokio::time::Instant::now();
     let lease_secs = i64::try_from(services.config.directory.agent.lease_secs).unwrap_or(10);
@@ -252,12 +290,17 @@ async fn poll(State(services): State<Arc<Services>>, Json(envelope): Json<Envelo
                 continue;
             };
             tracing::info!(job = %job.id, op = %job.op, agent = %agent.id, "leased a job to a writeback agent");
+            let lease_expires = job.lease_expires.unwrap_or(job.deadline);
             let offer = JobOffer {
                 job_id: job.id,
                 lease_id,
                 op,
                 sealed: B64.encode(sealed),
-                lease_expires: job.lease_expires.unwrap_or(job.deadline),
+                lease_expires,
+                // Counted by the agent from the offer's arrival. Results are accepted through the
+                // whole second `lease_expires`, so that count ends within the lease unless the
+                // offer took over a second to arrive; the agent also keeps a second back.
+                lease_secs: Some(u64::try_from(lease_expires - now).unwrap_or(0)),
             };
             return Ok(reply(&services, &agent.id, Kind::Offer, &msg.header, &OfferBody { job: Some(offer) }));
         }

@@ -370,7 +370,8 @@ fn spawn_housekeeping(services: Arc<Services>) {
                 tracing::warn!(%err, "could not delete expired attempts");
             }
             let now = crate::agent::proto::now();
-            // Jobs (and their sealed boxes) go a minute after their deadline whatever became of
+            // Sealed boxes go once their job can no longer be leased (its deadline passed, its
+            // requester gone or not), job rows a minute after their deadline whatever became of
             // them; nonces only as long as a message with that timestamp could still be accepted.
             if let Err(err) =
                 services.db.delete_old_agent_records(now - 60, now - 4 * crate::agent::proto::MAX_SKEW_SECS, now).await

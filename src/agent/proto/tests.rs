@@ -8,7 +8,7 @@ fn header(kind: Kind) -> Header {
 fn a_signed_message_opens_with_its_key_only() {
     let key = SigningKey::generate(&mut rand::rngs::OsRng);
     let other = SigningKey::generate(&mut rand::rngs::OsRng);
-    let env = sign(&key, "agent-1", header(Kind::Poll), &PollBody { wait_secs: 5 }).unwrap();
+    let env = sign(&key, "agent-1", header(Kind::Poll), &PollBody { wait_secs: 5, version: None }).unwrap();
     let msg: Message<PollBody> = open(&env, &key.verifying_key()).unwrap();
     assert_eq!(msg.body.wait_secs, 5);
     assert_eq!(open::<PollBody>(&env, &other.verifying_key()).unwrap_err(), ProtoError::BadSignature);
@@ -17,7 +17,7 @@ fn a_signed_message_opens_with_its_key_only() {
 #[test]
 fn an_altered_payload_is_refused() {
     let key = SigningKey::generate(&mut rand::rngs::OsRng);
-    let mut env = sign(&key, "agent-1", header(Kind::Poll), &PollBody { wait_secs: 5 }).unwrap();
+    let mut env = sign(&key, "agent-1", header(Kind::Poll), &PollBody { wait_secs: 5, version: None }).unwrap();
     let mut bytes = B64.decode(&env.payload).unwrap();
     let at = bytes.iter().position(|&b| b == b'5').unwrap();
     bytes[at] = b'9';
@@ -69,7 +69,7 @@ mod first_protocol {
 }
 
 fn offer(op: Op) -> JobOffer {
-    JobOffer { job_id: "j".into(), lease_id: "l".into(), op, sealed: String::new(), lease_expires: 1 }
+    JobOffer { job_id: "j".into(), lease_id: "l".into(), op, sealed: String::new(), lease_expires: 1, lease_secs: None }
 }
 
 #[test]
@@ -88,6 +88,27 @@ fn a_later_operation_travels_so_that_older_agents_can_still_read_the_offer() {
     let future = serde_json::json!({"job_id": "j", "lease_id": "l", "op": "health", "operation": "rename_user",
         "sealed": "", "lease_expires": 1});
     assert_eq!(serde_json::from_value::<JobOffer>(future).unwrap().op, Op::Health);
+}
+
+/// The lease as a duration rides beside the old absolute end: older agents ignore it, and
+/// offers from older portals (without it) still read.
+#[test]
+fn the_lease_duration_is_an_added_field_both_sides_can_do_without() {
+    let offer = JobOffer { lease_secs: Some(7), ..offer(Op::ResetPassword) };
+    let json = serde_json::to_value(offer).unwrap();
+    assert_eq!((&json["lease_secs"], &json["lease_expires"]), (&serde_json::json!(7), &serde_json::json!(1)));
+    let _: first_protocol::JobOffer = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(serde_json::from_value::<JobOffer>(json).unwrap().lease_secs, Some(7));
+    let from_older_portal = serde_json::to_value(offer_without_duration()).unwrap();
+    assert!(from_older_portal.get("lease_secs").is_none(), "{from_older_portal}");
+    assert_eq!(serde_json::from_value::<JobOffer>(from_older_portal).unwrap().lease_secs, None);
+
+    let poll: PollBody = serde_json::from_value(serde_json::json!({"wait_secs": 5})).unwrap();
+    assert_eq!(poll.version, None, "polls of agents before the version in polls");
+}
+
+fn offer_without_duration() -> JobOffer {
+    offer(Op::Unlock)
 }
 
 #[test]

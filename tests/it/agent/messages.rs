@@ -136,6 +136,7 @@ async fn an_agent_runs_no_job_from_a_forged_or_replayed_portal_answer() {
                 op: proto::Op::ResetPassword,
                 sealed: base64::engine::general_purpose::STANDARD.encode(sealed),
                 lease_expires: proto::now() + 10,
+                lease_secs: Some(10),
             }),
         };
         // Even polls: signed by a key the agent never pinned. Odd: the right key, but an answer

@@ -18,6 +18,8 @@ pub struct AgentProcess {
     pub config_file: PathBuf,
     pub log_file: PathBuf,
     bind_password: String,
+    /// Seconds the agent's wall clock is shifted by (`rekey::agent::client::CLOCK_SKEW_VAR`).
+    pub clock_skew: i64,
     child: Option<tokio::process::Child>,
 }
 
@@ -104,6 +106,30 @@ impl AgentProcess {
         name: &str,
         extra: &str,
     ) -> AgentProcess {
+        Self::launch(services, portal_url, ca_file, directory, name, extra, 0).await
+    }
+
+    /// Same, on a machine whose wall clock is `skew_secs` ahead (negative: behind) of the
+    /// portal's; enrolment runs with the right time.
+    pub async fn start_with_clock_skew(
+        services: &Services,
+        portal_url: &str,
+        directory: &DirectoryConfig,
+        name: &str,
+        skew_secs: i64,
+    ) -> AgentProcess {
+        Self::launch(services, portal_url, None, directory, name, "", skew_secs).await
+    }
+
+    async fn launch(
+        services: &Services,
+        portal_url: &str,
+        ca_file: Option<&Path>,
+        directory: &DirectoryConfig,
+        name: &str,
+        extra: &str,
+        clock_skew: i64,
+    ) -> AgentProcess {
         let dir = tempfile::tempdir().unwrap();
         let key_file = dir.path().join("agent.key");
         let token = token(services, name).await;
@@ -111,6 +137,7 @@ impl AgentProcess {
         assert!(ok, "enrolment failed: {stderr}");
         let identity = rekey::agent::keyfile::Identity::load(&key_file).expect("key file");
         let mut agent = Self::prepare(dir, key_file, &identity.agent_id, directory, name, extra);
+        agent.clock_skew = clock_skew;
         agent.spawn().await;
         agent.wait_connected(services).await;
         agent
@@ -151,6 +178,7 @@ impl AgentProcess {
             config_file,
             log_file,
             bind_password,
+            clock_skew: 0,
             child: None,
         }
     }
@@ -162,6 +190,7 @@ impl AgentProcess {
             .args(["agent", "run", "-c"])
             .arg(&self.config_file)
             .env("REKEY_DIRECTORY__BIND_PASSWORD", &self.bind_password)
+            .env(rekey::agent::client::CLOCK_SKEW_VAR, self.clock_skew.to_string())
             .env_remove("RUST_LOG")
             .stdout(Stdio::null())
             .stderr(Stdio::from(log))
@@ -245,6 +274,7 @@ impl SambaViaAgent {
                 lease_secs: 10,
                 heartbeat_window_secs: 10,
                 token_ttl_mins: 10,
+                ..Default::default()
             },
             ..DirectoryConfig::default()
         }

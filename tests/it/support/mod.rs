@@ -14,6 +14,7 @@ pub mod graph;
 pub mod latency;
 pub mod ldap_server;
 pub mod postgres;
+pub mod raw_agent;
 pub mod samba;
 pub mod slapd;
 pub mod sms_gateway;
