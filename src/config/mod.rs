@@ -224,7 +224,10 @@ impl Config {
         self.limits.validate(&mut err);
         self.database.validate(&mut err);
         self.secrets.validate(&mut err);
-        directory::validate(self, &mut err);
+        directory::validate(&self.directory, self.server.request_timeout_secs, &mut err);
+        if self.directory.kind == DirectoryKind::Graph {
+            graph_groups::validate(self, &mut err);
+        }
         self.policy.validate(&mut err);
         self.password.validate(&mut err);
         self.codes.validate(&mut err);

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 
-use crate::config::{graph_transport, redact};
+use crate::config::redact;
 
 /// Which Graph property a typed login is matched against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
@@ -83,46 +83,48 @@ impl Default for GraphConfig {
     }
 }
 
-/// `[directory.graph]` when `directory.kind = "graph"`.
-pub(super) fn validate(g: Option<&GraphConfig>, err: &mut impl FnMut(&str, String)) {
-    let Some(g) = g else {
-        err("directory.graph", "missing: kind = \"graph\" needs a [directory.graph] section".into());
-        return;
-    };
-    if g.tenant_id.trim().is_empty() {
-        err("directory.graph.tenant_id", "missing: the Entra tenant id".into());
-    }
-    if g.client_id.trim().is_empty() {
-        err("directory.graph.client_id", "missing: the app registration's client id".into());
-    }
-    let certificate = g.certificate_key_file.is_some() || g.certificate_file.is_some();
-    match (g.client_secret.is_some(), certificate) {
-        (false, false) => err(
-            "directory.graph.client_secret",
-            "missing: set client_secret, client_secret_file, or certificate_key_file and certificate_file".into(),
-        ),
-        (true, true) => {
-            err("directory.graph.client_secret", "set either a client secret or a certificate, not both".into())
+impl GraphConfig {
+    /// The tenant, the app and exactly one credential (a client secret or a certificate).
+    pub(in crate::config) fn validate_credentials(&self, err: &mut impl FnMut(&str, String)) {
+        let g = self;
+        if g.tenant_id.trim().is_empty() {
+            err("directory.graph.tenant_id", "missing: the Entra tenant id".into());
         }
-        _ => {}
-    }
-    if certificate {
-        for (path, file) in [
-            ("directory.graph.certificate_key_file", &g.certificate_key_file),
-            ("directory.graph.certificate_file", &g.certificate_file),
-        ] {
-            match file {
-                None => err(path, "missing: a certificate needs both its key and its certificate file".into()),
-                Some(f) if !f.is_file() => err(path, format!("no such file: {}", f.display())),
-                Some(_) => {}
+        if g.client_id.trim().is_empty() {
+            err("directory.graph.client_id", "missing: the app registration's client id".into());
+        }
+        let certificate = g.certificate_key_file.is_some() || g.certificate_file.is_some();
+        match (g.client_secret.is_some(), certificate) {
+            (false, false) => err(
+                "directory.graph.client_secret",
+                "missing: set client_secret, client_secret_file, or certificate_key_file and certificate_file".into(),
+            ),
+            (true, true) => {
+                err("directory.graph.client_secret", "set either a client secret or a certificate, not both".into())
+            }
+            _ => {}
+        }
+        if certificate {
+            for (path, file) in [
+                ("directory.graph.certificate_key_file", &g.certificate_key_file),
+                ("directory.graph.certificate_file", &g.certificate_file),
+            ] {
+                match file {
+                    None => err(path, "missing: a certificate needs both its key and its certificate file".into()),
+                    Some(f) if !f.is_file() => err(path, format!("no such file: {}", f.display())),
+                    Some(_) => {}
+                }
             }
         }
     }
-    graph_transport::validate(g, err);
-    if !(1..=120).contains(&g.timeout_secs) {
-        err("directory.graph.timeout_secs", format!("expected 1 to 120, got {}", g.timeout_secs));
-    }
-    if !(1..=600).contains(&g.deadline_secs) || g.deadline_secs < g.timeout_secs {
-        err("directory.graph.deadline_secs", format!("expected timeout_secs to 600, got {}", g.deadline_secs));
+
+    /// Each request's timeout, and the deadline of one operation in all.
+    pub(in crate::config) fn validate_time_limits(&self, err: &mut impl FnMut(&str, String)) {
+        if !(1..=120).contains(&self.timeout_secs) {
+            err("directory.graph.timeout_secs", format!("expected 1 to 120, got {}", self.timeout_secs));
+        }
+        if !(1..=600).contains(&self.deadline_secs) || self.deadline_secs < self.timeout_secs {
+            err("directory.graph.deadline_secs", format!("expected timeout_secs to 600, got {}", self.deadline_secs));
+        }
     }
 }

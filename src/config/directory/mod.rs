@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 
-use super::{Config, redact};
+use super::redact;
 
 pub mod agent;
 pub mod graph;
@@ -155,22 +155,28 @@ fn url_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> 
 }
 
 /// The `[directory]` checks for the configured kind (and, with Graph, for the on-premises
-/// directory synced accounts go to).
-pub(super) fn validate(config: &Config, err: &mut impl FnMut(&str, String)) {
-    let d = &config.directory;
+/// directory synced accounts go to). `request_timeout_secs` is `server.request_timeout_secs`,
+/// which an agent must answer within. The group names a Graph configuration uses are checked
+/// with the whole configuration, in `config::graph_groups`.
+pub(super) fn validate(d: &DirectoryConfig, request_timeout_secs: u64, err: &mut impl FnMut(&str, String)) {
     if !(1..=1024).contains(&d.max_concurrent_ops) {
         err("directory.max_concurrent_ops", format!("expected 1 to 1024, got {}", d.max_concurrent_ops));
     }
     if !(1..=60).contains(&d.queue_timeout_secs) {
         err("directory.queue_timeout_secs", format!("expected 1 to 60, got {}", d.queue_timeout_secs));
     }
-    let request_timeout_secs = config.server.request_timeout_secs;
     match d.kind {
         DirectoryKind::Ldap => ldap::validate(d, err),
         DirectoryKind::Agent => d.agent.validate(request_timeout_secs, err),
         DirectoryKind::Graph => {
-            graph::validate(d.graph.as_ref(), err);
-            super::graph_groups::validate(config, err);
+            match &d.graph {
+                None => err("directory.graph", "missing: kind = \"graph\" needs a [directory.graph] section".into()),
+                Some(g) => {
+                    g.validate_credentials(err);
+                    super::graph_transport::validate(g, err);
+                    g.validate_time_limits(err);
+                }
+            }
             match d.graph.as_ref().map(|g| g.on_premises) {
                 Some(OnPremises::Ldap) => ldap::validate(d, err),
                 Some(OnPremises::Agent) => d.agent.validate(request_timeout_secs, err),
