@@ -103,7 +103,7 @@ impl SmsConfig {
         if needed && self.gateway == SmsGateway::None {
             err("sms.gateway", "missing: the \"sms\" method needs gateway = \"webhook\" or \"twilio\"".into());
         }
-        if !self.default_region.is_empty() && crate::factors::sms::region(&self.default_region).is_none() {
+        if !self.default_region.is_empty() && region(&self.default_region).is_none() {
             err(
                 "sms.default_region",
                 format!("expected a two-letter region like \"DE\", got {:?}", self.default_region),
@@ -159,6 +159,11 @@ impl SmsConfig {
             _ => err("sms.base_url", format!("expected an https:// URL, got {:?}", self.base_url)),
         }
     }
+}
+
+/// A two-letter region (`DE`), if it is one the phone-number metadata knows.
+pub fn region(code: &str) -> Option<phonenumber::country::Id> {
+    code.trim().to_ascii_uppercase().parse().ok()
 }
 
 #[cfg(test)]

@@ -16,17 +16,9 @@ use zeroize::Zeroizing;
 use crate::config::QuestionsConfig;
 use crate::i18n::Lang;
 
-/// The questions built in, each translated in every catalogue as `question-<id>`.
-pub const BUILTIN: [&str; 8] = [
-    "first-pet",
-    "birth-city",
-    "first-school",
-    "childhood-friend",
-    "first-car",
-    "favourite-teacher",
-    "first-job",
-    "parents-met",
-];
+/// The questions built in, each translated in every catalogue as `question-<id>` (their ids
+/// live in the configuration, which checks them).
+pub use crate::config::questions::BUILTIN;
 
 /// A question as stored with its answer: one of the pool, or the person's own words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

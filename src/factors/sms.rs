@@ -4,8 +4,6 @@
 //!
 //! A number is personal data: it is never logged whole, only masked.
 
-use phonenumber::country;
-
 /// Longest input worth parsing: E.164 has at most 15 digits, people add spaces and dashes.
 const MAX_INPUT: usize = 40;
 
@@ -72,10 +70,9 @@ impl PhoneE164 {
     }
 }
 
-/// A two-letter region (`DE`), if it is one the metadata knows.
-pub fn region(code: &str) -> Option<country::Id> {
-    code.trim().to_ascii_uppercase().parse().ok()
-}
+/// A two-letter region (`DE`), if it is one the metadata knows (kept with `[sms]`, which
+/// checks `default_region` with it).
+pub use crate::config::sms::region;
 
 /// The country code and the last two digits, the rest hidden: `+49•••••89`.
 pub fn mask(e164: &str) -> String {
