@@ -231,40 +231,6 @@ async fn check_totp(services: &Services, p: &Pending, input: &str) -> Result<Cod
     codes::check_totp(services, &p.attempt_id, &stored, input).await
 }
 
-/// The directory's accounts, kept a short while: listing a large directory (or one behind
-/// writeback agents) takes seconds, and an admin paging through the report should not wait
-/// for it on every page. One listing runs at a time; others wait for its answer.
-#[derive(Default)]
-pub struct Listing(tokio::sync::Mutex<Option<Listed>>);
-
-/// One listing of the directory.
-#[derive(Clone)]
-pub struct Listed {
-    pub at: i64,
-    pub users: std::sync::Arc<Vec<DirUser>>,
-    /// The listing stopped at `admin.max_listed_accounts`.
-    pub truncated: bool,
-}
-
-/// How long a listing is reused, in seconds.
-pub const LISTING_TTL: i64 = 120;
-
-impl Listing {
-    /// The accounts, from a listing at most [`LISTING_TTL`] old unless `fresh` is asked for.
-    pub async fn get(&self, services: &Services, fresh: bool) -> Result<Listed, crate::directory::DirError> {
-        let mut held = self.0.lock().await;
-        let now = services.clock.now();
-        if let Some(l) = held.as_ref().filter(|l| !fresh && now - l.at < LISTING_TTL && l.at <= now) {
-            return Ok(l.clone());
-        }
-        let limit = services.config.admin.max_listed_accounts;
-        let users = services.directory.list_users(limit).await?;
-        let listed = Listed { at: now, truncated: users.len() >= limit, users: std::sync::Arc::new(users) };
-        *held = Some(listed.clone());
-        Ok(listed)
-    }
-}
-
 /// Records an admin download in the audit trail.
 pub async fn exported(services: &Services, who: &Requester, admin: &Admin, what: &'static str) {
     let user = DirUser {

@@ -18,7 +18,8 @@ use super::pages::{Layout, Step, html};
 use super::return_to;
 use super::who::Who;
 use crate::flow::Services;
-use crate::flow::account::{self, ChangeOutcome, NewPassword};
+use crate::flow::account::{ChangeOutcome, NewPassword};
+use crate::flow::change;
 
 pub fn routes() -> Router<Arc<Services>> {
     Router::new().route("/change", get(form).post(submit))
@@ -148,7 +149,7 @@ async fn submit(
         Ok(new) => new,
         Err(e) => return Ok(again(e.advice(), "new", vec![])),
     };
-    let outcome = account::change(&s, &who, &form.username, &form.current, &new).await?;
+    let outcome = change::change(&s, &who, &form.username, &form.current, &new).await?;
     match refusal(&outcome, super::register::SIGN_IN_FAILED) {
         None => {
             let back = return_to::allowed(&s, &ctx, &form.return_to);
