@@ -8,6 +8,8 @@ mod assets;
 mod binding;
 mod change;
 mod context;
+mod context_layer;
+mod cookies;
 mod csrf;
 mod disown;
 mod error;
