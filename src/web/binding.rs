@@ -20,7 +20,7 @@ use super::context::Ctx;
 use super::csrf::{CodeForm, CsrfToken, EmptyForm, Verified, has_csrf};
 use super::error::Error;
 use super::pages::{Layout, Step, html};
-use super::register::KEY;
+use super::shared::REGISTER_KEY as KEY;
 use super::who::Who;
 use crate::config::MethodKind;
 use crate::flow::codes::CodeCheck;
@@ -131,7 +131,7 @@ async fn after(session: &Session, e: Enrolment, result: CodeCheck) -> Result<Opt
         CodeCheck::Passed => {
             session.cycle_id().await?;
             session.insert(KEY, e).await?;
-            session.insert(super::register::NOTICE, "prove-passed").await?;
+            session.insert(super::shared::REGISTER_NOTICE, "prove-passed").await?;
             Ok(Some(to_methods()))
         }
         CodeCheck::Voided => {
@@ -248,7 +248,7 @@ async fn check_code(
         return Ok(next);
     }
     let message = match result {
-        CodeCheck::Wrong { remaining } => super::recovery::wrong_code_message(ctx.lang, remaining),
+        CodeCheck::Wrong { remaining } => super::shared::wrong_code_message(ctx.lang, remaining),
         CodeCheck::Expired => ctx.lang.t("confirm-code-expired"),
         _ => ctx.lang.t("confirm-code-unusable"),
     };

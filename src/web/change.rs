@@ -150,7 +150,7 @@ async fn submit(
         Err(e) => return Ok(again(e.advice(), "new", vec![])),
     };
     let outcome = change::change(&s, &who, &form.username, &form.current, &new).await?;
-    match refusal(&outcome, super::register::SIGN_IN_FAILED) {
+    match refusal(&outcome, super::shared::SIGN_IN_FAILED) {
         None => {
             let back = return_to::allowed(&s, &ctx, &form.return_to);
             Ok(html(&DonePage::new(&s, &ctx, form.username.trim(), back))?.into_response())
@@ -165,7 +165,7 @@ pub(super) fn refusal(outcome: &ChangeOutcome, failed: &'static str) -> Option<(
     match outcome {
         ChangeOutcome::Done => None,
         ChangeOutcome::Failed => Some((failed, "current")),
-        ChangeOutcome::OutOfScope => Some((super::register::OUT_OF_SCOPE, "current")),
+        ChangeOutcome::OutOfScope => Some((super::shared::OUT_OF_SCOPE, "current")),
         ChangeOutcome::SameAsOld => Some(("change-same-as-old", "new")),
         ChangeOutcome::Expired => Some(("change-expired", "current")),
         ChangeOutcome::Refused(reason) => Some((reason.advice(), "new")),

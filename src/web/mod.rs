@@ -17,11 +17,13 @@ mod expiry;
 mod health;
 mod oidc;
 mod pages;
+mod password_check;
 mod quality;
 mod recovery;
 mod register;
 mod return_to;
 mod server;
+mod shared;
 mod who;
 
 pub use error::Error;
@@ -48,7 +50,7 @@ pub fn routes(services: Arc<Services>) -> Router {
         .merge(change::routes())
         .merge(disown::routes())
         .merge(oidc::routes())
-        .merge(quality::routes())
+        .merge(password_check::routes())
         .nest("/reset", recovery::routes(Purpose::Reset))
         .nest("/unlock", recovery::routes(Purpose::Unlock))
         .route("/static/theme.css", get(assets::theme))

@@ -18,6 +18,7 @@ use super::csrf::{CodeForm, CsrfToken, EmptyForm, Verified, has_csrf};
 use super::error::Error;
 use super::pages::{Layout, Step, html};
 use super::return_to;
+use super::shared::wrong_code_message;
 use super::who::Who;
 use crate::config::MethodKind;
 use crate::flow::account::NewPassword;
@@ -46,11 +47,6 @@ pub fn routes(purpose: Purpose) -> Router<Arc<Services>> {
         Purpose::Unlock => r.route("/finish", post(finish_unlock)),
     };
     r.layer(Extension(purpose))
-}
-
-/// The message after a wrong code, the same for every account.
-pub fn wrong_code_message(lang: Lang, remaining: u32) -> String {
-    lang.t_with("code-wrong", &[("count", remaining.into())])
 }
 
 /// After a method passed: on to the next step, the attempt saved under a new session id (before
