@@ -15,6 +15,7 @@ mod disown;
 mod error;
 mod expiry;
 mod health;
+mod method_pages;
 mod oidc;
 mod pages;
 mod password_check;
