@@ -1,4 +1,5 @@
-//! Signing in with the directory password, and changing it as the user.
+//! Signing in with the directory password, and what a change as the user is given and ends
+//! with (the change itself is `flow::change`).
 //!
 //! Every way a sign-in can fail before the password is known to be right (unknown account,
 //! wrong password, locked, disabled) gives the same answer after the same work.
@@ -6,12 +7,10 @@
 use secrecy::{ExposeSecret, SecretString};
 
 use super::limits::{self, Scope};
-use super::recovery::notify;
 use super::{AuditRecord, FlowError, Requester, Services};
 use crate::directory::{AccountState, DirError, DirUser, Login, PasswordWarning, PolicyReason, UserId};
-use crate::notify::messages::AccountEvent;
 use crate::policy;
-use crate::policy::quality::{Person, Refusal};
+use crate::policy::quality::Refusal;
 
 /// A new password typed twice, checked for what can be checked without the directory.
 pub struct NewPassword(SecretString);
@@ -162,78 +161,6 @@ pub enum ChangeOutcome {
     Expired,
     /// Refused by our own rules (`policy::quality`) before the directory was asked.
     Weak(Vec<Refusal>),
-}
-
-/// Changes the password as the user, so the directory's history and minimum age apply.
-pub async fn change(
-    services: &Services,
-    who: &Requester,
-    typed: &str,
-    current: &SecretString,
-    new: &NewPassword,
-) -> Result<ChangeOutcome, FlowError> {
-    if crate::crypto::constant_time_eq(current.expose_secret().as_bytes(), new.secret().expose_secret().as_bytes()) {
-        return Ok(ChangeOutcome::SameAsOld);
-    }
-    // What can be judged from the typed username alone is judged before anything is asked of
-    // the directory, even the sign-in; the account's own names once it is known.
-    let record = AuditRecord { event: "change", flow: Some("change"), method: Some("password"), ..Default::default() };
-    if let Err(refusals) = super::quality::screen(services, who, record, &Person::typed(typed), new).await {
-        return Ok(ChangeOutcome::Weak(refusals));
-    }
-    if services.directory.change_proves_current() {
-        return super::change_once::change(services, who, typed, current, new).await;
-    }
-    let user = match sign_in(services, who, "change", typed, current).await? {
-        SignIn::Ok(user) => *user,
-        SignIn::Failed => return Ok(ChangeOutcome::Failed),
-        SignIn::OutOfScope(_) => return Ok(ChangeOutcome::OutOfScope),
-        // An expired or must-change password can still be changed with the old one.
-        SignIn::MustChange => match find(services, typed).await? {
-            Some(user) if policy::in_scope(&services.config, &user) => user,
-            Some(_) => return Ok(ChangeOutcome::OutOfScope),
-            None => return Ok(ChangeOutcome::Failed),
-        },
-    };
-    let audit = |outcome, reason| AuditRecord {
-        event: "change",
-        flow: Some("change"),
-        user: Some(&user),
-        outcome,
-        reason,
-        method: Some("password"),
-    };
-    let person = Person::of(&user).and(Person::typed(typed));
-    if let Err(refusals) = super::quality::screen(services, who, audit("failure", None), &person, new).await {
-        return Ok(ChangeOutcome::Weak(refusals));
-    }
-    match services.directory.change_password(&user, current, new.secret()).await {
-        Ok(()) => {
-            services.audit(who, audit("success", None)).await;
-            notify(services, who, &user, AccountEvent::PasswordChanged).await?;
-            Ok(ChangeOutcome::Done)
-        }
-        Err(DirError::PolicyViolation(reason)) => {
-            services.audit(who, audit("failure", Some(reason.code()))).await;
-            Ok(ChangeOutcome::Refused(reason))
-        }
-        Err(DirError::Locked) => {
-            services.audit(who, audit("failure", Some("locked"))).await;
-            Ok(ChangeOutcome::Failed)
-        }
-        Err(DirError::PasswordExpired) => {
-            services.audit(who, audit("failure", Some("expired"))).await;
-            Ok(ChangeOutcome::Expired)
-        }
-        Err(DirError::WrongPassword | DirError::Disabled | DirError::NotFound) => {
-            services.audit(who, audit("failure", Some("bad_credentials"))).await;
-            Ok(ChangeOutcome::Failed)
-        }
-        Err(e) => {
-            let maybe = Some(AccountEvent::PasswordMaybeChanged);
-            Err(super::outcome::write_failed(services, who, &user, audit("failure", None), e, maybe).await)
-        }
-    }
 }
 
 pub(super) async fn find(services: &Services, typed: &str) -> Result<Option<DirUser>, FlowError> {

@@ -7,10 +7,9 @@
 //! and the same per-address and per-account check limits as a reset.
 
 use secrecy::{ExposeSecret as _, SecretString};
-use serde::{Deserialize, Serialize};
 
 use super::codes::{self, CodeCheck};
-use super::enrol::Enrolment;
+use super::enrolment::Enrolment;
 use super::limits::{self, Scope};
 use super::{AuditRecord, FlowError, Requester, Services, methods, protection};
 use crate::config::MethodKind;
@@ -19,29 +18,6 @@ use crate::factors::questions::{self, Question, QuestionSet};
 use crate::notify::messages;
 use crate::policy;
 use crate::store::StoredMethod;
-
-/// What a registration visit has proven, kept in its session.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct Proof {
-    /// Methods may change: an existing one passed in this sign-in, or there was none.
-    pub proven: bool,
-    /// The passkey check the browser was last asked for; each is answered at most once.
-    passkey_check: Option<webauthn_rs::prelude::PasskeyAuthentication>,
-}
-
-impl Proof {
-    /// At sign-in: the password alone registers only the first method.
-    pub async fn at_sign_in(services: &Services, user: &DirUser) -> Result<Proof, FlowError> {
-        Ok(Proof { proven: methods::stored(services, user).await?.is_empty(), passkey_check: None })
-    }
-}
-
-/// Refuses a change of methods until an existing method has passed in this sign-in (and, as
-/// every step, once the registration has expired or the owner blocked self-service).
-pub async fn may_change(services: &Services, e: &Enrolment) -> Result<(), FlowError> {
-    e.live(services).await?;
-    if e.proof.proven { Ok(()) } else { Err(FlowError::OutOfStep("prove an existing method first")) }
-}
 
 fn channel(kind: MethodKind) -> String {
     format!("prove-{}", kind.as_str())

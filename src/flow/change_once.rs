@@ -14,7 +14,7 @@ use secrecy::SecretString;
 
 use super::account::{ChangeOutcome, NewPassword, decoy, find};
 use super::limits::{self, Scope};
-use super::recovery::notify;
+use super::notice::notify;
 use super::{AuditRecord, FlowError, Requester, Services};
 use crate::directory::{DirError, DirUser};
 use crate::notify::messages::AccountEvent;

@@ -4,7 +4,7 @@
 use secrecy::{ExposeSecret, SecretString};
 
 use super::account::{ChangeOutcome, NewPassword};
-use super::recovery::notify;
+use super::notice::notify;
 use super::{AuditRecord, FlowError, Requester, Services};
 use crate::directory::DirError;
 use crate::notify::messages::AccountEvent;

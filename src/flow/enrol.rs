@@ -1,11 +1,12 @@
 //! Registering methods after signing in: add an address or an authenticator app, prove it
 //! works with a code, remove one. A method is stored only once its code was confirmed.
 
-use serde::{Deserialize, Serialize};
-
 use super::codes::{self, CodeCheck};
+pub use super::enrolment::{Enrolment, PendingMethod};
+use super::enrolment::{Proof, may_change};
 use super::limits::{self, Scope};
-use super::methods::{self, seal_context};
+use super::methods;
+use super::rows::seal_context;
 use super::{AuditRecord, FlowError, Requester, Services};
 use crate::config::MethodKind;
 use crate::directory::DirUser;
@@ -14,27 +15,6 @@ use crate::factors::{email, passkey, totp};
 use crate::notify::messages::{self, AccountEvent};
 use crate::policy;
 use crate::store::{Attempt, StoredMethod};
-
-/// A signed-in person registering methods, kept in their session.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Enrolment {
-    pub attempt_id: String,
-    pub user: DirUser,
-    pub expires_at: i64,
-    pub pending: Option<PendingMethod>,
-    /// Whether methods may change in this sign-in (`flow::binding`).
-    #[serde(default)]
-    pub proof: super::binding::Proof,
-}
-
-/// A method being confirmed. Its secret is sealed even inside the session, which lives in the
-/// database.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct PendingMethod {
-    pub kind: MethodKind,
-    pub label: String,
-    sealed: Vec<u8>,
-}
 
 /// One registered method as the page lists it.
 #[derive(Debug, Clone)]
@@ -64,17 +44,6 @@ fn confirm_channel(kind: MethodKind) -> String {
     format!("enrol-{}", kind.as_str())
 }
 
-impl Enrolment {
-    /// Unexpired, and the account's owner has not blocked self-service since it began.
-    pub(super) async fn live(&self, services: &Services) -> Result<(), FlowError> {
-        if self.expires_at <= services.clock.now() || super::protection::blocked(services, &self.user).await? {
-            Err(FlowError::Expired)
-        } else {
-            Ok(())
-        }
-    }
-}
-
 /// Whether this person may register `kind`: allowed by the policy and not excluded for them by
 /// a group rule.
 pub fn may_register(services: &Services, e: &Enrolment, kind: MethodKind) -> bool {
@@ -95,7 +64,7 @@ pub async fn begin(services: &Services, user: DirUser) -> Result<Enrolment, Flow
         completed_at: None,
     };
     super::rows::create_attempt(services, &attempt).await?;
-    let proof = super::binding::Proof::at_sign_in(services, &user).await?;
+    let proof = Proof::at_sign_in(services, &user).await?;
     Ok(Enrolment { attempt_id: attempt.id, user, expires_at: attempt.expires_at, pending: None, proof })
 }
 
@@ -137,7 +106,7 @@ pub async fn start_email(
     e: &mut Enrolment,
     typed: &str,
 ) -> Result<bool, FlowError> {
-    super::binding::may_change(services, e).await?;
+    may_change(services, e).await?;
     if !may_register(services, e, MethodKind::Email) {
         return Err(FlowError::OutOfStep("email not allowed"));
     }
@@ -165,7 +134,7 @@ pub async fn start_email(
 
 /// Starts registering an authenticator app: makes a seed.
 pub async fn start_totp(services: &Services, e: &mut Enrolment) -> Result<(), FlowError> {
-    super::binding::may_change(services, e).await?;
+    may_change(services, e).await?;
     if !may_register(services, e, MethodKind::Totp) {
         return Err(FlowError::OutOfStep("totp not allowed"));
     }
@@ -205,7 +174,7 @@ pub async fn confirm(
     e: &mut Enrolment,
     input: &str,
 ) -> Result<CodeCheck, FlowError> {
-    super::binding::may_change(services, e).await?;
+    may_change(services, e).await?;
     let kind = e.pending.as_ref().map(|p| p.kind).ok_or(FlowError::OutOfStep("nothing pending"))?;
     let secret = open_pending(services, e, kind)?;
     let now = services.clock.now();
@@ -269,7 +238,7 @@ pub async fn confirm(
         )
         .await;
     let named = if kind == MethodKind::Totp { who.lang.t("methods-totp") } else { label };
-    super::recovery::notify(services, who, &e.user, AccountEvent::MethodAdded(&named)).await?;
+    super::notice::notify(services, who, &e.user, AccountEvent::MethodAdded(&named)).await?;
     Ok(CodeCheck::Passed)
 }
 
@@ -294,7 +263,7 @@ pub async fn remove(
     e: &Enrolment,
     method_id: &str,
 ) -> Result<Removal, FlowError> {
-    super::binding::may_change(services, e).await?;
+    may_change(services, e).await?;
     let stored = methods::stored(services, &e.user).await?;
     let Some(target) = stored.iter().find(|m| m.id == method_id).cloned() else { return Ok(Removal::NotFound) };
     let rest: Vec<StoredMethod> = stored.into_iter().filter(|m| m.id != method_id).collect();
@@ -356,7 +325,7 @@ pub async fn save_questions(
     answers: &[(Question, secrecy::SecretString)],
 ) -> Result<QuestionsOutcome, FlowError> {
     use secrecy::ExposeSecret as _;
-    super::binding::may_change(services, e).await?;
+    may_change(services, e).await?;
     let config = &services.config.questions;
     if !may_register(services, e, MethodKind::Questions) || answers.len() != config.to_register {
         return Err(FlowError::OutOfStep("questions not allowed or wrong count"));
@@ -423,7 +392,7 @@ pub async fn save_questions(
     };
     services.audit(who, record).await;
     let named = who.lang.t("methods-questions");
-    super::recovery::notify(services, who, &e.user, AccountEvent::MethodAdded(&named)).await?;
+    super::notice::notify(services, who, &e.user, AccountEvent::MethodAdded(&named)).await?;
     Ok(QuestionsOutcome::Saved)
 }
 
@@ -469,7 +438,7 @@ pub async fn start_sms(
     e: &mut Enrolment,
     typed: &str,
 ) -> Result<Result<(), crate::factors::sms::PhoneError>, FlowError> {
-    super::binding::may_change(services, e).await?;
+    may_change(services, e).await?;
     if !may_register(services, e, MethodKind::Sms) {
         return Err(FlowError::OutOfStep("sms not allowed"));
     }
@@ -496,7 +465,7 @@ pub async fn start_passkey(
     e: &mut Enrolment,
     typed_name: &str,
 ) -> Result<Result<webauthn_rs::prelude::CreationChallengeResponse, &'static str>, FlowError> {
-    super::binding::may_change(services, e).await?;
+    may_change(services, e).await?;
     if !may_register(services, e, MethodKind::Passkey) {
         return Err(FlowError::OutOfStep("passkeys not allowed"));
     }
@@ -534,7 +503,7 @@ pub async fn finish_passkey(
     e: &mut Enrolment,
     answer: &str,
 ) -> Result<Result<String, &'static str>, FlowError> {
-    super::binding::may_change(services, e).await?;
+    may_change(services, e).await?;
     if answer.trim().is_empty() {
         // The form was sent without the browser's part: JavaScript is off.
         return Ok(Err("passkey-needs-script"));
@@ -590,6 +559,6 @@ pub async fn finish_passkey(
     };
     services.audit(who, record).await;
     let named = who.lang.t_with("methods-passkey", &[("name", name.as_str().into())]);
-    super::recovery::notify(services, who, &e.user, AccountEvent::MethodAdded(&named)).await?;
+    super::notice::notify(services, who, &e.user, AccountEvent::MethodAdded(&named)).await?;
     Ok(Ok(name))
 }

@@ -10,72 +10,15 @@
 //! starts a new one and shows the old one meanwhile. A listing that failed is shown as failed
 //! (the admin may try again at once) and retried on its own after [`LISTING_TTL`].
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use super::Services;
-use crate::directory::DirUser;
-
-/// How long a complete listing is reused, in seconds.
-pub const LISTING_TTL: i64 = 120;
-
-/// How long a request waits for a running listing before answering with its progress.
-pub const LISTING_WAIT: Duration = Duration::from_secs(3);
-
-/// The longest one listing may take before it is given up (each request in it has the
-/// directory's own deadline as well).
-pub const LISTING_LIMIT: Duration = Duration::from_secs(30 * 60);
-
-/// One complete listing of the directory.
-#[derive(Clone)]
-pub struct Listed {
-    pub at: i64,
-    pub users: Arc<Vec<DirUser>>,
-    /// The listing stopped at `admin.max_listed_accounts`.
-    pub truncated: bool,
-}
-
-/// A listing that did not complete.
-#[derive(Clone, Debug)]
-pub struct Failed {
-    pub at: i64,
-    /// Accounts it had read when it failed.
-    pub so_far: usize,
-}
-
-/// Where the listing stands, for a page to show.
-pub struct Snapshot {
-    /// The last complete listing, however old (`at` says when).
-    pub listed: Option<Listed>,
-    /// A listing is running and has read this many accounts so far.
-    pub running: Option<usize>,
-    /// The last listing failed, and none has run since.
-    pub failed: Option<Failed>,
-}
-
-struct Running {
-    progress: Arc<AtomicUsize>,
-    /// Turns true when the listing has ended, either way.
-    done: tokio::sync::watch::Receiver<bool>,
-}
-
-#[derive(Default)]
-struct State {
-    listed: Option<Listed>,
-    running: Option<Running>,
-    failed: Option<Failed>,
-}
-
-/// See the module's documentation.
-#[derive(Default)]
-pub struct Listing(Mutex<State>);
+use super::listing_state::Running;
+pub use super::listing_state::{Failed, LISTING_LIMIT, LISTING_TTL, LISTING_WAIT, Listed, Listing, Snapshot};
 
 impl Listing {
-    fn state(&self) -> MutexGuard<'_, State> {
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
     /// Where the listing stands, after starting one when the last complete listing is older
     /// than [`LISTING_TTL`] (and the last attempt did not fail within it) or `fresh` is asked
     /// for, and waiting up to `wait` for a running listing to end.

@@ -6,17 +6,12 @@ use std::collections::BTreeSet;
 
 use zeroize::Zeroizing;
 
+use super::rows::seal_context;
 use super::{FlowError, Services};
 use crate::config::MethodKind;
 use crate::directory::DirUser;
 use crate::factors::totp::TotpSecret;
 use crate::store::StoredMethod;
-
-/// Associated data that binds a sealed value to its owner and kind, so a row copied to
-/// another account does not open.
-pub fn seal_context(user_id: &str, kind: MethodKind) -> Vec<u8> {
-    format!("method\0{user_id}\0{}", kind.as_str()).into_bytes()
-}
 
 /// The methods stored for an account.
 pub async fn stored(services: &Services, user: &DirUser) -> Result<Vec<StoredMethod>, FlowError> {
@@ -51,7 +46,7 @@ pub fn usable_kinds(services: &Services, user: &DirUser, methods: &[StoredMethod
     if directory_mail_counts(services, user) {
         kinds.insert(MethodKind::Email);
     }
-    if super::sms::directory_phone_counts(services, user) {
+    if directory_phone_counts(services, user) {
         kinds.insert(MethodKind::Sms);
     }
     kinds
@@ -68,6 +63,13 @@ pub fn directory_mail_counts(services: &Services, user: &DirUser) -> bool {
     services.config.email.use_directory_mail
         && services.config.policy.methods.contains(&MethodKind::Email)
         && !user.emails.is_empty()
+}
+
+/// Whether the directory's phone attribute counts as a registered number.
+pub fn directory_phone_counts(services: &Services, user: &DirUser) -> bool {
+    services.config.sms.use_directory_phone
+        && services.config.policy.methods.contains(&MethodKind::Sms)
+        && !user.phones.is_empty()
 }
 
 /// Opens one sealed value of a stored method.

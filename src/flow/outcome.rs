@@ -29,7 +29,7 @@ pub async fn write_failed(
         tracing::error!(user = %user.id.as_str(), %detail, "a password write was sent but never confirmed; it may have been applied");
         services.audit(who, AuditRecord { outcome: UNCONFIRMED, reason: Some("no_answer"), ..record }).await;
         if let Some(event) = maybe
-            && let Err(err) = super::recovery::notify(services, who, user, event).await
+            && let Err(err) = super::notice::notify(services, who, user, event).await
         {
             tracing::error!(%err, "could not send the unconfirmed-change notice");
         }

@@ -15,7 +15,7 @@ use super::{AuditRecord, FlowError, Requester, Services};
 use crate::config::MethodKind;
 use crate::directory::{DirUser, Login};
 use crate::factors::questions::{self, Question, QuestionSet};
-use crate::notify::messages::{self, AccountEvent};
+use crate::notify::messages;
 use crate::policy;
 use crate::store::Attempt;
 use secrecy::{ExposeSecret as _, SecretString};
@@ -64,6 +64,17 @@ pub struct Recovery {
 }
 
 impl Recovery {
+    /// The audit record of a step of this attempt with `method` (its outcome still to fill in).
+    fn record<'a>(&'a self, event: &'a str, method: &'a str) -> AuditRecord<'a> {
+        AuditRecord {
+            event,
+            flow: Some(self.purpose.as_str()),
+            user: self.user.as_ref(),
+            method: Some(method),
+            ..Default::default()
+        }
+    }
+
     /// Methods the person can still choose from (allowed by policy, not yet passed).
     pub fn choices(&self, services: &Services) -> Vec<MethodKind> {
         policy::allowed_methods(&services.config.policy).into_iter().filter(|k| !self.passed.contains(k)).collect()
@@ -219,14 +230,7 @@ async fn begin(
 /// The person is told the same thing either way.
 pub async fn send_email_code(services: &Services, who: &Requester, r: &Recovery) -> Result<(), FlowError> {
     let result = send_email_code_now(services, who, r).await;
-    let record = AuditRecord {
-        event: "code_sent",
-        flow: Some(r.purpose.as_str()),
-        user: r.user.as_ref(),
-        method: Some("email"),
-        ..Default::default()
-    };
-    services.audit_error(who, record, &result).await;
+    services.audit_error(who, r.record("code_sent", "email"), &result).await;
     result
 }
 
@@ -287,14 +291,7 @@ pub async fn check_code(
     input: &str,
 ) -> Result<CodeCheck, FlowError> {
     let result = check_code_now(services, who, r, kind, input).await;
-    let record = AuditRecord {
-        event: "verify",
-        flow: Some(r.purpose.as_str()),
-        user: r.user.as_ref(),
-        method: Some(kind.as_str()),
-        ..Default::default()
-    };
-    services.audit_error(who, record, &result).await;
+    services.audit_error(who, r.record("verify", kind.as_str()), &result).await;
     result
 }
 
@@ -343,14 +340,8 @@ async fn conclude(
         CodeCheck::Wrong { .. } => Some(wrong),
         other => other.failure_reason(),
     };
-    let record = AuditRecord {
-        event: "verify",
-        flow: Some(r.purpose.as_str()),
-        user: r.user.as_ref(),
-        outcome: if reason.is_none() { "success" } else { "failure" },
-        reason,
-        method: Some(kind.as_str()),
-    };
+    let outcome = if reason.is_none() { "success" } else { "failure" };
+    let record = AuditRecord { outcome, reason, ..r.record("verify", kind.as_str()) };
     services.audit(who, record).await;
     if judged.failed {
         super::failures::failed(services, who, &r.attempt_id, r.user.as_ref(), &r.streak_key).await?;
@@ -415,14 +406,7 @@ pub async fn check_answers(
     answers: Vec<SecretString>,
 ) -> Result<CodeCheck, FlowError> {
     let result = check_answers_now(services, who, r, answers).await;
-    let record = AuditRecord {
-        event: "verify",
-        flow: Some(r.purpose.as_str()),
-        user: r.user.as_ref(),
-        method: Some(MethodKind::Questions.as_str()),
-        ..Default::default()
-    };
-    services.audit_error(who, record, &result).await;
+    services.audit_error(who, r.record("verify", MethodKind::Questions.as_str()), &result).await;
     result
 }
 
@@ -456,30 +440,11 @@ async fn check_answers_now(
     conclude(services, who, r, kind, result, "wrong_answer").await
 }
 
-/// Tells every address the account has (registered and the directory's) about an event.
-pub(super) async fn notify(
-    services: &Services,
-    who: &Requester,
-    user: &DirUser,
-    event: AccountEvent<'_>,
-) -> Result<(), FlowError> {
-    let stored = methods::stored(services, user).await?;
-    services.notify_account(who, user, methods::notification_addresses(services, user, &stored), event).await;
-    Ok(())
-}
-
 /// Makes a code for the text-message channel and sends it to the account's numbers, if any,
 /// in the background (see `flow::sms` for why). The person is told the same thing either way.
 pub async fn send_sms_code(services: &Services, who: &Requester, r: &Recovery) -> Result<(), FlowError> {
     let result = send_sms_code_now(services, who, r).await;
-    let record = AuditRecord {
-        event: "code_sent",
-        flow: Some(r.purpose.as_str()),
-        user: r.user.as_ref(),
-        method: Some(MethodKind::Sms.as_str()),
-        ..Default::default()
-    };
-    services.audit_error(who, record, &result).await;
+    services.audit_error(who, r.record("code_sent", MethodKind::Sms.as_str()), &result).await;
     result
 }
 
@@ -503,14 +468,7 @@ async fn send_sms_code_now(services: &Services, who: &Requester, r: &Recovery) -
     for to in numbers {
         super::sms::send_code(services, who, to, &code).await?;
     }
-    let record = AuditRecord {
-        event: "code_sent",
-        flow: Some(r.purpose.as_str()),
-        user: r.user.as_ref(),
-        outcome: "success",
-        method: Some(kind.as_str()),
-        ..Default::default()
-    };
+    let record = AuditRecord { outcome: "success", ..r.record("code_sent", kind.as_str()) };
     services.audit(who, record).await;
     Ok(())
 }
@@ -552,14 +510,7 @@ pub async fn check_passkey(
     answer: &str,
 ) -> Result<CodeCheck, FlowError> {
     let result = check_passkey_now(services, who, r, answer).await;
-    let record = AuditRecord {
-        event: "verify",
-        flow: Some(r.purpose.as_str()),
-        user: r.user.as_ref(),
-        method: Some(MethodKind::Passkey.as_str()),
-        ..Default::default()
-    };
-    services.audit_error(who, record, &result).await;
+    services.audit_error(who, r.record("verify", MethodKind::Passkey.as_str()), &result).await;
     result
 }
 

@@ -14,12 +14,17 @@
 //! database writer can do anyway by deleting rows), and a block that failed a check must not be
 //! read as no block.
 
-use super::methods::seal_context;
 use super::{FlowError, Services};
 use crate::config::MethodKind;
 use crate::crypto::{Keys, constant_time_eq};
 use crate::store::{Attempt, Db, StoreError, StoredMethod};
 use crate::tamper::{self, Tampered};
+
+/// Associated data that binds a sealed value to its owner and kind, so a row copied to
+/// another account does not open.
+pub fn seal_context(user_id: &str, kind: MethodKind) -> Vec<u8> {
+    format!("method\0{user_id}\0{}", kind.as_str()).into_bytes()
+}
 
 const ATTEMPT: &str = "attempt v1";
 const METHOD: &str = "method v1";

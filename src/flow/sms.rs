@@ -33,20 +33,13 @@ pub fn numbers(services: &Services, user: &DirUser, methods: &[StoredMethod]) ->
             }
         })
         .collect();
-    if directory_phone_counts(services, user) {
+    if methods::directory_phone_counts(services, user) {
         let region = services.config.sms.default_region.as_str();
         out.extend(user.phones.iter().filter_map(|p| PhoneE164::parse(p, Some(region).filter(|r| !r.is_empty())).ok()));
     }
     let mut seen = std::collections::BTreeSet::new();
     out.retain(|n| seen.insert(n.as_str().to_owned()));
     out
-}
-
-/// Whether the directory's phone attribute counts as a registered number.
-pub fn directory_phone_counts(services: &Services, user: &DirUser) -> bool {
-    services.config.sms.use_directory_phone
-        && services.config.policy.methods.contains(&MethodKind::Sms)
-        && !user.phones.is_empty()
 }
 
 /// Whether the last message the gateway was given failed: the person is then told that no

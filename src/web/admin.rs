@@ -76,7 +76,7 @@ impl FromRequestParts<Arc<Services>> for AdminUser {
             session.remove::<Admin>(ADMIN).await.map_err(err)?;
         }
         // Signed in for registration (by password or OpenID Connect) as someone who is no admin.
-        let enrolled = session.get::<crate::flow::enrol::Enrolment>(super::register::KEY).await.map_err(err)?;
+        let enrolled = session.get::<crate::flow::enrol::Enrolment>(super::shared::REGISTER_KEY).await.map_err(err)?;
         if enrolled.is_some_and(|e| !admin::is_admin(s, &e.user)) {
             return Err(Error::NotAdmin.into_response());
         }
@@ -187,7 +187,7 @@ async fn sign_in(
             session.insert(PENDING, *p).await?;
             Ok(Redirect::to("/admin/verify").into_response())
         }
-        Entry::Failed => refuse(StatusCode::UNPROCESSABLE_ENTITY, super::register::SIGN_IN_FAILED),
+        Entry::Failed => refuse(StatusCode::UNPROCESSABLE_ENTITY, super::shared::SIGN_IN_FAILED),
         Entry::MustChange => refuse(StatusCode::UNPROCESSABLE_ENTITY, "must-change"),
         Entry::NotAdmin => Err(Error::NotAdmin),
         Entry::NoSecondMethod => refuse(StatusCode::FORBIDDEN, "admin-needs-method"),

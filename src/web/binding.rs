@@ -12,15 +12,14 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
-use secrecy::SecretString;
-use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::context::Ctx;
-use super::csrf::{CodeForm, CsrfToken, EmptyForm, Verified, has_csrf};
+use super::csrf::{CodeForm, CsrfToken, EmptyForm, Verified};
 use super::error::Error;
+use super::method_pages::{AnswersForm, CodePage, PasskeyForm, PasskeyPage, QuestionsPage};
 use super::pages::{Layout, Step, html};
-use super::register::KEY;
+use super::shared::REGISTER_KEY as KEY;
 use super::who::Who;
 use crate::config::MethodKind;
 use crate::flow::codes::CodeCheck;
@@ -64,55 +63,6 @@ struct ChoosePage {
     step: Step,
 }
 
-#[derive(Template)]
-#[template(path = "recovery/code.html")]
-struct CodePage {
-    l: Layout,
-    base: &'static str,
-    kind: &'static str,
-    error: Option<String>,
-    ttl_minutes: u64,
-    step: Step,
-    sms_failing: bool,
-}
-
-#[derive(Template)]
-#[template(path = "recovery/questions.html")]
-struct QuestionsPage {
-    l: Layout,
-    base: &'static str,
-    questions: Vec<String>,
-    error: Option<String>,
-    step: Step,
-}
-
-#[derive(Template)]
-#[template(path = "recovery/passkey.html")]
-struct PasskeyPage {
-    l: Layout,
-    base: &'static str,
-    error: Option<String>,
-    step: Step,
-}
-
-#[derive(Deserialize)]
-struct AnswersForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(flatten)]
-    fields: std::collections::BTreeMap<String, SecretString>,
-}
-
-#[derive(Deserialize)]
-struct PasskeyForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
-    credential: String,
-}
-
-has_csrf!(AnswersForm, PasskeyForm);
-
 async fn enrolment(session: &Session) -> Result<Enrolment, Error> {
     session.get::<Enrolment>(KEY).await?.ok_or(Error::Flow(FlowError::Expired))
 }
@@ -131,7 +81,7 @@ async fn after(session: &Session, e: Enrolment, result: CodeCheck) -> Result<Opt
         CodeCheck::Passed => {
             session.cycle_id().await?;
             session.insert(KEY, e).await?;
-            session.insert(super::register::NOTICE, "prove-passed").await?;
+            session.insert(super::shared::REGISTER_NOTICE, "prove-passed").await?;
             Ok(Some(to_methods()))
         }
         CodeCheck::Voided => {
@@ -196,22 +146,11 @@ fn code_view(
     kind: MethodKind,
     error: Option<String>,
 ) -> Result<Response, Error> {
-    let kind = match kind {
-        MethodKind::Email => "email",
-        MethodKind::Sms => "sms",
-        MethodKind::Totp => "totp",
-        MethodKind::Questions | MethodKind::Passkey => return Err(Error::Flow(FlowError::OutOfStep("not a code"))),
-    };
+    if !kind.is_code() {
+        return Err(Error::Flow(FlowError::OutOfStep("not a code")));
+    }
     let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    let page = CodePage {
-        l: Layout::with_csrf(s, ctx, TITLE, csrf),
-        base: BASE,
-        kind,
-        error,
-        ttl_minutes: s.config.codes.ttl_secs / 60,
-        step: step(ctx),
-        sms_failing: kind == "sms" && crate::flow::sms::gateway_failing(s),
-    };
+    let page = CodePage::new(s, Layout::with_csrf(s, ctx, TITLE, csrf), BASE, kind, error, step(ctx));
     Ok((status, html(&page)?).into_response())
 }
 
@@ -248,7 +187,7 @@ async fn check_code(
         return Ok(next);
     }
     let message = match result {
-        CodeCheck::Wrong { remaining } => super::recovery::wrong_code_message(ctx.lang, remaining),
+        CodeCheck::Wrong { remaining } => super::shared::wrong_code_message(ctx.lang, remaining),
         CodeCheck::Expired => ctx.lang.t("confirm-code-expired"),
         _ => ctx.lang.t("confirm-code-unusable"),
     };
@@ -297,10 +236,7 @@ async fn check_answers(
     Verified(form): Verified<AnswersForm>,
 ) -> Result<Response, Error> {
     let mut e = enrolment(&session).await?;
-    let answers: Vec<SecretString> = (0..s.config.questions.to_answer)
-        .map(|i| form.fields.get(&format!("a{i}")).cloned().unwrap_or_else(|| SecretString::from("")))
-        .collect();
-    let result = binding::check_answers(&s, &who, &mut e, answers).await?;
+    let result = binding::check_answers(&s, &who, &mut e, form.answers(s.config.questions.to_answer)).await?;
     let shown = e.clone();
     if let Some(next) = after(&session, e, result).await? {
         return Ok(next);

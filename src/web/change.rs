@@ -18,7 +18,8 @@ use super::pages::{Layout, Step, html};
 use super::return_to;
 use super::who::Who;
 use crate::flow::Services;
-use crate::flow::account::{self, ChangeOutcome, NewPassword};
+use crate::flow::account::{ChangeOutcome, NewPassword};
+use crate::flow::change;
 
 pub fn routes() -> Router<Arc<Services>> {
     Router::new().route("/change", get(form).post(submit))
@@ -148,8 +149,8 @@ async fn submit(
         Ok(new) => new,
         Err(e) => return Ok(again(e.advice(), "new", vec![])),
     };
-    let outcome = account::change(&s, &who, &form.username, &form.current, &new).await?;
-    match refusal(&outcome, super::register::SIGN_IN_FAILED) {
+    let outcome = change::change(&s, &who, &form.username, &form.current, &new).await?;
+    match refusal(&outcome, super::shared::SIGN_IN_FAILED) {
         None => {
             let back = return_to::allowed(&s, &ctx, &form.return_to);
             Ok(html(&DonePage::new(&s, &ctx, form.username.trim(), back))?.into_response())
@@ -164,7 +165,7 @@ pub(super) fn refusal(outcome: &ChangeOutcome, failed: &'static str) -> Option<(
     match outcome {
         ChangeOutcome::Done => None,
         ChangeOutcome::Failed => Some((failed, "current")),
-        ChangeOutcome::OutOfScope => Some((super::register::OUT_OF_SCOPE, "current")),
+        ChangeOutcome::OutOfScope => Some((super::shared::OUT_OF_SCOPE, "current")),
         ChangeOutcome::SameAsOld => Some(("change-same-as-old", "new")),
         ChangeOutcome::Expired => Some(("change-expired", "current")),
         ChangeOutcome::Refused(reason) => Some((reason.advice(), "new")),

@@ -13,8 +13,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 
+use super::cookies::CookieNames;
 use super::error::Error;
-use super::server::CookieNames;
 use crate::flow::Services;
 
 /// The request's CSRF token, and whether it was just made (so a POST cannot rely on it).

@@ -8,18 +8,23 @@ mod assets;
 mod binding;
 mod change;
 mod context;
+mod context_layer;
+mod cookies;
 mod csrf;
 mod disown;
 mod error;
 mod expiry;
 mod health;
+mod method_pages;
 mod oidc;
 mod pages;
+mod password_check;
 mod quality;
 mod recovery;
 mod register;
 mod return_to;
 mod server;
+mod shared;
 mod who;
 
 pub use error::Error;
@@ -46,7 +51,7 @@ pub fn routes(services: Arc<Services>) -> Router {
         .merge(change::routes())
         .merge(disown::routes())
         .merge(oidc::routes())
-        .merge(quality::routes())
+        .merge(password_check::routes())
         .nest("/reset", recovery::routes(Purpose::Reset))
         .nest("/unlock", recovery::routes(Purpose::Unlock))
         .route("/static/theme.css", get(assets::theme))

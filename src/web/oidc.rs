@@ -178,12 +178,12 @@ async fn finish(
         let Some(user) = delegated::sign_in_to_register(&s, &who, &signed_in.object_id).await? else {
             let page = RefusedPage {
                 l: Layout::new(&s, &ctx, "register-title"),
-                message: ctx.lang.t(super::register::OUT_OF_SCOPE),
+                message: ctx.lang.t(super::shared::OUT_OF_SCOPE),
             };
             return Ok((StatusCode::FORBIDDEN, html(&page)?).into_response());
         };
         let enrolment = enrol::begin(&s, user).await?;
-        session.insert(super::register::KEY, enrolment).await?;
+        session.insert(super::shared::REGISTER_KEY, enrolment).await?;
         return Ok(Redirect::to("/register/methods").into_response());
     }
     let context = token_context(&signed_in.object_id, &signed_in.login);

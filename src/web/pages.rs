@@ -1,11 +1,17 @@
-//! Template types: one struct per page, each with the shared `Layout`.
+//! Template types: one struct per page, each with the shared `Layout`; and the middleware that
+//! turns every error status into a page.
+
+use std::sync::Arc;
 
 use askama::Template;
-use axum::response::Html;
+use axum::extract::{Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
 
 use super::context::{Ctx, with_lang};
 use super::csrf::CsrfToken;
-use super::error::{Error, ErrorInfo};
+use super::error::{Error, ErrorInfo, internal, too_large};
 use crate::flow::Services;
 use crate::i18n::{Lang, ToArg};
 
@@ -184,7 +190,7 @@ pub async fn start_over(ctx: Ctx, session: tower_sessions::Session) -> Result<ax
     Ok(axum::response::Redirect::to("/").into_response())
 }
 
-/// The kiosk's "I'm still here": the request itself renews the visit (see `context::layer`).
+/// The kiosk's "I'm still here": the request itself renews the visit (see `context_layer::layer`).
 pub async fn still_here() -> axum::http::StatusCode {
     axum::http::StatusCode::NO_CONTENT
 }
@@ -196,4 +202,63 @@ pub struct ErrorPage {
     pub status: u16,
     pub info: ErrorInfo,
     pub request_id: String,
+}
+
+/// Renders a page for every error response that is not already a page (or, from the agent
+/// API, JSON): ours, the body
+/// limit's 413, the timeout's 408, the router's 405.
+pub async fn render_error_pages(State(services): State<Arc<Services>>, req: Request, next: Next) -> Response {
+    let request_id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-").to_owned();
+    let fallback_ctx = Ctx::from_request_headers(&services, req.headers(), req.uri());
+    let res = next.run(req).await;
+    let status = res.status();
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_html {
+        return res;
+    }
+    let info = res.extensions().get::<ErrorInfo>().copied().unwrap_or(match status {
+        StatusCode::PAYLOAD_TOO_LARGE => too_large(),
+        StatusCode::REQUEST_TIMEOUT => ErrorInfo {
+            title: "error-timeout-title",
+            message: "error-timeout",
+            start_over: true,
+            wait: None,
+            offer_reset: false,
+        },
+        StatusCode::METHOD_NOT_ALLOWED => ErrorInfo {
+            title: "error-method-title",
+            message: "error-method",
+            start_over: true,
+            wait: None,
+            offer_reset: false,
+        },
+        s if s.is_server_error() => internal(),
+        _ => ErrorInfo {
+            title: "error-other-title",
+            message: "error-other",
+            start_over: true,
+            wait: None,
+            offer_reset: false,
+        },
+    });
+    let ctx = res.extensions().get::<Ctx>().cloned().unwrap_or(fallback_ctx);
+    let page = ErrorPage { l: Layout::new(&services, &ctx, info.title), status: status.as_u16(), info, request_id };
+    let mut out = match render(&page) {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(err) => {
+            tracing::error!(%err, "error page failed to render");
+            (status, "Something went wrong. Please try again.").into_response()
+        }
+    };
+    // Keep headers such as Retry-After from the original response.
+    for (name, value) in res.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            out.headers_mut().append(name.clone(), value.clone());
+        }
+    }
+    out
 }

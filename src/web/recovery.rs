@@ -16,8 +16,10 @@ use tower_sessions::Session;
 use super::context::Ctx;
 use super::csrf::{CodeForm, CsrfToken, EmptyForm, Verified, has_csrf};
 use super::error::Error;
+use super::method_pages::{AnswersForm, CodePage, PasskeyForm, PasskeyPage, QuestionsPage};
 use super::pages::{Layout, Step, html};
 use super::return_to;
+use super::shared::wrong_code_message;
 use super::who::Who;
 use crate::config::MethodKind;
 use crate::flow::account::NewPassword;
@@ -46,11 +48,6 @@ pub fn routes(purpose: Purpose) -> Router<Arc<Services>> {
         Purpose::Unlock => r.route("/finish", post(finish_unlock)),
     };
     r.layer(Extension(purpose))
-}
-
-/// The message after a wrong code, the same for every account.
-pub fn wrong_code_message(lang: Lang, remaining: u32) -> String {
-    lang.t_with("code-wrong", &[("count", remaining.into())])
 }
 
 /// After a method passed: on to the next step, the attempt saved under a new session id (before
@@ -100,19 +97,6 @@ struct ChoosePage {
     /// Verified already (an unlock that the directory could not complete): offer to retry.
     ready: bool,
     step: Step,
-}
-
-#[derive(Template)]
-#[template(path = "recovery/code.html")]
-struct CodePage {
-    l: Layout,
-    base: &'static str,
-    kind: &'static str,
-    error: Option<String>,
-    ttl_minutes: u64,
-    step: Step,
-    /// The SMS gateway's last message failed: say so, the same for every account.
-    sms_failing: bool,
 }
 
 #[derive(Template)]
@@ -299,15 +283,7 @@ async fn code_view(
     error: Option<String>,
 ) -> Result<Html<String>, Error> {
     let (title, base) = titles(purpose);
-    html(&CodePage {
-        l: Layout::with_csrf(s, ctx, title, csrf),
-        base,
-        kind: kind.as_str(),
-        error,
-        ttl_minutes: s.config.codes.ttl_secs / 60,
-        step: attempt_step(s, ctx, r),
-        sms_failing: kind == MethodKind::Sms && crate::flow::sms::gateway_failing(s),
-    })
+    html(&CodePage::new(s, Layout::with_csrf(s, ctx, title, csrf), base, kind, error, attempt_step(s, ctx, r)))
 }
 
 async fn code_form(
@@ -461,27 +437,6 @@ pub(super) async fn proven_user(s: &Services, session: &Session) -> Result<Optio
     Ok(r.filter(|r| r.purpose == Purpose::Reset).and_then(|r| r.proven_user(s).cloned()))
 }
 
-#[derive(Template)]
-#[template(path = "recovery/questions.html")]
-struct QuestionsPage {
-    l: Layout,
-    base: &'static str,
-    questions: Vec<String>,
-    error: Option<String>,
-    step: Step,
-}
-
-/// The answers: `a0`, `a1`, … in the order the questions were shown.
-#[derive(Deserialize)]
-struct AnswersForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(flatten)]
-    fields: std::collections::BTreeMap<String, SecretString>,
-}
-
-has_csrf!(AnswersForm);
-
 async fn questions_view(
     s: &Services,
     ctx: &Ctx,
@@ -535,9 +490,7 @@ async fn check_answers(
     Verified(form): Verified<AnswersForm>,
 ) -> Result<Response, Error> {
     let mut r = attempt(&session, purpose).await?;
-    let answers: Vec<SecretString> = (0..s.config.questions.to_answer)
-        .map(|i| form.fields.get(&format!("a{i}")).cloned().unwrap_or_else(|| SecretString::from("")))
-        .collect();
+    let answers = form.answers(s.config.questions.to_answer);
     let message = match recovery::check_answers(&s, &who, &mut r, answers).await? {
         result @ (CodeCheck::Passed | CodeCheck::Voided) => return proceed(&s, &session, &r, result).await,
         CodeCheck::Wrong { remaining } => ctx.lang.t_with("questions-wrong", &[("count", remaining.into())]),

@@ -19,6 +19,7 @@ use super::csrf::{CodeForm, CsrfToken, EmptyForm, Verified, has_csrf};
 use super::error::Error;
 use super::pages::{Layout, Step, html};
 use super::return_to;
+use super::shared::{OUT_OF_SCOPE, REGISTER_KEY as KEY, REGISTER_NOTICE as NOTICE, SIGN_IN_FAILED};
 use super::who::Who;
 use crate::config::MethodKind;
 use crate::flow::codes::CodeCheck;
@@ -28,15 +29,7 @@ use crate::flow::{FlowError, Services, account};
 mod questions;
 use questions::*;
 
-/// The one answer for every failed sign-in (a message key).
-pub const SIGN_IN_FAILED: &str = "sign-in-failed";
-/// Shown only after the password was right.
-pub const OUT_OF_SCOPE: &str = "out-of-scope";
 const MUST_CHANGE: &str = "must-change";
-
-/// Where the enrolment lives in the session (also set by an OpenID Connect sign-in).
-pub(super) const KEY: &str = "enrol";
-pub(super) const NOTICE: &str = "notice";
 
 pub fn routes() -> Router<Arc<Services>> {
     // Every route that changes methods waits until an existing method was proven.
@@ -511,7 +504,7 @@ async fn confirm(
             session.insert(NOTICE, "methods-add-voided").await?;
             return Ok(Redirect::to("/register/methods").into_response());
         }
-        CodeCheck::Wrong { remaining } => retry(super::recovery::wrong_code_message(ctx.lang, remaining)),
+        CodeCheck::Wrong { remaining } => retry(super::shared::wrong_code_message(ctx.lang, remaining)),
         CodeCheck::Expired => retry(ctx.lang.t("confirm-code-expired")),
         CodeCheck::NotSent | CodeCheck::Replayed => retry(ctx.lang.t("confirm-code-unusable")),
     };

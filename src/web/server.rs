@@ -18,6 +18,7 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
+use super::cookies::CookieNames;
 use crate::clock::Clock;
 use crate::config::{Config, DirectoryKind, OnPremises};
 use crate::crypto::Keys;
@@ -78,23 +79,6 @@ pub(super) fn uses_agents(config: &Config) -> bool {
     let d = &config.directory;
     d.kind == DirectoryKind::Agent
         || (d.kind == DirectoryKind::Graph && d.graph.as_ref().is_some_and(|g| g.on_premises == OnPremises::Agent))
-}
-
-/// Cookie names and flags, derived from whether the public URL is https.
-#[derive(Debug, Clone, Default)]
-pub struct CookieNames {
-    pub session: String,
-    pub csrf: String,
-    pub secure: bool,
-}
-
-impl CookieNames {
-    fn for_config(config: &Config) -> CookieNames {
-        let secure = config.secure_cookies();
-        // `__Host-` needs Secure; on a plain-HTTP demo the prefix would make browsers drop it.
-        let prefix = if secure { "__Host-" } else { "" };
-        CookieNames { session: format!("{prefix}rekey-session"), csrf: format!("{prefix}rekey-csrf"), secure }
-    }
 }
 
 /// The assembled application: its services and its router with every middleware.
@@ -190,7 +174,7 @@ impl App {
         let mut router = super::routes(services.clone())
             .layer(axum::middleware::from_fn_with_state(pacer, uniform_post_time))
             .layer(axum::middleware::from_fn_with_state(services.clone(), super::csrf::layer))
-            .layer(axum::middleware::from_fn_with_state(services.clone(), super::context::layer))
+            .layer(axum::middleware::from_fn_with_state(services.clone(), super::context_layer::layer))
             .layer(sessions)
             .layer(axum::Extension(names))
             .layer(axum::Extension(self.branding.clone()));
@@ -208,7 +192,7 @@ impl App {
         // Kiosk paths are recognised, and their prefix cut off, before the routes are matched.
         let router = Router::new()
             .fallback_service(router)
-            .layer(axum::middleware::from_fn_with_state(services.clone(), super::context::kiosk_entry));
+            .layer(axum::middleware::from_fn_with_state(services.clone(), super::context_layer::kiosk_entry));
         router.layer(
             ServiceBuilder::new()
                 .layer(axum::middleware::from_fn_with_state(services.clone(), super::health::count_request))
@@ -222,7 +206,7 @@ impl App {
                 }))
                 .layer(PropagateRequestIdLayer::new(x_request_id))
                 .layer(axum::middleware::from_fn_with_state(services.clone(), super::who::warn_shared_bucket))
-                .layer(axum::middleware::from_fn_with_state(services.clone(), super::error::render_error_pages))
+                .layer(axum::middleware::from_fn_with_state(services.clone(), super::pages::render_error_pages))
                 .layer(axum::middleware::from_fn(limit_header_size))
                 .layer(TimeoutLayer::with_status_code(
                     axum::http::StatusCode::REQUEST_TIMEOUT,

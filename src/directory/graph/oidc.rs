@@ -14,6 +14,7 @@ use openidconnect::{
 };
 use secrecy::{ExposeSecret, SecretString};
 
+pub use super::provider::OidcError;
 use super::provider::{Provider, ProviderCache};
 use super::token::AppTokens;
 
@@ -29,15 +30,6 @@ type Client = CoreClient<
     openidconnect::EndpointMaybeSet,
     openidconnect::EndpointMaybeSet,
 >;
-
-/// Why a sign-in was refused. Details are for the log only.
-#[derive(Debug, thiserror::Error)]
-pub enum OidcError {
-    #[error("the identity provider cannot be reached: {0}")]
-    Unavailable(String),
-    #[error("the sign-in answer was refused: {0}")]
-    Refused(String),
-}
 
 /// A finished sign-in: who (object id, and the name shown), and their delegated Graph token.
 #[derive(Debug, Clone)]

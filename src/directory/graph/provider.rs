@@ -13,12 +13,20 @@ use std::time::{Duration, Instant};
 
 use openidconnect::core::{CoreJsonWebKeySet, CoreProviderMetadata};
 
-use super::oidc::OidcError;
-
 /// How long discovery and keys are trusted before they are fetched again on the next sign-in.
 pub const MAX_AGE: Duration = Duration::from_secs(24 * 3600);
 /// The least time between two key-set fetches caused by an unknown `kid`.
 pub const KID_REFETCH_INTERVAL: Duration = Duration::from_secs(60);
+
+/// Why a sign-in was refused (here: discovery or the signing keys failed; in `oidc`: the
+/// answer itself). Details are for the log only.
+#[derive(Debug, thiserror::Error)]
+pub enum OidcError {
+    #[error("the identity provider cannot be reached: {0}")]
+    Unavailable(String),
+    #[error("the sign-in answer was refused: {0}")]
+    Refused(String),
+}
 
 /// Discovery, its keys and the tenant's GUID.
 #[derive(Clone)]

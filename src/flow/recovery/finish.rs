@@ -2,10 +2,11 @@
 //! the unlock. The attempt is completed (block and `voided` checked in the same statement)
 //! before the directory is written, and reopened if the directory refuses.
 
-use super::{Purpose, Recovery, notify};
+use super::{Purpose, Recovery};
 use crate::directory::{DirError, PolicyReason};
 use crate::flow::account::NewPassword;
 use crate::flow::codes;
+use crate::flow::notice::notify;
 use crate::flow::protection;
 use crate::flow::{AuditRecord, FlowError, Requester, Services};
 use crate::notify::messages::AccountEvent;

@@ -2,26 +2,6 @@
 
 use super::*;
 
-#[derive(Template)]
-#[template(path = "recovery/passkey.html")]
-pub(super) struct PasskeyPage {
-    l: Layout,
-    base: &'static str,
-    error: Option<String>,
-    step: Step,
-}
-
-/// The browser's answer (JSON), filled in by static/passkey.js.
-#[derive(Deserialize)]
-pub(super) struct PasskeyForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
-    credential: String,
-}
-
-has_csrf!(PasskeyForm);
-
 pub(super) fn passkey_view(
     s: &Services,
     ctx: &Ctx,

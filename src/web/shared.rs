@@ -1,0 +1,21 @@
+//! What more than one flow's pages use: the answers a password sign-in gives, where a
+//! registration visit lives in the session, and the sentence after a wrong code. They live
+//! here, below every page module, so that no page module imports another for them.
+
+use crate::i18n::Lang;
+
+/// The one answer for every failed sign-in (a message key).
+pub const SIGN_IN_FAILED: &str = "sign-in-failed";
+/// Shown only after the password was right.
+pub const OUT_OF_SCOPE: &str = "out-of-scope";
+
+/// Where the enrolment lives in the session (set by the registration's sign-in and by an
+/// OpenID Connect sign-in).
+pub const REGISTER_KEY: &str = "enrol";
+/// The one-time notice the registration page shows next (a message key, in the session).
+pub const REGISTER_NOTICE: &str = "notice";
+
+/// The message after a wrong code, the same for every account.
+pub fn wrong_code_message(lang: Lang, remaining: u32) -> String {
+    lang.t_with("code-wrong", &[("count", remaining.into())])
+}
