@@ -11,6 +11,7 @@ mod change_once;
 pub mod checkpoint;
 pub mod codes;
 pub mod delegated;
+pub mod dir_rules;
 pub mod enrol;
 pub mod failures;
 pub mod limits;
