@@ -205,7 +205,7 @@ mod tests {
         for lang in Lang::ALL {
             for why in &all {
                 let sentence = explanation(lang, why);
-                assert!(!sentence.starts_with("dir-why"), "{lang:?} {why:?}: {sentence}");
+                assert!(!sentence.starts_with("dir-") && sentence.ends_with('.'), "{lang:?} {why:?}: {sentence}");
             }
         }
         let when = explanation(Lang::En, &all[0]);
