@@ -630,3 +630,18 @@ prove-passed = Danke: Sie können jetzt Methoden hinzufügen oder entfernen.
 methods-prove-first = Um eine Methode hinzuzufügen oder zu entfernen, bestätigen Sie zuerst mit einer vorhandenen Methode, dass Sie es sind.
 methods-prove-button = Ich bin es – bestätigen
 admin-method-too-new = Ihre zweite Methode wurde zu kürzlich registriert, um den Admin-Bereich zu öffnen. Versuchen Sie es nach Ablauf der Wartezeit erneut oder wenden Sie sich an einen anderen Admin.
+
+## The directory's own password rules (Active Directory: domain policy or the account's PSO)
+dir-rule-length = Der Verzeichnisdienst Ihrer Organisation verlangt mindestens { $length } Zeichen.
+dir-rule-complexity = Es muss drei dieser Arten enthalten: Großbuchstaben, Kleinbuchstaben, Ziffern, Sonderzeichen; und weder Ihren Kontonamen noch einen Teil Ihres vollen Namens.
+dir-rule-history = Es darf keines Ihrer letzten { $count } Passwörter sein.
+dir-rule-min-age = { $hours ->
+    [one] Nach einer Änderung kann ein Passwort 1 Stunde lang nicht erneut geändert werden.
+   *[other] Nach einer Änderung kann ein Passwort { $hours } Stunden lang nicht erneut geändert werden.
+}
+dir-rules-most = Das sind die Regeln für die meisten Konten; für Ihres können strengere gelten.
+dir-why-too-young = Sie haben Ihr Passwort vor Kurzem geändert; Sie können es ab { $when } wieder ändern.
+dir-why-too-short = Ihr Konto braucht ein Passwort mit mindestens { $length } Zeichen.
+dir-why-not-complex = Verwenden Sie drei dieser Arten: Großbuchstaben, Kleinbuchstaben, Ziffern, Sonderzeichen.
+dir-why-name = Es darf weder Ihren Kontonamen noch einen Teil Ihres vollen Namens enthalten.
+dir-why-history = Es darf keines Ihrer letzten { $count } Passwörter sein.

@@ -620,3 +620,18 @@ prove-passed = Thank you: you can now add or remove methods.
 methods-prove-first = To add or remove a method, first confirm it's you with a method you already have.
 methods-prove-button = Confirm it's me
 admin-method-too-new = Your second method was registered too recently to open the admin area. Try again once its waiting period has passed, or ask another admin.
+
+## The directory's own password rules (Active Directory: domain policy or the account's PSO)
+dir-rule-length = Your organisation's directory requires at least { $length } characters.
+dir-rule-complexity = It must contain three of these: capital letters, small letters, digits, symbols; and not your account name or a part of your full name.
+dir-rule-history = It must not be one of your last { $count } passwords.
+dir-rule-min-age = { $hours ->
+    [one] After a change, a password cannot be changed again for 1 hour.
+   *[other] After a change, a password cannot be changed again for { $hours } hours.
+}
+dir-rules-most = These are the rules for most accounts; yours may be stricter.
+dir-why-too-young = You changed your password recently; it can be changed again after { $when }.
+dir-why-too-short = Your account needs a password of at least { $length } characters.
+dir-why-not-complex = Use three of these: capital letters, small letters, digits, symbols.
+dir-why-name = It must not contain your account name or a part of your full name.
+dir-why-history = It must not be one of your last { $count } passwords.

@@ -630,3 +630,18 @@ prove-passed = Gracias: ahora puede añadir o quitar métodos.
 methods-prove-first = Para añadir o quitar un método, confirme primero que es usted con un método que ya tenga.
 methods-prove-button = Confirmar que soy yo
 admin-method-too-new = Su segundo método se registró hace demasiado poco para abrir el área de administración. Vuelva a intentarlo cuando haya pasado el período de espera o pida ayuda a otro administrador.
+
+## The directory's own password rules (Active Directory: domain policy or the account's PSO)
+dir-rule-length = El directorio de su organización exige al menos { $length } caracteres.
+dir-rule-complexity = Debe contener tres de estos tipos: mayúsculas, minúsculas, números, símbolos; y no su nombre de cuenta ni una parte de su nombre completo.
+dir-rule-history = No puede ser una de sus últimas { $count } contraseñas.
+dir-rule-min-age = { $hours ->
+    [one] Tras un cambio, una contraseña no se puede volver a cambiar durante 1 hora.
+   *[other] Tras un cambio, una contraseña no se puede volver a cambiar durante { $hours } horas.
+}
+dir-rules-most = Estas son las reglas de la mayoría de las cuentas; las de la suya pueden ser más estrictas.
+dir-why-too-young = Ha cambiado su contraseña hace poco; podrá cambiarla de nuevo después del { $when }.
+dir-why-too-short = Su cuenta necesita una contraseña de al menos { $length } caracteres.
+dir-why-not-complex = Use tres de estos tipos: mayúsculas, minúsculas, números, símbolos.
+dir-why-name = No puede contener su nombre de cuenta ni una parte de su nombre completo.
+dir-why-history = No puede ser una de sus últimas { $count } contraseñas.

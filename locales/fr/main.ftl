@@ -633,3 +633,18 @@ prove-passed = Merci : vous pouvez maintenant ajouter ou retirer des méthodes.
 methods-prove-first = Pour ajouter ou retirer une méthode, confirmez d'abord que c'est bien vous avec une méthode que vous avez déjà.
 methods-prove-button = Confirmer que c'est moi
 admin-method-too-new = Votre deuxième méthode a été enregistrée trop récemment pour ouvrir l'espace d'administration. Réessayez une fois le délai d'attente écoulé, ou demandez à un autre administrateur.
+
+## The directory's own password rules (Active Directory: domain policy or the account's PSO)
+dir-rule-length = L'annuaire de votre organisation exige au moins { $length } caractères.
+dir-rule-complexity = Il doit contenir trois de ces types : majuscules, minuscules, chiffres, symboles ; et ni votre nom de compte ni une partie de votre nom complet.
+dir-rule-history = Il ne doit pas être l'un de vos { $count } derniers mots de passe.
+dir-rule-min-age = { $hours ->
+    [one] Après un changement, un mot de passe ne peut pas être changé de nouveau pendant 1 heure.
+   *[other] Après un changement, un mot de passe ne peut pas être changé de nouveau pendant { $hours } heures.
+}
+dir-rules-most = Ce sont les règles de la plupart des comptes ; celles du vôtre peuvent être plus strictes.
+dir-why-too-young = Vous avez changé votre mot de passe récemment ; vous pourrez le changer de nouveau après le { $when }.
+dir-why-too-short = Votre compte exige un mot de passe d'au moins { $length } caractères.
+dir-why-not-complex = Utilisez trois de ces types : majuscules, minuscules, chiffres, symboles.
+dir-why-name = Il ne doit contenir ni votre nom de compte ni une partie de votre nom complet.
+dir-why-history = Il ne doit pas être l'un de vos { $count } derniers mots de passe.

@@ -631,3 +631,18 @@ prove-passed = Dank u: u kunt nu methoden toevoegen of verwijderen.
 methods-prove-first = Bevestig eerst met een methode die u al hebt dat u het bent, om een methode toe te voegen of te verwijderen.
 methods-prove-button = Bevestigen dat ik het ben
 admin-method-too-new = Uw tweede methode is te kort geleden geregistreerd om het beheergedeelte te openen. Probeer het opnieuw na de wachttijd, of vraag een andere beheerder.
+
+## The directory's own password rules (Active Directory: domain policy or the account's PSO)
+dir-rule-length = De directory van uw organisatie vereist minstens { $length } tekens.
+dir-rule-complexity = Het moet drie van deze soorten bevatten: hoofdletters, kleine letters, cijfers, symbolen; en niet uw accountnaam of een deel van uw volledige naam.
+dir-rule-history = Het mag niet een van uw laatste { $count } wachtwoorden zijn.
+dir-rule-min-age = { $hours ->
+    [one] Na een wijziging kan een wachtwoord 1 uur lang niet opnieuw worden gewijzigd.
+   *[other] Na een wijziging kan een wachtwoord { $hours } uur lang niet opnieuw worden gewijzigd.
+}
+dir-rules-most = Dit zijn de regels voor de meeste accounts; voor het uwe kunnen strengere gelden.
+dir-why-too-young = U hebt uw wachtwoord kort geleden gewijzigd; u kunt het weer wijzigen na { $when }.
+dir-why-too-short = Uw account heeft een wachtwoord van minstens { $length } tekens nodig.
+dir-why-not-complex = Gebruik drie van deze soorten: hoofdletters, kleine letters, cijfers, symbolen.
+dir-why-name = Het mag niet uw accountnaam of een deel van uw volledige naam bevatten.
+dir-why-history = Het mag niet een van uw laatste { $count } wachtwoorden zijn.

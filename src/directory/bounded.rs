@@ -95,6 +95,15 @@ impl Directory for Bounded {
         self.inner.sign_out_everywhere(user).await
     }
 
+    async fn password_rules(&self, user: &DirUser) -> Result<Option<super::rules::AccountRules>, DirError> {
+        let _p = self.permit().await?;
+        self.inner.password_rules(user).await
+    }
+
+    async fn default_password_rules(&self) -> Option<super::rules::PasswordRules> {
+        self.inner.default_password_rules().await
+    }
+
     async fn notes(&self) -> Vec<String> {
         self.inner.notes().await
     }

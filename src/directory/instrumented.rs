@@ -108,6 +108,14 @@ impl Directory for Instrumented {
         timed!(self, "sign_out_everywhere", self.inner.sign_out_everywhere(user))
     }
 
+    async fn password_rules(&self, user: &DirUser) -> Result<Option<super::rules::AccountRules>, DirError> {
+        self.inner.password_rules(user).await
+    }
+
+    async fn default_password_rules(&self) -> Option<super::rules::PasswordRules> {
+        self.inner.default_password_rules().await
+    }
+
     async fn notes(&self) -> Vec<String> {
         self.inner.notes().await
     }

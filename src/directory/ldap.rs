@@ -12,6 +12,7 @@ mod ad_diagnostic;
 mod ad_groups;
 mod ad_hints;
 mod ad_login;
+mod ad_policy;
 mod by_id;
 mod conn;
 mod dn;
@@ -58,6 +59,8 @@ pub struct LdapDirectory {
     sid_names: ad_groups::SidCache,
     /// Active Directory: whether the DC lists the policy-hints control, once read (`ad_hints.rs`).
     hints: tokio::sync::OnceCell<bool>,
+    /// Active Directory: the domain's password policy, briefly (`ad_policy.rs`).
+    domain_policy: ad_policy::DomainCache,
 }
 
 impl LdapDirectory {
@@ -94,6 +97,7 @@ impl LdapDirectory {
             netbios: tokio::sync::OnceCell::new(),
             sid_names: ad_groups::SidCache::default(),
             hints: tokio::sync::OnceCell::new(),
+            domain_policy: ad_policy::DomainCache::default(),
         })
     }
 
@@ -383,6 +387,20 @@ impl Directory for LdapDirectory {
 
     async fn notes(&self) -> Vec<String> {
         self.ad_notes().await
+    }
+
+    async fn password_rules(&self, user: &DirUser) -> Result<Option<crate::directory::rules::AccountRules>, DirError> {
+        match self.flavour {
+            LdapFlavour::ActiveDirectory => self.ad_account_rules(user).await.map(Some),
+            LdapFlavour::Openldap => Ok(None),
+        }
+    }
+
+    async fn default_password_rules(&self) -> Option<crate::directory::rules::PasswordRules> {
+        if self.flavour != LdapFlavour::ActiveDirectory {
+            return None;
+        }
+        self.ad_rules_for_everyone().await
     }
 
     /// OpenLDAP's change binds as the person and answers that bind's refusals itself; AD's

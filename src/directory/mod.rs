@@ -10,6 +10,7 @@ pub mod bounded;
 pub mod graph;
 pub mod instrumented;
 pub mod ldap;
+pub mod rules;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -96,6 +97,9 @@ pub enum PolicyReason {
     MustSupplyOldPassword,
     /// A refusal the backend could not classify; the text is for the admin log only.
     Other(String),
+    /// A refusal explained from the rules that apply to the account (Active Directory, whose
+    /// DCs do not say why): `flow::dir_rules`.
+    Explained(rules::Explanation),
 }
 
 impl PolicyReason {
@@ -110,6 +114,7 @@ impl PolicyReason {
             PolicyReason::ModNotAllowed => "policy-not-allowed",
             PolicyReason::MustSupplyOldPassword => "policy-old-password-needed",
             PolicyReason::Other(_) => "policy-other",
+            PolicyReason::Explained(e) => e.advice(),
         }
     }
 
@@ -124,6 +129,7 @@ impl PolicyReason {
             PolicyReason::ModNotAllowed => "mod_not_allowed",
             PolicyReason::MustSupplyOldPassword => "must_supply_old_password",
             PolicyReason::Other(_) => "other",
+            PolicyReason::Explained(e) => e.code(),
         }
     }
 }
@@ -247,6 +253,20 @@ pub trait Directory: Send + Sync + 'static {
     /// DC without the policy-hints control), for `/readyz`'s `detail`. Never secrets or hosts.
     async fn notes(&self) -> Vec<String> {
         Vec::new()
+    }
+
+    /// The password rules that apply to this account, read now (Active Directory: the domain's
+    /// policy or the PSO its `msDS-ResultantPSO` names, and `pwdLastSet`). `Ok(None)` where the
+    /// directory's own refusals say why (OpenLDAP's ppolicy, Graph).
+    async fn password_rules(&self, _user: &DirUser) -> Result<Option<rules::AccountRules>, DirError> {
+        Ok(None)
+    }
+
+    /// The rules for accounts without rules of their own (Active Directory: the domain's
+    /// policy), the same for everyone, for pages shown before a person is known. Cached
+    /// briefly by the backend. `None` where there are none to show or they cannot be read.
+    async fn default_password_rules(&self) -> Option<rules::PasswordRules> {
+        None
     }
 
     /// The Graph directory, whose people sign in with OpenID Connect; `None` for others.

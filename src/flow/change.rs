@@ -62,6 +62,7 @@ pub async fn change(
             Ok(ChangeOutcome::Done)
         }
         Err(DirError::PolicyViolation(reason)) => {
+            let reason = super::dir_rules::explain(services, &user, new, true, reason).await;
             services.audit(who, audit("failure", Some(reason.code()))).await;
             Ok(ChangeOutcome::Refused(reason))
         }

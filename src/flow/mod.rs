@@ -12,6 +12,7 @@ mod change_once;
 pub mod checkpoint;
 pub mod codes;
 pub mod delegated;
+pub mod dir_rules;
 pub mod enrol;
 mod enrolment;
 pub mod failures;

@@ -109,6 +109,7 @@ async fn form(
     let mut page = ChangePage::new(&s, &ctx, &csrf, "/change");
     page.username = q.username.unwrap_or_default().chars().take(256).collect();
     page.return_to = q.return_to.and_then(|r| return_to::allowed(&s, &ctx, &r)).unwrap_or_default();
+    page.new_password = page.new_password.for_everyone(&s, ctx.lang).await;
     html(&page).map(IntoResponse::into_response)
 }
 
@@ -138,8 +139,10 @@ async fn submit(
     Who(who): Who,
     Verified(form): Verified<ChangeForm>,
 ) -> Result<Response, Error> {
+    let everyone = super::quality::NewPasswordField::new(&s, ctx.lang).for_everyone(&s, ctx.lang).await.directory;
     let again = |key: &'static str, field: &'static str, problems: Vec<String>| -> Response {
         let mut page = ChangePage::new(&s, &ctx, &csrf, "/change");
+        page.new_password.directory = everyone.clone();
         page.username = form.username.chars().take(256).collect();
         page.return_to = return_to::allowed(&s, &ctx, &form.return_to).unwrap_or_default();
         page.new_password.problems = problems;
@@ -177,6 +180,7 @@ pub(super) fn refusal(outcome: &ChangeOutcome, failed: &'static str) -> Option<(
 pub(super) fn problems(ctx: &Ctx, outcome: &ChangeOutcome) -> Vec<String> {
     match outcome {
         ChangeOutcome::Weak(refusals) => super::quality::sentences(ctx.lang, refusals),
+        ChangeOutcome::Refused(reason) => super::quality::refusal_sentences(ctx.lang, reason),
         _ => Vec::new(),
     }
 }

@@ -373,11 +373,12 @@ async fn password_form(
         return Ok(Redirect::to("/reset/verify").into_response());
     }
     let (title, _) = titles(Purpose::Reset);
+    let new_password = account_field(&s, ctx.lang, &r).await;
     let page = PasswordPage {
         l: Layout::with_csrf(&s, &ctx, title, &csrf),
         error: None,
         step: attempt_step(&s, &ctx, &r),
-        new_password: super::quality::NewPasswordField::new(&s, ctx.lang),
+        new_password,
     };
     Ok(html(&page)?.into_response())
 }
@@ -392,11 +393,11 @@ async fn set_password(
 ) -> Result<Response, Error> {
     let r = attempt(&session, Purpose::Reset).await?;
     let (title, _) = titles(Purpose::Reset);
+    let field = account_field(&s, ctx.lang, &r).await;
     let again = |error: &'static str, problems: Vec<String>| -> Result<Response, Error> {
         let mut st = attempt_step(&s, &ctx, &r);
         st.now = st.of();
-        let mut new_password = super::quality::NewPasswordField::new(&s, ctx.lang);
-        new_password.problems = problems;
+        let new_password = super::quality::NewPasswordField { problems, ..field };
         let page = PasswordPage {
             l: Layout::with_csrf(&s, &ctx, title, &csrf),
             error: Some(ctx.lang.t(error)),
@@ -426,8 +427,17 @@ async fn set_password(
             };
             Ok(html(&page)?.into_response())
         }
-        ResetOutcome::Refused(reason) => again(reason.advice(), vec![]),
+        ResetOutcome::Refused(reason) => again(reason.advice(), super::quality::refusal_sentences(ctx.lang, &reason)),
         ResetOutcome::Weak(refusals) => again("quality-refused", super::quality::sentences(ctx.lang, &refusals)),
+    }
+}
+
+/// The new-password field of a reset, with the rules of the account it has proven.
+async fn account_field(s: &Services, lang: crate::i18n::Lang, r: &Recovery) -> super::quality::NewPasswordField {
+    let field = super::quality::NewPasswordField::new(s, lang);
+    match r.proven_user(s) {
+        Some(user) => field.for_account(s, lang, user).await,
+        None => field,
     }
 }
 

@@ -7,6 +7,7 @@ mod abuse;
 mod ad_directory;
 mod ad_groups;
 mod ad_hints;
+mod ad_policy;
 mod admin;
 mod agent;
 mod agent_bulk;

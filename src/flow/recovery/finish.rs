@@ -64,6 +64,7 @@ pub async fn reset(
             must_change = false;
         }
         Err(DirError::PolicyViolation(reason)) => {
+            let reason = crate::flow::dir_rules::explain(services, user, new, false, reason).await;
             services.db.reopen_attempt(&r.attempt_id, claimed).await?;
             services.audit(who, audit("failure", Some(reason.code()))).await;
             return Ok(ResetOutcome::Refused(reason));

@@ -172,6 +172,20 @@ impl SambaDc {
         self.assert_ready(ready);
     }
 
+    /// Runs `samba-tool ARGS` on this DC's own database (it may be running); its output.
+    pub async fn samba_tool(&self, args: &[&str]) -> String {
+        let (sam, conf) = (self.dir.join("private").join("sam.ldb"), self.dir.join("etc").join("smb.conf"));
+        let out = tokio::process::Command::new("samba-tool")
+            .args(args)
+            .args(["-H", path_str(&sam), "-s", path_str(&conf)])
+            .output()
+            .await
+            .unwrap();
+        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success(), "samba-tool {args:?} failed: {text}");
+        text
+    }
+
     /// samba's own messages so far.
     pub fn log(&self) -> String {
         std::fs::read_to_string(self.dir.join("samba.log")).unwrap_or_default()
