@@ -71,7 +71,7 @@ pub fn prestart() {
         std::thread::Builder::new()
             .name("samba-provision".into())
             .spawn(|| {
-                let launched = std::panic::catch_unwind(|| SambaDc::launch(&free_address()));
+                let launched = std::panic::catch_unwind(|| SambaDc::launch(&free_address(), ""));
                 let _ = SHARED.set(launched.map_err(|e| panic_message(e.as_ref())));
             })
             .unwrap();
@@ -96,12 +96,17 @@ impl SambaDc {
     /// A dedicated DC on `address` (e.g. "127.0.0.2"), for tests that stop or restart it.
     /// Two DCs cannot share an address: ports 389 and 636 are fixed.
     pub async fn start_on(address: &str) -> SambaDc {
-        let address = address.to_owned();
-        tokio::task::spawn_blocking(move || SambaDc::launch(&address)).await.unwrap()
+        SambaDc::start_named(address, &[]).await
+    }
+
+    /// Like `start_on`, with more DNS names in the DC's certificate (e.g. its name in test DNS).
+    pub async fn start_named(address: &str, names: &[&str]) -> SambaDc {
+        let (address, names) = (address.to_owned(), names.join(" "));
+        tokio::task::spawn_blocking(move || SambaDc::launch(&address, &names)).await.unwrap()
     }
 
     /// Provisions a new domain listening on `address` and starts it (blocking).
-    fn launch(address: &str) -> SambaDc {
+    fn launch(address: &str, tls_names: &str) -> SambaDc {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("test-samba");
         std::fs::create_dir_all(&root).unwrap();
         sweep_stale_instances(&root);
@@ -118,6 +123,7 @@ impl SambaDc {
             .env("SAMBA_ADMIN_PASSWORD", &admin_password)
             .env("SAMBA_SERVICE_PASSWORD", &service_password)
             .env("SAMBA_USER_PASSWORD", &user_password)
+            .env("SAMBA_TLS_NAMES", tls_names)
             // A pristine domain is made once (per version of the script) and copied: ~1 s
             // instead of ~6 s for every DC after the first.
             .env("SAMBA_TEMPLATE_CACHE", root.join("templates"))
@@ -169,6 +175,14 @@ impl SambaDc {
         self.spawn();
         let ready = tokio::process::Command::new(script()).args(["wait", path_str(&self.dir)]).output().await.unwrap();
         self.assert_ready(ready);
+    }
+
+    /// Runs `samba-tool ARGS -H <the DC's sam.ldb>` as the system (e.g. `dsacl set`), while
+    /// samba runs; panics with its messages if it fails.
+    pub async fn samba_tool(&self, args: &[&str]) {
+        let sam = self.dir.join("private").join("sam.ldb");
+        let out = tokio::process::Command::new("samba-tool").args(args).arg("-H").arg(&sam).output().await.unwrap();
+        assert!(out.status.success(), "samba-tool {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     }
 
     /// samba's own messages so far.
@@ -323,6 +337,15 @@ impl SambaDc {
         let result = ldap.simple_bind(&self.service_dn, &self.service_password).await.unwrap();
         assert_eq!(result.rc, 0, "rekey-svc bind: {result:?}");
         ldap
+    }
+
+    /// Sets an account's password as Administrator (a reset).
+    pub async fn set_password(&self, dn: &str, password: &str) {
+        let mut ldap = self.admin().await;
+        let mods = vec![Mod::Replace(b"unicodePwd".to_vec(), HashSet::from([unicode_pwd(password)]))];
+        let result = ldap.modify(dn, mods).await.unwrap();
+        assert_eq!(result.rc, 0, "setting the password of {dn}: {result:?}");
+        let _ = ldap.unbind().await;
     }
 
     async fn admin_modify(&self, dn: &str, mods: Vec<Mod<String>>) {
