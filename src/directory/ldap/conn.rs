@@ -192,7 +192,8 @@ impl Retry {
     fn allows(self, e: &LdapError) -> bool {
         matches!(
             (self, e),
-            (_, LdapError::OpSend { .. }) | (Retry::Idempotent, LdapError::ResultRecv { .. } | LdapError::Io { .. })
+            (_, LdapError::OpSend { .. })
+                | (Retry::Idempotent, LdapError::ResultRecv { .. } | LdapError::Io { .. } | LdapError::EndOfStream)
         )
     }
 }
@@ -283,7 +284,8 @@ impl ServicePool {
     }
 }
 
-/// Errors that mean the connection itself is gone.
+/// Errors that mean the connection itself is gone. A search on a connection the server
+/// closed (Samba stopping) ends with `EndOfStream`.
 fn is_broken(e: &LdapError) -> bool {
-    matches!(e, LdapError::OpSend { .. } | LdapError::ResultRecv { .. } | LdapError::Io { .. })
+    matches!(e, LdapError::OpSend { .. } | LdapError::ResultRecv { .. } | LdapError::Io { .. } | LdapError::EndOfStream)
 }
