@@ -39,7 +39,8 @@
 # Everything an instance needs lives in DIR (must not exist or be empty; nothing outside it is
 # touched): etc/smb.conf, private/ (sam.ldb: the directory), state/, cache/, run/ (pid files),
 # tls/ (ca.pem, ca.key, server.pem, server.key: IP SAN = ADDRESS, DNS SANs localhost,
-# dc1.corp.test and this machine's host name, which OpenLDAP's tools check for ldaps://localhost),
+# dc1.corp.test, this machine's host name, which OpenLDAP's tools check for ldaps://localhost, and
+# the names in SAMBA_TLS_NAMES, space-separated, e.g. a DC's name in test DNS),
 # address (ADDRESS), service.secret and admin.secret (0600), samba.log (samba's own messages),
 # log.* (per-service logs).
 #
@@ -119,6 +120,10 @@ make_tls() {
   if [[ $name =~ ^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$ ]] && [ "$name" != localhost ]; then
     extra=",DNS:$name"
   fi
+  for name in ${SAMBA_TLS_NAMES:-}; do
+    [[ $name =~ ^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$ ]] || die "SAMBA_TLS_NAMES: not a host name: $name"
+    extra+=",DNS:$name"
+  done
   make_certificates "$tls" "rekey test AD CA" "$HOST.${REALM,,}" \
     "IP:$address,DNS:localhost,DNS:$HOST.${REALM,,}$extra"
 }

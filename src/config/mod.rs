@@ -23,6 +23,7 @@ pub mod branding;
 pub mod codes;
 pub mod database;
 pub mod directory;
+pub use directory::discovery;
 pub mod email;
 pub mod graph_groups;
 pub mod graph_transport;

@@ -15,6 +15,7 @@ mod ad_login;
 mod ad_policy;
 mod by_id;
 mod conn;
+pub mod discovery;
 mod dn;
 pub mod escape;
 mod listing;
@@ -67,21 +68,9 @@ impl LdapDirectory {
     /// Prepares TLS and the (empty) connection pool. Does not contact the server: the portal
     /// starts while the directory is down, and each request then reports `Unavailable`.
     pub fn new(config: &DirectoryConfig) -> Result<LdapDirectory, DirError> {
-        let urls: Vec<&str> = config.urls().collect();
-        if urls.is_empty() || urls.iter().any(|u| !(u.starts_with("ldap://") || u.starts_with("ldaps://"))) {
-            return Err(DirError::Unavailable(format!(
-                "directory.url must start with ldap:// or ldaps://, got {:?}",
-                config.url
-            )));
-        }
-        // Config validation says so too; this also covers configs built in code.
-        if urls.iter().any(|u| u.starts_with("ldap://")) && !config.starttls {
-            if config.flavour == LdapFlavour::ActiveDirectory {
-                return Err(DirError::Unavailable(format!("directory.url: {AD_NEEDS_TLS}")));
-            }
-            if !config.allow_plaintext {
-                return Err(DirError::Unavailable(format!("directory.url: {PLAINTEXT_REFUSED}")));
-            }
+        // Discovered DCs are always reached over TLS (`discovery.rs`): no URL to check.
+        if config.discover_domain.trim().is_empty() {
+            check_urls(config)?;
         }
         let password = match &config.bind_password {
             Some(p) if !p.expose_secret().is_empty() => p.clone(),
@@ -442,6 +431,27 @@ fn logged(what: &str, dn: &str, result: &LdapResult) -> DirError {
     let error = result_error(result.rc, &result.text);
     tracing::warn!(rc = result.rc, dn, text = %result.text, "{what} failed: {error}");
     error
+}
+
+/// `directory.url`: ldap:// or ldaps:// URLs, and no plain LDAP unless allowed. Config
+/// validation says so too; this also covers configs built in code.
+fn check_urls(config: &DirectoryConfig) -> Result<(), DirError> {
+    let urls: Vec<&str> = config.urls().collect();
+    if urls.is_empty() || urls.iter().any(|u| !(u.starts_with("ldap://") || u.starts_with("ldaps://"))) {
+        return Err(DirError::Unavailable(format!(
+            "directory.url must start with ldap:// or ldaps://, got {:?}",
+            config.url
+        )));
+    }
+    if urls.iter().any(|u| u.starts_with("ldap://")) && !config.starttls {
+        if config.flavour == LdapFlavour::ActiveDirectory {
+            return Err(DirError::Unavailable(format!("directory.url: {AD_NEEDS_TLS}")));
+        }
+        if !config.allow_plaintext {
+            return Err(DirError::Unavailable(format!("directory.url: {PLAINTEXT_REFUSED}")));
+        }
+    }
+    Ok(())
 }
 
 /// Result codes that are not specific to one operation.

@@ -5,6 +5,7 @@
 
 mod abuse;
 mod ad_directory;
+mod ad_discovery;
 mod ad_groups;
 mod ad_hints;
 mod ad_policy;

@@ -1,6 +1,7 @@
 //! What a person is told when a password write has no plain answer, against the real servers:
 //! a modify that reached slapd but whose answer was lost (a line that swallows it) is
-//! unconfirmed, and a protected Domain Admins member on Samba is refused for good.
+//! unconfirmed, and on Samba a protected Domain Admins member and an account set to "user
+//! cannot change password" are refused for good.
 
 use std::collections::HashSet;
 
@@ -154,6 +155,41 @@ async fn outcomes_a_protected_domain_admin_is_refused_for_good_and_sent_to_the_h
     assert!(!dc.bind(&user.dn, &new).await);
 
     let record = last_audit(&env, "reset", &user.uid).await;
+    assert_eq!(record.outcome, "failure", "{record:?}");
+    assert_eq!(record.reason.as_deref(), Some("refused_insufficient_access"), "{record:?}");
+}
+
+/// The Change Password extended right (User-Change-Password).
+const CHANGE_PASSWORD_RIGHT: &str = "ab721a53-1e2f-11d0-9819-00aa0040529b";
+
+/// "User cannot change password" as Active Directory Users and Computers sets it: the Change
+/// Password right denied to Everyone (WD) and to SELF (PS), at the front of the account's DACL.
+async fn deny_change_password(dc: &SambaDc, user: &crate::support::slapd::TestUser) {
+    let sddl = format!("(OD;;CR;{CHANGE_PASSWORD_RIGHT};;WD)(OD;;CR;{CHANGE_PASSWORD_RIGHT};;PS)");
+    dc.samba_tool(&["dsacl", "set", &format!("--objectdn={}", user.dn), &format!("--sddl={sddl}")]).await;
+}
+
+#[tokio::test]
+async fn outcomes_a_person_who_cannot_change_their_password_is_refused_for_good() {
+    let dc = SambaDc::shared().await;
+    let env = TestEnv::on(dc, |_| {}).await;
+    let user = dc.create_user("nochange").await;
+    deny_change_password(dc, &user).await;
+
+    let new = new_password();
+    let mut b = env.browser();
+    b.get("/change").await.assert_status(200);
+    let page = b
+        .post("/change", &[("username", &user.uid), ("current", &user.password), ("new", &new), ("confirm", &new)])
+        .await;
+    page.assert_status(403);
+    assert!(page.contains("This account cannot be changed here"), "{}", page.body);
+    assert!(page.contains("contact the helpdesk"), "{}", page.body);
+    assert!(!page.contains("try again in a few minutes"), "{}", page.body);
+    assert!(dc.bind(&user.dn, &user.password).await, "the old password still works");
+    assert!(!dc.bind(&user.dn, &new).await);
+
+    let record = last_audit(&env, "change", &user.uid).await;
     assert_eq!(record.outcome, "failure", "{record:?}");
     assert_eq!(record.reason.as_deref(), Some("refused_insufficient_access"), "{record:?}");
 }

@@ -28,8 +28,9 @@ pub(crate) fn validate_ldap(d: &DirectoryConfig, errors: &mut Vec<ConfigError>) 
 }
 
 pub(super) fn validate(d: &DirectoryConfig, err: &mut impl FnMut(&str, String)) {
-    let urls: Vec<&str> = d.urls().collect();
-    if urls.is_empty() {
+    let discovering = super::discovery::validate(d, err);
+    let urls: Vec<&str> = if discovering { Vec::new() } else { d.urls().collect() };
+    if urls.is_empty() && !discovering {
         err("directory.url", "missing: ldap://host:389 or ldaps://host:636".into());
     }
     let many = urls.len() > 1;

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::redact;
 
 pub mod agent;
+pub mod discovery;
 pub mod graph;
 pub mod ldap;
 
@@ -41,6 +42,15 @@ pub struct DirectoryConfig {
     /// be reached is passed over for the next. Kept as one space-separated string.
     #[serde(deserialize_with = "url_list")]
     pub url: String,
+    /// Active Directory: find the domain controllers in DNS instead of listing them in `url`:
+    /// the SRV records `_ldap._tcp.dc._msdcs.<domain>`, tried by priority and weight (RFC
+    /// 2782) and looked up again once their TTL has passed. Each DC is reached by its host
+    /// name (LDAPS on 636, or StartTLS on the SRV port with `starttls`), and its certificate
+    /// is checked against that name. Empty: use `url`.
+    pub discover_domain: String,
+    /// The DNS server asked for `discover_domain` (`address` or `address:port`): for a
+    /// split-horizon DNS or a test. Empty: the system's resolver (/etc/resolv.conf).
+    pub dns_server: String,
     /// Upgrade an `ldap://` connection with StartTLS.
     pub starttls: bool,
     /// Accept `ldap://` without StartTLS (passwords in clear on the network): only on purpose.
@@ -100,6 +110,8 @@ impl Default for DirectoryConfig {
             kind: DirectoryKind::Ldap,
             flavour: LdapFlavour::Openldap,
             url: "ldap://127.0.0.1:389".into(),
+            discover_domain: String::new(),
+            dns_server: String::new(),
             starttls: false,
             allow_plaintext: false,
             ca_file: None,

@@ -13,6 +13,8 @@
 //! - `00000056: Constraint violation - check_password_restrictions: The old password specified
 //!   doesn't match!` (19; counts as a bad password towards lockout)
 //! - `00000775: Password change not permitted, account locked out! at …` (19, on a change)
+//! - `error in module acl: Constraint violation during LDB_MODIFY` (19, a change by someone
+//!   denied the Change Password right: "user cannot change password")
 //!
 //! Windows only says `0000052D: AtrErr: … problem 1005 (CONSTRAINT_ATT_TYPE), data 0, Att 9005a
 //! (unicodePwd)`: the reason is then [`PolicyReason::Other`].
@@ -21,6 +23,7 @@ use crate::directory::{DirError, PolicyReason};
 
 /// Win32 codes that appear in AD diagnostics.
 mod code {
+    pub const ACCESS_DENIED: u32 = 0x5;
     pub const WRONG_OLD_PASSWORD: u32 = 0x56;
     pub const NEEDS_TLS: u32 = 0x1F;
     pub const POLICY: u32 = 0x52D;
@@ -105,6 +108,12 @@ pub fn password_refusal(rc: u32, text: &str) -> Option<DirError> {
         (53, Some(code::NEEDS_TLS)) => {
             DirError::Unavailable(format!("the directory refused a password operation without TLS (53): {text}"))
         }
+        // "User cannot change password" (the Change Password right denied to Everyone and
+        // SELF): a change is answered with constraint violation, not insufficient access.
+        // Windows gives Win32 code 5 (access denied); Samba 4.17 gives no code and names its
+        // acl module. Trying again will not help.
+        (19 | 50, Some(code::ACCESS_DENIED)) => change_right_denied(rc, text),
+        (19, None) if text.contains(SAMBA_ACL_REFUSAL) => change_right_denied(rc, text),
         (19, _) => DirError::PolicyViolation(policy_reason(text)),
         // insufficientAccessRights on this account's password: an AdminSDHolder-protected
         // account, "user cannot change password", or a delegation that leaves it out. Trying
@@ -114,6 +123,16 @@ pub fn password_refusal(rc: u32, text: &str) -> Option<DirError> {
         }
         _ => return None,
     })
+}
+
+/// How Samba's acl module (not its password checks) words a refused change.
+const SAMBA_ACL_REFUSAL: &str = "error in module acl";
+
+fn change_right_denied(rc: u32, text: &str) -> DirError {
+    DirError::Refused(format!(
+        "{}: the Change Password right is denied, \"user cannot change password\" ({rc}): {text}",
+        super::super::INSUFFICIENT_ACCESS
+    ))
 }
 
 #[cfg(test)]
@@ -214,5 +233,11 @@ mod tests {
             Some(DirError::Refused(m)) if m.contains("(50)")
         ));
         assert!(password_refusal(32, "0000208D: NameErr: DSID-0310020A, problem 2001 (NO_OBJECT)").is_none());
+        let samba_denied = "error in module acl: Constraint violation during LDB_MODIFY";
+        assert!(
+            matches!(password_refusal(19, samba_denied), Some(DirError::Refused(m)) if m.contains("cannot change"))
+        );
+        let windows_denied = "00000005: AtrErr: DSID-03190F80, #1:\n\t0: 00000005: DSID-03190F80, problem 1005 (CONSTRAINT_ATT_TYPE), data 0, Att 9005a (unicodePwd)\n";
+        assert!(matches!(password_refusal(19, windows_denied), Some(DirError::Refused(_))));
     }
 }

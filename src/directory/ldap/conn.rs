@@ -3,7 +3,8 @@
 //!
 //! With several URLs every new connection tries them in order, passing over a server that
 //! cannot be reached (refused, timed out, TLS failed): the pool fails over when a connection
-//! breaks, and connections opened once the first server is back go to it again.
+//! breaks, and connections opened once the first server is back go to it again. With
+//! `directory.discover_domain` the list comes from DNS instead (`discovery.rs`).
 //!
 //! Nothing here may log or return a password; errors carry ldap3's description of what went
 //! wrong with the connection, which never contains one.
@@ -13,11 +14,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use ldap3::{Ldap, LdapConnAsync, LdapConnSettings, LdapError};
+use ldap3::{Ldap, LdapConnAsync, LdapConnSettings, LdapError, StdStream};
 use rustls::{ClientConfig, RootCertStore};
 use secrecy::{ExposeSecret, SecretString};
 use tokio::sync::Mutex;
 
+use super::discovery::Discovery;
 use crate::config::DirectoryConfig;
 use crate::directory::DirError;
 
@@ -25,6 +27,8 @@ use crate::directory::DirError;
 #[derive(Clone)]
 pub struct Connector {
     urls: Vec<String>,
+    /// With `directory.discover_domain`: the DCs come from DNS and `urls` is empty.
+    discovery: Option<Arc<Discovery>>,
     starttls: bool,
     tls: Arc<ClientConfig>,
     timeout: Duration,
@@ -61,8 +65,11 @@ impl Connector {
             .map_err(|e| DirError::Unavailable(format!("TLS set-up: {e}")))?
             .with_root_certificates(roots)
             .with_no_client_auth();
+        let discovery =
+            if config.discover_domain.trim().is_empty() { None } else { Some(Arc::new(Discovery::new(config)?)) };
         Ok(Connector {
-            urls: config.urls().map(str::to_owned).collect(),
+            urls: if discovery.is_some() { Vec::new() } else { config.urls().map(str::to_owned).collect() },
+            discovery,
             starttls: config.starttls,
             tls: Arc::new(tls),
             timeout: Duration::from_secs(config.timeout_secs.max(1)),
@@ -75,11 +82,14 @@ impl Connector {
     }
 
     /// Opens a connection (TCP, then StartTLS or TLS as configured) within the timeout, to the
-    /// first URL that answers.
+    /// first URL (or discovered DC) that answers.
     pub async fn connect(&self) -> Result<Ldap, DirError> {
+        if let Some(discovery) = &self.discovery {
+            return self.connect_discovered(discovery).await;
+        }
         let mut last = DirError::Unavailable("directory.url lists no server".into());
         for url in &self.urls {
-            match self.connect_to(url).await {
+            match self.connect_to(url, None).await {
                 Ok(ldap) => return Ok(ldap),
                 Err(e) => last = e,
             }
@@ -87,11 +97,50 @@ impl Connector {
         Err(last)
     }
 
-    async fn connect_to(&self, url: &str) -> Result<Ldap, DirError> {
-        let settings = LdapConnSettings::new()
+    /// Each DC in DNS order, each of its addresses in turn. The TCP connection is opened here
+    /// (to an address from the same resolver) and handed to ldap3 with the DC's name in the
+    /// URL, which TLS checks the certificate against.
+    async fn connect_discovered(&self, discovery: &Discovery) -> Result<Ldap, DirError> {
+        let mut last = DirError::Unavailable("directory.discover_domain: no domain controller answered".into());
+        for target in discovery.servers().await? {
+            let url = discovery.url(&target);
+            let addresses = match discovery.addresses(&target).await {
+                Ok(addresses) => addresses,
+                Err(e) => {
+                    last = e;
+                    continue;
+                }
+            };
+            for address in addresses {
+                let stream = match tokio::time::timeout(self.timeout, tokio::net::TcpStream::connect(address)).await {
+                    Ok(Ok(stream)) => stream.into_std(),
+                    Ok(Err(e)) => Err(e),
+                    Err(_) => Err(std::io::ErrorKind::TimedOut.into()),
+                };
+                let result = match stream {
+                    Ok(stream) => self.connect_to(&url, Some(stream)).await,
+                    Err(e) => {
+                        tracing::warn!(url = %url, %address, error = %e, "cannot connect to the domain controller");
+                        Err(DirError::Unavailable(format!("cannot connect to {url} at {address}: {e}")))
+                    }
+                };
+                match result {
+                    Ok(ldap) => return Ok(ldap),
+                    Err(e) => last = e,
+                }
+            }
+        }
+        Err(last)
+    }
+
+    async fn connect_to(&self, url: &str, stream: Option<std::net::TcpStream>) -> Result<Ldap, DirError> {
+        let mut settings = LdapConnSettings::new()
             .set_conn_timeout(self.timeout)
             .set_config(self.tls.clone())
             .set_starttls(self.starttls && url.starts_with("ldap://"));
+        if let Some(stream) = stream {
+            settings = settings.set_std_stream(StdStream::Tcp(stream));
+        }
         let opened = tokio::time::timeout(self.timeout, LdapConnAsync::with_settings(settings, url)).await;
         let (conn, ldap) = match opened {
             Ok(Ok(pair)) => pair,
@@ -143,7 +192,8 @@ impl Retry {
     fn allows(self, e: &LdapError) -> bool {
         matches!(
             (self, e),
-            (_, LdapError::OpSend { .. }) | (Retry::Idempotent, LdapError::ResultRecv { .. } | LdapError::Io { .. })
+            (_, LdapError::OpSend { .. })
+                | (Retry::Idempotent, LdapError::ResultRecv { .. } | LdapError::Io { .. } | LdapError::EndOfStream)
         )
     }
 }
@@ -234,7 +284,8 @@ impl ServicePool {
     }
 }
 
-/// Errors that mean the connection itself is gone.
+/// Errors that mean the connection itself is gone. A search on a connection the server
+/// closed (Samba stopping) ends with `EndOfStream`.
 fn is_broken(e: &LdapError) -> bool {
-    matches!(e, LdapError::OpSend { .. } | LdapError::ResultRecv { .. } | LdapError::Io { .. })
+    matches!(e, LdapError::OpSend { .. } | LdapError::ResultRecv { .. } | LdapError::Io { .. } | LdapError::EndOfStream)
 }

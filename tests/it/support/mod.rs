@@ -9,6 +9,7 @@
 pub mod agent;
 pub mod browser;
 pub mod directory;
+pub mod dns;
 pub mod env;
 pub mod graph;
 pub mod latency;

@@ -71,7 +71,7 @@ pub fn prestart() {
         std::thread::Builder::new()
             .name("samba-provision".into())
             .spawn(|| {
-                let launched = std::panic::catch_unwind(|| SambaDc::launch(&free_address()));
+                let launched = std::panic::catch_unwind(|| SambaDc::launch(&free_address(), ""));
                 let _ = SHARED.set(launched.map_err(|e| panic_message(e.as_ref())));
             })
             .unwrap();
@@ -96,8 +96,13 @@ impl SambaDc {
     /// A dedicated DC on `address` (e.g. "127.0.0.2"), for tests that stop or restart it.
     /// Two DCs cannot share an address: ports 389 and 636 are fixed.
     pub async fn start_on(address: &str) -> SambaDc {
-        let address = address.to_owned();
-        tokio::task::spawn_blocking(move || SambaDc::launch(&address)).await.unwrap()
+        SambaDc::start_named(address, &[]).await
+    }
+
+    /// Like `start_on`, with more DNS names in the DC's certificate (e.g. its name in test DNS).
+    pub async fn start_named(address: &str, names: &[&str]) -> SambaDc {
+        let (address, names) = (address.to_owned(), names.join(" "));
+        tokio::task::spawn_blocking(move || SambaDc::launch(&address, &names)).await.unwrap()
     }
 
     /// A dedicated DC with `count` more accounts, bulk00000…, under `OU=Bulk,DC=corp,DC=test`
@@ -105,15 +110,15 @@ impl SambaDc {
     /// a template of it (10,000: about 90 s); later ones copy it.
     pub async fn start_with_bulk_accounts(address: &str, count: usize) -> SambaDc {
         let address = address.to_owned();
-        tokio::task::spawn_blocking(move || SambaDc::launch_with(&address, count)).await.unwrap()
+        tokio::task::spawn_blocking(move || SambaDc::launch_with(&address, "", count)).await.unwrap()
     }
 
-    fn launch(address: &str) -> SambaDc {
-        Self::launch_with(address, 0)
+    fn launch(address: &str, tls_names: &str) -> SambaDc {
+        Self::launch_with(address, tls_names, 0)
     }
 
     /// Provisions a new domain listening on `address` and starts it (blocking).
-    fn launch_with(address: &str, bulk_accounts: usize) -> SambaDc {
+    fn launch_with(address: &str, tls_names: &str, bulk_accounts: usize) -> SambaDc {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("test-samba");
         std::fs::create_dir_all(&root).unwrap();
         sweep_stale_instances(&root);
@@ -131,6 +136,7 @@ impl SambaDc {
             .env("SAMBA_SERVICE_PASSWORD", &service_password)
             .env("SAMBA_USER_PASSWORD", &user_password)
             .env("SAMBA_BULK_ACCOUNTS", bulk_accounts.to_string())
+            .env("SAMBA_TLS_NAMES", tls_names)
             // A pristine domain is made once (per version of the script) and copied: ~1 s
             // instead of ~6 s for every DC after the first.
             .env("SAMBA_TEMPLATE_CACHE", root.join("templates"))
@@ -326,6 +332,15 @@ impl SambaDc {
         let result = ldap.simple_bind(&self.service_dn, &self.service_password).await.unwrap();
         assert_eq!(result.rc, 0, "rekey-svc bind: {result:?}");
         ldap
+    }
+
+    /// Sets an account's password as Administrator (a reset).
+    pub async fn set_password(&self, dn: &str, password: &str) {
+        let mut ldap = self.admin().await;
+        let mods = vec![Mod::Replace(b"unicodePwd".to_vec(), HashSet::from([unicode_pwd(password)]))];
+        let result = ldap.modify(dn, mods).await.unwrap();
+        assert_eq!(result.rc, 0, "setting the password of {dn}: {result:?}");
+        let _ = ldap.unbind().await;
     }
 
     async fn admin_modify(&self, dn: &str, mods: Vec<Mod<String>>) {
