@@ -512,10 +512,10 @@ pub async fn run(config: AgentConfig, shutdown: impl std::future::Future<Output 
                 let wait = match agent.heartbeat().await {
                     Ok(ack) => {
                         delays = backoff();
-                        if ack.rotate_requested {
-                            if let Err(e) = agent.rotate().await {
-                                tracing::warn!(error = %e, "key rotation failed; will retry");
-                            }
+                        if ack.rotate_requested
+                            && let Err(e) = agent.rotate().await
+                        {
+                            tracing::warn!(error = %e, "key rotation failed; will retry");
                         }
                         Duration::from_secs(agent.config.agent.heartbeat_secs)
                     }

@@ -113,10 +113,10 @@ impl AgentConfig {
         if a.key_file.as_os_str().is_empty() {
             err("agent.key_file", "missing: where `rekey agent enroll` wrote the agent's keys".into());
         }
-        if let Some(ca) = &a.portal_ca_file {
-            if !ca.is_file() {
-                err("agent.portal_ca_file", format!("no such file: {}", ca.display()));
-            }
+        if let Some(ca) = &a.portal_ca_file
+            && !ca.is_file()
+        {
+            err("agent.portal_ca_file", format!("no such file: {}", ca.display()));
         }
         if !(1..=60).contains(&a.heartbeat_secs) {
             err("agent.heartbeat_secs", format!("expected 1 to 60, got {}", a.heartbeat_secs));

@@ -30,10 +30,8 @@ impl Guard<'_> {
                 user.id.as_str()
             )));
         };
-        if writes {
-            if let Some(why) = self.ldap.protected_reason(&fresh, self.protection).await? {
-                return Err(DirError::Refused(format!("the account is protected: {why}")));
-            }
+        if writes && let Some(why) = self.ldap.protected_reason(&fresh, self.protection).await? {
+            return Err(DirError::Refused(format!("the account is protected: {why}")));
         }
         Ok(with_user(request, fresh))
     }

@@ -18,10 +18,10 @@ pub(super) fn validate(g: &GraphConfig, err: &mut impl FnMut(&str, String)) {
             err(path, why);
         }
     }
-    if let Some(ca) = &g.ca_file {
-        if let Err(why) = read_ca_file(ca) {
-            err("directory.graph.ca_file", why);
-        }
+    if let Some(ca) = &g.ca_file
+        && let Err(why) = read_ca_file(ca)
+    {
+        err("directory.graph.ca_file", why);
     }
 }
 

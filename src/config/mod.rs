@@ -237,10 +237,10 @@ impl Config {
         self.log.validate(&mut err);
         self.sms.validate(self.policy.methods.contains(&MethodKind::Sms), &mut err);
         self.audit.validate(&mut err);
-        if self.policy.methods.contains(&MethodKind::Passkey) {
-            if let Err((key, message)) = self.passkeys.relying_party(&self.server.public_url, &self.kiosk.hosts) {
-                err(key, message);
-            }
+        if self.policy.methods.contains(&MethodKind::Passkey)
+            && let Err((key, message)) = self.passkeys.relying_party(&self.server.public_url, &self.kiosk.hosts)
+        {
+            err(key, message);
         }
     }
 

@@ -89,12 +89,13 @@ pub fn explain(
     now: UnixTime,
 ) -> Option<Explanation> {
     let rules = &account.rules;
-    if change && rules.min_age_secs > 0 {
-        if let Some(set) = account.last_set {
-            let until = set.saturating_add(rules.min_age_secs);
-            if until > now {
-                return Some(Explanation::TooYoung { until });
-            }
+    if change
+        && rules.min_age_secs > 0
+        && let Some(set) = account.last_set
+    {
+        let until = set.saturating_add(rules.min_age_secs);
+        if until > now {
+            return Some(Explanation::TooYoung { until });
         }
     }
     // Windows counts UTF-16 code units; for anything but emoji that is the characters.

@@ -291,12 +291,11 @@ pub async fn remove(
         .await;
     // The removed address is told too: it may be the owner's only warning.
     let mut notice_to = methods::notification_addresses(services, &e.user, &rest);
-    if target.kind == MethodKind::Email.as_str() {
-        if let Ok(bytes) = methods::open(services, &target) {
-            if let Ok(address) = String::from_utf8(bytes.to_vec()) {
-                notice_to.push(address);
-            }
-        }
+    if target.kind == MethodKind::Email.as_str()
+        && let Ok(bytes) = methods::open(services, &target)
+        && let Ok(address) = String::from_utf8(bytes.to_vec())
+    {
+        notice_to.push(address);
     }
     let named = match MethodKind::parse(&target.kind) {
         Some(MethodKind::Totp) => who.lang.t("methods-totp"),

@@ -178,13 +178,13 @@ impl Db {
                 if prev.is_none() && !stored_prev.is_empty() {
                     return Ok(ChainCheck::Broken { id: row.id, why: "the records before this one were removed" });
                 }
-                if let Some(expected_prev) = &prev {
-                    if stored_prev != expected_prev {
-                        return Ok(ChainCheck::Broken {
-                            id: row.id,
-                            why: "the record does not follow the one before it (a record was removed or inserted)",
-                        });
-                    }
+                if let Some(expected_prev) = &prev
+                    && stored_prev != expected_prev
+                {
+                    return Ok(ChainCheck::Broken {
+                        id: row.id,
+                        why: "the record does not follow the one before it (a record was removed or inserted)",
+                    });
                 }
                 let expected = mac(stored_prev, &row.event.canonical());
                 if !crate::crypto::constant_time_eq(&expected, hash) {

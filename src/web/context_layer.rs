@@ -60,10 +60,10 @@ pub async fn kiosk_entry(State(services): State<Arc<Services>>, mut req: Request
     if let Some(KioskRoot(root)) = root.filter(|r| !r.0.is_empty()) {
         // Redirects name portal paths; on a kiosk path they stay under the prefix.
         let location = res.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).map(str::to_owned);
-        if let Some(loc) = location.filter(|l| l.starts_with('/') && !l.starts_with("//")) {
-            if let Ok(v) = HeaderValue::from_str(&format!("{root}{loc}")) {
-                res.headers_mut().insert(header::LOCATION, v);
-            }
+        if let Some(loc) = location.filter(|l| l.starts_with('/') && !l.starts_with("//"))
+            && let Ok(v) = HeaderValue::from_str(&format!("{root}{loc}"))
+        {
+            res.headers_mut().insert(header::LOCATION, v);
         }
     }
     res

@@ -147,10 +147,10 @@ impl IntoResponse for Error {
             tracing::info!(error = %self, status = status.as_u16(), "request refused");
         }
         let mut res = status.into_response();
-        if let Some(wait) = info.wait {
-            if let Ok(v) = axum::http::HeaderValue::from_str(&wait.to_string()) {
-                res.headers_mut().insert(header::RETRY_AFTER, v);
-            }
+        if let Some(wait) = info.wait
+            && let Ok(v) = axum::http::HeaderValue::from_str(&wait.to_string())
+        {
+            res.headers_mut().insert(header::RETRY_AFTER, v);
         }
         res.extensions_mut().insert(info);
         res

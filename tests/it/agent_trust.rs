@@ -110,11 +110,11 @@ async fn insert_job(services: &Services, agent_id: &str, request: Request, sig: 
 async fn answer(services: &Services, job_id: &str) -> proto::Outcome {
     let started = Instant::now();
     loop {
-        if let Some(row) = services.db.job(job_id).await.unwrap() {
-            if row.status == rekey::store::JOB_DONE {
-                let text = integrity::open_outcome(&services.keys, &row, row.outcome.as_deref().unwrap()).unwrap();
-                return serde_json::from_str(&text).unwrap();
-            }
+        if let Some(row) = services.db.job(job_id).await.unwrap()
+            && row.status == rekey::store::JOB_DONE
+        {
+            let text = integrity::open_outcome(&services.keys, &row, row.outcome.as_deref().unwrap()).unwrap();
+            return serde_json::from_str(&text).unwrap();
         }
         assert!(started.elapsed() < Duration::from_secs(10), "job {job_id} was not answered");
         tokio::time::sleep(Duration::from_millis(50)).await;

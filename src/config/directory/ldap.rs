@@ -52,10 +52,10 @@ pub(super) fn validate(d: &DirectoryConfig, err: &mut impl FnMut(&str, String)) 
             _ => err(&key, format!("expected ldap:// or ldaps://, got {url:?}")),
         }
     }
-    if let Some(ca) = &d.ca_file {
-        if !ca.is_file() {
-            err("directory.ca_file", format!("no such file: {}", ca.display()));
-        }
+    if let Some(ca) = &d.ca_file
+        && !ca.is_file()
+    {
+        err("directory.ca_file", format!("no such file: {}", ca.display()));
     }
     if d.bind_dn.trim().is_empty() {
         err("directory.bind_dn", "missing: the service account's DN".into());

@@ -162,13 +162,14 @@ impl GraphClient {
                 return Ok(bytes);
             }
             let failure = failure(status, &bytes, request_id, client_request_id);
-            if status == StatusCode::UNAUTHORIZED && !refreshed {
-                if let Bearer::App(tokens) = &bearer {
-                    log_failure(operation, &failure, "token refused, fetching a new one");
-                    tokens.reject(&app_token).await;
-                    refreshed = true;
-                    continue;
-                }
+            if status == StatusCode::UNAUTHORIZED
+                && !refreshed
+                && let Bearer::App(tokens) = &bearer
+            {
+                log_failure(operation, &failure, "token refused, fetching a new one");
+                tokens.reject(&app_token).await;
+                refreshed = true;
+                continue;
             }
             // Graph asks to be waited out with 429, and with 503 or 504 carrying Retry-After.
             let busy = matches!(status, StatusCode::SERVICE_UNAVAILABLE | StatusCode::GATEWAY_TIMEOUT);

@@ -130,10 +130,10 @@ impl ProviderCache {
             .and_then(|rest| rest.strip_suffix("/v2.0"))
             .and_then(|g| uuid::Uuid::parse_str(g).ok())
             .ok_or_else(|| refused(format!("issuer {issuer:?} is not {}{{tenant GUID}}/v2.0", self.authority)))?;
-        if let Ok(configured) = uuid::Uuid::parse_str(&self.tenant_id) {
-            if configured != guid {
-                return Err(refused(format!("issuer {issuer:?} names another tenant than directory.graph.tenant_id")));
-            }
+        if let Ok(configured) = uuid::Uuid::parse_str(&self.tenant_id)
+            && configured != guid
+        {
+            return Err(refused(format!("issuer {issuer:?} names another tenant than directory.graph.tenant_id")));
         }
         let mut endpoints = vec![m.authorization_endpoint().url(), m.jwks_uri().url()];
         endpoints.extend(m.token_endpoint().map(|t| t.url()));

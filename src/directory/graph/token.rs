@@ -75,10 +75,10 @@ impl AppTokens {
     /// A token valid for a while yet: the cached one, or a new one from the token endpoint.
     pub async fn token(&self) -> Result<Arc<SecretString>, DirError> {
         let mut cached = self.cached.lock().await;
-        if let Some(c) = cached.as_ref() {
-            if Instant::now() < c.refresh_at {
-                return Ok(c.token.clone());
-            }
+        if let Some(c) = cached.as_ref()
+            && Instant::now() < c.refresh_at
+        {
+            return Ok(c.token.clone());
         }
         let (token, lifetime) = self.request().await?;
         let token = Arc::new(token);

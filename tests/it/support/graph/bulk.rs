@@ -70,7 +70,7 @@ fn generated(n: usize, domain: &str, group: &Option<(String, usize)>) -> GraphUs
         synced: false,
         on_premises_dn: None,
         password: String::new(),
-        groups: group.iter().filter(|(_, every)| n % every == 0).map(|(g, _)| g.clone()).collect(),
+        groups: group.iter().filter(|(_, every)| n.is_multiple_of(*every)).map(|(g, _)| g.clone()).collect(),
     }
 }
 

@@ -103,10 +103,10 @@ pub(super) async fn revoke(
     if let Err(r) = d.admit(&headers, format!("POST /users/{id}/revokeSignInSessions")) {
         return r;
     }
-    if !body.is_empty() {
-        if let Err(r) = object_body(&d, &body, "revokeSignInSessions") {
-            return r;
-        }
+    if !body.is_empty()
+        && let Err(r) = object_body(&d, &body, "revokeSignInSessions")
+    {
+        return r;
     }
     let mut s = d.state.lock().unwrap();
     if !s.users.contains_key(&id) {
