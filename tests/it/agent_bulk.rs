@@ -26,6 +26,10 @@ async fn the_admin_listing_through_an_agent_pages_through_ten_thousand_accounts_
     directory.bind_password = Some(dc.admin_password.clone().into());
     let env = TestEnv::build(SambaViaAgent::portal_directory(), crate::support::postgres::fresh_sqlite_url(), |c| {
         c.admin.max_listed_accounts = 100_000;
+        // The agent reads the whole directory within the first page's lease: 10,000 accounts
+        // take about 10 s in a debug build on a loaded machine, the default lease's length.
+        c.directory.agent.deadline_secs = 28;
+        c.directory.agent.lease_secs = 25;
     })
     .await;
     let services = &env.server.services;
