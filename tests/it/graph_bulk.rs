@@ -295,7 +295,9 @@ async fn graph_bulk_rekey_report_tells_stderr_how_far_the_listing_got() {
         .filter_map(|l| l.strip_suffix(" accounts so far"))
         .map(|n| n.parse().unwrap())
         .collect();
-    assert!(!counts.is_empty() && counts.iter().all(|n| *n < TENANT), "{stderr}");
+    // Progress is told while the listing runs (the last line may land as it ends).
+    assert!(counts.first().is_some_and(|n| *n < TENANT), "{stderr}");
+    assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{stderr}");
     let expected = (0..TENANT).step_by(10).filter(|n| n % 7 != 6).count();
     assert!(stdout.contains(&format!("in scope: {expected}\n")), "{stdout}");
     assert_eq!(double.bulk_stats().early, 0);
