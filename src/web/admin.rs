@@ -18,7 +18,7 @@ use tower_sessions::Session;
 use super::context::Ctx;
 use super::csrf::{CodeForm, CsrfToken, EmptyForm, Verified, has_csrf};
 use super::error::Error;
-use super::pages::{Layout, html};
+use super::pages::{Layout, form_page, html};
 use super::who::Who;
 use crate::config::MethodKind;
 use crate::flow::admin::{self, Admin, Entry, Pending};
@@ -152,13 +152,23 @@ async fn sign_in_form(
     if session.get::<Admin>(ADMIN).await?.is_some_and(|a| a.until > s.clock.now()) {
         return Ok(Redirect::to("/admin").into_response());
     }
-    let page = SignInPage {
-        l: Layout::with_csrf(&s, &ctx, "admin-sign-in-title", &csrf),
-        username: String::new(),
-        error: None,
+    Ok(html(&sign_in_page(&s, &ctx, &csrf, String::new(), None))?.into_response())
+}
+
+/// The sign-in page, with what was typed and why it was refused.
+pub(super) fn sign_in_page(
+    s: &Services,
+    ctx: &Ctx,
+    csrf: &CsrfToken,
+    username: String,
+    error: Option<String>,
+) -> SignInPage {
+    SignInPage {
+        l: Layout::with_csrf(s, ctx, "admin-sign-in-title", csrf),
+        username,
+        error,
         oidc: s.directory.graph().is_some(),
-    };
-    Ok(html(&page)?.into_response())
+    }
 }
 
 async fn sign_in(
@@ -173,12 +183,7 @@ async fn sign_in(
         return Err(Error::NotFound);
     }
     let refuse = |status: StatusCode, key: &str| -> Result<Response, Error> {
-        let page = SignInPage {
-            l: Layout::with_csrf(&s, &ctx, "admin-sign-in-title", &csrf),
-            username: form.username.chars().take(256).collect(),
-            error: Some(ctx.lang.t(key)),
-            oidc: s.directory.graph().is_some(),
-        };
+        let page = sign_in_page(&s, &ctx, &csrf, form.username.chars().take(256).collect(), Some(ctx.lang.t(key)));
         Ok((status, html(&page)?).into_response())
     };
     match admin::sign_in(&s, &who, &form.username, &form.password).await? {
@@ -206,7 +211,7 @@ fn verify_view(
     p: &Pending,
     error: Option<(String, &'static str)>,
 ) -> Result<Response, Error> {
-    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let refused = error.is_some();
     let page = VerifyPage {
         l: Layout::with_csrf(s, ctx, "admin-verify-title", csrf),
         totp: p.kinds.contains(&MethodKind::Totp),
@@ -214,7 +219,7 @@ fn verify_view(
         code_sent: p.code_sent,
         error,
     };
-    Ok((status, html(&page)?).into_response())
+    form_page(&page, refused)
 }
 
 async fn verify_page(

@@ -6,11 +6,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
-use super::admin::{PENDING, SignInPage};
+use super::admin::{PENDING, sign_in_page};
 use super::context::Ctx;
 use super::csrf::CsrfToken;
 use super::error::Error;
-use super::pages::{Layout, html};
+use super::pages::html;
 use crate::flow::admin::{self, Entry};
 use crate::flow::{FlowError, Requester, Services};
 
@@ -34,13 +34,8 @@ pub(super) async fn after_sign_in(
         .map_err(|e| Error::Flow(FlowError::from_directory(e)))?
         .ok_or(Error::Flow(FlowError::Expired))?;
     let refuse = |status: StatusCode, key: &str| -> Result<Response, Error> {
-        let page = SignInPage {
-            l: Layout::with_csrf(s, ctx, "admin-sign-in-title", csrf),
-            username: String::new(),
-            error: Some(ctx.lang.t(key)),
-            oidc: true,
-        };
-        Ok((status, html(&page)?).into_response())
+        // A Graph directory: the page offers OpenID Connect again.
+        Ok((status, html(&sign_in_page(s, ctx, csrf, String::new(), Some(ctx.lang.t(key))))?).into_response())
     };
     match admin::sign_in_oidc(s, who, user).await? {
         Entry::Pending(p) => {

@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, Request, State};
-use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -17,8 +16,8 @@ use tower_sessions::Session;
 use super::context::Ctx;
 use super::csrf::{CodeForm, CsrfToken, EmptyForm, Verified};
 use super::error::Error;
-use super::method_pages::{AnswersForm, CodePage, PasskeyForm, PasskeyPage, QuestionsPage};
-use super::pages::{Layout, Step, html};
+use super::method_pages::{AnswersForm, CodePage, PasskeyForm, PasskeyPage, QuestionsPage, question_texts};
+use super::pages::{Layout, Step, form_page, html};
 use super::shared::REGISTER_KEY as KEY;
 use super::who::Who;
 use crate::config::MethodKind;
@@ -33,8 +32,8 @@ pub fn routes() -> Router<Arc<Services>> {
     Router::new()
         .route("/register/prove", get(choose))
         .route("/register/prove/verify", get(choose))
-        .route("/register/prove/send", post(send_email))
-        .route("/register/prove/send-sms", post(send_sms))
+        .route("/register/prove/send", post(send::<false>))
+        .route("/register/prove/send-sms", post(send::<true>))
         .route("/register/prove/code/{kind}", get(code_form).post(check_code))
         .route("/register/prove/questions", get(questions_form).post(check_answers))
         .route("/register/prove/passkey", get(passkey_form).post(check_passkey))
@@ -45,7 +44,7 @@ pub fn routes() -> Router<Arc<Services>> {
 /// method yet is sent to do so.
 pub async fn gate(session: Session, req: Request, next: Next) -> Response {
     match session.get::<Enrolment>(KEY).await {
-        Ok(Some(e)) if !e.proof.proven => Redirect::to("/register/prove").into_response(),
+        Ok(Some(e)) if !e.proof.proven => to_choices(),
         _ => next.run(req).await,
     }
 }
@@ -69,6 +68,15 @@ async fn enrolment(session: &Session) -> Result<Enrolment, Error> {
 
 fn to_methods() -> Response {
     Redirect::to("/register/methods").into_response()
+}
+
+fn to_choices() -> Response {
+    Redirect::to("/register/prove").into_response()
+}
+
+/// Whether `kind`'s page of the proof step may show: nothing is proven yet and it is a choice.
+async fn offered(s: &Services, e: &Enrolment, kind: MethodKind) -> Result<bool, Error> {
+    Ok(!e.proof.proven && binding::choices(s, e).await?.contains(&kind))
 }
 
 fn parse_kind(kind: &str) -> Result<MethodKind, Error> {
@@ -110,33 +118,18 @@ async fn choose(
     Ok(html(&page)?.into_response())
 }
 
-async fn send(
-    s: &Services,
-    who: &crate::flow::Requester,
-    session: &Session,
-    kind: MethodKind,
+/// Sends a code by email, or by text message when `SMS`, and goes on to the page that asks
+/// for it.
+async fn send<const SMS: bool>(
+    State(s): State<Arc<Services>>,
+    Who(who): Who,
+    session: Session,
+    Verified(_): Verified<EmptyForm>,
 ) -> Result<Response, Error> {
-    let e = enrolment(session).await?;
-    binding::send_code(s, who, &e, kind).await?;
+    let kind = if SMS { MethodKind::Sms } else { MethodKind::Email };
+    let e = enrolment(&session).await?;
+    binding::send_code(&s, &who, &e, kind).await?;
     Ok(Redirect::to(&format!("/{BASE}/code/{}", kind.as_str())).into_response())
-}
-
-async fn send_email(
-    State(s): State<Arc<Services>>,
-    Who(who): Who,
-    session: Session,
-    Verified(_): Verified<EmptyForm>,
-) -> Result<Response, Error> {
-    send(&s, &who, &session, MethodKind::Email).await
-}
-
-async fn send_sms(
-    State(s): State<Arc<Services>>,
-    Who(who): Who,
-    session: Session,
-    Verified(_): Verified<EmptyForm>,
-) -> Result<Response, Error> {
-    send(&s, &who, &session, MethodKind::Sms).await
 }
 
 fn code_view(
@@ -149,9 +142,8 @@ fn code_view(
     if !kind.is_code() {
         return Err(Error::Flow(FlowError::OutOfStep("not a code")));
     }
-    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    let page = CodePage::new(s, Layout::with_csrf(s, ctx, TITLE, csrf), BASE, kind, error, step(ctx));
-    Ok((status, html(&page)?).into_response())
+    let refused = error.is_some();
+    form_page(&CodePage::new(s, Layout::with_csrf(s, ctx, TITLE, csrf), BASE, kind, error, step(ctx)), refused)
 }
 
 async fn code_form(
@@ -163,8 +155,8 @@ async fn code_form(
 ) -> Result<Response, Error> {
     let e = enrolment(&session).await?;
     let kind = parse_kind(&kind)?;
-    if e.proof.proven || !binding::choices(&s, &e).await?.contains(&kind) {
-        return Ok(Redirect::to("/register/prove").into_response());
+    if !offered(&s, &e, kind).await? {
+        return Ok(to_choices());
     }
     code_view(&s, &ctx, &csrf, kind, None)
 }
@@ -201,17 +193,11 @@ async fn questions_view(
     e: &Enrolment,
     error: Option<String>,
 ) -> Result<Response, Error> {
-    let config = &s.config.questions;
-    let default = crate::i18n::Lang::parse(&s.config.branding.default_language).unwrap_or_default();
-    let questions = binding::questions_asked(s, e)
-        .await?
-        .iter()
-        .map(|q| crate::factors::questions::text(config, default, q, ctx.lang))
-        .collect();
-    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let questions = question_texts(s, ctx.lang, &binding::questions_asked(s, e).await?);
+    let refused = error.is_some();
     let page =
         QuestionsPage { l: Layout::with_csrf(s, ctx, TITLE, csrf), base: BASE, questions, error, step: step(ctx) };
-    Ok((status, html(&page)?).into_response())
+    form_page(&page, refused)
 }
 
 async fn questions_form(
@@ -221,8 +207,8 @@ async fn questions_form(
     session: Session,
 ) -> Result<Response, Error> {
     let e = enrolment(&session).await?;
-    if e.proof.proven || !binding::choices(&s, &e).await?.contains(&MethodKind::Questions) {
-        return Ok(Redirect::to("/register/prove").into_response());
+    if !offered(&s, &e, MethodKind::Questions).await? {
+        return Ok(to_choices());
     }
     questions_view(&s, &ctx, &csrf, &e, None).await
 }
@@ -249,9 +235,8 @@ async fn check_answers(
 }
 
 fn passkey_view(s: &Services, ctx: &Ctx, csrf: &CsrfToken, error: Option<String>) -> Result<Response, Error> {
-    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    let page = PasskeyPage { l: Layout::with_csrf(s, ctx, TITLE, csrf), base: BASE, error, step: step(ctx) };
-    Ok((status, html(&page)?).into_response())
+    let refused = error.is_some();
+    form_page(&PasskeyPage { l: Layout::with_csrf(s, ctx, TITLE, csrf), base: BASE, error, step: step(ctx) }, refused)
 }
 
 async fn passkey_form(
@@ -261,8 +246,8 @@ async fn passkey_form(
     session: Session,
 ) -> Result<Response, Error> {
     let e = enrolment(&session).await?;
-    if e.proof.proven || !binding::choices(&s, &e).await?.contains(&MethodKind::Passkey) {
-        return Ok(Redirect::to("/register/prove").into_response());
+    if !offered(&s, &e, MethodKind::Passkey).await? {
+        return Ok(to_choices());
     }
     passkey_view(&s, &ctx, &csrf, None)
 }

@@ -11,7 +11,9 @@ use serde::Deserialize;
 use super::csrf::has_csrf;
 use super::pages::{Layout, Step};
 use crate::config::MethodKind;
+use crate::factors::questions::Question;
 use crate::flow::Services;
+use crate::i18n::Lang;
 
 #[derive(Template)]
 #[template(path = "recovery/code.html")]
@@ -93,3 +95,11 @@ pub(super) struct PasskeyForm {
 }
 
 has_csrf!(AnswersForm, PasskeyForm);
+
+/// The questions asked, each in the person's language (the default language's words where
+/// a question has none in theirs).
+pub(super) fn question_texts(s: &Services, lang: Lang, asked: &[Question]) -> Vec<String> {
+    let config = &s.config.questions;
+    let default = Lang::parse(&s.config.branding.default_language).unwrap_or_default();
+    asked.iter().map(|q| crate::factors::questions::text(config, default, q, lang)).collect()
+}

@@ -167,6 +167,12 @@ pub fn html<T: Template>(page: &T) -> Result<Html<String>, Error> {
     Ok(Html(page.render()?))
 }
 
+/// A form page shown again: 422 when it carries an error (`refused`), 200 when it is fresh.
+pub fn form_page<T: Template>(page: &T, refused: bool) -> Result<Response, Error> {
+    let status = if refused { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    Ok((status, html(page)?).into_response())
+}
+
 #[derive(Template)]
 #[template(path = "home.html")]
 pub struct HomePage {

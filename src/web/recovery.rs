@@ -16,8 +16,8 @@ use tower_sessions::Session;
 use super::context::Ctx;
 use super::csrf::{CodeForm, CsrfToken, EmptyForm, Verified, has_csrf};
 use super::error::Error;
-use super::method_pages::{AnswersForm, CodePage, PasskeyForm, PasskeyPage, QuestionsPage};
-use super::pages::{Layout, Step, html};
+use super::method_pages::{AnswersForm, CodePage, PasskeyForm, PasskeyPage, QuestionsPage, question_texts};
+use super::pages::{Layout, Step, form_page, html};
 use super::return_to;
 use super::shared::wrong_code_message;
 use super::who::Who;
@@ -26,7 +26,6 @@ use crate::flow::account::NewPassword;
 use crate::flow::codes::CodeCheck;
 use crate::flow::recovery::{self, Purpose, Recovery, ResetOutcome};
 use crate::flow::{FlowError, Services};
-use crate::i18n::Lang;
 
 mod passkey;
 use passkey::*;
@@ -37,8 +36,8 @@ pub fn routes(purpose: Purpose) -> Router<Arc<Services>> {
     let mut r = Router::new()
         .route("/", get(username_form).post(start))
         .route("/verify", get(choose))
-        .route("/send", post(send_email))
-        .route("/send-sms", post(send_sms))
+        .route("/send", post(send::<false>))
+        .route("/send-sms", post(send::<true>))
         .route("/code/{kind}", get(code_form).post(check_code))
         .route("/questions", get(questions_form).post(check_answers))
         .route("/passkey", get(passkey_form).post(check_passkey))
@@ -223,7 +222,7 @@ async fn start(
     session.cycle_id().await?;
     session.insert(KEY, r).await?;
     return_to::remember(&s, &ctx, &session, &form.return_to).await?;
-    Ok(Redirect::to(&format!("/{}/verify", purpose.as_str())).into_response())
+    Ok(to_choices(purpose))
 }
 
 async fn choose(
@@ -249,19 +248,14 @@ async fn choose(
     Ok(html(&page)?.into_response())
 }
 
-async fn send_email(
-    State(s): State<Arc<Services>>,
-    Extension(purpose): Extension<Purpose>,
-    Who(who): Who,
-    session: Session,
-    Verified(_): Verified<EmptyForm>,
-) -> Result<Response, Error> {
-    let r = attempt(&session, purpose).await?;
-    recovery::send_email_code(&s, &who, &r).await?;
-    Ok(Redirect::to(&format!("/{}/code/email", purpose.as_str())).into_response())
+/// The verify page, where the attempt's methods are offered.
+fn to_choices(purpose: Purpose) -> Response {
+    Redirect::to(&format!("/{}/verify", purpose.as_str())).into_response()
 }
 
-async fn send_sms(
+/// Sends a code by email, or by text message when `SMS`, and goes on to the page that asks
+/// for it.
+async fn send<const SMS: bool>(
     State(s): State<Arc<Services>>,
     Extension(purpose): Extension<Purpose>,
     Who(who): Who,
@@ -269,8 +263,14 @@ async fn send_sms(
     Verified(_): Verified<EmptyForm>,
 ) -> Result<Response, Error> {
     let r = attempt(&session, purpose).await?;
-    recovery::send_sms_code(&s, &who, &r).await?;
-    Ok(Redirect::to(&format!("/{}/code/sms", purpose.as_str())).into_response())
+    let kind = if SMS {
+        recovery::send_sms_code(&s, &who, &r).await?;
+        MethodKind::Sms
+    } else {
+        recovery::send_email_code(&s, &who, &r).await?;
+        MethodKind::Email
+    };
+    Ok(Redirect::to(&format!("/{}/code/{}", purpose.as_str(), kind.as_str())).into_response())
 }
 
 async fn code_view(
@@ -297,7 +297,7 @@ async fn code_form(
     let r = attempt(&session, purpose).await?;
     let kind = parse_kind(&kind)?;
     if !r.choices(&s).contains(&kind) {
-        return Ok(Redirect::to(&format!("/{}/verify", purpose.as_str())).into_response());
+        return Ok(to_choices(purpose));
     }
     Ok(code_view(&s, &ctx, purpose, &r, kind, &csrf, None).await?.into_response())
 }
@@ -456,14 +456,8 @@ async fn questions_view(
     error: Option<String>,
 ) -> Result<Response, Error> {
     let (title, base) = titles(purpose);
-    let config = &s.config.questions;
-    let default = Lang::parse(&s.config.branding.default_language).unwrap_or_default();
-    let questions = recovery::questions_asked(s, r)
-        .await?
-        .iter()
-        .map(|q| crate::factors::questions::text(config, default, q, ctx.lang))
-        .collect();
-    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let questions = question_texts(s, ctx.lang, &recovery::questions_asked(s, r).await?);
+    let refused = error.is_some();
     let page = QuestionsPage {
         l: Layout::with_csrf(s, ctx, title, csrf),
         base,
@@ -471,7 +465,7 @@ async fn questions_view(
         error,
         step: attempt_step(s, ctx, r),
     };
-    Ok((status, html(&page)?).into_response())
+    form_page(&page, refused)
 }
 
 async fn questions_form(
@@ -483,7 +477,7 @@ async fn questions_form(
 ) -> Result<Response, Error> {
     let r = attempt(&session, purpose).await?;
     if !r.choices(&s).contains(&MethodKind::Questions) {
-        return Ok(Redirect::to(&format!("/{}/verify", purpose.as_str())).into_response());
+        return Ok(to_choices(purpose));
     }
     questions_view(&s, &ctx, purpose, &r, &csrf, None).await
 }

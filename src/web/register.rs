@@ -17,7 +17,7 @@ use tower_sessions::Session;
 use super::context::Ctx;
 use super::csrf::{CodeForm, CsrfToken, EmptyForm, Verified, has_csrf};
 use super::error::Error;
-use super::pages::{Layout, Step, html};
+use super::pages::{Layout, Step, form_page, html};
 use super::return_to;
 use super::shared::{OUT_OF_SCOPE, REGISTER_KEY as KEY, REGISTER_NOTICE as NOTICE, SIGN_IN_FAILED};
 use super::who::Who;
@@ -206,15 +206,28 @@ async fn sign_in_form(
     if s.directory.graph().is_some() {
         return Ok(Redirect::to("/oidc/start?next=register").into_response());
     }
-    let page = SignInPage {
-        l: Layout::with_csrf(&s, &ctx, "register-title", &csrf),
-        step: steps(&ctx, 1),
-        username: q.username.unwrap_or_default().chars().take(256).collect(),
-        error: None,
-        change_link: false,
-        return_to: q.return_to.and_then(|r| return_to::allowed(&s, &ctx, &r)).unwrap_or_default(),
-    };
+    let return_to = q.return_to.and_then(|r| return_to::allowed(&s, &ctx, &r)).unwrap_or_default();
+    let page = sign_in_page(&s, &ctx, &csrf, &q.username.unwrap_or_default(), None, return_to);
     Ok(html(&page)?.into_response())
+}
+
+/// The sign-in page, with what was typed and why it was refused.
+fn sign_in_page(
+    s: &Services,
+    ctx: &Ctx,
+    csrf: &CsrfToken,
+    username: &str,
+    error: Option<(&str, bool)>,
+    return_to: String,
+) -> SignInPage {
+    SignInPage {
+        l: Layout::with_csrf(s, ctx, "register-title", csrf),
+        step: steps(ctx, 1),
+        username: username.chars().take(256).collect(),
+        error: error.map(|(key, _)| ctx.lang.t(key)),
+        change_link: error.is_some_and(|(_, change_link)| change_link),
+        return_to,
+    }
 }
 
 async fn sign_in(
@@ -226,14 +239,8 @@ async fn sign_in(
     Verified(form): Verified<SignInForm>,
 ) -> Result<Response, Error> {
     let refuse = |error: &str, change_link| -> Result<Response, Error> {
-        let page = SignInPage {
-            l: Layout::with_csrf(&s, &ctx, "register-title", &csrf),
-            step: steps(&ctx, 1),
-            username: form.username.chars().take(256).collect(),
-            error: Some(ctx.lang.t(error)),
-            change_link,
-            return_to: return_to::allowed(&s, &ctx, &form.return_to).unwrap_or_default(),
-        };
+        let return_to = return_to::allowed(&s, &ctx, &form.return_to).unwrap_or_default();
+        let page = sign_in_page(&s, &ctx, &csrf, &form.username, Some((error, change_link)), return_to);
         Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)?).into_response())
     };
     let (outcome, warning) = account::sign_in_warned(&s, &who, "register", &form.username, &form.password).await?;
@@ -305,8 +312,7 @@ async fn methods_view_with(
         passkey_name: if let Typed::PasskeyName(n) = typed { n } else { String::new() },
         proven: e.proof.proven,
     };
-    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    Ok((status, html(&page)?).into_response())
+    form_page(&page, error.is_some())
 }
 
 async fn methods_page(
@@ -333,8 +339,7 @@ async fn add_email(
         let address = form.address.chars().take(254).collect();
         return methods_view(&s, &ctx, &session, &csrf, Some("methods-bad-address"), address).await;
     }
-    session.insert(KEY, e).await?;
-    Ok(Redirect::to("/register/confirm").into_response())
+    to_confirm(&session, e).await
 }
 
 #[derive(Deserialize)]
@@ -365,8 +370,7 @@ async fn add_sms(
         let typed = form.number.chars().take(40).collect();
         return methods_view_with(&s, &ctx, &session, &csrf, Some(key), String::new(), Typed::Number(typed)).await;
     }
-    session.insert(KEY, e).await?;
-    Ok(Redirect::to("/register/confirm").into_response())
+    to_confirm(&session, e).await
 }
 
 #[derive(Deserialize)]
@@ -433,6 +437,11 @@ async fn add_totp(
 ) -> Result<Response, Error> {
     let mut e = required(&session).await?;
     enrol::start_totp(&s, &mut e).await?;
+    to_confirm(&session, e).await
+}
+
+/// Keeps the method just started and asks for its code.
+async fn to_confirm(session: &Session, e: Enrolment) -> Result<Response, Error> {
     session.insert(KEY, e).await?;
     Ok(Redirect::to("/register/confirm").into_response())
 }

@@ -10,9 +10,11 @@ pub(super) fn passkey_view(
     error: Option<String>,
 ) -> Result<Response, Error> {
     let (title, base) = titles(r.purpose);
-    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    let page = PasskeyPage { l: Layout::with_csrf(s, ctx, title, csrf), base, error, step: attempt_step(s, ctx, r) };
-    Ok((status, html(&page)?).into_response())
+    let refused = error.is_some();
+    form_page(
+        &PasskeyPage { l: Layout::with_csrf(s, ctx, title, csrf), base, error, step: attempt_step(s, ctx, r) },
+        refused,
+    )
 }
 
 pub(super) async fn passkey_form(
@@ -24,7 +26,7 @@ pub(super) async fn passkey_form(
 ) -> Result<Response, Error> {
     let r = attempt(&session, purpose).await?;
     if !r.choices(&s).contains(&MethodKind::Passkey) {
-        return Ok(Redirect::to(&format!("/{}/verify", purpose.as_str())).into_response());
+        return Ok(to_choices(purpose));
     }
     passkey_view(&s, &ctx, &r, &csrf, None)
 }

@@ -72,8 +72,7 @@ pub(super) fn questions_view(
         min_chars: config.min_answer_chars,
         any_error,
     };
-    let status = if any_error { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    Ok((status, html(&page)?).into_response())
+    form_page(&page, any_error)
 }
 
 pub(super) async fn questions_page(
