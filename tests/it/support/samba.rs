@@ -131,7 +131,7 @@ impl SambaDc {
         remember_secret(&service_password);
 
         let out = Command::new(script())
-            .args(["provision", path_str(&dir), address])
+            .args(["provision", path_str(dir), address])
             .env("SAMBA_ADMIN_PASSWORD", &admin_password)
             .env("SAMBA_SERVICE_PASSWORD", &service_password)
             .env("SAMBA_USER_PASSWORD", &user_password)

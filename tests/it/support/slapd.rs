@@ -74,7 +74,7 @@ impl Slapd {
         remember_secret(&service_password);
 
         let out = Command::new(script())
-            .args(["provision", path_str(&dir), &ldap_port.to_string(), &ldaps_port.to_string()])
+            .args(["provision", path_str(dir), &ldap_port.to_string(), &ldaps_port.to_string()])
             .env("SLAPD_ADMIN_PASSWORD", &admin_password)
             .env("SLAPD_SERVICE_PASSWORD", &service_password)
             .output()
