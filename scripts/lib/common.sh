@@ -54,3 +54,18 @@ wait_for_search() {
   tail -n 20 "$log" >&2 2>/dev/null || true
   die "$what did not answer on $url within $seconds s"
 }
+
+# run_command USAGE ARGS...: runs the command ARGS names (install, provision, start or wait,
+# each a function of the sourcing script, wait as wait_ready) with the rest of ARGS; dies
+# with "usage: SCRIPT USAGE" on anything else.
+run_command() {
+  local usage=$1
+  shift
+  case "${1:-}" in
+    install) install ;;
+    provision) shift; provision "$@" ;;
+    start) shift; start "$@" ;;
+    wait) shift; wait_ready "$@" ;;
+    *) die "usage: $0 $usage" ;;
+  esac
+}

@@ -400,10 +400,4 @@ wait_ready() {
     "$dir/samba.log" "samba in $dir"
 }
 
-case "${1:-}" in
-  install) install ;;
-  provision) shift; provision "$@" ;;
-  start) shift; start "$@" ;;
-  wait) shift; wait_ready "$@" ;;
-  *) die "usage: $0 install | provision DIR [ADDRESS] | start DIR | wait DIR [ADDRESS]" ;;
-esac
+run_command "install | provision DIR [ADDRESS] | start DIR | wait DIR [ADDRESS]" "$@"

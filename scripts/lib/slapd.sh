@@ -314,10 +314,4 @@ wait_ready() {
   wait_for_search 10 "$url" "$SERVICE_DN" "$dir/service.secret" "$SUFFIX" "$dir/slapd.log" "slapd in $dir"
 }
 
-case "${1:-}" in
-  install) install ;;
-  provision) shift; provision "$@" ;;
-  start) shift; start "$@" ;;
-  wait) shift; wait_ready "$@" ;;
-  *) die "usage: $0 install | provision DIR LDAP_PORT LDAPS_PORT | start DIR | wait DIR" ;;
-esac
+run_command "install | provision DIR LDAP_PORT LDAPS_PORT | start DIR | wait DIR" "$@"

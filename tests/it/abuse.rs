@@ -1,6 +1,10 @@
 //! Attacks on the public pages: guessing codes, flooding people with codes, wearing down an
 //! account's self-service, each tried for real against the portal.
 
+use crate::support::attacker::{
+    ProxiedClient, choose_new_password, guess_in_tabs, judged, lift_account_limits, trust_the_test_proxy,
+};
+use crate::support::attr;
 use crate::support::env::TestEnv;
 use crate::support::slapd::Slapd;
 
@@ -94,22 +98,7 @@ async fn parallel_wrong_codes_on_one_attempt_cannot_exceed_the_limit() {
     let wrong = if code == "000000" { "111111" } else { "000000" };
 
     // 24 tabs guess at once.
-    let tabs: Vec<_> = (0..24)
-        .map(|_| {
-            let mut tab = b.fork();
-            let wrong = wrong.to_owned();
-            tokio::spawn(async move { tab.submit_code("reset", "email", &wrong).await })
-        })
-        .collect();
-    let mut wrong_answers = 0;
-    for t in tabs {
-        let page = t.await.unwrap();
-        match page.status {
-            422 => wrong_answers += 1,
-            403 | 410 => {}
-            other => panic!("unexpected {other}: {}", page.body),
-        }
-    }
+    let wrong_answers = judged(guess_in_tabs(&b, 24, "email", wrong)).await;
     assert!(wrong_answers <= 5, "{wrong_answers} guesses were judged, more than the 5 allowed");
     // The attempt is void: even the right code does nothing now.
     let page = b.submit_code("reset", "email", &code).await;
@@ -120,35 +109,13 @@ async fn parallel_wrong_codes_on_one_attempt_cannot_exceed_the_limit() {
 #[tokio::test]
 async fn a_client_address_behind_a_trusted_proxy_is_limited_by_its_forwarded_address() {
     let env = TestEnv::with(|c| {
-        c.server.trusted_proxies = vec!["127.0.0.1".into()];
+        trust_the_test_proxy(c);
         c.limits.starts_per_address = 2;
     })
     .await;
-    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let start = |ip: &'static str| {
-        let client = client.clone();
-        let url = format!("{}/reset", env.server.url());
-        async move {
-            let page = client.get(&url).header("x-forwarded-for", ip).send().await.unwrap();
-            let csrf = page
-                .headers()
-                .get_all("set-cookie")
-                .iter()
-                .find_map(|v| {
-                    v.to_str().unwrap().strip_prefix("rekey-csrf=").map(|r| r.split(';').next().unwrap().to_owned())
-                })
-                .unwrap();
-            client
-                .post(&url)
-                .header("x-forwarded-for", ip)
-                .header("cookie", format!("rekey-csrf={csrf}"))
-                .form(&[("csrf", csrf.as_str()), ("username", "someone")])
-                .send()
-                .await
-                .unwrap()
-                .status()
-                .as_u16()
-        }
+        let mut client = ProxiedClient::new(&env, ip);
+        async move { client.start("someone", None).await }
     };
     assert_eq!(start("198.51.100.1").await, 303);
     assert_eq!(start("198.51.100.1").await, 303);
@@ -171,11 +138,10 @@ async fn unknown_and_registered_accounts_take_the_same_time_and_get_the_same_pag
     let slapd = Slapd::shared().await;
     let env = TestEnv::with(|c| {
         c.server.uniform_post_ms = rekey::config::ServerConfig::default().uniform_post_ms;
-        c.limits.starts_per_account = 1000;
+        lift_account_limits(c);
         c.limits.starts_per_address = 1000;
         c.limits.code_sends_per_account = 1000;
         c.limits.code_sends_per_address = 1000;
-        c.limits.resets_per_account_per_day = 1000;
     })
     .await;
     let erin = slapd.create_user("timed").await;
@@ -221,10 +187,7 @@ fn disown_path(text: &str) -> String {
 async fn reset_with_email(env: &TestEnv, login: &str, address: &str) -> String {
     let mut b = env.browser();
     env.prove_reset_by_email(&mut b, login, address).await;
-    let new = format!("Fresh-{}-Horse7", crate::support::unique("pw"));
-    crate::support::remember_secret(&new);
-    b.set_password(&new).await.assert_status(200);
-    new
+    choose_new_password(&mut b).await
 }
 
 #[tokio::test]
@@ -348,12 +311,6 @@ async fn a_method_registered_an_hour_ago_cannot_reset_while_an_older_one_exists(
     b.submit_code("reset", "totp", &env.totp_code(&seed)).await.assert_status(200);
 }
 
-fn attr(body: &str, name: &str) -> Option<String> {
-    let marker = format!("{name}=\"");
-    let start = body.find(&marker)? + marker.len();
-    Some(body[start..start + body[start..].find('"')?].to_owned())
-}
-
 /// Posts the username step, with the page's proof of work solved (or not, or tampered with).
 async fn start_with_pow(env: &TestEnv, username: &str, mode: &str) -> (u16, Option<(String, String)>) {
     let mut b = env.browser();
@@ -382,8 +339,7 @@ async fn the_username_step_takes_a_proof_of_work_and_without_one_the_stricter_li
         c.limits.pow_base_bits = 8;
         c.limits.starts_per_address_without_pow = 3;
         c.limits.starts_per_address = 30;
-        c.limits.starts_per_account = 100;
-        c.limits.resets_per_account_per_day = 100;
+        lift_account_limits(c);
     })
     .await;
     let mut b = env.browser();

@@ -6,7 +6,7 @@
 use rekey::directory::{DirUser, Login};
 use secrecy::SecretString;
 
-use crate::support::agent::{AgentProcess, SambaViaAgent};
+use crate::support::agent::{AgentProcess, Launch, SambaViaAgent};
 use crate::support::env::TestEnv;
 use crate::support::samba::SambaDc;
 use crate::support::{remember_secret, unique};
@@ -22,9 +22,8 @@ async fn runs_each_job_once_with_a_clock_off_by(skew_secs: i64) {
     let env = portal().await;
     let services = &env.server.services;
     let name = format!("skew{skew_secs}");
-    let mut agent =
-        AgentProcess::start_with_clock_skew(services, &env.server.url(), &dc.directory_config(), &name, skew_secs)
-            .await;
+    let launch = Launch { clock_skew: skew_secs, ..Launch::default() };
+    let mut agent = AgentProcess::start_with(services, &env.server.url(), &dc.directory_config(), &name, launch).await;
     let user = dc.create_user("skew").await;
     let writes = dc.password_writes(&user).await;
 

@@ -6,6 +6,9 @@
 
 use std::time::Duration;
 
+use crate::support::attacker::{
+    ProxiedClient, choose_new_password, guess_in_tabs, judged, lift_account_limits, trust_the_test_proxy,
+};
 use crate::support::env::{Browser, TestEnv};
 use crate::support::slapd::{Slapd, TestUser};
 
@@ -14,10 +17,6 @@ fn browser_from(env: &TestEnv, ip: &str) -> Browser {
     let mut b = env.browser();
     b.post_headers.push(("x-forwarded-for", ip.to_owned()));
     b
-}
-
-fn trust_the_test_proxy(c: &mut rekey::config::Config) {
-    c.server.trusted_proxies = vec!["127.0.0.1".into()];
 }
 
 /// The first run of 6 to 10 digits in a mail: its code.
@@ -49,10 +48,7 @@ async fn owner_resets(env: &TestEnv, user: &TestUser, address: &str, ip: &str) -
     b.request_email_code("reset").await.assert_status(200);
     let mail = env.smtp.wait_for(address, before + 1).await;
     b.submit_code("reset", "email", &code_in(&mail.text)).await.assert_status(200);
-    let new = format!("Owner-{}-Horse7", crate::support::unique("pw"));
-    crate::support::remember_secret(&new);
-    b.set_password(&new).await.assert_status(200);
-    new
+    choose_new_password(&mut b).await
 }
 
 #[tokio::test]
@@ -140,9 +136,8 @@ async fn the_hundredth_failed_proof_in_a_row_closes_self_service_alerts_the_admi
     let slapd = Slapd::shared().await;
     let env = TestEnv::with(|c| {
         c.alerts.admin_emails = vec!["security@example.test".into()];
-        c.limits.starts_per_account = 10_000;
+        lift_account_limits(c);
         c.limits.starts_per_address = 10_000;
-        c.limits.resets_per_account_per_day = 10_000;
         c.limits.code_checks_per_account = 10_000;
         c.limits.code_checks_per_address = 10_000;
     })
@@ -235,13 +230,7 @@ async fn race(env: &TestEnv, b: &Browser, kind: &'static str, right: String, wro
         .execute(&mut *holder)
         .await
         .unwrap();
-    let tabs: Vec<_> = (0..30)
-        .map(|_| {
-            let mut tab = b.fork();
-            let wrong = wrong.to_owned();
-            tokio::spawn(async move { tab.submit_code("reset", kind, &wrong).await })
-        })
-        .collect();
+    let tabs = guess_in_tabs(b, 30, kind, wrong);
     tokio::time::sleep(Duration::from_millis(1500)).await;
     // Then the right one, among them.
     let mut right_tab = b.fork();
@@ -249,15 +238,7 @@ async fn race(env: &TestEnv, b: &Browser, kind: &'static str, right: String, wro
     tokio::time::sleep(Duration::from_millis(1500)).await;
     holder.rollback().await.unwrap();
 
-    let mut judged = 0;
-    for t in tabs {
-        let page = t.await.unwrap();
-        match page.status {
-            422 => judged += 1,
-            403 | 410 => {}
-            other => panic!("unexpected {other}: {}", page.body),
-        }
-    }
+    let judged = judged(tabs).await;
     let right = right.await.unwrap();
     (right.status, judged)
 }
@@ -309,8 +290,7 @@ async fn ipv6_clients_are_counted_by_their_slash_64() {
     let env = TestEnv::with(|c| {
         trust_the_test_proxy(c);
         c.limits.starts_per_address = 2;
-        c.limits.starts_per_account = 100;
-        c.limits.resets_per_account_per_day = 100;
+        lift_account_limits(c);
     })
     .await;
     let start = |ip: &str| {
@@ -330,64 +310,6 @@ async fn ipv6_clients_are_counted_by_their_slash_64() {
     assert_eq!(start("192.0.2.11").await, 200);
 }
 
-fn attr(body: &str, name: &str) -> Option<String> {
-    let marker = format!("{name}=\"");
-    let start = body.find(&marker)? + marker.len();
-    Some(body[start..start + body[start..].find('"')?].to_owned())
-}
-
-/// A client at `ip`: fetches the username page (its challenge, if any) and posts the step.
-struct Client {
-    http: reqwest::Client,
-    url: String,
-    ip: String,
-    csrf: String,
-}
-
-impl Client {
-    fn new(env: &TestEnv, ip: &str) -> Client {
-        let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-        Client { http, url: format!("{}/reset", env.server.url()), ip: ip.to_owned(), csrf: String::new() }
-    }
-
-    /// The page's challenge and its difficulty, if it carries one.
-    async fn challenge(&mut self) -> Option<(String, u32)> {
-        let page = self.http.get(&self.url).header("x-forwarded-for", &self.ip).send().await.unwrap();
-        assert_eq!(page.status(), 200);
-        self.csrf = page
-            .headers()
-            .get_all("set-cookie")
-            .iter()
-            .find_map(|v| {
-                v.to_str().unwrap().strip_prefix("rekey-csrf=").map(|r| r.split(';').next().unwrap().to_owned())
-            })
-            .unwrap();
-        let body = page.text().await.unwrap();
-        let challenge = attr(&body, "data-pow")?;
-        Some((challenge, attr(&body, "data-pow-bits").unwrap().parse().unwrap()))
-    }
-
-    async fn start(&mut self, pow: Option<(&str, &str)>) -> u16 {
-        if self.csrf.is_empty() {
-            self.challenge().await;
-        }
-        let mut form = vec![("csrf", self.csrf.as_str()), ("username", "someone-pow")];
-        if let Some((challenge, nonce)) = pow {
-            form.extend([("pow_challenge", challenge), ("pow", nonce)]);
-        }
-        self.http
-            .post(&self.url)
-            .header("x-forwarded-for", &self.ip)
-            .header("cookie", format!("rekey-csrf={}", self.csrf))
-            .form(&form)
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16()
-    }
-}
-
 #[tokio::test]
 async fn a_proof_of_work_solved_for_one_address_is_no_proof_from_another_and_challenges_are_counted() {
     let env = TestEnv::with(|c| {
@@ -395,31 +317,34 @@ async fn a_proof_of_work_solved_for_one_address_is_no_proof_from_another_and_cha
         c.limits.pow_base_bits = 8;
         c.limits.starts_per_address_without_pow = 1;
         c.limits.pow_challenges_per_address = 3;
-        c.limits.starts_per_account = 100;
-        c.limits.resets_per_account_per_day = 100;
+        lift_account_limits(c);
     })
     .await;
     // The owner of 198.51.100.7 solves a challenge.
-    let mut solver = Client::new(&env, "198.51.100.7");
+    let mut solver = ProxiedClient::new(&env, "198.51.100.7");
     let (challenge, bits) = solver.challenge().await.expect("the page carries a challenge");
     let nonce = rekey::flow::pow::solve(&challenge, bits);
 
     // 203.0.113.9 has spent its allowance without a proof, then replays that solution.
-    let mut other = Client::new(&env, "203.0.113.9");
+    let mut other = ProxiedClient::new(&env, "203.0.113.9");
     other.challenge().await;
-    assert_eq!(other.start(None).await, 303);
-    assert_eq!(other.start(None).await, 429);
-    assert_eq!(other.start(Some((&challenge, &nonce))).await, 429, "a solution from another address is no proof");
+    assert_eq!(other.start("someone-pow", None).await, 303);
+    assert_eq!(other.start("someone-pow", None).await, 429);
+    assert_eq!(
+        other.start("someone-pow", Some((&challenge, &nonce))).await,
+        429,
+        "a solution from another address is no proof"
+    );
     // From the address it was issued to, it works (once).
-    assert_eq!(solver.start(Some((&challenge, &nonce))).await, 303);
+    assert_eq!(solver.start("someone-pow", Some((&challenge, &nonce))).await, 303);
 
     // Challenges are counted when handed out: past the limit the page has none.
-    let mut collector = Client::new(&env, "2001:db8:77::1");
+    let mut collector = ProxiedClient::new(&env, "2001:db8:77::1");
     assert!(collector.challenge().await.is_some());
     assert!(collector.challenge().await.is_some());
     assert!(collector.challenge().await.is_some());
     // (another address in the same /64)
-    let mut neighbour = Client::new(&env, "2001:db8:77::2");
+    let mut neighbour = ProxiedClient::new(&env, "2001:db8:77::2");
     assert_eq!(neighbour.challenge().await, None, "the fourth challenge for one /64 is not handed out");
 }
 

@@ -129,6 +129,15 @@ pub(crate) fn continue_link(page: &crate::support::env::Page) -> String {
     page.body[start..end].replace("&amp;", "&").replace("&#38;", "&")
 }
 
+/// Checks that the double refused a request as Graph does a malformed one (400,
+/// `Request_BadRequest`) and returns the error body.
+pub(crate) async fn bad_request(res: reqwest::Response) -> serde_json::Value {
+    assert_eq!(res.status(), 400);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "Request_BadRequest");
+    body
+}
+
 /// An app-only access token from the double's token endpoint, by the app's secret.
 pub(crate) async fn app_token(double: &GraphDouble) -> String {
     let token: serde_json::Value = reqwest::Client::new()

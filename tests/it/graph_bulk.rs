@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use rekey::directory::Directory;
 use rekey::directory::graph::GraphDirectory;
 
-use crate::graph::{APP_SECRET, continue_link, double_with_user, portal};
+use crate::graph::{APP_SECRET, app_token, continue_link, double_with_user, portal};
 use crate::support::env::{Browser, Page, TestEnv};
 use crate::support::graph::{GraphDouble, GraphUser};
 
@@ -37,21 +37,7 @@ async fn graph_bulk_double_refuses_unbounded_parallel_pages_and_a_client_that_ig
     // Ten requests, refilled at one a second.
     double.throttle_budget(10, Duration::from_secs(10), 1);
     let http = reqwest::Client::new();
-    let token: serde_json::Value = http
-        .post(format!("{}/{}/oauth2/v2.0/token", double.url, double.tenant_id))
-        .form(&[
-            ("grant_type", "client_credentials"),
-            ("client_id", double.client_id.as_str()),
-            ("client_secret", APP_SECRET),
-            ("scope", &format!("{}/.default", double.url)),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token = token["access_token"].as_str().unwrap().to_owned();
+    let token = app_token(&double).await;
     let get = || http.get(format!("{}/v1.0/users?$select=id&$top=999", double.url)).bearer_auth(&token).send();
 
     // Thirty pages at once, as a client without a bound on its parallel requests would ask.

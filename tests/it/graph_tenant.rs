@@ -104,9 +104,7 @@ async fn graph_tenant_the_double_refuses_21_groups_in_one_check() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 400);
-    let body: serde_json::Value = res.json().await.unwrap();
-    assert_eq!(body["error"]["code"], "Request_BadRequest");
+    crate::graph::bad_request(res).await;
 }
 
 #[tokio::test]

@@ -119,12 +119,24 @@ fn free_port() -> u16 {
 
 async fn start_portal(config_path: &std::path::Path, public_url: &str, port: u16) -> Portal {
     let log = std::fs::OpenOptions::new().create(true).append(true).open(output_dir().join("children.log")).unwrap();
+    serve(config_path, public_url, port, log, &[("REKEY_LOG__LEVEL", "trace")]).await
+}
+
+/// Runs `rekey serve` with `config_path` and `env` on `port`, its log to `log`, and waits
+/// until it is healthy.
+async fn serve(
+    config_path: &std::path::Path,
+    public_url: &str,
+    port: u16,
+    log: std::fs::File,
+    env: &[(&str, &str)],
+) -> Portal {
     let mut child = rekey()
         .args(["serve", "--config"])
         .arg(config_path)
         .env("REKEY_SERVER__LISTEN", format!("127.0.0.1:{port}"))
         .env("REKEY_SERVER__PUBLIC_URL", public_url)
-        .env("REKEY_LOG__LEVEL", "trace")
+        .envs(env.iter().copied())
         .stdout(Stdio::null())
         .stderr(Stdio::from(log))
         .spawn()
@@ -353,23 +365,9 @@ async fn json_logs_carry_the_request_id_on_every_line_a_request_causes() {
     .unwrap();
     let log_path = output_dir().join(format!("{}.log", unique("jsonlog")));
     let port = free_port();
-    let mut child = rekey()
-        .args(["serve", "--config"])
-        .arg(&path)
-        .env("REKEY_SERVER__LISTEN", format!("127.0.0.1:{port}"))
-        .env("REKEY_SERVER__PUBLIC_URL", format!("http://127.0.0.1:{port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::from(std::fs::File::create(&log_path).unwrap()))
-        .spawn()
-        .unwrap();
-    let url = format!("http://127.0.0.1:{port}");
-    let client = reqwest::Client::new();
-    for _ in 0..100 {
-        if client.get(format!("{url}/healthz")).send().await.is_ok_and(|r| r.status().is_success()) {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let log = std::fs::File::create(&log_path).unwrap();
+    let portal = serve(&path, &format!("http://127.0.0.1:{port}"), port, log, &[]).await;
+    let url = portal.url.clone();
     // A registration sign-in and an address to confirm: directory calls, database writes, a
     // mail that cannot be delivered.
     let mut b = Browser::new(&url);
@@ -390,8 +388,7 @@ async fn json_logs_carry_the_request_id_on_every_line_a_request_causes() {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(portal);
 
     let mut in_requests = 0;
     for line in text.lines() {

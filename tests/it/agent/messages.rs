@@ -2,6 +2,7 @@
 //! either direction, and a TLS-terminating proxy that sees no password.
 
 use super::*;
+use crate::support::agent::Launch;
 
 #[tokio::test]
 async fn tampered_replayed_stale_misdirected_forged_and_revoked_messages_are_refused_and_logged() {
@@ -184,15 +185,11 @@ async fn a_tls_terminating_proxy_between_agent_and_portal_never_sees_a_password(
     let proxy =
         crate::support::tls_proxy::TlsProxy::start(&tls.join("server.pem"), &tls.join("server.key"), env.server.addr)
             .await;
-    let agent = AgentProcess::start_full(
-        &env.server.services,
-        &proxy.url,
-        Some(&dc.ca_file),
-        &dc.directory_config(),
-        "behind-proxy",
-        &format!("portal_ca_file = {:?}", dc.ca_file.display().to_string()),
-    )
-    .await;
+    let extra = format!("portal_ca_file = {:?}", dc.ca_file.display().to_string());
+    let launch = Launch { ca_file: Some(&dc.ca_file), extra: &extra, ..Launch::default() };
+    let agent =
+        AgentProcess::start_with(&env.server.services, &proxy.url, &dc.directory_config(), "behind-proxy", launch)
+            .await;
 
     let user = dc.create_user("proxied").await;
     let account = dir_user(dc, &user.uid).await;

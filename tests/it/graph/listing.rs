@@ -107,9 +107,7 @@ async fn graph_double_refuses_a_misspelled_password_profile_property() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 400);
-    let body: serde_json::Value = res.json().await.unwrap();
-    assert_eq!(body["error"]["code"], "Request_BadRequest");
+    let body = crate::graph::bad_request(res).await;
     assert!(body["error"]["innerError"]["request-id"].is_string());
     assert!(double.patches().is_empty());
 }

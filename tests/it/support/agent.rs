@@ -79,57 +79,34 @@ fn agent_toml(key_file: &Path, directory: &DirectoryConfig, extra: &str) -> Stri
     out
 }
 
+/// How `AgentProcess::start_with` starts an agent; the default is as `start` does.
+#[derive(Default)]
+pub struct Launch<'a> {
+    /// The CA to trust for the portal's TLS certificate.
+    pub ca_file: Option<&'a Path>,
+    /// Extra lines for the `[agent]` section.
+    pub extra: &'a str,
+    /// How far the machine's wall clock is ahead (negative: behind) of the portal's, in
+    /// seconds; enrolment runs with the right time.
+    pub clock_skew: i64,
+}
+
 impl AgentProcess {
     /// Enrols a new agent with `services`' portal at `portal_url` and starts it against
     /// `directory`. Waits until the portal has heard its first heartbeat.
     pub async fn start(services: &Services, portal_url: &str, directory: &DirectoryConfig, name: &str) -> AgentProcess {
-        Self::start_with(services, portal_url, directory, name, "").await
+        Self::start_with(services, portal_url, directory, name, Launch::default()).await
     }
 
-    /// Same, with extra lines for the `[agent]` section.
+    /// Same, with the choices in `launch`.
     pub async fn start_with(
         services: &Services,
         portal_url: &str,
         directory: &DirectoryConfig,
         name: &str,
-        extra: &str,
+        launch: Launch<'_>,
     ) -> AgentProcess {
-        Self::start_full(services, portal_url, None, directory, name, extra).await
-    }
-
-    /// Same, trusting `ca_file` for the portal's TLS certificate.
-    pub async fn start_full(
-        services: &Services,
-        portal_url: &str,
-        ca_file: Option<&Path>,
-        directory: &DirectoryConfig,
-        name: &str,
-        extra: &str,
-    ) -> AgentProcess {
-        Self::launch(services, portal_url, ca_file, directory, name, extra, 0).await
-    }
-
-    /// Same, on a machine whose wall clock is `skew_secs` ahead (negative: behind) of the
-    /// portal's; enrolment runs with the right time.
-    pub async fn start_with_clock_skew(
-        services: &Services,
-        portal_url: &str,
-        directory: &DirectoryConfig,
-        name: &str,
-        skew_secs: i64,
-    ) -> AgentProcess {
-        Self::launch(services, portal_url, None, directory, name, "", skew_secs).await
-    }
-
-    async fn launch(
-        services: &Services,
-        portal_url: &str,
-        ca_file: Option<&Path>,
-        directory: &DirectoryConfig,
-        name: &str,
-        extra: &str,
-        clock_skew: i64,
-    ) -> AgentProcess {
+        let Launch { ca_file, extra, clock_skew } = launch;
         let dir = tempfile::tempdir().unwrap();
         let key_file = dir.path().join("agent.key");
         let token = token(services, name).await;

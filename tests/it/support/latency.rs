@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::{TcpListener, TcpStream};
 
 /// Listens on `host` (a free port) and forwards to `upstream`; answers arrive `delay` late.
@@ -22,32 +23,37 @@ impl SlowLine {
     pub async fn start(host: &str, upstream: String, delay: Duration) -> SlowLine {
         let listener = TcpListener::bind((host, 0)).await.unwrap();
         let port = listener.local_addr().unwrap().port();
-        let task = tokio::spawn(async move {
-            while let Ok((client, _)) = listener.accept().await {
-                let upstream = upstream.clone();
-                tokio::spawn(async move {
-                    let Ok(server) = TcpStream::connect(&upstream).await else { return };
-                    let (mut client_read, client_write) = client.into_split();
-                    let (server_read, mut server_write) = server.into_split();
-                    let up = async move {
-                        let _ = tokio::io::copy(&mut client_read, &mut server_write).await;
-                        let _ = server_write.shutdown().await;
-                    };
-                    tokio::join!(up, delayed_copy(server_read, client_write, delay));
-                });
-            }
-        });
+        let task = tokio::spawn(forward(listener, upstream, move |from, to| delayed_copy(from, to, delay)));
         SlowLine { port, task }
+    }
+}
+
+/// Accepts connections on `listener` and forwards each to `upstream`: what the client sends
+/// passes as it is, what the server answers goes through `down`.
+async fn forward<F, Fut>(listener: TcpListener, upstream: String, down: F)
+where
+    F: Fn(OwnedReadHalf, OwnedWriteHalf) -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
+    let down = std::sync::Arc::new(down);
+    while let Ok((client, _)) = listener.accept().await {
+        let (upstream, down) = (upstream.clone(), down.clone());
+        tokio::spawn(async move {
+            let Ok(server) = TcpStream::connect(&upstream).await else { return };
+            let (mut client_read, client_write) = client.into_split();
+            let (server_read, mut server_write) = server.into_split();
+            let up = async move {
+                let _ = tokio::io::copy(&mut client_read, &mut server_write).await;
+                let _ = server_write.shutdown().await;
+            };
+            tokio::join!(up, down(server_read, client_write));
+        });
     }
 }
 
 /// Copies `from` to `to`, each chunk `delay` after it arrived (a latency, not a bandwidth cap:
 /// chunks do not wait for each other's delays).
-async fn delayed_copy(
-    mut from: tokio::net::tcp::OwnedReadHalf,
-    mut to: tokio::net::tcp::OwnedWriteHalf,
-    delay: Duration,
-) {
+async fn delayed_copy(mut from: OwnedReadHalf, mut to: OwnedWriteHalf, delay: Duration) {
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<(tokio::time::Instant, Vec<u8>)>();
     let reader = async move {
         let mut buf = vec![0u8; 64 * 1024];
@@ -99,22 +105,9 @@ impl SilentLine {
         let swallow = Arc::new(AtomicBool::new(false));
         let swallowed = Arc::new(AtomicUsize::new(0));
         let (flag, count) = (swallow.clone(), swallowed.clone());
-        let task = tokio::spawn(async move {
-            while let Ok((client, _)) = listener.accept().await {
-                let upstream = upstream.clone();
-                let (flag, count) = (flag.clone(), count.clone());
-                tokio::spawn(async move {
-                    let Ok(server) = TcpStream::connect(&upstream).await else { return };
-                    let (mut client_read, client_write) = client.into_split();
-                    let (server_read, mut server_write) = server.into_split();
-                    let up = async move {
-                        let _ = tokio::io::copy(&mut client_read, &mut server_write).await;
-                        let _ = server_write.shutdown().await;
-                    };
-                    tokio::join!(up, filtered_copy(server_read, client_write, flag, count));
-                });
-            }
-        });
+        let task = tokio::spawn(forward(listener, upstream, move |from, to| {
+            filtered_copy(from, to, flag.clone(), count.clone())
+        }));
         SilentLine { port, swallow, swallowed, task }
     }
 
@@ -131,8 +124,8 @@ impl SilentLine {
 
 /// Copies whole LDAP messages from `from` to `to`, dropping answers to writes while `swallow`.
 async fn filtered_copy(
-    mut from: tokio::net::tcp::OwnedReadHalf,
-    mut to: tokio::net::tcp::OwnedWriteHalf,
+    mut from: OwnedReadHalf,
+    mut to: OwnedWriteHalf,
     swallow: std::sync::Arc<std::sync::atomic::AtomicBool>,
     swallowed: std::sync::Arc<std::sync::atomic::AtomicUsize>,
 ) {

@@ -29,6 +29,45 @@ pub fn capitalised(word: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+/// A server's throw-away folder (`<root>/<prefix>…/instance`, removed when this is dropped)
+/// and the child running the server on it, while it runs.
+pub struct ServerProcess {
+    pub dir: PathBuf,
+    script: PathBuf,
+    _temp: tempfile::TempDir,
+    child: Mutex<Option<Child>>,
+}
+
+impl ServerProcess {
+    /// A new folder under `root` for a server that `script` (in `scripts/lib/`) provisions and
+    /// starts; nothing runs yet.
+    pub fn new(root: &Path, prefix: &str, script_name: &str) -> ServerProcess {
+        let temp = tempfile::Builder::new().prefix(prefix).tempdir_in(root).unwrap();
+        let dir = temp.path().join("instance");
+        ServerProcess { dir, script: script(script_name), _temp: temp, child: Mutex::new(None) }
+    }
+
+    /// Starts the server (`<script> start <dir>`), see `start_script`.
+    pub fn start(&self) {
+        *self.child.lock().unwrap() = Some(start_script(&self.script, &self.dir));
+    }
+
+    /// Stops the server, see `stop_child`.
+    pub fn stop(&self) {
+        stop_child(&self.child);
+    }
+
+    /// How the server exited, if it has.
+    pub fn exited(&self) -> Option<std::process::ExitStatus> {
+        self.child.lock().unwrap().as_mut().and_then(|c| c.try_wait().unwrap())
+    }
+
+    /// The file `name` of the instance folder (a log), empty if there is none.
+    pub fn read(&self, name: &str) -> String {
+        std::fs::read_to_string(self.dir.join(name)).unwrap_or_default()
+    }
+}
+
 /// Runs `<script> start <dir>` (which execs the server) as a child that gets SIGTERM when the
 /// test binary ends.
 pub fn start_script(script: &Path, dir: &Path) -> Child {

@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 pub mod agent;
+pub mod attacker;
 pub mod browser;
 pub mod directory;
 pub mod dns;
@@ -66,4 +67,11 @@ pub fn unique(prefix: &str) -> String {
     use rand::Rng;
     let n: u32 = rand::thread_rng().r#gen();
     format!("{prefix}{n:08x}")
+}
+
+/// The value of the first `name="…"` attribute in an HTML `body`, if there is one.
+pub fn attr(body: &str, name: &str) -> Option<String> {
+    let marker = format!("{name}=\"");
+    let start = body.find(&marker)? + marker.len();
+    Some(body[start..start + body[start..].find('"')?].to_owned())
 }

@@ -20,8 +20,8 @@
 use std::collections::HashSet;
 use std::net::{Ipv4Addr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
-use std::sync::{Arc, Mutex, Once, OnceLock};
+use std::process::Command;
+use std::sync::{Arc, Once, OnceLock};
 use std::time::Duration;
 
 use ldap3::{Ldap, LdapConnAsync, LdapConnSettings, Mod};
@@ -30,7 +30,9 @@ use rekey::directory::ldap::escape_dn_value;
 use rustls::{ClientConfig, RootCertStore};
 use secrecy::SecretString;
 
-use super::ldap_server::{self, add_once, attribute_once, capitalised, entry_once, modify_once, path_str};
+use super::ldap_server::{
+    self, ServerProcess, add_once, attribute_once, capitalised, entry_once, modify_once, path_str,
+};
 use super::slapd::TestUser;
 use super::{remember_secret, unique};
 
@@ -58,9 +60,7 @@ pub struct SambaDc {
     /// `CN=rekey-svc,OU=Services,DC=corp,DC=test`: delegated reset, unlock, force-change.
     pub service_dn: String,
     pub service_password: String,
-    dir: PathBuf,
-    _temp: tempfile::TempDir,
-    child: Mutex<Option<Child>>,
+    process: ServerProcess,
     tls: Arc<ClientConfig>,
 }
 
@@ -122,8 +122,8 @@ impl SambaDc {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("test-samba");
         std::fs::create_dir_all(&root).unwrap();
         sweep_stale_instances(&root);
-        let temp = tempfile::Builder::new().prefix("samba-").tempdir_in(&root).unwrap();
-        let dir = temp.path().join("instance");
+        let process = ServerProcess::new(&root, "samba-", "samba.sh");
+        let dir = &process.dir;
         let admin_password = format!("Adm-{}-Q7!", unique(""));
         let service_password = format!("Svc-{}-Z3!", unique(""));
         let user_password = password();
@@ -131,7 +131,7 @@ impl SambaDc {
         remember_secret(&service_password);
 
         let out = Command::new(script())
-            .args(["provision", path_str(&dir), address])
+            .args(["provision", path_str(dir), address])
             .env("SAMBA_ADMIN_PASSWORD", &admin_password)
             .env("SAMBA_SERVICE_PASSWORD", &service_password)
             .env("SAMBA_USER_PASSWORD", &user_password)
@@ -155,32 +155,32 @@ impl SambaDc {
             admin_password,
             service_dn: format!("CN=rekey-svc,OU=Services,{SUFFIX}"),
             service_password,
-            dir,
-            _temp: temp,
-            child: Mutex::new(None),
+            process,
         };
         dc.spawn();
-        let ready = Command::new(script()).args(["wait", path_str(&dc.dir)]).output().unwrap();
+        let ready = Command::new(script()).args(["wait", path_str(&dc.process.dir)]).output().unwrap();
         dc.assert_ready(ready);
         dc
     }
 
     /// Stops samba (SIGTERM, then waits for it to exit); the domain stays for `restart`.
     pub fn stop(&self) {
-        ldap_server::stop_child(&self.child);
+        self.process.stop();
     }
 
     /// Starts samba (again) on the same address and domain, and waits until LDAPS answers.
     pub async fn restart(&self) {
         self.stop();
         self.spawn();
-        let ready = tokio::process::Command::new(script()).args(["wait", path_str(&self.dir)]).output().await.unwrap();
+        let ready =
+            tokio::process::Command::new(script()).args(["wait", path_str(&self.process.dir)]).output().await.unwrap();
         self.assert_ready(ready);
     }
 
     /// Runs `samba-tool ARGS` on this DC's own database (it may be running); its output.
     pub async fn samba_tool(&self, args: &[&str]) -> String {
-        let (sam, conf) = (self.dir.join("private").join("sam.ldb"), self.dir.join("etc").join("smb.conf"));
+        let (sam, conf) =
+            (self.process.dir.join("private").join("sam.ldb"), self.process.dir.join("etc").join("smb.conf"));
         let out = tokio::process::Command::new("samba-tool")
             .args(args)
             .args(["-H", path_str(&sam), "-s", path_str(&conf)])
@@ -194,7 +194,7 @@ impl SambaDc {
 
     /// samba's own messages so far.
     pub fn log(&self) -> String {
-        std::fs::read_to_string(self.dir.join("samba.log")).unwrap_or_default()
+        self.process.read("samba.log")
     }
 
     /// What a portal needs to use this DC: LDAPS with the test CA, bound as rekey-svc,
@@ -383,14 +383,14 @@ impl SambaDc {
     }
 
     fn spawn(&self) {
-        *self.child.lock().unwrap() = Some(ldap_server::start_script(&script(), &self.dir));
+        self.process.start();
     }
 
     fn assert_ready(&self, wait: std::process::Output) {
         if wait.status.success() {
             return;
         }
-        let exited = self.child.lock().unwrap().as_mut().and_then(|c| c.try_wait().unwrap());
+        let exited = self.process.exited();
         panic!(
             "samba did not answer on {} (exited: {exited:?}): {}\nits log:\n{}",
             self.ldaps_url,

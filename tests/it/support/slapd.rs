@@ -11,8 +11,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
-use std::sync::Mutex;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use ldap3::{Ldap, LdapConnAsync, Mod};
@@ -21,7 +20,9 @@ use rekey::directory::ldap::escape_dn_value;
 use secrecy::SecretString;
 use tokio::sync::OnceCell;
 
-use super::ldap_server::{self, add, add_once, attribute_once, capitalised, entry_once, modify_once, path_str};
+use super::ldap_server::{
+    self, ServerProcess, add, add_once, attribute_once, capitalised, entry_once, modify_once, path_str,
+};
 use super::{remember_secret, unique};
 
 const SUFFIX: &str = "dc=example,dc=test";
@@ -39,9 +40,7 @@ pub struct Slapd {
     pub admin_password: String,
     pub service_dn: String,
     pub service_password: String,
-    dir: PathBuf,
-    _temp: tempfile::TempDir,
-    child: Mutex<Option<Child>>,
+    process: ServerProcess,
 }
 
 /// An account made for one test.
@@ -66,8 +65,8 @@ impl Slapd {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("test-slapd");
         std::fs::create_dir_all(&root).unwrap();
         sweep_stale_instances(&root);
-        let temp = tempfile::Builder::new().prefix("slapd-").tempdir_in(&root).unwrap();
-        let dir = temp.path().join("instance");
+        let process = ServerProcess::new(&root, "slapd-", "slapd.sh");
+        let dir = &process.dir;
         let (ldap_port, ldaps_port) = free_ports();
         let admin_password = format!("Admin-{}", unique(""));
         let service_password = format!("Service-{}", unique(""));
@@ -75,7 +74,7 @@ impl Slapd {
         remember_secret(&service_password);
 
         let out = Command::new(script())
-            .args(["provision", path_str(&dir), &ldap_port.to_string(), &ldaps_port.to_string()])
+            .args(["provision", path_str(dir), &ldap_port.to_string(), &ldaps_port.to_string()])
             .env("SLAPD_ADMIN_PASSWORD", &admin_password)
             .env("SLAPD_SERVICE_PASSWORD", &service_password)
             .output()
@@ -91,9 +90,7 @@ impl Slapd {
             admin_password,
             service_dn: format!("cn=rekey,ou=services,{SUFFIX}"),
             service_password,
-            dir,
-            _temp: temp,
-            child: Mutex::new(None),
+            process,
         };
         slapd.restart().await;
         slapd
@@ -101,20 +98,20 @@ impl Slapd {
 
     /// Stops slapd (SIGTERM, then waits for it to exit); the data stays for `restart`.
     pub fn stop(&self) {
-        ldap_server::stop_child(&self.child);
+        self.process.stop();
     }
 
     /// Starts slapd (again) on the same ports and data, and waits until it answers.
     pub async fn restart(&self) {
         self.stop();
-        *self.child.lock().unwrap() = Some(ldap_server::start_script(&script(), &self.dir));
+        self.process.start();
 
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             if self.bind(&self.service_dn, &self.service_password).await {
                 return;
             }
-            let exited = self.child.lock().unwrap().as_mut().and_then(|c| c.try_wait().unwrap());
+            let exited = self.process.exited();
             if exited.is_some() || Instant::now() > deadline {
                 panic!("slapd did not answer on {} ({exited:?}); its log:\n{}", self.ldap_url, self.log());
             }
@@ -124,7 +121,7 @@ impl Slapd {
 
     /// slapd's own messages so far.
     pub fn log(&self) -> String {
-        std::fs::read_to_string(self.dir.join("slapd.log")).unwrap_or_default()
+        self.process.read("slapd.log")
     }
 
     /// A new account under ou=people with a random strong password (remembered as a secret).
@@ -229,11 +226,11 @@ impl Slapd {
     /// starts slapd again.
     async fn modify_config_offline(&self, file: &str, ldif: &str) {
         self.stop();
-        let path = self.dir.join(file);
+        let path = self.process.dir.join(file);
         std::fs::write(&path, ldif).unwrap();
         let out = Command::new("/usr/sbin/slapmodify")
             .args(["-q", "-n0", "-F"])
-            .arg(self.dir.join("slapd.d"))
+            .arg(self.process.dir.join("slapd.d"))
             .arg("-l")
             .arg(&path)
             .output()
@@ -245,7 +242,7 @@ impl Slapd {
     /// How many write operations the service account made on `dn`, from the auditlog
     /// overlay's file (one record per successful write, whatever it changed).
     pub fn writes_by_service(&self, dn: &str) -> usize {
-        let log = std::fs::read_to_string(self.dir.join("audit.ldif")).unwrap_or_default();
+        let log = std::fs::read_to_string(self.process.dir.join("audit.ldif")).unwrap_or_default();
         let mut lines = log.lines().peekable();
         let mut count = 0;
         while let Some(line) = lines.next() {

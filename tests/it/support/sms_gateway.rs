@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::extract::{FromRequest, Path, Request};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use base64::Engine as _;
@@ -122,15 +122,32 @@ impl SmsGateway {
     }
 }
 
-fn record(shared: &Shared, method: &Method, uri: &Uri, headers: &HeaderMap, body: &Bytes) -> Mode {
-    let headers = headers.iter().map(|(k, v)| (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned())).collect();
-    shared.received.lock().unwrap().push(Received {
-        method: method.to_string(),
-        path_and_query: uri.path_and_query().map(ToString::to_string).unwrap_or_default(),
-        headers,
-        body: String::from_utf8_lossy(body).into_owned(),
-    });
-    shared.mode.lock().unwrap().unwrap_or(Mode::Accept)
+/// A request to the double, recorded as it arrived; `mode` is what the double does with it.
+struct Recorded {
+    mode: Mode,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl FromRequest<Arc<Shared>> for Recorded {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, shared: &Arc<Shared>) -> Result<Recorded, Response> {
+        let (parts, body) = request.into_parts();
+        let body = axum::body::to_bytes(body, usize::MAX)
+            .await
+            .map_err(|e| (StatusCode::BAD_REQUEST, e.to_string()).into_response())?;
+        let headers =
+            parts.headers.iter().map(|(k, v)| (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned())).collect();
+        shared.received.lock().unwrap().push(Received {
+            method: parts.method.to_string(),
+            path_and_query: parts.uri.path_and_query().map(ToString::to_string).unwrap_or_default(),
+            headers,
+            body: String::from_utf8_lossy(&body).into_owned(),
+        });
+        let mode = shared.mode.lock().unwrap().unwrap_or(Mode::Accept);
+        Ok(Recorded { mode, headers: parts.headers, body })
+    }
 }
 
 async fn misbehave(mode: Mode, body: &Bytes) -> Option<Response> {
@@ -148,14 +165,7 @@ async fn misbehave(mode: Mode, body: &Bytes) -> Option<Response> {
     }
 }
 
-async fn webhook(
-    State(shared): State<Arc<Shared>>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let mode = record(&shared, &method, &uri, &headers, &body);
+async fn webhook(Recorded { mode, body, .. }: Recorded) -> Response {
     if let Some(failed) = misbehave(mode, &body).await {
         return failed;
     }
@@ -167,15 +177,7 @@ fn twilio_error(status: StatusCode, code: u32, message: &str) -> Response {
     (status, axum::Json(body)).into_response()
 }
 
-async fn twilio(
-    State(shared): State<Arc<Shared>>,
-    Path(sid): Path<String>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let mode = record(&shared, &method, &uri, &headers, &body);
+async fn twilio(Path(sid): Path<String>, Recorded { mode, headers, body }: Recorded) -> Response {
     let expected =
         format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{TWILIO_SID}:{TWILIO_TOKEN}")));
     if headers.get("authorization").and_then(|v| v.to_str().ok()) != Some(expected.as_str()) || sid != TWILIO_SID {
