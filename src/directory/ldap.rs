@@ -28,7 +28,7 @@ use std::time::SystemTime;
 
 use async_trait::async_trait;
 use ldap3::exop::PasswordModify;
-use ldap3::{Ldap, LdapError, LdapResult, Mod, Scope, SearchEntry, SearchOptions};
+use ldap3::{Ldap, LdapError, LdapResult, Mod, Scope, SearchEntry, SearchOptions, SearchResult};
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::config::{AD_NEEDS_TLS, DirectoryConfig, LdapFlavour, PLAINTEXT_REFUSED};
@@ -154,6 +154,57 @@ impl LdapDirectory {
         }
     }
 
+    /// The one entry under `directory.base_dn` (subtree) that `filter` matches, with the user
+    /// attributes; `None` if none or several match (several are logged: the login is ambiguous).
+    /// `what` names the search in a logged error.
+    async fn search_one_user(&self, filter: &str, what: &str) -> Result<Option<SearchEntry>, DirError> {
+        let attrs = self.user_attributes();
+        let base = self.config.base_dn.as_str();
+        let timeout = self.connector().timeout();
+        let found = self
+            .pool
+            .run(Retry::Idempotent, |mut ldap| {
+                let (filter, attrs) = (filter.to_owned(), attrs.clone());
+                async move {
+                    // Two are enough to know the match is ambiguous.
+                    ldap.with_search_options(SearchOptions::new().sizelimit(2))
+                        .with_timeout(timeout)
+                        .search(base, Scope::Subtree, &filter, attrs)
+                        .await
+                }
+            })
+            .await?;
+        let (entries, result) = (found.0, found.1);
+        // 4 = sizeLimitExceeded: more than one match.
+        if result.rc != 0 && result.rc != 4 {
+            return Err(logged(what, base, &result));
+        }
+        if entries.len() > 1 {
+            tracing::warn!(
+                base,
+                what,
+                "a search for one account matches several directory entries; treated as unknown"
+            );
+        }
+        let mut entries = entries.into_iter();
+        let (Some(entry), None) = (entries.next(), entries.next()) else {
+            return Ok(None);
+        };
+        Ok(Some(SearchEntry::construct(entry)))
+    }
+
+    /// The entry `dn` itself (base scope) with `attrs`, read as the service account; the result
+    /// code is the caller's to judge.
+    async fn read_base(&self, dn: &str, attrs: Vec<String>) -> Result<SearchResult, DirError> {
+        let timeout = self.connector().timeout();
+        self.pool
+            .run(Retry::Idempotent, |mut ldap| {
+                let attrs = attrs.clone();
+                async move { ldap.with_timeout(timeout).search(dn, Scope::Base, "(objectClass=*)", attrs).await }
+            })
+            .await
+    }
+
     /// The account a found entry describes, with its id, state and groups; `None` (logged)
     /// without a stable id.
     async fn user_from_entry(&self, entry: &SearchEntry, typed: &str) -> Result<Option<DirUser>, DirError> {
@@ -238,35 +289,10 @@ impl Directory for LdapDirectory {
                 None => return Ok(None),
             },
         };
-        let attrs = self.user_attributes();
-        let base = self.config.base_dn.as_str();
-        let timeout = self.connector().timeout();
-        let found = self
-            .pool
-            .run(Retry::Idempotent, |mut ldap| {
-                let (filter, attrs) = (filter.clone(), attrs.clone());
-                async move {
-                    // Two are enough to know the login is ambiguous.
-                    ldap.with_search_options(SearchOptions::new().sizelimit(2))
-                        .with_timeout(timeout)
-                        .search(base, Scope::Subtree, &filter, attrs)
-                        .await
-                }
-            })
-            .await?;
-        let (entries, result) = (found.0, found.1);
-        // 4 = sizeLimitExceeded: more than one match.
-        if result.rc != 0 && result.rc != 4 {
-            return Err(logged("user search", base, &result));
+        match self.search_one_user(&filter, "user search").await? {
+            Some(entry) => self.user_from_entry(&entry, login.as_str()).await,
+            None => Ok(None),
         }
-        if entries.len() > 1 {
-            tracing::warn!(base, "a login matches several directory entries; treated as unknown");
-        }
-        let mut entries = entries.into_iter();
-        let (Some(entry), None) = (entries.next(), entries.next()) else {
-            return Ok(None);
-        };
-        self.user_from_entry(&SearchEntry::construct(entry), login.as_str()).await
     }
 
     async fn verify_password(&self, user: &DirUser, password: &SecretString) -> Result<(), DirError> {
@@ -317,6 +343,9 @@ impl Directory for LdapDirectory {
     }
 
     async fn reset_password(&self, user: &DirUser, new: &SecretString, must_change: bool) -> Result<(), DirError> {
+        if new.expose_secret().is_empty() {
+            return Err(DirError::PolicyViolation(PolicyReason::TooShort));
+        }
         if self.flavour == LdapFlavour::ActiveDirectory {
             return self.ad_reset_password(user, new, must_change).await;
         }

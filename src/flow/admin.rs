@@ -15,7 +15,7 @@ use crate::config::MethodKind;
 use crate::directory::DirUser;
 use crate::notify::messages;
 use crate::policy;
-use crate::store::{Attempt, StoredMethod};
+use crate::store::StoredMethod;
 
 /// An admin who gave the right password and still owes the second method.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -122,18 +122,7 @@ async fn enter(services: &Services, who: &Requester, user: DirUser) -> Result<En
         services.audit(who, record(Some(&user), "failure", Some(reason), None)).await;
         return Ok(if any { Entry::SecondMethodTooNew } else { Entry::NoSecondMethod });
     }
-    let now = services.clock.now();
-    let attempt = Attempt {
-        id: uuid::Uuid::new_v4().to_string(),
-        flow: "admin".into(),
-        user_id: Some(user.id.0.clone()),
-        created_at: now,
-        expires_at: services.flow_deadline(),
-        wrong_tries: 0,
-        voided: false,
-        completed_at: None,
-    };
-    super::rows::create_attempt(services, &attempt).await?;
+    let attempt = super::rows::start_attempt(services, "admin", Some(&user.id)).await?;
     Ok(Entry::Pending(Box::new(Pending {
         attempt_id: attempt.id,
         user,

@@ -5,10 +5,9 @@
 use secrecy::{ExposeSecret, SecretString};
 
 use super::account::{ChangeOutcome, NewPassword, SignIn, find, sign_in};
-use super::notice::notify;
+use super::outcome::{change_failed, change_record, changed};
 use super::{AuditRecord, FlowError, Requester, Services};
 use crate::directory::DirError;
-use crate::notify::messages::AccountEvent;
 use crate::policy;
 use crate::policy::quality::Person;
 
@@ -43,22 +42,14 @@ pub async fn change(
             None => return Ok(ChangeOutcome::Failed),
         },
     };
-    let audit = |outcome, reason| AuditRecord {
-        event: "change",
-        flow: Some("change"),
-        user: Some(&user),
-        outcome,
-        reason,
-        method: Some("password"),
-    };
+    let audit = |outcome, reason| change_record(&user, "password", outcome, reason);
     let person = Person::of(&user).and(Person::typed(typed));
     if let Err(refusals) = super::quality::screen(services, who, audit("failure", None), &person, new).await {
         return Ok(ChangeOutcome::Weak(refusals));
     }
     match services.directory.change_password(&user, current, new.secret()).await {
         Ok(()) => {
-            services.audit(who, audit("success", None)).await;
-            notify(services, who, &user, AccountEvent::PasswordChanged).await?;
+            changed(services, who, &user, "password").await?;
             Ok(ChangeOutcome::Done)
         }
         Err(DirError::PolicyViolation(reason)) => {
@@ -78,9 +69,6 @@ pub async fn change(
             services.audit(who, audit("failure", Some("bad_credentials"))).await;
             Ok(ChangeOutcome::Failed)
         }
-        Err(e) => {
-            let maybe = Some(AccountEvent::PasswordMaybeChanged);
-            Err(super::outcome::write_failed(services, who, &user, audit("failure", None), e, maybe).await)
-        }
+        Err(e) => Err(change_failed(services, who, &user, "password", e).await),
     }
 }

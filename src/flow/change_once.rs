@@ -14,10 +14,9 @@ use secrecy::SecretString;
 
 use super::account::{ChangeOutcome, NewPassword, decoy, find};
 use super::limits::{self, Scope};
-use super::notice::notify;
+use super::outcome::{change_failed, change_record, changed};
 use super::{AuditRecord, FlowError, Requester, Services};
 use crate::directory::{DirError, DirUser};
-use crate::notify::messages::AccountEvent;
 use crate::policy;
 use crate::policy::quality::{self, Person};
 
@@ -50,14 +49,7 @@ pub(super) async fn change(
     } else {
         None
     };
-    let audit = |outcome, reason| AuditRecord {
-        event: "change",
-        flow: Some("change"),
-        user: Some(&user),
-        outcome,
-        reason,
-        method: Some("password"),
-    };
+    let audit = |outcome, reason| change_record(&user, "password", outcome, reason);
     if let Some(stop) = stop {
         // The one bind is a sign-in: the refusal is only told to someone who knows the password.
         // slapd answers passwordExpired only to the right password, so that proves it too.
@@ -83,8 +75,7 @@ pub(super) async fn change(
     match services.directory.change_password(&user, current, new.secret()).await {
         Ok(()) => {
             sign_in_audit(services, who, Some(&user), None).await;
-            services.audit(who, audit("success", None)).await;
-            notify(services, who, &user, AccountEvent::PasswordChanged).await?;
+            changed(services, who, &user, "password").await?;
             Ok(ChangeOutcome::Done)
         }
         Err(DirError::PolicyViolation(reason)) => {
@@ -108,20 +99,9 @@ async fn refused_bind(
         DirError::PasswordExpired => (ChangeOutcome::Expired, "expired"),
         DirError::Locked => (ChangeOutcome::Failed, "locked"),
         DirError::WrongPassword | DirError::Disabled | DirError::NotFound => (ChangeOutcome::Failed, "bad_credentials"),
-        e => {
-            // Sent but unanswered (the change may have been made), a permanent refusal, or
-            // an outage: one place decides what is audited and whether the owner is told.
-            let record = AuditRecord {
-                event: "change",
-                flow: Some("change"),
-                user: Some(user),
-                method: Some("password"),
-                outcome: "failure",
-                ..Default::default()
-            };
-            let maybe = Some(AccountEvent::PasswordMaybeChanged);
-            return Err(super::outcome::write_failed(services, who, user, record, e, maybe).await);
-        }
+        // Sent but unanswered (the change may have been made), a permanent refusal, or an
+        // outage: one place decides what is audited and whether the owner is told.
+        e => return Err(change_failed(services, who, user, "password", e).await),
     };
     sign_in_audit(services, who, Some(user), Some(reason)).await;
     Ok(outcome)

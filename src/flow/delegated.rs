@@ -4,10 +4,9 @@
 use secrecy::{ExposeSecret, SecretString};
 
 use super::account::{ChangeOutcome, NewPassword};
-use super::notice::notify;
+use super::outcome::{change_failed, change_record, changed};
 use super::{AuditRecord, FlowError, Requester, Services};
 use crate::directory::DirError;
-use crate::notify::messages::AccountEvent;
 use crate::policy;
 use crate::policy::quality::Person;
 
@@ -54,22 +53,14 @@ pub async fn change(
     if !policy::in_scope(&services.config, &user) {
         return Ok(ChangeOutcome::OutOfScope);
     }
-    let audit = |outcome, reason| AuditRecord {
-        event: "change",
-        flow: Some("change"),
-        user: Some(&user),
-        outcome,
-        reason,
-        method: Some("oidc"),
-    };
+    let audit = |outcome, reason| change_record(&user, "oidc", outcome, reason);
     let person = Person::of(&user).and(Person::typed(login));
     if let Err(refusals) = super::quality::screen(services, who, audit("failure", None), &person, new).await {
         return Ok(ChangeOutcome::Weak(refusals));
     }
     match graph.change_with_token(token, current, new.secret()).await {
         Ok(()) => {
-            services.audit(who, audit("success", None)).await;
-            notify(services, who, &user, AccountEvent::PasswordChanged).await?;
+            changed(services, who, &user, "oidc").await?;
             Ok(ChangeOutcome::Done)
         }
         Err(DirError::PolicyViolation(reason)) => {
@@ -80,9 +71,6 @@ pub async fn change(
             services.audit(who, audit("failure", Some("bad_credentials"))).await;
             Ok(ChangeOutcome::Failed)
         }
-        Err(e) => {
-            let maybe = Some(AccountEvent::PasswordMaybeChanged);
-            Err(super::outcome::write_failed(services, who, &user, audit("failure", None), e, maybe).await)
-        }
+        Err(e) => Err(change_failed(services, who, &user, "oidc", e).await),
     }
 }

@@ -14,7 +14,7 @@ use crate::factors::questions::{self, Question};
 use crate::factors::{email, passkey, totp};
 use crate::notify::messages::{self, AccountEvent};
 use crate::policy;
-use crate::store::{Attempt, StoredMethod};
+use crate::store::StoredMethod;
 
 /// One registered method as the page lists it.
 #[derive(Debug, Clone)]
@@ -53,17 +53,7 @@ pub fn may_register(services: &Services, e: &Enrolment, kind: MethodKind) -> boo
 
 /// Opens a registration session for a person who just signed in.
 pub async fn begin(services: &Services, user: DirUser) -> Result<Enrolment, FlowError> {
-    let attempt = Attempt {
-        id: uuid::Uuid::new_v4().to_string(),
-        flow: "register".into(),
-        user_id: Some(user.id.0.clone()),
-        created_at: services.clock.now(),
-        expires_at: services.flow_deadline(),
-        wrong_tries: 0,
-        voided: false,
-        completed_at: None,
-    };
-    super::rows::create_attempt(services, &attempt).await?;
+    let attempt = super::rows::start_attempt(services, "register", Some(&user.id)).await?;
     let proof = Proof::at_sign_in(services, &user).await?;
     Ok(Enrolment { attempt_id: attempt.id, user, expires_at: attempt.expires_at, pending: None, proof })
 }

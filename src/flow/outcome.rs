@@ -41,3 +41,32 @@ pub async fn write_failed(
     }
     result.err().unwrap_or_else(|| FlowError::Internal("no directory error".into()))
 }
+
+/// The audit record of a person changing their own password, proven by `method`.
+pub fn change_record<'a>(
+    user: &'a DirUser,
+    method: &'a str,
+    outcome: &'a str,
+    reason: Option<&'a str>,
+) -> AuditRecord<'a> {
+    AuditRecord { event: "change", flow: Some("change"), user: Some(user), outcome, reason, method: Some(method) }
+}
+
+/// A person's own change made: audited, and the account's addresses told.
+pub async fn changed(services: &Services, who: &Requester, user: &DirUser, method: &str) -> Result<(), FlowError> {
+    services.audit(who, change_record(user, method, "success", None)).await;
+    super::notice::notify(services, who, user, AccountEvent::PasswordChanged).await
+}
+
+/// A person's own change the directory did not make, for a reason the caller does not answer
+/// itself: [`write_failed`], with a "may have been changed" notice if it went unconfirmed.
+pub async fn change_failed(
+    services: &Services,
+    who: &Requester,
+    user: &DirUser,
+    method: &str,
+    error: DirError,
+) -> FlowError {
+    let record = change_record(user, method, "failure", None);
+    write_failed(services, who, user, record, error, Some(AccountEvent::PasswordMaybeChanged)).await
+}

@@ -17,7 +17,6 @@ use crate::directory::{DirUser, Login};
 use crate::factors::questions::{self, Question, QuestionSet};
 use crate::notify::messages;
 use crate::policy;
-use crate::store::Attempt;
 use secrecy::{ExposeSecret as _, SecretString};
 
 mod finish;
@@ -189,18 +188,7 @@ async fn begin(
         other => other,
     };
     methods::stored_or_decoy(services, user.as_ref()).await?;
-    let now = services.clock.now();
-    let attempt = Attempt {
-        id: uuid::Uuid::new_v4().to_string(),
-        flow: purpose.as_str().into(),
-        user_id: user.as_ref().map(|u| u.id.0.clone()),
-        created_at: now,
-        expires_at: services.flow_deadline(),
-        wrong_tries: 0,
-        voided: false,
-        completed_at: None,
-    };
-    super::rows::create_attempt(services, &attempt).await?;
+    let attempt = super::rows::start_attempt(services, purpose.as_str(), user.as_ref().map(|u| &u.id)).await?;
     services
         .audit(
             who,

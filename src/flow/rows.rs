@@ -17,6 +17,7 @@
 use super::{FlowError, Services};
 use crate::config::MethodKind;
 use crate::crypto::{Keys, constant_time_eq};
+use crate::directory::UserId;
 use crate::store::{Attempt, Db, StoreError, StoredMethod};
 use crate::tamper::{self, Tampered};
 
@@ -57,6 +58,23 @@ pub fn method_mac(keys: &Keys, m: &StoredMethod) -> [u8; 32] {
             Some(&m.created_at.to_be_bytes()),
         ],
     )
+}
+
+/// Opens a new attempt at `flow` for the account `user_id` (none: an unknown account), due
+/// by the flow deadline, and saves it with its MAC.
+pub async fn start_attempt(services: &Services, flow: &str, user_id: Option<&UserId>) -> Result<Attempt, FlowError> {
+    let attempt = Attempt {
+        id: uuid::Uuid::new_v4().to_string(),
+        flow: flow.into(),
+        user_id: user_id.map(|id| id.0.clone()),
+        created_at: services.clock.now(),
+        expires_at: services.flow_deadline(),
+        wrong_tries: 0,
+        voided: false,
+        completed_at: None,
+    };
+    create_attempt(services, &attempt).await?;
+    Ok(attempt)
 }
 
 /// Saves a new attempt with its MAC.

@@ -263,9 +263,6 @@ impl LdapDirectory {
         new: &SecretString,
         must_change: bool,
     ) -> Result<(), DirError> {
-        if new.expose_secret().is_empty() {
-            return Err(DirError::PolicyViolation(PolicyReason::TooShort));
-        }
         self.ad_usable(&user.dn).await?;
         let mods = vec![
             Mod::Replace(Bytes::text(UNICODE_PWD), one(unicode_pwd(new))),

@@ -163,14 +163,7 @@ impl LdapDirectory {
     }
 
     async fn base_entry(&self, dn: &str, attrs: Vec<String>) -> Result<SearchEntry, DirError> {
-        let timeout = self.connector().timeout();
-        let found = self
-            .pool
-            .run(Retry::Idempotent, |mut ldap| {
-                let attrs = attrs.clone();
-                async move { ldap.with_timeout(timeout).search(dn, Scope::Base, "(objectClass=*)", attrs).await }
-            })
-            .await?;
+        let found = self.read_base(dn, attrs).await?;
         if found.1.rc != 0 {
             return Err(logged("tokenGroups", dn, &found.1));
         }

@@ -20,10 +20,9 @@
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use ldap3::{Scope, SearchEntry};
+use ldap3::SearchEntry;
 
 use super::ad::domain_dn;
-use super::conn::Retry;
 use super::{LdapDirectory, first, logged};
 use crate::clock::UnixTime;
 use crate::directory::rules::{AccountRules, PasswordRules};
@@ -133,15 +132,7 @@ pub fn pso_rules(entry: &SearchEntry) -> Option<PasswordRules> {
 impl LdapDirectory {
     /// One entry's attributes, read as the service account; `None` when there is no such entry.
     async fn read_entry(&self, what: &str, dn: &str, attrs: &[&str]) -> Result<Option<SearchEntry>, DirError> {
-        let timeout = self.connector().timeout();
-        let attrs: Vec<String> = attrs.iter().map(|a| (*a).to_owned()).collect();
-        let found = self
-            .pool
-            .run(Retry::Idempotent, |mut ldap| {
-                let attrs = attrs.clone();
-                async move { ldap.with_timeout(timeout).search(dn, Scope::Base, "(objectClass=*)", attrs).await }
-            })
-            .await?;
+        let found = self.read_base(dn, attrs.iter().map(|a| (*a).to_owned()).collect()).await?;
         match found.1.rc {
             0 => Ok(found.0.into_iter().next().map(SearchEntry::construct)),
             32 => Ok(None),

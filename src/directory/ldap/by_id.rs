@@ -10,7 +10,7 @@
 //! Configured `agent.protected_groups` add group DNs (matched through the account's nested
 //! groups, as `dn_key`s) or SIDs.
 
-use ldap3::{Scope, SearchEntry, SearchOptions};
+use ldap3::{Scope, SearchEntry};
 
 use super::conn::Retry;
 use super::{LdapDirectory, dn_key, escape_filter_value, first, logged};
@@ -89,30 +89,9 @@ impl LdapDirectory {
             LdapFlavour::Openldap => format!("({}={})", super::ENTRY_UUID, escape_filter_value(id.as_str())),
         };
         let filter = format!("(&{}{clause})", self.config.user_filter.trim());
-        let attrs = self.user_attributes();
-        let base = self.config.base_dn.as_str();
-        let timeout = self.connector().timeout();
-        let found = self
-            .pool
-            .run(Retry::Idempotent, |mut ldap| {
-                let (filter, attrs) = (filter.clone(), attrs.clone());
-                async move {
-                    ldap.with_search_options(SearchOptions::new().sizelimit(2))
-                        .with_timeout(timeout)
-                        .search(base, Scope::Subtree, &filter, attrs)
-                        .await
-                }
-            })
-            .await?;
-        let (entries, result) = (found.0, found.1);
-        if result.rc != 0 && result.rc != 4 {
-            return Err(logged("user search by id", base, &result));
-        }
-        let mut entries = entries.into_iter();
-        let (Some(entry), None) = (entries.next(), entries.next()) else {
+        let Some(entry) = self.search_one_user(&filter, "user search by id").await? else {
             return Ok(None);
         };
-        let entry = SearchEntry::construct(entry);
         let user = self.user_from_entry(&entry, "").await?;
         // The id read back must be the one asked for (a filter value can only narrow).
         Ok(user.filter(|u| u.id == *id))

@@ -18,7 +18,7 @@ use secrecy::{ExposeSecret, SecretString};
 
 use super::conn::Retry;
 use super::{LdapDirectory, PWD_RESET, modify_refusal, ppolicy};
-use crate::directory::{DirError, DirUser, PolicyReason};
+use crate::directory::{DirError, DirUser};
 
 impl LdapDirectory {
     pub(super) async fn openldap_reset(
@@ -27,9 +27,6 @@ impl LdapDirectory {
         new: &SecretString,
         must_change: bool,
     ) -> Result<(), DirError> {
-        if new.expose_secret().is_empty() {
-            return Err(DirError::PolicyViolation(PolicyReason::TooShort));
-        }
         if user.state.disabled {
             return Err(DirError::Disabled);
         }
