@@ -116,6 +116,7 @@ async fn main() -> Result<()> {
     let sink = Arc::new(Sink::start().await?);
     let setup =
         Setup::new(args.rekey.clone(), work.clone(), args.ldap_url.clone(), args.service_secret.clone(), sink.port);
+    let slapd = runs::Slapd { url: &args.ldap_url, service_dn: &setup.bind_dn, service_password: &service_password };
     let mut report = Report::new(args.quick, &plan_text(&plan));
     report.binary(&args.rekey)?;
 
@@ -191,16 +192,7 @@ async fn main() -> Result<()> {
     for &c in &plan.flow_clients {
         for kind in ["change", "reset"] {
             let slapd0 = slapd_cpu(&args.slapd_pid_file);
-            let raw = runs::raw(
-                kind,
-                &args.ldap_url,
-                &setup.bind_dn,
-                &service_password,
-                &mut flow_accounts,
-                c,
-                plan.bounds(),
-            )
-            .await?;
+            let raw = runs::raw(kind, &slapd, &mut flow_accounts, c, plan.bounds()).await?;
             let slapd1 = slapd_cpu(&args.slapd_pid_file);
             let cpu0 = portal.cpu()?;
             let r =
@@ -284,16 +276,7 @@ async fn main() -> Result<()> {
         report.pages("PostgreSQL, 2 replicas", &page, 0, 0);
         for &c in &plan.flow_clients {
             for kind in ["change", "reset"] {
-                let raw = runs::raw(
-                    kind,
-                    &args.ldap_url,
-                    &setup.bind_dn,
-                    &service_password,
-                    &mut flow_accounts,
-                    c,
-                    plan.bounds(),
-                )
-                .await?;
+                let raw = runs::raw(kind, &slapd, &mut flow_accounts, c, plan.bounds()).await?;
                 let cpu0: Duration = replicas.iter().map(|r| r.cpu().unwrap_or_default()).sum();
                 let r = runs::flow(kind, &urls, &public, &sink, &mut flow_accounts, c, plan.bounds()).await?;
                 let cpu = replicas.iter().map(|r| r.cpu().unwrap_or_default()).sum::<Duration>().saturating_sub(cpu0);

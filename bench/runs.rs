@@ -60,12 +60,17 @@ pub async fn flow(
     Ok(r)
 }
 
+/// The slapd the raw runs write to, and the portal's service account there (for resets).
+pub struct Slapd<'a> {
+    pub url: &'a str,
+    pub service_dn: &'a str,
+    pub service_password: &'a str,
+}
+
 /// The same password writes straight to slapd, one connection per client (see `raw`).
 pub async fn raw(
     kind: &'static str,
-    url: &str,
-    service_dn: &str,
-    service_password: &str,
+    slapd: &Slapd<'_>,
     accounts: &mut Vec<Account>,
     clients: usize,
     bounds: Bounds,
@@ -73,8 +78,8 @@ pub async fn raw(
     let mut states = Vec::with_capacity(clients);
     for a in &accounts[..clients] {
         let ldap = match kind {
-            "change" => raw::connect(url).await?,
-            _ => raw::service(url, service_dn, service_password.trim()).await?,
+            "change" => raw::connect(slapd.url).await?,
+            _ => raw::service(slapd.url, slapd.service_dn, slapd.service_password.trim()).await?,
         };
         states.push((ldap, a.clone()));
     }

@@ -225,20 +225,9 @@ impl Agent {
         now() + self.clock_skew
     }
 
-    /// Signs `body`, posts it, verifies the reply is the portal's answer to it.
+    /// Signs `body`, posts it, verifies the reply is the portal's answer to it. The reply's
+    /// header states the portal's time when it answered.
     async fn exchange<B: Serialize, R: DeserializeOwned>(
-        &self,
-        endpoint: &str,
-        kind: Kind,
-        reply_kind: Kind,
-        body: &B,
-        timeout: Duration,
-    ) -> Result<R, AgentError> {
-        Ok(self.exchange_message(endpoint, kind, reply_kind, body, timeout).await?.body)
-    }
-
-    /// Same, with the reply's header (which states the portal's time when it answered).
-    async fn exchange_message<B: Serialize, R: DeserializeOwned>(
         &self,
         endpoint: &str,
         kind: Kind,
@@ -277,7 +266,7 @@ impl Agent {
             hostname: hostname(),
             directory_ok: self.directory_ok.load(std::sync::atomic::Ordering::Relaxed),
         };
-        self.exchange("heartbeat", Kind::Heartbeat, Kind::HeartbeatAck, &body, Duration::from_secs(15)).await
+        Ok(self.exchange("heartbeat", Kind::Heartbeat, Kind::HeartbeatAck, &body, Duration::from_secs(15)).await?.body)
     }
 
     /// Makes new keys, proves them to the portal with old and new signatures, and switches over
@@ -332,7 +321,7 @@ impl Agent {
         let wait = self.config.agent.poll_secs;
         let body = PollBody { wait_secs: wait, version: Some(proto::VERSION.into()) };
         let msg: proto::Message<OfferBody> =
-            self.exchange_message("poll", Kind::Poll, Kind::Offer, &body, Duration::from_secs(wait + 15)).await?;
+            self.exchange("poll", Kind::Poll, Kind::Offer, &body, Duration::from_secs(wait + 15)).await?;
         let received = Instant::now();
         Ok(msg.body.job.map(|offer| Offered { offer, portal_now: msg.header.ts, received }))
     }

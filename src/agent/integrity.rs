@@ -116,24 +116,7 @@ mod tests {
     use super::*;
 
     fn agent() -> AgentRow {
-        AgentRow {
-            id: "a1".into(),
-            name: "dc1".into(),
-            box_key: vec![1; 32],
-            sign_key: vec![2; 32],
-            version: String::new(),
-            hostname: String::new(),
-            enrolled_at: 100,
-            last_seen: None,
-            directory_ok: None,
-            stopping: false,
-            jobs_done: 0,
-            jobs_failed: 0,
-            rotate_requested: false,
-            keys_rotated_at: None,
-            revoked_at: None,
-            mac: None,
-        }
+        AgentRow::enrolled("a1".into(), "dc1".into(), vec![1; 32], vec![2; 32], 100)
     }
 
     #[test]

@@ -168,23 +168,10 @@ pub fn region(code: &str) -> Option<phonenumber::country::Id> {
 
 #[cfg(test)]
 mod tests {
-    use crate::config::Config;
-
-    const VALID: &str = r#"
-[secrets]
-master_key = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
-[directory]
-allow_plaintext = true
-bind_dn = "cn=rekey,ou=services,dc=example,dc=test"
-bind_password = "pw"
-base_dn = "ou=people,dc=example,dc=test"
-"#;
+    use crate::config::tests::{VALID, errors as config_errors};
 
     fn errors(sms: &str) -> Vec<String> {
-        match Config::from_toml(&format!("{VALID}[sms]\n{sms}")) {
-            Ok(_) => vec![],
-            Err(e) => e.0.iter().map(ToString::to_string).collect(),
-        }
+        config_errors(&format!("{VALID}[sms]\n{sms}"))
     }
 
     #[test]
@@ -220,17 +207,13 @@ base_dn = "ou=people,dc=example,dc=test"
 
     #[test]
     fn offering_the_sms_method_needs_a_gateway() {
-        let config = format!("{VALID}[policy]\nmethods = [\"email\", \"sms\"]\n");
-        let errs = match Config::from_toml(&config) {
-            Ok(_) => vec![],
-            Err(e) => e.0.iter().map(ToString::to_string).collect(),
-        };
+        let errs = config_errors(&format!("{VALID}[policy]\nmethods = [\"email\", \"sms\"]\n"));
         assert!(errs.iter().any(|e| e.starts_with("sms.gateway: missing")), "{errs:?}");
     }
 
     #[test]
     fn tokens_and_header_values_are_redacted() {
-        let config = Config::from_toml(&format!(
+        let config = crate::config::Config::from_toml(&format!(
             "{VALID}[sms]\ngateway = \"webhook\"\nurl = \"https://sms.example/send\"\nbody = \"{{message}}\"\nsecret = \"very-secret\"\n[sms.headers]\nX-Api-Key = \"inline-key\"\n"
         ))
         .unwrap();

@@ -1,6 +1,7 @@
 use super::*;
 
-const VALID: &str = r#"
+/// The smallest valid configuration; other modules' tests add their section to it.
+pub(super) const VALID: &str = r#"
 [secrets]
 master_key = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
 [directory]
@@ -10,7 +11,8 @@ bind_password = "pw"
 base_dn = "ou=people,dc=example,dc=test"
 "#;
 
-fn errors(toml: &str) -> Vec<String> {
+/// The mistakes a configuration has, as the person reads them.
+pub(super) fn errors(toml: &str) -> Vec<String> {
     match Config::from_toml(toml) {
         Ok(_) => vec![],
         Err(e) => e.0.iter().map(ToString::to_string).collect(),

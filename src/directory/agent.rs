@@ -116,19 +116,7 @@ impl AgentDirectory {
             boxes
             // `sealed`, and the passwords in it, are dropped (and wiped) here.
         };
-        let mut job = JobRow {
-            id: job_id.clone(),
-            op: op.as_str().into(),
-            status: JOB_QUEUED.into(),
-            created_at: now,
-            deadline,
-            agent_id: None,
-            lease_id: None,
-            lease_expires: None,
-            finished_at: None,
-            outcome: None,
-            mac: None,
-        };
+        let mut job = JobRow::queued(job_id.clone(), op.as_str(), now, deadline);
         integrity::seal_job_row(&self.keys, &mut job);
         self.db.insert_job(&job, &boxes).await.map_err(store)?;
         self.hub.jobs.notify_waiters();
@@ -251,10 +239,6 @@ impl Directory for AgentDirectory {
             Answer::Lock(status) => Ok(status),
             other => Err(unexpected(&other)),
         }
-    }
-
-    async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
-        self.list_users_counted(limit, &std::sync::atomic::AtomicUsize::new(0)).await
     }
 
     /// A page per job; `progress` counts the accounts the pages brought so far.

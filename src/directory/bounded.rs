@@ -34,8 +34,7 @@ impl Bounded {
     }
 }
 
-#[async_trait]
-impl Directory for Bounded {
+super::wrapper::wrap_directory! { Bounded {
     async fn find_user(&self, login: &Login) -> Result<Option<DirUser>, DirError> {
         let _p = self.permit().await?;
         self.inner.find_user(login).await
@@ -80,11 +79,6 @@ impl Directory for Bounded {
         self.inner.health().await
     }
 
-    async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
-        let _p = self.permit().await?;
-        self.inner.list_users(limit).await
-    }
-
     async fn list_users_counted(&self, limit: usize, progress: &AtomicUsize) -> Result<Vec<DirUser>, DirError> {
         let _p = self.permit().await?;
         self.inner.list_users_counted(limit, progress).await
@@ -99,23 +93,7 @@ impl Directory for Bounded {
         let _p = self.permit().await?;
         self.inner.password_rules(user).await
     }
-
-    async fn default_password_rules(&self) -> Option<super::rules::PasswordRules> {
-        self.inner.default_password_rules().await
-    }
-
-    async fn notes(&self) -> Vec<String> {
-        self.inner.notes().await
-    }
-
-    fn graph(&self) -> Option<&super::graph::GraphDirectory> {
-        self.inner.graph()
-    }
-
-    fn change_proves_current(&self) -> bool {
-        self.inner.change_proves_current()
-    }
-}
+}}
 
 #[cfg(test)]
 mod tests {
@@ -148,7 +126,7 @@ mod tests {
         async fn health(&self) -> Result<(), DirError> {
             Ok(())
         }
-        async fn list_users(&self, _: usize) -> Result<Vec<DirUser>, DirError> {
+        async fn list_users_counted(&self, _: usize, _: &AtomicUsize) -> Result<Vec<DirUser>, DirError> {
             Ok(vec![])
         }
     }

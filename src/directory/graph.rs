@@ -23,7 +23,7 @@ use reqwest::{Method, StatusCode};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
-use self::client::{Bearer, GraphClient, GraphFailure};
+use self::client::{Bearer, Call, GraphClient, GraphFailure};
 use self::oidc::{OidcError, OidcSignIn, SignedIn};
 use self::token::AppTokens;
 use super::{AccountState, DirError, DirUser, Directory, LockStatus, Login, PolicyReason, UserId};
@@ -118,15 +118,9 @@ impl GraphDirectory {
         Some(self.on_premises.as_ref().ok_or_else(|| DirError::Unavailable("no on-premises directory".into())))
     }
 
-    async fn app_call(
-        &self,
-        operation: &'static str,
-        method: Method,
-        path: &str,
-        query: &[(&str, &str)],
-        body: Option<&serde_json::Value>,
-    ) -> Result<Vec<u8>, Result<GraphFailure, DirError>> {
-        self.client.send(operation, method, path, query, body, Bearer::App(&self.tokens)).await
+    /// Sends `call` with the app's own token.
+    async fn app_call(&self, call: Call<'_>) -> Result<Vec<u8>, Result<GraphFailure, DirError>> {
+        self.client.send(call, Bearer::App(&self.tokens)).await
     }
 
     /// Changes the signed-in person's own password with their delegated token
@@ -142,7 +136,10 @@ impl GraphDirectory {
             "newPassword": new.expose_secret(),
         });
         self.client
-            .send("change password", Method::POST, "/me/changePassword", &[], Some(&body), Bearer::Delegated(token))
+            .send(
+                Call::write("change password", Method::POST, "/me/changePassword", Some(&body)),
+                Bearer::Delegated(token),
+            )
             .await
             .map(|_| ())
             .map_err(|e| match e {
@@ -159,7 +156,7 @@ impl GraphDirectory {
     async fn find_by(&self, property: &str, login: &Login) -> Result<Option<DirUser>, DirError> {
         let filter = format!("{property} eq {}", odata_string(login.as_str()));
         let bytes = self
-            .app_call("find user", Method::GET, "/users", &[("$filter", &filter), ("$select", SELECT)], None)
+            .app_call(Call::get("find user", "/users", &[("$filter", &filter), ("$select", SELECT)]))
             .await
             .map_err(|e| app_error(e, "User.Read.All"))?;
         let found: Collection<GraphUser> = parse(&bytes)?;
@@ -231,7 +228,7 @@ impl Directory for GraphDirectory {
                 "forceChangePasswordNextSignIn": must_change,
             }
         });
-        self.app_call("reset password", Method::PATCH, &format!("/users/{id}"), &[], Some(&body))
+        self.app_call(Call::write("reset password", Method::PATCH, &format!("/users/{id}"), Some(&body)))
             .await
             .map_err(|e| password_error(e, RESET_PERMISSION))
             .map(|_| ())
@@ -242,7 +239,8 @@ impl Directory for GraphDirectory {
             return dir?.sign_out_everywhere(user).await;
         }
         let id = user.id.as_str();
-        self.app_call("revoke sign-in sessions", Method::POST, &format!("/users/{id}/revokeSignInSessions"), &[], None)
+        let path = format!("/users/{id}/revokeSignInSessions");
+        self.app_call(Call::write("revoke sign-in sessions", Method::POST, &path, None))
             .await
             .map_err(|e| app_error(e, "User.RevokeSessions.All"))
             .map(|_| ())
@@ -267,10 +265,6 @@ impl Directory for GraphDirectory {
 
     async fn health(&self) -> Result<(), DirError> {
         self.tokens.token().await.map(|_| ())
-    }
-
-    async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
-        self.list(limit, &std::sync::atomic::AtomicUsize::new(0)).await
     }
 
     async fn list_users_counted(

@@ -5,7 +5,6 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicUsize;
 use std::time::Instant;
 
-use async_trait::async_trait;
 use secrecy::SecretString;
 
 use super::{DirError, DirUser, Directory, LockStatus, Login};
@@ -54,8 +53,7 @@ macro_rules! timed {
     }};
 }
 
-#[async_trait]
-impl Directory for Instrumented {
+super::wrapper::wrap_directory! { Instrumented {
     async fn find_user(&self, login: &Login) -> Result<Option<DirUser>, DirError> {
         let found = timed!(self, "find_user", self.inner.find_user(login));
         if matches!(found, Ok(Some(_))) {
@@ -96,10 +94,6 @@ impl Directory for Instrumented {
         timed!(self, "health", self.inner.health())
     }
 
-    async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
-        timed!(self, "list_users", self.inner.list_users(limit))
-    }
-
     async fn list_users_counted(&self, limit: usize, progress: &AtomicUsize) -> Result<Vec<DirUser>, DirError> {
         timed!(self, "list_users", self.inner.list_users_counted(limit, progress))
     }
@@ -111,20 +105,4 @@ impl Directory for Instrumented {
     async fn password_rules(&self, user: &DirUser) -> Result<Option<super::rules::AccountRules>, DirError> {
         self.inner.password_rules(user).await
     }
-
-    async fn default_password_rules(&self) -> Option<super::rules::PasswordRules> {
-        self.inner.default_password_rules().await
-    }
-
-    async fn notes(&self) -> Vec<String> {
-        self.inner.notes().await
-    }
-
-    fn graph(&self) -> Option<&super::graph::GraphDirectory> {
-        self.inner.graph()
-    }
-
-    fn change_proves_current(&self) -> bool {
-        self.inner.change_proves_current()
-    }
-}
+}}

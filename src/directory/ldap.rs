@@ -391,10 +391,6 @@ impl Directory for LdapDirectory {
         Ok(())
     }
 
-    async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
-        self.list(limit, &std::sync::atomic::AtomicUsize::new(0)).await
-    }
-
     async fn list_users_counted(
         &self,
         limit: usize,

@@ -11,6 +11,7 @@ pub mod graph;
 pub mod instrumented;
 pub mod ldap;
 pub mod rules;
+mod wrapper;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -232,15 +233,14 @@ pub trait Directory: Send + Sync + 'static {
     /// Every account under the configured base (users only, not groups or computers), with their
     /// groups filled in exactly as `find_user` fills them, so `policy::in_scope` can judge each.
     /// At most `limit` accounts; `Ok(list)` with `list.len() == limit` means there may be more.
-    async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError>;
+    /// `progress` is kept at the number of accounts read so far while it pages (the admin's
+    /// coverage page and `rekey report` show it); a directory that cannot tell sets it once,
+    /// at the end.
+    async fn list_users_counted(&self, limit: usize, progress: &AtomicUsize) -> Result<Vec<DirUser>, DirError>;
 
-    /// `list_users`, keeping `progress` at the number of accounts read so far while it pages
-    /// (the admin's coverage page and `rekey report` show it). A directory that cannot tell
-    /// sets it once, at the end.
-    async fn list_users_counted(&self, limit: usize, progress: &AtomicUsize) -> Result<Vec<DirUser>, DirError> {
-        let users = self.list_users(limit).await?;
-        progress.store(users.len(), Ordering::Relaxed);
-        Ok(users)
+    /// `list_users_counted` where nobody watches the progress.
+    async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
+        self.list_users_counted(limit, &AtomicUsize::new(0)).await
     }
 
     /// Ends the account's other sessions after a reset, where the directory has them (Entra

@@ -89,62 +89,66 @@ pub async fn sign_in_warned(
     typed: &str,
     password: &SecretString,
 ) -> Result<(SignIn, Option<PasswordWarning>), FlowError> {
-    let result = sign_in_now(services, who, flow, typed, password).await;
-    let record = AuditRecord { event: "sign_in", flow: Some(flow), method: Some("password"), ..Default::default() };
-    services.audit_error(who, record, &result).await;
+    let result: Result<(SignIn, Option<PasswordWarning>), FlowError> = async {
+        limits::hit(services, Scope::StartByAddress, who.ip.as_deref()).await?;
+        limits::hit(services, Scope::StartByAccount, Some(&limits::account_key(typed))).await?;
+        let user = find(services, typed).await?;
+        let probe = user.clone().unwrap_or_else(|| decoy(services));
+        let result = if password.expose_secret().is_empty() {
+            Err(DirError::WrongPassword)
+        } else {
+            services.directory.verify_password_warned(&probe, password).await
+        };
+        let warning = result.as_ref().ok().copied().flatten();
+        let result = result.map(|_| ());
+        // The person is told the same for all of these; the audit trail says which it was.
+        let locked = matches!(result, Err(DirError::Locked)) && user.is_some();
+        let outcome = match (result, user.as_ref()) {
+            (_, None) => SignIn::Failed,
+            (Ok(()), Some(u)) if !policy::in_scope(&services.config, u) => SignIn::OutOfScope(Box::new(u.clone())),
+            (Ok(()), Some(u)) if super::protection::blocked(services, u).await? => SignIn::OutOfScope(Box::new(u.clone())),
+            (Ok(()), Some(u)) => SignIn::Ok(Box::new(u.clone())),
+            (Err(DirError::PasswordExpired | DirError::MustChange), Some(_)) => SignIn::MustChange,
+            (Err(DirError::WrongPassword | DirError::Locked | DirError::Disabled | DirError::NotFound), Some(_)) => {
+                SignIn::Failed
+            }
+            (Err(DirError::PolicyViolation(_)), Some(_)) => SignIn::Failed,
+            (Err(e), Some(_)) => return Err(FlowError::from_directory(e)),
+        };
+        let reason = match &outcome {
+            SignIn::Ok(_) => None,
+            SignIn::Failed if locked => Some("locked"),
+            SignIn::Failed => Some("bad_credentials"),
+            SignIn::MustChange => Some("must_change"),
+            SignIn::OutOfScope(_) => Some("out_of_scope"),
+        };
+        let outcome_word = if reason.is_none() { "success" } else { "failure" };
+        services.audit(who, sign_in_record(flow, user.as_ref(), outcome_word, reason)).await;
+        let warning = if matches!(outcome, SignIn::Ok(_)) { warning } else { None };
+        Ok((outcome, warning))
+    }
+    .await;
+    services.audit_error(who, sign_in_record(flow, None, "failure", None), &result).await;
     result
 }
 
-async fn sign_in_now(
-    services: &Services,
-    who: &Requester,
-    flow: &'static str,
-    typed: &str,
-    password: &SecretString,
-) -> Result<(SignIn, Option<PasswordWarning>), FlowError> {
-    limits::hit(services, Scope::StartByAddress, who.ip.as_deref()).await?;
-    limits::hit(services, Scope::StartByAccount, Some(&limits::account_key(typed))).await?;
-    let user = find(services, typed).await?;
-    let probe = user.clone().unwrap_or_else(|| decoy(services));
-    let result = if password.expose_secret().is_empty() {
-        Err(DirError::WrongPassword)
-    } else {
-        services.directory.verify_password_warned(&probe, password).await
-    };
-    let warning = result.as_ref().ok().copied().flatten();
-    let result = result.map(|_| ());
-    let audit = |outcome, reason| AuditRecord {
-        event: "sign_in",
-        flow: Some(flow),
-        user: user.as_ref(),
-        outcome,
-        reason,
-        method: Some("password"),
-    };
-    // The person is told the same for all of these; the audit trail says which it was.
-    let locked = matches!(result, Err(DirError::Locked)) && user.is_some();
-    let outcome = match (result, user.as_ref()) {
-        (_, None) => SignIn::Failed,
-        (Ok(()), Some(u)) if !policy::in_scope(&services.config, u) => SignIn::OutOfScope(Box::new(u.clone())),
-        (Ok(()), Some(u)) if super::protection::blocked(services, u).await? => SignIn::OutOfScope(Box::new(u.clone())),
-        (Ok(()), Some(u)) => SignIn::Ok(Box::new(u.clone())),
-        (Err(DirError::PasswordExpired | DirError::MustChange), Some(_)) => SignIn::MustChange,
-        (Err(DirError::WrongPassword | DirError::Locked | DirError::Disabled | DirError::NotFound), Some(_)) => {
-            SignIn::Failed
-        }
-        (Err(DirError::PolicyViolation(_)), Some(_)) => SignIn::Failed,
-        (Err(e), Some(_)) => return Err(FlowError::from_directory(e)),
-    };
-    let reason = match &outcome {
-        SignIn::Ok(_) => None,
-        SignIn::Failed if locked => Some("locked"),
-        SignIn::Failed => Some("bad_credentials"),
-        SignIn::MustChange => Some("must_change"),
-        SignIn::OutOfScope(_) => Some("out_of_scope"),
-    };
-    services.audit(who, audit(if reason.is_none() { "success" } else { "failure" }, reason)).await;
-    let warning = if matches!(outcome, SignIn::Ok(_)) { warning } else { None };
-    Ok((outcome, warning))
+/// The audit record of a password sign-in for `flow`.
+fn sign_in_record<'a>(
+    flow: &'a str,
+    user: Option<&'a DirUser>,
+    outcome: &'a str,
+    reason: Option<&'a str>,
+) -> AuditRecord<'a> {
+    AuditRecord { event: "sign_in", flow: Some(flow), user, outcome, reason, method: Some("password") }
+}
+
+/// What a person typed to change their password as themselves.
+#[derive(Clone, Copy)]
+pub struct ChangeRequest<'a> {
+    /// The username, as typed.
+    pub typed: &'a str,
+    pub current: &'a SecretString,
+    pub new: &'a NewPassword,
 }
 
 /// What became of a change.

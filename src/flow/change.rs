@@ -4,7 +4,7 @@
 
 use secrecy::{ExposeSecret, SecretString};
 
-use super::account::{ChangeOutcome, NewPassword, SignIn, find, sign_in};
+use super::account::{ChangeOutcome, ChangeRequest, SignIn, find, sign_in};
 use super::outcome::{change_failed, change_record, changed};
 use super::{AuditRecord, FlowError, Requester, Services};
 use crate::directory::DirError;
@@ -12,13 +12,8 @@ use crate::policy;
 use crate::policy::quality::Person;
 
 /// Changes the password as the user, so the directory's history and minimum age apply.
-pub async fn change(
-    services: &Services,
-    who: &Requester,
-    typed: &str,
-    current: &SecretString,
-    new: &NewPassword,
-) -> Result<ChangeOutcome, FlowError> {
+pub async fn change(services: &Services, who: &Requester, request: ChangeRequest<'_>) -> Result<ChangeOutcome, FlowError> {
+    let ChangeRequest { typed, current, new } = request;
     if crate::crypto::constant_time_eq(current.expose_secret().as_bytes(), new.secret().expose_secret().as_bytes()) {
         return Ok(ChangeOutcome::SameAsOld);
     }
@@ -29,7 +24,7 @@ pub async fn change(
         return Ok(ChangeOutcome::Weak(refusals));
     }
     if services.directory.change_proves_current() {
-        return super::change_once::change(services, who, typed, current, new).await;
+        return super::change_once::change(services, who, request).await;
     }
     let user = match sign_in(services, who, "change", typed, current).await? {
         SignIn::Ok(user) => *user,

@@ -12,7 +12,7 @@
 
 use secrecy::SecretString;
 
-use super::account::{ChangeOutcome, NewPassword, decoy, find};
+use super::account::{ChangeOutcome, ChangeRequest, decoy, find};
 use super::limits::{self, Scope};
 use super::outcome::{change_failed, change_record, changed};
 use super::{AuditRecord, FlowError, Requester, Services};
@@ -29,10 +29,9 @@ enum Stop {
 pub(super) async fn change(
     services: &Services,
     who: &Requester,
-    typed: &str,
-    current: &SecretString,
-    new: &NewPassword,
+    request: ChangeRequest<'_>,
 ) -> Result<ChangeOutcome, FlowError> {
+    let ChangeRequest { typed, current, new } = request;
     limits::hit(services, Scope::StartByAddress, who.ip.as_deref()).await?;
     limits::hit(services, Scope::StartByAccount, Some(&limits::account_key(typed))).await?;
     let Some(user) = find(services, typed).await? else {

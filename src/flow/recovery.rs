@@ -131,6 +131,23 @@ impl Recovery {
         if self.expires_at <= services.clock.now() { Err(FlowError::Expired) } else { Ok(()) }
     }
 
+    /// Before a step with `kind`: the attempt is live, and `kind` allowed and not passed yet.
+    fn available(&self, services: &Services, kind: MethodKind) -> Result<(), FlowError> {
+        self.live(services)?;
+        if self.passed.contains(&kind) || !policy::method_allowed(&services.config.policy, kind) {
+            return Err(FlowError::OutOfStep("method not available"));
+        }
+        Ok(())
+    }
+
+    /// Before a code is sent or a passkey asked for: too many wrong tries have not voided it.
+    async fn not_voided(&self, services: &Services) -> Result<(), FlowError> {
+        match codes::ensure_open(services, &self.attempt_id).await? {
+            Some(CodeCheck::Voided) => Err(FlowError::Expired),
+            _ => Ok(()),
+        }
+    }
+
     fn verified_user(&self, services: &Services) -> Result<&DirUser, FlowError> {
         self.live(services)?;
         match &self.user {
@@ -148,126 +165,116 @@ pub async fn start(
     typed: &str,
     pow: Option<(&str, &str)>,
 ) -> Result<Recovery, FlowError> {
-    let result = begin(services, who, purpose, typed, pow).await;
+    let result: Result<Recovery, FlowError> = async {
+        // Address limits come first. Without a solved proof of work (bound to this address) the
+        // stricter address limit applies too.
+        let solved = match pow {
+            _ if services.config.limits.pow_base_bits == 0 => true,
+            Some((challenge, nonce)) => super::pow::verify(services, who.ip.as_deref(), challenge, nonce).await?,
+            None => false,
+        };
+        if !solved {
+            limits::hit(services, Scope::StartByAddressWithoutPow, who.ip.as_deref()).await?;
+        }
+        limits::hit(services, Scope::StartByAddress, who.ip.as_deref()).await?;
+        let found = match Login::parse(typed) {
+            Some(login) => services.directory.find_user(&login).await.map_err(FlowError::from_directory)?,
+            None => None,
+        };
+        let limit_key =
+            limits::hit_start(services, who.ip.as_deref(), found.as_ref(), typed, purpose == Purpose::Reset).await?;
+        let streak_key = super::failures::streak_key(found.as_ref(), &limit_key);
+        let stand_in = methods::stand_in_seed(services, found.as_ref(), &limit_key);
+        let user = found.filter(|u| policy::in_scope(&services.config, u));
+        // An account whose owner said "this wasn't me", or that reached the cap on failed proofs,
+        // is treated like one out of scope.
+        let user = match user {
+            Some(u) if protection::blocked(services, &u).await? => None,
+            other => other,
+        };
+        methods::stored_or_decoy(services, user.as_ref()).await?;
+        let attempt = super::rows::start_attempt(services, purpose.as_str(), user.as_ref().map(|u| &u.id)).await?;
+        services
+            .audit(
+                who,
+                AuditRecord {
+                    event: "started",
+                    flow: Some(purpose.as_str()),
+                    user: user.as_ref(),
+                    outcome: "started",
+                    ..Default::default()
+                },
+            )
+            .await;
+        Ok(Recovery {
+            purpose,
+            attempt_id: attempt.id,
+            user,
+            passed: vec![],
+            expires_at: attempt.expires_at,
+            limit_key,
+            streak_key,
+            passkey_check: None,
+            stand_in,
+        })
+    }
+    .await;
     let record = AuditRecord { event: "started", flow: Some(purpose.as_str()), ..Default::default() };
     services.audit_error(who, record, &result).await;
     result
 }
 
-async fn begin(
-    services: &Services,
-    who: &Requester,
-    purpose: Purpose,
-    typed: &str,
-    pow: Option<(&str, &str)>,
-) -> Result<Recovery, FlowError> {
-    // Address limits come first. Without a solved proof of work (bound to this address) the
-    // stricter address limit applies too.
-    let solved = match pow {
-        _ if services.config.limits.pow_base_bits == 0 => true,
-        Some((challenge, nonce)) => super::pow::verify(services, who.ip.as_deref(), challenge, nonce).await?,
-        None => false,
-    };
-    if !solved {
-        limits::hit(services, Scope::StartByAddressWithoutPow, who.ip.as_deref()).await?;
-    }
-    limits::hit(services, Scope::StartByAddress, who.ip.as_deref()).await?;
-    let found = match Login::parse(typed) {
-        Some(login) => services.directory.find_user(&login).await.map_err(FlowError::from_directory)?,
-        None => None,
-    };
-    let limit_key =
-        limits::hit_start(services, who.ip.as_deref(), found.as_ref(), typed, purpose == Purpose::Reset).await?;
-    let streak_key = super::failures::streak_key(found.as_ref(), &limit_key);
-    let stand_in = methods::stand_in_seed(services, found.as_ref(), &limit_key);
-    let user = found.filter(|u| policy::in_scope(&services.config, u));
-    // An account whose owner said "this wasn't me", or that reached the cap on failed proofs,
-    // is treated like one out of scope.
-    let user = match user {
-        Some(u) if protection::blocked(services, &u).await? => None,
-        other => other,
-    };
-    methods::stored_or_decoy(services, user.as_ref()).await?;
-    let attempt = super::rows::start_attempt(services, purpose.as_str(), user.as_ref().map(|u| &u.id)).await?;
-    services
-        .audit(
-            who,
-            AuditRecord {
-                event: "started",
-                flow: Some(purpose.as_str()),
-                user: user.as_ref(),
-                outcome: "started",
-                ..Default::default()
-            },
-        )
-        .await;
-    Ok(Recovery {
-        purpose,
-        attempt_id: attempt.id,
-        user,
-        passed: vec![],
-        expires_at: attempt.expires_at,
-        limit_key,
-        streak_key,
-        passkey_check: None,
-        stand_in,
-    })
-}
-
 /// Makes a code for the email channel and sends it to the account's addresses, if any.
 /// The person is told the same thing either way.
 pub async fn send_email_code(services: &Services, who: &Requester, r: &Recovery) -> Result<(), FlowError> {
-    let result = send_email_code_now(services, who, r).await;
+    let result: Result<(), FlowError> = async {
+        r.live(services)?;
+        if r.passed.contains(&MethodKind::Email) {
+            return Err(FlowError::OutOfStep("email already verified"));
+        }
+        r.not_voided(services).await?;
+        limits::may_send(services, who.ip.as_deref(), &r.limit_key, MethodKind::Email.as_str()).await?;
+        let code = codes::issue(services, &r.attempt_id, MethodKind::Email.as_str()).await?;
+        let stored = methods::stored_or_decoy(services, r.user.as_ref()).await?;
+        let addresses = r
+            .user
+            .as_ref()
+            .map(|user| methods::code_addresses(services, user, &protection::recovery_methods(services, user, stored)))
+            .unwrap_or_default();
+        let config = &services.config;
+        let purpose = match r.purpose {
+            Purpose::Reset => messages::CodePurpose::Reset,
+            Purpose::Unlock => messages::CodePurpose::Unlock,
+        };
+        let ttl_minutes = config.codes.ttl_secs / 60;
+        for to in addresses {
+            services.send_in_background(messages::code(
+                who.lang,
+                &config.server.organisation,
+                &to,
+                &code,
+                purpose,
+                ttl_minutes,
+            ));
+        }
+        services
+            .audit(
+                who,
+                AuditRecord {
+                    event: "code_sent",
+                    flow: Some(r.purpose.as_str()),
+                    user: r.user.as_ref(),
+                    outcome: "success",
+                    method: Some("email"),
+                    ..Default::default()
+                },
+            )
+            .await;
+        Ok(())
+    }
+    .await;
     services.audit_error(who, r.record("code_sent", "email"), &result).await;
     result
-}
-
-async fn send_email_code_now(services: &Services, who: &Requester, r: &Recovery) -> Result<(), FlowError> {
-    r.live(services)?;
-    if r.passed.contains(&MethodKind::Email) {
-        return Err(FlowError::OutOfStep("email already verified"));
-    }
-    if let Some(CodeCheck::Voided) = codes::ensure_open(services, &r.attempt_id).await? {
-        return Err(FlowError::Expired);
-    }
-    limits::may_send(services, who.ip.as_deref(), &r.limit_key, MethodKind::Email.as_str()).await?;
-    let code = codes::issue(services, &r.attempt_id, MethodKind::Email.as_str()).await?;
-    let stored = methods::stored_or_decoy(services, r.user.as_ref()).await?;
-    let addresses = r
-        .user
-        .as_ref()
-        .map(|user| methods::code_addresses(services, user, &protection::recovery_methods(services, user, stored)))
-        .unwrap_or_default();
-    let config = &services.config;
-    let purpose = match r.purpose {
-        Purpose::Reset => messages::CodePurpose::Reset,
-        Purpose::Unlock => messages::CodePurpose::Unlock,
-    };
-    let ttl_minutes = config.codes.ttl_secs / 60;
-    for to in addresses {
-        services.send_in_background(messages::code(
-            who.lang,
-            &config.server.organisation,
-            &to,
-            &code,
-            purpose,
-            ttl_minutes,
-        ));
-    }
-    services
-        .audit(
-            who,
-            AuditRecord {
-                event: "code_sent",
-                flow: Some(r.purpose.as_str()),
-                user: r.user.as_ref(),
-                outcome: "success",
-                method: Some("email"),
-                ..Default::default()
-            },
-        )
-        .await;
-    Ok(())
 }
 
 /// Checks a code typed for `kind`; on success the method counts as passed.
@@ -278,37 +285,27 @@ pub async fn check_code(
     kind: MethodKind,
     input: &str,
 ) -> Result<CodeCheck, FlowError> {
-    let result = check_code_now(services, who, r, kind, input).await;
+    let result: Result<CodeCheck, FlowError> = async {
+        may_check(services, who, r, kind).await?;
+        let result = match kind {
+            MethodKind::Email | MethodKind::Sms => {
+                codes::check_judged(services, &r.attempt_id, kind.as_str(), input).await?
+            }
+            MethodKind::Totp => check_totp(services, r, input).await?,
+            MethodKind::Questions => return Err(FlowError::OutOfStep("questions are answered, not coded")),
+            MethodKind::Passkey => return Err(FlowError::OutOfStep("a passkey is checked by the browser")),
+        };
+        conclude(services, who, r, kind, result, "wrong_code").await
+    }
+    .await;
     services.audit_error(who, r.record("verify", kind.as_str()), &result).await;
     result
-}
-
-async fn check_code_now(
-    services: &Services,
-    who: &Requester,
-    r: &mut Recovery,
-    kind: MethodKind,
-    input: &str,
-) -> Result<CodeCheck, FlowError> {
-    may_check(services, who, r, kind).await?;
-    let result = match kind {
-        MethodKind::Email | MethodKind::Sms => {
-            codes::check_judged(services, &r.attempt_id, kind.as_str(), input).await?
-        }
-        MethodKind::Totp => check_totp(services, r, input).await?,
-        MethodKind::Questions => return Err(FlowError::OutOfStep("questions are answered, not coded")),
-        MethodKind::Passkey => return Err(FlowError::OutOfStep("a passkey is checked by the browser")),
-    };
-    conclude(services, who, r, kind, result, "wrong_code").await
 }
 
 /// Whether `kind` may be checked now: the attempt is live, the method allowed and not passed
 /// yet, and neither this address nor this username has checked too often.
 async fn may_check(services: &Services, who: &Requester, r: &Recovery, kind: MethodKind) -> Result<(), FlowError> {
-    r.live(services)?;
-    if r.passed.contains(&kind) || !policy::method_allowed(&services.config.policy, kind) {
-        return Err(FlowError::OutOfStep("method not available"));
-    }
+    r.available(services, kind)?;
     limits::may_check(services, who.ip.as_deref(), &r.limit_key, kind.as_str()).await
 }
 
@@ -393,72 +390,60 @@ pub async fn check_answers(
     r: &mut Recovery,
     answers: Vec<SecretString>,
 ) -> Result<CodeCheck, FlowError> {
-    let result = check_answers_now(services, who, r, answers).await;
+    let result: Result<CodeCheck, FlowError> = async {
+        let kind = MethodKind::Questions;
+        may_check(services, who, r, kind).await?;
+        let asked = asked_with_hashes(services, r).await?;
+        if answers.len() != asked.len() {
+            return Err(FlowError::OutOfStep("not one answer per question"));
+        }
+        // A try is taken before any answer is compared: parallel posts get no more comparisons.
+        let try_ = match codes::open_try(services, &r.attempt_id).await? {
+            Ok(try_) => try_,
+            Err(closed) => return conclude(services, who, r, kind, Judged::unjudged(closed), "wrong_answer").await,
+        };
+        // argon2 takes tens of milliseconds per answer: off the async threads. Every answer
+        // is checked, right or wrong, so the time says nothing about which one was wrong.
+        let pairs: Vec<(String, SecretString)> = asked.into_iter().map(|(_, h)| h).zip(answers).collect();
+        let all_right = tokio::task::spawn_blocking(move || {
+            pairs.iter().fold(true, |ok, (hash, answer)| questions::verify(hash, answer.expose_secret()) & ok)
+        })
+        .await
+        .map_err(|err| FlowError::Internal(format!("answer check failed: {err}")))?;
+        let result =
+            if all_right { try_.release(services, CodeCheck::Passed).await? } else { try_.wrong(services).await? };
+        conclude(services, who, r, kind, result, "wrong_answer").await
+    }
+    .await;
     services.audit_error(who, r.record("verify", MethodKind::Questions.as_str()), &result).await;
     result
-}
-
-async fn check_answers_now(
-    services: &Services,
-    who: &Requester,
-    r: &mut Recovery,
-    answers: Vec<SecretString>,
-) -> Result<CodeCheck, FlowError> {
-    let kind = MethodKind::Questions;
-    may_check(services, who, r, kind).await?;
-    let asked = asked_with_hashes(services, r).await?;
-    if answers.len() != asked.len() {
-        return Err(FlowError::OutOfStep("not one answer per question"));
-    }
-    // A try is taken before any answer is compared: parallel posts get no more comparisons.
-    let try_ = match codes::open_try(services, &r.attempt_id).await? {
-        Ok(try_) => try_,
-        Err(closed) => return conclude(services, who, r, kind, Judged::unjudged(closed), "wrong_answer").await,
-    };
-    // argon2 takes tens of milliseconds per answer: off the async threads. Every answer
-    // is checked, right or wrong, so the time says nothing about which one was wrong.
-    let pairs: Vec<(String, SecretString)> = asked.into_iter().map(|(_, h)| h).zip(answers).collect();
-    let all_right = tokio::task::spawn_blocking(move || {
-        pairs.iter().fold(true, |ok, (hash, answer)| questions::verify(hash, answer.expose_secret()) & ok)
-    })
-    .await
-    .map_err(|err| FlowError::Internal(format!("answer check failed: {err}")))?;
-    let result =
-        if all_right { try_.release(services, CodeCheck::Passed).await? } else { try_.wrong(services).await? };
-    conclude(services, who, r, kind, result, "wrong_answer").await
 }
 
 /// Makes a code for the text-message channel and sends it to the account's numbers, if any,
 /// in the background (see `flow::sms` for why). The person is told the same thing either way.
 pub async fn send_sms_code(services: &Services, who: &Requester, r: &Recovery) -> Result<(), FlowError> {
-    let result = send_sms_code_now(services, who, r).await;
+    let result: Result<(), FlowError> = async {
+        let kind = MethodKind::Sms;
+        r.available(services, kind)?;
+        r.not_voided(services).await?;
+        limits::may_send(services, who.ip.as_deref(), &r.limit_key, kind.as_str()).await?;
+        let code = codes::issue(services, &r.attempt_id, kind.as_str()).await?;
+        let stored = methods::stored_or_decoy(services, r.user.as_ref()).await?;
+        let numbers = r
+            .user
+            .as_ref()
+            .map(|user| super::sms::numbers(services, user, &protection::recovery_methods(services, user, stored)))
+            .unwrap_or_default();
+        for to in numbers {
+            super::sms::send_code(services, who, to, &code).await?;
+        }
+        let record = AuditRecord { outcome: "success", ..r.record("code_sent", kind.as_str()) };
+        services.audit(who, record).await;
+        Ok(())
+    }
+    .await;
     services.audit_error(who, r.record("code_sent", MethodKind::Sms.as_str()), &result).await;
     result
-}
-
-async fn send_sms_code_now(services: &Services, who: &Requester, r: &Recovery) -> Result<(), FlowError> {
-    r.live(services)?;
-    let kind = MethodKind::Sms;
-    if r.passed.contains(&kind) || !policy::method_allowed(&services.config.policy, kind) {
-        return Err(FlowError::OutOfStep("sms not available"));
-    }
-    if let Some(CodeCheck::Voided) = codes::ensure_open(services, &r.attempt_id).await? {
-        return Err(FlowError::Expired);
-    }
-    limits::may_send(services, who.ip.as_deref(), &r.limit_key, kind.as_str()).await?;
-    let code = codes::issue(services, &r.attempt_id, kind.as_str()).await?;
-    let stored = methods::stored_or_decoy(services, r.user.as_ref()).await?;
-    let numbers = r
-        .user
-        .as_ref()
-        .map(|user| super::sms::numbers(services, user, &protection::recovery_methods(services, user, stored)))
-        .unwrap_or_default();
-    for to in numbers {
-        super::sms::send_code(services, who, to, &code).await?;
-    }
-    let record = AuditRecord { outcome: "success", ..r.record("code_sent", kind.as_str()) };
-    services.audit(who, record).await;
-    Ok(())
 }
 
 /// Asks the browser to use one of the account's passkeys: the options for
@@ -468,14 +453,8 @@ pub async fn passkey_options(
     services: &Services,
     r: &mut Recovery,
 ) -> Result<webauthn_rs::prelude::RequestChallengeResponse, FlowError> {
-    r.live(services)?;
-    let kind = MethodKind::Passkey;
-    if r.passed.contains(&kind) || !policy::method_allowed(&services.config.policy, kind) {
-        return Err(FlowError::OutOfStep("passkeys not available"));
-    }
-    if let Some(CodeCheck::Voided) = codes::ensure_open(services, &r.attempt_id).await? {
-        return Err(FlowError::Expired);
-    }
+    r.available(services, MethodKind::Passkey)?;
+    r.not_voided(services).await?;
     let stored = methods::stored_or_decoy(services, r.user.as_ref()).await?;
     let usable = match r.user.as_ref() {
         Some(user) => protection::recovery_methods(services, user, stored),
@@ -497,42 +476,37 @@ pub async fn check_passkey(
     r: &mut Recovery,
     answer: &str,
 ) -> Result<CodeCheck, FlowError> {
-    let result = check_passkey_now(services, who, r, answer).await;
+    let result: Result<CodeCheck, FlowError> = async {
+        let kind = MethodKind::Passkey;
+        may_check(services, who, r, kind).await?;
+        let state = r.passkey_check.take();
+        let try_ = match codes::open_try(services, &r.attempt_id).await? {
+            Ok(try_) => try_,
+            Err(closed) => return conclude(services, who, r, kind, Judged::unjudged(closed), "passkey_refused").await,
+        };
+        let rp = crate::factors::passkey::relying_party(&services.config).map_err(FlowError::Internal)?;
+        let checked = match (state, crate::factors::passkey::parse(answer)) {
+            (Some(state), Some(answer)) => rp.finish_passkey_authentication(&answer, &state).map_err(|err| err.to_string()),
+            (None, _) => Err("no passkey check was asked for".to_owned()),
+            (_, None) => Err("not a passkey answer".to_owned()),
+        };
+        let result = match checked {
+            Ok(done) if done.user_verified() && r.user.is_some() => {
+                if let Some(user) = r.user.as_ref() {
+                    methods::record_passkey_use(services, user, &done).await?;
+                }
+                try_.release(services, CodeCheck::Passed).await?
+            }
+            Ok(_) => try_.wrong(services).await?,
+            Err(err) => {
+                tracing::info!(%err, "a passkey answer was refused");
+                try_.wrong(services).await?
+            }
+        };
+        conclude(services, who, r, kind, result, "passkey_refused").await
+    }
+    .await;
     services.audit_error(who, r.record("verify", MethodKind::Passkey.as_str()), &result).await;
     result
 }
 
-async fn check_passkey_now(
-    services: &Services,
-    who: &Requester,
-    r: &mut Recovery,
-    answer: &str,
-) -> Result<CodeCheck, FlowError> {
-    let kind = MethodKind::Passkey;
-    may_check(services, who, r, kind).await?;
-    let state = r.passkey_check.take();
-    let try_ = match codes::open_try(services, &r.attempt_id).await? {
-        Ok(try_) => try_,
-        Err(closed) => return conclude(services, who, r, kind, Judged::unjudged(closed), "passkey_refused").await,
-    };
-    let rp = crate::factors::passkey::relying_party(&services.config).map_err(FlowError::Internal)?;
-    let checked = match (state, crate::factors::passkey::parse(answer)) {
-        (Some(state), Some(answer)) => rp.finish_passkey_authentication(&answer, &state).map_err(|err| err.to_string()),
-        (None, _) => Err("no passkey check was asked for".to_owned()),
-        (_, None) => Err("not a passkey answer".to_owned()),
-    };
-    let result = match checked {
-        Ok(done) if done.user_verified() && r.user.is_some() => {
-            if let Some(user) = r.user.as_ref() {
-                methods::record_passkey_use(services, user, &done).await?;
-            }
-            try_.release(services, CodeCheck::Passed).await?
-        }
-        Ok(_) => try_.wrong(services).await?,
-        Err(err) => {
-            tracing::info!(%err, "a passkey answer was refused");
-            try_.wrong(services).await?
-        }
-    };
-    conclude(services, who, r, kind, result, "passkey_refused").await
-}

@@ -8,7 +8,7 @@
 //! has read the answer (stored sealed), and a sweep removes whatever outlives its deadline.
 //! Rows carry MACs (`crate::agent::integrity`) that the callers check; the store only keeps them.
 
-use super::{Db, StoreError, with_pool};
+use super::{Db, StoreError, execute, with_pool};
 use crate::clock::UnixTime;
 
 /// An enrolled agent as stored.
@@ -33,6 +33,31 @@ pub struct AgentRow {
     pub mac: Option<Vec<u8>>,
 }
 
+impl AgentRow {
+    /// An agent enrolled `now` with these keys, that has not been heard from since; its
+    /// version and host name empty, not sealed yet (no MAC).
+    pub fn enrolled(id: String, name: String, box_key: Vec<u8>, sign_key: Vec<u8>, now: UnixTime) -> AgentRow {
+        AgentRow {
+            id,
+            name,
+            box_key,
+            sign_key,
+            version: String::new(),
+            hostname: String::new(),
+            enrolled_at: now,
+            last_seen: None,
+            directory_ok: None,
+            stopping: false,
+            jobs_done: 0,
+            jobs_failed: 0,
+            rotate_requested: false,
+            keys_rotated_at: None,
+            revoked_at: None,
+            mac: None,
+        }
+    }
+}
+
 /// A job as stored: its operation and state, never its arguments.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct JobRow {
@@ -49,6 +74,25 @@ pub struct JobRow {
     pub outcome: Option<String>,
     /// [`crate::agent::integrity`]: without a valid MAC the job is treated as absent.
     pub mac: Option<Vec<u8>>,
+}
+
+impl JobRow {
+    /// A job just queued for `op`, to be done by `deadline`; not sealed yet (no MAC).
+    pub fn queued(id: String, op: &str, now: UnixTime, deadline: UnixTime) -> JobRow {
+        JobRow {
+            id,
+            op: op.into(),
+            status: JOB_QUEUED.into(),
+            created_at: now,
+            deadline,
+            agent_id: None,
+            lease_id: None,
+            lease_expires: None,
+            finished_at: None,
+            outcome: None,
+            mac: None,
+        }
+    }
 }
 
 pub const JOB_QUEUED: &str = "queued";
@@ -73,15 +117,7 @@ impl Db {
     ) -> Result<(), StoreError> {
         const SQL: &str =
             "INSERT INTO agent_tokens (token_hash, name, created_at, expires_at, mac) VALUES ($1, $2, $3, $4, $5)";
-        with_pool!(self, |pool| sqlx::query(SQL)
-            .bind(hash)
-            .bind(name)
-            .bind(now)
-            .bind(expires_at)
-            .bind(mac)
-            .execute(pool)
-            .await?
-            .rows_affected());
+        execute!(self, SQL, hash, name, now, expires_at, mac);
         Ok(())
     }
 
@@ -149,7 +185,7 @@ impl Db {
     /// Records a poll or result: the agent is alive.
     pub async fn agent_seen(&self, id: &str, now: UnixTime) -> Result<(), StoreError> {
         const SQL: &str = "UPDATE agents SET last_seen = $2 WHERE id = $1";
-        with_pool!(self, |pool| sqlx::query(SQL).bind(id).bind(now).execute(pool).await?.rows_affected());
+        execute!(self, SQL, id, now);
         Ok(())
     }
 
@@ -164,16 +200,7 @@ impl Db {
     ) -> Result<(), StoreError> {
         const SQL: &str = "UPDATE agents SET last_seen = $2, version = $3, hostname = $4, directory_ok = $5, \
                            stopping = $6 WHERE id = $1";
-        with_pool!(self, |pool| sqlx::query(SQL)
-            .bind(id)
-            .bind(now)
-            .bind(version)
-            .bind(hostname)
-            .bind(directory_ok)
-            .bind(false)
-            .execute(pool)
-            .await?
-            .rows_affected());
+        execute!(self, SQL, id, now, version, hostname, directory_ok, false);
         Ok(())
     }
 
@@ -181,14 +208,14 @@ impl Db {
     /// portal refuses).
     pub async fn set_agent_version(&self, id: &str, version: &str) -> Result<(), StoreError> {
         const SQL: &str = "UPDATE agents SET version = $2 WHERE id = $1";
-        with_pool!(self, |pool| sqlx::query(SQL).bind(id).bind(version).execute(pool).await?.rows_affected());
+        execute!(self, SQL, id, version);
         Ok(())
     }
 
     /// The agent said it is stopping: lease it nothing more.
     pub async fn agent_stopping(&self, id: &str) -> Result<(), StoreError> {
         const SQL: &str = "UPDATE agents SET stopping = $2 WHERE id = $1";
-        with_pool!(self, |pool| sqlx::query(SQL).bind(id).bind(true).execute(pool).await?.rows_affected());
+        execute!(self, SQL, id, true);
         Ok(())
     }
 
@@ -198,15 +225,15 @@ impl Db {
         const SQL: &str = "UPDATE agents SET revoked_at = $2, mac = $3 WHERE id = $1 AND revoked_at IS NULL";
         const BOXES: &str = "DELETE FROM agent_job_boxes WHERE agent_id = $1";
         let n =
-            with_pool!(self, |pool| sqlx::query(SQL).bind(id).bind(now).bind(mac).execute(pool).await?.rows_affected());
-        with_pool!(self, |pool| sqlx::query(BOXES).bind(id).execute(pool).await?.rows_affected());
+            execute!(self, SQL, id, now, mac);
+        execute!(self, BOXES, id);
         Ok(n == 1)
     }
 
     /// Asks an agent to rotate its keys at its next heartbeat.
     pub async fn request_agent_rotation(&self, id: &str) -> Result<bool, StoreError> {
         const SQL: &str = "UPDATE agents SET rotate_requested = $2 WHERE id = $1 AND revoked_at IS NULL";
-        let n = with_pool!(self, |pool| sqlx::query(SQL).bind(id).bind(true).execute(pool).await?.rows_affected());
+        let n = execute!(self, SQL, id, true);
         Ok(n == 1)
     }
 
@@ -221,23 +248,14 @@ impl Db {
     ) -> Result<(), StoreError> {
         const SQL: &str = "UPDATE agents SET box_key = $2, sign_key = $3, keys_rotated_at = $4, rotate_requested = $5, \
                            mac = $6 WHERE id = $1 AND revoked_at IS NULL";
-        with_pool!(self, |pool| sqlx::query(SQL)
-            .bind(id)
-            .bind(box_key)
-            .bind(sign_key)
-            .bind(now)
-            .bind(false)
-            .bind(mac)
-            .execute(pool)
-            .await?
-            .rows_affected());
+        execute!(self, SQL, id, box_key, sign_key, now, false, mac);
         Ok(())
     }
 
     /// Records a message nonce; false if it was seen before (a replay).
     pub async fn claim_agent_nonce(&self, nonce: &str, now: UnixTime) -> Result<bool, StoreError> {
         const SQL: &str = "INSERT INTO agent_nonces (nonce, seen_at) VALUES ($1, $2) ON CONFLICT (nonce) DO NOTHING";
-        let n = with_pool!(self, |pool| sqlx::query(SQL).bind(nonce).bind(now).execute(pool).await?.rows_affected());
+        let n = execute!(self, SQL, nonce, now);
         Ok(n == 1)
     }
 
@@ -317,17 +335,7 @@ impl Db {
     ) -> Result<bool, StoreError> {
         const SQL: &str = "UPDATE agent_jobs SET status = $4, outcome = $5, finished_at = $6 \
                            WHERE id = $1 AND lease_id = $2 AND agent_id = $3 AND status = $7 AND lease_expires >= $6";
-        let n = with_pool!(self, |pool| sqlx::query(SQL)
-            .bind(job_id)
-            .bind(lease_id)
-            .bind(agent_id)
-            .bind(JOB_DONE)
-            .bind(outcome)
-            .bind(now)
-            .bind(JOB_LEASED)
-            .execute(pool)
-            .await?
-            .rows_affected());
+        let n = execute!(self, SQL, job_id, lease_id, agent_id, JOB_DONE, outcome, now, JOB_LEASED);
         if n == 1 {
             self.count_agent_job(agent_id, failed).await?;
             self.delete_job_boxes(job_id).await?;
@@ -366,7 +374,7 @@ impl Db {
     pub async fn delete_job(&self, job_id: &str) -> Result<(), StoreError> {
         self.delete_job_boxes(job_id).await?;
         const SQL: &str = "DELETE FROM agent_jobs WHERE id = $1";
-        with_pool!(self, |pool| sqlx::query(SQL).bind(job_id).execute(pool).await?.rows_affected());
+        execute!(self, SQL, job_id);
         Ok(())
     }
 
@@ -387,16 +395,10 @@ impl Db {
                              (SELECT id FROM agent_jobs WHERE (status = $1 OR status = $2) AND deadline > $3)";
         const NONCES: &str = "DELETE FROM agent_nonces WHERE seen_at < $1";
         const TOKENS: &str = "DELETE FROM agent_tokens WHERE used_at IS NULL AND expires_at < $1";
-        with_pool!(self, |pool| sqlx::query(JOBS).bind(jobs_before).execute(pool).await?.rows_affected());
-        with_pool!(self, |pool| sqlx::query(BOXES)
-            .bind(JOB_QUEUED)
-            .bind(JOB_LEASED)
-            .bind(now)
-            .execute(pool)
-            .await?
-            .rows_affected());
-        with_pool!(self, |pool| sqlx::query(NONCES).bind(nonces_before).execute(pool).await?.rows_affected());
-        with_pool!(self, |pool| sqlx::query(TOKENS).bind(now).execute(pool).await?.rows_affected());
+        execute!(self, JOBS, jobs_before);
+        execute!(self, BOXES, JOB_QUEUED, JOB_LEASED, now);
+        execute!(self, NONCES, nonces_before);
+        execute!(self, TOKENS, now);
         if let Db::Sqlite(pool) = self {
             // Busy (a reader holds an old snapshot): the next sweep truncates it.
             let (busy,): (i64,) = sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(pool).await?;
@@ -413,13 +415,13 @@ impl Db {
         } else {
             "UPDATE agents SET jobs_done = jobs_done + 1 WHERE id = $1"
         };
-        with_pool!(self, |pool| sqlx::query(sql).bind(agent_id).execute(pool).await?.rows_affected());
+        execute!(self, sql, agent_id);
         Ok(())
     }
 
     async fn delete_job_boxes(&self, job_id: &str) -> Result<(), StoreError> {
         const SQL: &str = "DELETE FROM agent_job_boxes WHERE job_id = $1";
-        with_pool!(self, |pool| sqlx::query(SQL).bind(job_id).execute(pool).await?.rows_affected());
+        execute!(self, SQL, job_id);
         Ok(())
     }
 }

@@ -2,7 +2,7 @@
 //! and completion. Counting, voiding and completing are each one atomic statement, so parallel
 //! requests can never get more wrong tries or more completions than allowed.
 
-use super::{Db, StoreError, with_pool};
+use super::{Db, StoreError, WithMac, execute, with_pool};
 use crate::clock::UnixTime;
 
 /// One attempt as stored.
@@ -17,13 +17,6 @@ pub struct Attempt {
     pub wrong_tries: i32,
     pub voided: bool,
     pub completed_at: Option<UnixTime>,
-}
-
-#[derive(sqlx::FromRow)]
-struct AttemptRow {
-    #[sqlx(flatten)]
-    attempt: Attempt,
-    mac: Option<Vec<u8>>,
 }
 
 /// What a wrong answer left of the attempt.
@@ -50,19 +43,7 @@ impl Db {
     async fn insert_attempt(&self, a: &Attempt, mac: Option<&[u8]>) -> Result<(), StoreError> {
         const SQL: &str = "INSERT INTO attempts (id, flow, user_id, created_at, expires_at, wrong_tries, voided, completed_at, mac) \
                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
-        with_pool!(self, |pool| sqlx::query(SQL)
-            .bind(&a.id)
-            .bind(&a.flow)
-            .bind(&a.user_id)
-            .bind(a.created_at)
-            .bind(a.expires_at)
-            .bind(a.wrong_tries)
-            .bind(a.voided)
-            .bind(a.completed_at)
-            .bind(mac)
-            .execute(pool)
-            .await?
-            .rows_affected());
+        execute!(self, SQL, &a.id, &a.flow, &a.user_id, a.created_at, a.expires_at, a.wrong_tries, a.voided, a.completed_at, mac);
         Ok(())
     }
 
@@ -81,9 +62,9 @@ impl Db {
     pub async fn get_attempt_with_mac(&self, id: &str) -> Result<Option<(Attempt, Option<Vec<u8>>)>, StoreError> {
         const SQL: &str = "SELECT id, flow, user_id, created_at, expires_at, wrong_tries, voided, completed_at, mac \
                            FROM attempts WHERE id = $1";
-        let row: Option<AttemptRow> =
+        let row: Option<WithMac<Attempt>> =
             with_pool!(self, |pool| sqlx::query_as(SQL).bind(id).fetch_optional(pool).await?);
-        Ok(row.map(|r| (r.attempt, r.mac)))
+        Ok(row.map(WithMac::into_pair))
     }
 
     /// Counts one wrong answer. Up to `max_wrong_tries` wrong answers leave the attempt open; the
@@ -134,14 +115,14 @@ impl Db {
     /// Gives back a reserved try whose answer was right (or that was not judged).
     pub async fn release_try(&self, id: &str) -> Result<(), StoreError> {
         const SQL: &str = "UPDATE attempts SET wrong_tries = wrong_tries - 1 WHERE id = $1 AND wrong_tries > 0";
-        with_pool!(self, |pool| sqlx::query(SQL).bind(id).execute(pool).await?.rows_affected());
+        execute!(self, SQL, id);
         Ok(())
     }
 
     /// Voids an attempt at once (for example when its person turns out to be locked out).
     pub async fn void_attempt(&self, id: &str) -> Result<(), StoreError> {
         const SQL: &str = "UPDATE attempts SET voided = TRUE WHERE id = $1";
-        with_pool!(self, |pool| sqlx::query(SQL).bind(id).execute(pool).await?.rows_affected());
+        execute!(self, SQL, id);
         Ok(())
     }
 
@@ -153,7 +134,7 @@ impl Db {
         const SQL: &str = "UPDATE attempts SET completed_at = $2 \
                            WHERE id = $1 AND completed_at IS NULL AND NOT voided AND expires_at > $2 \
                            AND NOT EXISTS (SELECT 1 FROM self_service_blocks b WHERE b.user_id = attempts.user_id)";
-        let n = with_pool!(self, |pool| sqlx::query(SQL).bind(id).bind(now).execute(pool).await?.rows_affected());
+        let n = execute!(self, SQL, id, now);
         Ok(n == 1)
     }
 
@@ -162,7 +143,7 @@ impl Db {
     /// `complete_attempt` checks both again.
     pub async fn reopen_attempt(&self, id: &str, at: UnixTime) -> Result<(), StoreError> {
         const SQL: &str = "UPDATE attempts SET completed_at = NULL WHERE id = $1 AND completed_at = $2";
-        with_pool!(self, |pool| sqlx::query(SQL).bind(id).bind(at).execute(pool).await?.rows_affected());
+        execute!(self, SQL, id, at);
         Ok(())
     }
 
@@ -170,6 +151,6 @@ impl Db {
     pub async fn delete_expired(&self, now: UnixTime) -> Result<u64, StoreError> {
         // Codes go with their attempt through ON DELETE CASCADE.
         const SQL: &str = "DELETE FROM attempts WHERE expires_at <= $1";
-        Ok(with_pool!(self, |pool| sqlx::query(SQL).bind(now).execute(pool).await?.rows_affected()))
+        Ok(execute!(self, SQL, now))
     }
 }

@@ -1,7 +1,7 @@
 //! One-time codes, stored only as a keyed hash: one live code per attempt and channel, used at
 //! most once, through one atomic update.
 
-use super::{Db, StoreError, with_pool};
+use super::{Db, StoreError, execute, with_pool};
 use crate::clock::UnixTime;
 
 /// A code as stored (its hash, never the code).
@@ -27,15 +27,7 @@ impl Db {
                            VALUES ($1, $2, $3, $4, $5, NULL) \
                            ON CONFLICT (attempt_id, channel) DO UPDATE SET \
                            hash = excluded.hash, created_at = excluded.created_at, expires_at = excluded.expires_at, used_at = NULL";
-        with_pool!(self, |pool| sqlx::query(SQL)
-            .bind(attempt_id)
-            .bind(channel)
-            .bind(hash)
-            .bind(now)
-            .bind(expires_at)
-            .execute(pool)
-            .await?
-            .rows_affected());
+        execute!(self, SQL, attempt_id, channel, hash, now, expires_at);
         Ok(())
     }
 
@@ -58,14 +50,7 @@ impl Db {
         const SQL: &str = "UPDATE codes SET used_at = $4 \
                            WHERE attempt_id = $1 AND channel = $2 AND hash = $3 AND used_at IS NULL AND expires_at > $4 \
                            AND EXISTS (SELECT 1 FROM attempts WHERE attempts.id = $1 AND NOT attempts.voided)";
-        let n = with_pool!(self, |pool| sqlx::query(SQL)
-            .bind(attempt_id)
-            .bind(channel)
-            .bind(hash)
-            .bind(now)
-            .execute(pool)
-            .await?
-            .rows_affected());
+        let n = execute!(self, SQL, attempt_id, channel, hash, now);
         Ok(n == 1)
     }
 }

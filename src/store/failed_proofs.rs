@@ -1,7 +1,7 @@
 //! Consecutive failed proofs per account (NIST SP 800-63B 5.2.2), each change one atomic
 //! statement so parallel failures all count.
 
-use super::{Db, StoreError, with_pool};
+use super::{Db, StoreError, execute, with_pool};
 use crate::clock::UnixTime;
 
 impl Db {
@@ -26,7 +26,7 @@ impl Db {
     /// Ends the streak of `account` (a proof succeeded, or an admin reopened self-service).
     pub async fn clear_failed_proofs(&self, account: &str) -> Result<(), StoreError> {
         const SQL: &str = "DELETE FROM failed_proofs WHERE account = $1";
-        with_pool!(self, |pool| sqlx::query(SQL).bind(account).execute(pool).await?.rows_affected());
+        execute!(self, SQL, account);
         Ok(())
     }
 }

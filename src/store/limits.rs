@@ -1,7 +1,7 @@
 //! Rate-limit counters shared by every replica: small buckets, each incremented atomically;
 //! a limit sums the buckets inside its window (see `flow::limits`).
 
-use super::{Db, StoreError, with_pool};
+use super::{Db, StoreError, execute, with_pool};
 use crate::clock::UnixTime;
 
 impl Db {
@@ -29,7 +29,7 @@ impl Db {
     /// Forgets windows that ended before `before`.
     pub async fn delete_old_rate_counters(&self, before: UnixTime) -> Result<(), StoreError> {
         const SQL: &str = "DELETE FROM rate_counters WHERE window_start < $1";
-        with_pool!(self, |pool| sqlx::query(SQL).bind(before).execute(pool).await?.rows_affected());
+        execute!(self, SQL, before);
         Ok(())
     }
 }

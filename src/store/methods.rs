@@ -1,7 +1,7 @@
 //! Registered recovery methods. `sealed` is encrypted by the caller; `label` is a non-secret
 //! display such as a masked address. TOTP replay protection lives here as one atomic update.
 
-use super::{Db, StoreError, with_pool};
+use super::{Db, StoreError, WithMac, execute, with_pool};
 use crate::clock::UnixTime;
 
 /// One registered method as stored.
@@ -19,13 +19,6 @@ pub struct StoredMethod {
     pub totp_last_step: Option<i64>,
 }
 
-#[derive(sqlx::FromRow)]
-struct MethodRow {
-    #[sqlx(flatten)]
-    method: StoredMethod,
-    mac: Option<Vec<u8>>,
-}
-
 impl Db {
     /// A person's methods, oldest first, unchecked (see `flow::rows` for the checked list).
     pub async fn list_methods(&self, user_id: &str) -> Result<Vec<StoredMethod>, StoreError> {
@@ -39,8 +32,8 @@ impl Db {
     ) -> Result<Vec<(StoredMethod, Option<Vec<u8>>)>, StoreError> {
         const SQL: &str = "SELECT id, user_id, kind, label, sealed, created_at, last_used_at, totp_last_step, mac \
                            FROM methods WHERE user_id = $1 ORDER BY created_at, id";
-        let rows: Vec<MethodRow> = with_pool!(self, |pool| sqlx::query_as(SQL).bind(user_id).fetch_all(pool).await?);
-        Ok(rows.into_iter().map(|r| (r.method, r.mac)).collect())
+        let rows: Vec<WithMac<StoredMethod>> = with_pool!(self, |pool| sqlx::query_as(SQL).bind(user_id).fetch_all(pool).await?);
+        Ok(rows.into_iter().map(WithMac::into_pair).collect())
     }
 
     /// Methods stored by a version before MACs (migration 0008), for `flow::rows` to bind.
@@ -53,7 +46,7 @@ impl Db {
     /// Gives a method stored without a MAC the one `flow::rows` made; never replaces a MAC.
     pub async fn set_method_mac(&self, id: &str, mac: &[u8]) -> Result<bool, StoreError> {
         const SQL: &str = "UPDATE methods SET mac = $2 WHERE id = $1 AND mac IS NULL";
-        let n = with_pool!(self, |pool| sqlx::query(SQL).bind(id).bind(mac).execute(pool).await?.rows_affected());
+        let n = execute!(self, SQL, id, mac);
         Ok(n == 1)
     }
 
@@ -85,20 +78,7 @@ impl Db {
     ) -> Result<bool, StoreError> {
         const SQL: &str = "INSERT INTO methods (id, user_id, kind, label, sealed, created_at, last_used_at, totp_last_step, credential, mac) \
                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (credential) DO NOTHING";
-        let n = with_pool!(self, |pool| sqlx::query(SQL)
-            .bind(&m.id)
-            .bind(&m.user_id)
-            .bind(&m.kind)
-            .bind(&m.label)
-            .bind(&m.sealed)
-            .bind(m.created_at)
-            .bind(m.last_used_at)
-            .bind(m.totp_last_step)
-            .bind(credential)
-            .bind(mac)
-            .execute(pool)
-            .await?
-            .rows_affected());
+        let n = execute!(self, SQL, &m.id, &m.user_id, &m.kind, &m.label, &m.sealed, m.created_at, m.last_used_at, m.totp_last_step, credential, mac);
         Ok(n == 1)
     }
 
@@ -106,21 +86,14 @@ impl Db {
     /// and records that it was just used.
     pub async fn reseal_method(&self, id: &str, sealed: &[u8], mac: &[u8], now: UnixTime) -> Result<(), StoreError> {
         const SQL: &str = "UPDATE methods SET sealed = $2, mac = $3, last_used_at = $4 WHERE id = $1";
-        with_pool!(self, |pool| sqlx::query(SQL)
-            .bind(id)
-            .bind(sealed)
-            .bind(mac)
-            .bind(now)
-            .execute(pool)
-            .await?
-            .rows_affected());
+        execute!(self, SQL, id, sealed, mac, now);
         Ok(())
     }
 
     /// Removes one of a person's methods; false if they have no method with that id.
     pub async fn delete_method(&self, user_id: &str, id: &str) -> Result<bool, StoreError> {
         const SQL: &str = "DELETE FROM methods WHERE user_id = $1 AND id = $2";
-        let n = with_pool!(self, |pool| sqlx::query(SQL).bind(user_id).bind(id).execute(pool).await?.rows_affected());
+        let n = execute!(self, SQL, user_id, id);
         Ok(n == 1)
     }
 
@@ -129,20 +102,14 @@ impl Db {
     pub async fn claim_totp_step(&self, id: &str, step: i64, now: UnixTime) -> Result<bool, StoreError> {
         const SQL: &str = "UPDATE methods SET totp_last_step = $2, last_used_at = $3 \
                            WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)";
-        let n = with_pool!(self, |pool| sqlx::query(SQL)
-            .bind(id)
-            .bind(step)
-            .bind(now)
-            .execute(pool)
-            .await?
-            .rows_affected());
+        let n = execute!(self, SQL, id, step, now);
         Ok(n == 1)
     }
 
     /// Records that a method was just used successfully.
     pub async fn touch_method(&self, id: &str, now: UnixTime) -> Result<(), StoreError> {
         const SQL: &str = "UPDATE methods SET last_used_at = $2 WHERE id = $1";
-        with_pool!(self, |pool| sqlx::query(SQL).bind(id).bind(now).execute(pool).await?.rows_affected());
+        execute!(self, SQL, id, now);
         Ok(())
     }
 }
@@ -160,7 +127,7 @@ impl Db {
     pub async fn set_method_reviewed(&self, user_id: &str, at: UnixTime) -> Result<(), StoreError> {
         const SQL: &str = "INSERT INTO method_reviews (user_id, reviewed_at) VALUES ($1, $2) \
                            ON CONFLICT (user_id) DO UPDATE SET reviewed_at = excluded.reviewed_at";
-        with_pool!(self, |pool| sqlx::query(SQL).bind(user_id).bind(at).execute(pool).await?.rows_affected());
+        execute!(self, SQL, user_id, at);
         Ok(())
     }
 }

@@ -49,6 +49,29 @@ macro_rules! with_pool {
 }
 use with_pool;
 
+/// Runs one statement that answers no rows, with the values bound to `$1`, `$2`, … in order,
+/// on whichever database this is; the number of rows it touched.
+macro_rules! execute {
+    ($db:expr, $sql:expr $(, $value:expr)* $(,)?) => {
+        $crate::store::with_pool!($db, |pool| sqlx::query($sql)$(.bind($value))*.execute(pool).await?.rows_affected())
+    };
+}
+use execute;
+
+/// A row and the MAC stored beside it, unchecked (callers check it: `flow::rows`).
+#[derive(sqlx::FromRow)]
+struct WithMac<T> {
+    #[sqlx(flatten)]
+    row: T,
+    mac: Option<Vec<u8>>,
+}
+
+impl<T> WithMac<T> {
+    fn into_pair(self) -> (T, Option<Vec<u8>>) {
+        (self.row, self.mac)
+    }
+}
+
 /// What went wrong talking to the database. Never contains a bound value or a secret.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -117,7 +140,7 @@ impl Db {
 
     /// Checks the database answers.
     pub async fn ping(&self) -> Result<(), StoreError> {
-        with_pool!(self, |pool| sqlx::query("SELECT 1").execute(pool).await?.rows_affected());
+        execute!(self, "SELECT 1");
         Ok(())
     }
 }

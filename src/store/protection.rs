@@ -1,6 +1,6 @@
 //! "This wasn't me" links and the self-service blocks they create.
 
-use super::{Db, StoreError, with_pool};
+use super::{Db, StoreError, execute, with_pool};
 use crate::clock::UnixTime;
 
 /// A blocked account, for the admin.
@@ -25,16 +25,7 @@ impl Db {
     ) -> Result<(), StoreError> {
         const SQL: &str = "INSERT INTO disown_tokens (token_hash, user_id, login, event, created_at, expires_at) \
                            VALUES ($1, $2, $3, $4, $5, $6)";
-        with_pool!(self, |pool| sqlx::query(SQL)
-            .bind(hash)
-            .bind(user_id)
-            .bind(login)
-            .bind(event)
-            .bind(now)
-            .bind(expires_at)
-            .execute(pool)
-            .await?
-            .rows_affected());
+        execute!(self, SQL, hash, user_id, login, event, now, expires_at);
         Ok(())
     }
 
@@ -64,15 +55,8 @@ impl Db {
         const BLOCK: &str = "INSERT INTO self_service_blocks (user_id, login, reason, blocked_at) VALUES ($1, $2, $3, $4) \
                              ON CONFLICT (user_id) DO UPDATE SET reason = excluded.reason, blocked_at = excluded.blocked_at";
         const VOID: &str = "UPDATE attempts SET voided = TRUE WHERE user_id = $1 AND completed_at IS NULL";
-        with_pool!(self, |pool| sqlx::query(BLOCK)
-            .bind(&b.user_id)
-            .bind(&b.login)
-            .bind(&b.reason)
-            .bind(b.blocked_at)
-            .execute(pool)
-            .await?
-            .rows_affected());
-        with_pool!(self, |pool| sqlx::query(VOID).bind(&b.user_id).execute(pool).await?.rows_affected());
+        execute!(self, BLOCK, &b.user_id, &b.login, &b.reason, b.blocked_at);
+        execute!(self, VOID, &b.user_id);
         Ok(())
     }
 
@@ -95,8 +79,8 @@ impl Db {
         const STREAK: &str = "DELETE FROM failed_proofs WHERE account IN \
                               (SELECT user_id FROM self_service_blocks WHERE user_id = $1 OR lower(login) = lower($1))";
         const SQL: &str = "DELETE FROM self_service_blocks WHERE user_id = $1 OR lower(login) = lower($1)";
-        with_pool!(self, |pool| sqlx::query(STREAK).bind(id_or_login).execute(pool).await?.rows_affected());
-        let n = with_pool!(self, |pool| sqlx::query(SQL).bind(id_or_login).execute(pool).await?.rows_affected());
+        execute!(self, STREAK, id_or_login);
+        let n = execute!(self, SQL, id_or_login);
         Ok(n > 0)
     }
 }

@@ -5,21 +5,21 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::{FromRequestParts, Query, State};
+use axum::extract::{FromRequestParts, Query};
 use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Extension, Router};
+use axum::Router;
 use secrecy::SecretString;
 use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::context::Ctx;
-use super::csrf::{CodeForm, CsrfToken, EmptyForm, Verified, has_csrf};
+use super::csrf::{CodeForm, EmptyForm, Verified, has_csrf};
 use super::error::Error;
+use super::extract::Page;
 use super::pages::{Layout, form_page, html};
-use super::who::Who;
 use crate::config::MethodKind;
 use crate::flow::admin::{self, Admin, Entry, Pending};
 use crate::flow::codes::CodeCheck;
@@ -140,56 +140,38 @@ struct SignInForm {
 
 has_csrf!(SignInForm);
 
-async fn sign_in_form(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    session: Session,
-) -> Result<Response, Error> {
-    if ctx.is_kiosk() {
+async fn sign_in_form(p: Page) -> Result<Response, Error> {
+    if p.ctx.is_kiosk() {
         return Err(Error::NotFound);
     }
-    if session.get::<Admin>(ADMIN).await?.is_some_and(|a| a.until > s.clock.now()) {
+    if p.session.get::<Admin>(ADMIN).await?.is_some_and(|a| a.until > p.s.clock.now()) {
         return Ok(Redirect::to("/admin").into_response());
     }
-    Ok(html(&sign_in_page(&s, &ctx, &csrf, String::new(), None))?.into_response())
+    Ok(html(&sign_in_page(&p, String::new(), None))?.into_response())
 }
 
 /// The sign-in page, with what was typed and why it was refused.
-pub(super) fn sign_in_page(
-    s: &Services,
-    ctx: &Ctx,
-    csrf: &CsrfToken,
-    username: String,
-    error: Option<String>,
-) -> SignInPage {
+pub(super) fn sign_in_page(p: &Page, username: String, error: Option<String>) -> SignInPage {
     SignInPage {
-        l: Layout::with_csrf(s, ctx, "admin-sign-in-title", csrf),
+        l: p.layout("admin-sign-in-title"),
         username,
         error,
-        oidc: s.directory.graph().is_some(),
+        oidc: p.s.directory.graph().is_some(),
     }
 }
 
-async fn sign_in(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Who(who): Who,
-    session: Session,
-    Verified(form): Verified<SignInForm>,
-) -> Result<Response, Error> {
-    if ctx.is_kiosk() {
+async fn sign_in(p: Page, Verified(form): Verified<SignInForm>) -> Result<Response, Error> {
+    if p.ctx.is_kiosk() {
         return Err(Error::NotFound);
     }
     let refuse = |status: StatusCode, key: &str| -> Result<Response, Error> {
-        let page = sign_in_page(&s, &ctx, &csrf, form.username.chars().take(256).collect(), Some(ctx.lang.t(key)));
+        let page = sign_in_page(&p, form.username.chars().take(256).collect(), Some(p.ctx.lang.t(key)));
         Ok((status, html(&page)?).into_response())
     };
-    match admin::sign_in(&s, &who, &form.username, &form.password).await? {
-        Entry::Pending(p) => {
-            session.cycle_id().await?;
-            session.insert(PENDING, *p).await?;
+    match admin::sign_in(&p.s, &p.who, &form.username, &form.password).await? {
+        Entry::Pending(pending) => {
+            p.session.cycle_id().await?;
+            p.session.insert(PENDING, *pending).await?;
             Ok(Redirect::to("/admin/verify").into_response())
         }
         Entry::Failed => refuse(StatusCode::UNPROCESSABLE_ENTITY, super::shared::SIGN_IN_FAILED),
@@ -204,67 +186,47 @@ async fn pending(session: &Session) -> Result<Pending, Error> {
     session.get::<Pending>(PENDING).await?.ok_or(Error::Flow(FlowError::Expired))
 }
 
-fn verify_view(
-    s: &Services,
-    ctx: &Ctx,
-    csrf: &CsrfToken,
-    p: &Pending,
-    error: Option<(String, &'static str)>,
-) -> Result<Response, Error> {
+fn verify_view(p: &Page, pending: &Pending, error: Option<(String, &'static str)>) -> Result<Response, Error> {
     let refused = error.is_some();
     let page = VerifyPage {
-        l: Layout::with_csrf(s, ctx, "admin-verify-title", csrf),
-        totp: p.kinds.contains(&MethodKind::Totp),
-        email: p.kinds.contains(&MethodKind::Email),
-        code_sent: p.code_sent,
+        l: p.layout("admin-verify-title"),
+        totp: pending.kinds.contains(&MethodKind::Totp),
+        email: pending.kinds.contains(&MethodKind::Email),
+        code_sent: pending.code_sent,
         error,
     };
     form_page(&page, refused)
 }
 
-async fn verify_page(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    session: Session,
-) -> Result<Response, Error> {
-    let Some(p) = session.get::<Pending>(PENDING).await? else {
+async fn verify_page(p: Page) -> Result<Response, Error> {
+    let Some(pending) = p.session.get::<Pending>(PENDING).await? else {
         return Ok(Redirect::to("/admin/sign-in").into_response());
     };
-    verify_view(&s, &ctx, &csrf, &p, None)
+    verify_view(&p, &pending, None)
 }
 
-async fn send_code(
-    State(s): State<Arc<Services>>,
-    ctx: Ctx,
-    Who(who): Who,
-    session: Session,
-    Verified(_): Verified<EmptyForm>,
-) -> Result<Response, Error> {
-    if ctx.is_kiosk() {
+async fn send_code(p: Page, Verified(_): Verified<EmptyForm>) -> Result<Response, Error> {
+    if p.ctx.is_kiosk() {
         return Err(Error::NotFound);
     }
-    let mut p = pending(&session).await?;
-    admin::send_email_code(&s, &who, &mut p).await?;
-    session.insert(PENDING, p).await?;
+    let mut pending = pending(&p.session).await?;
+    admin::send_email_code(&p.s, &p.who, &mut pending).await?;
+    p.session.insert(PENDING, pending).await?;
     Ok(Redirect::to("/admin/verify#email-code").into_response())
 }
 
 async fn verify(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Who(who): Who,
-    session: Session,
+    p: Page,
     axum::extract::Path(kind): axum::extract::Path<String>,
     Verified(form): Verified<CodeForm>,
 ) -> Result<Response, Error> {
-    if ctx.is_kiosk() {
+    if p.ctx.is_kiosk() {
         return Err(Error::NotFound);
     }
-    let p = pending(&session).await?;
+    let (session, lang) = (&p.session, p.ctx.lang);
+    let pending = pending(session).await?;
     let kind = MethodKind::parse(&kind).ok_or(Error::NotFound)?;
-    match admin::verify(&s, &who, &p, kind, &form.code).await? {
+    match admin::verify(&p.s, &p.who, &pending, kind, &form.code).await? {
         Ok(a) => {
             session.remove::<Pending>(PENDING).await?;
             session.cycle_id().await?;
@@ -277,14 +239,14 @@ async fn verify(
         }
         Err(check) => {
             let text = match check {
-                CodeCheck::Expired => ctx.lang.t("code-expired"),
-                CodeCheck::NotSent => ctx.lang.t("code-not-sent"),
-                CodeCheck::Replayed => ctx.lang.t("code-replayed"),
-                CodeCheck::Wrong { remaining } => ctx.lang.t_with("code-wrong", &[("count", remaining.into())]),
+                CodeCheck::Expired => lang.t("code-expired"),
+                CodeCheck::NotSent => lang.t("code-not-sent"),
+                CodeCheck::Replayed => lang.t("code-replayed"),
+                CodeCheck::Wrong { remaining } => super::shared::wrong_code_message(lang, remaining),
                 CodeCheck::Passed | CodeCheck::Voided => String::new(),
             };
             let field = if kind == MethodKind::Totp { "totp-code" } else { "email-code" };
-            verify_view(&s, &ctx, &csrf, &p, Some((text, field)))
+            verify_view(&p, &pending, Some((text, field)))
         }
     }
 }
@@ -339,16 +301,12 @@ impl HomePage {
     }
 }
 
-async fn home(
-    State(s): State<Arc<Services>>,
-    ctx: Ctx,
-    Extension(csrf): Extension<CsrfToken>,
-    AdminUser(a): AdminUser,
-) -> Result<Response, Error> {
+async fn home(p: Page, AdminUser(a): AdminUser) -> Result<Response, Error> {
+    let s = &p.s;
     let (database, directory, mail) = tokio::join!(
-        super::health::check_database(&s),
-        super::health::check_directory(&s),
-        super::health::check_mail(&s)
+        super::health::check_database(s),
+        super::health::check_directory(s),
+        super::health::check_mail(s)
     );
     let status = |name_key: &'static str, component: &str, r: Result<(), String>| Status {
         name_key,
@@ -391,7 +349,7 @@ async fn home(
     let period = Period::last_days(s.clock.now(), 30);
     let counts = s.db.audit_day_counts(period.from_ts(), period.to_ts()).await.map_err(FlowError::from)?;
     let page = HomePage {
-        l: Layout::with_csrf(&s, &ctx, "admin-home-title", &csrf),
+        l: p.layout("admin-home-title"),
         nav: Nav::new("home", &a),
         statuses,
         agents,

@@ -4,27 +4,19 @@
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use tower_sessions::Session;
 
 use super::admin::{PENDING, sign_in_page};
-use super::context::Ctx;
-use super::csrf::CsrfToken;
 use super::error::Error;
+use super::extract::Page;
 use super::pages::html;
+use crate::flow::FlowError;
 use crate::flow::admin::{self, Entry};
-use crate::flow::{FlowError, Requester, Services};
 
 /// Continues an OpenID Connect sign-in begun from the admin sign-in page: the account the ID
 /// token's `oid` names must be in an admin group and owe a second method.
-pub(super) async fn after_sign_in(
-    s: &Services,
-    ctx: &Ctx,
-    csrf: &CsrfToken,
-    who: &Requester,
-    session: &Session,
-    object_id: &str,
-) -> Result<Response, Error> {
-    if ctx.is_kiosk() {
+pub(super) async fn after_sign_in(p: &Page, object_id: &str) -> Result<Response, Error> {
+    let s = &p.s;
+    if p.ctx.is_kiosk() {
         return Err(Error::NotFound);
     }
     let graph = s.directory.graph().ok_or(Error::Flow(FlowError::OutOfStep("not a Graph directory")))?;
@@ -35,11 +27,11 @@ pub(super) async fn after_sign_in(
         .ok_or(Error::Flow(FlowError::Expired))?;
     let refuse = |status: StatusCode, key: &str| -> Result<Response, Error> {
         // A Graph directory: the page offers OpenID Connect again.
-        Ok((status, html(&sign_in_page(s, ctx, csrf, String::new(), Some(ctx.lang.t(key))))?).into_response())
+        Ok((status, html(&sign_in_page(p, String::new(), Some(p.ctx.lang.t(key))))?).into_response())
     };
-    match admin::sign_in_oidc(s, who, user).await? {
-        Entry::Pending(p) => {
-            session.insert(PENDING, *p).await?;
+    match admin::sign_in_oidc(s, &p.who, user).await? {
+        Entry::Pending(pending) => {
+            p.session.insert(PENDING, *pending).await?;
             Ok(Redirect::to("/admin/verify").into_response())
         }
         Entry::NotAdmin => Err(Error::NotAdmin),

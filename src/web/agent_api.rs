@@ -184,22 +184,9 @@ async fn enroll(State(services): State<Arc<Services>>, Json(envelope): Json<Enve
     }
     let agent_id = uuid::Uuid::new_v4().to_string();
     let mut row = AgentRow {
-        id: agent_id.clone(),
-        name: name.to_owned(),
-        box_key: box_key.to_vec(),
-        sign_key: sign_key.to_vec(),
         version: truncate(&body.version),
         hostname: truncate(&body.hostname),
-        enrolled_at: now,
-        last_seen: None,
-        directory_ok: None,
-        stopping: false,
-        jobs_done: 0,
-        jobs_failed: 0,
-        rotate_requested: false,
-        keys_rotated_at: None,
-        revoked_at: None,
-        mac: None,
+        ..AgentRow::enrolled(agent_id.clone(), name.to_owned(), box_key.to_vec(), sign_key.to_vec(), now)
     };
     integrity::seal_agent(&services.keys, &mut row);
     if !services.db.enroll_agent(&hash, &row, now).await? {

@@ -6,20 +6,22 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::{Path, Request, State};
+use axum::extract::{Path, Request};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Extension, Router};
+use axum::Router;
 use tower_sessions::Session;
 
 use super::context::Ctx;
-use super::csrf::{CodeForm, CsrfToken, EmptyForm, Verified};
+use super::csrf::{CodeForm, EmptyForm, Verified};
 use super::error::Error;
-use super::method_pages::{AnswersForm, CodePage, PasskeyForm, PasskeyPage, QuestionsPage, question_texts};
+use super::extract::Page;
+use super::method_pages::{
+    AnswersForm, CodePage, MethodAttempt, PasskeyForm, PasskeyPage, QuestionsPage, offered, question_texts,
+};
 use super::pages::{Layout, Step, form_page, html};
 use super::shared::REGISTER_KEY as KEY;
-use super::who::Who;
 use crate::config::MethodKind;
 use crate::flow::codes::CodeCheck;
 use crate::flow::enrol::Enrolment;
@@ -74,9 +76,14 @@ fn to_choices() -> Response {
     Redirect::to("/register/prove").into_response()
 }
 
-/// Whether `kind`'s page of the proof step may show: nothing is proven yet and it is a choice.
-async fn offered(s: &Services, e: &Enrolment, kind: MethodKind) -> Result<bool, Error> {
-    Ok(!e.proof.proven && binding::choices(s, e).await?.contains(&kind))
+/// A method's page shows while nothing is proven yet and the method is one of the choices.
+impl MethodAttempt for Enrolment {
+    async fn choices(&self, s: &Services) -> Result<Vec<MethodKind>, Error> {
+        if self.proof.proven {
+            return Ok(Vec::new());
+        }
+        Ok(binding::choices(s, self).await?)
+    }
 }
 
 fn parse_kind(kind: &str) -> Result<MethodKind, Error> {
@@ -103,185 +110,120 @@ async fn after(session: &Session, e: Enrolment, result: CodeCheck) -> Result<Opt
     }
 }
 
-async fn choose(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    session: Session,
-) -> Result<Response, Error> {
-    let e = enrolment(&session).await?;
+async fn choose(p: Page) -> Result<Response, Error> {
+    let e = enrolment(&p.session).await?;
     if e.proof.proven {
         return Ok(to_methods());
     }
-    let choices = binding::choices(&s, &e).await?;
-    let page = ChoosePage { l: Layout::with_csrf(&s, &ctx, TITLE, &csrf), base: BASE, choices, step: step(&ctx) };
+    let choices = binding::choices(&p.s, &e).await?;
+    let page = ChoosePage { l: p.layout(TITLE), base: BASE, choices, step: step(&p.ctx) };
     Ok(html(&page)?.into_response())
 }
 
 /// Sends a code by email, or by text message when `SMS`, and goes on to the page that asks
 /// for it.
-async fn send<const SMS: bool>(
-    State(s): State<Arc<Services>>,
-    Who(who): Who,
-    session: Session,
-    Verified(_): Verified<EmptyForm>,
-) -> Result<Response, Error> {
+async fn send<const SMS: bool>(p: Page, Verified(_): Verified<EmptyForm>) -> Result<Response, Error> {
     let kind = if SMS { MethodKind::Sms } else { MethodKind::Email };
-    let e = enrolment(&session).await?;
-    binding::send_code(&s, &who, &e, kind).await?;
+    let e = enrolment(&p.session).await?;
+    binding::send_code(&p.s, &p.who, &e, kind).await?;
     Ok(Redirect::to(&format!("/{BASE}/code/{}", kind.as_str())).into_response())
 }
 
-fn code_view(
-    s: &Services,
-    ctx: &Ctx,
-    csrf: &CsrfToken,
-    kind: MethodKind,
-    error: Option<String>,
-) -> Result<Response, Error> {
+fn code_view(p: &Page, kind: MethodKind, error: Option<String>) -> Result<Response, Error> {
     if !kind.is_code() {
         return Err(Error::Flow(FlowError::OutOfStep("not a code")));
     }
     let refused = error.is_some();
-    form_page(&CodePage::new(s, Layout::with_csrf(s, ctx, TITLE, csrf), BASE, kind, error, step(ctx)), refused)
+    form_page(&CodePage::new(&p.s, p.layout(TITLE), BASE, kind, error, step(&p.ctx)), refused)
 }
 
-async fn code_form(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Path(kind): Path<String>,
-    session: Session,
-) -> Result<Response, Error> {
-    let e = enrolment(&session).await?;
+async fn code_form(p: Page, Path(kind): Path<String>) -> Result<Response, Error> {
+    let e = enrolment(&p.session).await?;
     let kind = parse_kind(&kind)?;
-    if !offered(&s, &e, kind).await? {
+    if !offered(&p.s, &e, kind).await? {
         return Ok(to_choices());
     }
-    code_view(&s, &ctx, &csrf, kind, None)
+    code_view(&p, kind, None)
 }
 
-// Axum handlers take one argument per extractor.
-#[allow(clippy::too_many_arguments)]
-async fn check_code(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Who(who): Who,
-    Path(kind): Path<String>,
-    session: Session,
-    Verified(form): Verified<CodeForm>,
-) -> Result<Response, Error> {
-    let mut e = enrolment(&session).await?;
+async fn check_code(p: Page, Path(kind): Path<String>, Verified(form): Verified<CodeForm>) -> Result<Response, Error> {
+    let mut e = enrolment(&p.session).await?;
     let kind = parse_kind(&kind)?;
-    let result = binding::check_code(&s, &who, &mut e, kind, &form.code).await?;
-    if let Some(next) = after(&session, e, result).await? {
+    let result = binding::check_code(&p.s, &p.who, &mut e, kind, &form.code).await?;
+    if let Some(next) = after(&p.session, e, result).await? {
         return Ok(next);
     }
+    let lang = p.ctx.lang;
     let message = match result {
-        CodeCheck::Wrong { remaining } => super::shared::wrong_code_message(ctx.lang, remaining),
-        CodeCheck::Expired => ctx.lang.t("confirm-code-expired"),
-        _ => ctx.lang.t("confirm-code-unusable"),
+        CodeCheck::Wrong { remaining } => super::shared::wrong_code_message(lang, remaining),
+        CodeCheck::Expired => lang.t("confirm-code-expired"),
+        _ => lang.t("confirm-code-unusable"),
     };
-    code_view(&s, &ctx, &csrf, kind, Some(message))
+    code_view(&p, kind, Some(message))
 }
 
-async fn questions_view(
-    s: &Services,
-    ctx: &Ctx,
-    csrf: &CsrfToken,
-    e: &Enrolment,
-    error: Option<String>,
-) -> Result<Response, Error> {
-    let questions = question_texts(s, ctx.lang, &binding::questions_asked(s, e).await?);
+async fn questions_view(p: &Page, e: &Enrolment, error: Option<String>) -> Result<Response, Error> {
+    let questions = question_texts(&p.s, p.ctx.lang, &binding::questions_asked(&p.s, e).await?);
     let refused = error.is_some();
-    let page =
-        QuestionsPage { l: Layout::with_csrf(s, ctx, TITLE, csrf), base: BASE, questions, error, step: step(ctx) };
+    let page = QuestionsPage { l: p.layout(TITLE), base: BASE, questions, error, step: step(&p.ctx) };
     form_page(&page, refused)
 }
 
-async fn questions_form(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    session: Session,
-) -> Result<Response, Error> {
-    let e = enrolment(&session).await?;
-    if !offered(&s, &e, MethodKind::Questions).await? {
+async fn questions_form(p: Page) -> Result<Response, Error> {
+    let e = enrolment(&p.session).await?;
+    if !offered(&p.s, &e, MethodKind::Questions).await? {
         return Ok(to_choices());
     }
-    questions_view(&s, &ctx, &csrf, &e, None).await
+    questions_view(&p, &e, None).await
 }
 
-async fn check_answers(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Who(who): Who,
-    session: Session,
-    Verified(form): Verified<AnswersForm>,
-) -> Result<Response, Error> {
-    let mut e = enrolment(&session).await?;
-    let result = binding::check_answers(&s, &who, &mut e, form.answers(s.config.questions.to_answer)).await?;
+async fn check_answers(p: Page, Verified(form): Verified<AnswersForm>) -> Result<Response, Error> {
+    let mut e = enrolment(&p.session).await?;
+    let answers = form.answers(p.s.config.questions.to_answer);
+    let result = binding::check_answers(&p.s, &p.who, &mut e, answers).await?;
     let shown = e.clone();
-    if let Some(next) = after(&session, e, result).await? {
+    if let Some(next) = after(&p.session, e, result).await? {
         return Ok(next);
     }
     let message = match result {
-        CodeCheck::Wrong { remaining } => ctx.lang.t_with("questions-wrong", &[("count", remaining.into())]),
-        _ => ctx.lang.t("error-expired"),
+        CodeCheck::Wrong { remaining } => p.ctx.lang.t_with("questions-wrong", &[("count", remaining.into())]),
+        _ => p.ctx.lang.t("error-expired"),
     };
-    questions_view(&s, &ctx, &csrf, &shown, Some(message)).await
+    questions_view(&p, &shown, Some(message)).await
 }
 
-fn passkey_view(s: &Services, ctx: &Ctx, csrf: &CsrfToken, error: Option<String>) -> Result<Response, Error> {
+fn passkey_view(p: &Page, error: Option<String>) -> Result<Response, Error> {
     let refused = error.is_some();
-    form_page(&PasskeyPage { l: Layout::with_csrf(s, ctx, TITLE, csrf), base: BASE, error, step: step(ctx) }, refused)
+    form_page(&PasskeyPage { l: p.layout(TITLE), base: BASE, error, step: step(&p.ctx) }, refused)
 }
 
-async fn passkey_form(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    session: Session,
-) -> Result<Response, Error> {
-    let e = enrolment(&session).await?;
-    if !offered(&s, &e, MethodKind::Passkey).await? {
+async fn passkey_form(p: Page) -> Result<Response, Error> {
+    let e = enrolment(&p.session).await?;
+    if !offered(&p.s, &e, MethodKind::Passkey).await? {
         return Ok(to_choices());
     }
-    passkey_view(&s, &ctx, &csrf, None)
+    passkey_view(&p, None)
 }
 
-async fn passkey_options(
-    State(s): State<Arc<Services>>,
-    session: Session,
-    Verified(_): Verified<PasskeyForm>,
-) -> Result<Response, Error> {
-    let mut e = enrolment(&session).await?;
-    let options = binding::passkey_options(&s, &mut e).await?;
-    session.insert(KEY, e).await?;
+async fn passkey_options(p: Page, Verified(_): Verified<PasskeyForm>) -> Result<Response, Error> {
+    let mut e = enrolment(&p.session).await?;
+    let options = binding::passkey_options(&p.s, &mut e).await?;
+    p.session.insert(KEY, e).await?;
     Ok(axum::Json(options).into_response())
 }
 
-async fn check_passkey(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Who(who): Who,
-    session: Session,
-    Verified(form): Verified<PasskeyForm>,
-) -> Result<Response, Error> {
-    let mut e = enrolment(&session).await?;
+async fn check_passkey(p: Page, Verified(form): Verified<PasskeyForm>) -> Result<Response, Error> {
+    let mut e = enrolment(&p.session).await?;
     if form.credential.trim().is_empty() {
-        return passkey_view(&s, &ctx, &csrf, Some(ctx.lang.t("passkey-needs-script")));
+        return passkey_view(&p, Some(p.ctx.lang.t("passkey-needs-script")));
     }
-    let result = binding::check_passkey(&s, &who, &mut e, &form.credential).await?;
-    if let Some(next) = after(&session, e, result).await? {
+    let result = binding::check_passkey(&p.s, &p.who, &mut e, &form.credential).await?;
+    if let Some(next) = after(&p.session, e, result).await? {
         return Ok(next);
     }
     let message = match result {
-        CodeCheck::Wrong { remaining } => ctx.lang.t_with("passkey-wrong", &[("count", remaining.into())]),
-        _ => ctx.lang.t("error-expired"),
+        CodeCheck::Wrong { remaining } => p.ctx.lang.t_with("passkey-wrong", &[("count", remaining.into())]),
+        _ => p.ctx.lang.t("error-expired"),
     };
-    passkey_view(&s, &ctx, &csrf, Some(message))
+    passkey_view(&p, Some(message))
 }

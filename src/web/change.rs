@@ -3,22 +3,22 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Extension, Router};
+use axum::Router;
 use secrecy::SecretString;
 use serde::Deserialize;
 
 use super::context::Ctx;
-use super::csrf::{CsrfToken, HasCsrf, Verified};
+use super::csrf::{HasCsrf, Verified};
 use super::error::Error;
+use super::extract::Page;
 use super::pages::{Layout, Step, html};
 use super::return_to;
-use super::who::Who;
 use crate::flow::Services;
-use crate::flow::account::{ChangeOutcome, NewPassword};
+use crate::flow::account::{ChangeOutcome, ChangeRequest, NewPassword};
 use crate::flow::change;
 
 pub fn routes() -> Router<Arc<Services>> {
@@ -43,17 +43,17 @@ pub(super) struct ChangePage {
 }
 
 impl ChangePage {
-    pub fn new(s: &Services, ctx: &Ctx, csrf: &CsrfToken, action: &'static str) -> ChangePage {
+    pub fn new(p: &Page, action: &'static str) -> ChangePage {
         ChangePage {
-            l: Layout::with_csrf(s, ctx, "change-title", csrf),
-            step: steps(ctx, 1),
+            l: p.layout("change-title"),
+            step: steps(&p.ctx, 1),
             login: None,
             username: String::new(),
             action,
             error: None,
             error_field: "",
             return_to: String::new(),
-            new_password: super::quality::NewPasswordField::new(s, ctx.lang),
+            new_password: super::quality::NewPasswordField::new(&p.s, p.ctx.lang),
         }
     }
 
@@ -96,20 +96,16 @@ pub struct Prefill {
     return_to: Option<String>,
 }
 
-async fn form(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Query(q): Query<Prefill>,
-) -> Result<Response, Error> {
+async fn form(p: Page, Query(q): Query<Prefill>) -> Result<Response, Error> {
+    let (s, ctx) = (&p.s, &p.ctx);
     // People of a Graph directory sign in with OpenID Connect and change with their own token.
     if s.directory.graph().is_some() {
         return Ok(axum::response::Redirect::to("/oidc/start").into_response());
     }
-    let mut page = ChangePage::new(&s, &ctx, &csrf, "/change");
+    let mut page = ChangePage::new(&p, "/change");
     page.username = q.username.unwrap_or_default().chars().take(256).collect();
-    page.return_to = q.return_to.and_then(|r| return_to::allowed(&s, &ctx, &r)).unwrap_or_default();
-    page.new_password = page.new_password.for_everyone(&s, ctx.lang).await;
+    page.return_to = q.return_to.and_then(|r| return_to::allowed(s, ctx, &r)).unwrap_or_default();
+    page.new_password = page.new_password.for_everyone(s, ctx.lang).await;
     html(&page).map(IntoResponse::into_response)
 }
 
@@ -132,33 +128,29 @@ impl HasCsrf for ChangeForm {
     }
 }
 
-async fn submit(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Who(who): Who,
-    Verified(form): Verified<ChangeForm>,
-) -> Result<Response, Error> {
-    let everyone = super::quality::NewPasswordField::new(&s, ctx.lang).for_everyone(&s, ctx.lang).await.directory;
+async fn submit(p: Page, Verified(form): Verified<ChangeForm>) -> Result<Response, Error> {
+    let (s, ctx) = (&p.s, &p.ctx);
+    let everyone = super::quality::NewPasswordField::new(s, ctx.lang).for_everyone(s, ctx.lang).await.directory;
     let again = |key: &'static str, field: &'static str, problems: Vec<String>| -> Response {
-        let mut page = ChangePage::new(&s, &ctx, &csrf, "/change");
+        let mut page = ChangePage::new(&p, "/change");
         page.new_password.directory = everyone.clone();
         page.username = form.username.chars().take(256).collect();
-        page.return_to = return_to::allowed(&s, &ctx, &form.return_to).unwrap_or_default();
+        page.return_to = return_to::allowed(s, ctx, &form.return_to).unwrap_or_default();
         page.new_password.problems = problems;
-        page.refused(&ctx, key, field)
+        page.refused(ctx, key, field)
     };
     let new = match NewPassword::parse(form.new.clone(), &form.confirm) {
         Ok(new) => new,
         Err(e) => return Ok(again(e.advice(), "new", vec![])),
     };
-    let outcome = change::change(&s, &who, &form.username, &form.current, &new).await?;
+    let request = ChangeRequest { typed: &form.username, current: &form.current, new: &new };
+    let outcome = change::change(s, &p.who, request).await?;
     match refusal(&outcome, super::shared::SIGN_IN_FAILED) {
         None => {
-            let back = return_to::allowed(&s, &ctx, &form.return_to);
-            Ok(html(&DonePage::new(&s, &ctx, form.username.trim(), back))?.into_response())
+            let back = return_to::allowed(s, ctx, &form.return_to);
+            Ok(html(&DonePage::new(s, ctx, form.username.trim(), back))?.into_response())
         }
-        Some((key, field)) => Ok(again(key, field, problems(&ctx, &outcome))),
+        Some((key, field)) => Ok(again(key, field, problems(ctx, &outcome))),
     }
 }
 

@@ -4,17 +4,15 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::Extension;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
-use super::context::Ctx;
-use super::csrf::{CsrfToken, EmptyForm, Verified};
+use super::csrf::{EmptyForm, Verified};
 use super::error::Error;
+use super::extract::Page;
 use super::pages::{Layout, html};
-use super::who::Who;
 use crate::flow::{Services, protection};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,26 +37,16 @@ fn token_ok(token: &str) -> bool {
     (20..=64).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-async fn ask(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Path(token): Path<String>,
-) -> Result<Response, Error> {
-    let live = token_ok(&token) && protection::link_live(&s, &token).await?;
-    let state = if live { DisownState::Ask } else { DisownState::Spent };
-    Ok(html(&DisownPage { l: Layout::with_csrf(&s, &ctx, "disown-title", &csrf), state })?.into_response())
+fn disown_page(p: &Page, state: DisownState) -> Result<Response, Error> {
+    Ok(html(&DisownPage { l: p.layout("disown-title"), state })?.into_response())
 }
 
-async fn confirm(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Who(who): Who,
-    Path(token): Path<String>,
-    Verified(_): Verified<EmptyForm>,
-) -> Result<Response, Error> {
-    let done = token_ok(&token) && protection::disown(&s, &who, &token).await?;
-    let state = if done { DisownState::Done } else { DisownState::Spent };
-    Ok(html(&DisownPage { l: Layout::with_csrf(&s, &ctx, "disown-title", &csrf), state })?.into_response())
+async fn ask(p: Page, Path(token): Path<String>) -> Result<Response, Error> {
+    let live = token_ok(&token) && protection::link_live(&p.s, &token).await?;
+    disown_page(&p, if live { DisownState::Ask } else { DisownState::Spent })
+}
+
+async fn confirm(p: Page, Path(token): Path<String>, Verified(_): Verified<EmptyForm>) -> Result<Response, Error> {
+    let done = token_ok(&token) && protection::disown(&p.s, &p.who, &token).await?;
+    disown_page(&p, if done { DisownState::Done } else { DisownState::Spent })
 }

@@ -9,6 +9,7 @@ use secrecy::SecretString;
 use serde::Deserialize;
 
 use super::csrf::has_csrf;
+use super::error::Error;
 use super::pages::{Layout, Step};
 use crate::config::MethodKind;
 use crate::factors::questions::Question;
@@ -46,6 +47,24 @@ impl CodePage {
             ttl_minutes: s.config.codes.ttl_secs / 60,
             step,
             sms_failing: kind == MethodKind::Sms && crate::flow::sms::gateway_failing(s),
+        }
+    }
+
+    /// The heading: how the code came.
+    fn title(&self) -> String {
+        self.l.t(match self.kind {
+            "email" => "code-email-title",
+            "sms" => "code-sms-title",
+            _ => "code-totp-title",
+        })
+    }
+
+    /// The sentence under the heading: how long a sent code lasts, or where an app shows it.
+    fn lead(&self) -> String {
+        match self.kind {
+            "email" => self.l.t1("code-email-lead", "minutes", self.ttl_minutes),
+            "sms" => self.l.t1("code-sms-lead", "minutes", self.ttl_minutes),
+            _ => self.l.t("code-totp-lead"),
         }
     }
 }
@@ -102,4 +121,17 @@ pub(super) fn question_texts(s: &Services, lang: Lang, asked: &[Question]) -> Ve
     let config = &s.config.questions;
     let default = Lang::parse(&s.config.branding.default_language).unwrap_or_default();
     asked.iter().map(|q| crate::factors::questions::text(config, default, q, lang)).collect()
+}
+
+/// The attempt a method page belongs to: a reset or unlock (`recovery`), or the registration's
+/// proof step (`binding`).
+pub(super) trait MethodAttempt {
+    /// The methods the person may use in it now.
+    async fn choices(&self, s: &Services) -> Result<Vec<MethodKind>, Error>;
+}
+
+/// Whether `kind`'s page may show: it is one of the attempt's choices. (Otherwise the page
+/// sends the person back to them.)
+pub(super) async fn offered(s: &Services, attempt: &impl MethodAttempt, kind: MethodKind) -> Result<bool, Error> {
+    Ok(attempt.choices(s).await?.contains(&kind))
 }

@@ -13,6 +13,7 @@ mod cookies;
 mod csrf;
 mod disown;
 mod error;
+mod extract;
 mod expiry;
 mod health;
 mod method_pages;

@@ -11,17 +11,17 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::{Extension, Router};
+use axum::Router;
 use secrecy::{ExposeSecret as _, SecretString};
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
 use super::change::{ChangePage, DonePage};
 use super::context::Ctx;
-use super::csrf::{CsrfToken, HasCsrf, Verified};
+use super::csrf::{HasCsrf, Verified};
 use super::error::Error;
+use super::extract::Page;
 use super::pages::{Layout, html};
-use super::who::Who;
 use crate::directory::graph::GraphDirectory;
 use crate::directory::graph::oidc::OidcError;
 use crate::flow::account::NewPassword;
@@ -112,17 +112,13 @@ struct Start {
     next: Option<String>,
 }
 
-async fn start(
-    State(s): State<Arc<Services>>,
-    ctx: Ctx,
-    session: Session,
-    Query(q): Query<Start>,
-) -> Result<Response, Error> {
+async fn start(p: Page, Query(q): Query<Start>) -> Result<Response, Error> {
+    let (s, session) = (&p.s, &p.session);
     let next = q.next.filter(|n| matches!(n.as_str(), "register" | "admin"));
-    if next.as_deref() == Some("admin") && ctx.is_kiosk() {
+    if next.as_deref() == Some("admin") && p.ctx.is_kiosk() {
         return Err(Error::NotFound);
     }
-    let (url, state, pending) = graph(&s)?.sign_in_start(&redirect_url(&s)).await.map_err(oidc_error)?;
+    let (url, state, pending) = graph(s)?.sign_in_start(&redirect_url(s)).await.map_err(oidc_error)?;
     let plain = zeroize::Zeroizing::new(
         serde_json::to_vec(&pending).map_err(|e| Error::Flow(FlowError::Internal(e.to_string())))?,
     );
@@ -149,14 +145,8 @@ async fn callback(State(s): State<Arc<Services>>, ctx: Ctx, Query(q): Query<Call
     Ok(html(&ContinuePage { l: Layout::new(&s, &ctx, "oidc-continue-title"), next })?.into_response())
 }
 
-async fn finish(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Who(who): Who,
-    session: Session,
-    Query(q): Query<Callback>,
-) -> Result<Response, Error> {
+async fn finish(p: Page, Query(q): Query<Callback>) -> Result<Response, Error> {
+    let (s, ctx, session, who) = (&p.s, &p.ctx, &p.session, &p.who);
     let expected: Option<String> = session.remove(STATE_KEY).await?;
     let sealed: Option<Vec<u8>> = session.remove(PENDING_KEY).await?;
     let (Some(expected), Some(sealed), Some(code), Some(state)) = (expected, sealed, q.code, q.state) else {
@@ -165,24 +155,24 @@ async fn finish(
     let plain = s.keys.open(&sealed, &pending_context(&expected)).map_err(|_| Error::Flow(FlowError::Expired))?;
     let pending = serde_json::from_slice(&plain).map_err(|_| Error::Flow(FlowError::Expired))?;
     let signed_in =
-        graph(&s)?.sign_in_finish(&redirect_url(&s), &expected, &state, &code, pending).await.map_err(oidc_error)?;
+        graph(s)?.sign_in_finish(&redirect_url(s), &expected, &state, &code, pending).await.map_err(oidc_error)?;
     session.cycle_id().await?;
     let next = session.remove::<serde_json::Value>(NEXT_KEY).await?;
     if next.as_ref().and_then(serde_json::Value::as_str) == Some("admin") {
-        return super::admin_oidc::after_sign_in(&s, &ctx, &csrf, &who, &session, &signed_in.object_id).await;
+        return super::admin_oidc::after_sign_in(&p, &signed_in.object_id).await;
     }
     // `true` from before `next` named admin too.
     if matches!(next, Some(serde_json::Value::Bool(true)))
         || next.as_ref().and_then(serde_json::Value::as_str) == Some("register")
     {
-        let Some(user) = delegated::sign_in_to_register(&s, &who, &signed_in.object_id).await? else {
+        let Some(user) = delegated::sign_in_to_register(s, who, &signed_in.object_id).await? else {
             let page = RefusedPage {
-                l: Layout::new(&s, &ctx, "register-title"),
+                l: Layout::new(s, ctx, "register-title"),
                 message: ctx.lang.t(super::shared::OUT_OF_SCOPE),
             };
             return Ok((StatusCode::FORBIDDEN, html(&page)?).into_response());
         };
-        let enrolment = enrol::begin(&s, user).await?;
+        let enrolment = enrol::begin(s, user).await?;
         session.insert(super::shared::REGISTER_KEY, enrolment).await?;
         return Ok(Redirect::to("/register/methods").into_response());
     }
@@ -194,17 +184,12 @@ async fn finish(
     Ok(Redirect::to("/oidc/change").into_response())
 }
 
-async fn change_form(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    session: Session,
-) -> Result<Response, Error> {
-    let Some(who) = session.get::<SignedInSession>(SIGNED_IN_KEY).await? else {
+async fn change_form(p: Page) -> Result<Response, Error> {
+    let Some(signed_in) = p.session.get::<SignedInSession>(SIGNED_IN_KEY).await? else {
         return Ok(Redirect::to("/oidc/start").into_response());
     };
-    let mut page = ChangePage::new(&s, &ctx, &csrf, "/oidc/change");
-    page.login = Some(who.login);
+    let mut page = ChangePage::new(&p, "/oidc/change");
+    page.login = Some(signed_in.login);
     Ok(html(&page)?.into_response())
 }
 
@@ -223,34 +208,28 @@ impl HasCsrf for ChangeForm {
     }
 }
 
-async fn change_submit(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Who(who): Who,
-    session: Session,
-    Verified(form): Verified<ChangeForm>,
-) -> Result<Response, Error> {
+async fn change_submit(p: Page, Verified(form): Verified<ChangeForm>) -> Result<Response, Error> {
+    let (s, ctx, session) = (&p.s, &p.ctx, &p.session);
     let signed_in: SignedInSession = session.get(SIGNED_IN_KEY).await?.ok_or(Error::Flow(FlowError::Expired))?;
     let again = |key: &'static str, field: &'static str, problems: Vec<String>| -> Response {
-        let mut page = ChangePage::new(&s, &ctx, &csrf, "/oidc/change");
+        let mut page = ChangePage::new(&p, "/oidc/change");
         page.login = Some(signed_in.login.clone());
         page.new_password.problems = problems;
-        page.refused(&ctx, key, field)
+        page.refused(ctx, key, field)
     };
     let new = match NewPassword::parse(form.new.clone(), &form.confirm) {
         Ok(new) => new,
         Err(e) => return Ok(again(e.advice(), "new", vec![])),
     };
-    let token = signed_in.token(&s)?;
+    let token = signed_in.token(s)?;
     let outcome =
-        delegated::change(&s, &who, &signed_in.object_id, &signed_in.login, &token, &form.current, &new).await?;
+        delegated::change(s, &p.who, &signed_in.object_id, &signed_in.login, &token, &form.current, &new).await?;
     match super::change::refusal(&outcome, "change-wrong-current") {
         None => {
             session.remove::<SignedInSession>(SIGNED_IN_KEY).await?;
-            Ok(html(&DonePage::new(&s, &ctx, &signed_in.login, None))?.into_response())
+            Ok(html(&DonePage::new(s, ctx, &signed_in.login, None))?.into_response())
         }
-        Some((key, field)) => Ok(again(key, field, super::change::problems(&ctx, &outcome))),
+        Some((key, field)) => Ok(again(key, field, super::change::problems(ctx, &outcome))),
     }
 }
 

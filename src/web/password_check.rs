@@ -6,19 +6,16 @@
 
 use std::sync::Arc;
 
-use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
 use secrecy::{ExposeSecret as _, SecretString};
 use serde::Deserialize;
-use tower_sessions::Session;
 
-use super::context::Ctx;
 use super::csrf::{Verified, has_csrf};
 use super::error::Error;
+use super::extract::Page;
 use super::quality::sentences;
-use super::who::Who;
 use crate::flow::Services;
 use crate::flow::account::NewPassword;
 use crate::policy::quality::Person;
@@ -41,26 +38,21 @@ has_csrf!(CheckForm);
 
 /// `{"ok": true}` when the password meets every rule checked here, else `{"ok": false,
 /// "problems": [sentences]}` in the page's language.
-async fn check(
-    State(s): State<Arc<Services>>,
-    ctx: Ctx,
-    Who(who): Who,
-    session: Session,
-    Verified(form): Verified<CheckForm>,
-) -> Result<Response, Error> {
+async fn check(p: Page, Verified(form): Verified<CheckForm>) -> Result<Response, Error> {
+    let (s, lang, session) = (&p.s, p.ctx.lang, &p.session);
     if form.password.expose_secret().chars().count() > NewPassword::MAX_CHARS {
-        let problems = vec![ctx.lang.t("new-password-too-long")];
+        let problems = vec![lang.t("new-password-too-long")];
         return Ok(Json(serde_json::json!({ "ok": false, "problems": problems })).into_response());
     }
     let typed: String = form.username.chars().take(256).collect();
     let mut person = Person::typed(&typed);
-    if let Some(user) = super::recovery::proven_user(&s, &session).await? {
+    if let Some(user) = super::recovery::proven_user(s, session).await? {
         person = person.and(Person::of(&user));
     }
-    if let Some(login) = super::oidc::signed_in_login(&session).await? {
+    if let Some(login) = super::oidc::signed_in_login(session).await? {
         person = person.and(Person::typed(&login));
     }
-    let refusals = crate::flow::quality::hint(&s, &who, &person, &form.password).await?;
-    let problems = sentences(ctx.lang, &refusals);
+    let refusals = crate::flow::quality::hint(s, &p.who, &person, &form.password).await?;
+    let problems = sentences(lang, &refusals);
     Ok(Json(serde_json::json!({ "ok": problems.is_empty(), "problems": problems })).into_response())
 }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -14,13 +14,15 @@ use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::context::Ctx;
-use super::csrf::{CodeForm, CsrfToken, EmptyForm, Verified, has_csrf};
+use super::csrf::{CodeForm, EmptyForm, Verified, has_csrf};
 use super::error::Error;
-use super::method_pages::{AnswersForm, CodePage, PasskeyForm, PasskeyPage, QuestionsPage, question_texts};
+use super::extract::Page;
+use super::method_pages::{
+    AnswersForm, CodePage, MethodAttempt, PasskeyForm, PasskeyPage, QuestionsPage, offered, question_texts,
+};
 use super::pages::{Layout, Step, form_page, html};
 use super::return_to;
 use super::shared::wrong_code_message;
-use super::who::Who;
 use crate::config::MethodKind;
 use crate::flow::account::NewPassword;
 use crate::flow::codes::CodeCheck;
@@ -188,62 +190,58 @@ fn parse_kind(kind: &str) -> Result<MethodKind, Error> {
     MethodKind::parse(kind).ok_or(Error::Flow(FlowError::OutOfStep("unknown method")))
 }
 
+/// A method's page shows while the attempt still offers the method.
+impl MethodAttempt for Recovery {
+    async fn choices(&self, s: &Services) -> Result<Vec<MethodKind>, Error> {
+        Ok(Recovery::choices(self, s))
+    }
+}
+
 async fn username_form(
-    State(s): State<Arc<Services>>,
     Extension(purpose): Extension<Purpose>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Who(who): Who,
+    p: Page,
     Query(q): Query<Prefill>,
 ) -> Result<Html<String>, Error> {
+    let (s, ctx) = (&p.s, &p.ctx);
     let (title, base) = titles(purpose);
     let username = q.username.unwrap_or_default().chars().take(256).collect();
-    let pow = crate::flow::pow::issue(&s, who.ip.as_deref()).await?;
+    let pow = crate::flow::pow::issue(s, p.who.ip.as_deref()).await?;
     html(&UsernamePage {
-        l: Layout::with_csrf(&s, &ctx, title, &csrf),
+        l: p.layout(title),
         base,
         username,
-        step: step(&s, &ctx, purpose, 1),
+        step: step(s, ctx, purpose, 1),
         pow,
-        return_to: q.return_to.and_then(|r| return_to::allowed(&s, &ctx, &r)).unwrap_or_default(),
+        return_to: q.return_to.and_then(|r| return_to::allowed(s, ctx, &r)).unwrap_or_default(),
     })
 }
 
 async fn start(
-    State(s): State<Arc<Services>>,
     Extension(purpose): Extension<Purpose>,
-    ctx: Ctx,
-    Who(who): Who,
-    session: Session,
+    p: Page,
     Verified(form): Verified<UsernameForm>,
 ) -> Result<Response, Error> {
     let pow = (!form.pow.is_empty()).then_some((form.pow_challenge.as_str(), form.pow.as_str()));
-    let r = recovery::start(&s, &who, purpose, &form.username, pow).await?;
-    session.cycle_id().await?;
-    session.insert(KEY, r).await?;
-    return_to::remember(&s, &ctx, &session, &form.return_to).await?;
+    let r = recovery::start(&p.s, &p.who, purpose, &form.username, pow).await?;
+    p.session.cycle_id().await?;
+    p.session.insert(KEY, r).await?;
+    return_to::remember(&p.s, &p.ctx, &p.session, &form.return_to).await?;
     Ok(to_choices(purpose))
 }
 
-async fn choose(
-    State(s): State<Arc<Services>>,
-    Extension(purpose): Extension<Purpose>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    session: Session,
-) -> Result<Response, Error> {
-    let r = attempt(&session, purpose).await?;
-    let (title, base) = titles(purpose);
-    if r.verified(&s) && purpose == Purpose::Reset {
+async fn choose(Extension(purpose): Extension<Purpose>, p: Page) -> Result<Response, Error> {
+    let (s, r) = (&p.s, attempt(&p.session, purpose).await?);
+    if r.verified(s) && purpose == Purpose::Reset {
         return Ok(Redirect::to("/reset/password").into_response());
     }
+    let (title, base) = titles(purpose);
     let page = ChoosePage {
-        l: Layout::with_csrf(&s, &ctx, title, &csrf),
+        l: p.layout(title),
         base,
-        choices: r.choices(&s),
+        choices: r.choices(s),
         more: !r.passed.is_empty(),
-        ready: r.verified(&s),
-        step: attempt_step(&s, &ctx, &r),
+        ready: r.verified(s),
+        step: attempt_step(s, &p.ctx, &r),
     };
     Ok(html(&page)?.into_response())
 }
@@ -256,150 +254,118 @@ fn to_choices(purpose: Purpose) -> Response {
 /// Sends a code by email, or by text message when `SMS`, and goes on to the page that asks
 /// for it.
 async fn send<const SMS: bool>(
-    State(s): State<Arc<Services>>,
     Extension(purpose): Extension<Purpose>,
-    Who(who): Who,
-    session: Session,
+    p: Page,
     Verified(_): Verified<EmptyForm>,
 ) -> Result<Response, Error> {
-    let r = attempt(&session, purpose).await?;
+    let r = attempt(&p.session, purpose).await?;
     let kind = if SMS {
-        recovery::send_sms_code(&s, &who, &r).await?;
+        recovery::send_sms_code(&p.s, &p.who, &r).await?;
         MethodKind::Sms
     } else {
-        recovery::send_email_code(&s, &who, &r).await?;
+        recovery::send_email_code(&p.s, &p.who, &r).await?;
         MethodKind::Email
     };
     Ok(Redirect::to(&format!("/{}/code/{}", purpose.as_str(), kind.as_str())).into_response())
 }
 
-async fn code_view(
-    s: &Services,
-    ctx: &Ctx,
-    purpose: Purpose,
-    r: &Recovery,
-    kind: MethodKind,
-    csrf: &CsrfToken,
-    error: Option<String>,
-) -> Result<Html<String>, Error> {
-    let (title, base) = titles(purpose);
-    html(&CodePage::new(s, Layout::with_csrf(s, ctx, title, csrf), base, kind, error, attempt_step(s, ctx, r)))
+fn code_view(p: &Page, r: &Recovery, kind: MethodKind, error: Option<String>) -> Result<Html<String>, Error> {
+    let (title, base) = titles(r.purpose);
+    html(&CodePage::new(&p.s, p.layout(title), base, kind, error, attempt_step(&p.s, &p.ctx, r)))
 }
 
-async fn code_form(
-    State(s): State<Arc<Services>>,
-    Extension(purpose): Extension<Purpose>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Path(kind): Path<String>,
-    session: Session,
-) -> Result<Response, Error> {
-    let r = attempt(&session, purpose).await?;
+async fn code_form(Extension(purpose): Extension<Purpose>, p: Page, Path(kind): Path<String>) -> Result<Response, Error> {
+    let r = attempt(&p.session, purpose).await?;
     let kind = parse_kind(&kind)?;
-    if !r.choices(&s).contains(&kind) {
+    if !offered(&p.s, &r, kind).await? {
         return Ok(to_choices(purpose));
     }
-    Ok(code_view(&s, &ctx, purpose, &r, kind, &csrf, None).await?.into_response())
+    Ok(code_view(&p, &r, kind, None)?.into_response())
 }
 
-// Axum handlers take one argument per extractor.
-#[allow(clippy::too_many_arguments)]
 async fn check_code(
-    State(s): State<Arc<Services>>,
     Extension(purpose): Extension<Purpose>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Who(who): Who,
+    p: Page,
     Path(kind): Path<String>,
-    session: Session,
     Verified(form): Verified<CodeForm>,
 ) -> Result<Response, Error> {
-    let mut r = attempt(&session, purpose).await?;
+    let mut r = attempt(&p.session, purpose).await?;
     let kind = parse_kind(&kind)?;
-    let message = match recovery::check_code(&s, &who, &mut r, kind, &form.code).await? {
-        result @ (CodeCheck::Passed | CodeCheck::Voided) => return proceed(&s, &session, &r, result).await,
-        CodeCheck::Wrong { remaining } => wrong_code_message(ctx.lang, remaining),
-        CodeCheck::Expired => ctx.lang.t("code-expired"),
-        CodeCheck::NotSent => ctx.lang.t("code-not-sent"),
-        CodeCheck::Replayed => ctx.lang.t("code-replayed"),
+    let lang = p.ctx.lang;
+    let message = match recovery::check_code(&p.s, &p.who, &mut r, kind, &form.code).await? {
+        result @ (CodeCheck::Passed | CodeCheck::Voided) => return proceed(&p.s, &p.session, &r, result).await,
+        CodeCheck::Wrong { remaining } => wrong_code_message(lang, remaining),
+        CodeCheck::Expired => lang.t("code-expired"),
+        CodeCheck::NotSent => lang.t("code-not-sent"),
+        CodeCheck::Replayed => lang.t("code-replayed"),
     };
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, code_view(&s, &ctx, purpose, &r, kind, &csrf, Some(message)).await?)
-        .into_response())
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, code_view(&p, &r, kind, Some(message))?).into_response())
 }
 
-/// Unlocks, and on success ends the attempt and shows what changed.
-async fn complete_unlock(
-    s: &Services,
-    ctx: &Ctx,
-    who: &crate::flow::Requester,
-    session: &Session,
-    r: &Recovery,
-) -> Result<Response, Error> {
-    recovery::unlock(s, who, r).await?;
-    session.remove::<Recovery>(KEY).await?;
-    let back = return_to::take(session).await?;
+/// The page after a reset or an unlock: what changed, and when.
+fn done_page(p: &Page, r: &Recovery, back: Option<String>, outcome: Done) -> Result<Response, Error> {
+    let title = match r.purpose {
+        Purpose::Reset => "reset-done-title",
+        Purpose::Unlock => "unlock-done-title",
+    };
     let page = DonePage {
-        l: Layout::new(s, ctx, "unlock-done-title").returning(back),
-        purpose: Purpose::Unlock,
-        must_change: false,
-        sessions_kept: false,
-        unlocked: true,
+        l: Layout::new(&p.s, &p.ctx, title).returning(back),
+        purpose: r.purpose,
+        must_change: outcome.must_change,
+        sessions_kept: outcome.sessions_kept,
+        unlocked: outcome.unlocked,
         username: r.login().to_owned(),
-        when: crate::i18n::human_time(ctx.lang, s.clock.now()),
+        when: crate::i18n::human_time(p.ctx.lang, p.s.clock.now()),
     };
     Ok(html(&page)?.into_response())
+}
+
+/// What a finished reset or unlock did, for its page.
+#[derive(Default)]
+struct Done {
+    must_change: bool,
+    sessions_kept: bool,
+    unlocked: bool,
+}
+
+/// Ends the attempt in the session after it did what it was for, and shows what changed.
+async fn finished(p: &Page, r: &Recovery, outcome: Done) -> Result<Response, Error> {
+    p.session.remove::<Recovery>(KEY).await?;
+    let back = return_to::take(&p.session).await?;
+    done_page(p, r, back, outcome)
 }
 
 /// Unlocks a verified attempt; safe to repeat after the directory failed.
-async fn finish_unlock(
-    State(s): State<Arc<Services>>,
-    ctx: Ctx,
-    Who(who): Who,
-    session: Session,
-    Verified(_): Verified<EmptyForm>,
-) -> Result<Response, Error> {
-    let r = attempt(&session, Purpose::Unlock).await?;
-    complete_unlock(&s, &ctx, &who, &session, &r).await
+async fn finish_unlock(p: Page, Verified(_): Verified<EmptyForm>) -> Result<Response, Error> {
+    let r = attempt(&p.session, Purpose::Unlock).await?;
+    recovery::unlock(&p.s, &p.who, &r).await?;
+    finished(&p, &r, Done { unlocked: true, ..Done::default() }).await
 }
 
-async fn password_form(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    session: Session,
-) -> Result<Response, Error> {
-    let r = attempt(&session, Purpose::Reset).await?;
-    if !r.verified(&s) {
+async fn password_form(p: Page) -> Result<Response, Error> {
+    let r = attempt(&p.session, Purpose::Reset).await?;
+    if !r.verified(&p.s) {
         return Ok(Redirect::to("/reset/verify").into_response());
     }
-    let (title, _) = titles(Purpose::Reset);
-    let new_password = account_field(&s, ctx.lang, &r).await;
     let page = PasswordPage {
-        l: Layout::with_csrf(&s, &ctx, title, &csrf),
+        l: p.layout(titles(Purpose::Reset).0),
         error: None,
-        step: attempt_step(&s, &ctx, &r),
-        new_password,
+        step: attempt_step(&p.s, &p.ctx, &r),
+        new_password: account_field(&p.s, p.ctx.lang, &r).await,
     };
     Ok(html(&page)?.into_response())
 }
 
-async fn set_password(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Who(who): Who,
-    session: Session,
-    Verified(form): Verified<PasswordForm>,
-) -> Result<Response, Error> {
-    let r = attempt(&session, Purpose::Reset).await?;
-    let (title, _) = titles(Purpose::Reset);
-    let field = account_field(&s, ctx.lang, &r).await;
+async fn set_password(p: Page, Verified(form): Verified<PasswordForm>) -> Result<Response, Error> {
+    let r = attempt(&p.session, Purpose::Reset).await?;
+    let (s, ctx) = (&p.s, &p.ctx);
+    let field = account_field(s, ctx.lang, &r).await;
     let again = |error: &'static str, problems: Vec<String>| -> Result<Response, Error> {
-        let mut st = attempt_step(&s, &ctx, &r);
+        let mut st = attempt_step(s, ctx, &r);
         st.now = st.of();
         let new_password = super::quality::NewPasswordField { problems, ..field };
         let page = PasswordPage {
-            l: Layout::with_csrf(&s, &ctx, title, &csrf),
+            l: p.layout(titles(Purpose::Reset).0),
             error: Some(ctx.lang.t(error)),
             step: st,
             new_password,
@@ -411,21 +377,10 @@ async fn set_password(
         Err(e) => return again(e.advice(), vec![]),
     };
     // Entra's smart lockout cannot be cleared through Graph: the page does not claim it was.
-    let unlocked = !r.proven_user(&s).is_some_and(crate::directory::graph::is_cloud_account);
-    match recovery::reset(&s, &who, &r, &new).await? {
+    let unlocked = !r.proven_user(s).is_some_and(crate::directory::graph::is_cloud_account);
+    match recovery::reset(s, &p.who, &r, &new).await? {
         ResetOutcome::Done { must_change, sessions_kept } => {
-            session.remove::<Recovery>(KEY).await?;
-            let back = return_to::take(&session).await?;
-            let page = DonePage {
-                l: Layout::new(&s, &ctx, "reset-done-title").returning(back),
-                purpose: Purpose::Reset,
-                must_change,
-                sessions_kept,
-                unlocked,
-                username: r.login().to_owned(),
-                when: crate::i18n::human_time(ctx.lang, s.clock.now()),
-            };
-            Ok(html(&page)?.into_response())
+            finished(&p, &r, Done { must_change, sessions_kept, unlocked }).await
         }
         ResetOutcome::Refused(reason) => again(reason.advice(), super::quality::refusal_sentences(ctx.lang, &reason)),
         ResetOutcome::Weak(refusals) => again("quality-refused", super::quality::sentences(ctx.lang, &refusals)),
@@ -447,58 +402,34 @@ pub(super) async fn proven_user(s: &Services, session: &Session) -> Result<Optio
     Ok(r.filter(|r| r.purpose == Purpose::Reset).and_then(|r| r.proven_user(s).cloned()))
 }
 
-async fn questions_view(
-    s: &Services,
-    ctx: &Ctx,
-    purpose: Purpose,
-    r: &Recovery,
-    csrf: &CsrfToken,
-    error: Option<String>,
-) -> Result<Response, Error> {
-    let (title, base) = titles(purpose);
-    let questions = question_texts(s, ctx.lang, &recovery::questions_asked(s, r).await?);
+async fn questions_view(p: &Page, r: &Recovery, error: Option<String>) -> Result<Response, Error> {
+    let (title, base) = titles(r.purpose);
+    let questions = question_texts(&p.s, p.ctx.lang, &recovery::questions_asked(&p.s, r).await?);
     let refused = error.is_some();
-    let page = QuestionsPage {
-        l: Layout::with_csrf(s, ctx, title, csrf),
-        base,
-        questions,
-        error,
-        step: attempt_step(s, ctx, r),
-    };
+    let page = QuestionsPage { l: p.layout(title), base, questions, error, step: attempt_step(&p.s, &p.ctx, r) };
     form_page(&page, refused)
 }
 
-async fn questions_form(
-    State(s): State<Arc<Services>>,
-    Extension(purpose): Extension<Purpose>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    session: Session,
-) -> Result<Response, Error> {
-    let r = attempt(&session, purpose).await?;
-    if !r.choices(&s).contains(&MethodKind::Questions) {
+async fn questions_form(Extension(purpose): Extension<Purpose>, p: Page) -> Result<Response, Error> {
+    let r = attempt(&p.session, purpose).await?;
+    if !offered(&p.s, &r, MethodKind::Questions).await? {
         return Ok(to_choices(purpose));
     }
-    questions_view(&s, &ctx, purpose, &r, &csrf, None).await
+    questions_view(&p, &r, None).await
 }
 
-// Axum handlers take one argument per extractor.
-#[allow(clippy::too_many_arguments)]
 async fn check_answers(
-    State(s): State<Arc<Services>>,
     Extension(purpose): Extension<Purpose>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Who(who): Who,
-    session: Session,
+    p: Page,
     Verified(form): Verified<AnswersForm>,
 ) -> Result<Response, Error> {
-    let mut r = attempt(&session, purpose).await?;
-    let answers = form.answers(s.config.questions.to_answer);
-    let message = match recovery::check_answers(&s, &who, &mut r, answers).await? {
-        result @ (CodeCheck::Passed | CodeCheck::Voided) => return proceed(&s, &session, &r, result).await,
-        CodeCheck::Wrong { remaining } => ctx.lang.t_with("questions-wrong", &[("count", remaining.into())]),
-        CodeCheck::Expired | CodeCheck::NotSent | CodeCheck::Replayed => ctx.lang.t("error-expired"),
+    let mut r = attempt(&p.session, purpose).await?;
+    let answers = form.answers(p.s.config.questions.to_answer);
+    let lang = p.ctx.lang;
+    let message = match recovery::check_answers(&p.s, &p.who, &mut r, answers).await? {
+        result @ (CodeCheck::Passed | CodeCheck::Voided) => return proceed(&p.s, &p.session, &r, result).await,
+        CodeCheck::Wrong { remaining } => lang.t_with("questions-wrong", &[("count", remaining.into())]),
+        CodeCheck::Expired | CodeCheck::NotSent | CodeCheck::Replayed => lang.t("error-expired"),
     };
-    questions_view(&s, &ctx, purpose, &r, &csrf, Some(message)).await
+    questions_view(&p, &r, Some(message)).await
 }

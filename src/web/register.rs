@@ -5,22 +5,21 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Extension, Router};
+use axum::Router;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::context::Ctx;
-use super::csrf::{CodeForm, CsrfToken, EmptyForm, Verified, has_csrf};
+use super::csrf::{CodeForm, EmptyForm, Verified, has_csrf};
 use super::error::Error;
+use super::extract::Page;
 use super::pages::{Layout, Step, form_page, html};
 use super::return_to;
 use super::shared::{OUT_OF_SCOPE, REGISTER_KEY as KEY, REGISTER_NOTICE as NOTICE, SIGN_IN_FAILED};
-use super::who::Who;
 use crate::config::MethodKind;
 use crate::flow::codes::CodeCheck;
 use crate::flow::enrol::{self, Enrolment, Overview, Removal};
@@ -137,6 +136,17 @@ struct ConfirmPage {
     sms_failing: bool,
 }
 
+impl ConfirmPage {
+    /// The sentence under the heading: where the code went (an app's steps follow instead).
+    fn lead(&self) -> String {
+        match self.kind {
+            "email" => self.l.t1("confirm-email-lead", "address", &self.label),
+            "sms" => self.l.t1("confirm-sms-lead", "number", &self.label),
+            _ => String::new(),
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "register/done.html")]
 struct DonePage {
@@ -192,68 +202,49 @@ async fn required(session: &Session) -> Result<Enrolment, Error> {
     current(session).await?.ok_or(Error::Flow(FlowError::Expired))
 }
 
-async fn sign_in_form(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    axum::extract::Query(q): axum::extract::Query<Prefill>,
-    session: Session,
-) -> Result<Response, Error> {
-    if current(&session).await?.is_some() {
+async fn sign_in_form(p: Page, axum::extract::Query(q): axum::extract::Query<Prefill>) -> Result<Response, Error> {
+    if current(&p.session).await?.is_some() {
         return Ok(Redirect::to("/register/methods").into_response());
     }
     // People of a Graph directory sign in with OpenID Connect.
-    if s.directory.graph().is_some() {
+    if p.s.directory.graph().is_some() {
         return Ok(Redirect::to("/oidc/start?next=register").into_response());
     }
-    let return_to = q.return_to.and_then(|r| return_to::allowed(&s, &ctx, &r)).unwrap_or_default();
-    let page = sign_in_page(&s, &ctx, &csrf, &q.username.unwrap_or_default(), None, return_to);
+    let return_to = q.return_to.and_then(|r| return_to::allowed(&p.s, &p.ctx, &r)).unwrap_or_default();
+    let page = sign_in_page(&p, &q.username.unwrap_or_default(), None, return_to);
     Ok(html(&page)?.into_response())
 }
 
 /// The sign-in page, with what was typed and why it was refused.
-fn sign_in_page(
-    s: &Services,
-    ctx: &Ctx,
-    csrf: &CsrfToken,
-    username: &str,
-    error: Option<(&str, bool)>,
-    return_to: String,
-) -> SignInPage {
+fn sign_in_page(p: &Page, username: &str, error: Option<(&str, bool)>, return_to: String) -> SignInPage {
     SignInPage {
-        l: Layout::with_csrf(s, ctx, "register-title", csrf),
-        step: steps(ctx, 1),
+        l: p.layout("register-title"),
+        step: steps(&p.ctx, 1),
         username: username.chars().take(256).collect(),
-        error: error.map(|(key, _)| ctx.lang.t(key)),
+        error: error.map(|(key, _)| p.ctx.lang.t(key)),
         change_link: error.is_some_and(|(_, change_link)| change_link),
         return_to,
     }
 }
 
-async fn sign_in(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Who(who): Who,
-    session: Session,
-    Verified(form): Verified<SignInForm>,
-) -> Result<Response, Error> {
+async fn sign_in(p: Page, Verified(form): Verified<SignInForm>) -> Result<Response, Error> {
+    let (s, ctx, session) = (&p.s, &p.ctx, &p.session);
     let refuse = |error: &str, change_link| -> Result<Response, Error> {
-        let return_to = return_to::allowed(&s, &ctx, &form.return_to).unwrap_or_default();
-        let page = sign_in_page(&s, &ctx, &csrf, &form.username, Some((error, change_link)), return_to);
+        let return_to = return_to::allowed(s, ctx, &form.return_to).unwrap_or_default();
+        let page = sign_in_page(&p, &form.username, Some((error, change_link)), return_to);
         Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)?).into_response())
     };
-    let (outcome, warning) = account::sign_in_warned(&s, &who, "register", &form.username, &form.password).await?;
+    let (outcome, warning) = account::sign_in_warned(s, &p.who, "register", &form.username, &form.password).await?;
     match outcome {
         account::SignIn::Ok(user) => {
-            let enrolment = enrol::begin(&s, *user).await?;
+            let enrolment = enrol::begin(s, *user).await?;
             session.cycle_id().await?;
             session.insert(KEY, enrolment).await?;
             if let Some(warning) = warning {
                 session.insert(super::expiry::KEY, super::expiry::sentence(ctx.lang, warning)).await?;
             }
-            return_to::remember(&s, &ctx, &session, &form.return_to).await?;
-            Ok(Redirect::to("/register/methods").into_response())
+            return_to::remember(s, ctx, session, &form.return_to).await?;
+            Ok(to_methods())
         }
         account::SignIn::Failed => refuse(SIGN_IN_FAILED, false),
         account::SignIn::OutOfScope(_) => refuse(OUT_OF_SCOPE, false),
@@ -261,53 +252,41 @@ async fn sign_in(
     }
 }
 
-async fn methods_view(
-    s: &Services,
-    ctx: &Ctx,
-    session: &Session,
-    csrf: &CsrfToken,
-    error: Option<&'static str>,
-    address: String,
-) -> Result<Response, Error> {
-    methods_view_with(s, ctx, session, csrf, error, address, Typed::Nothing).await
+fn to_methods() -> Response {
+    Redirect::to("/register/methods").into_response()
 }
 
 /// What a refused form on the methods page had in it, so the page shows it again at its field.
 enum Typed {
     Nothing,
+    Address(String),
     Number(String),
     PasskeyName(String),
 }
 
-/// The methods page; `typed` is what `error` is about.
-async fn methods_view_with(
-    s: &Services,
-    ctx: &Ctx,
-    session: &Session,
-    csrf: &CsrfToken,
-    error: Option<&'static str>,
-    address: String,
-    typed: Typed,
-) -> Result<Response, Error> {
+/// The methods page, with `error` (a message key) about what was `typed`.
+async fn methods_view(p: &Page, error: Option<&'static str>, typed: Typed) -> Result<Response, Error> {
+    let (s, ctx, session) = (&p.s, &p.ctx, &p.session);
     let e = required(session).await?;
     let overview = enrol::overview(s, &e).await?;
     let review_due = enrol::review_due(s, &e, &overview).await?;
     let notice: Option<String> = session.remove(NOTICE).await?;
+    let t = |key: &str| ctx.lang.t(key);
     let page = MethodsPage {
-        l: Layout::with_csrf(s, ctx, "methods-title", csrf),
+        l: p.layout("methods-title"),
         step: steps(ctx, 2),
         name: e.user.display_name.clone(),
         overview,
-        notice: notice.map(|key| ctx.lang.t(&key)),
+        notice: notice.map(|key| t(&key)),
         password_notice: session.remove(super::expiry::KEY).await?,
-        error: error.map(|key| ctx.lang.t(key)),
-        address,
+        error: error.map(t),
         required: crate::policy::effective(&s.config, &e.user).methods_to_register,
         questions_to_register: s.config.questions.to_register,
         privileged: crate::policy::is_privileged(&s.config, &e.user),
         review_due,
-        number_error: error.filter(|_| matches!(typed, Typed::Number(_))).map(|key| ctx.lang.t(key)),
-        passkey_error: error.filter(|_| matches!(typed, Typed::PasskeyName(_))).map(|key| ctx.lang.t(key)),
+        number_error: error.filter(|_| matches!(typed, Typed::Number(_))).map(t),
+        passkey_error: error.filter(|_| matches!(typed, Typed::PasskeyName(_))).map(t),
+        address: if let Typed::Address(a) = &typed { a.clone() } else { String::new() },
         number: if let Typed::Number(n) = &typed { n.clone() } else { String::new() },
         passkey_name: if let Typed::PasskeyName(n) = typed { n } else { String::new() },
         proven: e.proof.proven,
@@ -315,31 +294,20 @@ async fn methods_view_with(
     form_page(&page, error.is_some())
 }
 
-async fn methods_page(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    session: Session,
-) -> Result<Response, Error> {
-    if current(&session).await?.is_none() {
+async fn methods_page(p: Page) -> Result<Response, Error> {
+    if current(&p.session).await?.is_none() {
         return Ok(Redirect::to("/register").into_response());
     }
-    methods_view(&s, &ctx, &session, &csrf, None, String::new()).await
+    methods_view(&p, None, Typed::Nothing).await
 }
 
-async fn add_email(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    session: Session,
-    Verified(form): Verified<AddressForm>,
-) -> Result<Response, Error> {
-    let mut e = required(&session).await?;
-    if !enrol::start_email(&s, ctx.lang, &mut e, &form.address).await? {
+async fn add_email(p: Page, Verified(form): Verified<AddressForm>) -> Result<Response, Error> {
+    let mut e = required(&p.session).await?;
+    if !enrol::start_email(&p.s, p.ctx.lang, &mut e, &form.address).await? {
         let address = form.address.chars().take(254).collect();
-        return methods_view(&s, &ctx, &session, &csrf, Some("methods-bad-address"), address).await;
+        return methods_view(&p, Some("methods-bad-address"), Typed::Address(address)).await;
     }
-    to_confirm(&session, e).await
+    to_confirm(&p.session, e).await
 }
 
 #[derive(Deserialize)]
@@ -352,25 +320,18 @@ struct NumberForm {
 
 has_csrf!(NumberForm);
 
-async fn add_sms(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Who(who): Who,
-    session: Session,
-    Verified(form): Verified<NumberForm>,
-) -> Result<Response, Error> {
+async fn add_sms(p: Page, Verified(form): Verified<NumberForm>) -> Result<Response, Error> {
     use crate::factors::sms::PhoneError;
-    let mut e = required(&session).await?;
-    if let Err(why) = enrol::start_sms(&s, &who, &mut e, &form.number).await? {
+    let mut e = required(&p.session).await?;
+    if let Err(why) = enrol::start_sms(&p.s, &p.who, &mut e, &form.number).await? {
         let key = match why {
             PhoneError::NoCountry => "methods-number-no-country",
             PhoneError::Unreadable | PhoneError::Invalid => "methods-bad-number",
         };
         let typed = form.number.chars().take(40).collect();
-        return methods_view_with(&s, &ctx, &session, &csrf, Some(key), String::new(), Typed::Number(typed)).await;
+        return methods_view(&p, Some(key), Typed::Number(typed)).await;
     }
-    to_confirm(&session, e).await
+    to_confirm(&p.session, e).await
 }
 
 #[derive(Deserialize)]
@@ -388,56 +349,42 @@ has_csrf!(PasskeyForm);
 
 /// The options for `navigator.credentials.create` (JSON, for static/passkey.js); a refused
 /// name gets `{"error": "…"}` with status 422.
-async fn passkey_options(
-    State(s): State<Arc<Services>>,
-    ctx: Ctx,
-    session: Session,
-    Verified(form): Verified<PasskeyForm>,
-) -> Result<Response, Error> {
-    let mut e = required(&session).await?;
-    match enrol::start_passkey(&s, &mut e, &form.name).await? {
+async fn passkey_options(p: Page, Verified(form): Verified<PasskeyForm>) -> Result<Response, Error> {
+    let mut e = required(&p.session).await?;
+    match enrol::start_passkey(&p.s, &mut e, &form.name).await? {
         Ok(options) => {
-            session.insert(KEY, e).await?;
+            p.session.insert(KEY, e).await?;
             Ok(axum::Json(options).into_response())
         }
-        Err(key) => Ok((StatusCode::UNPROCESSABLE_ENTITY, axum::Json(serde_json::json!({ "error": ctx.lang.t(key) })))
-            .into_response()),
+        Err(key) => {
+            let error = serde_json::json!({ "error": p.ctx.lang.t(key) });
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, axum::Json(error)).into_response())
+        }
     }
 }
 
 /// Stores the passkey the browser made, or says at the passkey's field why it was not added.
-async fn add_passkey(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Who(who): Who,
-    session: Session,
-    Verified(form): Verified<PasskeyForm>,
-) -> Result<Response, Error> {
-    let mut e = required(&session).await?;
-    let outcome = enrol::finish_passkey(&s, &who, &mut e, &form.credential).await?;
-    session.insert(KEY, e).await?;
+async fn add_passkey(p: Page, Verified(form): Verified<PasskeyForm>) -> Result<Response, Error> {
+    let mut e = required(&p.session).await?;
+    let outcome = enrol::finish_passkey(&p.s, &p.who, &mut e, &form.credential).await?;
+    p.session.insert(KEY, e).await?;
     match outcome {
         Ok(_) => {
-            session.cycle_id().await?;
-            session.insert(NOTICE, "methods-added").await?;
-            Ok(Redirect::to("/register/methods").into_response())
+            p.session.cycle_id().await?;
+            p.session.insert(NOTICE, "methods-added").await?;
+            Ok(to_methods())
         }
         Err(key) => {
             let name = form.name.chars().take(crate::factors::passkey::MAX_NAME_CHARS).collect();
-            methods_view_with(&s, &ctx, &session, &csrf, Some(key), String::new(), Typed::PasskeyName(name)).await
+            methods_view(&p, Some(key), Typed::PasskeyName(name)).await
         }
     }
 }
 
-async fn add_totp(
-    State(s): State<Arc<Services>>,
-    session: Session,
-    Verified(_): Verified<EmptyForm>,
-) -> Result<Response, Error> {
-    let mut e = required(&session).await?;
-    enrol::start_totp(&s, &mut e).await?;
-    to_confirm(&session, e).await
+async fn add_totp(p: Page, Verified(_): Verified<EmptyForm>) -> Result<Response, Error> {
+    let mut e = required(&p.session).await?;
+    enrol::start_totp(&p.s, &mut e).await?;
+    to_confirm(&p.session, e).await
 }
 
 /// Keeps the method just started and asks for its code.
@@ -446,13 +393,7 @@ async fn to_confirm(session: &Session, e: Enrolment) -> Result<Response, Error> 
     Ok(Redirect::to("/register/confirm").into_response())
 }
 
-async fn confirm_view(
-    s: &Services,
-    ctx: &Ctx,
-    e: &Enrolment,
-    csrf: &CsrfToken,
-    error: Option<String>,
-) -> Result<Html<String>, Error> {
+async fn confirm_view(p: &Page, e: &Enrolment, error: Option<String>) -> Result<Html<String>, Error> {
     let pending = e.pending.as_ref().ok_or(Error::Flow(FlowError::OutOfStep("nothing pending")))?;
     let (kind, qr_svg, secret_text) = match pending.kind {
         MethodKind::Email => ("email", String::new(), String::new()),
@@ -461,108 +402,80 @@ async fn confirm_view(
             return Err(Error::Flow(FlowError::OutOfStep("nothing to confirm with a code")));
         }
         MethodKind::Totp => {
-            let t = enrol::totp_enrolment(s, e)?;
+            let t = enrol::totp_enrolment(&p.s, e)?;
             ("totp", t.qr_svg.expose_secret().to_owned(), t.secret_base32.expose_secret().to_owned())
         }
     };
     html(&ConfirmPage {
-        l: Layout::with_csrf(s, ctx, &format!("confirm-{kind}-title"), csrf),
-        step: steps(ctx, 3),
+        l: p.layout(&format!("confirm-{kind}-title")),
+        step: steps(&p.ctx, 3),
         kind,
         label: pending.label.clone(),
         qr_svg,
         secret_text,
         error,
-        sms_failing: kind == "sms" && crate::flow::sms::gateway_failing(s),
+        sms_failing: kind == "sms" && crate::flow::sms::gateway_failing(&p.s),
     })
 }
 
-async fn confirm_page(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    session: Session,
-) -> Result<Response, Error> {
-    let e = required(&session).await?;
+async fn confirm_page(p: Page) -> Result<Response, Error> {
+    let e = required(&p.session).await?;
     if e.pending.as_ref().is_none_or(|p| matches!(p.kind, MethodKind::Passkey | MethodKind::Questions)) {
-        return Ok(Redirect::to("/register/methods").into_response());
+        return Ok(to_methods());
     }
-    Ok(confirm_view(&s, &ctx, &e, &csrf, None).await?.into_response())
+    Ok(confirm_view(&p, &e, None).await?.into_response())
 }
 
-async fn confirm(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Who(who): Who,
-    session: Session,
-    Verified(form): Verified<CodeForm>,
-) -> Result<Response, Error> {
-    let mut e = required(&session).await?;
-    let result = enrol::confirm(&s, &who, &mut e, &form.code).await?;
-    let retry = |msg: String| (StatusCode::UNPROCESSABLE_ENTITY, msg);
-    let (status, message) = match result {
-        CodeCheck::Passed => {
-            session.cycle_id().await?;
-            session.insert(KEY, e).await?;
-            session.insert(NOTICE, "methods-added").await?;
-            return Ok(Redirect::to("/register/methods").into_response());
+async fn confirm(p: Page, Verified(form): Verified<CodeForm>) -> Result<Response, Error> {
+    let mut e = required(&p.session).await?;
+    let result = enrol::confirm(&p.s, &p.who, &mut e, &form.code).await?;
+    let lang = p.ctx.lang;
+    let message = match result {
+        CodeCheck::Passed | CodeCheck::Voided => {
+            let passed = result == CodeCheck::Passed;
+            if passed {
+                p.session.cycle_id().await?;
+            }
+            p.session.insert(KEY, e).await?;
+            p.session.insert(NOTICE, if passed { "methods-added" } else { "methods-add-voided" }).await?;
+            return Ok(to_methods());
         }
-        CodeCheck::Voided => {
-            session.insert(KEY, e).await?;
-            session.insert(NOTICE, "methods-add-voided").await?;
-            return Ok(Redirect::to("/register/methods").into_response());
-        }
-        CodeCheck::Wrong { remaining } => retry(super::shared::wrong_code_message(ctx.lang, remaining)),
-        CodeCheck::Expired => retry(ctx.lang.t("confirm-code-expired")),
-        CodeCheck::NotSent | CodeCheck::Replayed => retry(ctx.lang.t("confirm-code-unusable")),
+        CodeCheck::Wrong { remaining } => super::shared::wrong_code_message(lang, remaining),
+        CodeCheck::Expired => lang.t("confirm-code-expired"),
+        CodeCheck::NotSent | CodeCheck::Replayed => lang.t("confirm-code-unusable"),
     };
-    Ok((status, confirm_view(&s, &ctx, &e, &csrf, Some(message)).await?).into_response())
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, confirm_view(&p, &e, Some(message)).await?).into_response())
 }
 
 async fn cancel(session: Session, Verified(_): Verified<EmptyForm>) -> Result<Response, Error> {
     let mut e = required(&session).await?;
     enrol::cancel(&mut e);
     session.insert(KEY, e).await?;
-    Ok(Redirect::to("/register/methods").into_response())
+    Ok(to_methods())
 }
 
-async fn remove(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Who(who): Who,
-    session: Session,
-    Verified(form): Verified<IdForm>,
-) -> Result<Response, Error> {
-    let e = required(&session).await?;
-    match enrol::remove(&s, &who, &e, &form.id).await? {
+async fn remove(p: Page, Verified(form): Verified<IdForm>) -> Result<Response, Error> {
+    let e = required(&p.session).await?;
+    match enrol::remove(&p.s, &p.who, &e, &form.id).await? {
         Removal::Removed => {
-            session.insert(NOTICE, "methods-removed").await?;
-            Ok(Redirect::to("/register/methods").into_response())
+            p.session.insert(NOTICE, "methods-removed").await?;
+            Ok(to_methods())
         }
-        Removal::WouldLeaveTooFew => {
-            methods_view(&s, &ctx, &session, &csrf, Some("methods-keep-one"), String::new()).await
-        }
-        Removal::NotFound => Ok(Redirect::to("/register/methods").into_response()),
+        Removal::WouldLeaveTooFew => methods_view(&p, Some("methods-keep-one"), Typed::Nothing).await,
+        Removal::NotFound => Ok(to_methods()),
     }
 }
 
-async fn done(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    session: Session,
-    Verified(_): Verified<EmptyForm>,
-) -> Result<Response, Error> {
-    let e = required(&session).await?;
-    if !enrol::complete(&s, &e).await? {
-        return methods_view(&s, &ctx, &session, &csrf, Some("methods-need-more"), String::new()).await;
+async fn done(p: Page, Verified(_): Verified<EmptyForm>) -> Result<Response, Error> {
+    let (s, session) = (&p.s, &p.session);
+    let e = required(session).await?;
+    if !enrol::complete(s, &e).await? {
+        return methods_view(&p, Some("methods-need-more"), Typed::Nothing).await;
     }
     // They saw the list and kept it: that is a review too.
     s.db.set_method_reviewed(e.user.id.as_str(), s.clock.now()).await.map_err(FlowError::from)?;
-    let overview = enrol::overview(&s, &e).await?;
-    let lang = ctx.lang;
+    let overview = enrol::overview(s, &e).await?;
+    let lang = p.ctx.lang;
     let mut methods: Vec<String> = overview
         .directory_email
         .iter()
@@ -570,22 +483,17 @@ async fn done(
         .collect();
     methods.extend(overview.methods.iter().map(|m| method_name(lang, m)));
     let methods = methods.iter().map(|m| lang.t_with("register-done-method", &[("method", m.into())])).collect();
-    let back = return_to::take(&session).await?;
+    let back = return_to::take(session).await?;
     session.flush().await?;
-    Ok(html(&DonePage { l: Layout::new(&s, &ctx, "register-done-title").returning(back), methods })?.into_response())
+    Ok(html(&DonePage { l: Layout::new(s, &p.ctx, "register-done-title").returning(back), methods })?.into_response())
 }
 
 /// "These are all still mine": the review is done for another `policy.review_after_days`.
-async fn reviewed(
-    State(s): State<Arc<Services>>,
-    Who(who): Who,
-    session: Session,
-    Verified(_): Verified<EmptyForm>,
-) -> Result<Response, Error> {
-    let e = required(&session).await?;
-    enrol::reviewed(&s, &who, &e).await?;
-    session.insert(NOTICE, "methods-review-thanks").await?;
-    Ok(Redirect::to("/register/methods").into_response())
+async fn reviewed(p: Page, Verified(_): Verified<EmptyForm>) -> Result<Response, Error> {
+    let e = required(&p.session).await?;
+    enrol::reviewed(&p.s, &p.who, &e).await?;
+    p.session.insert(NOTICE, "methods-review-thanks").await?;
+    Ok(to_methods())
 }
 
 async fn sign_out(session: Session, Verified(_): Verified<EmptyForm>) -> Result<Response, Error> {

@@ -310,6 +310,35 @@ export async function press(page, name) {
   await navigates(page, () => page.getByRole('button', { name, exact: true }).click());
 }
 
+/**
+ * Begins a reset for `username` and chooses a way to prove it: the link or button (`role`)
+ * named by the message `choice`. Lands on the method's page, headed `heading`, checked as
+ * `name`.
+ */
+export async function resetWith(session, username, { role, choice, heading, name }) {
+  const { page } = session;
+  await startReset(session, username);
+  await navigates(page, () => page.getByRole(role, { name: t(choice), exact: true }).click());
+  await assertHeading(page, heading);
+  await checkPage(session, name);
+}
+
+/** On a reset's new-password page: sets `password` twice, and the reset is done. */
+export async function setNewPassword(page, password) {
+  await assertHeading(page, HEADINGS.newPassword);
+  await page.getByLabel(LABELS.newPassword).fill(password);
+  await page.getByLabel(LABELS.confirmPassword).fill(password);
+  await press(page, BUTTONS.setPassword);
+  await assertHeading(page, HEADINGS.resetDone);
+}
+
+/** Back on the methods page after adding one: checked as `name`, then registration ends. */
+export async function finishRegistering(session, name) {
+  await assertHeading(session.page, HEADINGS.methods);
+  await checkPage(session, name);
+  await press(session.page, BUTTONS.finish);
+}
+
 /** Asserts the page's one level-1 heading reads `expected` (typographic quotes allowed). */
 /** Signs `u` in to registration with their directory password: the page of methods. */
 export async function signInToRegister(session, u) {

@@ -12,7 +12,7 @@
 
 import assert from 'node:assert/strict';
 
-import { BUTTONS, HEADINGS, LABELS, assertAlert, assertHeading, checkPage, env, escapeRegExp, navigates, press, run, signInToRegister, startReset, t, user } from './lib.mjs';
+import { BUTTONS, HEADINGS, LABELS, assertAlert, assertHeading, checkPage, env, escapeRegExp, navigates, press, resetWith, run, setNewPassword, signInToRegister, t, user } from './lib.mjs';
 
 await run('passkey', async (session) => {
   const { page } = session;
@@ -74,16 +74,9 @@ await run('passkey', async (session) => {
   await press(page, BUTTONS.finish);
 
   // A reset with the passkey.
-  await startReset(session, u.username);
-  await navigates(page, () => page.getByRole('link', { name: t('choose-passkey'), exact: true }).click());
-  await assertHeading(page, t('passkey-use-title'));
-  await checkPage(session, 'passkey-use');
+  await resetWith(session, u.username, { role: 'link', choice: 'choose-passkey', heading: t('passkey-use-title'), name: 'passkey-use' });
   await press(page, t('passkey-use-button'));
-  await assertHeading(page, HEADINGS.newPassword);
-  await page.getByLabel(LABELS.newPassword).fill(u.newPassword);
-  await page.getByLabel(LABELS.confirmPassword).fill(u.newPassword);
-  await press(page, BUTTONS.setPassword);
-  await assertHeading(page, HEADINGS.resetDone);
+  await setNewPassword(page, u.newPassword);
 
   // A portal on an origin passkeys are not for: the browser signs (the relying party id,
   // localhost, fits any port), and the portal refuses the answer because of the origin in it.

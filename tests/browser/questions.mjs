@@ -7,7 +7,7 @@
 
 import assert from 'node:assert/strict';
 
-import { BUTTONS, HEADINGS, LABELS, assertAlert, assertHeading, checkPage, navigates, press, run, signInToRegister, startReset, t, user } from './lib.mjs';
+import { BUTTONS, assertAlert, assertHeading, checkPage, finishRegistering, navigates, press, resetWith, run, setNewPassword, signInToRegister, t, user } from './lib.mjs';
 
 await run('questions', async (session) => {
   const { page } = session;
@@ -36,15 +36,11 @@ await run('questions', async (session) => {
   assert.equal(invalid, 2, 'the two refused answers are marked');
   await checkPage(session, 'questions-register-refused');
   await fill((q) => u.answers[q]);
-  await assertHeading(page, HEADINGS.methods);
-  await checkPage(session, 'questions-registered');
-  await press(page, BUTTONS.finish);
+  await finishRegistering(session, 'questions-registered');
 
   // Reset by answering: wrong first, then right.
-  await startReset(session, u.username);
-  await navigates(page, () => page.getByRole('link', { name: t('choose-questions'), exact: true }).click());
-  await assertHeading(page, t('questions-answer-title'));
-  await checkPage(session, 'questions-answer');
+  const answerPage = { role: 'link', choice: 'choose-questions', heading: t('questions-answer-title'), name: 'questions-answer' };
+  await resetWith(session, u.username, answerPage);
   const asked = [];
   for (const q of questions) {
     if ((await page.getByLabel(q, { exact: true }).count()) > 0) asked.push(q);
@@ -58,9 +54,5 @@ await run('questions', async (session) => {
   // Capitals and spaces do not matter.
   for (const q of asked) await page.getByLabel(q, { exact: true }).fill(`  ${u.answers[q].toUpperCase()} `);
   await press(page, BUTTONS.continue);
-  await assertHeading(page, HEADINGS.newPassword);
-  await page.getByLabel(LABELS.newPassword).fill(u.newPassword);
-  await page.getByLabel(LABELS.confirmPassword).fill(u.newPassword);
-  await press(page, BUTTONS.setPassword);
-  await assertHeading(page, HEADINGS.resetDone);
+  await setNewPassword(page, u.newPassword);
 });

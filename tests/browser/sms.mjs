@@ -4,7 +4,7 @@
 //
 //   sms  has nothing registered; registers `number`; resets to `newPassword`
 
-import { BUTTONS, HEADINGS, LABELS, MESSAGES, assertAlert, assertHeading, checkPage, navigates, press, run, signInToRegister, startReset, t, textedCode, user, wrongCode } from './lib.mjs';
+import { BUTTONS, HEADINGS, LABELS, MESSAGES, assertAlert, assertHeading, checkPage, finishRegistering, press, resetWith, run, setNewPassword, signInToRegister, t, textedCode, user, wrongCode } from './lib.mjs';
 
 await run('sms', async (session) => {
   const { page } = session;
@@ -22,14 +22,9 @@ await run('sms', async (session) => {
   await checkPage(session, 'sms-confirm');
   await page.getByLabel(LABELS.code).fill(await textedCode());
   await press(page, BUTTONS.confirm);
-  await assertHeading(page, HEADINGS.methods);
-  await checkPage(session, 'sms-registered');
-  await press(page, BUTTONS.finish);
+  await finishRegistering(session, 'sms-registered');
 
-  await startReset(session, u.username);
-  await navigates(page, () => page.getByRole('button', { name: t('choose-sms'), exact: true }).click());
-  await assertHeading(page, t('code-sms-title'));
-  await checkPage(session, 'sms-code');
+  await resetWith(session, u.username, { role: 'button', choice: 'choose-sms', heading: t('code-sms-title'), name: 'sms-code' });
   const code = await textedCode();
   await page.getByLabel(LABELS.code).fill(wrongCode(code));
   await press(page, BUTTONS.continue);
@@ -37,9 +32,5 @@ await run('sms', async (session) => {
   await checkPage(session, 'sms-code-wrong');
   await page.getByLabel(LABELS.code).fill(code);
   await press(page, BUTTONS.continue);
-  await assertHeading(page, HEADINGS.newPassword);
-  await page.getByLabel(LABELS.newPassword).fill(u.newPassword);
-  await page.getByLabel(LABELS.confirmPassword).fill(u.newPassword);
-  await press(page, BUTTONS.setPassword);
-  await assertHeading(page, HEADINGS.resetDone);
+  await setNewPassword(page, u.newPassword);
 });

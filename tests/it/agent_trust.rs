@@ -85,19 +85,7 @@ async fn insert_job(services: &Services, agent_id: &str, request: Request, sig: 
         Signature::Missing => SealedJob { job_id: job_id.clone(), request, expires: deadline, sig: None },
     };
     let sealed = proto::seal_job(&sealed, &agent.box_key).unwrap();
-    let mut row = JobRow {
-        id: job_id.clone(),
-        op: op.as_str().into(),
-        status: JOB_QUEUED.into(),
-        created_at: now,
-        deadline,
-        agent_id: None,
-        lease_id: None,
-        lease_expires: None,
-        finished_at: None,
-        outcome: None,
-        mac: None,
-    };
+    let mut row = JobRow::queued(job_id.clone(), op.as_str(), now, deadline);
     if mac {
         integrity::seal_job_row(&services.keys, &mut row);
     }

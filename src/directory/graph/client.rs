@@ -34,6 +34,28 @@ pub enum Bearer<'a> {
     Delegated(&'a SecretString),
 }
 
+/// One request: what it is for (named in logs and errors), its method, its path below
+/// `/v1.0`, its query and its JSON body (which may carry a password).
+pub struct Call<'a> {
+    pub operation: &'static str,
+    pub method: Method,
+    pub path: &'a str,
+    pub query: &'a [(&'a str, &'a str)],
+    pub body: Option<&'a serde_json::Value>,
+}
+
+impl<'a> Call<'a> {
+    /// A GET of `path` with `query`.
+    pub fn get(operation: &'static str, path: &'a str, query: &'a [(&'a str, &'a str)]) -> Call<'a> {
+        Call { operation, method: Method::GET, path, query, body: None }
+    }
+
+    /// A write (`POST`, `PATCH`) to `path`, with `body` if it has one.
+    pub fn write(operation: &'static str, method: Method, path: &'a str, body: Option<&'a serde_json::Value>) -> Call<'a> {
+        Call { operation, method, path, query: &[], body }
+    }
+}
+
 /// The HTTP side of the Graph directory.
 pub struct GraphClient {
     pub http: reqwest::Client,
@@ -62,16 +84,8 @@ impl GraphClient {
     /// Sends one request (`path` after `/v1.0`) and returns the success body (empty on 204).
     /// `Err(Ok(failure))` is Graph's refusal for the caller to map; `Err(Err(e))` is already
     /// a directory error (unreachable, throttled past the deadline, token refused).
-    pub async fn send(
-        &self,
-        operation: &'static str,
-        method: Method,
-        path: &str,
-        query: &[(&str, &str)],
-        body: Option<&serde_json::Value>,
-        bearer: Bearer<'_>,
-    ) -> Result<Vec<u8>, Result<GraphFailure, DirError>> {
-        self.send_to(operation, method, &format!("{}{path}", self.base), query, body, bearer).await
+    pub async fn send(&self, call: Call<'_>, bearer: Bearer<'_>) -> Result<Vec<u8>, Result<GraphFailure, DirError>> {
+        self.send_to(&format!("{}{}", self.base, call.path), &call, bearer).await
     }
 
     /// GETs the next page of a collection from Graph's `@odata.nextLink`, which keeps the
@@ -89,18 +103,17 @@ impl GraphClient {
                 "Microsoft Graph's next-page link for {operation} points elsewhere"
             ))));
         }
-        self.send_to(operation, Method::GET, link, &[], None, bearer).await
+        self.send_to(link, &Call::get(operation, link, &[]), bearer).await
     }
 
+    /// Sends `call` to `url` (its path below the base, or a whole next-page link).
     async fn send_to(
         &self,
-        operation: &'static str,
-        method: Method,
         url: &str,
-        query: &[(&str, &str)],
-        body: Option<&serde_json::Value>,
+        call: &Call<'_>,
         bearer: Bearer<'_>,
     ) -> Result<Vec<u8>, Result<GraphFailure, DirError>> {
+        let Call { operation, ref method, query, body, .. } = *call;
         let deadline = Instant::now() + self.deadline;
         let mut refreshed = false;
         let mut throttled = 0u32;
@@ -128,7 +141,7 @@ impl GraphClient {
                 .header("return-client-request-id", "true");
             if let Some(body) = body {
                 request = request.json(body);
-            } else if method == Method::POST {
+            } else if *method == Method::POST {
                 // A POST without a body still says so: Microsoft's front door answers 411 to
                 // one with neither a length nor chunks, as the SDKs know.
                 request = request.header(header::CONTENT_LENGTH, "0").body(Vec::new());
@@ -139,14 +152,14 @@ impl GraphClient {
                 Ok(Err(e)) => {
                     let kind = if e.is_timeout() { "timed out" } else { "unreachable" };
                     tracing::warn!(operation, %client_request_id, "Microsoft Graph {kind}: {e}");
-                    if !e.is_connect() && may_change(&method, operation) {
+                    if !e.is_connect() && may_change(method, operation) {
                         return Err(Err(unconfirmed(operation, &client_request_id, kind)));
                     }
                     return Err(Err(DirError::Unavailable(format!("Microsoft Graph {kind} during {operation}"))));
                 }
                 Err(_) => {
                     tracing::warn!(operation, %client_request_id, "Microsoft Graph did not answer before the deadline");
-                    if may_change(&method, operation) {
+                    if may_change(method, operation) {
                         return Err(Err(unconfirmed(operation, &client_request_id, "passed the deadline")));
                     }
                     return Err(Err(DirError::Unavailable(format!(

@@ -5,6 +5,7 @@
 use reqwest::Method;
 use serde::Deserialize;
 
+use super::client::Call;
 use super::{GraphDirectory, app_error, parse};
 use crate::directory::DirError;
 
@@ -24,13 +25,12 @@ impl GraphDirectory {
         for batch in self.scope_groups.chunks(MAX_IDS_PER_CALL) {
             let body = serde_json::json!({ "groupIds": batch });
             let bytes = self
-                .app_call(
+                .app_call(Call::write(
                     "checkMemberGroups",
                     Method::POST,
                     &format!("/users/{id}/checkMemberGroups"),
-                    &[],
                     Some(&body),
-                )
+                ))
                 .await
                 .map_err(|e| app_error(e, "GroupMember.Read.All"))?;
             let found: Ids = parse(&bytes)?;

@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use reqwest::{Method, StatusCode};
 use serde::Deserialize;
 
-use super::client::{Bearer, GraphFailure};
+use super::client::{Bearer, Call, GraphFailure};
 use super::{GraphDirectory, GraphUser, app_error, cloud_user, parse};
 use crate::config::GraphLogin;
 use crate::directory::ldap::dn_key;
@@ -94,7 +94,7 @@ impl GraphDirectory {
         let mut unservable = 0usize;
         let query = [("$select", LIST_SELECT), ("$top", PAGE_SIZE)];
         let mut bytes = self
-            .app_call("list users", Method::GET, "/users", &query, None)
+            .app_call(Call::get("list users", "/users", &query))
             .await
             .map_err(|e| app_error(e, "User.Read.All"))?;
         'pages: loop {
@@ -139,7 +139,7 @@ impl GraphDirectory {
         }
         let path = format!("/groups/{group}/transitiveMembers");
         let first =
-            self.app_call("list group members", Method::GET, &path, &[("$select", "id"), ("$top", PAGE_SIZE)], None);
+            self.app_call(Call::get("list group members", &path, &[("$select", "id"), ("$top", PAGE_SIZE)]));
         let mut bytes = match first.await {
             Ok(bytes) => bytes,
             // checkMemberGroups finds nobody in a group that does not exist; nor does this.

@@ -2,8 +2,7 @@
 //! stays when the UPN or mail changes (Microsoft documents `preferred_username` as mutable), and
 //! whatever `login_attribute` says typed logins match.
 
-use reqwest::Method;
-
+use super::client::Call;
 use super::{GraphDirectory, GraphUser, app_error, parse};
 use crate::directory::{DirError, DirUser, Login};
 
@@ -15,7 +14,7 @@ impl GraphDirectory {
         let Ok(id) = uuid::Uuid::parse_str(object_id) else { return Ok(None) };
         let path = format!("/users/{}", id.hyphenated());
         let bytes =
-            match self.app_call("find signed-in user", Method::GET, &path, &[("$select", super::SELECT)], None).await {
+            match self.app_call(Call::get("find signed-in user", &path, &[("$select", super::SELECT)])).await {
                 Ok(bytes) => bytes,
                 Err(e) => {
                     return match app_error(e, "User.Read.All") {

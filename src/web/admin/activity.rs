@@ -64,13 +64,8 @@ impl ActivityPage {
     }
 }
 
-pub(super) async fn activity(
-    State(s): State<Arc<Services>>,
-    ctx: Ctx,
-    Extension(csrf): Extension<CsrfToken>,
-    AdminUser(a): AdminUser,
-    Query(q): Query<PeriodQuery>,
-) -> Result<Response, Error> {
+pub(super) async fn activity(p: Page, AdminUser(a): AdminUser, Query(q): Query<PeriodQuery>) -> Result<Response, Error> {
+    let (s, ctx) = (&p.s, &p.ctx);
     let (period, bad_period) = q.period(s.clock.now());
     let counts = s.db.audit_day_counts(period.from_ts(), period.to_ts()).await.map_err(FlowError::from)?;
     let report = ActivityReport::build(period, &counts);
@@ -82,7 +77,7 @@ pub(super) async fn activity(
         &ChartText { title: &title, series: [&series[0], &series[1], &series[2], &series[3]] },
     );
     let page = ActivityPage {
-        l: Layout::with_csrf(&s, &ctx, "admin-activity-title", &csrf),
+        l: p.layout("admin-activity-title"),
         nav: Nav::new("activity", &a),
         csv_href: format!("/admin/activity.csv?from={}&to={}", period.first_date(), period.last_date()),
         report,
@@ -92,14 +87,10 @@ pub(super) async fn activity(
     Ok(html(&page)?.into_response())
 }
 
-pub(super) async fn activity_csv(
-    State(s): State<Arc<Services>>,
-    Who(who): Who,
-    AdminUser(a): AdminUser,
-    Query(q): Query<PeriodQuery>,
-) -> Result<Response, Error> {
+pub(super) async fn activity_csv(p: Page, AdminUser(a): AdminUser, Query(q): Query<PeriodQuery>) -> Result<Response, Error> {
+    let s = &p.s;
     let (period, _) = q.period(s.clock.now());
     let counts = s.db.audit_day_counts(period.from_ts(), period.to_ts()).await.map_err(FlowError::from)?;
-    admin::exported(&s, &who, &a, "export_activity").await;
-    Ok(csv_response(&s, "activity", report::activity_csv(&counts)))
+    admin::exported(s, &p.who, &a, "export_activity").await;
+    Ok(csv_response(s, "activity", report::activity_csv(&counts)))
 }

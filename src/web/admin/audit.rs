@@ -105,19 +105,14 @@ impl AuditPage {
     }
 }
 
-pub(super) async fn audit(
-    State(s): State<Arc<Services>>,
-    ctx: Ctx,
-    Extension(csrf): Extension<CsrfToken>,
-    AdminUser(a): AdminUser,
-    Query(q): Query<AuditQuery>,
-) -> Result<Response, Error> {
+pub(super) async fn audit(p: Page, AdminUser(a): AdminUser, Query(q): Query<AuditQuery>) -> Result<Response, Error> {
+    let (s, ctx) = (&p.s, &p.ctx);
     let (filter, bad_date) = q.filter();
     let total = s.db.audit_count(&filter).await.map_err(FlowError::from)?;
     let pager = Pager::new(q.page.as_deref(), total).with_base(format!("/admin/audit?{}", q.query_string()));
     let rows = s.db.audit_search(&filter, PAGE, pager.offset()).await.map_err(FlowError::from)?;
     let page = AuditPage {
-        l: Layout::with_csrf(&s, &ctx, "admin-audit-title", &csrf),
+        l: p.layout("admin-audit-title"),
         nav: Nav::new("audit", &a),
         rows,
         total,
@@ -131,14 +126,10 @@ pub(super) async fn audit(
     Ok(html(&page)?.into_response())
 }
 
-pub(super) async fn audit_csv(
-    State(s): State<Arc<Services>>,
-    Who(who): Who,
-    AdminUser(a): AdminUser,
-    Query(q): Query<AuditQuery>,
-) -> Result<Response, Error> {
+pub(super) async fn audit_csv(p: Page, AdminUser(a): AdminUser, Query(q): Query<AuditQuery>) -> Result<Response, Error> {
+    let s = &p.s;
     let (filter, _) = q.filter();
     let rows = s.db.audit_search(&filter, CSV_ROWS, 0).await.map_err(FlowError::from)?;
-    admin::exported(&s, &who, &a, "export_audit").await;
-    Ok(csv_response(&s, "audit", report::audit_csv(&rows)))
+    admin::exported(s, &p.who, &a, "export_audit").await;
+    Ok(csv_response(s, "audit", report::audit_csv(&rows)))
 }

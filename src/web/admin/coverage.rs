@@ -82,15 +82,10 @@ async fn built(s: &Services, snapshot: &Snapshot) -> Result<Option<(Coverage, i6
     Ok(Some((Coverage::build(&s.config, &listed.users, &summaries, listed.truncated), listed.at)))
 }
 
-pub(super) async fn coverage(
-    State(s): State<Arc<Services>>,
-    ctx: Ctx,
-    Extension(csrf): Extension<CsrfToken>,
-    AdminUser(a): AdminUser,
-    Query(q): Query<CoverageQuery>,
-) -> Result<Response, Error> {
-    let snapshot = s.listing.snapshot(&s, q.refresh.is_some(), LISTING_WAIT).await;
-    let loaded = built(&s, &snapshot).await?;
+pub(super) async fn coverage(p: Page, AdminUser(a): AdminUser, Query(q): Query<CoverageQuery>) -> Result<Response, Error> {
+    let (s, ctx) = (&p.s, &p.ctx);
+    let snapshot = s.listing.snapshot(s, q.refresh.is_some(), LISTING_WAIT).await;
+    let loaded = built(s, &snapshot).await?;
     let listed_at = loaded.as_ref().map(|(_, at)| report::time_text(*at)).unwrap_or_default();
     let coverage = loaded.map(|(c, _)| c);
     let matching: Vec<CoverageRow> =
@@ -104,7 +99,7 @@ pub(super) async fn coverage(
         reload_href.push_str(&format!("&page={page}"));
     }
     let page = CoveragePage {
-        l: Layout::with_csrf(&s, &ctx, "admin-coverage-title", &csrf),
+        l: p.layout("admin-coverage-title"),
         nav: Nav::new("coverage", &a),
         failed: snapshot.failed.as_ref().filter(|_| snapshot.running.is_none()).map(|f| f.so_far),
         running: snapshot.running,
@@ -124,17 +119,13 @@ pub(super) async fn coverage(
 
 /// The last complete listing as CSV; without one yet, the coverage page (which shows the
 /// listing's progress).
-pub(super) async fn coverage_csv(
-    State(s): State<Arc<Services>>,
-    Who(who): Who,
-    AdminUser(a): AdminUser,
-    Query(q): Query<CoverageQuery>,
-) -> Result<Response, Error> {
-    let snapshot = s.listing.snapshot(&s, false, LISTING_WAIT).await;
-    let Some((coverage, _)) = built(&s, &snapshot).await? else {
+pub(super) async fn coverage_csv(p: Page, AdminUser(a): AdminUser, Query(q): Query<CoverageQuery>) -> Result<Response, Error> {
+    let s = &p.s;
+    let snapshot = s.listing.snapshot(s, false, LISTING_WAIT).await;
+    let Some((coverage, _)) = built(s, &snapshot).await? else {
         return Ok(Redirect::to(&format!("/admin/coverage?{}", q.filter())).into_response());
     };
     let rows: Vec<&CoverageRow> = coverage.rows.iter().filter(|r| q.matches(r)).collect();
-    admin::exported(&s, &who, &a, "export_coverage").await;
-    Ok(csv_response(&s, "coverage", report::coverage_csv(&rows)))
+    admin::exported(s, &p.who, &a, "export_coverage").await;
+    Ok(csv_response(s, "coverage", report::coverage_csv(&rows)))
 }

@@ -42,12 +42,8 @@ pub(super) struct QuestionsForm {
 
 has_csrf!(QuestionsForm);
 
-pub(super) fn questions_view(
-    s: &Services,
-    ctx: &Ctx,
-    csrf: &CsrfToken,
-    rows: Vec<QuestionRow>,
-) -> Result<Response, Error> {
+pub(super) fn questions_view(p: &Page, rows: Vec<QuestionRow>) -> Result<Response, Error> {
+    let (s, ctx) = (&p.s, &p.ctx);
     let config = &s.config.questions;
     let default = crate::i18n::Lang::parse(&s.config.branding.default_language).unwrap_or_default();
     let options = crate::factors::questions::pool(config)
@@ -64,7 +60,7 @@ pub(super) fn questions_view(
         .collect();
     let any_error = rows.iter().any(|r| r.question_error.is_some() || r.answer_error.is_some());
     let page = QuestionsPage {
-        l: Layout::with_csrf(s, ctx, "questions-register-title", csrf),
+        l: p.layout("questions-register-title"),
         step: steps(ctx, 3),
         rows,
         options,
@@ -75,20 +71,16 @@ pub(super) fn questions_view(
     form_page(&page, any_error)
 }
 
-pub(super) async fn questions_page(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    session: Session,
-) -> Result<Response, Error> {
-    if current(&session).await?.is_none() {
+pub(super) async fn questions_page(p: Page) -> Result<Response, Error> {
+    if current(&p.session).await?.is_none() {
         return Ok(Redirect::to("/register").into_response());
     }
-    if !crate::policy::method_allowed(&s.config.policy, MethodKind::Questions) {
-        return Ok(Redirect::to("/register/methods").into_response());
+    let config = &p.s.config;
+    if !crate::policy::method_allowed(&config.policy, MethodKind::Questions) {
+        return Ok(to_methods());
     }
-    let pool = crate::factors::questions::pool(&s.config.questions);
-    let rows = (0..s.config.questions.to_register)
+    let pool = crate::factors::questions::pool(&config.questions);
+    let rows = (0..config.questions.to_register)
         .map(|i| QuestionRow {
             selected: pool.get(i).cloned().unwrap_or_else(|| "own".into()),
             own: String::new(),
@@ -96,19 +88,13 @@ pub(super) async fn questions_page(
             answer_error: None,
         })
         .collect();
-    questions_view(&s, &ctx, &csrf, rows)
+    questions_view(&p, rows)
 }
 
-pub(super) async fn save_questions(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Who(who): Who,
-    session: Session,
-    Verified(form): Verified<QuestionsForm>,
-) -> Result<Response, Error> {
+pub(super) async fn save_questions(p: Page, Verified(form): Verified<QuestionsForm>) -> Result<Response, Error> {
     use crate::factors::questions::Question;
-    let e = required(&session).await?;
+    let (s, ctx) = (&p.s, &p.ctx);
+    let e = required(&p.session).await?;
     let field = |name: String| form.fields.get(&name).map(|v| v.expose_secret().trim().to_owned()).unwrap_or_default();
     let n = s.config.questions.to_register;
     let mut answers = Vec::with_capacity(n);
@@ -121,10 +107,10 @@ pub(super) async fn save_questions(
         answers.push((question, answer));
         rows.push(QuestionRow { selected, own, question_error: None, answer_error: None });
     }
-    match enrol::save_questions(&s, &who, &e, &answers).await? {
+    match enrol::save_questions(s, &p.who, &e, &answers).await? {
         enrol::QuestionsOutcome::Saved => {
-            session.insert(NOTICE, "methods-added").await?;
-            Ok(Redirect::to("/register/methods").into_response())
+            p.session.insert(NOTICE, "methods-added").await?;
+            Ok(to_methods())
         }
         enrol::QuestionsOutcome::Refused(problems) => {
             for (row, problem) in rows.iter_mut().zip(problems) {
@@ -136,7 +122,7 @@ pub(super) async fn save_questions(
                     None => {}
                 }
             }
-            questions_view(&s, &ctx, &csrf, rows)
+            questions_view(&p, rows)
         }
     }
 }
