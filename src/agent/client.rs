@@ -375,7 +375,7 @@ impl Agent {
                 .exchange::<_, ResultAckBody>("result", Kind::Result, Kind::ResultAck, &body, Duration::from_secs(10))
                 .await
             {
-                Ok(ack) if ack.accepted => {
+                Ok(ack) if ack.body.accepted => {
                     tracing::info!(job = %job_id, op, outcome = %summary, ms = started.elapsed().as_millis() as u64, "job done");
                     return;
                 }

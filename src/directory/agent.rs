@@ -10,6 +10,7 @@
 //! size limit; the agent reads the directory once for the whole series.
 
 use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -242,11 +243,7 @@ impl Directory for AgentDirectory {
     }
 
     /// A page per job; `progress` counts the accounts the pages brought so far.
-    async fn list_users_counted(
-        &self,
-        limit: usize,
-        progress: &std::sync::atomic::AtomicUsize,
-    ) -> Result<Vec<DirUser>, DirError> {
+    async fn list_users_counted(&self, limit: usize, progress: &AtomicUsize) -> Result<Vec<DirUser>, DirError> {
         let listing = uuid::Uuid::new_v4().to_string();
         let mut users: Vec<DirUser> = Vec::new();
         let mut after = None;

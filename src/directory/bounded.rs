@@ -6,7 +6,6 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicUsize;
 use std::time::Duration;
 
-use async_trait::async_trait;
 use secrecy::SecretString;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
@@ -97,6 +96,8 @@ super::wrapper::wrap_directory! { Bounded {
 
 #[cfg(test)]
 mod tests {
+    use async_trait::async_trait;
+
     use super::*;
 
     /// A directory whose look-ups take a while.

@@ -16,6 +16,7 @@ mod signed_in;
 mod token;
 
 use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -267,11 +268,7 @@ impl Directory for GraphDirectory {
         self.tokens.token().await.map(|_| ())
     }
 
-    async fn list_users_counted(
-        &self,
-        limit: usize,
-        progress: &std::sync::atomic::AtomicUsize,
-    ) -> Result<Vec<DirUser>, DirError> {
+    async fn list_users_counted(&self, limit: usize, progress: &AtomicUsize) -> Result<Vec<DirUser>, DirError> {
         self.list(limit, progress).await
     }
 

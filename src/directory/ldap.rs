@@ -24,6 +24,7 @@ mod ppolicy;
 mod reset;
 
 use std::collections::HashSet;
+use std::sync::atomic::AtomicUsize;
 use std::time::SystemTime;
 
 use async_trait::async_trait;
@@ -391,11 +392,7 @@ impl Directory for LdapDirectory {
         Ok(())
     }
 
-    async fn list_users_counted(
-        &self,
-        limit: usize,
-        progress: &std::sync::atomic::AtomicUsize,
-    ) -> Result<Vec<DirUser>, DirError> {
+    async fn list_users_counted(&self, limit: usize, progress: &AtomicUsize) -> Result<Vec<DirUser>, DirError> {
         self.list(limit, progress).await
     }
 

@@ -13,7 +13,7 @@ pub mod ldap;
 pub mod rules;
 mod wrapper;
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::AtomicUsize;
 
 use async_trait::async_trait;
 use secrecy::SecretString;

@@ -106,7 +106,9 @@ pub async fn sign_in_warned(
         let outcome = match (result, user.as_ref()) {
             (_, None) => SignIn::Failed,
             (Ok(()), Some(u)) if !policy::in_scope(&services.config, u) => SignIn::OutOfScope(Box::new(u.clone())),
-            (Ok(()), Some(u)) if super::protection::blocked(services, u).await? => SignIn::OutOfScope(Box::new(u.clone())),
+            (Ok(()), Some(u)) if super::protection::blocked(services, u).await? => {
+                SignIn::OutOfScope(Box::new(u.clone()))
+            }
             (Ok(()), Some(u)) => SignIn::Ok(Box::new(u.clone())),
             (Err(DirError::PasswordExpired | DirError::MustChange), Some(_)) => SignIn::MustChange,
             (Err(DirError::WrongPassword | DirError::Locked | DirError::Disabled | DirError::NotFound), Some(_)) => {

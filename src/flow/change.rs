@@ -2,7 +2,7 @@
 //! then signed in and changed, or, where the directory's change proves the current password
 //! itself, changed with one bind (`change_once`).
 
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::ExposeSecret;
 
 use super::account::{ChangeOutcome, ChangeRequest, SignIn, find, sign_in};
 use super::outcome::{change_failed, change_record, changed};
@@ -12,7 +12,11 @@ use crate::policy;
 use crate::policy::quality::Person;
 
 /// Changes the password as the user, so the directory's history and minimum age apply.
-pub async fn change(services: &Services, who: &Requester, request: ChangeRequest<'_>) -> Result<ChangeOutcome, FlowError> {
+pub async fn change(
+    services: &Services,
+    who: &Requester,
+    request: ChangeRequest<'_>,
+) -> Result<ChangeOutcome, FlowError> {
     let ChangeRequest { typed, current, new } = request;
     if crate::crypto::constant_time_eq(current.expose_secret().as_bytes(), new.secret().expose_secret().as_bytes()) {
         return Ok(ChangeOutcome::SameAsOld);

@@ -10,8 +10,6 @@
 //! the same on every path, and nothing about the account is said before its password is
 //! proven.
 
-use secrecy::SecretString;
-
 use super::account::{ChangeOutcome, ChangeRequest, decoy, find};
 use super::limits::{self, Scope};
 use super::outcome::{change_failed, change_record, changed};

@@ -486,7 +486,9 @@ pub async fn check_passkey(
         };
         let rp = crate::factors::passkey::relying_party(&services.config).map_err(FlowError::Internal)?;
         let checked = match (state, crate::factors::passkey::parse(answer)) {
-            (Some(state), Some(answer)) => rp.finish_passkey_authentication(&answer, &state).map_err(|err| err.to_string()),
+            (Some(state), Some(answer)) => {
+                rp.finish_passkey_authentication(&answer, &state).map_err(|err| err.to_string())
+            }
             (None, _) => Err("no passkey check was asked for".to_owned()),
             (_, None) => Err("not a passkey answer".to_owned()),
         };
@@ -509,4 +511,3 @@ pub async fn check_passkey(
     services.audit_error(who, r.record("verify", MethodKind::Passkey.as_str()), &result).await;
     result
 }
-

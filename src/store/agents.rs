@@ -224,8 +224,7 @@ impl Db {
     pub async fn revoke_agent(&self, id: &str, now: UnixTime, mac: &[u8]) -> Result<bool, StoreError> {
         const SQL: &str = "UPDATE agents SET revoked_at = $2, mac = $3 WHERE id = $1 AND revoked_at IS NULL";
         const BOXES: &str = "DELETE FROM agent_job_boxes WHERE agent_id = $1";
-        let n =
-            execute!(self, SQL, id, now, mac);
+        let n = execute!(self, SQL, id, now, mac);
         execute!(self, BOXES, id);
         Ok(n == 1)
     }

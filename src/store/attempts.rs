@@ -43,7 +43,19 @@ impl Db {
     async fn insert_attempt(&self, a: &Attempt, mac: Option<&[u8]>) -> Result<(), StoreError> {
         const SQL: &str = "INSERT INTO attempts (id, flow, user_id, created_at, expires_at, wrong_tries, voided, completed_at, mac) \
                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
-        execute!(self, SQL, &a.id, &a.flow, &a.user_id, a.created_at, a.expires_at, a.wrong_tries, a.voided, a.completed_at, mac);
+        execute!(
+            self,
+            SQL,
+            &a.id,
+            &a.flow,
+            &a.user_id,
+            a.created_at,
+            a.expires_at,
+            a.wrong_tries,
+            a.voided,
+            a.completed_at,
+            mac
+        );
         Ok(())
     }
 

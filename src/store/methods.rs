@@ -32,7 +32,8 @@ impl Db {
     ) -> Result<Vec<(StoredMethod, Option<Vec<u8>>)>, StoreError> {
         const SQL: &str = "SELECT id, user_id, kind, label, sealed, created_at, last_used_at, totp_last_step, mac \
                            FROM methods WHERE user_id = $1 ORDER BY created_at, id";
-        let rows: Vec<WithMac<StoredMethod>> = with_pool!(self, |pool| sqlx::query_as(SQL).bind(user_id).fetch_all(pool).await?);
+        let rows: Vec<WithMac<StoredMethod>> =
+            with_pool!(self, |pool| sqlx::query_as(SQL).bind(user_id).fetch_all(pool).await?);
         Ok(rows.into_iter().map(WithMac::into_pair).collect())
     }
 
@@ -78,7 +79,20 @@ impl Db {
     ) -> Result<bool, StoreError> {
         const SQL: &str = "INSERT INTO methods (id, user_id, kind, label, sealed, created_at, last_used_at, totp_last_step, credential, mac) \
                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (credential) DO NOTHING";
-        let n = execute!(self, SQL, &m.id, &m.user_id, &m.kind, &m.label, &m.sealed, m.created_at, m.last_used_at, m.totp_last_step, credential, mac);
+        let n = execute!(
+            self,
+            SQL,
+            &m.id,
+            &m.user_id,
+            &m.kind,
+            &m.label,
+            &m.sealed,
+            m.created_at,
+            m.last_used_at,
+            m.totp_last_step,
+            credential,
+            mac
+        );
         Ok(n == 1)
     }
 

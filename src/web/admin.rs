@@ -5,21 +5,21 @@
 use std::sync::Arc;
 
 use askama::Template;
+use axum::Router;
 use axum::extract::{FromRequestParts, Query};
 use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
-use secrecy::SecretString;
 use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::context::Ctx;
-use super::csrf::{CodeForm, EmptyForm, Verified, has_csrf};
+use super::csrf::{CodeForm, EmptyForm, Verified};
 use super::error::Error;
 use super::extract::Page;
 use super::pages::{Layout, form_page, html};
+use super::shared::SignInForm;
 use crate::config::MethodKind;
 use crate::flow::admin::{self, Admin, Entry, Pending};
 use crate::flow::codes::CodeCheck;
@@ -129,17 +129,6 @@ struct VerifyPage {
     error: Option<(String, &'static str)>,
 }
 
-#[derive(Deserialize)]
-struct SignInForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
-    username: String,
-    password: SecretString,
-}
-
-has_csrf!(SignInForm);
-
 async fn sign_in_form(p: Page) -> Result<Response, Error> {
     if p.ctx.is_kiosk() {
         return Err(Error::NotFound);
@@ -152,12 +141,7 @@ async fn sign_in_form(p: Page) -> Result<Response, Error> {
 
 /// The sign-in page, with what was typed and why it was refused.
 pub(super) fn sign_in_page(p: &Page, username: String, error: Option<String>) -> SignInPage {
-    SignInPage {
-        l: p.layout("admin-sign-in-title"),
-        username,
-        error,
-        oidc: p.s.directory.graph().is_some(),
-    }
+    SignInPage { l: p.layout("admin-sign-in-title"), username, error, oidc: p.s.directory.graph().is_some() }
 }
 
 async fn sign_in(p: Page, Verified(form): Verified<SignInForm>) -> Result<Response, Error> {
@@ -303,11 +287,8 @@ impl HomePage {
 
 async fn home(p: Page, AdminUser(a): AdminUser) -> Result<Response, Error> {
     let s = &p.s;
-    let (database, directory, mail) = tokio::join!(
-        super::health::check_database(s),
-        super::health::check_directory(s),
-        super::health::check_mail(s)
-    );
+    let (database, directory, mail) =
+        tokio::join!(super::health::check_database(s), super::health::check_directory(s), super::health::check_mail(s));
     let status = |name_key: &'static str, component: &str, r: Result<(), String>| Status {
         name_key,
         ok: r.is_ok(),

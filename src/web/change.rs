@@ -3,11 +3,11 @@
 use std::sync::Arc;
 
 use askama::Template;
+use axum::Router;
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::Router;
 use secrecy::SecretString;
 use serde::Deserialize;
 

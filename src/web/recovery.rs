@@ -274,7 +274,11 @@ fn code_view(p: &Page, r: &Recovery, kind: MethodKind, error: Option<String>) ->
     html(&CodePage::new(&p.s, p.layout(title), base, kind, error, attempt_step(&p.s, &p.ctx, r)))
 }
 
-async fn code_form(Extension(purpose): Extension<Purpose>, p: Page, Path(kind): Path<String>) -> Result<Response, Error> {
+async fn code_form(
+    Extension(purpose): Extension<Purpose>,
+    p: Page,
+    Path(kind): Path<String>,
+) -> Result<Response, Error> {
     let r = attempt(&p.session, purpose).await?;
     let kind = parse_kind(&kind)?;
     if !offered(&p.s, &r, kind).await? {

@@ -5,10 +5,10 @@
 use std::sync::Arc;
 
 use askama::Template;
+use axum::Router;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use tower_sessions::Session;
@@ -19,7 +19,7 @@ use super::error::Error;
 use super::extract::Page;
 use super::pages::{Layout, Step, form_page, html};
 use super::return_to;
-use super::shared::{OUT_OF_SCOPE, REGISTER_KEY as KEY, REGISTER_NOTICE as NOTICE, SIGN_IN_FAILED};
+use super::shared::{OUT_OF_SCOPE, REGISTER_KEY as KEY, REGISTER_NOTICE as NOTICE, SIGN_IN_FAILED, SignInForm};
 use crate::config::MethodKind;
 use crate::flow::codes::CodeCheck;
 use crate::flow::enrol::{self, Enrolment, Overview, Removal};
@@ -160,17 +160,6 @@ fn steps(ctx: &Ctx, now: usize) -> Step {
 }
 
 #[derive(Deserialize)]
-struct SignInForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
-    username: String,
-    password: SecretString,
-    #[serde(default)]
-    return_to: String,
-}
-
-#[derive(Deserialize)]
 struct Prefill {
     username: Option<String>,
     return_to: Option<String>,
@@ -192,7 +181,7 @@ struct IdForm {
     id: String,
 }
 
-has_csrf!(SignInForm, AddressForm, IdForm);
+has_csrf!(AddressForm, IdForm);
 
 async fn current(session: &Session) -> Result<Option<Enrolment>, Error> {
     Ok(session.get::<Enrolment>(KEY).await?)

@@ -2,6 +2,10 @@
 //! registration visit lives in the session, and the sentence after a wrong code. They live
 //! here, below every page module, so that no page module imports another for them.
 
+use secrecy::SecretString;
+use serde::Deserialize;
+
+use super::csrf::has_csrf;
 use crate::i18n::Lang;
 
 /// The one answer for every failed sign-in (a message key).
@@ -19,3 +23,18 @@ pub const REGISTER_NOTICE: &str = "notice";
 pub fn wrong_code_message(lang: Lang, remaining: u32) -> String {
     lang.t_with("code-wrong", &[("count", remaining.into())])
 }
+
+/// A password sign-in form (registration's, the admin area's). Admin sign-in has no
+/// `return_to` and ignores it.
+#[derive(Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    pub username: String,
+    pub password: SecretString,
+    #[serde(default)]
+    pub return_to: String,
+}
+
+has_csrf!(SignInForm);

@@ -68,7 +68,7 @@ async fn the_first_dc_by_priority_is_used_and_the_next_takes_over_when_it_stops(
         tokio::join!(SambaDc::start_named(&a, &["dc-a.corp.test"]), SambaDc::start_named(&b, &["dc-b.corp.test"]));
     // Two DCs with the same service account password; each person exists on one DC only, so
     // finding them tells which DC answered.
-    second.set_password(&second.service_dn, &first.service_password).await;
+    second.set_password(&second.accounts.service_dn, &first.accounts.service_password).await;
     let only_first = first.create_user("discfirst").await;
     let only_second = second.create_user("discsecond").await;
 

@@ -22,8 +22,8 @@ async fn the_admin_listing_through_an_agent_pages_through_ten_thousand_accounts_
     let mut directory = dc.directory_config();
     directory.base_dn = "OU=Bulk,DC=corp,DC=test".into();
     // rekey-svc's delegated read covers OU=People and OU=Groups only.
-    directory.bind_dn = dc.admin_dn.clone();
-    directory.bind_password = Some(dc.admin_password.clone().into());
+    directory.bind_dn = dc.accounts.admin_dn.clone();
+    directory.bind_password = Some(dc.accounts.admin_password.clone().into());
     let env = TestEnv::build(SambaViaAgent::portal_directory(), crate::support::postgres::fresh_sqlite_url(), |c| {
         c.admin.max_listed_accounts = 100_000;
         // The agent reads the whole directory within the first page's lease: 10,000 accounts

@@ -206,7 +206,7 @@ async fn a_wrong_service_password_is_reported_as_denied_naming_the_account() {
     let dir = directory(&config);
     let result = dir.find_user(&Login::parse("alice").unwrap()).await;
     assert!(
-        matches!(&result, Err(DirError::Denied(m)) if m.contains(&slapd.service_dn) && m.contains("49")),
+        matches!(&result, Err(DirError::Denied(m)) if m.contains(&slapd.accounts.service_dn) && m.contains("49")),
         "{result:?}"
     );
     assert!(matches!(dir.health().await, Err(DirError::Denied(_))));
@@ -217,7 +217,7 @@ async fn an_unlock_beyond_the_service_accounts_rights_is_denied() {
     let (slapd, dir) = shared().await;
     let (_, mut u) = user(slapd, &dir, "outside").await;
     // The service account may write lock state under ou=people only.
-    u.dn = slapd.service_dn.clone();
+    u.dn = slapd.accounts.service_dn.clone();
     let result = dir.unlock(&u).await;
     assert!(matches!(result, Err(DirError::Denied(_))), "{result:?}");
 }
@@ -270,9 +270,9 @@ async fn listing_gives_every_account_as_find_user_does_and_no_group_or_service_e
     }
     let both = listed.iter().find(|u| u.login == both.uid).unwrap();
     assert_eq!(comparable(both)["groups"], serde_json::json!([group("contractors"), group("staff")]));
-    let people = format!(",{}", slapd.base_dn);
+    let people = format!(",{}", slapd.accounts.base_dn);
     assert!(listed.iter().all(|u| u.dn.ends_with(&people)), "only entries under ou=people");
-    assert!(!listed.iter().any(|u| u.dn.contains("ou=groups") || u.dn == slapd.service_dn));
+    assert!(!listed.iter().any(|u| u.dn.contains("ou=groups") || u.dn == slapd.accounts.service_dn));
     let mut ids: Vec<&str> = listed.iter().map(|u| u.id.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();

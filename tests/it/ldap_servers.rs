@@ -27,7 +27,7 @@ async fn find(dir: &LdapDirectory, login: &str) -> DirUser {
 async fn admin_modify(slapd: &Slapd, dn: &str, mods: Vec<Mod<String>>) {
     let (conn, mut ldap) = LdapConnAsync::new(&slapd.ldap_url).await.unwrap();
     ldap3::drive!(conn);
-    assert_eq!(ldap.simple_bind(&slapd.admin_dn, &slapd.admin_password).await.unwrap().rc, 0);
+    assert_eq!(ldap.simple_bind(&slapd.accounts.admin_dn, &slapd.accounts.admin_password).await.unwrap().rc, 0);
     let result = ldap.modify(dn, mods).await.unwrap();
     assert_eq!(result.rc, 0, "modifying {dn}: {result:?}");
     let _ = ldap.unbind().await;
@@ -60,8 +60,8 @@ async fn a_second_url_takes_over_when_the_first_server_stops_and_the_first_is_us
     // Two servers holding the same people (the sample accounts) and the same service account.
     admin_modify(
         &second,
-        &second.service_dn,
-        vec![Mod::Replace("userPassword".into(), HashSet::from([first.service_password.clone()]))],
+        &second.accounts.service_dn,
+        vec![Mod::Replace("userPassword".into(), HashSet::from([first.accounts.service_password.clone()]))],
     )
     .await;
     let ids = |dir: LdapDirectory| async move { find(&dir, "alice").await.id };

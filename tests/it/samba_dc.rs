@@ -22,8 +22,12 @@ async fn dc() -> &'static SambaDc {
 /// The sAMAccountNames under OU=People that `filter` finds, searched as rekey-svc.
 async fn logins_matching(dc: &SambaDc, filter: &str) -> Vec<String> {
     let mut ldap = dc.service().await;
-    let (entries, _) =
-        ldap.search(&dc.base_dn, Scope::Subtree, filter, vec!["sAMAccountName"]).await.unwrap().success().unwrap();
+    let (entries, _) = ldap
+        .search(&dc.accounts.base_dn, Scope::Subtree, filter, vec!["sAMAccountName"])
+        .await
+        .unwrap()
+        .success()
+        .unwrap();
     let _ = ldap.unbind().await;
     entries
         .into_iter()
@@ -139,7 +143,7 @@ async fn the_service_account_is_not_an_administrator() {
 
     let new = "Admin-Reset-42!x";
     remember_secret(new);
-    let result = svc.modify(&dc.admin_dn, replace_password(new)).await.unwrap();
+    let result = svc.modify(&dc.accounts.admin_dn, replace_password(new)).await.unwrap();
     assert_eq!(result.rc, 50, "rekey-svc may not reset outside OU=People: {result:?}");
 }
 

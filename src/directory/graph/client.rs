@@ -51,7 +51,12 @@ impl<'a> Call<'a> {
     }
 
     /// A write (`POST`, `PATCH`) to `path`, with `body` if it has one.
-    pub fn write(operation: &'static str, method: Method, path: &'a str, body: Option<&'a serde_json::Value>) -> Call<'a> {
+    pub fn write(
+        operation: &'static str,
+        method: Method,
+        path: &'a str,
+        body: Option<&'a serde_json::Value>,
+    ) -> Call<'a> {
         Call { operation, method, path, query: &[], body }
     }
 }

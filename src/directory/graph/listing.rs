@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use serde::Deserialize;
 
 use super::client::{Bearer, Call, GraphFailure};
@@ -138,8 +138,7 @@ impl GraphDirectory {
             )));
         }
         let path = format!("/groups/{group}/transitiveMembers");
-        let first =
-            self.app_call(Call::get("list group members", &path, &[("$select", "id"), ("$top", PAGE_SIZE)]));
+        let first = self.app_call(Call::get("list group members", &path, &[("$select", "id"), ("$top", PAGE_SIZE)]));
         let mut bytes = match first.await {
             Ok(bytes) => bytes,
             // checkMemberGroups finds nobody in a group that does not exist; nor does this.

@@ -13,16 +13,15 @@ impl GraphDirectory {
     pub async fn find_signed_in(&self, object_id: &str) -> Result<Option<DirUser>, DirError> {
         let Ok(id) = uuid::Uuid::parse_str(object_id) else { return Ok(None) };
         let path = format!("/users/{}", id.hyphenated());
-        let bytes =
-            match self.app_call(Call::get("find signed-in user", &path, &[("$select", super::SELECT)])).await {
-                Ok(bytes) => bytes,
-                Err(e) => {
-                    return match app_error(e, "User.Read.All") {
-                        DirError::NotFound => Ok(None),
-                        e => Err(e),
-                    };
-                }
-            };
+        let bytes = match self.app_call(Call::get("find signed-in user", &path, &[("$select", super::SELECT)])).await {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                return match app_error(e, "User.Read.All") {
+                    DirError::NotFound => Ok(None),
+                    e => Err(e),
+                };
+            }
+        };
         let user: GraphUser = parse(&bytes)?;
         if !user.id.eq_ignore_ascii_case(object_id) {
             return Ok(None);

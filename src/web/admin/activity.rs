@@ -64,7 +64,11 @@ impl ActivityPage {
     }
 }
 
-pub(super) async fn activity(p: Page, AdminUser(a): AdminUser, Query(q): Query<PeriodQuery>) -> Result<Response, Error> {
+pub(super) async fn activity(
+    p: Page,
+    AdminUser(a): AdminUser,
+    Query(q): Query<PeriodQuery>,
+) -> Result<Response, Error> {
     let (s, ctx) = (&p.s, &p.ctx);
     let (period, bad_period) = q.period(s.clock.now());
     let counts = s.db.audit_day_counts(period.from_ts(), period.to_ts()).await.map_err(FlowError::from)?;
@@ -87,7 +91,11 @@ pub(super) async fn activity(p: Page, AdminUser(a): AdminUser, Query(q): Query<P
     Ok(html(&page)?.into_response())
 }
 
-pub(super) async fn activity_csv(p: Page, AdminUser(a): AdminUser, Query(q): Query<PeriodQuery>) -> Result<Response, Error> {
+pub(super) async fn activity_csv(
+    p: Page,
+    AdminUser(a): AdminUser,
+    Query(q): Query<PeriodQuery>,
+) -> Result<Response, Error> {
     let s = &p.s;
     let (period, _) = q.period(s.clock.now());
     let counts = s.db.audit_day_counts(period.from_ts(), period.to_ts()).await.map_err(FlowError::from)?;

@@ -106,7 +106,7 @@ impl AuditPage {
 }
 
 pub(super) async fn audit(p: Page, AdminUser(a): AdminUser, Query(q): Query<AuditQuery>) -> Result<Response, Error> {
-    let (s, ctx) = (&p.s, &p.ctx);
+    let s = &p.s;
     let (filter, bad_date) = q.filter();
     let total = s.db.audit_count(&filter).await.map_err(FlowError::from)?;
     let pager = Pager::new(q.page.as_deref(), total).with_base(format!("/admin/audit?{}", q.query_string()));
@@ -126,7 +126,11 @@ pub(super) async fn audit(p: Page, AdminUser(a): AdminUser, Query(q): Query<Audi
     Ok(html(&page)?.into_response())
 }
 
-pub(super) async fn audit_csv(p: Page, AdminUser(a): AdminUser, Query(q): Query<AuditQuery>) -> Result<Response, Error> {
+pub(super) async fn audit_csv(
+    p: Page,
+    AdminUser(a): AdminUser,
+    Query(q): Query<AuditQuery>,
+) -> Result<Response, Error> {
     let s = &p.s;
     let (filter, _) = q.filter();
     let rows = s.db.audit_search(&filter, CSV_ROWS, 0).await.map_err(FlowError::from)?;

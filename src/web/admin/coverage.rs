@@ -82,8 +82,12 @@ async fn built(s: &Services, snapshot: &Snapshot) -> Result<Option<(Coverage, i6
     Ok(Some((Coverage::build(&s.config, &listed.users, &summaries, listed.truncated), listed.at)))
 }
 
-pub(super) async fn coverage(p: Page, AdminUser(a): AdminUser, Query(q): Query<CoverageQuery>) -> Result<Response, Error> {
-    let (s, ctx) = (&p.s, &p.ctx);
+pub(super) async fn coverage(
+    p: Page,
+    AdminUser(a): AdminUser,
+    Query(q): Query<CoverageQuery>,
+) -> Result<Response, Error> {
+    let s = &p.s;
     let snapshot = s.listing.snapshot(s, q.refresh.is_some(), LISTING_WAIT).await;
     let loaded = built(s, &snapshot).await?;
     let listed_at = loaded.as_ref().map(|(_, at)| report::time_text(*at)).unwrap_or_default();
@@ -119,7 +123,11 @@ pub(super) async fn coverage(p: Page, AdminUser(a): AdminUser, Query(q): Query<C
 
 /// The last complete listing as CSV; without one yet, the coverage page (which shows the
 /// listing's progress).
-pub(super) async fn coverage_csv(p: Page, AdminUser(a): AdminUser, Query(q): Query<CoverageQuery>) -> Result<Response, Error> {
+pub(super) async fn coverage_csv(
+    p: Page,
+    AdminUser(a): AdminUser,
+    Query(q): Query<CoverageQuery>,
+) -> Result<Response, Error> {
     let s = &p.s;
     let snapshot = s.listing.snapshot(s, false, LISTING_WAIT).await;
     let Some((coverage, _)) = built(s, &snapshot).await? else {

@@ -29,6 +29,28 @@ pub fn capitalised(word: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+/// Where a test directory keeps its people, and the two accounts tests bind as: the
+/// directory's administrator and the portal's service account.
+pub struct Accounts {
+    pub base_dn: String,
+    pub admin_dn: String,
+    pub admin_password: String,
+    pub service_dn: String,
+    pub service_password: String,
+}
+
+impl Accounts {
+    /// A portal's directory settings that bind as the service account and look under `base_dn`.
+    pub fn service_config(&self) -> rekey::config::DirectoryConfig {
+        rekey::config::DirectoryConfig {
+            bind_dn: self.service_dn.clone(),
+            bind_password: Some(secrecy::SecretString::from(self.service_password.clone())),
+            base_dn: self.base_dn.clone(),
+            ..rekey::config::DirectoryConfig::default()
+        }
+    }
+}
+
 /// A server's throw-away folder (`<root>/<prefix>…/instance`, removed when this is dropped)
 /// and the child running the server on it, while it runs.
 pub struct ServerProcess {

@@ -28,10 +28,9 @@ use ldap3::{Ldap, LdapConnAsync, LdapConnSettings, Mod};
 use rekey::config::{DirectoryConfig, DirectoryKind, LdapFlavour};
 use rekey::directory::ldap::escape_dn_value;
 use rustls::{ClientConfig, RootCertStore};
-use secrecy::SecretString;
 
 use super::ldap_server::{
-    self, ServerProcess, add_once, attribute_once, capitalised, entry_once, modify_once, path_str,
+    self, Accounts, ServerProcess, add_once, attribute_once, capitalised, entry_once, modify_once, path_str,
 };
 use super::slapd::TestUser;
 use super::{remember_secret, unique};
@@ -53,13 +52,9 @@ pub struct SambaDc {
     pub ldaps_url: String,
     /// The CA that signed the DC's certificate (IP SAN = address, DNS localhost, dc1.corp.test).
     pub ca_file: PathBuf,
-    /// Where accounts live: `OU=People,DC=corp,DC=test`.
-    pub base_dn: String,
-    pub admin_dn: String,
-    pub admin_password: String,
-    /// `CN=rekey-svc,OU=Services,DC=corp,DC=test`: delegated reset, unlock, force-change.
-    pub service_dn: String,
-    pub service_password: String,
+    /// People under `OU=People,DC=corp,DC=test`; Administrator; and
+    /// `CN=rekey-svc,OU=Services,DC=corp,DC=test`, delegated reset, unlock, force-change.
+    pub accounts: Accounts,
     process: ServerProcess,
     tls: Arc<ClientConfig>,
 }
@@ -150,11 +145,13 @@ impl SambaDc {
             ldaps_url: format!("ldaps://{address}:636"),
             tls: tls_trusting(&ca_file),
             ca_file,
-            base_dn: format!("OU=People,{SUFFIX}"),
-            admin_dn: format!("CN=Administrator,CN=Users,{SUFFIX}"),
-            admin_password,
-            service_dn: format!("CN=rekey-svc,OU=Services,{SUFFIX}"),
-            service_password,
+            accounts: Accounts {
+                base_dn: format!("OU=People,{SUFFIX}"),
+                admin_dn: format!("CN=Administrator,CN=Users,{SUFFIX}"),
+                admin_password,
+                service_dn: format!("CN=rekey-svc,OU=Services,{SUFFIX}"),
+                service_password,
+            },
             process,
         };
         dc.spawn();
@@ -206,15 +203,12 @@ impl SambaDc {
             url: self.ldaps_url.clone(),
             starttls: false,
             ca_file: Some(self.ca_file.clone()),
-            bind_dn: self.service_dn.clone(),
-            bind_password: Some(SecretString::from(self.service_password.clone())),
-            base_dn: self.base_dn.clone(),
             user_filter: "(&(objectCategory=person)(objectClass=user))".into(),
             login_attributes: vec!["sAMAccountName".into(), "userPrincipalName".into(), "mail".into()],
             display_name_attribute: "displayName".into(),
             group_base_dn: String::new(),
             timeout_secs: 5,
-            ..DirectoryConfig::default()
+            ..self.accounts.service_config()
         }
     }
 
@@ -228,7 +222,7 @@ impl SambaDc {
         let surname = format!("{given}sson");
         let password = password();
         remember_secret(&password);
-        let dn = format!("CN={},{}", escape_dn_value(&uid), self.base_dn);
+        let dn = format!("CN={},{}", escape_dn_value(&uid), self.accounts.base_dn);
         let mail = format!("{uid}@example.test");
         let upn = format!("{uid}@corp.test");
         let display = format!("{given} {surname}");
@@ -255,7 +249,7 @@ impl SambaDc {
     /// user object, with a login (`<name>$`). Returns its DN.
     pub async fn create_computer(&self, prefix: &str) -> String {
         let name = unique(&prefix.chars().take(MAX_PREFIX).collect::<String>()).to_uppercase();
-        let dn = format!("CN={},{}", escape_dn_value(&name), self.base_dn);
+        let dn = format!("CN={},{}", escape_dn_value(&name), self.accounts.base_dn);
         let sam = format!("{name}$");
         let attrs: Vec<(&str, HashSet<&str>)> = vec![
             ("objectClass", HashSet::from(["computer"])),
@@ -321,7 +315,7 @@ impl SambaDc {
     /// A connection bound as Administrator.
     pub async fn admin(&self) -> Ldap {
         let mut ldap = self.connect().await.unwrap();
-        let result = ldap.simple_bind(&self.admin_dn, &self.admin_password).await.unwrap();
+        let result = ldap.simple_bind(&self.accounts.admin_dn, &self.accounts.admin_password).await.unwrap();
         assert_eq!(result.rc, 0, "Administrator bind: {result:?}");
         ldap
     }
@@ -329,7 +323,7 @@ impl SambaDc {
     /// A connection bound as the service account rekey-svc.
     pub async fn service(&self) -> Ldap {
         let mut ldap = self.connect().await.unwrap();
-        let result = ldap.simple_bind(&self.service_dn, &self.service_password).await.unwrap();
+        let result = ldap.simple_bind(&self.accounts.service_dn, &self.accounts.service_password).await.unwrap();
         assert_eq!(result.rc, 0, "rekey-svc bind: {result:?}");
         ldap
     }

@@ -17,11 +17,10 @@ use std::time::{Duration, Instant};
 use ldap3::{Ldap, LdapConnAsync, Mod};
 use rekey::config::DirectoryConfig;
 use rekey::directory::ldap::escape_dn_value;
-use secrecy::SecretString;
 use tokio::sync::OnceCell;
 
 use super::ldap_server::{
-    self, ServerProcess, add, add_once, attribute_once, capitalised, entry_once, modify_once, path_str,
+    self, Accounts, ServerProcess, add, add_once, attribute_once, capitalised, entry_once, modify_once, path_str,
 };
 use super::{remember_secret, unique};
 
@@ -34,12 +33,8 @@ pub struct Slapd {
     pub ldap_url: String,
     pub ldaps_url: String,
     pub ca_file: PathBuf,
-    /// Where accounts live: `ou=people,dc=example,dc=test`.
-    pub base_dn: String,
-    pub admin_dn: String,
-    pub admin_password: String,
-    pub service_dn: String,
-    pub service_password: String,
+    /// People under `ou=people,dc=example,dc=test`; `cn=admin` and `cn=rekey,ou=services`.
+    pub accounts: Accounts,
     process: ServerProcess,
 }
 
@@ -85,11 +80,13 @@ impl Slapd {
             ldap_url: format!("ldap://127.0.0.1:{ldap_port}"),
             ldaps_url: format!("ldaps://127.0.0.1:{ldaps_port}"),
             ca_file: dir.join("tls").join("ca.pem"),
-            base_dn: format!("ou=people,{SUFFIX}"),
-            admin_dn: format!("cn=admin,{SUFFIX}"),
-            admin_password,
-            service_dn: format!("cn=rekey,ou=services,{SUFFIX}"),
-            service_password,
+            accounts: Accounts {
+                base_dn: format!("ou=people,{SUFFIX}"),
+                admin_dn: format!("cn=admin,{SUFFIX}"),
+                admin_password,
+                service_dn: format!("cn=rekey,ou=services,{SUFFIX}"),
+                service_password,
+            },
             process,
         };
         slapd.restart().await;
@@ -108,7 +105,7 @@ impl Slapd {
 
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
-            if self.bind(&self.service_dn, &self.service_password).await {
+            if self.bind(&self.accounts.service_dn, &self.accounts.service_password).await {
                 return;
             }
             let exited = self.process.exited();
@@ -136,7 +133,7 @@ impl Slapd {
         let surname = format!("{}sson", capitalised(prefix));
         let password = format!("Pw-{}-{}!", unique("a"), unique("B"));
         remember_secret(&password);
-        let dn = format!("uid={},{}", escape_dn_value(&uid), self.base_dn);
+        let dn = format!("uid={},{}", escape_dn_value(&uid), self.accounts.base_dn);
         let mail = format!("{uid}@example.test");
         let given = capitalised(prefix);
         let cn = format!("{given} {surname}");
@@ -168,7 +165,7 @@ impl Slapd {
         let mut dns = Vec::with_capacity(count);
         for n in 0..count {
             let uid = format!("{prefix}{n:05}");
-            let dn = format!("uid={},{}", escape_dn_value(&uid), self.base_dn);
+            let dn = format!("uid={},{}", escape_dn_value(&uid), self.accounts.base_dn);
             let mail = format!("{uid}@example.test");
             let attrs: Vec<(&str, HashSet<&str>)> = vec![
                 ("objectClass", HashSet::from(["inetOrgPerson"])),
@@ -203,7 +200,7 @@ impl Slapd {
             "limits.ldif",
             &format!(
                 "dn: olcDatabase={{1}}mdb,cn=config\nchangetype: modify\nadd: olcLimits\nolcLimits: dn.exact=\"{}\" size=unlimited\n",
-                self.service_dn
+                self.accounts.service_dn
             ),
         )
         .await;
@@ -216,7 +213,7 @@ impl Slapd {
             "acl.ldif",
             &format!(
                 "dn: olcDatabase={{1}}mdb,cn=config\nchangetype: modify\nadd: olcAccess\nolcAccess: {{0}}to dn.subtree=\"{}\" attrs=pwdReset by dn.exact=\"{}\" read by * break\n",
-                self.base_dn, self.service_dn
+                self.accounts.base_dn, self.accounts.service_dn
             ),
         )
         .await;
@@ -246,7 +243,7 @@ impl Slapd {
         let mut lines = log.lines().peekable();
         let mut count = 0;
         while let Some(line) = lines.next() {
-            let by_service = line.starts_with("# modify ") && line.contains(&format!(" {} ", self.service_dn));
+            let by_service = line.starts_with("# modify ") && line.contains(&format!(" {} ", self.accounts.service_dn));
             if by_service && lines.peek().is_some_and(|next| *next == format!("dn: {dn}")) {
                 count += 1;
             }
@@ -306,19 +303,16 @@ impl Slapd {
         DirectoryConfig {
             url: self.ldap_url.clone(),
             allow_plaintext: true,
-            bind_dn: self.service_dn.clone(),
-            bind_password: Some(SecretString::from(self.service_password.clone())),
-            base_dn: self.base_dn.clone(),
             group_base_dn: format!("ou=groups,{SUFFIX}"),
             timeout_secs: 2,
             ppolicy_hash_cleartext: true,
-            ..DirectoryConfig::default()
+            ..self.accounts.service_config()
         }
     }
 
     async fn admin(&self) -> Ldap {
         let mut ldap = connect(&self.ldap_url).await.unwrap();
-        let result = ldap.simple_bind(&self.admin_dn, &self.admin_password).await.unwrap();
+        let result = ldap.simple_bind(&self.accounts.admin_dn, &self.accounts.admin_password).await.unwrap();
         assert_eq!(result.rc, 0, "admin bind: {result:?}");
         ldap
     }
