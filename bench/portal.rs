@@ -138,11 +138,11 @@ impl Portal {
         let ready = format!("{url}/readyz");
         let mut portal = Portal { child, pid, ready_in: Duration::ZERO };
         loop {
-            if let Ok(res) = client.get(&ready).send().await {
-                if res.status().is_success() {
-                    portal.ready_in = started.elapsed();
-                    return Ok(portal);
-                }
+            if let Ok(res) = client.get(&ready).send().await
+                && res.status().is_success()
+            {
+                portal.ready_in = started.elapsed();
+                return Ok(portal);
             }
             if let Some(status) = portal.child.try_wait()? {
                 bail!("rekey serve exited with {status} before it was ready; see {}", log.display());
