@@ -49,7 +49,7 @@ pub(super) fn questions_view(
     rows: Vec<QuestionRow>,
 ) -> Result<Response, Error> {
     let config = &s.config.questions;
-    let default = crate::i18n::Lang::parse(&s.config.branding.default_language).unwrap_or_default();
+    let default = s.config.default_lang();
     let options = crate::factors::questions::pool(config)
         .into_iter()
         .map(|id| {
