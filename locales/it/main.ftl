@@ -51,7 +51,7 @@ step-passwords = Password
 
 ## Pagina iniziale
 
-home-title = Gestisca la Sua password
+home-title = Gestione della password
 home-lead = Scelga che cosa desidera fare.
 home-tasks = Attività
 home-reset = Ho dimenticato la password
@@ -65,12 +65,12 @@ home-register-text = Registri un indirizzo email o un'app di autenticazione per 
 
 ## Reimpostazione e sblocco
 
-reset-title = Reimposti la password
-unlock-title = Sblocchi il Suo account
+reset-title = Reimpostazione della password
+unlock-title = Sblocco dell'account
 reset-username-lead = Inserisca il nome utente. Poi dimostrerà la Sua identità con un metodo che ha registrato e sceglierà una nuova password.
 unlock-username-lead = Inserisca il nome utente. Poi dimostrerà la Sua identità con un metodo che ha registrato; la password resta invariata.
-choose-title = Dimostri la Sua identità
-choose-title-more = Verifichi con un altro metodo
+choose-title = Verifica dell'identità
+choose-title-more = Verifica con un altro metodo
 choose-lead = Scelga un metodo che ha registrato. Se non ne ha registrato nessuno, non può proseguire qui: contatti l'helpdesk.
 choose-email = Inviami un codice via email
 choose-totp = Usa un codice della mia app di autenticazione
@@ -112,7 +112,7 @@ unlock-done-next = Se l'account continua a bloccarsi, un dispositivo potrebbe us
 
 ## Cambio
 
-change-title = Cambi la Sua password
+change-title = Cambio della password
 change-lead = Le serve la password attuale.
 change-forgot = L'ha dimenticata? La reimposti.
 change-signed-in-as = Accesso effettuato come { $login }.
@@ -179,7 +179,7 @@ methods-review-thanks = Grazie: i Suoi metodi sono confermati.
 methods-need-more = Deve registrare altri metodi prima di poter terminare.
 confirm-email-title = Controlli la Sua posta
 confirm-email-lead = Abbiamo inviato un codice a { $address }. Lo inserisca qui sotto per confermare l'indirizzo. Potrebbe volerci un minuto prima che arrivi; controlli anche la cartella dello spam.
-confirm-totp-title = Configuri l'app di autenticazione
+confirm-totp-title = Configurazione dell'app di autenticazione
 confirm-totp-1 = Apra l'app di autenticazione e scelga di aggiungere un account.
 confirm-totp-2 = Scansioni questo codice QR con l'app.
 confirm-totp-qr = Codice QR da scansionare con l'app di autenticazione
@@ -235,7 +235,7 @@ kiosk-idle-seconds = { $seconds ->
        *[other] Mancano { $seconds } secondi.
     }
 kiosk-idle-stay = Sono ancora qui
-kiosk-phone-title = Continui sul telefono
+kiosk-phone-title = Continuare sul telefono
 kiosk-phone-text = Scansioni questo codice con la fotocamera del telefono per proseguire sul Suo telefono.
 kiosk-phone-qr = Codice QR che apre questa pagina sul telefono
 kiosk-done = Ora torni alla schermata di accesso ed effettui l'accesso.
@@ -244,7 +244,7 @@ kiosk-finish = Fine
 ## Errori
 
 error-reference = Riferimento: { $reference } (errore { $status })
-error-offer-reset = Reimposti la password
+error-offer-reset = Reimposta la password
 error-unavailable-title = I servizi per le password non sono disponibili al momento
 error-unavailable = Non è stato modificato nulla. Il servizio che verifica e cambia le password non risponde al momento. Riprovi tra qualche minuto; se il problema persiste, contatti l'helpdesk.
 error-unconfirmed-title = Non è stato possibile confermare la modifica
@@ -357,7 +357,7 @@ admin-sign-in-title = Accesso amministratori
 admin-sign-in-lead = Acceda con la password della directory. Poi dimostrerà la Sua identità con un secondo metodo che ha registrato.
 admin-sign-in-oidc = Accedi con l'account Microsoft
 admin-needs-method = Gli amministratori devono dimostrare la propria identità con un secondo metodo. Registri prima un'app di autenticazione o un indirizzo email, poi torni ad accedere qui.
-admin-verify-title = Dimostri la Sua identità
+admin-verify-title = Verifica dell'identità
 admin-verify-lead = Usi uno dei metodi che ha registrato.
 admin-verify-totp = Codice dell'app di autenticazione
 admin-verify-email = Codice via email

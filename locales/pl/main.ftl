@@ -52,7 +52,7 @@ step-passwords = Hasła
 
 ## Strona startowa
 
-home-title = Zarządzaj swoim hasłem
+home-title = Zarządzanie hasłem
 home-lead = Wybierz, co chcesz zrobić.
 home-tasks = Zadania
 home-reset = Nie pamiętam hasła
@@ -66,11 +66,11 @@ home-register-text = Zarejestruj adres e-mail lub aplikację uwierzytelniającą
 
 ## Resetowanie i odblokowanie
 
-reset-title = Zresetuj hasło
-unlock-title = Odblokuj konto
+reset-title = Resetowanie hasła
+unlock-title = Odblokowanie konta
 reset-username-lead = Wpisz nazwę użytkownika. Następnie potwierdzisz swoją tożsamość zarejestrowaną metodą i wybierzesz nowe hasło.
 unlock-username-lead = Wpisz nazwę użytkownika. Następnie potwierdzisz swoją tożsamość zarejestrowaną metodą; hasło pozostanie bez zmian.
-choose-title = Potwierdź swoją tożsamość
+choose-title = Potwierdzenie tożsamości
 choose-title-more = Potwierdź jeszcze jedną metodą
 choose-lead = Wybierz zarejestrowaną metodę. Jeśli nie masz żadnej zarejestrowanej metody, nie możesz tu kontynuować: skontaktuj się z pomocą techniczną.
 choose-email = Wyślij mi kod e-mailem
@@ -115,7 +115,7 @@ unlock-done-next = Jeśli konto wciąż się blokuje, jakieś urządzenie może 
 
 ## Zmiana
 
-change-title = Zmień hasło
+change-title = Zmiana hasła
 change-lead = Potrzebujesz obecnego hasła.
 change-forgot = Nie pamiętasz go? Zresetuj je.
 change-signed-in-as = Zalogowano jako { $login }.
@@ -187,7 +187,7 @@ methods-review-thanks = Dziękujemy: Twoje metody zostały potwierdzone.
 methods-need-more = Zanim zakończysz, musisz zarejestrować więcej metod.
 confirm-email-title = Sprawdź pocztę
 confirm-email-lead = Wysłaliśmy kod na adres { $address }. Wpisz go poniżej, aby potwierdzić adres. Wiadomość może dotrzeć dopiero po minucie; sprawdź też folder spamu.
-confirm-totp-title = Skonfiguruj aplikację uwierzytelniającą
+confirm-totp-title = Konfiguracja aplikacji uwierzytelniającej
 confirm-totp-1 = Otwórz aplikację uwierzytelniającą i wybierz dodanie konta.
 confirm-totp-2 = Zeskanuj nią ten kod QR.
 confirm-totp-qr = Kod QR do zeskanowania aplikacją uwierzytelniającą

@@ -29,11 +29,6 @@ impl Config {
 
 /// Each language key names one of ours; the default is set once, or twice the same.
 pub(super) fn validate(config: &Config, err: &mut impl FnMut(&str, String)) {
-    let expected = |key: &str, code: &str, err: &mut dyn FnMut(&str, String)| {
-        if Lang::parse(code).is_none() {
-            err(key, format!("expected one of {}, got {code:?}", Lang::codes()));
-        }
-    };
     if let Some(code) = &config.server.default_lang {
         expected("server.default_lang", code, err);
     }
@@ -53,6 +48,12 @@ pub(super) fn validate(config: &Config, err: &mut impl FnMut(&str, String)) {
     }
     if let Some(code) = &config.kiosk.lang {
         expected("kiosk.lang", code, err);
+    }
+}
+
+fn expected(key: &str, code: &str, err: &mut impl FnMut(&str, String)) {
+    if Lang::parse(code).is_none() {
+        err(key, format!("expected one of {}, got {code:?}", Lang::codes()));
     }
 }
 
