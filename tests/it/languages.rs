@@ -122,7 +122,9 @@ async fn a_kiosk_starts_in_its_own_language_and_returns_to_it_when_a_visit_is_wi
 async fn every_page_has_a_language_form_that_keeps_the_rest_of_the_address() {
     let env = TestEnv::with(|c| c.kiosk.path_prefix = "/kiosk".into()).await;
     let mut b = env.browser();
-    for (path, action) in [("/reset?username=ann&lang=de", "/reset"), ("/kiosk/reset?username=ann&lang=de", "/kiosk/reset")] {
+    for (path, action) in
+        [("/reset?username=ann&lang=de", "/reset"), ("/kiosk/reset?username=ann&lang=de", "/kiosk/reset")]
+    {
         let page = b.get(path).await;
         let doc = Html::parse_document(&page.body);
         let one = |css: &str| {
