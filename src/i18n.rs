@@ -33,6 +33,10 @@ pub enum Lang {
     Fr,
     Nl,
     Es,
+    It,
+    Pl,
+    Pt,
+    Sv,
 }
 
 static EN: LanguageIdentifier = langid!("en");
@@ -40,9 +44,19 @@ static DE: LanguageIdentifier = langid!("de");
 static FR: LanguageIdentifier = langid!("fr");
 static NL: LanguageIdentifier = langid!("nl");
 static ES: LanguageIdentifier = langid!("es");
+static IT: LanguageIdentifier = langid!("it");
+static PL: LanguageIdentifier = langid!("pl");
+static PT: LanguageIdentifier = langid!("pt");
+static SV: LanguageIdentifier = langid!("sv");
 
 impl Lang {
-    pub const ALL: [Lang; 5] = [Lang::En, Lang::De, Lang::Fr, Lang::Nl, Lang::Es];
+    pub const ALL: [Lang; 9] =
+        [Lang::En, Lang::De, Lang::Fr, Lang::Nl, Lang::Es, Lang::It, Lang::Pl, Lang::Pt, Lang::Sv];
+
+    /// The codes of [`Lang::ALL`], for config errors: "en, de, fr, …".
+    pub fn codes() -> String {
+        Lang::ALL.map(Lang::code).join(", ")
+    }
 
     /// The BCP 47 tag, as used in `?lang=`, the cookie and `<html lang>`.
     pub fn code(self) -> &'static str {
@@ -52,6 +66,10 @@ impl Lang {
             Lang::Fr => "fr",
             Lang::Nl => "nl",
             Lang::Es => "es",
+            Lang::It => "it",
+            Lang::Pl => "pl",
+            Lang::Pt => "pt",
+            Lang::Sv => "sv",
         }
     }
 
@@ -63,6 +81,10 @@ impl Lang {
             Lang::Fr => "Français",
             Lang::Nl => "Nederlands",
             Lang::Es => "Español",
+            Lang::It => "Italiano",
+            Lang::Pl => "Polski",
+            Lang::Pt => "Português",
+            Lang::Sv => "Svenska",
         }
     }
 
@@ -73,6 +95,10 @@ impl Lang {
             Lang::Fr => &FR,
             Lang::Nl => &NL,
             Lang::Es => &ES,
+            Lang::It => &IT,
+            Lang::Pl => &PL,
+            Lang::Pt => &PT,
+            Lang::Sv => &SV,
         }
     }
 
@@ -353,11 +379,17 @@ mod tests {
     fn tags_and_headers_choose_a_language() {
         assert_eq!(Lang::parse("de"), Some(Lang::De));
         assert_eq!(Lang::parse("FR-be"), Some(Lang::Fr));
-        assert_eq!(Lang::parse("pt"), None);
+        assert_eq!(Lang::parse("pt"), Some(Lang::Pt));
+        assert_eq!(Lang::parse("ja"), None);
         assert_eq!(Lang::parse("<script>"), None);
         assert_eq!(Lang::from_accept_language("nl-BE,nl;q=0.9,en;q=0.8"), Some(Lang::Nl));
-        assert_eq!(Lang::from_accept_language("pt-BR,es;q=0.5"), Some(Lang::Es));
-        assert_eq!(Lang::from_accept_language("pt-BR"), None);
+        assert_eq!(Lang::from_accept_language("pt-BR,es;q=0.5"), Some(Lang::Pt));
+        assert_eq!(Lang::from_accept_language("pt-PT,pt;q=0.9"), Some(Lang::Pt));
+        assert_eq!(Lang::from_accept_language("sv-SE"), Some(Lang::Sv));
+        assert_eq!(Lang::from_accept_language("it-CH,fr;q=0.5"), Some(Lang::It));
+        assert_eq!(Lang::from_accept_language("pl"), Some(Lang::Pl));
+        assert_eq!(Lang::from_accept_language("ja-JP,ko;q=0.5"), None);
+        assert_eq!(Lang::codes(), "en, de, fr, nl, es, it, pl, pt, sv");
         assert_eq!(Lang::from_accept_language(""), None);
     }
 
@@ -367,6 +399,12 @@ mod tests {
         let two = Lang::En.t_with("code-tries-left", &[("count", 2_u32.into())]);
         assert!(one.contains("1 more try"), "{one}");
         assert!(two.contains("2 more tries"), "{two}");
+        // Polish: one, few (2–4, 22–24 …) and many.
+        let pl = |n: u32| Lang::Pl.t_with("kiosk-idle-seconds", &[("seconds", n.into())]);
+        assert!(pl(1).contains("1 sekunda"), "{}", pl(1));
+        assert!(pl(3).contains("3 sekundy"), "{}", pl(3));
+        assert!(pl(5).contains("5 sekund"), "{}", pl(5));
+        assert!(pl(22).contains("22 sekundy"), "{}", pl(22));
     }
 
     #[test]

@@ -133,13 +133,17 @@ enum TokenCommand {
 }
 
 fn load(cli: &Cli) -> Result<Config, ExitCode> {
-    Config::load(cli.config.as_deref()).map_err(|errors| {
+    let config = Config::load(cli.config.as_deref()).map_err(|errors| {
         eprintln!("rekey: the configuration has {} problem(s):", errors.0.len());
         for e in &errors.0 {
             eprintln!("  {e}");
         }
         ExitCode::from(2)
-    })
+    })?;
+    if let Some(key) = rekey::config::language::deprecated_key_in_use(&config) {
+        eprintln!("rekey: warning: {key} is deprecated; set server.default_lang instead");
+    }
+    Ok(config)
 }
 
 fn load_agent(cli: &Cli) -> Result<AgentConfig, ExitCode> {

@@ -6,6 +6,7 @@
 product-name = Passwort-Self-Service
 skip-to-content = Zum Inhalt springen
 language-switcher = Sprache
+language-apply = Wechseln
 footer-never-share = Geben Sie Ihr Passwort und Ihre Codes niemals weiter. Der Helpdesk wird Sie nie danach fragen.
 continue = Weiter
 pow-working = Ihr Browser wird geprüft. Das dauert einige Sekunden …

@@ -6,6 +6,7 @@
 product-name = Password self-service
 skip-to-content = Skip to content
 language-switcher = Language
+language-apply = Change
 footer-never-share = Never share your password or codes. The helpdesk will never ask for them.
 continue = Continue
 pow-working = Checking your browser. This takes a few seconds…

@@ -6,6 +6,7 @@
 product-name = Autoservicio de contraseñas
 skip-to-content = Ir al contenido
 language-switcher = Idioma
+language-apply = Cambiar
 footer-never-share = No comparta nunca su contraseña ni sus códigos. El soporte técnico nunca se los pedirá.
 continue = Continuar
 pow-working = Comprobando su navegador. Esto tarda unos segundos…

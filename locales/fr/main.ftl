@@ -6,6 +6,7 @@
 product-name = Mot de passe en libre-service
 skip-to-content = Aller au contenu principal
 language-switcher = Langue
+language-apply = Changer
 footer-never-share = Ne communiquez jamais votre mot de passe ni vos codes. Le support technique ne vous les demandera jamais.
 continue = Continuer
 pow-working = Vérification de votre navigateur. Cela prend quelques secondes…

@@ -7,6 +7,7 @@
 product-name = Selfservice voor wachtwoorden
 skip-to-content = Direct naar de inhoud
 language-switcher = Taal
+language-apply = Wijzigen
 footer-never-share = Deel uw wachtwoord of codes nooit. De helpdesk zal er nooit om vragen.
 continue = Doorgaan
 pow-working = Uw browser wordt gecontroleerd. Dit duurt een paar seconden…

@@ -1,4 +1,4 @@
-//! `[branding]`: the organisation's logo, colour and default language.
+//! `[branding]`: the organisation's logo and colour (and the deprecated default language).
 
 use std::path::{Path, PathBuf};
 
@@ -13,13 +13,13 @@ pub struct BrandingConfig {
     pub accent_colour: String,
     /// A PNG or SVG file shown in the page header, read once at start-up (at most 256 KiB).
     pub logo_file: Option<PathBuf>,
-    /// The language for people whose browser asks for none we speak: en, de, fr, nl or es.
-    pub default_language: String,
+    /// Deprecated alias of `server.default_lang` (checked with it, in `config::language`).
+    pub default_language: Option<String>,
 }
 
 impl Default for BrandingConfig {
     fn default() -> Self {
-        BrandingConfig { accent_colour: "#1f5fbf".into(), logo_file: None, default_language: "en".into() }
+        BrandingConfig { accent_colour: "#1f5fbf".into(), logo_file: None, default_language: None }
     }
 }
 
@@ -39,12 +39,6 @@ impl BrandingConfig {
                 Ok(_) => {}
                 Err(e) => err("branding.logo_file", format!("cannot read {}: {e}", path.display())),
             }
-        }
-        if crate::i18n::Lang::parse(&self.default_language).is_none() {
-            err(
-                "branding.default_language",
-                format!("expected one of en, de, fr, nl, es, got {:?}", self.default_language),
-            );
         }
     }
 }

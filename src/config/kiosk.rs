@@ -32,11 +32,14 @@ pub struct KioskConfig {
     pub idle_secs: u64,
     /// Seconds of warning, with a button to keep going, before the idle timer ends the visit.
     pub warning_secs: u64,
+    /// The kiosk's own language: every visit starts in it, whatever the kiosk browser's
+    /// Accept-Language, and returns to it when the visit is wiped. Unset: as elsewhere.
+    pub lang: Option<String>,
 }
 
 impl Default for KioskConfig {
     fn default() -> Self {
-        KioskConfig { path_prefix: String::new(), hosts: vec![], idle_secs: 90, warning_secs: 20 }
+        KioskConfig { path_prefix: String::new(), hosts: vec![], idle_secs: 90, warning_secs: 20, lang: None }
     }
 }
 

@@ -28,6 +28,7 @@ pub mod email;
 pub mod graph_groups;
 pub mod graph_transport;
 pub mod kiosk;
+pub mod language;
 pub mod limits;
 pub mod log;
 pub mod mail;
@@ -217,7 +218,8 @@ impl Config {
         self.server.validate(&mut err);
         self.metrics.validate(&mut err);
         let questions_used = self.policy.methods.contains(&MethodKind::Questions);
-        self.questions.validate(questions_used, &self.branding.default_language, &mut err);
+        self.questions.validate(questions_used, self.default_lang().code(), &mut err);
+        language::validate(self, &mut err);
         self.admin.validate(&mut err);
         self.branding.validate(&mut err);
         self.kiosk.validate(&mut err);

@@ -61,7 +61,7 @@ impl Default for QuestionsConfig {
 }
 
 impl QuestionsConfig {
-    /// `used`: `policy.methods` offers questions; `default_language`: `branding.default_language`,
+    /// `used`: `policy.methods` offers questions; `default_language`: `server.default_lang`,
     /// which every custom question must be written in.
     pub(super) fn validate(&self, used: bool, default_language: &str, err: &mut impl FnMut(&str, String)) {
         let q = self;
@@ -87,7 +87,7 @@ impl QuestionsConfig {
             if let Some(lang) = c.text.keys().find(|l| crate::i18n::Lang::parse(l).is_none()) {
                 err(
                     &format!("questions.custom[{i}].text"),
-                    format!("expected language codes en, de, fr, nl or es, got {lang:?}"),
+                    format!("expected language codes {}, got {lang:?}", crate::i18n::Lang::codes()),
                 );
             }
         }

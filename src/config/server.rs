@@ -33,6 +33,9 @@ pub struct ServerConfig {
     /// Hosts that a deep link's `return_to` may send people back to after success (exact
     /// host names, e.g. `intranet.example.com`). Empty: `return_to` is ignored.
     pub return_to_hosts: Vec<String>,
+    /// The language for people whose browser asks for none the portal speaks (a code of
+    /// `Lang::ALL`: en, de, …). Unset: `branding.default_language` if set, else English.
+    pub default_lang: Option<String>,
 }
 
 impl Default for ServerConfig {
@@ -48,6 +51,7 @@ impl Default for ServerConfig {
             uniform_post_ms: 150,
             uniform_post_max_ms: 3_000,
             return_to_hosts: vec![],
+            default_lang: None,
         }
     }
 }

@@ -43,8 +43,8 @@ fn every_mistake_is_reported_with_its_key() {
 #[test]
 fn branding_kiosk_and_return_to_mistakes_name_their_key() {
     let errs = errors(&format!(
-        "{VALID}\n[branding]\naccent_colour = \"#7fb3ff\"\nlogo_file = \"/nonexistent/logo.gif\"\ndefault_language = \"pt\"\n\
-         [kiosk]\npath_prefix = \"/reset\"\nhosts = [\"https://kiosk\"]\nidle_secs = 60\nwarning_secs = 10\n"
+        "{VALID}\n[branding]\naccent_colour = \"#7fb3ff\"\nlogo_file = \"/nonexistent/logo.gif\"\ndefault_language = \"ja\"\n\
+         [kiosk]\npath_prefix = \"/reset\"\nhosts = [\"https://kiosk\"]\nidle_secs = 60\nwarning_secs = 10\nlang = \"xx\"\n"
     ));
     for key in [
         "branding.accent_colour: white text on #7fb3ff has a contrast of",
@@ -53,6 +53,7 @@ fn branding_kiosk_and_return_to_mistakes_name_their_key() {
         "kiosk.path_prefix: \"/reset\" is one of the portal's own paths",
         "kiosk.hosts[0]:",
         "kiosk.warning_secs:",
+        "kiosk.lang: expected one of en, de, fr, nl, es, it, pl, pt, sv, got \"xx\"",
     ] {
         assert!(errs.iter().any(|e| e.starts_with(key)), "{key} not in {errs:?}");
     }

@@ -320,7 +320,7 @@ pub async fn save_questions(
         return Err(FlowError::OutOfStep("questions not allowed or wrong count"));
     }
     let pool = questions::pool(config);
-    let default = crate::i18n::Lang::parse(&services.config.branding.default_language).unwrap_or_default();
+    let default = services.config.default_lang();
     let mut problems: Vec<Option<&'static str>> = vec![None; answers.len()];
     for (i, (q, _)) in answers.iter().enumerate() {
         let repeated = answers[..i].iter().any(|(other, _)| other == q);

@@ -1,8 +1,9 @@
 //! Per-request presentation context: the language, and whether the request comes from a kiosk.
 //!
 //! Language: `?lang=` first (remembered in a cookie, except on a kiosk), then that cookie,
-//! then Accept-Language, then `branding.default_language`. On a kiosk the choice lives in the
-//! session instead, so it ends with the visit.
+//! then Accept-Language, then `server.default_lang`. On a kiosk the choice lives in the
+//! session instead, so it ends with the visit, and `kiosk.lang` (if set) comes before
+//! Accept-Language: a wiped visit is back in the kiosk's own language.
 //!
 //! Kiosk: requests under `kiosk.path_prefix` (the prefix is cut off before routing, and put
 //! back on every redirect) or for a host in `kiosk.hosts`. A kiosk visit idle for longer than
@@ -45,7 +46,7 @@ impl Ctx {
         let prefix = services.config.kiosk.path_prefix.as_str();
         let kiosk = (!prefix.is_empty() && uri.path().starts_with(prefix)).then(|| prefix.to_owned());
         let lang = query_lang(uri)
-            .or_else(|| if kiosk.is_some() { None } else { cookie_lang(headers) })
+            .or_else(|| if kiosk.is_some() { services.config.kiosk_lang() } else { cookie_lang(headers) })
             .or_else(|| accept_lang(headers))
             .unwrap_or_else(|| default_lang(services));
         Ctx { lang, kiosk, here: "/".into() }
@@ -61,7 +62,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
 }
 
 pub(super) fn default_lang(services: &Services) -> Lang {
-    Lang::parse(&services.config.branding.default_language).unwrap_or_default()
+    services.config.default_lang()
 }
 
 pub(super) fn query_lang(uri: &Uri) -> Option<Lang> {
@@ -105,10 +106,15 @@ pub(super) fn here(uri: &Uri, root: &str, keep: impl Fn(&str, &str) -> bool) -> 
     out
 }
 
-/// A link to `here` in another language.
-pub fn with_lang(here: &str, lang: Lang) -> String {
-    let sep = if here.contains('?') { '&' } else { '?' };
-    format!("{here}{sep}lang={}", lang.code())
+/// The language switcher's GET form for `here`: its action (the path) and the query
+/// parameters it carries as hidden fields, so the chosen `lang` joins the rest of the address.
+pub fn lang_form(here: &str) -> (String, Vec<(String, String)>) {
+    let (path, query) = here.split_once('?').unwrap_or((here, ""));
+    let kept = url::form_urlencoded::parse(query.as_bytes())
+        .filter(|(k, _)| k != "lang")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    (path.to_owned(), kept)
 }
 
 #[cfg(test)]
@@ -120,9 +126,12 @@ mod tests {
         let uri: Uri = "/reset?username=ann&lang=de".parse().unwrap_or_default();
         let all = |_: &str, _: &str| true;
         assert_eq!(here(&uri, "", all), "/reset?username=ann");
-        assert_eq!(with_lang(&here(&uri, "/kiosk", all), Lang::Fr), "/kiosk/reset?username=ann&lang=fr");
+        let kept = vec![("username".to_owned(), "ann".to_owned())];
+        assert_eq!(lang_form(&here(&uri, "/kiosk", all)), ("/kiosk/reset".to_owned(), kept));
         let bare: Uri = "/".parse().unwrap_or_default();
-        assert_eq!(with_lang(&here(&bare, "", all), Lang::Nl), "/?lang=nl");
+        assert_eq!(lang_form(&here(&bare, "", all)), ("/".to_owned(), vec![]));
+        let odd: Uri = "/reset?username=a%26b%3Dc".parse().unwrap_or_default();
+        assert_eq!(lang_form(&here(&odd, "", all)).1, vec![("username".to_owned(), "a&b=c".to_owned())]);
         let other: Uri = "/reset?username=ann&return_to=https%3A%2F%2Fevil.example%2F".parse().unwrap_or_default();
         assert_eq!(here(&other, "", |k, _| k == "username"), "/reset?username=ann");
     }

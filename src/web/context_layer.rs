@@ -105,7 +105,12 @@ pub async fn layer(State(services): State<Arc<Services>>, mut req: Request, next
                 let _ = session.insert(SESSION_LANG, lang).await;
             }
             let kept = session.get::<Lang>(SESSION_LANG).await.ok().flatten();
-            asked.or(kept).or_else(|| accept_lang(req.headers())).unwrap_or_else(|| default_lang(&services))
+            // A wiped visit has no `kept`: it is back in the kiosk's own language.
+            asked
+                .or(kept)
+                .or_else(|| services.config.kiosk_lang())
+                .or_else(|| accept_lang(req.headers()))
+                .unwrap_or_else(|| default_lang(&services))
         }
         _ => asked
             .or_else(|| cookie_lang(req.headers()))

@@ -119,7 +119,7 @@ has_csrf!(AnswersForm, PasskeyForm);
 /// a question has none in theirs).
 pub(super) fn question_texts(s: &Services, lang: Lang, asked: &[Question]) -> Vec<String> {
     let config = &s.config.questions;
-    let default = Lang::parse(&s.config.branding.default_language).unwrap_or_default();
+    let default = s.config.default_lang();
     asked.iter().map(|q| crate::factors::questions::text(config, default, q, lang)).collect()
 }
 

@@ -9,7 +9,7 @@ use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
-use super::context::{Ctx, with_lang};
+use super::context::{Ctx, lang_form};
 use super::csrf::CsrfToken;
 use super::error::{Error, ErrorInfo, internal, too_large};
 use crate::flow::Services;
@@ -26,8 +26,11 @@ pub struct Layout {
     pub root: String,
     pub kiosk: Option<KioskView>,
     pub has_logo: bool,
-    /// This page in each language, for the switcher.
-    pub languages: Vec<LangLink>,
+    /// Every language, for the switcher.
+    pub languages: Vec<LangChoice>,
+    /// The switcher's form: this page's path, and its query as hidden fields.
+    pub lang_action: String,
+    pub lang_keep: Vec<(String, String)>,
     /// Where the person came from, when a deep link named an allowed host (done pages only).
     pub return_to: Option<String>,
 }
@@ -39,10 +42,9 @@ pub struct KioskView {
     pub phone_url: String,
 }
 
-pub struct LangLink {
+pub struct LangChoice {
     pub code: &'static str,
     pub name: &'static str,
-    pub href: String,
     pub current: bool,
 }
 
@@ -52,13 +54,9 @@ impl Layout {
         let lang = ctx.lang;
         let languages = Lang::ALL
             .into_iter()
-            .map(|l| LangLink {
-                code: l.code(),
-                name: l.native_name(),
-                href: with_lang(&ctx.here, l),
-                current: l == lang,
-            })
+            .map(|l| LangChoice { code: l.code(), name: l.native_name(), current: l == lang })
             .collect();
+        let (lang_action, lang_keep) = lang_form(&ctx.here);
         let kiosk = ctx.kiosk.as_ref().map(|root| {
             // The same flow, at the portal's public address rather than the kiosk's.
             let flow = ctx.here.strip_prefix(root.as_str()).unwrap_or(&ctx.here);
@@ -82,6 +80,8 @@ impl Layout {
             kiosk,
             has_logo: config.branding.logo_file.is_some(),
             languages,
+            lang_action,
+            lang_keep,
             return_to: None,
         }
     }

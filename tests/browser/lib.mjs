@@ -65,7 +65,7 @@ export const env = {
  * code here when its catalogue lands; pages.mjs then checks every page in it, including that
  * `<html lang>` names it. The flows run in PAGE_LANG, with the words from TEXTS.
  */
-export const LANGUAGES = ['en', 'de', 'fr', 'nl', 'es'];
+export const LANGUAGES = ['en', 'de', 'fr', 'nl', 'es', 'it', 'pl', 'pt', 'sv'];
 
 /** WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -467,6 +467,55 @@ function sidewaysScroll(page) {
       .map(([el, right]) => `${el.outerHTML.replace(/\s+/g, ' ').slice(0, 160)} (reaches ${Math.round(right)} px)`);
     return { scrollWidth: document.documentElement.scrollWidth, width, wide };
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The keyboard
+
+/** What has focus, for messages: tag and accessible label (aria-label, <label>, or text). */
+function describeFocus(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return '(the page itself)';
+    const labelledBy = el.getAttribute('aria-labelledby');
+    const label =
+      el.getAttribute('aria-label') ||
+      (labelledBy && document.getElementById(labelledBy)?.textContent) ||
+      el.labels?.[0]?.textContent ||
+      el.textContent ||
+      el.getAttribute('name') ||
+      '';
+    return `<${el.tagName.toLowerCase()}> "${label.replace(/\s+/g, ' ').trim()}"`;
+  });
+}
+
+/** Records a problem unless the focused element draws an outline. */
+async function expectVisibleFocus(page, where) {
+  const style = await page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const s = getComputedStyle(el);
+    return { style: s.outlineStyle, width: s.outlineWidth };
+  });
+  if (style && (style.style === 'none' || style.width === '0px')) {
+    problem(where, `focus is not visible on ${await describeFocus(page)}: outline ${style.style} ${style.width}`);
+  }
+}
+
+/**
+ * Presses Tab (at most `max` times) until `target` has focus, checking on every stop that the
+ * focus can be seen. Fails naming where the focus went instead.
+ */
+export async function tabTo(page, target, what, max = 20) {
+  const stops = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const where = `${new URL(page.url()).pathname} (Tab to ${what})`;
+    await expectVisibleFocus(page, where);
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    stops.push(await describeFocus(page));
+  }
+  assert.fail(`${what} did not get focus after ${max} Tab(s) on ${page.url()}; focus went to: ${stops.join(' → ')}`);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ async fn register_questions(b: &mut Browser, answers: &[String; 3]) -> Page {
 /// The questions a questions page asks, as their ids.
 fn asked(page: &Page) -> Vec<&'static str> {
     let doc = Html::parse_document(&page.body);
-    let label = Selector::parse("form label").unwrap();
+    let label = Selector::parse("main form label").unwrap();
     doc.select(&label)
         .map(|l| {
             let text = l.text().collect::<String>();

@@ -45,7 +45,7 @@ has_csrf!(QuestionsForm);
 pub(super) fn questions_view(p: &Page, rows: Vec<QuestionRow>) -> Result<Response, Error> {
     let (s, ctx) = (&p.s, &p.ctx);
     let config = &s.config.questions;
-    let default = crate::i18n::Lang::parse(&s.config.branding.default_language).unwrap_or_default();
+    let default = s.config.default_lang();
     let options = crate::factors::questions::pool(config)
         .into_iter()
         .map(|id| {
