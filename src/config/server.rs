@@ -33,6 +33,8 @@ pub struct ServerConfig {
     /// Hosts that a deep link's `return_to` may send people back to after success (exact
     /// host names, e.g. `intranet.example.com`). Empty: `return_to` is ignored.
     pub return_to_hosts: Vec<String>,
+    /// The time zone of times on pages and in mails, as an IANA name like `Europe/Berlin`.
+    pub time_zone: String,
 }
 
 impl Default for ServerConfig {
@@ -48,11 +50,17 @@ impl Default for ServerConfig {
             uniform_post_ms: 150,
             uniform_post_max_ms: 3_000,
             return_to_hosts: vec![],
+            time_zone: "UTC".into(),
         }
     }
 }
 
 impl ServerConfig {
+    /// The configured time zone (`time_zone`, checked by `validate`; UTC if it is not known).
+    pub fn zone(&self) -> jiff::tz::TimeZone {
+        jiff::tz::TimeZone::get(&self.time_zone).unwrap_or(jiff::tz::TimeZone::UTC)
+    }
+
     pub(super) fn validate(&self, err: &mut impl FnMut(&str, String)) {
         if self.listen.parse::<std::net::SocketAddr>().is_err() {
             err("server.listen", format!("expected an address and port like 127.0.0.1:8080, got {:?}", self.listen));
@@ -92,6 +100,9 @@ impl ServerConfig {
                 "server.uniform_post_max_ms",
                 format!("expected server.uniform_post_ms to 20000 and below server.request_timeout_secs, got {max}"),
             );
+        }
+        if let Err(e) = jiff::tz::TimeZone::get(&self.time_zone) {
+            err("server.time_zone", format!("expected an IANA time zone like Europe/Berlin or UTC, got {:?}: {e}", self.time_zone));
         }
         if !(60..=86_400).contains(&self.flow_timeout_secs) {
             err("server.flow_timeout_secs", format!("expected 60 to 86400, got {}", self.flow_timeout_secs));

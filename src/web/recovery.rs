@@ -345,7 +345,7 @@ async fn complete_unlock(
         sessions_kept: false,
         unlocked: true,
         username: r.login().to_owned(),
-        when: crate::i18n::human_time(ctx.lang, s.clock.now()),
+        when: crate::i18n::human_time(ctx.lang, &s.config.server.zone(), s.clock.now()),
     };
     Ok(html(&page)?.into_response())
 }
@@ -423,11 +423,11 @@ async fn set_password(
                 sessions_kept,
                 unlocked,
                 username: r.login().to_owned(),
-                when: crate::i18n::human_time(ctx.lang, s.clock.now()),
+                when: crate::i18n::human_time(ctx.lang, &s.config.server.zone(), s.clock.now()),
             };
             Ok(html(&page)?.into_response())
         }
-        ResetOutcome::Refused(reason) => again(reason.advice(), super::quality::refusal_sentences(ctx.lang, &reason)),
+        ResetOutcome::Refused(reason) => again(reason.advice(), super::quality::refusal_sentences(ctx.lang, &s.config.server.zone(), &reason)),
         ResetOutcome::Weak(refusals) => again("quality-refused", super::quality::sentences(ctx.lang, &refusals)),
     }
 }

@@ -135,6 +135,8 @@ struct ConfirmPage {
     error: Option<String>,
     /// The SMS gateway's last message failed.
     sms_failing: bool,
+    /// How long a code is valid, for "Didn't get a code?".
+    ttl_minutes: u64,
 }
 
 #[derive(Template)]
@@ -474,6 +476,7 @@ async fn confirm_view(
         secret_text,
         error,
         sms_failing: kind == "sms" && crate::flow::sms::gateway_failing(s),
+        ttl_minutes: s.config.codes.ttl_secs / 60,
     })
 }
 
