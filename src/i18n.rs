@@ -193,7 +193,7 @@ impl<T: ToArg + ?Sized> ToArg for &T {
 pub fn human_time(lang: Lang, zone: &jiff::tz::TimeZone, when_utc: i64) -> String {
     match jiff::Timestamp::from_second(when_utc) {
         Ok(ts) => {
-            let t = ts.to_zoned(zone.clone());
+            let t = zone.to_datetime(ts);
             let info = zone.to_offset_info(ts);
             let abbreviation = info.abbreviation();
             // Zones without a letter abbreviation get "+03"; "UTC+03" reads better.

@@ -85,17 +85,17 @@ contact-email = E-Mail
 contact-hours = Erreichbar
 contact-location = Vor Ort
 contact-url = Web
-no-code-summary = Keinen Code erhalten?
-no-code-email-spam = Codes kommen meist innerhalb einer Minute an. Sehen Sie auch im Spam- oder Junk-Ordner nach.
-no-code-sms-wait = SMS kommen meist innerhalb einer Minute an. Prüfen Sie, ob Ihr Telefon Empfang hat und nicht im Flugmodus ist.
-no-code-which = Der Code geht nur an die Adresse oder Nummer, die hier für dieses Konto registriert ist – das ist vielleicht nicht die, die Sie täglich nutzen.
-no-code-typed = Prüfen Sie die oben angezeigte Adresse oder Nummer. Ist sie falsch, brechen Sie ab und geben Sie sie neu ein.
-no-code-valid = Ein Code ist { $minutes ->
+code-help-summary = Keinen Code erhalten?
+code-help-email-spam = Codes kommen meist innerhalb einer Minute an. Sehen Sie auch im Spam- oder Junk-Ordner nach.
+code-help-sms-wait = SMS kommen meist innerhalb einer Minute an. Prüfen Sie, ob Ihr Telefon Empfang hat und nicht im Flugmodus ist.
+code-help-which = Der Code geht nur an die Adresse oder Nummer, die hier für dieses Konto registriert ist – das ist vielleicht nicht die, die Sie täglich nutzen.
+code-help-typed = Prüfen Sie die oben angezeigte Adresse oder Nummer. Ist sie falsch, brechen Sie ab und geben Sie sie neu ein.
+code-help-valid = Ein Code ist { $minutes ->
         [one] eine Minute
        *[other] { $minutes } Minuten
     } gültig. Oben können Sie einen neuen anfordern; nur der neueste gilt.
-no-code-never = Wenn Sie hier nie eine Wiederherstellungsmethode registriert haben, kommt kein Code: Wählen Sie eine andere Methode oder wenden Sie sich an den Helpdesk.
-no-code-phone = Sie können auch auf Ihrem Telefon weitermachen: { $url }
+code-help-never = Wenn Sie hier nie eine Wiederherstellungsmethode registriert haben, kommt kein Code: Wählen Sie eine andere Methode oder wenden Sie sich an den Helpdesk.
+code-help-phone = Sie können auch auf Ihrem Telefon weitermachen: { $url }
 code-email-title = Code aus der E-Mail eingeben
 code-email-lead = Falls für dieses Konto eine E-Mail-Adresse registriert ist, haben wir einen Code an diese Adresse gesendet. Er ist { $minutes ->
         [one] 1 Minute

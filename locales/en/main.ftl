@@ -85,17 +85,17 @@ contact-email = Email
 contact-hours = Hours
 contact-location = In person
 contact-url = Web
-no-code-summary = Didn't get a code?
-no-code-email-spam = Codes usually arrive within a minute. Look in your spam or junk folder too.
-no-code-sms-wait = Text messages usually arrive within a minute. Check that your phone has signal and is not in flight mode.
-no-code-which = The code goes only to the address or number registered here for this account, which may not be the one you use every day.
-no-code-typed = Check the address or number shown above. If it is wrong, cancel and enter it again.
-no-code-valid = A code is valid for { $minutes ->
+code-help-summary = Didn't get a code?
+code-help-email-spam = Codes usually arrive within a minute. Look in your spam or junk folder too.
+code-help-sms-wait = Text messages usually arrive within a minute. Check that your phone has signal and is not in flight mode.
+code-help-which = The code goes only to the address or number registered here for this account, which may not be the one you use every day.
+code-help-typed = Check the address or number shown above. If it is wrong, cancel and enter it again.
+code-help-valid = A code is valid for { $minutes ->
         [one] one minute
        *[other] { $minutes } minutes
     }. You can ask for a new one above; only the newest works.
-no-code-never = If you never registered a recovery method here, no code will come: choose another method, or contact the helpdesk.
-no-code-phone = You can also continue on your phone at { $url }
+code-help-never = If you never registered a recovery method here, no code will come: choose another method, or contact the helpdesk.
+code-help-phone = You can also continue on your phone at { $url }
 code-email-title = Enter the code from your email
 code-email-lead = If this account has a registered email address, we sent a code to it. It is valid for { $minutes ->
         [one] 1 minute

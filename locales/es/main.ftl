@@ -85,17 +85,17 @@ contact-email = Correo electrónico
 contact-hours = Horario
 contact-location = En persona
 contact-url = Web
-no-code-summary = ¿No ha recibido ningún código?
-no-code-email-spam = Los códigos suelen llegar en un minuto. Mire también en la carpeta de correo no deseado.
-no-code-sms-wait = Los SMS suelen llegar en un minuto. Compruebe que su teléfono tiene cobertura y no está en modo avión.
-no-code-which = El código solo se envía a la dirección o al número registrados aquí para esta cuenta, que quizá no sean los que usa a diario.
-no-code-typed = Compruebe la dirección o el número de arriba. Si no es correcto, cancele y vuelva a introducirlo.
-no-code-valid = Un código es válido durante { $minutes ->
+code-help-summary = ¿No ha recibido ningún código?
+code-help-email-spam = Los códigos suelen llegar en un minuto. Mire también en la carpeta de correo no deseado.
+code-help-sms-wait = Los SMS suelen llegar en un minuto. Compruebe que su teléfono tiene cobertura y no está en modo avión.
+code-help-which = El código solo se envía a la dirección o al número registrados aquí para esta cuenta, que quizá no sean los que usa a diario.
+code-help-typed = Compruebe la dirección o el número de arriba. Si no es correcto, cancele y vuelva a introducirlo.
+code-help-valid = Un código es válido durante { $minutes ->
         [one] un minuto
        *[other] { $minutes } minutos
     }. Puede pedir uno nuevo arriba; solo vale el más reciente.
-no-code-never = Si nunca registró aquí un método de recuperación, no llegará ningún código: elija otro método o póngase en contacto con el soporte técnico.
-no-code-phone = También puede continuar en su teléfono en { $url }
+code-help-never = Si nunca registró aquí un método de recuperación, no llegará ningún código: elija otro método o póngase en contacto con el soporte técnico.
+code-help-phone = También puede continuar en su teléfono en { $url }
 code-email-title = Introduzca el código del correo electrónico
 code-email-lead = Si esta cuenta tiene una dirección de correo electrónico registrada, le hemos enviado un código. Es válido durante { $minutes ->
         [one] 1 minuto

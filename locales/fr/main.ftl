@@ -85,17 +85,17 @@ contact-email = E-mail
 contact-hours = Horaires
 contact-location = Sur place
 contact-url = Web
-no-code-summary = Pas reçu de code ?
-no-code-email-spam = Les codes arrivent en général en moins d'une minute. Regardez aussi dans vos courriers indésirables.
-no-code-sms-wait = Les SMS arrivent en général en moins d'une minute. Vérifiez que votre téléphone capte le réseau et n'est pas en mode avion.
-no-code-which = Le code part uniquement à l'adresse ou au numéro enregistré ici pour ce compte, qui n'est peut-être pas celui que vous utilisez tous les jours.
-no-code-typed = Vérifiez l'adresse ou le numéro affiché ci-dessus. S'il est faux, annulez et saisissez-le à nouveau.
-no-code-valid = Un code est valable { $minutes ->
+code-help-summary = Pas reçu de code ?
+code-help-email-spam = Les codes arrivent en général en moins d'une minute. Regardez aussi dans vos courriers indésirables.
+code-help-sms-wait = Les SMS arrivent en général en moins d'une minute. Vérifiez que votre téléphone capte le réseau et n'est pas en mode avion.
+code-help-which = Le code part uniquement à l'adresse ou au numéro enregistré ici pour ce compte, qui n'est peut-être pas celui que vous utilisez tous les jours.
+code-help-typed = Vérifiez l'adresse ou le numéro affiché ci-dessus. S'il est faux, annulez et saisissez-le à nouveau.
+code-help-valid = Un code est valable { $minutes ->
         [one] une minute
        *[other] { $minutes } minutes
     }. Vous pouvez en demander un nouveau ci-dessus ; seul le plus récent fonctionne.
-no-code-never = Si vous n'avez jamais enregistré de méthode de récupération ici, aucun code n'arrivera : choisissez une autre méthode ou contactez le support technique.
-no-code-phone = Vous pouvez aussi continuer sur votre téléphone : { $url }
+code-help-never = Si vous n'avez jamais enregistré de méthode de récupération ici, aucun code n'arrivera : choisissez une autre méthode ou contactez le support technique.
+code-help-phone = Vous pouvez aussi continuer sur votre téléphone : { $url }
 code-email-title = Saisissez le code reçu par e-mail
 code-email-lead = Si une adresse e-mail est enregistrée pour ce compte, nous y avons envoyé un code. Il est valable { $minutes ->
         [one] { $minutes } minute

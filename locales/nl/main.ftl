@@ -86,17 +86,17 @@ contact-email = E-mail
 contact-hours = Bereikbaar
 contact-location = Ter plaatse
 contact-url = Web
-no-code-summary = Geen code ontvangen?
-no-code-email-spam = Codes komen meestal binnen een minuut aan. Kijk ook in uw map met spam of ongewenste e-mail.
-no-code-sms-wait = Sms'jes komen meestal binnen een minuut aan. Controleer of uw telefoon bereik heeft en niet in vliegtuigmodus staat.
-no-code-which = De code gaat alleen naar het adres of nummer dat hier voor dit account is geregistreerd; dat is misschien niet het adres dat u dagelijks gebruikt.
-no-code-typed = Controleer het adres of nummer hierboven. Klopt het niet, annuleer dan en voer het opnieuw in.
-no-code-valid = Een code is { $minutes ->
+code-help-summary = Geen code ontvangen?
+code-help-email-spam = Codes komen meestal binnen een minuut aan. Kijk ook in uw map met spam of ongewenste e-mail.
+code-help-sms-wait = Sms'jes komen meestal binnen een minuut aan. Controleer of uw telefoon bereik heeft en niet in vliegtuigmodus staat.
+code-help-which = De code gaat alleen naar het adres of nummer dat hier voor dit account is geregistreerd; dat is misschien niet het adres dat u dagelijks gebruikt.
+code-help-typed = Controleer het adres of nummer hierboven. Klopt het niet, annuleer dan en voer het opnieuw in.
+code-help-valid = Een code is { $minutes ->
         [one] één minuut
        *[other] { $minutes } minuten
     } geldig. Hierboven kunt u een nieuwe aanvragen; alleen de nieuwste werkt.
-no-code-never = Hebt u hier nooit een herstelmethode geregistreerd, dan komt er geen code: kies een andere methode of neem contact op met de helpdesk.
-no-code-phone = U kunt ook verdergaan op uw telefoon via { $url }
+code-help-never = Hebt u hier nooit een herstelmethode geregistreerd, dan komt er geen code: kies een andere methode of neem contact op met de helpdesk.
+code-help-phone = U kunt ook verdergaan op uw telefoon via { $url }
 code-email-title = Voer de code uit uw e-mail in
 code-email-lead = Als dit account een geregistreerd e-mailadres heeft, hebben we daar een code naartoe gestuurd. De code is { $minutes ->
         [one] 1 minuut

@@ -267,6 +267,7 @@ mod tests {
 
     const ORG: &str = "Example Corp";
     const URL: &str = "https://password.example.test";
+    static UTC: jiff::tz::TimeZone = jiff::tz::TimeZone::UTC;
     // Wednesday 25 November 2026 06:04:05 UTC
     const WHEN: i64 = 1_795_586_645;
 
@@ -278,7 +279,7 @@ mod tests {
             to: address,
             display_name,
             when_utc: WHEN,
-            zone: &jiff::tz::TimeZone::UTC,
+            zone: &UTC,
             source_ip,
             disown_url: None,
         }
@@ -370,7 +371,7 @@ mod tests {
             to: "a@example.test",
             display_name: "<script>alert('x')</script> & \"friends\"",
             when_utc: WHEN,
-            zone: &jiff::tz::TimeZone::UTC,
+            zone: &UTC,
             source_ip: Some("<img src=x onerror=alert(1)>"),
             disown_url: Some("javascript:alert(2)"),
         };

@@ -30,7 +30,7 @@ async function assertContact(page, lang, where) {
 
 /** The text of "Didn't get a code?" on the code page, opened. */
 async function noCodeText(page) {
-  const summary = page.getByText(t('no-code-summary'), { exact: true });
+  const summary = page.getByText(t('code-help-summary'), { exact: true });
   if (env.js) {
     assert.equal(await summary.isVisible(), false, 'the guidance waits before it shows itself');
     await page.clock.fastForward(31_000);
@@ -38,7 +38,7 @@ async function noCodeText(page) {
   await summary.waitFor({ state: 'visible' });
   if (!env.js) await summary.click();
   const group = page.getByRole('group').filter({ has: summary });
-  await group.getByText(t('no-code-never')).waitFor({ state: 'visible' });
+  await group.getByText(t('code-help-never')).waitFor({ state: 'visible' });
   return (await group.textContent()).replace(/\s+/g, ' ').trim();
 }
 
@@ -80,7 +80,7 @@ await run('helpdesk', async (session) => {
     await checkPage(session, `no-code-${role}`);
   }
   assert.equal(texts[0], texts[1], 'the guidance is the same for an unknown and a registered account');
-  for (const id of ['no-code-email-spam', 'no-code-which', 'no-code-never']) {
+  for (const id of ['code-help-email-spam', 'code-help-which', 'code-help-never']) {
     assert.ok(texts[0].includes(t(id)), `${id} in ${texts[0]}`);
   }
   assert.ok(texts[0].includes(contact[env.lang].phone), 'the guidance names the helpdesk');
