@@ -404,7 +404,11 @@ mod tests {
         let summer = 1_782_860_400; // 2026-06-30 23:00 UTC
         assert_eq!(human_time(Lang::En, &berlin, summer), "Wednesday 1 July 2026, 01:00 CEST");
         let kolkata = jiff::tz::TimeZone::get("Asia/Kolkata").unwrap();
-        assert!(human_time(Lang::En, &kolkata, 1_795_586_640).ends_with("11:34 IST"), "{}", human_time(Lang::En, &kolkata, 1_795_586_640));
+        assert!(
+            human_time(Lang::En, &kolkata, 1_795_586_640).ends_with("11:34 IST"),
+            "{}",
+            human_time(Lang::En, &kolkata, 1_795_586_640)
+        );
     }
 
     #[test]
@@ -418,7 +422,8 @@ mod tests {
     #[tokio::test]
     async fn a_portal_wording_replaces_ours_only_inside_its_requests() {
         let ours = Lang::En.t("home-title");
-        let wording = std::sync::Arc::new(Wording::new([(Lang::En, "home-title = Forgot it? Start here\n".to_owned())]));
+        let wording =
+            std::sync::Arc::new(Wording::new([(Lang::En, "home-title = Forgot it? Start here\n".to_owned())]));
         let inside = with_wording(wording, async { (Lang::En.t("home-title"), Lang::De.t("home-title")) }).await;
         assert_eq!(inside.0, "Forgot it? Start here");
         assert_eq!(inside.1, Lang::De.t("home-title"), "other languages keep ours");

@@ -63,7 +63,9 @@ impl ContactConfig {
     pub fn is_set(&self) -> bool {
         [&self.phone, &self.email, &self.hours, &self.location, &self.url].iter().any(|v| !v.is_empty())
             || self.lang.values().any(|t| {
-                [&t.phone, &t.email, &t.hours, &t.location, &t.url].iter().any(|v| v.as_ref().is_some_and(|v| !v.is_empty()))
+                [&t.phone, &t.email, &t.hours, &t.location, &t.url]
+                    .iter()
+                    .any(|v| v.as_ref().is_some_and(|v| !v.is_empty()))
             })
     }
 
@@ -125,15 +127,19 @@ fn check_text(prefix: &str, t: &ContactText, err: &mut impl FnMut(&str, String))
             continue;
         }
         match key {
-            "phone" if !value.chars().all(|c| c.is_ascii_digit() || " +-()/.".contains(c))
-                || !value.chars().any(|c| c.is_ascii_digit()) =>
+            "phone"
+                if !value.chars().all(|c| c.is_ascii_digit() || " +-()/.".contains(c))
+                    || !value.chars().any(|c| c.is_ascii_digit()) =>
             {
                 err(&path, format!("expected a phone number like \"+49 30 1234 5678\", got {value:?}"))
             }
             "email" if value.parse::<lettre::Address>().is_err() => {
                 err(&path, format!("expected an email address like helpdesk@example.com, got {value:?}"))
             }
-            "url" if !url::Url::parse(value).is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some()) => {
+            "url"
+                if !url::Url::parse(value)
+                    .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some()) =>
+            {
                 err(&path, format!("expected an https:// address, got {value:?}"))
             }
             _ => {}

@@ -102,7 +102,10 @@ impl ServerConfig {
             );
         }
         if let Err(e) = jiff::tz::TimeZone::get(&self.time_zone) {
-            err("server.time_zone", format!("expected an IANA time zone like Europe/Berlin or UTC, got {:?}: {e}", self.time_zone));
+            err(
+                "server.time_zone",
+                format!("expected an IANA time zone like Europe/Berlin or UTC, got {:?}: {e}", self.time_zone),
+            );
         }
         if !(60..=86_400).contains(&self.flow_timeout_secs) {
             err("server.flow_timeout_secs", format!("expected 60 to 86400, got {}", self.flow_timeout_secs));

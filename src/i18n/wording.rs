@@ -9,9 +9,9 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use fluent_templates::Loader as _;
 use fluent_templates::fluent_bundle::concurrent::FluentBundle;
 use fluent_templates::fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use fluent_templates::Loader as _;
 
 use super::{LOCALES, Lang};
 
@@ -72,7 +72,12 @@ impl Wording {
         Wording { bundles }
     }
 
-    fn lookup(&self, lang: Lang, key: &str, args: Option<&HashMap<std::borrow::Cow<'static, str>, FluentValue<'_>>>) -> Option<String> {
+    fn lookup(
+        &self,
+        lang: Lang,
+        key: &str,
+        args: Option<&HashMap<std::borrow::Cow<'static, str>, FluentValue<'_>>>,
+    ) -> Option<String> {
         let bundle = self.bundles.get(&lang)?;
         let pattern = bundle.get_message(key)?.value()?;
         let args = args.map(|a| {

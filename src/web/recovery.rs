@@ -427,7 +427,9 @@ async fn set_password(
             };
             Ok(html(&page)?.into_response())
         }
-        ResetOutcome::Refused(reason) => again(reason.advice(), super::quality::refusal_sentences(ctx.lang, &s.config.server.zone(), &reason)),
+        ResetOutcome::Refused(reason) => {
+            again(reason.advice(), super::quality::refusal_sentences(ctx.lang, &s.config.server.zone(), &reason))
+        }
         ResetOutcome::Weak(refusals) => again("quality-refused", super::quality::sentences(ctx.lang, &refusals)),
     }
 }

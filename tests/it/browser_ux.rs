@@ -24,6 +24,11 @@ fn with_contact(config: &mut Config) {
         config.contact.lang.insert(lang.code().into(), ContactText { hours, ..Default::default() });
     }
     config.kiosk.path_prefix = "/kiosk".into();
+    // One browser starts a dozen resets; only the pause for one username should stop it.
+    config.limits.starts_per_address = 100;
+    config.limits.starts_per_address_without_pow = 100;
+    config.limits.starts_per_account = 100;
+    config.limits.resets_per_account_per_day = 5;
 }
 
 async fn helpdesk(js: Js) {
@@ -51,6 +56,7 @@ async fn helpdesk(js: Js) {
         "contact": contact,
         "reset": person(&resetter, &address, ""),
         "unknown": { "username": unique("nobody"), "password": "", "email": "", "newPassword": "" },
+        "chooser": { "username": unique("nobody"), "password": "", "email": "", "newPassword": "" },
     });
     run_node("helpdesk.mjs", js, Lang::En, &env, &control, users).await;
 }
