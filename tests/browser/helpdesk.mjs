@@ -54,7 +54,6 @@ await run('helpdesk', async (session) => {
       ['reset', '/reset'],
       ['not-found', '/no-such-page'],
       ['step-without-attempt', '/reset/verify'],
-      ['kiosk-home', '/kiosk/'],
       ['wasnt-me-spent', '/wasnt-me/not-a-real-token'],
     ]) {
       await open(session, path, { lang });
@@ -84,6 +83,7 @@ await run('helpdesk', async (session) => {
     assert.ok(texts[0].includes(t(id)), `${id} in ${texts[0]}`);
   }
   assert.ok(texts[0].includes(contact[env.lang].phone), 'the guidance names the helpdesk');
+  assert.ok(!texts[0].includes(`${env.baseUrl}/reset?lang=`), 'no phone address outside a kiosk');
 
   // A sixth start for one username in a day (limits.resets_per_account_per_day = 5):
   // self-service is paused for it, and the page that says so sends people to the helpdesk.
@@ -94,7 +94,12 @@ await run('helpdesk', async (session) => {
   await assertContact(page, env.lang, 'paused');
   await checkPage(session, 'paused-with-contact');
 
-  // On a kiosk it also says how to go on from a phone.
+  // On a kiosk (which the browser stays in from here on) too; and the guidance also says how
+  // to go on from a phone.
+  for (const lang of LANGUAGES) {
+    await open(session, '/kiosk/', { lang });
+    await assertContact(page, lang, 'kiosk-home');
+  }
   await open(session, '/kiosk/reset');
   await page.getByLabel(LABELS.username).fill(user('reset').username);
   await press(page, BUTTONS.continue);
