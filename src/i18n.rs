@@ -14,6 +14,9 @@ use fluent_templates::{LanguageIdentifier, Loader as _};
 use serde::{Deserialize, Serialize};
 use unic_langid::langid;
 
+mod wording;
+pub use wording::{Wording, check as check_overrides, with_wording};
+
 fluent_templates::static_loader! {
     static LOCALES = {
         locales: "./locales",
@@ -135,6 +138,9 @@ impl Lang {
     }
 
     fn lookup(self, key: &str, args: Option<&HashMap<Cow<'static, str>, FluentValue<'_>>>) -> String {
+        if let Some(text) = wording::lookup(self, key, args) {
+            return text;
+        }
         match LOCALES.try_lookup_complete(self.id(), key, args) {
             Some(text) => text,
             None => {
@@ -208,19 +214,32 @@ impl<T: ToArg + ?Sized> ToArg for &T {
     }
 }
 
-/// "Wednesday 25 November 2026, 06:04 UTC" in `lang`.
-pub fn human_time(lang: Lang, when_utc: i64) -> String {
-    match time::OffsetDateTime::from_unix_timestamp(when_utc) {
-        Ok(t) => lang.t_with(
-            "date-time",
-            &[
-                ("weekday", Arg::Str(&lang.t(&format!("weekday-{}", t.weekday().number_from_monday())))),
-                ("day", Arg::Num(i64::from(t.day()))),
-                ("month", Arg::Str(&lang.t(&format!("month-{}", u8::from(t.month()))))),
-                ("year", Arg::Num(i64::from(t.year()))),
-                ("time", Arg::Str(&format!("{:02}:{:02}", t.hour(), t.minute()))),
-            ],
-        ),
+/// "Wednesday 25 November 2026, 06:04 UTC" in `lang`, as the clock reads in `zone`
+/// (`server.time_zone`), named by its abbreviation ("07:04 CET").
+pub fn human_time(lang: Lang, zone: &jiff::tz::TimeZone, when_utc: i64) -> String {
+    match jiff::Timestamp::from_second(when_utc) {
+        Ok(ts) => {
+            let t = zone.to_datetime(ts);
+            let info = zone.to_offset_info(ts);
+            let abbreviation = info.abbreviation();
+            // Zones without a letter abbreviation get "+03"; "UTC+03" reads better.
+            let zone_name = if abbreviation.starts_with(['+', '-']) {
+                format!("UTC{abbreviation}")
+            } else {
+                abbreviation.to_owned()
+            };
+            lang.t_with(
+                "date-time",
+                &[
+                    ("weekday", Arg::Str(&lang.t(&format!("weekday-{}", t.weekday().to_monday_one_offset())))),
+                    ("day", Arg::Num(i64::from(t.day()))),
+                    ("month", Arg::Str(&lang.t(&format!("month-{}", t.month())))),
+                    ("year", Arg::Num(i64::from(t.year()))),
+                    ("time", Arg::Str(&format!("{:02}:{:02}", t.hour(), t.minute()))),
+                    ("zone", Arg::Str(&zone_name)),
+                ],
+            )
+        }
         Err(_) => lang.t("date-unknown"),
     }
 }
@@ -410,7 +429,42 @@ mod tests {
     #[test]
     fn dates_read_naturally() {
         // 2026-11-25 06:04 UTC, a Wednesday.
-        assert_eq!(human_time(Lang::En, 1_795_586_640), "Wednesday 25 November 2026, 06:04 UTC");
-        assert!(human_time(Lang::De, 1_795_586_640).contains("Mittwoch"));
+        let utc = jiff::tz::TimeZone::UTC;
+        assert_eq!(human_time(Lang::En, &utc, 1_795_586_640), "Wednesday 25 November 2026, 06:04 UTC");
+        assert!(human_time(Lang::De, &utc, 1_795_586_640).contains("Mittwoch"));
+    }
+
+    #[test]
+    fn dates_read_in_the_configured_zone() {
+        let berlin = jiff::tz::TimeZone::get("Europe/Berlin").unwrap();
+        assert_eq!(human_time(Lang::En, &berlin, 1_795_586_640), "Wednesday 25 November 2026, 07:04 CET");
+        // Summer time, and a day that changes with the zone.
+        let summer = 1_782_860_400; // 2026-06-30 23:00 UTC
+        assert_eq!(human_time(Lang::En, &berlin, summer), "Wednesday 1 July 2026, 01:00 CEST");
+        let kolkata = jiff::tz::TimeZone::get("Asia/Kolkata").unwrap();
+        assert!(
+            human_time(Lang::En, &kolkata, 1_795_586_640).ends_with("11:34 IST"),
+            "{}",
+            human_time(Lang::En, &kolkata, 1_795_586_640)
+        );
+    }
+
+    #[test]
+    fn override_files_with_unknown_ids_are_refused_by_name() {
+        assert!(check_overrides("home-title = Reset your password\n").is_empty());
+        let problems = check_overrides("home-title = Hi\nno-such-message = x\n");
+        assert_eq!(problems, vec!["unknown message id \"no-such-message\"".to_owned()]);
+        assert!(!check_overrides("home-title = { \n").is_empty());
+    }
+
+    #[tokio::test]
+    async fn a_portal_wording_replaces_ours_only_inside_its_requests() {
+        let ours = Lang::En.t("home-title");
+        let wording =
+            std::sync::Arc::new(Wording::new([(Lang::En, "home-title = Forgot it? Start here\n".to_owned())]));
+        let inside = with_wording(wording, async { (Lang::En.t("home-title"), Lang::De.t("home-title")) }).await;
+        assert_eq!(inside.0, "Forgot it? Start here");
+        assert_eq!(inside.1, Lang::De.t("home-title"), "other languages keep ours");
+        assert_eq!(Lang::En.t("home-title"), ours);
     }
 }

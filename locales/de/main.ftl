@@ -75,6 +75,28 @@ choose-lead = Wählen Sie eine Methode, die Sie registriert haben. Wenn Sie kein
 choose-email = Code per E-Mail senden
 choose-totp = Code aus meiner Authenticator-App verwenden
 choose-questions = Meine Sicherheitsfragen beantworten
+choose-email-needs = Sie brauchen: Ihr E-Mail-Postfach, auf diesem oder einem anderen Gerät
+choose-sms-needs = Sie brauchen: das registrierte Mobiltelefon, mit Empfang
+choose-totp-needs = Sie brauchen: die Authenticator-App auf Ihrem Telefon
+choose-passkey-needs = Sie brauchen: Ihren Passkey oder Sicherheitsschlüssel oder das Gerät, auf dem er liegt
+choose-questions-needs = Sie brauchen: die Antworten, die Sie bei der Registrierung gegeben haben
+contact-title = Helpdesk
+contact-phone = Telefon
+contact-email = E-Mail
+contact-hours = Erreichbar
+contact-location = Vor Ort
+contact-url = Web
+code-help-summary = Keinen Code erhalten?
+code-help-email-spam = Codes kommen meist innerhalb einer Minute an. Sehen Sie auch im Spam- oder Junk-Ordner nach.
+code-help-sms-wait = SMS kommen meist innerhalb einer Minute an. Prüfen Sie, ob Ihr Telefon Empfang hat und nicht im Flugmodus ist.
+code-help-which = Der Code geht nur an die Adresse oder Nummer, die hier für dieses Konto registriert ist – das ist vielleicht nicht die, die Sie täglich nutzen.
+code-help-typed = Prüfen Sie die oben angezeigte Adresse oder Nummer. Ist sie falsch, brechen Sie ab und geben Sie sie neu ein.
+code-help-valid = Ein Code ist { $minutes ->
+        [one] eine Minute
+       *[other] { $minutes } Minuten
+    } gültig. Oben können Sie einen neuen anfordern; nur der neueste gilt.
+code-help-never = Wenn Sie hier nie eine Wiederherstellungsmethode registriert haben, kommt kein Code: Wählen Sie eine andere Methode oder wenden Sie sich an den Helpdesk.
+code-help-phone = Sie können auch auf Ihrem Telefon weitermachen: { $url }
 code-email-title = Code aus der E-Mail eingeben
 code-email-lead = Falls für dieses Konto eine E-Mail-Adresse registriert ist, haben wir einen Code an diese Adresse gesendet. Er ist { $minutes ->
         [one] 1 Minute
@@ -289,7 +311,7 @@ wait-day = Sie können es in etwa einem Tag erneut versuchen.
 
 ## Dates
 
-date-time = { $weekday }, { $day }. { $month } { $year }, { $time } UTC
+date-time = { $weekday }, { $day }. { $month } { $year }, { $time } { $zone }
 date-unknown = unbekannt
 weekday-1 = Montag
 weekday-2 = Dienstag

@@ -75,6 +75,28 @@ choose-lead = Choose a method you registered. If you have not registered any, yo
 choose-email = Email me a code
 choose-totp = Use a code from my authenticator app
 choose-questions = Answer my security questions
+choose-email-needs = You need: your email, on this or another device
+choose-sms-needs = You need: the mobile phone you registered, with signal
+choose-totp-needs = You need: the authenticator app on your phone
+choose-passkey-needs = You need: your passkey or security key, or the device that holds it
+choose-questions-needs = You need: the answers you gave when you registered
+contact-title = Helpdesk
+contact-phone = Phone
+contact-email = Email
+contact-hours = Hours
+contact-location = In person
+contact-url = Web
+code-help-summary = Didn't get a code?
+code-help-email-spam = Codes usually arrive within a minute. Look in your spam or junk folder too.
+code-help-sms-wait = Text messages usually arrive within a minute. Check that your phone has signal and is not in flight mode.
+code-help-which = The code goes only to the address or number registered here for this account, which may not be the one you use every day.
+code-help-typed = Check the address or number shown above. If it is wrong, cancel and enter it again.
+code-help-valid = A code is valid for { $minutes ->
+        [one] one minute
+       *[other] { $minutes } minutes
+    }. You can ask for a new one above; only the newest works.
+code-help-never = If you never registered a recovery method here, no code will come: choose another method, or contact the helpdesk.
+code-help-phone = You can also continue on your phone at { $url }
 code-email-title = Enter the code from your email
 code-email-lead = If this account has a registered email address, we sent a code to it. It is valid for { $minutes ->
         [one] 1 minute
@@ -289,7 +311,7 @@ wait-day = You can try again in about a day.
 
 ## Dates
 
-date-time = { $weekday } { $day } { $month } { $year }, { $time } UTC
+date-time = { $weekday } { $day } { $month } { $year }, { $time } { $zone }
 date-unknown = an unknown time
 weekday-1 = Monday
 weekday-2 = Tuesday

@@ -75,6 +75,28 @@ choose-lead = Elija un método que haya registrado. Si no ha registrado ninguno,
 choose-email = Enviarme un código por correo electrónico
 choose-totp = Usar un código de mi aplicación de autenticación
 choose-questions = Responder a mis preguntas de seguridad
+choose-email-needs = Necesita: su correo electrónico, en este u otro dispositivo
+choose-sms-needs = Necesita: el teléfono móvil que registró, con cobertura
+choose-totp-needs = Necesita: la aplicación de autenticación de su teléfono
+choose-passkey-needs = Necesita: su clave de acceso o llave de seguridad, o el dispositivo que la guarda
+choose-questions-needs = Necesita: las respuestas que dio al registrarse
+contact-title = Soporte técnico
+contact-phone = Teléfono
+contact-email = Correo electrónico
+contact-hours = Horario
+contact-location = En persona
+contact-url = Web
+code-help-summary = ¿No ha recibido ningún código?
+code-help-email-spam = Los códigos suelen llegar en un minuto. Mire también en la carpeta de correo no deseado.
+code-help-sms-wait = Los SMS suelen llegar en un minuto. Compruebe que su teléfono tiene cobertura y no está en modo avión.
+code-help-which = El código solo se envía a la dirección o al número registrados aquí para esta cuenta, que quizá no sean los que usa a diario.
+code-help-typed = Compruebe la dirección o el número de arriba. Si no es correcto, cancele y vuelva a introducirlo.
+code-help-valid = Un código es válido durante { $minutes ->
+        [one] un minuto
+       *[other] { $minutes } minutos
+    }. Puede pedir uno nuevo arriba; solo vale el más reciente.
+code-help-never = Si nunca registró aquí un método de recuperación, no llegará ningún código: elija otro método o póngase en contacto con el soporte técnico.
+code-help-phone = También puede continuar en su teléfono en { $url }
 code-email-title = Introduzca el código del correo electrónico
 code-email-lead = Si esta cuenta tiene una dirección de correo electrónico registrada, le hemos enviado un código. Es válido durante { $minutes ->
         [one] 1 minuto
@@ -289,7 +311,7 @@ wait-day = Puede volver a intentarlo en aproximadamente un día.
 
 ## Dates
 
-date-time = { $weekday }, { $day } de { $month } de { $year }, { $time } UTC
+date-time = { $weekday }, { $day } de { $month } de { $year }, { $time } { $zone }
 date-unknown = día desconocido
 weekday-1 = lunes
 weekday-2 = martes

@@ -75,6 +75,28 @@ choose-lead = Choisissez une méthode que vous avez enregistrée. Si vous n'en a
 choose-email = M'envoyer un code par e-mail
 choose-totp = Utiliser un code de mon application d'authentification
 choose-questions = Répondre à mes questions de sécurité
+choose-email-needs = Il vous faut : votre messagerie, sur cet appareil ou un autre
+choose-sms-needs = Il vous faut : le téléphone mobile enregistré, avec du réseau
+choose-totp-needs = Il vous faut : l'application d'authentification de votre téléphone
+choose-passkey-needs = Il vous faut : votre clé d'accès ou clé de sécurité, ou l'appareil qui la contient
+choose-questions-needs = Il vous faut : les réponses données lors de l'enregistrement
+contact-title = Support technique
+contact-phone = Téléphone
+contact-email = E-mail
+contact-hours = Horaires
+contact-location = Sur place
+contact-url = Web
+code-help-summary = Pas reçu de code ?
+code-help-email-spam = Les codes arrivent en général en moins d'une minute. Regardez aussi dans vos courriers indésirables.
+code-help-sms-wait = Les SMS arrivent en général en moins d'une minute. Vérifiez que votre téléphone capte le réseau et n'est pas en mode avion.
+code-help-which = Le code part uniquement à l'adresse ou au numéro enregistré ici pour ce compte, qui n'est peut-être pas celui que vous utilisez tous les jours.
+code-help-typed = Vérifiez l'adresse ou le numéro affiché ci-dessus. S'il est faux, annulez et saisissez-le à nouveau.
+code-help-valid = Un code est valable { $minutes ->
+        [one] une minute
+       *[other] { $minutes } minutes
+    }. Vous pouvez en demander un nouveau ci-dessus ; seul le plus récent fonctionne.
+code-help-never = Si vous n'avez jamais enregistré de méthode de récupération ici, aucun code n'arrivera : choisissez une autre méthode ou contactez le support technique.
+code-help-phone = Vous pouvez aussi continuer sur votre téléphone : { $url }
 code-email-title = Saisissez le code reçu par e-mail
 code-email-lead = Si une adresse e-mail est enregistrée pour ce compte, nous y avons envoyé un code. Il est valable { $minutes ->
         [one] { $minutes } minute
@@ -292,7 +314,7 @@ wait-day = Vous pourrez réessayer dans environ un jour.
 date-time = { $weekday } { $day ->
         [1] 1er
        *[other] { $day }
-    } { $month } { $year } à { $time } UTC
+    } { $month } { $year } à { $time } { $zone }
 date-unknown = une date inconnue
 weekday-1 = lundi
 weekday-2 = mardi

@@ -76,6 +76,28 @@ choose-lead = Kies een methode die u hebt geregistreerd. Hebt u geen methode ger
 choose-email = Code per e-mail ontvangen
 choose-totp = Code uit mijn authenticator-app gebruiken
 choose-questions = Mijn beveiligingsvragen beantwoorden
+choose-email-needs = U hebt nodig: uw e-mail, op dit of een ander apparaat
+choose-sms-needs = U hebt nodig: de geregistreerde mobiele telefoon, met bereik
+choose-totp-needs = U hebt nodig: de authenticator-app op uw telefoon
+choose-passkey-needs = U hebt nodig: uw passkey of beveiligingssleutel, of het apparaat waarop die staat
+choose-questions-needs = U hebt nodig: de antwoorden die u bij het registreren gaf
+contact-title = Helpdesk
+contact-phone = Telefoon
+contact-email = E-mail
+contact-hours = Bereikbaar
+contact-location = Ter plaatse
+contact-url = Web
+code-help-summary = Geen code ontvangen?
+code-help-email-spam = Codes komen meestal binnen een minuut aan. Kijk ook in uw map met spam of ongewenste e-mail.
+code-help-sms-wait = Sms'jes komen meestal binnen een minuut aan. Controleer of uw telefoon bereik heeft en niet in vliegtuigmodus staat.
+code-help-which = De code gaat alleen naar het adres of nummer dat hier voor dit account is geregistreerd; dat is misschien niet het adres dat u dagelijks gebruikt.
+code-help-typed = Controleer het adres of nummer hierboven. Klopt het niet, annuleer dan en voer het opnieuw in.
+code-help-valid = Een code is { $minutes ->
+        [one] één minuut
+       *[other] { $minutes } minuten
+    } geldig. Hierboven kunt u een nieuwe aanvragen; alleen de nieuwste werkt.
+code-help-never = Hebt u hier nooit een herstelmethode geregistreerd, dan komt er geen code: kies een andere methode of neem contact op met de helpdesk.
+code-help-phone = U kunt ook verdergaan op uw telefoon via { $url }
 code-email-title = Voer de code uit uw e-mail in
 code-email-lead = Als dit account een geregistreerd e-mailadres heeft, hebben we daar een code naartoe gestuurd. De code is { $minutes ->
         [one] 1 minuut
@@ -290,7 +312,7 @@ wait-day = U kunt het over ongeveer een dag opnieuw proberen.
 
 ## Datums
 
-date-time = { $weekday } { $day } { $month } { $year }, { $time } UTC
+date-time = { $weekday } { $day } { $month } { $year }, { $time } { $zone }
 date-unknown = een onbekend tijdstip
 weekday-1 = maandag
 weekday-2 = dinsdag

@@ -21,6 +21,7 @@ pub mod alerts;
 pub mod audit;
 pub mod branding;
 pub mod codes;
+pub mod contact;
 pub mod database;
 pub mod directory;
 pub use directory::discovery;
@@ -46,8 +47,9 @@ pub mod totp;
 pub use admin::AdminConfig;
 pub use alerts::AlertsConfig;
 pub use audit::AuditConfig;
-pub use branding::{BrandingConfig, accent_colour, logo_type, relative_luminance};
+pub use branding::{BrandingConfig, accent_colour, favicon_type, logo_type, relative_luminance};
 pub use codes::CodesConfig;
+pub use contact::{Contact, ContactConfig, ContactText};
 pub use database::DatabaseConfig;
 pub(crate) use directory::validate_ldap;
 pub use directory::{
@@ -104,6 +106,8 @@ pub struct Config {
     pub log: LogConfig,
     #[serde(default)]
     pub branding: BrandingConfig,
+    #[serde(default)]
+    pub contact: ContactConfig,
     #[serde(default)]
     pub kiosk: KioskConfig,
     #[serde(default)]
@@ -222,6 +226,7 @@ impl Config {
         language::validate(self, &mut err);
         self.admin.validate(&mut err);
         self.branding.validate(&mut err);
+        self.contact.validate(&mut err);
         self.kiosk.validate(&mut err);
         self.alerts.validate(&mut err);
         self.limits.validate(&mut err);

@@ -36,6 +36,8 @@ pub struct ServerConfig {
     /// The language for people whose browser asks for none the portal speaks (a code of
     /// `Lang::ALL`: en, de, …). Unset: `branding.default_language` if set, else English.
     pub default_lang: Option<String>,
+    /// The time zone of times on pages and in mails, as an IANA name like `Europe/Berlin`.
+    pub time_zone: String,
 }
 
 impl Default for ServerConfig {
@@ -52,11 +54,17 @@ impl Default for ServerConfig {
             uniform_post_max_ms: 3_000,
             return_to_hosts: vec![],
             default_lang: None,
+            time_zone: "UTC".into(),
         }
     }
 }
 
 impl ServerConfig {
+    /// The configured time zone (`time_zone`, checked by `validate`; UTC if it is not known).
+    pub fn zone(&self) -> jiff::tz::TimeZone {
+        jiff::tz::TimeZone::get(&self.time_zone).unwrap_or(jiff::tz::TimeZone::UTC)
+    }
+
     pub(super) fn validate(&self, err: &mut impl FnMut(&str, String)) {
         if self.listen.parse::<std::net::SocketAddr>().is_err() {
             err("server.listen", format!("expected an address and port like 127.0.0.1:8080, got {:?}", self.listen));
@@ -95,6 +103,12 @@ impl ServerConfig {
             err(
                 "server.uniform_post_max_ms",
                 format!("expected server.uniform_post_ms to 20000 and below server.request_timeout_secs, got {max}"),
+            );
+        }
+        if let Err(e) = jiff::tz::TimeZone::get(&self.time_zone) {
+            err(
+                "server.time_zone",
+                format!("expected an IANA time zone like Europe/Berlin or UTC, got {:?}: {e}", self.time_zone),
             );
         }
         if !(60..=86_400).contains(&self.flow_timeout_secs) {

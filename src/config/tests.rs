@@ -258,3 +258,61 @@ fn the_example_file_documents_every_key_and_parses() {
         }
     }
 }
+
+#[test]
+fn branding_files_that_are_missing_or_wrong_name_their_key() {
+    let dir = std::env::temp_dir().join(format!("rekey-branding-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let wording = dir.join("wording.en.ftl");
+    std::fs::write(&wording, "home-title = Forgot your password?\nhome-titel = typo\n").unwrap();
+    let errs = errors(&format!(
+        "{VALID}\n[branding]\ncustom_css_file = \"/nonexistent/site.css\"\nfavicon_file = \"/nonexistent/icon.ico\"\n\
+         [branding.messages_files]\nen = {wording:?}\nde = \"/nonexistent/wording.de.ftl\"\nxx = {wording:?}\n"
+    ));
+    for key in [
+        "branding.custom_css_file: cannot read /nonexistent/site.css",
+        "branding.favicon_file: cannot read /nonexistent/icon.ico",
+        "branding.messages_files.de: cannot read /nonexistent/wording.de.ftl",
+        "branding.messages_files.xx:",
+    ] {
+        assert!(errs.iter().any(|e| e.starts_with(key)), "{key} not in {errs:?}");
+    }
+    let unknown = errs.iter().find(|e| e.starts_with("branding.messages_files.en:")).expect("the unknown id is named");
+    assert!(unknown.contains("unknown message id \"home-titel\""), "{unknown}");
+    std::fs::write(&wording, "home-title = Forgot your password?\n").unwrap();
+    let css = dir.join("site.css");
+    std::fs::write(&css, "body { background: #fafafa; }\n").unwrap();
+    let ok = format!("{VALID}\n[branding]\ncustom_css_file = {css:?}\n[branding.messages_files]\nen = {wording:?}\n");
+    assert_eq!(errors(&ok), Vec::<String>::new());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn an_unknown_time_zone_names_its_key() {
+    let errs = errors(&format!("{VALID}\n[server]\ntime_zone = \"Europe/Atlantis\"\n"));
+    assert!(errs.iter().any(|e| e.starts_with("server.time_zone: expected an IANA time zone")), "{errs:?}");
+    let config = Config::from_toml(&format!("{VALID}\n[server]\ntime_zone = \"Europe/Berlin\"\n")).unwrap();
+    assert_eq!(config.server.zone().iana_name(), Some("Europe/Berlin"));
+    assert_eq!(Config::from_toml(VALID).unwrap().server.zone(), jiff::tz::TimeZone::UTC);
+}
+
+#[test]
+fn the_helpdesk_contact_is_checked_by_key_and_worded_per_language() {
+    let errs = errors(&format!(
+        "{VALID}\n[contact]\nphone = \"call us\"\nurl = \"intranet/help\"\nemail = \"not an address\"\n\
+         [contact.lang.de]\nhours = \"Mo–Fr\\n8–18\"\n[contact.lang.xx]\nhours = \"9-5\"\n"
+    ));
+    for key in ["contact.phone:", "contact.url:", "contact.email:", "contact.lang.de.hours:", "contact.lang.xx:"] {
+        assert!(errs.iter().any(|e| e.starts_with(key)), "{key} not in {errs:?}");
+    }
+    let config = Config::from_toml(&format!(
+        "{VALID}\n[contact]\nphone = \"+49 30 1234-5678\"\nhours = \"Monday to Friday, 8:00 to 18:00\"\n\
+         [contact.lang.de]\nhours = \"Montag bis Freitag, 8 bis 18 Uhr\"\n"
+    ))
+    .unwrap();
+    let de = config.contact.for_lang("de").unwrap();
+    assert_eq!((de.phone.as_str(), de.hours.as_str()), ("+49 30 1234-5678", "Montag bis Freitag, 8 bis 18 Uhr"));
+    assert_eq!(config.contact.for_lang("fr").unwrap().hours, "Monday to Friday, 8:00 to 18:00");
+    assert_eq!(de.tel(), "+493012345678");
+    assert_eq!(Config::from_toml(VALID).unwrap().contact.for_lang("en"), None);
+}

@@ -34,6 +34,7 @@ impl Services {
         };
         let server = &self.config.server;
         let now = self.clock.now();
+        let zone = server.zone();
         for address in to {
             let notice = NoticeTo {
                 lang: who.lang,
@@ -42,6 +43,7 @@ impl Services {
                 to: &address,
                 display_name: &user.display_name,
                 when_utc: now,
+                zone: &zone,
                 source_ip: who.ip.as_deref(),
                 disown_url: link.as_deref(),
             };

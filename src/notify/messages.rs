@@ -74,6 +74,8 @@ pub struct NoticeTo<'a> {
     pub to: &'a str,
     pub display_name: &'a str,
     pub when_utc: i64,
+    /// The organisation's time zone (`server.time_zone`), for `when_utc`.
+    pub zone: &'a jiff::tz::TimeZone,
     pub source_ip: Option<&'a str>,
     /// The one-time "this wasn't me" link that blocks self-service for the account.
     pub disown_url: Option<&'a str>,
@@ -163,7 +165,7 @@ fn notice(n: &NoticeTo<'_>, words: Notice) -> Mail {
         "" => lang.t("mail-hello"),
         name => lang.t_with("mail-hello-name", &[("name", Arg::Str(&one_line(name)))]),
     };
-    let when = crate::i18n::human_time(lang, n.when_utc);
+    let when = crate::i18n::human_time(lang, n.zone, n.when_utc);
     let from = match n.source_ip.map(str::trim).filter(|ip| !ip.is_empty()) {
         Some(ip) => one_line(ip),
         None => lang.t("mail-unknown-address"),
@@ -228,9 +230,9 @@ fn page(lang: Lang, org: &str, body: &str) -> String {
     )
 }
 
-/// `when` as people read it, in English: "Wednesday 25 November 2026, 06:04 UTC".
+/// `when` as people read it, in English and UTC: "Wednesday 25 November 2026, 06:04 UTC".
 pub fn human_time(when_utc: i64) -> String {
-    crate::i18n::human_time(Lang::En, when_utc)
+    crate::i18n::human_time(Lang::En, &jiff::tz::TimeZone::UTC, when_utc)
 }
 
 /// Escapes text for HTML element content and quoted attribute values.
@@ -265,6 +267,7 @@ mod tests {
 
     const ORG: &str = "Example Corp";
     const URL: &str = "https://password.example.test";
+    static UTC: jiff::tz::TimeZone = jiff::tz::TimeZone::UTC;
     // Wednesday 25 November 2026 06:04:05 UTC
     const WHEN: i64 = 1_795_586_645;
 
@@ -276,6 +279,7 @@ mod tests {
             to: address,
             display_name,
             when_utc: WHEN,
+            zone: &UTC,
             source_ip,
             disown_url: None,
         }
@@ -367,6 +371,7 @@ mod tests {
             to: "a@example.test",
             display_name: "<script>alert('x')</script> & \"friends\"",
             when_utc: WHEN,
+            zone: &UTC,
             source_ip: Some("<img src=x onerror=alert(1)>"),
             disown_url: Some("javascript:alert(2)"),
         };

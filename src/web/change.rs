@@ -81,7 +81,7 @@ impl DonePage {
         DonePage {
             l: Layout::new(s, ctx, "change-done-title").returning(back),
             username: username.to_owned(),
-            when: crate::i18n::human_time(ctx.lang, s.clock.now()),
+            when: crate::i18n::human_time(ctx.lang, &s.config.server.zone(), s.clock.now()),
         }
     }
 }
@@ -150,7 +150,7 @@ async fn submit(p: Page, Verified(form): Verified<ChangeForm>) -> Result<Respons
             let back = return_to::allowed(s, ctx, &form.return_to);
             Ok(html(&DonePage::new(s, ctx, form.username.trim(), back))?.into_response())
         }
-        Some((key, field)) => Ok(again(key, field, problems(ctx, &outcome))),
+        Some((key, field)) => Ok(again(key, field, problems(s, ctx, &outcome))),
     }
 }
 
@@ -169,10 +169,10 @@ pub(super) fn refusal(outcome: &ChangeOutcome, failed: &'static str) -> Option<(
 }
 
 /// Why our own rules refused the new password, one sentence each, for under its field.
-pub(super) fn problems(ctx: &Ctx, outcome: &ChangeOutcome) -> Vec<String> {
+pub(super) fn problems(s: &Services, ctx: &Ctx, outcome: &ChangeOutcome) -> Vec<String> {
     match outcome {
         ChangeOutcome::Weak(refusals) => super::quality::sentences(ctx.lang, refusals),
-        ChangeOutcome::Refused(reason) => super::quality::refusal_sentences(ctx.lang, reason),
+        ChangeOutcome::Refused(reason) => super::quality::refusal_sentences(ctx.lang, &s.config.server.zone(), reason),
         _ => Vec::new(),
     }
 }

@@ -57,6 +57,8 @@ pub fn routes(services: Arc<Services>) -> Router {
         .nest("/unlock", recovery::routes(Purpose::Unlock))
         .route("/static/theme.css", get(assets::theme))
         .route("/static/logo", get(assets::logo))
+        .route("/static/favicon", get(assets::favicon))
+        .route("/static/custom.css", get(assets::custom_css))
         .route("/static/{*path}", get(assets::serve))
         .fallback(error::not_found)
         .with_state(services)

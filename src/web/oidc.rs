@@ -229,7 +229,7 @@ async fn change_submit(p: Page, Verified(form): Verified<ChangeForm>) -> Result<
             session.remove::<SignedInSession>(SIGNED_IN_KEY).await?;
             Ok(html(&DonePage::new(s, ctx, &signed_in.login, None))?.into_response())
         }
-        Some((key, field)) => Ok(again(key, field, super::change::problems(ctx, &outcome))),
+        Some((key, field)) => Ok(again(key, field, super::change::problems(s, ctx, &outcome))),
     }
 }
 

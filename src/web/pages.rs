@@ -26,6 +26,11 @@ pub struct Layout {
     pub root: String,
     pub kiosk: Option<KioskView>,
     pub has_logo: bool,
+    /// `branding.favicon_file` and `branding.custom_css_file` are set.
+    pub has_favicon: bool,
+    pub has_custom_css: bool,
+    /// How to reach the helpdesk (`[contact]`) in this language; `None` when not configured.
+    pub contact: Option<crate::config::Contact>,
     /// Every language, for the switcher.
     pub languages: Vec<LangChoice>,
     /// The switcher's form: this page's path, and its query as hidden fields.
@@ -79,6 +84,9 @@ impl Layout {
             root: ctx.root().to_owned(),
             kiosk,
             has_logo: config.branding.logo_file.is_some(),
+            has_favicon: config.branding.favicon_file.is_some(),
+            has_custom_css: config.branding.custom_css_file.is_some(),
+            contact: config.contact.for_lang(lang.code()),
             languages,
             lang_action,
             lang_keep,

@@ -72,10 +72,10 @@ pub fn rule_sentences(lang: Lang, rules: &PasswordRules, change: bool) -> Vec<St
 }
 
 /// A refusal explained from the directory's rules, as one sentence.
-pub fn explanation(lang: Lang, why: &Explanation) -> String {
+pub fn explanation(lang: Lang, zone: &jiff::tz::TimeZone, why: &Explanation) -> String {
     match why {
         Explanation::TooYoung { until } => {
-            lang.t_with("dir-why-too-young", &[("when", Arg::Str(&crate::i18n::human_time(lang, *until)))])
+            lang.t_with("dir-why-too-young", &[("when", Arg::Str(&crate::i18n::human_time(lang, zone, *until)))])
         }
         Explanation::TooShort { min_length } => {
             lang.t_with("dir-why-too-short", &[("length", Arg::Num((*min_length).into()))])
@@ -87,9 +87,9 @@ pub fn explanation(lang: Lang, why: &Explanation) -> String {
 }
 
 /// The sentence under the field for a directory refusal, when the rules explained it.
-pub fn refusal_sentences(lang: Lang, reason: &PolicyReason) -> Vec<String> {
+pub fn refusal_sentences(lang: Lang, zone: &jiff::tz::TimeZone, reason: &PolicyReason) -> Vec<String> {
     match reason {
-        PolicyReason::Explained(why) => vec![explanation(lang, why)],
+        PolicyReason::Explained(why) => vec![explanation(lang, zone, why)],
         _ => Vec::new(),
     }
 }
@@ -115,6 +115,8 @@ pub fn sentences(lang: Lang, refusals: &[Refusal]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    static UTC: jiff::tz::TimeZone = jiff::tz::TimeZone::UTC;
 
     #[test]
     fn the_directory_rules_read_as_sentences_and_the_minimum_age_only_for_a_change() {
@@ -143,14 +145,14 @@ mod tests {
         ];
         for lang in Lang::ALL {
             for why in &all {
-                let sentence = explanation(lang, why);
+                let sentence = explanation(lang, &UTC, why);
                 assert!(!sentence.starts_with("dir-") && sentence.ends_with('.'), "{lang:?} {why:?}: {sentence}");
             }
         }
-        let when = explanation(Lang::En, &all[0]);
-        assert!(when.contains(&crate::i18n::human_time(Lang::En, 1_796_575_440)), "{when}");
-        assert!(explanation(Lang::De, &all[1]).contains("14"));
-        assert_eq!(refusal_sentences(Lang::En, &PolicyReason::TooShort), Vec::<String>::new());
-        assert_eq!(refusal_sentences(Lang::En, &PolicyReason::Explained(all[4].clone())).len(), 1);
+        let when = explanation(Lang::En, &UTC, &all[0]);
+        assert!(when.contains(&crate::i18n::human_time(Lang::En, &UTC, 1_796_575_440)), "{when}");
+        assert!(explanation(Lang::De, &UTC, &all[1]).contains("14"));
+        assert_eq!(refusal_sentences(Lang::En, &UTC, &PolicyReason::TooShort), Vec::<String>::new());
+        assert_eq!(refusal_sentences(Lang::En, &UTC, &PolicyReason::Explained(all[4].clone())).len(), 1);
     }
 }

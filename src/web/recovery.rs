@@ -319,7 +319,7 @@ fn done_page(p: &Page, r: &Recovery, back: Option<String>, outcome: Done) -> Res
         sessions_kept: outcome.sessions_kept,
         unlocked: outcome.unlocked,
         username: r.login().to_owned(),
-        when: crate::i18n::human_time(p.ctx.lang, p.s.clock.now()),
+        when: crate::i18n::human_time(p.ctx.lang, &p.s.config.server.zone(), p.s.clock.now()),
     };
     Ok(html(&page)?.into_response())
 }
@@ -386,7 +386,9 @@ async fn set_password(p: Page, Verified(form): Verified<PasswordForm>) -> Result
         ResetOutcome::Done { must_change, sessions_kept } => {
             finished(&p, &r, Done { must_change, sessions_kept, unlocked }).await
         }
-        ResetOutcome::Refused(reason) => again(reason.advice(), super::quality::refusal_sentences(ctx.lang, &reason)),
+        ResetOutcome::Refused(reason) => {
+            again(reason.advice(), super::quality::refusal_sentences(ctx.lang, &s.config.server.zone(), &reason))
+        }
         ResetOutcome::Weak(refusals) => again("quality-refused", super::quality::sentences(ctx.lang, &refusals)),
     }
 }

@@ -134,6 +134,8 @@ struct ConfirmPage {
     error: Option<String>,
     /// The SMS gateway's last message failed.
     sms_failing: bool,
+    /// How long a code is valid, for "Didn't get a code?".
+    ttl_minutes: u64,
 }
 
 impl ConfirmPage {
@@ -404,6 +406,7 @@ async fn confirm_view(p: &Page, e: &Enrolment, error: Option<String>) -> Result<
         secret_text,
         error,
         sms_failing: kind == "sms" && crate::flow::sms::gateway_failing(&p.s),
+        ttl_minutes: p.s.config.codes.ttl_secs / 60,
     })
 }
 

@@ -47,8 +47,9 @@ pub enum StartError {
     Listen(String, std::io::Error),
     #[error("secrets.master_key: missing or invalid")]
     MasterKey,
-    #[error("branding.logo_file: {0}")]
-    Branding(std::io::Error),
+    /// A branding file (logo, favicon, style sheet, wording) could not be read; names its key.
+    #[error("{0}")]
+    Branding(String),
 }
 
 /// The directory `directory.kind` names.
@@ -195,6 +196,8 @@ impl App {
             .layer(axum::middleware::from_fn_with_state(services.clone(), super::context_layer::kiosk_entry));
         router.layer(
             ServiceBuilder::new()
+                .layer(axum::Extension(self.branding.clone()))
+                .layer(axum::middleware::from_fn(super::assets::wording))
                 .layer(axum::middleware::from_fn_with_state(services.clone(), super::health::count_request))
                 .layer(axum::middleware::from_fn_with_state(services.clone(), super::who::trusted_request_id))
                 .layer(SetRequestIdLayer::new(x_request_id.clone(), MakeRequestUuid))

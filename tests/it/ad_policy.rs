@@ -85,7 +85,7 @@ async fn a_pso_minimum_age_refusal_says_when_the_password_can_be_changed_again()
     let refused = change(&mut b, &user, &first, &second).await;
     refused.assert_status(422);
     let until = last_set(dc, &user).await + 86_400;
-    let sentence = format!("it can be changed again after {}.", human_time(Lang::En, until));
+    let sentence = format!("it can be changed again after {}.", human_time(Lang::En, &jiff::tz::TimeZone::UTC, until));
     assert!(refused.contains(&sentence), "no {sentence:?} in:\n{}", refused.body);
     assert!(dc.bind(&user.dn, &first).await, "nothing changed");
     let audit = env.server.services.db.recent_audit(10).await.unwrap();

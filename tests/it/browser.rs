@@ -31,7 +31,7 @@ async fn portal() -> Arc<TestEnv> {
     portal_with(|_| {}).await
 }
 
-async fn portal_with(tweak: impl FnOnce(&mut Config)) -> Arc<TestEnv> {
+pub(crate) async fn portal_with(tweak: impl FnOnce(&mut Config)) -> Arc<TestEnv> {
     let pow_bits = Config::default().limits.pow_base_bits;
     Arc::new(
         TestEnv::with(|config| {

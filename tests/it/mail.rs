@@ -13,6 +13,7 @@ use crate::support::{init_tracing, output_dir, remember_secret, unique};
 
 const ORG: &str = "Example Corp";
 const URL: &str = "https://password.example.test";
+static UTC: jiff::tz::TimeZone = jiff::tz::TimeZone::UTC;
 
 fn notice_to<'a>(to: &'a str, display_name: &'a str, source_ip: Option<&'a str>) -> messages::NoticeTo<'a> {
     messages::NoticeTo {
@@ -22,6 +23,7 @@ fn notice_to<'a>(to: &'a str, display_name: &'a str, source_ip: Option<&'a str>)
         to,
         display_name,
         when_utc: 1_795_586_645,
+        zone: &UTC,
         source_ip,
         disown_url: None,
     }
