@@ -17,6 +17,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
 pub mod admin;
+pub mod helpdesk;
 pub mod alerts;
 pub mod audit;
 pub mod branding;
@@ -43,6 +44,7 @@ pub mod sms;
 pub mod totp;
 
 pub use admin::AdminConfig;
+pub use helpdesk::HelpdeskConfig;
 pub use alerts::AlertsConfig;
 pub use audit::AuditConfig;
 pub use branding::{BrandingConfig, accent_colour, logo_type, relative_luminance};
@@ -107,6 +109,8 @@ pub struct Config {
     pub kiosk: KioskConfig,
     #[serde(default)]
     pub admin: AdminConfig,
+    #[serde(default)]
+    pub helpdesk: HelpdeskConfig,
     #[serde(default)]
     pub questions: QuestionsConfig,
     #[serde(default)]
@@ -219,6 +223,7 @@ impl Config {
         let questions_used = self.policy.methods.contains(&MethodKind::Questions);
         self.questions.validate(questions_used, &self.branding.default_language, &mut err);
         self.admin.validate(&mut err);
+        self.helpdesk.validate(&mut err);
         self.branding.validate(&mut err);
         self.kiosk.validate(&mut err);
         self.alerts.validate(&mut err);

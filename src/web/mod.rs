@@ -15,6 +15,7 @@ mod disown;
 mod error;
 mod expiry;
 mod health;
+mod helpdesk;
 mod method_pages;
 mod oidc;
 mod pages;
@@ -25,6 +26,7 @@ mod register;
 mod return_to;
 mod server;
 mod shared;
+mod staff;
 mod who;
 
 pub use error::Error;
@@ -47,6 +49,7 @@ pub fn routes(services: Arc<Services>) -> Router {
         .route("/start-over", get(pages::start_over))
         .route("/still-here", get(pages::still_here))
         .merge(admin::routes())
+        .merge(helpdesk::routes())
         .merge(register::routes())
         .merge(change::routes())
         .merge(disown::routes())

@@ -18,6 +18,7 @@ use tower_sessions::Session;
 
 use super::change::{ChangePage, DonePage};
 use super::context::Ctx;
+use super::staff::{AdminArea, HelpdeskArea};
 use super::csrf::{CsrfToken, HasCsrf, Verified};
 use super::error::Error;
 use super::pages::{Layout, html};
@@ -118,8 +119,8 @@ async fn start(
     session: Session,
     Query(q): Query<Start>,
 ) -> Result<Response, Error> {
-    let next = q.next.filter(|n| matches!(n.as_str(), "register" | "admin"));
-    if next.as_deref() == Some("admin") && ctx.is_kiosk() {
+    let next = q.next.filter(|n| matches!(n.as_str(), "register" | "admin" | "helpdesk"));
+    if matches!(next.as_deref(), Some("admin" | "helpdesk")) && ctx.is_kiosk() {
         return Err(Error::NotFound);
     }
     let (url, state, pending) = graph(&s)?.sign_in_start(&redirect_url(&s)).await.map_err(oidc_error)?;
@@ -168,8 +169,16 @@ async fn finish(
         graph(&s)?.sign_in_finish(&redirect_url(&s), &expected, &state, &code, pending).await.map_err(oidc_error)?;
     session.cycle_id().await?;
     let next = session.remove::<serde_json::Value>(NEXT_KEY).await?;
-    if next.as_ref().and_then(serde_json::Value::as_str) == Some("admin") {
-        return super::admin_oidc::after_sign_in(&s, &ctx, &csrf, &who, &session, &signed_in.object_id).await;
+    match next.as_ref().and_then(serde_json::Value::as_str) {
+        Some("admin") => {
+            let id = &signed_in.object_id;
+            return super::admin_oidc::after_sign_in::<AdminArea>(&s, &ctx, &csrf, &who, &session, id).await;
+        }
+        Some("helpdesk") => {
+            let id = &signed_in.object_id;
+            return super::admin_oidc::after_sign_in::<HelpdeskArea>(&s, &ctx, &csrf, &who, &session, id).await;
+        }
+        _ => {}
     }
     // `true` from before `next` named admin too.
     if matches!(next, Some(serde_json::Value::Bool(true)))

@@ -28,6 +28,8 @@ mod graph_oidc;
 mod graph_outcomes;
 mod graph_tenant;
 mod health;
+mod helpdesk;
+mod helpdesk_four_eyes;
 mod holes;
 mod hostile;
 mod ldap_directory;
