@@ -704,7 +704,6 @@ helpdesk-no-methods = Nichts registriert. Jede Aktion braucht die Freigabe einer
 helpdesk-destination = Gesendet an
 helpdesk-added = Hinzugefügt
 helpdesk-verify-caller = Anrufer bestätigen
-helpdesk-verify-with = Anrufer bestätigen mit
 helpdesk-ask-app-code = Nach dem Code der App fragen
 helpdesk-send-code = Code senden
 helpdesk-check-title = Anrufer bestätigen

@@ -694,7 +694,6 @@ helpdesk-no-methods = Nothing registered. Every action needs a second helpdesk p
 helpdesk-destination = Sent to
 helpdesk-added = Added
 helpdesk-verify-caller = Verify the caller
-helpdesk-verify-with = Verify the caller with
 helpdesk-ask-app-code = Ask for the app's code
 helpdesk-send-code = Send a code
 helpdesk-check-title = Verify the caller

@@ -704,7 +704,6 @@ helpdesk-no-methods = Nada registrado. Toda acción necesita la aprobación de u
 helpdesk-destination = Enviado a
 helpdesk-added = Añadido
 helpdesk-verify-caller = Verificar al llamante
-helpdesk-verify-with = Verificar al llamante con
 helpdesk-ask-app-code = Pedir el código de la aplicación
 helpdesk-send-code = Enviar un código
 helpdesk-check-title = Verificar al llamante

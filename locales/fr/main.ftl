@@ -707,7 +707,6 @@ helpdesk-no-methods = Rien d'enregistré. Chaque action demande l'approbation d'
 helpdesk-destination = Envoyé à
 helpdesk-added = Ajoutée le
 helpdesk-verify-caller = Vérifier l'appelant
-helpdesk-verify-with = Vérifier l'appelant avec
 helpdesk-ask-app-code = Demander le code de l'application
 helpdesk-send-code = Envoyer un code
 helpdesk-check-title = Vérifier l'appelant

@@ -705,7 +705,6 @@ helpdesk-no-methods = Niets geregistreerd. Elke actie vraagt de goedkeuring van 
 helpdesk-destination = Verstuurd naar
 helpdesk-added = Toegevoegd
 helpdesk-verify-caller = De beller bevestigen
-helpdesk-verify-with = De beller bevestigen met
 helpdesk-ask-app-code = Om de code van de app vragen
 helpdesk-send-code = Een code sturen
 helpdesk-check-title = De beller bevestigen

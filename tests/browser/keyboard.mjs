@@ -7,70 +7,7 @@
 
 import assert from 'node:assert/strict';
 
-import {
-  BUTTONS,
-  HEADINGS,
-  LABELS,
-  LINKS,
-  assertHeading,
-  mailedCode,
-  navigates,
-  open,
-  problem,
-  run,
-  user,
-} from './lib.mjs';
-
-/** What has focus, for messages: tag and accessible label (aria-label, <label>, or text). */
-function describeFocus(page) {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return '(the page itself)';
-    const labelledBy = el.getAttribute('aria-labelledby');
-    const label =
-      el.getAttribute('aria-label') ||
-      (labelledBy && document.getElementById(labelledBy)?.textContent) ||
-      el.labels?.[0]?.textContent ||
-      el.textContent ||
-      el.getAttribute('name') ||
-      '';
-    return `<${el.tagName.toLowerCase()}> "${label.replace(/\s+/g, ' ').trim()}"`;
-  });
-}
-
-/** Records a problem unless the focused element draws an outline. */
-async function expectVisibleFocus(page, where) {
-  const style = await page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return null;
-    const s = getComputedStyle(el);
-    return { style: s.outlineStyle, width: s.outlineWidth };
-  });
-  if (style && (style.style === 'none' || style.width === '0px')) {
-    problem(where, `focus is not visible on ${await describeFocus(page)}: outline ${style.style} ${style.width}`);
-  }
-}
-
-/**
- * Presses Tab (at most `max` times) until `target` has focus, checking on every stop that the
- * focus can be seen. Fails naming where the focus went instead.
- */
-async function tabTo(page, target, what, max = 20) {
-  const stops = [];
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const where = `${new URL(page.url()).pathname} (Tab to ${what})`;
-    await expectVisibleFocus(page, where);
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    stops.push(await describeFocus(page));
-  }
-  assert.fail(`${what} did not get focus after ${max} Tab(s) on ${page.url()}; focus went to: ${stops.join(' → ')}`);
-}
-
-/** Enter on whatever has focus, waiting for the page it leads to. */
-function enter(page) {
-  return navigates(page, () => page.keyboard.press('Enter'));
-}
+import { BUTTONS, HEADINGS, LABELS, LINKS, assertHeading, enter, mailedCode, open, run, tabTo, user } from './lib.mjs';
 
 await run('keyboard', async (session) => {
   const { page } = session;

@@ -3,7 +3,6 @@
 //! privileged account needs the approval even after its caller was verified.
 
 use crate::helpdesk::{ADMINS, account, act, audit_lines, helpdesk_config, member, verify_by_mail};
-use crate::support::directory::TestDirectory;
 use crate::support::env::TestEnv;
 use crate::support::slapd::Slapd;
 

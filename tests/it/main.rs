@@ -29,6 +29,7 @@ mod graph_outcomes;
 mod graph_tenant;
 mod health;
 mod helpdesk;
+mod helpdesk_cloud;
 mod helpdesk_four_eyes;
 mod holes;
 mod hostile;

@@ -36,7 +36,7 @@ impl LdapDirectory {
         let base = self.config.base_dn.as_str();
         let timeout = self.connector().timeout();
         let size = i32::try_from(limit).unwrap_or(i32::MAX);
-        let (entries, result) = self
+        let found = self
             .pool
             .run(Retry::Idempotent, |mut ldap| {
                 let (filter, attrs) = (filter.clone(), attrs.clone());
@@ -48,12 +48,13 @@ impl LdapDirectory {
                 }
             })
             .await?;
+        let (entries, result) = (found.0, found.1);
         // 4 = sizeLimitExceeded: the first `limit` are all the helpdesk sees.
         if result.rc != 0 && result.rc != 4 {
             return Err(logged("people search", base, &result));
         }
         let now = SystemTime::now();
-        let mut found: Vec<DirUser> = entries
+        let mut people: Vec<DirUser> = entries
             .into_iter()
             .map(SearchEntry::construct)
             .filter_map(|entry| {
@@ -66,8 +67,8 @@ impl LdapDirectory {
             .filter(|u| !u.login.is_empty())
             .take(limit)
             .collect();
-        found.sort_by(|a, b| a.login.to_lowercase().cmp(&b.login.to_lowercase()));
-        Ok(found)
+        people.sort_by(|a, b| a.login.to_lowercase().cmp(&b.login.to_lowercase()));
+        Ok(people)
     }
 }
 

@@ -42,10 +42,9 @@ pub async fn act(
     let reason = clean_reason(reason);
     let by = actor(member);
     let event = format!("helpdesk_{}", action.as_str());
-    let refused = |key: &'static str, code: &'static str| (key, code);
     let refusal = match reach(services, member, &user) {
-        Reach::Own => Some(refused("helpdesk-refused-own", "own_account")),
-        Reach::OutOfReach => Some(refused("helpdesk-refused-out-of-reach", "out_of_reach")),
+        Reach::Own => Some(("helpdesk-refused-own", "own_account")),
+        Reach::OutOfReach => Some(("helpdesk-refused-out-of-reach", "out_of_reach")),
         Reach::FourEyes | Reach::Direct => None,
     };
     if let Some((key, code)) = refusal {
@@ -121,12 +120,7 @@ pub(super) async fn perform(
         Action::Unlock => services.directory.unlock(user).await.map_err(FlowError::from_directory),
         Action::ResetLink => super::link::send(services, who, user, &stored).await,
         Action::LiftBlock => services.db.unblock(user.id.as_str()).await.map(|_| ()).map_err(FlowError::from),
-        Action::ClearMethods => async {
-            services.db.delete_methods_of(user.id.as_str()).await?;
-            services.db.end_helpdesk_links(user.id.as_str(), services.clock.now()).await?;
-            Ok(())
-        }
-        .await,
+        Action::ClearMethods => clear_methods(services, user).await,
     };
     if let Err(e) = done {
         audit(services, who, &event, user, "failure", reason, by).await;
@@ -147,5 +141,12 @@ pub(super) async fn perform(
             ),
         );
     }
+    Ok(())
+}
+
+/// Removes every registered method (and any live reset link): the person registers again.
+async fn clear_methods(services: &Services, user: &DirUser) -> Result<(), FlowError> {
+    services.db.delete_methods_of(user.id.as_str()).await?;
+    services.db.end_helpdesk_links(user.id.as_str(), services.clock.now()).await?;
     Ok(())
 }

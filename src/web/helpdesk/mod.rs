@@ -82,7 +82,7 @@ struct HomePage {
 }
 
 impl HomePage {
-    fn page_href(&self, page: &usize) -> String {
+    fn page_href(&self, page: usize) -> String {
         format!("/helpdesk?{}", url::form_urlencoded::Serializer::new(String::new()).append_pair("q", &self.q).append_pair("page", &page.to_string()).finish())
     }
 

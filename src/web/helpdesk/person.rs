@@ -36,6 +36,11 @@ impl PersonPage {
         self.l.t(&format!("admin-method-{kind}"))
     }
 
+    /// The words on a method's button: ask for the app's code, or send one.
+    fn verb(&self, kind: &str) -> String {
+        self.l.t(if kind == "totp" { "helpdesk-ask-app-code" } else { "helpdesk-send-code" })
+    }
+
     fn code_kind(&self, kind: &str) -> bool {
         matches!(kind, "email" | "sms" | "totp")
     }
