@@ -55,7 +55,8 @@ impl HelpdeskConfig {
         if self.temp_password {
             err("helpdesk.temp_password", "temporary passwords are not available yet; leave it false".into());
         }
-        for (key, list) in [("helpdesk.groups", &self.groups), ("helpdesk.out_of_reach_groups", &self.out_of_reach_groups)]
+        for (key, list) in
+            [("helpdesk.groups", &self.groups), ("helpdesk.out_of_reach_groups", &self.out_of_reach_groups)]
         {
             if list.iter().any(|g| g.trim().is_empty()) {
                 err(key, "a group name is empty".into());

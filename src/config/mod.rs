@@ -17,13 +17,13 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
 pub mod admin;
-pub mod helpdesk;
 pub mod alerts;
 pub mod audit;
 pub mod branding;
 pub mod codes;
 pub mod database;
 pub mod directory;
+pub mod helpdesk;
 pub use directory::discovery;
 pub mod email;
 pub mod graph_groups;
@@ -44,7 +44,6 @@ pub mod sms;
 pub mod totp;
 
 pub use admin::AdminConfig;
-pub use helpdesk::HelpdeskConfig;
 pub use alerts::AlertsConfig;
 pub use audit::AuditConfig;
 pub use branding::{BrandingConfig, accent_colour, logo_type, relative_luminance};
@@ -56,6 +55,7 @@ pub use directory::{
     OnPremises, PLAINTEXT_REFUSED,
 };
 pub use email::EmailMethodConfig;
+pub use helpdesk::HelpdeskConfig;
 pub use kiosk::KioskConfig;
 pub use limits::LimitsConfig;
 pub use log::{LogConfig, LogFormat};

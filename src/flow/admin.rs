@@ -276,14 +276,14 @@ impl Admin {
     /// The signed-in person as a directory account (for audit records); the groups are not kept.
     pub fn as_user(&self) -> DirUser {
         DirUser {
-        id: crate::directory::UserId(self.user_id.clone()),
-        login: self.login.clone(),
-        display_name: self.display_name.clone(),
-        dn: String::new(),
-        emails: vec![],
-        phones: vec![],
-        groups: vec![],
-        state: Default::default(),
+            id: crate::directory::UserId(self.user_id.clone()),
+            login: self.login.clone(),
+            display_name: self.display_name.clone(),
+            dn: String::new(),
+            emails: vec![],
+            phones: vec![],
+            groups: vec![],
+            state: Default::default(),
         }
     }
 }

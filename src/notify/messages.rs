@@ -48,7 +48,8 @@ pub fn code(lang: Lang, org: &str, to: &str, code: &SecretString, purpose: CodeP
     let expiry = lang.t_with("mail-code-expiry", &[("minutes", Arg::from(ttl_minutes.max(1)))]);
     // Everywhere else the code is never told to anyone; for the helpdesk, only to the call the
     // person made themselves.
-    let not_you = lang.t(if purpose == CodePurpose::Helpdesk { "mail-code-not-you-helpdesk" } else { "mail-code-not-you" });
+    let not_you =
+        lang.t(if purpose == CodePurpose::Helpdesk { "mail-code-not-you-helpdesk" } else { "mail-code-not-you" });
     let text = format!("{hello}\n\n{code_is}\n\n    {code}\n\n{expiry}\n\n{not_you}\n\n{org}\n");
     let html = page(
         lang,

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{FromRequestParts, Query, State};
-use axum::http::request::Parts;
 use axum::http::header;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Extension, Router};

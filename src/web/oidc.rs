@@ -18,10 +18,10 @@ use tower_sessions::Session;
 
 use super::change::{ChangePage, DonePage};
 use super::context::Ctx;
-use super::staff::{AdminArea, HelpdeskArea};
 use super::csrf::{CsrfToken, HasCsrf, Verified};
 use super::error::Error;
 use super::pages::{Layout, html};
+use super::staff::{AdminArea, HelpdeskArea};
 use super::who::Who;
 use crate::directory::graph::GraphDirectory;
 use crate::directory::graph::oidc::OidcError;

@@ -7,12 +7,12 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::Extension;
+use axum::Router;
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use secrecy::SecretString;
 use serde::Deserialize;
 use tower_sessions::Session;

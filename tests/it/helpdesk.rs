@@ -86,7 +86,9 @@ pub async fn audit_lines(env: &TestEnv, person: &TestUser) -> Vec<String> {
 async fn reset_link_mail(env: &TestEnv, address: &str, old: &str) -> crate::support::smtp::ReceivedMail {
     for _ in 0..100 {
         let mails = env.smtp.messages_to(address);
-        if let Some(m) = mails.into_iter().rev().find(|m| m.subject.contains("Set a new password") && !m.text.contains(old)) {
+        if let Some(m) =
+            mails.into_iter().rev().find(|m| m.subject.contains("Set a new password") && !m.text.contains(old))
+        {
             return m;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
@@ -120,10 +122,7 @@ async fn mailed_code_then_unlock(dir: &dyn TestDirectory) {
     let lines = audit_lines(&env, &person).await;
     let by = format!("helpdesk:{}", agent.uid);
     assert!(lines.iter().any(|l| l.starts_with("helpdesk_verify success email") && l.ends_with(&by)), "{lines:?}");
-    assert!(
-        lines.iter().any(|l| l == &format!("helpdesk_unlock success locked out on Monday {by}")),
-        "{lines:?}"
-    );
+    assert!(lines.iter().any(|l| l == &format!("helpdesk_unlock success locked out on Monday {by}")), "{lines:?}");
     let mail = env.smtp.wait_for_subject(&address, "The helpdesk changed something").await;
     assert!(mail.text.contains("unlocked your Example Corp account"), "{}", mail.text);
 }
@@ -203,7 +202,9 @@ async fn clear_methods(dir: &dyn TestDirectory) {
     act(&mut b, &person, "clear_methods", "lost phone").await.assert_status(200);
     let id = account(&env, &person).await.id;
     assert!(env.server.services.db.list_methods(id.as_str()).await.unwrap().is_empty());
-    assert!(audit_lines(&env, &person).await.iter().any(|l| l.starts_with("helpdesk_clear_methods success lost phone")));
+    assert!(
+        audit_lines(&env, &person).await.iter().any(|l| l.starts_with("helpdesk_clear_methods success lost phone"))
+    );
     // Told at the address that was registered, and at the directory's.
     env.smtp.wait_for_subject(&address, "The helpdesk changed something").await;
     env.smtp.wait_for_subject(&person.mail, "The helpdesk changed something").await;

@@ -63,7 +63,9 @@ pub async fn open_requests(services: &Services, member: &Admin) -> Result<Vec<Op
 /// `member` approves request `id`: the action is done now, audited with both members.
 pub async fn approve(services: &Services, who: &Requester, member: &Admin, id: &str) -> Result<Approved, FlowError> {
     count(services, member).await?;
-    let Some(r) = services.db.helpdesk_request(id).await? else { return Ok(Approved::Refused("helpdesk-request-gone")) };
+    let Some(r) = services.db.helpdesk_request(id).await? else {
+        return Ok(Approved::Refused("helpdesk-request-gone"));
+    };
     if !valid(services, &r).await || r.decided_at.is_some() || r.expires_at <= services.clock.now() {
         return Ok(Approved::Refused("helpdesk-request-gone"));
     }

@@ -117,8 +117,12 @@ pub async fn check_caller(
         return Ok(Checked::NotAllowed);
     }
     let result = match check.kind {
-        MethodKind::Email | MethodKind::Sms => codes::check(services, &check.attempt_id, check.kind.as_str(), input).await?,
-        MethodKind::Totp => codes::check_totp(services, &check.attempt_id, &usable(services, &user).await?, input).await?,
+        MethodKind::Email | MethodKind::Sms => {
+            codes::check(services, &check.attempt_id, check.kind.as_str(), input).await?
+        }
+        MethodKind::Totp => {
+            codes::check_totp(services, &check.attempt_id, &usable(services, &user).await?, input).await?
+        }
         MethodKind::Questions | MethodKind::Passkey => return Ok(Checked::NotAllowed),
     };
     let by = super::actor(member);

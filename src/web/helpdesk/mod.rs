@@ -83,7 +83,13 @@ struct HomePage {
 
 impl HomePage {
     fn page_href(&self, page: usize) -> String {
-        format!("/helpdesk?{}", url::form_urlencoded::Serializer::new(String::new()).append_pair("q", &self.q).append_pair("page", &page.to_string()).finish())
+        format!(
+            "/helpdesk?{}",
+            url::form_urlencoded::Serializer::new(String::new())
+                .append_pair("q", &self.q)
+                .append_pair("page", &page.to_string())
+                .finish()
+        )
     }
 
     fn when(&self, at: &i64) -> String {

@@ -170,7 +170,9 @@ pub(super) async fn check(
     Member(m): Member,
     Verified(form): Verified<CodeForm>,
 ) -> Result<Response, Error> {
-    let Some(c) = session.get::<CallerCheck>(CHECK).await? else { return Err(Error::Flow(crate::flow::FlowError::Expired)) };
+    let Some(c) = session.get::<CallerCheck>(CHECK).await? else {
+        return Err(Error::Flow(crate::flow::FlowError::Expired));
+    };
     let login = c.login.clone();
     let answer = |status, note, error| render(&s, &ctx, &csrf, &session, &m, &login, status, note, error);
     match helpdesk::check_caller(&s, &who, &m, &c, &form.code).await? {
@@ -206,9 +208,7 @@ pub(super) async fn act(
         Ok(Acted::Done) => (StatusCode::OK, (ctx.lang.t("helpdesk-done"), false)),
         Ok(Acted::Requested) => (StatusCode::ACCEPTED, (ctx.lang.t("helpdesk-requested"), false)),
         Ok(Acted::Refused(key)) => (StatusCode::FORBIDDEN, (ctx.lang.t(key), true)),
-        Err(crate::flow::FlowError::OutOfStep(_)) => {
-            (StatusCode::CONFLICT, (ctx.lang.t("helpdesk-no-address"), true))
-        }
+        Err(crate::flow::FlowError::OutOfStep(_)) => (StatusCode::CONFLICT, (ctx.lang.t("helpdesk-no-address"), true)),
         Err(e) => return Err(e.into()),
     };
     render(&s, &ctx, &csrf, &session, &m, &form.login, status, Some(note), None).await
