@@ -229,19 +229,6 @@ pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-#[cfg(test)]
-mod loggable_tests {
-    use super::loggable_path;
-
-    #[test]
-    fn link_tokens_never_reach_the_log() {
-        assert_eq!(loggable_path("/wasnt-me/abcDEF123"), "/wasnt-me/[token]");
-        assert_eq!(loggable_path("/reset/link/abcDEF123"), "/reset/link/[token]");
-        assert_eq!(loggable_path("/kiosk/reset/link/abcDEF123"), "/kiosk/reset/link/[token]");
-        assert_eq!(loggable_path("/reset/password"), "/reset/password");
-    }
-}
-
 /// The most header bytes a request may carry; browsers send a few kilobytes.
 pub const MAX_HEADER_BYTES: usize = 16 * 1024;
 
@@ -389,4 +376,17 @@ fn spawn_housekeeping(services: Arc<Services>) {
             services.metrics.upkeep();
         }
     });
+}
+
+#[cfg(test)]
+mod loggable_tests {
+    use super::loggable_path;
+
+    #[test]
+    fn link_tokens_never_reach_the_log() {
+        assert_eq!(loggable_path("/wasnt-me/abcDEF123"), "/wasnt-me/[token]");
+        assert_eq!(loggable_path("/reset/link/abcDEF123"), "/reset/link/[token]");
+        assert_eq!(loggable_path("/kiosk/reset/link/abcDEF123"), "/kiosk/reset/link/[token]");
+        assert_eq!(loggable_path("/reset/password"), "/reset/password");
+    }
 }

@@ -67,7 +67,7 @@ impl LdapDirectory {
             .filter(|u| !u.login.is_empty())
             .take(limit)
             .collect();
-        people.sort_by(|a, b| a.login.to_lowercase().cmp(&b.login.to_lowercase()));
+        people.sort_by_key(|u| u.login.to_lowercase());
         Ok(people)
     }
 }

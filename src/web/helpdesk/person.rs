@@ -67,6 +67,21 @@ pub(super) struct Who_ {
     login: Option<String>,
 }
 
+/// What a post answers with on the person's page.
+struct Answer {
+    status: StatusCode,
+    /// A note (catalogue words) and whether it is a refusal.
+    note: Option<(String, bool)>,
+    /// The error next to the code field.
+    code_error: Option<String>,
+}
+
+impl Answer {
+    fn new(status: StatusCode, note: Option<(String, bool)>, code_error: Option<String>) -> Answer {
+        Answer { status, note, code_error }
+    }
+}
+
 async fn render(
     s: &Services,
     ctx: &Ctx,
@@ -74,10 +89,9 @@ async fn render(
     session: &Session,
     m: &Admin,
     login: &str,
-    status: StatusCode,
-    note: Option<(String, bool)>,
-    code_error: Option<String>,
+    answer: Answer,
 ) -> Result<Response, Error> {
+    let Answer { status, note, code_error } = answer;
     let Some(p) = helpdesk::person(s, m, login).await? else { return Err(Error::NotFound) };
     let checking = session
         .get::<CallerCheck>(CHECK)
@@ -105,7 +119,7 @@ pub(super) async fn page(
     Query(q): Query<Who_>,
 ) -> Result<Response, Error> {
     let login = q.login.unwrap_or_default();
-    render(&s, &ctx, &csrf, &session, &m, &login, StatusCode::OK, None, None).await
+    render(&s, &ctx, &csrf, &session, &m, &login, Answer::new(StatusCode::OK, None, None)).await
 }
 
 #[derive(Deserialize)]
@@ -152,11 +166,11 @@ pub(super) async fn start_check(
     match helpdesk::begin_check(&s, &who, &m, &form.login, &form.method).await? {
         Some(check) => {
             session.insert(CHECK, check).await?;
-            render(&s, &ctx, &csrf, &session, &m, &form.login, StatusCode::OK, None, None).await
+            render(&s, &ctx, &csrf, &session, &m, &form.login, Answer::new(StatusCode::OK, None, None)).await
         }
         None => {
             let note = Some((ctx.lang.t("helpdesk-check-not-allowed"), true));
-            render(&s, &ctx, &csrf, &session, &m, &form.login, StatusCode::FORBIDDEN, note, None).await
+            render(&s, &ctx, &csrf, &session, &m, &form.login, Answer::new(StatusCode::FORBIDDEN, note, None)).await
         }
     }
 }
@@ -174,7 +188,7 @@ pub(super) async fn check(
         return Err(Error::Flow(crate::flow::FlowError::Expired));
     };
     let login = c.login.clone();
-    let answer = |status, note, error| render(&s, &ctx, &csrf, &session, &m, &login, status, note, error);
+    let answer = |status, note, error| render(&s, &ctx, &csrf, &session, &m, &login, Answer::new(status, note, error));
     match helpdesk::check_caller(&s, &who, &m, &c, &form.code).await? {
         Checked::Verified => {
             session.remove::<CallerCheck>(CHECK).await?;
@@ -211,7 +225,7 @@ pub(super) async fn act(
         Err(crate::flow::FlowError::OutOfStep(_)) => (StatusCode::CONFLICT, (ctx.lang.t("helpdesk-no-address"), true)),
         Err(e) => return Err(e.into()),
     };
-    render(&s, &ctx, &csrf, &session, &m, &form.login, status, Some(note), None).await
+    render(&s, &ctx, &csrf, &session, &m, &form.login, Answer::new(status, Some(note), None)).await
 }
 
 pub(super) async fn approve(
