@@ -31,6 +31,7 @@ mod health;
 mod helpdesk;
 mod helpdesk_cloud;
 mod helpdesk_four_eyes;
+mod helpdesk_limits;
 mod holes;
 mod hostile;
 mod ldap_directory;
