@@ -23,6 +23,8 @@ pub fn named(config: &Config) -> Vec<(String, &str)> {
         lists.push((format!("policy.rules[{i}].groups"), &rule.groups));
     }
     lists.push(("admin.groups".into(), &config.admin.groups));
+    lists.push(("helpdesk.groups".into(), &config.helpdesk.groups));
+    lists.push(("helpdesk.out_of_reach_groups".into(), &config.helpdesk.out_of_reach_groups));
     lists.push(("alerts.privileged_groups".into(), &config.alerts.privileged_groups));
     lists.into_iter().flat_map(|(key, groups)| groups.iter().map(move |g| (key.clone(), g.as_str()))).collect()
 }

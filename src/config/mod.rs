@@ -24,6 +24,7 @@ pub mod codes;
 pub mod contact;
 pub mod database;
 pub mod directory;
+pub mod helpdesk;
 pub use directory::discovery;
 pub mod email;
 pub mod graph_groups;
@@ -57,6 +58,7 @@ pub use directory::{
     OnPremises, PLAINTEXT_REFUSED,
 };
 pub use email::EmailMethodConfig;
+pub use helpdesk::HelpdeskConfig;
 pub use kiosk::KioskConfig;
 pub use limits::LimitsConfig;
 pub use log::{LogConfig, LogFormat};
@@ -112,6 +114,8 @@ pub struct Config {
     pub kiosk: KioskConfig,
     #[serde(default)]
     pub admin: AdminConfig,
+    #[serde(default)]
+    pub helpdesk: HelpdeskConfig,
     #[serde(default)]
     pub questions: QuestionsConfig,
     #[serde(default)]
@@ -225,6 +229,7 @@ impl Config {
         self.questions.validate(questions_used, self.default_lang().code(), &mut err);
         language::validate(self, &mut err);
         self.admin.validate(&mut err);
+        self.helpdesk.validate(&mut err);
         self.branding.validate(&mut err);
         self.contact.validate(&mut err);
         self.kiosk.validate(&mut err);

@@ -39,6 +39,11 @@ super::wrapper::wrap_directory! { Bounded {
         self.inner.find_user(login).await
     }
 
+    async fn search_users(&self, text: &str, limit: usize) -> Result<Vec<DirUser>, DirError> {
+        let _p = self.permit().await?;
+        self.inner.search_users(text, limit).await
+    }
+
     async fn verify_password(&self, user: &DirUser, password: &SecretString) -> Result<(), DirError> {
         let _p = self.permit().await?;
         self.inner.verify_password(user, password).await

@@ -62,6 +62,10 @@ super::wrapper::wrap_directory! { Instrumented {
         found
     }
 
+    async fn search_users(&self, text: &str, limit: usize) -> Result<Vec<DirUser>, DirError> {
+        timed!(self, "search_users", self.inner.search_users(text, limit))
+    }
+
     async fn verify_password(&self, user: &DirUser, password: &SecretString) -> Result<(), DirError> {
         timed!(self, "verify_password", self.inner.verify_password(user, password))
     }

@@ -22,6 +22,7 @@ mod listing;
 mod nested;
 mod ppolicy;
 mod reset;
+mod search;
 
 use std::collections::HashSet;
 use std::sync::atomic::AtomicUsize;
@@ -294,6 +295,10 @@ impl Directory for LdapDirectory {
             Some(entry) => self.user_from_entry(&entry, login.as_str()).await,
             None => Ok(None),
         }
+    }
+
+    async fn search_users(&self, text: &str, limit: usize) -> Result<Vec<DirUser>, DirError> {
+        self.search_people(text, limit).await
     }
 
     async fn verify_password(&self, user: &DirUser, password: &SecretString) -> Result<(), DirError> {

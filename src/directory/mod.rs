@@ -243,6 +243,18 @@ pub trait Directory: Send + Sync + 'static {
         self.list_users_counted(limit, &AtomicUsize::new(0)).await
     }
 
+    /// Accounts whose login, display name or mail contains `text`, for the helpdesk's search:
+    /// at most `limit`, groups not filled in (look the chosen one up with `find_user`). A
+    /// backend without a substring search finds the one account `find_user` finds (Graph and
+    /// the agent today: the exact login or mail).
+    async fn search_users(&self, text: &str, limit: usize) -> Result<Vec<DirUser>, DirError> {
+        let _ = limit;
+        match Login::parse(text) {
+            Some(login) => Ok(self.find_user(&login).await?.into_iter().collect()),
+            None => Ok(vec![]),
+        }
+    }
+
     /// Ends the account's other sessions after a reset, where the directory has them (Entra
     /// ID's refresh tokens and session cookies). `Ok(())` where there is nothing to end.
     async fn sign_out_everywhere(&self, _user: &DirUser) -> Result<(), DirError> {

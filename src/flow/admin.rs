@@ -1,7 +1,9 @@
-//! Entering the admin area: the directory password, membership of an admin group, then a
-//! second registered method (an authenticator code, or a code mailed to a registered address).
+//! Entering a staff area (the admin area or the helpdesk console): the directory password (or,
+//! with Graph, OpenID Connect), membership of the area's groups, then a second registered
+//! method past its cooling-off (an authenticator code, or a code mailed to a registered
+//! address). Both areas share this one path; only the groups differ ([`Role`]).
 //!
-//! An admin with no registered method cannot enter: they register one first, like anyone.
+//! Someone with no registered method cannot enter: they register one first, like anyone.
 
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
@@ -17,9 +19,43 @@ use crate::notify::messages;
 use crate::policy;
 use crate::store::StoredMethod;
 
-/// An admin who gave the right password and still owes the second method.
+/// Which staff area a sign-in is for. The roles are separate: an admin is not a helpdesk
+/// member unless in both groups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Role {
+    #[default]
+    Admin,
+    Helpdesk,
+}
+
+impl Role {
+    /// The area's name, as the audit trail and attempts write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Helpdesk => "helpdesk",
+        }
+    }
+
+    fn groups(self, services: &Services) -> &[String] {
+        match self {
+            Role::Admin => &services.config.admin.groups,
+            Role::Helpdesk => &services.config.helpdesk.groups,
+        }
+    }
+
+    /// Whether `user` is in one of the role's groups.
+    pub fn has(self, services: &Services, user: &DirUser) -> bool {
+        self.groups(services).iter().any(|g| policy::member_of(&services.config, user, g))
+    }
+}
+
+/// Someone who gave the right password and still owes the second method.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Pending {
+    /// The area they are entering.
+    #[serde(default)]
+    pub role: Role,
     pub attempt_id: String,
     pub user: DirUser,
     /// The kinds of method they have registered, in a fixed order.
@@ -29,9 +65,12 @@ pub struct Pending {
     pub code_sent: bool,
 }
 
-/// A signed-in admin.
+/// A signed-in admin or helpdesk member (the session key says which area).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Admin {
+    /// The area this sign-in opens.
+    #[serde(default)]
+    pub role: Role,
     pub user_id: String,
     pub login: String,
     pub display_name: String,
@@ -46,7 +85,7 @@ pub enum Entry {
     /// Wrong password, unknown or locked account: the same answer as everywhere.
     Failed,
     MustChange,
-    /// The password is right, but the account is in no admin group.
+    /// The password is right, but the account is in none of the area's groups.
     NotAdmin,
     /// An admin with no registered method to prove it a second way.
     NoSecondMethod,
@@ -56,53 +95,63 @@ pub enum Entry {
 
 /// Whether `user` is in one of `admin.groups`.
 pub fn is_admin(services: &Services, user: &DirUser) -> bool {
-    services.config.admin.groups.iter().any(|g| policy::member_of(&services.config, user, g))
+    Role::Admin.has(services, user)
 }
 
 fn record<'a>(
+    role: Role,
     user: Option<&'a DirUser>,
     outcome: &'a str,
     reason: Option<&'a str>,
     method: Option<&'a str>,
 ) -> AuditRecord<'a> {
-    AuditRecord { event: "admin_sign_in", flow: Some("admin"), user, outcome, reason, method }
+    let event = match role {
+        Role::Admin => "admin_sign_in",
+        Role::Helpdesk => "helpdesk_sign_in",
+    };
+    AuditRecord { event, flow: Some(role.as_str()), user, outcome, reason, method }
 }
 
 /// The password step.
 pub async fn sign_in(
     services: &Services,
     who: &Requester,
+    role: Role,
     typed: &str,
     password: &SecretString,
 ) -> Result<Entry, FlowError> {
-    let user = match account::sign_in(services, who, "admin", typed, password).await? {
+    let user = match account::sign_in(services, who, role.as_str(), typed, password).await? {
         // Self-service scope does not matter here: admins are often kept out of it.
         SignIn::Ok(user) | SignIn::OutOfScope(user) => *user,
         SignIn::Failed => return Ok(Entry::Failed),
         SignIn::MustChange => return Ok(Entry::MustChange),
     };
-    enter(services, who, user).await
+    enter(services, who, role, user).await
 }
 
 /// An Entra ID account that signed in with OpenID Connect (Graph cannot check a password):
-/// the same admin-group and second-method steps as after the password.
-pub async fn sign_in_oidc(services: &Services, who: &Requester, user: DirUser) -> Result<Entry, FlowError> {
+/// the same group and second-method steps as after the password.
+pub async fn sign_in_oidc(services: &Services, who: &Requester, role: Role, user: DirUser) -> Result<Entry, FlowError> {
     let record = AuditRecord {
         event: "sign_in",
-        flow: Some("admin"),
+        flow: Some(role.as_str()),
         user: Some(&user),
         outcome: "success",
         reason: None,
         method: Some("oidc"),
     };
     services.audit(who, record).await;
-    enter(services, who, user).await
+    enter(services, who, role, user).await
 }
 
-/// After the first factor: membership of an admin group and a settled second method.
-async fn enter(services: &Services, who: &Requester, user: DirUser) -> Result<Entry, FlowError> {
-    if !is_admin(services, &user) {
-        services.audit(who, record(Some(&user), "failure", Some("not_admin"), None)).await;
+/// After the first factor: membership of the area's groups and a settled second method.
+async fn enter(services: &Services, who: &Requester, role: Role, user: DirUser) -> Result<Entry, FlowError> {
+    if !role.has(services, &user) {
+        let reason = match role {
+            Role::Admin => "not_admin",
+            Role::Helpdesk => "not_helpdesk",
+        };
+        services.audit(who, record(role, Some(&user), "failure", Some(reason), None)).await;
         return Ok(Entry::NotAdmin);
     }
     let all = methods::stored(services, &user).await?;
@@ -119,11 +168,12 @@ async fn enter(services: &Services, who: &Requester, user: DirUser) -> Result<En
     kinds.dedup();
     if kinds.is_empty() {
         let reason = if any { "second_method_cooling_off" } else { "second_method_missing" };
-        services.audit(who, record(Some(&user), "failure", Some(reason), None)).await;
+        services.audit(who, record(role, Some(&user), "failure", Some(reason), None)).await;
         return Ok(if any { Entry::SecondMethodTooNew } else { Entry::NoSecondMethod });
     }
-    let attempt = super::rows::start_attempt(services, "admin", Some(&user.id)).await?;
+    let attempt = super::rows::start_attempt(services, role.as_str(), Some(&user.id)).await?;
     Ok(Entry::Pending(Box::new(Pending {
+        role,
         attempt_id: attempt.id,
         user,
         kinds,
@@ -197,16 +247,18 @@ pub async fn verify(
         MethodKind::Passkey => return Err(FlowError::OutOfStep("the admin sign-in asks for a code")),
     };
     if result != CodeCheck::Passed {
-        services.audit(who, record(Some(&p.user), "failure", result.failure_reason(), Some(kind.as_str()))).await;
+        let reason = result.failure_reason();
+        services.audit(who, record(p.role, Some(&p.user), "failure", reason, Some(kind.as_str()))).await;
         return Ok(Err(result));
     }
     let now = services.clock.now();
     if !services.db.complete_attempt(&p.attempt_id, now).await? {
         return Err(FlowError::Expired);
     }
-    services.audit(who, record(Some(&p.user), "success", None, Some(kind.as_str()))).await;
+    services.audit(who, record(p.role, Some(&p.user), "success", None, Some(kind.as_str()))).await;
     let minutes = i64::try_from(services.config.admin.session_mins).unwrap_or(60);
     Ok(Ok(Admin {
+        role: p.role,
         user_id: p.user.id.0.clone(),
         login: p.user.login.clone(),
         display_name: p.user.display_name.clone(),
@@ -220,18 +272,25 @@ async fn check_totp(services: &Services, p: &Pending, input: &str) -> Result<Cod
     codes::check_totp(services, &p.attempt_id, &stored, input).await
 }
 
+impl Admin {
+    /// The signed-in person as a directory account (for audit records); the groups are not kept.
+    pub fn as_user(&self) -> DirUser {
+        DirUser {
+            id: crate::directory::UserId(self.user_id.clone()),
+            login: self.login.clone(),
+            display_name: self.display_name.clone(),
+            dn: String::new(),
+            emails: vec![],
+            phones: vec![],
+            groups: vec![],
+            state: Default::default(),
+        }
+    }
+}
+
 /// Records an admin download in the audit trail.
 pub async fn exported(services: &Services, who: &Requester, admin: &Admin, what: &'static str) {
-    let user = DirUser {
-        id: crate::directory::UserId(admin.user_id.clone()),
-        login: admin.login.clone(),
-        display_name: admin.display_name.clone(),
-        dn: String::new(),
-        emails: vec![],
-        phones: vec![],
-        groups: vec![],
-        state: Default::default(),
-    };
+    let user = admin.as_user();
     let event =
         AuditRecord { event: what, flow: Some("admin"), user: Some(&user), outcome: "success", ..Default::default() };
     services.audit(who, event).await;

@@ -47,6 +47,8 @@ pub enum Scope {
     CheckByAddress,
     /// A live password-quality hint, per client address.
     PasswordCheckByAddress,
+    /// A verification, action or approval at the helpdesk console, per helpdesk member.
+    HelpdeskByMember,
 }
 
 impl Scope {
@@ -64,6 +66,7 @@ impl Scope {
             Scope::CheckByAccount(m) => format!("check:{m}:account"),
             Scope::CheckByAddress => "check:address".into(),
             Scope::PasswordCheckByAddress => "password-check:address".into(),
+            Scope::HelpdeskByMember => "helpdesk:member".into(),
         }
     }
 
@@ -84,6 +87,7 @@ impl Scope {
             Scope::CheckByAccount(_) => (l.code_checks_per_account, w),
             Scope::CheckByAddress => (l.code_checks_per_address, w),
             Scope::PasswordCheckByAddress => (l.password_checks_per_address, w),
+            Scope::HelpdeskByMember => (services.config.helpdesk.actions_per_member, w),
         }
     }
 

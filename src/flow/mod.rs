@@ -16,6 +16,7 @@ pub mod dir_rules;
 pub mod enrol;
 mod enrolment;
 pub mod failures;
+pub mod helpdesk;
 pub mod limits;
 pub mod listing;
 mod listing_state;

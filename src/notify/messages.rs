@@ -16,6 +16,8 @@ pub enum CodePurpose {
     Unlock,
     ConfirmAddress,
     SignIn,
+    /// The helpdesk verifies a caller: the person reads the code to them.
+    Helpdesk,
 }
 
 impl CodePurpose {
@@ -26,6 +28,7 @@ impl CodePurpose {
             CodePurpose::Unlock => "mail-code-action-unlock",
             CodePurpose::ConfirmAddress => "mail-code-action-confirm",
             CodePurpose::SignIn => "mail-code-action-sign-in",
+            CodePurpose::Helpdesk => "mail-code-action-helpdesk",
         })
     }
 }
@@ -43,7 +46,10 @@ pub fn code(lang: Lang, org: &str, to: &str, code: &SecretString, purpose: CodeP
     let hello = lang.t("mail-hello");
     let code_is = lang.t_with("mail-code-is", &[("action", Arg::Str(&action))]);
     let expiry = lang.t_with("mail-code-expiry", &[("minutes", Arg::from(ttl_minutes.max(1)))]);
-    let not_you = lang.t("mail-code-not-you");
+    // Everywhere else the code is never told to anyone; for the helpdesk, only to the call the
+    // person made themselves.
+    let not_you =
+        lang.t(if purpose == CodePurpose::Helpdesk { "mail-code-not-you-helpdesk" } else { "mail-code-not-you" });
     let text = format!("{hello}\n\n{code_is}\n\n    {code}\n\n{expiry}\n\n{not_you}\n\n{org}\n");
     let html = page(
         lang,
@@ -62,6 +68,33 @@ pub fn code(lang: Lang, org: &str, to: &str, code: &SecretString, purpose: CodeP
         ),
     );
     let subject = lang.t_with("mail-code-subject", &[("org", Arg::Str(org)), ("action", Arg::Str(&action))]);
+    Mail { to: vec![to.to_owned()], subject: one_line(&subject), text, html }
+}
+
+/// A reset link the helpdesk sent: it opens the reset at the new-password step, once.
+pub fn reset_link(lang: Lang, org: &str, to: &str, url: &str, minutes: u64) -> Mail {
+    let orgs = [("org", Arg::Str(org))];
+    let hello = lang.t("mail-hello");
+    let intro = lang.t_with("mail-reset-link", &orgs);
+    let expiry = lang.t_with("mail-reset-link-expiry", &[("minutes", Arg::from(minutes.max(1)))]);
+    let not_you = lang.t("mail-reset-link-not-you");
+    let text = format!("{hello}\n\n{intro}\n\n    {url}\n\n{expiry}\n\n{not_you}\n\n{org}\n");
+    let link = match safe_link(url).as_str() {
+        "#" => String::new(),
+        safe => format!("<p><a href=\"{}\">{}</a></p>\n", escape(safe), escape(url)),
+    };
+    let html = page(
+        lang,
+        org,
+        &format!(
+            "<p>{}</p>\n<p>{}</p>\n{link}<p>{}</p>\n<p>{}</p>\n",
+            escape(&hello),
+            escape(&intro),
+            escape(&expiry),
+            escape(&not_you)
+        ),
+    );
+    let subject = lang.t_with("mail-reset-link-subject", &orgs);
     Mail { to: vec![to.to_owned()], subject: one_line(&subject), text, html }
 }
 
@@ -92,6 +125,9 @@ pub enum AccountEvent<'a> {
     /// A recovery method was registered; the label names it (a masked address, "Authenticator app").
     MethodAdded(&'a str),
     MethodRemoved(&'a str),
+    /// The helpdesk acted on the account; the value names the action ("unlock",
+    /// "reset_link", "lift_block", "clear_methods").
+    ByHelpdesk(&'a str),
 }
 
 impl AccountEvent<'_> {
@@ -104,6 +140,7 @@ impl AccountEvent<'_> {
             AccountEvent::AccountUnlocked => "account unlocked",
             AccountEvent::MethodAdded(_) => "recovery method added",
             AccountEvent::MethodRemoved(_) => "recovery method removed",
+            AccountEvent::ByHelpdesk(_) => "helpdesk action",
         }
     }
 }
@@ -142,6 +179,11 @@ pub fn account_notice(n: &NoticeTo<'_>, event: AccountEvent<'_>) -> Mail {
             lang.t_with("mail-method-removed-subject", &org),
             with_method(label, "mail-method-removed"),
             lang.t("mail-method-risk"),
+        ),
+        AccountEvent::ByHelpdesk(action) => (
+            lang.t_with("mail-helpdesk-subject", &org),
+            lang.t_with(&format!("mail-helpdesk-{}", action.replace('_', "-")), &org),
+            lang.t("mail-helpdesk-risk"),
         ),
     };
     notice(n, Notice { subject, happened, risk })

@@ -26,6 +26,9 @@ pub enum Error {
     /// Signed in, but not allowed here (the admin area, for someone in no admin group).
     #[error("not an admin")]
     NotAdmin,
+    /// Signed in, but in no helpdesk group.
+    #[error("not a helpdesk member")]
+    NotHelpdesk,
     #[error("not found")]
     NotFound,
 }
@@ -106,6 +109,9 @@ impl Error {
                 (StatusCode::CONFLICT, info("error-out-of-step-title", "error-out-of-step", true))
             }
             Error::NotAdmin => (StatusCode::FORBIDDEN, info("error-not-admin-title", "error-not-admin", false)),
+            Error::NotHelpdesk => {
+                (StatusCode::FORBIDDEN, info("error-not-helpdesk-title", "error-not-helpdesk", false))
+            }
             Error::NotFound => (StatusCode::NOT_FOUND, info("error-not-found-title", "error-not-found", true)),
             Error::Voided => (StatusCode::FORBIDDEN, info("error-voided-title", "error-voided", true)),
             Error::Csrf => (StatusCode::FORBIDDEN, info("error-csrf-title", "error-csrf", true)),

@@ -16,6 +16,7 @@ mod error;
 mod expiry;
 mod extract;
 mod health;
+mod helpdesk;
 mod method_pages;
 mod oidc;
 mod pages;
@@ -26,6 +27,7 @@ mod register;
 mod return_to;
 mod server;
 mod shared;
+mod staff;
 mod who;
 
 pub use error::Error;
@@ -48,6 +50,7 @@ pub fn routes(services: Arc<Services>) -> Router {
         .route("/start-over", get(pages::start_over))
         .route("/still-here", get(pages::still_here))
         .merge(admin::routes())
+        .merge(helpdesk::routes())
         .merge(register::routes())
         .merge(change::routes())
         .merge(disown::routes())

@@ -22,6 +22,7 @@ use super::csrf::{HasCsrf, Verified};
 use super::error::Error;
 use super::extract::Page;
 use super::pages::{Layout, html};
+use super::staff::{AdminArea, HelpdeskArea};
 use crate::directory::graph::GraphDirectory;
 use crate::directory::graph::oidc::OidcError;
 use crate::flow::account::NewPassword;
@@ -114,8 +115,8 @@ struct Start {
 
 async fn start(p: Page, Query(q): Query<Start>) -> Result<Response, Error> {
     let (s, session) = (&p.s, &p.session);
-    let next = q.next.filter(|n| matches!(n.as_str(), "register" | "admin"));
-    if next.as_deref() == Some("admin") && p.ctx.is_kiosk() {
+    let next = q.next.filter(|n| matches!(n.as_str(), "register" | "admin" | "helpdesk"));
+    if matches!(next.as_deref(), Some("admin" | "helpdesk")) && p.ctx.is_kiosk() {
         return Err(Error::NotFound);
     }
     let (url, state, pending) = graph(s)?.sign_in_start(&redirect_url(s)).await.map_err(oidc_error)?;
@@ -158,8 +159,12 @@ async fn finish(p: Page, Query(q): Query<Callback>) -> Result<Response, Error> {
         graph(s)?.sign_in_finish(&redirect_url(s), &expected, &state, &code, pending).await.map_err(oidc_error)?;
     session.cycle_id().await?;
     let next = session.remove::<serde_json::Value>(NEXT_KEY).await?;
-    if next.as_ref().and_then(serde_json::Value::as_str) == Some("admin") {
-        return super::admin_oidc::after_sign_in(&p, &signed_in.object_id).await;
+    match next.as_ref().and_then(serde_json::Value::as_str) {
+        Some("admin") => return super::admin_oidc::after_sign_in::<AdminArea>(&p, &signed_in.object_id).await,
+        Some("helpdesk") => {
+            return super::admin_oidc::after_sign_in::<HelpdeskArea>(&p, &signed_in.object_id).await;
+        }
+        _ => {}
     }
     // `true` from before `next` named admin too.
     if matches!(next, Some(serde_json::Value::Bool(true)))

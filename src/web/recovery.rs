@@ -29,6 +29,7 @@ use crate::flow::codes::CodeCheck;
 use crate::flow::recovery::{self, Purpose, Recovery, ResetOutcome};
 use crate::flow::{FlowError, Services};
 
+mod link;
 mod passkey;
 use passkey::*;
 
@@ -45,7 +46,9 @@ pub fn routes(purpose: Purpose) -> Router<Arc<Services>> {
         .route("/passkey", get(passkey_form).post(check_passkey))
         .route("/passkey/options", post(passkey_options));
     r = match purpose {
-        Purpose::Reset => r.route("/password", get(password_form).post(set_password)),
+        Purpose::Reset => r
+            .route("/password", get(password_form).post(set_password))
+            .route("/link/{token}", get(link::ask).post(link::open)),
         Purpose::Unlock => r.route("/finish", post(finish_unlock)),
     };
     r.layer(Extension(purpose))

@@ -220,10 +220,14 @@ impl App {
     }
 }
 
-/// A request path as the log may show it: one-time link tokens are cut out.
+/// A request path as the log may show it: one-time link tokens ("this wasn't me", the
+/// helpdesk's reset link, under a kiosk prefix too) are cut out.
 pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
-    match path.strip_prefix("/wasnt-me/") {
-        Some(_) => "/wasnt-me/[token]".into(),
+    if path.starts_with("/wasnt-me/") {
+        return "/wasnt-me/[token]".into();
+    }
+    match path.find("/reset/link/") {
+        Some(at) => format!("{}/reset/link/[token]", &path[..at]).into(),
         None => path.into(),
     }
 }
@@ -375,4 +379,17 @@ fn spawn_housekeeping(services: Arc<Services>) {
             services.metrics.upkeep();
         }
     });
+}
+
+#[cfg(test)]
+mod loggable_tests {
+    use super::loggable_path;
+
+    #[test]
+    fn link_tokens_never_reach_the_log() {
+        assert_eq!(loggable_path("/wasnt-me/abcDEF123"), "/wasnt-me/[token]");
+        assert_eq!(loggable_path("/reset/link/abcDEF123"), "/reset/link/[token]");
+        assert_eq!(loggable_path("/kiosk/reset/link/abcDEF123"), "/kiosk/reset/link/[token]");
+        assert_eq!(loggable_path("/reset/password"), "/reset/password");
+    }
 }

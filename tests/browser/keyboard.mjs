@@ -7,24 +7,7 @@
 
 import assert from 'node:assert/strict';
 
-import {
-  BUTTONS,
-  HEADINGS,
-  LABELS,
-  LINKS,
-  assertHeading,
-  mailedCode,
-  navigates,
-  open,
-  run,
-  tabTo,
-  user,
-} from './lib.mjs';
-
-/** Enter on whatever has focus, waiting for the page it leads to. */
-function enter(page) {
-  return navigates(page, () => page.keyboard.press('Enter'));
-}
+import { BUTTONS, HEADINGS, LABELS, LINKS, assertHeading, enter, mailedCode, open, run, tabTo, user } from './lib.mjs';
 
 await run('keyboard', async (session) => {
   const { page } = session;

@@ -573,3 +573,8 @@ export function user(role) {
   assert.ok(u, `the test passed a user "${role}" in USERS`);
   return u;
 }
+
+/** Enter on whatever has focus, waiting for the page it leads to. */
+export function enter(page) {
+  return navigates(page, () => page.keyboard.press('Enter'));
+}

@@ -323,3 +323,28 @@ async fn passkeys_register_and_reset_and_a_wrong_origin_is_refused() {
         "newest first: the reset's passkey passed, the other origin's did not"
     );
 }
+
+/// The helpdesk console with the keyboard alone, every page axe-clean: a member verifies a
+/// locked-out caller by a mailed code read back, and unlocks the account.
+#[tokio::test]
+async fn a_helpdesk_member_verifies_a_caller_and_unlocks_with_the_keyboard_alone() {
+    let env = portal_with(|config| {
+        config.helpdesk.groups = vec!["contractors".into()];
+        config.policy.new_method_cooling_off_hours = 0;
+    })
+    .await;
+    let slapd = Slapd::shared().await;
+    let member = slapd.create_user("dsk").await;
+    slapd.add_to_group(&member, "contractors").await;
+    let seed = env.register_totp(&member).await;
+    let caller = slapd.create_user("clr").await;
+    let address = env.register_email(&caller).await;
+    slapd.lock(&caller).await;
+    env.clock.advance(60);
+    let control = Control::start(env.clone()).await;
+    control.add_totp(&member.uid, seed);
+    let users = json!({ "member": person(&member, "", ""), "caller": person(&caller, &address, "") });
+    run_node("helpdesk.mjs", Js::On, Lang::En, &env, &control, users).await;
+    assert!(!slapd.is_locked(&caller).await, "unlocked in the directory");
+    assert!(slapd.bind(&caller.dn, &caller.password).await, "the password is unchanged");
+}

@@ -58,7 +58,7 @@ async fn helpdesk(js: Js) {
         "unknown": { "username": unique("nobody"), "password": "", "email": "", "newPassword": "" },
         "chooser": { "username": unique("nobody"), "password": "", "email": "", "newPassword": "" },
     });
-    run_node("helpdesk.mjs", js, Lang::En, &env, &control, users).await;
+    run_node("contact.mjs", js, Lang::En, &env, &control, users).await;
 }
 
 #[tokio::test]

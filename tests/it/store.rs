@@ -14,6 +14,7 @@ use crate::support::postgres::{fresh_database, fresh_sqlite_url};
 
 mod attempts;
 mod audit;
+mod helpdesk;
 mod sessions;
 
 const NOW: i64 = 1_800_000_000;

@@ -1,0 +1,152 @@
+//! What a member may do to an account, and when it takes a second member (four eyes).
+//!
+//! - The person has a method to verify with: the caller must be verified by this member first,
+//!   or the action is refused.
+//! - The person has nothing registered: the action becomes a request, with the reason the
+//!   member typed, that another member approves (`requests.rs`).
+//! - A privileged account (`alerts.privileged_groups`, admins): verified and approved, always.
+//! - Never on the member's own account or on `helpdesk.out_of_reach_groups`.
+//!
+//! Every action is audited with the member and the reason, the person is mailed, and the
+//! admins are alerted for a privileged account.
+
+use super::rows::request_mac;
+use super::{Action, Reach, account, actor, audit, clean_reason, count, reach, verify};
+use crate::directory::DirUser;
+use crate::flow::admin::Admin;
+use crate::flow::{FlowError, Requester, Services, methods, protection};
+use crate::notify::messages::AccountEvent;
+use crate::store::HelpdeskRequest;
+
+/// What became of an action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Acted {
+    Done,
+    /// Waiting for a second member's approval.
+    Requested,
+    /// Refused before anything was done; the key says why (a catalogue key).
+    Refused(&'static str),
+}
+
+/// Does (or asks for) `action` on `login`'s account, as `member`, for the typed `reason`.
+pub async fn act(
+    services: &Services,
+    who: &Requester,
+    member: &Admin,
+    login: &str,
+    action: Action,
+    reason: &str,
+) -> Result<Acted, FlowError> {
+    count(services, member).await?;
+    let user = account(services, login).await?;
+    let reason = clean_reason(reason);
+    let by = actor(member);
+    let event = format!("helpdesk_{}", action.as_str());
+    let refusal = match reach(services, member, &user) {
+        Reach::Own => Some(("helpdesk-refused-own", "own_account")),
+        Reach::OutOfReach => Some(("helpdesk-refused-out-of-reach", "out_of_reach")),
+        Reach::FourEyes | Reach::Direct => None,
+    };
+    if let Some((key, code)) = refusal {
+        audit(services, who, &event, &user, "failure", Some(code), &by).await;
+        return Ok(Acted::Refused(key));
+    }
+    let four_eyes = reach(services, member, &user) == Reach::FourEyes;
+    let verified = verify::verified(services, member, &user).await?.is_some();
+    let has_methods = !methods::stored(services, &user).await?.is_empty();
+    if !verified && has_methods {
+        audit(services, who, &event, &user, "failure", Some("not_verified"), &by).await;
+        return Ok(Acted::Refused("helpdesk-refused-not-verified"));
+    }
+    if !verified || four_eyes {
+        if reason.is_empty() {
+            return Ok(Acted::Refused("helpdesk-reason-needed"));
+        }
+        request(services, member, &user, action, &reason, verified).await?;
+        let why = format!("{} (asked: {reason})", if verified { "four_eyes" } else { "unverified" });
+        audit(services, who, "helpdesk_requested", &user, "started", Some(&why), &format!("{by} {event}")).await;
+        return Ok(Acted::Requested);
+    }
+    perform(services, who, &user, action, &by, &reason).await?;
+    Ok(Acted::Done)
+}
+
+async fn request(
+    services: &Services,
+    member: &Admin,
+    user: &DirUser,
+    action: Action,
+    reason: &str,
+    verified: bool,
+) -> Result<(), FlowError> {
+    let now = services.clock.now();
+    let hours = i64::try_from(services.config.helpdesk.request_hours).unwrap_or(24);
+    let mut row = HelpdeskRequest {
+        id: uuid::Uuid::new_v4().to_string(),
+        action: action.as_str().to_owned(),
+        user_id: user.id.0.clone(),
+        login: user.login.clone(),
+        requester_id: member.user_id.clone(),
+        requester_login: member.login.clone(),
+        reason: reason.to_owned(),
+        verified: i64::from(verified),
+        created_at: now,
+        expires_at: now + hours * 3600,
+        decided_at: None,
+        approver_id: None,
+        approved: None,
+        mac: vec![],
+    };
+    row.mac = request_mac(services, &row).to_vec();
+    Ok(services.db.insert_helpdesk_request(&row).await?)
+}
+
+/// Does `action` on `user` now: the checks are done. `by` names the member(s) for the audit
+/// record, `reason` is what they typed (may be empty after a verification).
+pub(super) async fn perform(
+    services: &Services,
+    who: &Requester,
+    user: &DirUser,
+    action: Action,
+    by: &str,
+    reason: &str,
+) -> Result<(), FlowError> {
+    let event = format!("helpdesk_{}", action.as_str());
+    let reason = Some(reason).filter(|r| !r.is_empty());
+    // Whom to tell, read before the action (clearing the methods removes registered addresses).
+    let stored = methods::stored(services, user).await?;
+    let notify_to = methods::notification_addresses(services, user, &stored);
+    let done = match action {
+        Action::Unlock => services.directory.unlock(user).await.map_err(FlowError::from_directory),
+        Action::ResetLink => super::link::send(services, who, user, &stored).await,
+        Action::LiftBlock => services.db.unblock(user.id.as_str()).await.map(|_| ()).map_err(FlowError::from),
+        Action::ClearMethods => clear_methods(services, user).await,
+    };
+    if let Err(e) = done {
+        audit(services, who, &event, user, "failure", reason, by).await;
+        return Err(e);
+    }
+    audit(services, who, &event, user, "success", reason, by).await;
+    services.notify_account(who, user, notify_to, AccountEvent::ByHelpdesk(action.as_str())).await;
+    if super::privileged(services, user) {
+        protection::alert_admins(
+            services,
+            &format!("Privileged account {}: helpdesk {}", user.login, action.as_str()),
+            &format!(
+                "The helpdesk did \"{}\" on the privileged account {}.\n\nBy: {by}\nReason: {}\nFrom: {}\n",
+                action.as_str(),
+                user.login,
+                reason.unwrap_or("-"),
+                who.ip.as_deref().unwrap_or("an unknown address")
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// Removes every registered method (and any live reset link): the person registers again.
+async fn clear_methods(services: &Services, user: &DirUser) -> Result<(), FlowError> {
+    services.db.delete_methods_of(user.id.as_str()).await?;
+    services.db.end_helpdesk_links(user.id.as_str(), services.clock.now()).await?;
+    Ok(())
+}

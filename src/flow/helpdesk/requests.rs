@@ -1,0 +1,94 @@
+//! Four eyes: requests one member made that another approves. The requester can never approve
+//! their own (checked here and again in the one statement that decides it), and the approver
+//! must be allowed to act on the person themselves (not their own account, not out of reach).
+
+use super::rows::{checked, request_mac, same};
+use super::{Action, Reach, account, actions, audit, count, reach};
+use crate::flow::admin::Admin;
+use crate::flow::{FlowError, Requester, Services};
+use crate::store::HelpdeskRequest;
+
+/// Most open requests shown at once.
+const SHOWN: i64 = 100;
+
+/// A request waiting for approval, as a member sees it.
+pub struct OpenRequest {
+    pub id: String,
+    pub action: Action,
+    pub login: String,
+    pub requester: String,
+    pub reason: String,
+    /// The caller was verified before the request (a privileged account).
+    pub verified: bool,
+    pub created_at: i64,
+    /// This member asked for it (and so cannot approve it).
+    pub mine: bool,
+}
+
+/// What became of an approval.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Approved {
+    Done,
+    /// Refused; the catalogue key says why.
+    Refused(&'static str),
+}
+
+async fn valid(services: &Services, r: &HelpdeskRequest) -> bool {
+    let ok = same(&request_mac(services, r), &r.mac);
+    checked(services, "helpdesk_requests", Some(&r.id), &r.user_id, ok).await
+}
+
+/// The open requests, oldest first.
+pub async fn open_requests(services: &Services, member: &Admin) -> Result<Vec<OpenRequest>, FlowError> {
+    let mut out = Vec::new();
+    for r in services.db.open_helpdesk_requests(services.clock.now(), SHOWN).await? {
+        if !valid(services, &r).await {
+            continue;
+        }
+        let Some(action) = Action::parse(&r.action) else { continue };
+        out.push(OpenRequest {
+            mine: r.requester_id == member.user_id,
+            id: r.id,
+            action,
+            login: r.login,
+            requester: r.requester_login,
+            reason: r.reason,
+            verified: r.verified != 0,
+            created_at: r.created_at,
+        });
+    }
+    Ok(out)
+}
+
+/// `member` approves request `id`: the action is done now, audited with both members.
+pub async fn approve(services: &Services, who: &Requester, member: &Admin, id: &str) -> Result<Approved, FlowError> {
+    count(services, member).await?;
+    let Some(r) = services.db.helpdesk_request(id).await? else {
+        return Ok(Approved::Refused("helpdesk-request-gone"));
+    };
+    if !valid(services, &r).await || r.decided_at.is_some() || r.expires_at <= services.clock.now() {
+        return Ok(Approved::Refused("helpdesk-request-gone"));
+    }
+    let Some(action) = Action::parse(&r.action) else { return Ok(Approved::Refused("helpdesk-request-gone")) };
+    let user = account(services, &r.login).await?;
+    let by = format!("helpdesk:{} approved helpdesk:{}", member.login, r.requester_login);
+    let event = "helpdesk_approved";
+    if r.requester_id == member.user_id {
+        audit(services, who, event, &user, "failure", Some("own_request"), &by).await;
+        return Ok(Approved::Refused("helpdesk-refused-own-request"));
+    }
+    if user.id.as_str() != r.user_id {
+        return Ok(Approved::Refused("helpdesk-request-gone"));
+    }
+    match reach(services, member, &user) {
+        Reach::Own => return Ok(Approved::Refused("helpdesk-refused-own")),
+        Reach::OutOfReach => return Ok(Approved::Refused("helpdesk-refused-out-of-reach")),
+        Reach::Direct | Reach::FourEyes => {}
+    }
+    if !services.db.decide_helpdesk_request(&r.id, &member.user_id, true, services.clock.now()).await? {
+        return Ok(Approved::Refused("helpdesk-request-gone"));
+    }
+    audit(services, who, event, &user, "success", Some(&r.reason), &by).await;
+    actions::perform(services, who, &user, action, &by, &r.reason).await?;
+    Ok(Approved::Done)
+}
