@@ -289,7 +289,7 @@ wait-day = Potrà riprovare tra circa un giorno.
 
 ## Date
 
-date-time = { $weekday } { $day } { $month } { $year }, ore { $time } UTC
+date-time = { $weekday } { $day } { $month } { $year }, ore { $time } { $zone }
 date-unknown = un momento sconosciuto
 weekday-1 = lunedì
 weekday-2 = martedì
@@ -636,3 +636,115 @@ dir-why-too-short = Il Suo account richiede una password di almeno { $length } c
 dir-why-not-complex = Usi tre di questi tipi: lettere maiuscole, lettere minuscole, cifre, simboli.
 dir-why-name = Non deve contenere il nome dell'account o una parte del Suo nome completo.
 dir-why-history = Non deve essere una delle Sue ultime { $count } password.
+
+choose-email-needs = Le serve: la Sua casella email, su questo o su un altro dispositivo
+choose-sms-needs = Le serve: il cellulare che ha registrato, con campo
+choose-totp-needs = Le serve: l'app di autenticazione sul Suo telefono
+choose-passkey-needs = Le serve: la Sua passkey o chiave di sicurezza, oppure il dispositivo che la contiene
+choose-questions-needs = Le serve: le risposte che ha dato al momento della registrazione
+contact-title = Helpdesk
+contact-phone = Telefono
+contact-email = Email
+contact-hours = Orari
+contact-location = Di persona
+contact-url = Web
+code-help-summary = Non ha ricevuto il codice?
+code-help-email-spam = Di solito i codici arrivano entro un minuto. Controlli anche la cartella dello spam o della posta indesiderata.
+code-help-sms-wait = Di solito gli SMS arrivano entro un minuto. Verifichi che il telefono abbia campo e non sia in modalità aereo.
+code-help-which = Il codice va solo all'indirizzo o al numero registrato qui per questo account, che potrebbe non essere quello che usa ogni giorno.
+code-help-typed = Controlli l'indirizzo o il numero indicato sopra. Se è sbagliato, annulli e lo inserisca di nuovo.
+code-help-valid = Un codice è valido per { $minutes ->
+        [one] un minuto
+       *[other] { $minutes } minuti
+    }. Può richiederne uno nuovo qui sopra; funziona solo il più recente.
+code-help-never = Se non ha mai registrato qui un metodo di recupero, non arriverà alcun codice: scelga un altro metodo oppure contatti l'helpdesk.
+code-help-phone = Può anche proseguire sul telefono all'indirizzo { $url }
+
+
+## Helpdesk console
+helpdesk-sign-in-title = Accesso all'helpdesk
+helpdesk-sign-in-lead = Acceda con la password della directory. Poi dimostrerà la Sua identità con un secondo metodo che ha registrato.
+error-not-helpdesk-title = Non disponibile per questo account
+error-not-helpdesk = La console dell'helpdesk è riservata ai membri dei gruppi dell'helpdesk e il Suo account non ne fa parte. Se Le serve l'accesso, lo chieda al team che gestisce questo portale.
+mail-code-action-helpdesk = confermare la Sua identità all'helpdesk
+mail-code-not-you-helpdesk = Legga questo codice solo alla persona dell'helpdesk con cui è al telefono, e solo se è stato Lei a chiamare l'helpdesk. Altrimenti non comunichi il codice a nessuno e contatti il Suo helpdesk.
+mail-helpdesk-subject = L'helpdesk ha modificato qualcosa nel Suo account { $org }
+mail-helpdesk-unlock = L'helpdesk ha sbloccato il Suo account { $org }. La password non è cambiata.
+mail-helpdesk-reset-link = L'helpdesk Le ha inviato un link per impostare una nuova password per il Suo account { $org }.
+mail-helpdesk-lift-block = L'helpdesk ha riattivato la gestione autonoma (reimpostazione della password e sblocco) per il Suo account { $org }.
+mail-helpdesk-clear-methods = L'helpdesk ha rimosso i metodi di recupero del Suo account { $org }. Registri di nuovo i Suoi metodi.
+mail-helpdesk-risk = qualcuno potrebbe aver convinto l'helpdesk a farlo
+mail-reset-link-subject = Imposti una nuova password per il Suo account { $org }
+mail-reset-link = L'helpdesk Le ha inviato questo link per impostare una nuova password per il Suo account { $org }. Lo apra e scelga una nuova password; nessuno dell'helpdesk la vede.
+mail-reset-link-expiry = Il link funziona una sola volta e per { $minutes ->
+        [one] 1 minuto
+       *[other] { $minutes } minuti
+    }.
+mail-reset-link-not-you = Se non ha chiesto Lei questo link all'helpdesk, non lo apra e contatti il Suo helpdesk.
+reset-link-title = Imposti una nuova password
+reset-link-ask = L'helpdesk Le ha inviato questo link. Prosegua per scegliere una nuova password.
+reset-link-button = Prosegui
+reset-link-spent = Questo link è già stato usato oppure è scaduto. Ne chieda uno nuovo all'helpdesk, oppure reimposti la password in autonomia.
+reset-link-start-over = Reimposta la mia password
+helpdesk-nav-label = Helpdesk
+helpdesk-nav-home = Cerca una persona
+helpdesk-home-title = Helpdesk
+helpdesk-search-label = Nome, nome utente o indirizzo email
+helpdesk-search-hint = Almeno due caratteri.
+helpdesk-results-title = Persone trovate
+helpdesk-no-results = Nessun risultato.
+helpdesk-name = Nome
+helpdesk-results-truncated = Sono mostrati solo i primi risultati. Scriva di più per restringere la ricerca.
+helpdesk-requests-title = Richieste in attesa di una seconda persona
+helpdesk-requests-none = Nessuna richiesta in attesa.
+helpdesk-action = Azione
+helpdesk-requested-by = Richiesta da
+helpdesk-reason = Motivo
+helpdesk-decision = Decisione
+helpdesk-was-verified = chiamante verificato
+helpdesk-own-request = La Sua richiesta: deve approvarla un'altra persona
+helpdesk-approve = Approva
+helpdesk-action-unlock = Sblocca l'account
+helpdesk-action-reset-link = Invia un link di reimpostazione
+helpdesk-action-lift-block = Riattiva la gestione autonoma
+helpdesk-action-clear-methods = Rimuovi tutti i metodi di recupero
+helpdesk-person-title = Persona
+helpdesk-state-title = Stato dell'account
+helpdesk-locked = Bloccato nella directory
+helpdesk-not-locked = Non bloccato
+helpdesk-disabled = Disattivato nella directory
+helpdesk-expired = Password scaduta
+helpdesk-must-change = Deve cambiare la password al prossimo accesso
+helpdesk-blocked = Gestione autonoma chiusa: { $reason }
+helpdesk-not-blocked = Gestione autonoma aperta
+helpdesk-methods-title = Metodi registrati
+helpdesk-no-methods = Nessun metodo registrato. Ogni azione richiede l'approvazione di una seconda persona dell'helpdesk.
+helpdesk-destination = Inviato a
+helpdesk-added = Aggiunto
+helpdesk-verify-caller = Verifica il chiamante
+helpdesk-ask-app-code = Chiedi il codice dell'app
+helpdesk-send-code = Invia un codice
+helpdesk-check-title = Verifica del chiamante
+helpdesk-check-app = Chieda al chiamante il codice che la sua app di autenticazione mostra in questo momento e lo inserisca.
+helpdesk-check-read-back = È stato inviato un codice. Chieda al chiamante di leggerLe il codice e lo inserisca. Lei non lo vede mai.
+helpdesk-code-read = Codice letto dal chiamante
+helpdesk-actions-title = Azioni
+helpdesk-verified-until = Chiamante verificato ({ $method }) fino a { $until }.
+helpdesk-four-eyes-unverifiable = Questa persona non può essere verificata: ogni azione diventa una richiesta che un'altra persona dell'helpdesk deve approvare. Indichi un motivo.
+helpdesk-verify-first = Verifichi prima il chiamante.
+helpdesk-four-eyes-privileged = Account privilegiato: ogni azione richiede anche l'approvazione di un'altra persona dell'helpdesk. Indichi un motivo.
+helpdesk-recent-title = Attività recente
+helpdesk-recent-none = Nessuna attività recente.
+helpdesk-check-not-allowed = Non può verificare questa persona in questo modo.
+helpdesk-verified = Il chiamante è verificato.
+helpdesk-check-voided = Troppi codici errati: questa verifica è terminata. Ne avvii una nuova se il chiamante è ancora in linea.
+helpdesk-done = Fatto. La persona riceverà una mail al riguardo.
+helpdesk-requested = Richiesta inviata. Un'altra persona dell'helpdesk deve approvarla nella propria console.
+helpdesk-no-address = Non c'è nessun indirizzo a cui inviare un link di reimpostazione.
+helpdesk-approved = Approvata ed eseguita. La persona riceverà una mail al riguardo.
+helpdesk-refused-own = Qui non può intervenire sul Suo account. Si rivolga a un'altra persona del team.
+helpdesk-refused-out-of-reach = Questo account è fuori dalla portata dell'helpdesk. Si rivolga al team che gestisce questo portale.
+helpdesk-refused-not-verified = Verifichi prima il chiamante: non è stato modificato nulla.
+helpdesk-reason-needed = Serve l'approvazione di un'altra persona dell'helpdesk: scriva un motivo per chi dovrà approvare.
+helpdesk-refused-own-request = La richiesta è Sua: deve approvarla un'altra persona dell'helpdesk.
+helpdesk-request-gone = Questa richiesta è già stata decisa oppure è scaduta.

@@ -303,7 +303,7 @@ wait-day = Możesz spróbować ponownie za około dobę.
 
 ## Daty
 
-date-time = { $weekday }, { $day } { $month } { $year }, godz. { $time } UTC
+date-time = { $weekday }, { $day } { $month } { $year }, godz. { $time } { $zone }
 date-unknown = nieznany czas
 weekday-1 = poniedziałek
 weekday-2 = wtorek
@@ -668,3 +668,119 @@ dir-why-too-short = Twoje konto wymaga hasła o minimalnej liczbie znaków { $le
 dir-why-not-complex = Użyj trzech z tych rodzajów znaków: wielkie litery, małe litery, cyfry, symbole.
 dir-why-name = Nie może zawierać nazwy konta ani części imienia i nazwiska.
 dir-why-history = Nie może być jednym z Twoich ostatnich haseł (pamiętanych: { $count }).
+
+choose-email-needs = Potrzebujesz: swojej poczty e-mail, na tym lub innym urządzeniu
+choose-sms-needs = Potrzebujesz: zarejestrowanego telefonu komórkowego z zasięgiem
+choose-totp-needs = Potrzebujesz: aplikacji uwierzytelniającej w telefonie
+choose-passkey-needs = Potrzebujesz: klucza dostępu lub klucza bezpieczeństwa albo urządzenia, na którym jest zapisany
+choose-questions-needs = Potrzebujesz: odpowiedzi podanych podczas rejestracji
+contact-title = Pomoc techniczna
+contact-phone = Telefon
+contact-email = E-mail
+contact-hours = Godziny pracy
+contact-location = Osobiście
+contact-url = Strona internetowa
+code-help-summary = Kod nie dotarł?
+code-help-email-spam = Kody zwykle docierają w ciągu minuty. Sprawdź też folder spamu lub wiadomości-śmieci.
+code-help-sms-wait = SMS-y zwykle docierają w ciągu minuty. Sprawdź, czy telefon ma zasięg i nie jest w trybie samolotowym.
+code-help-which = Kod trafia tylko na adres lub numer zarejestrowany tutaj dla tego konta, a to może nie być ten, którego używasz na co dzień.
+code-help-typed = Sprawdź adres lub numer widoczny powyżej. Jeśli jest błędny, anuluj i wpisz go ponownie.
+code-help-valid = Kod jest ważny przez { $minutes ->
+        [one] minutę
+        [few] { $minutes } minuty
+        [many] { $minutes } minut
+       *[other] { $minutes } minuty
+    }. Powyżej możesz poprosić o nowy; działa tylko najnowszy.
+code-help-never = Jeśli nie zarejestrowano tu żadnej metody odzyskiwania, kod nie przyjdzie: wybierz inną metodę lub skontaktuj się z pomocą techniczną.
+code-help-phone = Możesz też kontynuować na telefonie: { $url }
+
+
+## Helpdesk console
+helpdesk-sign-in-title = Logowanie do konsoli pomocy technicznej
+helpdesk-sign-in-lead = Zaloguj się hasłem z katalogu. Następnie potwierdzisz swoją tożsamość drugą zarejestrowaną metodą.
+error-not-helpdesk-title = Nie dla tego konta
+error-not-helpdesk = Konsola pomocy technicznej jest tylko dla członków grup pomocy technicznej, a Twoje konto do nich nie należy. Jeśli potrzebujesz dostępu, poproś zespół, który prowadzi ten portal.
+mail-code-action-helpdesk = potwierdzenie tożsamości dla pomocy technicznej
+mail-code-not-you-helpdesk = Odczytaj ten kod tylko osobie z pomocy technicznej, z którą właśnie rozmawiasz przez telefon, i tylko wtedy, gdy połączenie było z Twojej inicjatywy. W przeciwnym razie nie podawaj kodu nikomu i skontaktuj się ze swoją pomocą techniczną.
+mail-helpdesk-subject = Pomoc techniczna zmieniła coś na Twoim koncie { $org }
+mail-helpdesk-unlock = Pomoc techniczna odblokowała Twoje konto { $org }. Hasło się nie zmieniło.
+mail-helpdesk-reset-link = Pomoc techniczna wysłała Ci link do ustawienia nowego hasła do Twojego konta { $org }.
+mail-helpdesk-lift-block = Pomoc techniczna ponownie włączyła samoobsługę (resetowanie hasła i odblokowanie) dla Twojego konta { $org }.
+mail-helpdesk-clear-methods = Pomoc techniczna usunęła metody odzyskiwania z Twojego konta { $org }. Zarejestruj swoje metody ponownie.
+mail-helpdesk-risk = ktoś mógł nakłonić do tego pomoc techniczną
+mail-reset-link-subject = Ustaw nowe hasło do swojego konta { $org }
+mail-reset-link = Pomoc techniczna wysłała Ci ten link do ustawienia nowego hasła do Twojego konta { $org }. Otwórz go i wybierz nowe hasło; nikt z pomocy technicznej go nie zobaczy.
+mail-reset-link-expiry = Link działa jeden raz i przez { $minutes ->
+        [one] { $minutes } minutę
+        [few] { $minutes } minuty
+        [many] { $minutes } minut
+       *[other] { $minutes } minuty
+    }.
+mail-reset-link-not-you = Jeśli nie było to na Twoją prośbę, nie otwieraj linku i skontaktuj się ze swoją pomocą techniczną.
+reset-link-title = Ustaw nowe hasło
+reset-link-ask = Pomoc techniczna wysłała Ci ten link. Kontynuuj, aby wybrać nowe hasło.
+reset-link-button = Kontynuuj
+reset-link-spent = Ten link został już użyty lub wygasł. Poproś pomoc techniczną o nowy albo zresetuj hasło samodzielnie.
+reset-link-start-over = Zresetuj moje hasło
+helpdesk-nav-label = Pomoc techniczna
+helpdesk-nav-home = Znajdź osobę
+helpdesk-home-title = Pomoc techniczna
+helpdesk-search-label = Imię i nazwisko, nazwa użytkownika lub adres e-mail
+helpdesk-search-hint = Co najmniej dwa znaki.
+helpdesk-results-title = Znalezione osoby
+helpdesk-no-results = Nikogo nie znaleziono.
+helpdesk-name = Imię i nazwisko
+helpdesk-results-truncated = Wyświetlane są tylko pierwsze wyniki. Wpisz więcej, aby zawęzić wyszukiwanie.
+helpdesk-requests-title = Wnioski czekające na drugą osobę
+helpdesk-requests-none = Żadne wnioski nie czekają.
+helpdesk-action = Działanie
+helpdesk-requested-by = Złożony przez
+helpdesk-reason = Przyczyna
+helpdesk-decision = Decyzja
+helpdesk-was-verified = tożsamość osoby dzwoniącej potwierdzona
+helpdesk-own-request = Twój wniosek: musi go zatwierdzić inna osoba
+helpdesk-approve = Zatwierdź
+helpdesk-action-unlock = Odblokuj konto
+helpdesk-action-reset-link = Wyślij link do resetowania hasła
+helpdesk-action-lift-block = Włącz ponownie samoobsługę
+helpdesk-action-clear-methods = Usuń wszystkie metody odzyskiwania
+helpdesk-person-title = Osoba
+helpdesk-state-title = Stan konta
+helpdesk-locked = Zablokowane w katalogu
+helpdesk-not-locked = Niezablokowane
+helpdesk-disabled = Wyłączone w katalogu
+helpdesk-expired = Hasło wygasło
+helpdesk-must-change = Przy następnym logowaniu trzeba zmienić hasło
+helpdesk-blocked = Samoobsługa zablokowana: { $reason }
+helpdesk-not-blocked = Samoobsługa dostępna
+helpdesk-methods-title = Zarejestrowane metody
+helpdesk-no-methods = Nic nie zarejestrowano. Każde działanie wymaga zatwierdzenia przez drugą osobę z pomocy technicznej.
+helpdesk-destination = Wysłano do
+helpdesk-added = Dodano
+helpdesk-verify-caller = Potwierdź tożsamość osoby dzwoniącej
+helpdesk-ask-app-code = Poproś o kod z aplikacji
+helpdesk-send-code = Wyślij kod
+helpdesk-check-title = Potwierdzenie tożsamości osoby dzwoniącej
+helpdesk-check-app = Poproś osobę dzwoniącą o kod, który teraz pokazuje jej aplikacja uwierzytelniająca, i wpisz go.
+helpdesk-check-read-back = Kod został wysłany. Poproś osobę dzwoniącą, aby Ci go odczytała, i wpisz go. Ty nigdy go nie widzisz.
+helpdesk-code-read = Kod odczytany przez osobę dzwoniącą
+helpdesk-actions-title = Działania
+helpdesk-verified-until = Tożsamość osoby dzwoniącej potwierdzona ({ $method }), ważne do: { $until }.
+helpdesk-four-eyes-unverifiable = Tożsamości tej osoby nie można potwierdzić: każde działanie staje się wnioskiem, który musi zatwierdzić inna osoba z pomocy technicznej. Podaj przyczynę.
+helpdesk-verify-first = Najpierw potwierdź tożsamość osoby dzwoniącej.
+helpdesk-four-eyes-privileged = Konto uprzywilejowane: każde działanie wymaga też zatwierdzenia przez inną osobę z pomocy technicznej. Podaj przyczynę.
+helpdesk-recent-title = Ostatnia aktywność
+helpdesk-recent-none = Brak ostatniej aktywności.
+helpdesk-check-not-allowed = Nie możesz w ten sposób potwierdzić tożsamości tej osoby.
+helpdesk-verified = Tożsamość osoby dzwoniącej jest potwierdzona.
+helpdesk-check-voided = Zbyt wiele błędnych kodów: to sprawdzenie zostało zakończone. Jeśli osoba dzwoniąca wciąż jest na linii, rozpocznij nowe.
+helpdesk-done = Gotowe. Ta osoba otrzyma o tym wiadomość e-mail.
+helpdesk-requested = Wniosek złożony. Musi go zatwierdzić w swojej konsoli inna osoba z pomocy technicznej.
+helpdesk-no-address = Nie ma adresu, na który można wysłać link do resetowania hasła.
+helpdesk-approved = Zatwierdzono i wykonano. Ta osoba otrzyma o tym wiadomość e-mail.
+helpdesk-refused-own = Tutaj nie możesz wykonywać działań na własnym koncie. Poproś kogoś z zespołu.
+helpdesk-refused-out-of-reach = To konto jest poza zasięgiem pomocy technicznej. Poproś zespół, który prowadzi ten portal.
+helpdesk-refused-not-verified = Najpierw potwierdź tożsamość osoby dzwoniącej: nic nie zostało zmienione.
+helpdesk-reason-needed = To wymaga zatwierdzenia przez inną osobę z pomocy technicznej: wpisz dla niej przyczynę.
+helpdesk-refused-own-request = To Twój własny wniosek: musi go zatwierdzić inna osoba z pomocy technicznej.
+helpdesk-request-gone = Ten wniosek został już rozpatrzony lub wygasł.

@@ -289,7 +289,7 @@ wait-day = Você pode tentar de novo em cerca de um dia.
 
 ## Datas
 
-date-time = { $weekday }, { $day } de { $month } de { $year }, { $time } UTC
+date-time = { $weekday }, { $day } de { $month } de { $year }, { $time } { $zone }
 date-unknown = um momento desconhecido
 weekday-1 = segunda-feira
 weekday-2 = terça-feira
@@ -636,3 +636,115 @@ dir-why-too-short = Sua conta precisa de uma senha com pelo menos { $length } ca
 dir-why-not-complex = Use três destes tipos: letras maiúsculas, letras minúsculas, números, símbolos.
 dir-why-name = Ela não pode conter o nome da sua conta nem parte do seu nome completo.
 dir-why-history = Ela não pode ser uma das suas últimas { $count } senhas.
+
+choose-email-needs = Você precisa ter: seu e-mail, neste ou em outro dispositivo
+choose-sms-needs = Você precisa ter: o celular que você cadastrou, com sinal
+choose-totp-needs = Você precisa ter: o aplicativo autenticador no seu celular
+choose-passkey-needs = Você precisa ter: sua chave de acesso ou chave de segurança, ou o dispositivo que a guarda
+choose-questions-needs = Você precisa ter: as respostas que você deu no cadastro
+contact-title = Suporte técnico
+contact-phone = Telefone
+contact-email = E-mail
+contact-hours = Horário
+contact-location = Presencial
+contact-url = Site
+code-help-summary = Não recebeu o código?
+code-help-email-spam = Os códigos costumam chegar em até um minuto. Confira também a pasta de spam ou lixo eletrônico.
+code-help-sms-wait = As mensagens SMS costumam chegar em até um minuto. Confira se o celular tem sinal e não está no modo avião.
+code-help-which = O código vai só para o endereço ou número cadastrado aqui para esta conta, que talvez não seja o que você usa no dia a dia.
+code-help-typed = Confira o endereço ou número mostrado acima. Se estiver errado, cancele e digite de novo.
+code-help-valid = Um código vale por { $minutes ->
+        [one] um minuto
+       *[other] { $minutes } minutos
+    }. Você pode pedir um novo acima; só o mais recente funciona.
+code-help-never = Se você nunca cadastrou um método de recuperação aqui, nenhum código vai chegar: escolha outro método ou entre em contato com o suporte técnico.
+code-help-phone = Você também pode continuar no celular em { $url }
+
+
+## Helpdesk console
+helpdesk-sign-in-title = Entrada do suporte técnico
+helpdesk-sign-in-lead = Entre com sua senha do diretório. Depois, confirme sua identidade com um segundo método que você cadastrou.
+error-not-helpdesk-title = Não disponível para esta conta
+error-not-helpdesk = O console do suporte técnico é só para membros dos grupos do suporte técnico, e sua conta não faz parte deles. Se você precisa de acesso, peça à equipe que mantém este portal.
+mail-code-action-helpdesk = confirmar sua identidade para o suporte técnico
+mail-code-not-you-helpdesk = Leia este código somente para a pessoa do suporte técnico com quem você está falando ao telefone, e somente se foi você quem ligou para o suporte técnico. Se não foi, não informe o código a ninguém e entre em contato com o seu suporte técnico.
+mail-helpdesk-subject = O suporte técnico alterou algo na sua conta { $org }
+mail-helpdesk-unlock = O suporte técnico desbloqueou sua conta { $org }. Sua senha não mudou.
+mail-helpdesk-reset-link = O suporte técnico enviou a você um link para definir uma nova senha para sua conta { $org }.
+mail-helpdesk-lift-block = O suporte técnico reabriu o autoatendimento (redefinição de senha e desbloqueio) para sua conta { $org }.
+mail-helpdesk-clear-methods = O suporte técnico removeu os métodos de recuperação da sua conta { $org }. Cadastre seus métodos de novo.
+mail-helpdesk-risk = alguém pode ter convencido o suporte técnico a fazer isso
+mail-reset-link-subject = Defina uma nova senha para sua conta { $org }
+mail-reset-link = O suporte técnico enviou a você este link para definir uma nova senha para sua conta { $org }. Abra o link e escolha uma nova senha; ninguém do suporte técnico a vê.
+mail-reset-link-expiry = O link funciona uma única vez e por { $minutes ->
+        [one] 1 minuto
+       *[other] { $minutes } minutos
+    }.
+mail-reset-link-not-you = Se você não pediu isso ao suporte técnico, não abra o link e entre em contato com o seu suporte técnico.
+reset-link-title = Defina uma nova senha
+reset-link-ask = O suporte técnico enviou este link a você. Continue para escolher uma nova senha.
+reset-link-button = Continuar
+reset-link-spent = Este link já foi usado ou expirou. Peça um novo ao suporte técnico ou redefina sua senha por conta própria.
+reset-link-start-over = Redefinir minha senha
+helpdesk-nav-label = Suporte técnico
+helpdesk-nav-home = Buscar uma pessoa
+helpdesk-home-title = Suporte técnico
+helpdesk-search-label = Nome, nome de usuário ou endereço de e-mail
+helpdesk-search-hint = Pelo menos dois caracteres.
+helpdesk-results-title = Pessoas encontradas
+helpdesk-no-results = Ninguém encontrado.
+helpdesk-name = Nome
+helpdesk-results-truncated = Só os primeiros resultados são mostrados. Digite mais para refinar a busca.
+helpdesk-requests-title = Solicitações aguardando uma segunda pessoa
+helpdesk-requests-none = Nenhuma solicitação aguardando.
+helpdesk-action = Ação
+helpdesk-requested-by = Solicitado por
+helpdesk-reason = Motivo
+helpdesk-decision = Decisão
+helpdesk-was-verified = identidade de quem ligou confirmada
+helpdesk-own-request = Sua solicitação: outra pessoa precisa aprová-la
+helpdesk-approve = Aprovar
+helpdesk-action-unlock = Desbloquear a conta
+helpdesk-action-reset-link = Enviar um link de redefinição
+helpdesk-action-lift-block = Reabrir o autoatendimento
+helpdesk-action-clear-methods = Remover todos os métodos de recuperação
+helpdesk-person-title = Pessoa
+helpdesk-state-title = Situação da conta
+helpdesk-locked = Bloqueada no diretório
+helpdesk-not-locked = Não bloqueada
+helpdesk-disabled = Desativada no diretório
+helpdesk-expired = Senha expirada
+helpdesk-must-change = Precisa alterar a senha na próxima entrada
+helpdesk-blocked = Autoatendimento fechado: { $reason }
+helpdesk-not-blocked = Autoatendimento aberto
+helpdesk-methods-title = Métodos cadastrados
+helpdesk-no-methods = Nada cadastrado. Toda ação precisa da aprovação de uma segunda pessoa do suporte técnico.
+helpdesk-destination = Enviado para
+helpdesk-added = Adicionado em
+helpdesk-verify-caller = Confirmar a identidade de quem ligou
+helpdesk-ask-app-code = Pedir o código do aplicativo
+helpdesk-send-code = Enviar um código
+helpdesk-check-title = Confirmar a identidade de quem ligou
+helpdesk-check-app = Peça a quem ligou o código que o aplicativo autenticador dessa pessoa mostra agora e digite-o.
+helpdesk-check-read-back = Um código foi enviado. Peça a quem ligou que leia o código para você e digite-o. Você nunca o vê.
+helpdesk-code-read = Código que quem ligou lê para você
+helpdesk-actions-title = Ações
+helpdesk-verified-until = Identidade de quem ligou confirmada ({ $method }) até { $until }.
+helpdesk-four-eyes-unverifiable = Não é possível confirmar a identidade desta pessoa: cada ação vira uma solicitação que outra pessoa do suporte técnico aprova. Informe um motivo.
+helpdesk-verify-first = Primeiro confirme a identidade de quem ligou.
+helpdesk-four-eyes-privileged = Conta privilegiada: toda ação também precisa da aprovação de outra pessoa do suporte técnico. Informe um motivo.
+helpdesk-recent-title = Atividade recente
+helpdesk-recent-none = Nenhuma atividade recente.
+helpdesk-check-not-allowed = Você não pode confirmar a identidade desta pessoa dessa forma.
+helpdesk-verified = A identidade de quem ligou está confirmada.
+helpdesk-check-voided = Códigos incorretos demais: esta verificação foi encerrada. Comece uma nova se a pessoa ainda estiver na linha.
+helpdesk-done = Pronto. A pessoa vai receber um e-mail sobre isso.
+helpdesk-requested = Solicitado. Outra pessoa do suporte técnico precisa aprovar no console dela.
+helpdesk-no-address = Não há endereço para onde enviar um link de redefinição.
+helpdesk-approved = Aprovado e feito. A pessoa vai receber um e-mail sobre isso.
+helpdesk-refused-own = Você não pode agir na sua própria conta aqui. Peça a alguém da equipe.
+helpdesk-refused-out-of-reach = Esta conta está fora do alcance do suporte técnico. Peça à equipe que mantém este portal.
+helpdesk-refused-not-verified = Primeiro confirme a identidade de quem ligou: nada foi alterado.
+helpdesk-reason-needed = Isto precisa da aprovação de outra pessoa do suporte técnico: digite um motivo para ela.
+helpdesk-refused-own-request = Foi você quem pediu isso: outra pessoa do suporte técnico precisa aprovar.
+helpdesk-request-gone = Esta solicitação já foi decidida ou expirou.

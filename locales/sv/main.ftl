@@ -289,7 +289,7 @@ wait-day = Du kan försöka igen om ungefär ett dygn.
 
 ## Datum
 
-date-time = { $weekday } { $day } { $month } { $year } kl. { $time } UTC
+date-time = { $weekday } { $day } { $month } { $year } kl. { $time } { $zone }
 date-unknown = en okänd tidpunkt
 weekday-1 = måndag
 weekday-2 = tisdag
@@ -636,3 +636,115 @@ dir-why-too-short = Ditt konto kräver ett lösenord på minst { $length } tecke
 dir-why-not-complex = Använd tre av dessa: stora bokstäver, små bokstäver, siffror, symboler.
 dir-why-name = Det får inte innehålla ditt kontonamn eller en del av ditt fullständiga namn.
 dir-why-history = Det får inte vara något av dina { $count } senaste lösenord.
+
+choose-email-needs = Du behöver: din e-post, på den här eller en annan enhet
+choose-sms-needs = Du behöver: mobilen som du har registrerat, med täckning
+choose-totp-needs = Du behöver: autentiseringsappen i din mobil
+choose-passkey-needs = Du behöver: din lösennyckel eller säkerhetsnyckel, eller enheten som har den
+choose-questions-needs = Du behöver: svaren som du gav när du registrerade dig
+contact-title = It-supporten
+contact-phone = Telefon
+contact-email = E-post
+contact-hours = Öppettider
+contact-location = Besök
+contact-url = Webb
+code-help-summary = Fick du ingen kod?
+code-help-email-spam = Koder brukar komma inom en minut. Titta även i skräpposten.
+code-help-sms-wait = Sms brukar komma inom en minut. Kontrollera att mobilen har täckning och inte är i flygplansläge.
+code-help-which = Koden skickas bara till den adress eller det nummer som är registrerat här för kontot, och det är kanske inte det du använder varje dag.
+code-help-typed = Kontrollera adressen eller numret som visas ovan. Om det är fel, avbryt och ange det igen.
+code-help-valid = En kod gäller i { $minutes ->
+        [one] en minut
+       *[other] { $minutes } minuter
+    }. Du kan be om en ny ovan; bara den senaste fungerar.
+code-help-never = Om du aldrig har registrerat någon återställningsmetod här kommer ingen kod: välj en annan metod eller kontakta it-supporten.
+code-help-phone = Du kan också fortsätta i mobilen på { $url }
+
+
+## Helpdesk console
+helpdesk-sign-in-title = Inloggning för it-supporten
+helpdesk-sign-in-lead = Logga in med ditt lösenord i katalogen. Sedan bekräftar du att det är du med en andra metod som du har registrerat.
+error-not-helpdesk-title = Inte för det här kontot
+error-not-helpdesk = It-supportens konsol är bara till för medlemmar i it-supportens grupper. Ditt konto är inte med i någon av dem. Om du behöver åtkomst, be teamet som driver portalen.
+mail-code-action-helpdesk = bekräfta för it-supporten att det är du
+mail-code-not-you-helpdesk = Läs bara upp den här koden för den person på it-supporten som du pratar med i telefon, och bara om det var du som ringde it-supporten. Om inte, berätta inte koden för någon och kontakta din it-support.
+mail-helpdesk-subject = It-supporten har ändrat något på ditt konto hos { $org }
+mail-helpdesk-unlock = It-supporten har låst upp ditt konto hos { $org }. Ditt lösenord har inte ändrats.
+mail-helpdesk-reset-link = It-supporten har skickat en länk till dig så att du kan välja ett nytt lösenord för ditt konto hos { $org }.
+mail-helpdesk-lift-block = It-supporten har öppnat självbetjäningen (återställning av lösenord och upplåsning) igen för ditt konto hos { $org }.
+mail-helpdesk-clear-methods = It-supporten har tagit bort återställningsmetoderna för ditt konto hos { $org }. Registrera dina metoder igen.
+mail-helpdesk-risk = kan någon ha övertalat it-supporten att göra det
+mail-reset-link-subject = Välj ett nytt lösenord för ditt konto hos { $org }
+mail-reset-link = It-supporten har skickat den här länken till dig så att du kan välja ett nytt lösenord för ditt konto hos { $org }. Öppna den och välj ett nytt lösenord; ingen på it-supporten ser det.
+mail-reset-link-expiry = Länken fungerar en gång och i { $minutes ->
+        [one] 1 minut
+       *[other] { $minutes } minuter
+    }.
+mail-reset-link-not-you = Om du inte har bett it-supporten om det här, öppna inte länken och kontakta din it-support.
+reset-link-title = Välj ett nytt lösenord
+reset-link-ask = It-supporten har skickat den här länken till dig. Fortsätt för att välja ett nytt lösenord.
+reset-link-button = Fortsätt
+reset-link-spent = Länken har redan använts eller har gått ut. Be it-supporten om en ny, eller återställ ditt lösenord själv.
+reset-link-start-over = Återställ mitt lösenord
+helpdesk-nav-label = It-supporten
+helpdesk-nav-home = Hitta en person
+helpdesk-home-title = It-supporten
+helpdesk-search-label = Namn, användarnamn eller e-postadress
+helpdesk-search-hint = Minst två tecken.
+helpdesk-results-title = Personer som hittades
+helpdesk-no-results = Ingen matchar.
+helpdesk-name = Namn
+helpdesk-results-truncated = Bara de första träffarna visas. Skriv mer för att begränsa sökningen.
+helpdesk-requests-title = Begäranden som väntar på en andra person
+helpdesk-requests-none = Inga begäranden väntar.
+helpdesk-action = Åtgärd
+helpdesk-requested-by = Begärd av
+helpdesk-reason = Orsak
+helpdesk-decision = Beslut
+helpdesk-was-verified = den som ringde bekräftad
+helpdesk-own-request = Din begäran: en annan person måste godkänna den
+helpdesk-approve = Godkänn
+helpdesk-action-unlock = Lås upp kontot
+helpdesk-action-reset-link = Skicka en återställningslänk
+helpdesk-action-lift-block = Öppna självbetjäningen igen
+helpdesk-action-clear-methods = Ta bort alla återställningsmetoder
+helpdesk-person-title = Person
+helpdesk-state-title = Kontots status
+helpdesk-locked = Låst i katalogen
+helpdesk-not-locked = Inte låst
+helpdesk-disabled = Inaktiverat i katalogen
+helpdesk-expired = Lösenordet har gått ut
+helpdesk-must-change = Måste byta lösenord vid nästa inloggning
+helpdesk-blocked = Självbetjäningen stängd: { $reason }
+helpdesk-not-blocked = Självbetjäningen öppen
+helpdesk-methods-title = Registrerade metoder
+helpdesk-no-methods = Inget registrerat. Varje åtgärd måste godkännas av en andra person på it-supporten.
+helpdesk-destination = Skickas till
+helpdesk-added = Tillagd
+helpdesk-verify-caller = Bekräfta den som ringer
+helpdesk-ask-app-code = Fråga efter appens kod
+helpdesk-send-code = Skicka en kod
+helpdesk-check-title = Bekräfta den som ringer
+helpdesk-check-app = Be den som ringer om koden som autentiseringsappen visar just nu och skriv in den.
+helpdesk-check-read-back = En kod har skickats. Be den som ringer att läsa upp den för dig och skriv in den. Du ser den aldrig själv.
+helpdesk-code-read = Koden som den som ringer läser upp
+helpdesk-actions-title = Åtgärder
+helpdesk-verified-until = Den som ringer är bekräftad ({ $method }) till { $until }.
+helpdesk-four-eyes-unverifiable = Den här personen kan inte bekräftas: en åtgärd blir en begäran som en annan person på it-supporten godkänner. Ange en orsak.
+helpdesk-verify-first = Bekräfta den som ringer först.
+helpdesk-four-eyes-privileged = Ett privilegierat konto: varje åtgärd måste också godkännas av en annan person på it-supporten. Ange en orsak.
+helpdesk-recent-title = Senaste aktivitet
+helpdesk-recent-none = Ingen aktivitet nyligen.
+helpdesk-check-not-allowed = Du kan inte bekräfta den här personen på det sättet.
+helpdesk-verified = Den som ringer är bekräftad.
+helpdesk-check-voided = För många felaktiga koder: den här kontrollen har avslutats. Starta en ny om den som ringer fortfarande är kvar.
+helpdesk-done = Klart. Personen får ett mejl om det.
+helpdesk-requested = Begärt. En annan person på it-supporten måste godkänna det i sin konsol.
+helpdesk-no-address = Det finns ingen adress att skicka en återställningslänk till.
+helpdesk-approved = Godkänt och klart. Personen får ett mejl om det.
+helpdesk-refused-own = Du kan inte göra ändringar på ditt eget konto här. Be en kollega.
+helpdesk-refused-out-of-reach = Det här kontot ligger utanför it-supportens räckvidd. Be teamet som driver portalen.
+helpdesk-refused-not-verified = Bekräfta den som ringer först: ingenting har ändrats.
+helpdesk-reason-needed = Det här måste godkännas av en annan person på it-supporten: skriv en orsak till den personen.
+helpdesk-refused-own-request = Du har själv begärt det här: en annan person på it-supporten måste godkänna det.
+helpdesk-request-gone = Den här begäran har redan avgjorts eller har gått ut.
