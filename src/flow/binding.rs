@@ -31,7 +31,7 @@ fn limit_key(services: &Services, user: &DirUser) -> String {
 /// older one exists, as for a reset).
 async fn usable(services: &Services, e: &Enrolment) -> Result<Vec<StoredMethod>, FlowError> {
     let stored = methods::stored(services, &e.user).await?;
-    Ok(protection::recovery_methods(services, &e.user, stored))
+    protection::recovery_methods(services, &e.user, stored).await
 }
 
 /// The kinds the person can prove with: their registered methods the policy still allows.

@@ -129,27 +129,44 @@ pub fn alert_admins(services: &Services, subject: &str, text: &str) {
     services.send_in_background(Mail { to, subject: format!("[{org}] {subject}"), text: text.to_owned(), html });
 }
 
+/// The audit event of a helpdesk member clearing a person's methods (`flow::helpdesk`).
+pub const METHODS_CLEARED: &str = "helpdesk_clear_methods";
+
 /// The stored methods that may be used to recover the account now: a method registered within
 /// the cooling-off period does not count while one registered on an earlier visit (or the
-/// directory's own address, when it counts) exists.
-pub fn recovery_methods(services: &Services, user: &DirUser, methods: Vec<StoredMethod>) -> Vec<StoredMethod> {
+/// directory's own address, when it counts) exists, or after the helpdesk cleared the person's
+/// methods (a caller who talked the helpdesk into it cannot register their own way in and use
+/// it at once).
+pub async fn recovery_methods(
+    services: &Services,
+    user: &DirUser,
+    methods: Vec<StoredMethod>,
+) -> Result<Vec<StoredMethod>, FlowError> {
     let hours = services.config.policy.new_method_cooling_off_hours;
     if hours == 0 {
-        return methods;
+        return Ok(methods);
     }
     let cutoff = services.clock.now() - i64::try_from(hours).unwrap_or(24) * 3600;
+    // Only a method within the cooling-off needs the trail read.
+    let cleared = if methods.iter().any(|m| m.created_at > cutoff) {
+        services.db.last_success(user.id.as_str(), METHODS_CLEARED).await?
+    } else {
+        None
+    };
     // Methods added in one registration visit (which lasts at most a flow's lifetime) count as
     // registered together: the first of them is not "another method the person already had".
     let same_visit = i64::try_from(services.config.server.flow_timeout_secs).unwrap_or(900);
     let directory_mail = super::methods::directory_mail_counts(services, user);
     let oldest = methods.iter().map(|m| m.created_at).min();
-    methods
+    Ok(methods
         .iter()
         .filter(|m| {
             let new = m.created_at > cutoff;
-            let had_another = directory_mail || oldest.is_some_and(|o| o < m.created_at - same_visit);
+            let had_another = directory_mail
+                || oldest.is_some_and(|o| o < m.created_at - same_visit)
+                || cleared.is_some_and(|c| c <= m.created_at);
             !(new && had_another)
         })
         .cloned()
-        .collect()
+        .collect())
 }

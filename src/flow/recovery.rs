@@ -268,11 +268,12 @@ pub async fn send_email_code(services: &Services, who: &Requester, r: &Recovery)
         limits::may_send(services, who.ip.as_deref(), &r.limit_key, MethodKind::Email.as_str()).await?;
         let code = codes::issue(services, &r.attempt_id, MethodKind::Email.as_str()).await?;
         let stored = methods::stored_or_decoy(services, r.user.as_ref()).await?;
-        let addresses = r
-            .user
-            .as_ref()
-            .map(|user| methods::code_addresses(services, user, &protection::recovery_methods(services, user, stored)))
-            .unwrap_or_default();
+        let addresses = match r.user.as_ref() {
+            Some(user) => {
+                methods::code_addresses(services, user, &protection::recovery_methods(services, user, stored).await?)
+            }
+            None => Vec::new(),
+        };
         let config = &services.config;
         let purpose = match r.purpose {
             Purpose::Reset => messages::CodePurpose::Reset,
@@ -375,7 +376,7 @@ async fn conclude(
 async fn check_totp(services: &Services, r: &Recovery, input: &str) -> Result<Judged, FlowError> {
     let stored = methods::stored_or_decoy(services, r.user.as_ref()).await?;
     let usable = match r.user.as_ref() {
-        Some(user) => protection::recovery_methods(services, user, stored),
+        Some(user) => protection::recovery_methods(services, user, stored).await?,
         None => stored,
     };
     codes::check_totp_judged(services, &r.attempt_id, &usable, input).await
@@ -388,7 +389,7 @@ async fn asked_with_hashes(services: &Services, r: &Recovery) -> Result<Vec<(Que
     let config = &services.config.questions;
     if let Some(user) = r.user.as_ref() {
         let stored = methods::stored(services, user).await?;
-        let usable = protection::recovery_methods(services, user, stored);
+        let usable = protection::recovery_methods(services, user, stored).await?;
         if let Some(m) = usable.iter().find(|m| m.kind == MethodKind::Questions.as_str()) {
             let bytes = methods::open(services, m)?;
             let set: QuestionSet = serde_json::from_slice(&bytes)
@@ -461,11 +462,12 @@ pub async fn send_sms_code(services: &Services, who: &Requester, r: &Recovery) -
         limits::may_send(services, who.ip.as_deref(), &r.limit_key, kind.as_str()).await?;
         let code = codes::issue(services, &r.attempt_id, kind.as_str()).await?;
         let stored = methods::stored_or_decoy(services, r.user.as_ref()).await?;
-        let numbers = r
-            .user
-            .as_ref()
-            .map(|user| super::sms::numbers(services, user, &protection::recovery_methods(services, user, stored)))
-            .unwrap_or_default();
+        let numbers = match r.user.as_ref() {
+            Some(user) => {
+                super::sms::numbers(services, user, &protection::recovery_methods(services, user, stored).await?)
+            }
+            None => Vec::new(),
+        };
         for to in numbers {
             super::sms::send_code(services, who, to, &code).await?;
         }
@@ -489,7 +491,7 @@ pub async fn passkey_options(
     r.not_voided(services).await?;
     let stored = methods::stored_or_decoy(services, r.user.as_ref()).await?;
     let usable = match r.user.as_ref() {
-        Some(user) => protection::recovery_methods(services, user, stored),
+        Some(user) => protection::recovery_methods(services, user, stored).await?,
         None => stored,
     };
     let keys: Vec<_> = methods::passkeys(services, &usable).into_iter().map(|(_, key)| key).collect();

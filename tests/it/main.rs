@@ -32,6 +32,7 @@ mod graph_tenant;
 mod health;
 mod helpdesk;
 mod helpdesk_cloud;
+mod helpdesk_cooling;
 mod helpdesk_four_eyes;
 mod helpdesk_limits;
 mod holes;

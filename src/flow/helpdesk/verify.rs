@@ -42,7 +42,7 @@ pub enum Checked {
 /// The person's methods that may prove them now (past the cooling-off, as in a reset).
 async fn usable(services: &Services, user: &DirUser) -> Result<Vec<StoredMethod>, FlowError> {
     let stored = methods::stored(services, user).await?;
-    Ok(protection::recovery_methods(services, user, stored))
+    protection::recovery_methods(services, user, stored).await
 }
 
 /// Starts a check of `login`'s caller with `method_id` (one of their registered methods). For a
