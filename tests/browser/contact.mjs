@@ -85,8 +85,9 @@ await run('helpdesk', async (session) => {
   assert.ok(texts[0].includes(contact[env.lang].phone), 'the guidance names the helpdesk');
   assert.ok(!texts[0].includes(`${env.baseUrl}/reset?lang=`), 'no phone address outside a kiosk');
 
-  // A sixth start for one username in a day (limits.resets_per_account_per_day = 5):
-  // self-service is paused for it, and the page that says so sends people to the helpdesk.
+  // One start more in a day than limits.resets_per_account_per_day (one a language above):
+  // self-service is paused for the username, and the page that says so sends people to the
+  // helpdesk.
   await open(session, '/reset');
   await page.getByLabel(LABELS.username).fill(user('chooser').username);
   await press(page, BUTTONS.continue);
