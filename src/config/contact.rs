@@ -40,16 +40,9 @@ pub struct ContactText {
     pub url: Option<String>,
 }
 
-/// The helpdesk's contact in one language, every field resolved.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Contact {
-    pub name: String,
-    pub phone: String,
-    pub email: String,
-    pub hours: String,
-    pub location: String,
-    pub url: String,
-}
+/// The helpdesk's contact in one language, every field resolved: a `[contact]` without
+/// per-language wording.
+pub type Contact = ContactConfig;
 
 impl Contact {
     /// The phone number as a `tel:` link target (digits and a leading +).
@@ -86,6 +79,7 @@ impl ContactConfig {
             hours: pick(&self.hours, |t| &t.hours),
             location: pick(&self.location, |t| &t.location),
             url: pick(&self.url, |t| &t.url),
+            lang: BTreeMap::new(),
         })
     }
 

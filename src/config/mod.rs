@@ -159,6 +159,18 @@ impl std::fmt::Display for ConfigErrors {
 
 impl std::error::Error for ConfigErrors {}
 
+/// The smallest configuration that loads: a plain-LDAP directory and a made-up master key.
+/// Tests add their sections to it; never a configuration to run.
+pub const SMALLEST: &str = r#"
+[secrets]
+master_key = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
+[directory]
+allow_plaintext = true
+bind_dn = "cn=rekey,ou=services,dc=example,dc=test"
+bind_password = "pw"
+base_dn = "ou=people,dc=example,dc=test"
+"#;
+
 impl Config {
     /// Loads defaults, then the TOML file (if it exists or was named), then `REKEY_…`
     /// variables (`REKEY_DIRECTORY__URL` sets `directory.url`), then reads `…_file` secrets

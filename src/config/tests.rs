@@ -1,15 +1,7 @@
 use super::*;
 
 /// The smallest valid configuration; other modules' tests add their section to it.
-pub(super) const VALID: &str = r#"
-[secrets]
-master_key = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
-[directory]
-allow_plaintext = true
-bind_dn = "cn=rekey,ou=services,dc=example,dc=test"
-bind_password = "pw"
-base_dn = "ou=people,dc=example,dc=test"
-"#;
+pub(super) const VALID: &str = SMALLEST;
 
 /// The mistakes a configuration has, as the person reads them.
 pub(super) fn errors(toml: &str) -> Vec<String> {

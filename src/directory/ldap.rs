@@ -156,20 +156,25 @@ impl LdapDirectory {
         }
     }
 
-    /// The one entry under `directory.base_dn` (subtree) that `filter` matches, with the user
-    /// attributes; `None` if none or several match (several are logged: the login is ambiguous).
+    /// At most `limit` entries under `directory.base_dn` (subtree) that `filter` matches, with
+    /// the user attributes: the server stops at the limit (sizeLimitExceeded is no error here).
     /// `what` names the search in a logged error.
-    async fn search_one_user(&self, filter: &str, what: &str) -> Result<Option<SearchEntry>, DirError> {
+    pub(super) async fn search_users_upto(
+        &self,
+        filter: &str,
+        limit: usize,
+        what: &str,
+    ) -> Result<Vec<ldap3::ResultEntry>, DirError> {
         let attrs = self.user_attributes();
         let base = self.config.base_dn.as_str();
         let timeout = self.connector().timeout();
+        let size = i32::try_from(limit).unwrap_or(i32::MAX);
         let found = self
             .pool
             .run(Retry::Idempotent, |mut ldap| {
                 let (filter, attrs) = (filter.to_owned(), attrs.clone());
                 async move {
-                    // Two are enough to know the match is ambiguous.
-                    ldap.with_search_options(SearchOptions::new().sizelimit(2))
+                    ldap.with_search_options(SearchOptions::new().sizelimit(size))
                         .with_timeout(timeout)
                         .search(base, Scope::Subtree, &filter, attrs)
                         .await
@@ -177,13 +182,22 @@ impl LdapDirectory {
             })
             .await?;
         let (entries, result) = (found.0, found.1);
-        // 4 = sizeLimitExceeded: more than one match.
+        // 4 = sizeLimitExceeded: more matched than the limit.
         if result.rc != 0 && result.rc != 4 {
             return Err(logged(what, base, &result));
         }
+        Ok(entries)
+    }
+
+    /// The one entry under `directory.base_dn` (subtree) that `filter` matches, with the user
+    /// attributes; `None` if none or several match (several are logged: the login is ambiguous).
+    /// `what` names the search in a logged error.
+    async fn search_one_user(&self, filter: &str, what: &str) -> Result<Option<SearchEntry>, DirError> {
+        // Two are enough to know the match is ambiguous.
+        let entries = self.search_users_upto(filter, 2, what).await?;
         if entries.len() > 1 {
             tracing::warn!(
-                base,
+                base = self.config.base_dn.as_str(),
                 what,
                 "a search for one account matches several directory entries; treated as unknown"
             );

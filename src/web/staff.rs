@@ -6,9 +6,8 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::Extension;
 use axum::Router;
-use axum::extract::{FromRequestParts, Path, State};
+use axum::extract::{FromRequestParts, Path};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -20,8 +19,8 @@ use tower_sessions::Session;
 use super::context::Ctx;
 use super::csrf::{CodeForm, CsrfToken, EmptyForm, Verified, has_csrf};
 use super::error::Error;
+use super::extract::Page;
 use super::pages::{Layout, form_page, html};
-use super::who::Who;
 use crate::config::MethodKind;
 use crate::flow::admin::{self, Admin, Entry, Pending, Role};
 use crate::flow::codes::CodeCheck;
@@ -142,19 +141,15 @@ struct SignInForm {
 
 has_csrf!(SignInForm);
 
-async fn sign_in_form<A: Area>(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    session: Session,
-) -> Result<Response, Error> {
+async fn sign_in_form<A: Area>(req: Page) -> Result<Response, Error> {
+    let (s, ctx, csrf, session) = (&req.s, &req.ctx, &req.csrf, &req.session);
     if ctx.is_kiosk() {
         return Err(Error::NotFound);
     }
     if session.get::<Admin>(A::SIGNED_IN).await?.is_some_and(|a| a.until > s.clock.now()) {
         return Ok(Redirect::to(A::BASE).into_response());
     }
-    Ok(html(&sign_in_page::<A>(&s, &ctx, &csrf, String::new(), None))?.into_response())
+    Ok(html(&sign_in_page::<A>(s, ctx, csrf, String::new(), None))?.into_response())
 }
 
 /// The sign-in page of area `A`, with what was typed and why it was refused.
@@ -202,19 +197,13 @@ pub(super) async fn entered<A: Area>(
     }
 }
 
-async fn sign_in<A: Area>(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Who(who): Who,
-    session: Session,
-    Verified(form): Verified<SignInForm>,
-) -> Result<Response, Error> {
+async fn sign_in<A: Area>(req: Page, Verified(form): Verified<SignInForm>) -> Result<Response, Error> {
+    let (s, ctx, csrf, who, session) = (&req.s, &req.ctx, &req.csrf, &req.who, &req.session);
     if ctx.is_kiosk() {
         return Err(Error::NotFound);
     }
-    let entry = admin::sign_in(&s, &who, A::ROLE, &form.username, &form.password).await?;
-    entered::<A>(&s, &ctx, &csrf, &session, entry, &form.username).await
+    let entry = admin::sign_in(s, who, A::ROLE, &form.username, &form.password).await?;
+    entered::<A>(s, ctx, csrf, session, entry, &form.username).await
 }
 
 async fn pending<A: Area>(session: &Session) -> Result<Pending, Error> {
@@ -240,49 +229,37 @@ fn verify_view<A: Area>(
     form_page(&page, refused)
 }
 
-async fn verify_page<A: Area>(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    session: Session,
-) -> Result<Response, Error> {
-    let Ok(p) = pending::<A>(&session).await else {
+async fn verify_page<A: Area>(req: Page) -> Result<Response, Error> {
+    let (s, ctx, csrf, session) = (&req.s, &req.ctx, &req.csrf, &req.session);
+    let Ok(p) = pending::<A>(session).await else {
         return Ok(Redirect::to(&format!("{}/sign-in", A::BASE)).into_response());
     };
-    verify_view::<A>(&s, &ctx, &csrf, &p, None)
+    verify_view::<A>(s, ctx, csrf, &p, None)
 }
 
-async fn send_code<A: Area>(
-    State(s): State<Arc<Services>>,
-    ctx: Ctx,
-    Who(who): Who,
-    session: Session,
-    Verified(_): Verified<EmptyForm>,
-) -> Result<Response, Error> {
+async fn send_code<A: Area>(req: Page, Verified(_): Verified<EmptyForm>) -> Result<Response, Error> {
+    let (s, ctx, who, session) = (&req.s, &req.ctx, &req.who, &req.session);
     if ctx.is_kiosk() {
         return Err(Error::NotFound);
     }
-    let mut p = pending::<A>(&session).await?;
-    admin::send_email_code(&s, &who, &mut p).await?;
+    let mut p = pending::<A>(session).await?;
+    admin::send_email_code(s, who, &mut p).await?;
     session.insert(A::PENDING, p).await?;
     Ok(Redirect::to(&format!("{}/verify#email-code", A::BASE)).into_response())
 }
 
 async fn verify<A: Area>(
-    State(s): State<Arc<Services>>,
-    Extension(csrf): Extension<CsrfToken>,
-    ctx: Ctx,
-    Who(who): Who,
-    session: Session,
+    req: Page,
     Path(kind): Path<String>,
     Verified(form): Verified<CodeForm>,
 ) -> Result<Response, Error> {
+    let (s, ctx, csrf, who, session) = (&req.s, &req.ctx, &req.csrf, &req.who, &req.session);
     if ctx.is_kiosk() {
         return Err(Error::NotFound);
     }
-    let p = pending::<A>(&session).await?;
+    let p = pending::<A>(session).await?;
     let kind = MethodKind::parse(&kind).ok_or(Error::NotFound)?;
-    match admin::verify(&s, &who, &p, kind, &form.code).await? {
+    match admin::verify(s, who, &p, kind, &form.code).await? {
         Ok(a) => {
             session.remove::<Pending>(A::PENDING).await?;
             session.cycle_id().await?;
@@ -295,7 +272,7 @@ async fn verify<A: Area>(
         }
         Err(check) => {
             let field = if kind == MethodKind::Totp { "totp-code" } else { "email-code" };
-            verify_view::<A>(&s, &ctx, &csrf, &p, Some((code_refusal(&ctx, check), field)))
+            verify_view::<A>(s, ctx, csrf, &p, Some((code_refusal(ctx, check), field)))
         }
     }
 }

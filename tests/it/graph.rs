@@ -129,6 +129,40 @@ pub(crate) fn continue_link(page: &crate::support::env::Page) -> String {
     page.body[start..end].replace("&amp;", "&").replace("&#38;", "&")
 }
 
+/// A cloud account registers an authenticator app, then enters the staff area at `base`
+/// (`/admin` or `/helpdesk`) through OpenID Connect and that app, as Graph cannot check a
+/// password; returns the browser, signed in, and the area's first page.
+pub(crate) async fn enter_staff_area(
+    double: &GraphDouble,
+    env: &TestEnv,
+    id: &str,
+    base: &str,
+) -> (crate::support::env::Browser, crate::support::env::Page) {
+    double.sign_in_as(id);
+    let mut b = env.browser();
+    let link = continue_link(&b.get("/register").await);
+    b.get(&link).await.assert_status(200);
+    let page = b.post("/register/totp", &[]).await;
+    page.assert_status(200);
+    let secret = crate::support::env::totp_secret_from(&page.body);
+    let page = b.post("/register/confirm", &[("code", &env.totp_code(&secret))]).await;
+    assert!(page.contains("Your new method is registered"), "{}", page.body);
+    env.clock.advance(60);
+
+    let mut b = env.browser();
+    let next = base.trim_start_matches('/');
+    let form = b.get(&format!("{base}/sign-in")).await;
+    assert!(form.contains(&format!("/oidc/start?next={next}")), "{}", form.body);
+    let link = continue_link(&b.get(&format!("/oidc/start?next={next}")).await);
+    let page = b.get(&link).await;
+    page.assert_status(200);
+    assert!(page.url.ends_with(&format!("{base}/verify")), "{} {}", page.url, page.body);
+    let page = b.post(&format!("{base}/verify/totp"), &[("code", &env.totp_code(&secret))]).await;
+    page.assert_status(200);
+    assert!(page.url.ends_with(base), "{} {}", page.url, page.body);
+    (b, page)
+}
+
 /// Checks that the double refused a request as Graph does a malformed one (400,
 /// `Request_BadRequest`) and returns the error body.
 pub(crate) async fn bad_request(res: reqwest::Response) -> serde_json::Value {

@@ -13,27 +13,8 @@ async fn graph_oidc_a_cloud_member_enters_the_helpdesk_by_openid_connect_and_a_r
     })
     .await;
 
-    double.sign_in_as(&member.id);
-    let mut b = env.browser();
-    let link = continue_link(&b.get("/register").await);
-    b.get(&link).await.assert_status(200);
-    let page = b.post("/register/totp", &[]).await;
-    page.assert_status(200);
-    let secret = crate::support::env::totp_secret_from(&page.body);
-    let page = b.post("/register/confirm", &[("code", &env.totp_code(&secret))]).await;
-    assert!(page.contains("Your new method is registered"), "{}", page.body);
-    env.clock.advance(60);
-
-    let mut b = env.browser();
-    let form = b.get("/helpdesk/sign-in").await;
-    assert!(form.contains("/oidc/start?next=helpdesk"), "{}", form.body);
-    let link = continue_link(&b.get("/oidc/start?next=helpdesk").await);
-    let page = b.get(&link).await;
-    page.assert_status(200);
-    assert!(page.url.ends_with("/helpdesk/verify"), "{} {}", page.url, page.body);
-    let page = b.post("/helpdesk/verify/totp", &[("code", &env.totp_code(&secret))]).await;
-    page.assert_status(200);
-    assert!(page.url.ends_with("/helpdesk") && page.contains("Find a person"), "{} {}", page.url, page.body);
+    let (mut b, page) = crate::graph::enter_staff_area(&double, &env, &member.id, "/helpdesk").await;
+    assert!(page.contains("Find a person"), "{}", page.body);
     // The helpdesk sign-in opens the console only, not the admin area.
     assert!(b.get("/admin").await.url.ends_with("/admin/sign-in"));
 

@@ -9,18 +9,9 @@ use scraper::{Html, Selector};
 
 use crate::support::env::{Page, TestEnv};
 
-const VALID: &str = r#"
-[secrets]
-master_key = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
-[directory]
-allow_plaintext = true
-bind_dn = "cn=rekey,ou=services,dc=example,dc=test"
-bind_password = "pw"
-base_dn = "ou=people,dc=example,dc=test"
-"#;
-
 fn config(extra: &str) -> Result<Config, Vec<String>> {
-    Config::from_toml(&format!("{VALID}\n{extra}")).map_err(|e| e.0.iter().map(ToString::to_string).collect())
+    Config::from_toml(&format!("{}\n{extra}", rekey::config::SMALLEST))
+        .map_err(|e| e.0.iter().map(ToString::to_string).collect())
 }
 
 fn errors(extra: &str) -> Vec<String> {

@@ -4,10 +4,9 @@
 
 use std::time::SystemTime;
 
-use ldap3::{Scope, SearchEntry, SearchOptions};
+use ldap3::SearchEntry;
 
-use super::conn::Retry;
-use super::{LdapDirectory, escape_filter_value, logged};
+use super::{LdapDirectory, escape_filter_value};
 use crate::config::LdapFlavour;
 use crate::directory::{DirError, DirUser};
 
@@ -32,27 +31,8 @@ impl LdapDirectory {
             return Ok(vec![]);
         }
         let filter = self.people_filter(text);
-        let attrs = self.user_attributes();
-        let base = self.config.base_dn.as_str();
-        let timeout = self.connector().timeout();
-        let size = i32::try_from(limit).unwrap_or(i32::MAX);
-        let found = self
-            .pool
-            .run(Retry::Idempotent, |mut ldap| {
-                let (filter, attrs) = (filter.clone(), attrs.clone());
-                async move {
-                    ldap.with_search_options(SearchOptions::new().sizelimit(size))
-                        .with_timeout(timeout)
-                        .search(base, Scope::Subtree, &filter, attrs)
-                        .await
-                }
-            })
-            .await?;
-        let (entries, result) = (found.0, found.1);
-        // 4 = sizeLimitExceeded: the first `limit` are all the helpdesk sees.
-        if result.rc != 0 && result.rc != 4 {
-            return Err(logged("people search", base, &result));
-        }
+        // The first `limit` are all the helpdesk sees.
+        let entries = self.search_users_upto(&filter, limit, "people search").await?;
         let now = SystemTime::now();
         let mut people: Vec<DirUser> = entries
             .into_iter()

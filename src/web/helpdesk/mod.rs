@@ -6,17 +6,18 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::{FromRequestParts, Query, State};
+use axum::Router;
+use axum::extract::{FromRequestParts, Query};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Extension, Router};
 use serde::Deserialize;
 
 use super::context::Ctx;
 use super::csrf::CsrfToken;
 use super::error::Error;
+use super::extract::Page;
 use super::pages::{Layout, html};
 use super::staff::HelpdeskArea;
 use crate::flow::Services;
@@ -107,14 +108,9 @@ struct Search {
     page: Option<String>,
 }
 
-async fn home(
-    State(s): State<Arc<Services>>,
-    ctx: Ctx,
-    Extension(csrf): Extension<CsrfToken>,
-    Member(m): Member,
-    Query(q): Query<Search>,
-) -> Result<Response, Error> {
-    home_view(&s, &ctx, &csrf, &m, q, None).await
+async fn home(req: Page, Member(m): Member, Query(q): Query<Search>) -> Result<Response, Error> {
+    let (s, ctx, csrf) = (&req.s, &req.ctx, &req.csrf);
+    home_view(s, ctx, csrf, &m, q, None).await
 }
 
 /// The console's home: search, results and the requests waiting for approval.

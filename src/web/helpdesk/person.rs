@@ -1,13 +1,10 @@
 //! A person's page in the console, and the posts made from it: start and answer a caller
 //! check, act on the account, approve another member's request.
 
-use tower_sessions::Session;
-
 use super::*;
 use crate::flow::codes::CodeCheck;
 use crate::flow::helpdesk::{Acted, Action, Approved, CallerCheck, Checked, Person};
 use crate::web::csrf::{CodeForm, Verified, has_csrf};
-use crate::web::who::Who;
 
 /// The caller check under way, in the member's session.
 const CHECK: &str = "helpdesk.check";
@@ -82,15 +79,8 @@ impl Answer {
     }
 }
 
-async fn render(
-    s: &Services,
-    ctx: &Ctx,
-    csrf: &CsrfToken,
-    session: &Session,
-    m: &Admin,
-    login: &str,
-    answer: Answer,
-) -> Result<Response, Error> {
+async fn render(req: &Page, m: &Admin, login: &str, answer: Answer) -> Result<Response, Error> {
+    let (s, ctx, csrf, session) = (&*req.s, &req.ctx, &req.csrf, &req.session);
     let Answer { status, note, code_error } = answer;
     let Some(p) = helpdesk::person(s, m, login).await? else { return Err(Error::NotFound) };
     let checking = session
@@ -110,16 +100,9 @@ async fn render(
     Ok((status, html(&page)?).into_response())
 }
 
-pub(super) async fn page(
-    State(s): State<Arc<Services>>,
-    ctx: Ctx,
-    Extension(csrf): Extension<CsrfToken>,
-    session: Session,
-    Member(m): Member,
-    Query(q): Query<Who_>,
-) -> Result<Response, Error> {
+pub(super) async fn page(req: Page, Member(m): Member, Query(q): Query<Who_>) -> Result<Response, Error> {
     let login = q.login.unwrap_or_default();
-    render(&s, &ctx, &csrf, &session, &m, &login, Answer::new(StatusCode::OK, None, None)).await
+    render(&req, &m, &login, Answer::new(StatusCode::OK, None, None)).await
 }
 
 #[derive(Deserialize)]
@@ -155,41 +138,31 @@ pub(super) struct ApproveForm {
 has_csrf!(StartForm, ActForm, ApproveForm);
 
 pub(super) async fn start_check(
-    State(s): State<Arc<Services>>,
-    ctx: Ctx,
-    Extension(csrf): Extension<CsrfToken>,
-    Who(who): Who,
-    session: Session,
+    req: Page,
     Member(m): Member,
     Verified(form): Verified<StartForm>,
 ) -> Result<Response, Error> {
-    match helpdesk::begin_check(&s, &who, &m, &form.login, &form.method).await? {
+    let (s, ctx, who, session) = (&req.s, &req.ctx, &req.who, &req.session);
+    match helpdesk::begin_check(s, who, &m, &form.login, &form.method).await? {
         Some(check) => {
             session.insert(CHECK, check).await?;
-            render(&s, &ctx, &csrf, &session, &m, &form.login, Answer::new(StatusCode::OK, None, None)).await
+            render(&req, &m, &form.login, Answer::new(StatusCode::OK, None, None)).await
         }
         None => {
             let note = Some((ctx.lang.t("helpdesk-check-not-allowed"), true));
-            render(&s, &ctx, &csrf, &session, &m, &form.login, Answer::new(StatusCode::FORBIDDEN, note, None)).await
+            render(&req, &m, &form.login, Answer::new(StatusCode::FORBIDDEN, note, None)).await
         }
     }
 }
 
-pub(super) async fn check(
-    State(s): State<Arc<Services>>,
-    ctx: Ctx,
-    Extension(csrf): Extension<CsrfToken>,
-    Who(who): Who,
-    session: Session,
-    Member(m): Member,
-    Verified(form): Verified<CodeForm>,
-) -> Result<Response, Error> {
+pub(super) async fn check(req: Page, Member(m): Member, Verified(form): Verified<CodeForm>) -> Result<Response, Error> {
+    let (s, ctx, who, session) = (&req.s, &req.ctx, &req.who, &req.session);
     let Some(c) = session.get::<CallerCheck>(CHECK).await? else {
         return Err(Error::Flow(crate::flow::FlowError::Expired));
     };
     let login = c.login.clone();
-    let answer = |status, note, error| render(&s, &ctx, &csrf, &session, &m, &login, Answer::new(status, note, error));
-    match helpdesk::check_caller(&s, &who, &m, &c, &form.code).await? {
+    let answer = |status, note, error| render(&req, &m, &login, Answer::new(status, note, error));
+    match helpdesk::check_caller(s, who, &m, &c, &form.code).await? {
         Checked::Verified => {
             session.remove::<CallerCheck>(CHECK).await?;
             answer(StatusCode::OK, Some((ctx.lang.t("helpdesk-verified"), false)), None).await
@@ -199,7 +172,7 @@ pub(super) async fn check(
             answer(StatusCode::FORBIDDEN, Some((ctx.lang.t("helpdesk-check-voided"), true)), None).await
         }
         Checked::Refused(check) => {
-            answer(StatusCode::UNPROCESSABLE_ENTITY, None, Some(super::super::staff::code_refusal(&ctx, check))).await
+            answer(StatusCode::UNPROCESSABLE_ENTITY, None, Some(super::super::staff::code_refusal(ctx, check))).await
         }
         Checked::NotAllowed => {
             session.remove::<CallerCheck>(CHECK).await?;
@@ -208,37 +181,28 @@ pub(super) async fn check(
     }
 }
 
-pub(super) async fn act(
-    State(s): State<Arc<Services>>,
-    ctx: Ctx,
-    Extension(csrf): Extension<CsrfToken>,
-    Who(who): Who,
-    session: Session,
-    Member(m): Member,
-    Verified(form): Verified<ActForm>,
-) -> Result<Response, Error> {
+pub(super) async fn act(req: Page, Member(m): Member, Verified(form): Verified<ActForm>) -> Result<Response, Error> {
+    let (s, ctx, who) = (&req.s, &req.ctx, &req.who);
     let action = Action::parse(&form.action).ok_or(Error::BadForm(StatusCode::BAD_REQUEST))?;
-    let (status, note) = match helpdesk::act(&s, &who, &m, &form.login, action, &form.reason).await {
+    let (status, note) = match helpdesk::act(s, who, &m, &form.login, action, &form.reason).await {
         Ok(Acted::Done) => (StatusCode::OK, (ctx.lang.t("helpdesk-done"), false)),
         Ok(Acted::Requested) => (StatusCode::ACCEPTED, (ctx.lang.t("helpdesk-requested"), false)),
         Ok(Acted::Refused(key)) => (StatusCode::FORBIDDEN, (ctx.lang.t(key), true)),
         Err(crate::flow::FlowError::OutOfStep(_)) => (StatusCode::CONFLICT, (ctx.lang.t("helpdesk-no-address"), true)),
         Err(e) => return Err(e.into()),
     };
-    render(&s, &ctx, &csrf, &session, &m, &form.login, Answer::new(status, Some(note), None)).await
+    render(&req, &m, &form.login, Answer::new(status, Some(note), None)).await
 }
 
 pub(super) async fn approve(
-    State(s): State<Arc<Services>>,
-    ctx: Ctx,
-    Extension(csrf): Extension<CsrfToken>,
-    Who(who): Who,
+    req: Page,
     Member(m): Member,
     Verified(form): Verified<ApproveForm>,
 ) -> Result<Response, Error> {
-    let note = match helpdesk::approve(&s, &who, &m, &form.id).await? {
+    let (s, ctx, csrf, who) = (&req.s, &req.ctx, &req.csrf, &req.who);
+    let note = match helpdesk::approve(s, who, &m, &form.id).await? {
         Approved::Done => (ctx.lang.t("helpdesk-approved"), false),
         Approved::Refused(key) => (ctx.lang.t(key), true),
     };
-    super::home_view(&s, &ctx, &csrf, &m, Search::default(), Some(note)).await
+    super::home_view(s, ctx, csrf, &m, Search::default(), Some(note)).await
 }
