@@ -255,6 +255,14 @@ fn open_with(key: &[u8; 32], sealed: &[u8], aad: &[u8]) -> Result<Zeroizing<Vec<
         .map_err(|_| CryptoError::Unauthentic)
 }
 
+/// A fresh secret for a link or a token: 32 random bytes, base64url without padding. Only its
+/// keyed hash (`Keys::code_hash`) is ever stored.
+pub fn url_token() -> Zeroizing<String> {
+    let mut raw = Zeroizing::new([0u8; 32]);
+    OsRng.fill_bytes(&mut *raw);
+    Zeroizing::new(URL_SAFE_NO_PAD.encode(*raw))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,9 +1,6 @@
 //! What an administrator does about agents on the portal host: make enrolment tokens, list
 //! agents, request a key rotation, revoke. Used by `rekey agent …` and the tests.
 
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use rand::RngCore as _;
 use zeroize::Zeroizing;
 
 use super::proto;
@@ -23,9 +20,7 @@ pub async fn create_token(
     ttl_mins: u64,
     now: UnixTime,
 ) -> Result<Zeroizing<String>, StoreError> {
-    let mut secret = Zeroizing::new([0u8; 32]);
-    rand::rngs::OsRng.fill_bytes(&mut *secret);
-    let secret = Zeroizing::new(URL_SAFE_NO_PAD.encode(*secret));
+    let secret = crate::crypto::url_token();
     let hash = keys.code_hash(TOKEN_CONTEXT, &secret);
     let expires = now + i64::try_from(ttl_mins).unwrap_or(60).saturating_mul(60);
     let mac = super::integrity::token_mac(keys, &hash, name, expires);

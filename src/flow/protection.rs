@@ -3,10 +3,6 @@
 //! admins; alerts when a privileged account resets or unlocks; and the cooling-off period
 //! before a newly registered method may be used to recover an account.
 
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use rand::RngCore as _;
-
 use super::{AuditRecord, FlowError, Requester, Services};
 use crate::directory::DirUser;
 use crate::notify::Mail;
@@ -19,13 +15,11 @@ pub const LINK_TTL_SECS: i64 = 7 * 86_400;
 
 /// Makes a one-time link for an account event; only its keyed hash is stored.
 pub async fn disown_link(services: &Services, user: &DirUser, event: &str) -> Result<String, FlowError> {
-    let mut raw = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut raw);
-    let token = URL_SAFE_NO_PAD.encode(raw);
+    let token = crate::crypto::url_token();
     let now = services.clock.now();
     let hash = services.keys.code_hash(TOKEN_CONTEXT, &token);
     services.db.insert_disown_token(&hash, user.id.as_str(), &user.login, event, now, now + LINK_TTL_SECS).await?;
-    Ok(format!("{}/wasnt-me/{token}", services.config.server.public_url.trim_end_matches('/')))
+    Ok(format!("{}/wasnt-me/{}", services.config.server.public_url.trim_end_matches('/'), token.as_str()))
 }
 
 /// Whether a link can still be used (for the confirmation page; using it is a POST).

@@ -3,10 +3,6 @@
 //! registered). Opening it starts a reset that is already proven, at the new-password step:
 //! the member never sees or chooses the password. A new link or cleared methods end the old.
 
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use rand::RngCore as _;
-
 use super::rows::{checked, link_mac, same};
 use crate::directory::{DirUser, Login};
 use crate::flow::recovery::Recovery;
@@ -29,9 +25,7 @@ pub(super) async fn send(
     }
     let now = services.clock.now();
     services.db.end_helpdesk_links(user.id.as_str(), now).await?;
-    let mut raw = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut raw);
-    let token = zeroize::Zeroizing::new(URL_SAFE_NO_PAD.encode(raw));
+    let token = crate::crypto::url_token();
     let minutes = services.config.helpdesk.reset_link_minutes;
     let mut row = HelpdeskLink {
         token_hash: services.keys.code_hash(TOKEN_CONTEXT, &token),
