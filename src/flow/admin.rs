@@ -211,16 +211,8 @@ pub async fn send_email_code(services: &Services, who: &Requester, p: &mut Pendi
     let stored = settled(services, methods::stored(services, &p.user).await?);
     let email_only: Vec<_> = stored.into_iter().filter(|m| m.kind == MethodKind::Email.as_str()).collect();
     // Registered addresses only: pretend the directory's mail does not count.
-    for to in methods::code_addresses(services, &DirUser { emails: vec![], ..p.user.clone() }, &email_only) {
-        services.send_in_background(messages::code(
-            who.lang,
-            &services.config.server.organisation,
-            &to,
-            &code,
-            messages::CodePurpose::SignIn,
-            services.config.codes.ttl_secs / 60,
-        ));
-    }
+    let to = methods::code_addresses(services, &DirUser { emails: vec![], ..p.user.clone() }, &email_only);
+    services.mail_code(who, to, &code, messages::CodePurpose::SignIn);
     p.code_sent = true;
     Ok(())
 }

@@ -71,17 +71,8 @@ pub async fn send_code(services: &Services, who: &Requester, e: &Enrolment, kind
     let registered_only = DirUser { emails: vec![], phones: vec![], ..e.user.clone() };
     let of_kind: Vec<StoredMethod> = usable.into_iter().filter(|m| m.kind == kind.as_str()).collect();
     if kind == MethodKind::Email {
-        let config = &services.config;
-        for to in methods::code_addresses(services, &registered_only, &of_kind) {
-            services.send_in_background(messages::code(
-                who.lang,
-                &config.server.organisation,
-                &to,
-                &code,
-                messages::CodePurpose::SignIn,
-                config.codes.ttl_secs / 60,
-            ));
-        }
+        let to = methods::code_addresses(services, &registered_only, &of_kind);
+        services.mail_code(who, to, &code, messages::CodePurpose::SignIn);
     } else {
         for to in super::sms::numbers(services, &registered_only, &of_kind) {
             super::sms::send_code(services, who, to, &code).await?;

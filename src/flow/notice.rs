@@ -19,6 +19,20 @@ pub(super) async fn notify(
 }
 
 impl Services {
+    /// Mails `code` to each address, in the background, in the requester's language.
+    pub fn mail_code(
+        &self,
+        who: &Requester,
+        to: impl IntoIterator<Item = String>,
+        code: &secrecy::SecretString,
+        purpose: messages::CodePurpose,
+    ) {
+        let (org, ttl_minutes) = (&self.config.server.organisation, self.config.codes.ttl_secs / 60);
+        for address in to {
+            self.send_in_background(messages::code(who.lang, org, &address, code, purpose, ttl_minutes));
+        }
+    }
+
     /// Tells each address about an event on the account, in the background. Every notice
     /// carries the same one-time "this wasn't me" link.
     pub async fn notify_account(&self, who: &Requester, user: &DirUser, to: Vec<String>, event: AccountEvent<'_>) {

@@ -274,22 +274,11 @@ pub async fn send_email_code(services: &Services, who: &Requester, r: &Recovery)
             }
             None => Vec::new(),
         };
-        let config = &services.config;
         let purpose = match r.purpose {
             Purpose::Reset => messages::CodePurpose::Reset,
             Purpose::Unlock => messages::CodePurpose::Unlock,
         };
-        let ttl_minutes = config.codes.ttl_secs / 60;
-        for to in addresses {
-            services.send_in_background(messages::code(
-                who.lang,
-                &config.server.organisation,
-                &to,
-                &code,
-                purpose,
-                ttl_minutes,
-            ));
-        }
+        services.mail_code(who, addresses, &code, purpose);
         services
             .audit(
                 who,

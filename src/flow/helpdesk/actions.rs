@@ -42,7 +42,8 @@ pub async fn act(
     let reason = clean_reason(reason);
     let by = actor(member);
     let event = format!("helpdesk_{}", action.as_str());
-    let refusal = match reach(services, member, &user) {
+    let reach = reach(services, member, &user);
+    let refusal = match reach {
         Reach::Own => Some(("helpdesk-refused-own", "own_account")),
         Reach::OutOfReach => Some(("helpdesk-refused-out-of-reach", "out_of_reach")),
         Reach::FourEyes | Reach::Direct => None,
@@ -51,7 +52,7 @@ pub async fn act(
         audit(services, who, &event, &user, "failure", Some(code), &by).await;
         return Ok(Acted::Refused(key));
     }
-    let four_eyes = reach(services, member, &user) == Reach::FourEyes;
+    let four_eyes = reach == Reach::FourEyes;
     let verified = verify::verified(services, member, &user).await?.is_some();
     let has_methods = !methods::stored(services, &user).await?.is_empty();
     if !verified && has_methods {

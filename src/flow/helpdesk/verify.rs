@@ -69,12 +69,8 @@ pub async fn begin_check(
         MethodKind::Email => {
             let code = codes::issue(services, &attempt.id, kind.as_str()).await?;
             let only = DirUser { emails: vec![], ..user.clone() };
-            for to in methods::code_addresses(services, &only, std::slice::from_ref(method)) {
-                let ttl = services.config.codes.ttl_secs / 60;
-                let org = &services.config.server.organisation;
-                let purpose = messages::CodePurpose::Helpdesk;
-                services.send_in_background(messages::code(who.lang, org, &to, &code, purpose, ttl));
-            }
+            let to = methods::code_addresses(services, &only, std::slice::from_ref(method));
+            services.mail_code(who, to, &code, messages::CodePurpose::Helpdesk);
         }
         MethodKind::Sms => {
             let code = codes::issue(services, &attempt.id, kind.as_str()).await?;
