@@ -223,13 +223,12 @@ impl App {
 /// A request path as the log may show it: one-time link tokens ("this wasn't me", the
 /// helpdesk's reset link, under a kiosk prefix too) are cut out.
 pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
-    if path.starts_with("/wasnt-me/") {
-        return "/wasnt-me/[token]".into();
+    for marker in ["/wasnt-me/", "/reset/link/"] {
+        if let Some(at) = path.find(marker) {
+            return format!("{}{marker}[token]", &path[..at]).into();
+        }
     }
-    match path.find("/reset/link/") {
-        Some(at) => format!("{}/reset/link/[token]", &path[..at]).into(),
-        None => path.into(),
-    }
+    path.into()
 }
 
 /// The most header bytes a request may carry; browsers send a few kilobytes.
@@ -390,6 +389,7 @@ mod loggable_tests {
         assert_eq!(loggable_path("/wasnt-me/abcDEF123"), "/wasnt-me/[token]");
         assert_eq!(loggable_path("/reset/link/abcDEF123"), "/reset/link/[token]");
         assert_eq!(loggable_path("/kiosk/reset/link/abcDEF123"), "/kiosk/reset/link/[token]");
+        assert_eq!(loggable_path("/kiosk/wasnt-me/abcDEF123"), "/kiosk/wasnt-me/[token]");
         assert_eq!(loggable_path("/reset/password"), "/reset/password");
     }
 }
