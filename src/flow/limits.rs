@@ -180,13 +180,51 @@ pub async fn hit_start(
     typed: &str,
     reset: bool,
 ) -> Result<String, FlowError> {
-    let limit_key = hex::encode(services.keys.code_hash("rate:account", &resolved_account(found, typed)));
+    let limit_key = account_limit_key(services, found, typed);
     let from_here = per_source(services, &limit_key, ip);
     hit(services, Scope::StartByAccount, Some(&from_here)).await?;
     if reset {
-        hit(services, Scope::ResetByAccountPerDay, Some(&from_here)).await?;
+        let mark = pause_mark(services, &limit_key);
+        count_and_judge(services, Scope::ResetByAccountPerDay, &from_here, Some(&mark)).await?;
     }
     Ok(limit_key)
+}
+
+/// The key of an account's per-account limits: a keyed hash of [`resolved_account`].
+fn account_limit_key(services: &Services, found: Option<&crate::directory::DirUser>, typed: &str) -> String {
+    hex::encode(services.keys.code_hash("rate:account", &resolved_account(found, typed)))
+}
+
+/// The account's mark on its daily-pause counters (one per source address), so the helpdesk
+/// can find them by account: a keyed hash of the account's limit key.
+fn pause_mark(services: &Services, limit_key: &str) -> Vec<u8> {
+    services.keys.code_hash("rate:reset-day:account", limit_key)
+}
+
+/// Until when reset is paused for `user` ("too many attempts today") from at least one
+/// address, if it is: the next start from there would be refused until then.
+pub async fn daily_pause(services: &Services, user: &crate::directory::DirUser) -> Result<Option<i64>, FlowError> {
+    let scope = Scope::ResetByAccountPerDay;
+    let (max, window) = scope.limit(services);
+    let now = services.clock.now();
+    let mark = pause_mark(services, &account_limit_key(services, Some(user), ""));
+    let rows = services.db.rate_buckets_of_account(&scope.name(), &mark, now - window).await?;
+    let mut until = None;
+    for source in rows.chunk_by(|a, b| a.0 == b.0) {
+        let buckets: Vec<(i64, i64)> = source.iter().map(|(_, start, count)| (*start, *count)).collect();
+        // Paused when one more start would pass the limit.
+        if let Some(wait) = wait_until_at_most(&buckets, i64::from(max) - 1, window, now) {
+            until = until.max(Some(now + wait));
+        }
+    }
+    Ok(until)
+}
+
+/// Lifts the daily pause of `user` from every address: the person can start a reset at once.
+/// Whether there was anything to lift.
+pub async fn lift_daily_pause(services: &Services, user: &crate::directory::DirUser) -> Result<bool, FlowError> {
+    let mark = pause_mark(services, &account_limit_key(services, Some(user), ""));
+    Ok(services.db.delete_rate_counters_of_account(&Scope::ResetByAccountPerDay.name(), &mark).await? > 0)
 }
 
 /// Whether a code may be checked for `method` now: per address, and per account (its
@@ -221,28 +259,38 @@ const BUCKETS: i64 = 12;
 /// Without a key (no client address known) nothing is counted.
 pub async fn hit(services: &Services, scope: Scope, key: Option<&str>) -> Result<(), FlowError> {
     let Some(key) = key else { return Ok(()) };
+    count_and_judge(services, scope, key, None).await
+}
+
+/// How long until the buckets (oldest first) hold at most `allowed` events, the oldest leaving
+/// the window first; `None` when they do now.
+fn wait_until_at_most(buckets: &[(i64, i64)], allowed: i64, window: i64, now: i64) -> Option<i64> {
+    let mut left: i64 = buckets.iter().map(|(_, c)| c).sum();
+    if left <= allowed {
+        return None;
+    }
+    for (start, count) in buckets {
+        left -= count;
+        if left <= allowed {
+            return Some((start + window - now).max(1));
+        }
+    }
+    Some(window.max(1))
+}
+
+/// [`hit`], the counter marked with its account where it has one (`mark`).
+async fn count_and_judge(services: &Services, scope: Scope, key: &str, mark: Option<&[u8]>) -> Result<(), FlowError> {
     let (max, window) = scope.limit(services);
     let (name, hashed) = counter(services, scope, key);
     let now = services.clock.now();
     let step = (window / BUCKETS).max(1);
     let bucket = now - now.rem_euclid(step);
-    services.db.rate_hit(&name, &hashed, bucket).await?;
+    match mark {
+        Some(mark) => services.db.rate_hit_of_account(&name, &hashed, mark, bucket).await?,
+        None => services.db.rate_hit(&name, &hashed, bucket).await?,
+    };
     let buckets = services.db.rate_buckets(&name, &hashed, now - window).await?;
-    let total: i64 = buckets.iter().map(|(_, c)| c).sum();
-    if total <= i64::from(max) {
-        return Ok(());
-    }
-    // The oldest buckets leave the window first: wait until enough of them have.
-    let mut left = total;
-    let mut retry_after = window;
-    for (start, count) in &buckets {
-        left -= count;
-        if left <= i64::from(max) {
-            retry_after = start + window - now;
-            break;
-        }
-    }
-    let retry_after = retry_after.max(1);
+    let Some(retry_after) = wait_until_at_most(&buckets, i64::from(max), window, now) else { return Ok(()) };
     tracing::info!(scope = %name, retry_after, "rate limit reached");
     services.metrics.rate_limited(&name);
     match scope {

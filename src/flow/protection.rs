@@ -142,8 +142,11 @@ pub async fn recovery_methods(
     }
     let cutoff = services.clock.now() - i64::try_from(hours).unwrap_or(24) * 3600;
     // Only a method within the cooling-off needs the trail read.
+    // The clear is noted beside the methods in the clear's own transaction; the trail is read
+    // too, for clears from before that note existed.
     let cleared = if methods.iter().any(|m| m.created_at > cutoff) {
-        services.db.last_success(user.id.as_str(), METHODS_CLEARED).await?
+        let noted = services.db.methods_cleared_at(user.id.as_str()).await?;
+        noted.max(services.db.last_success(user.id.as_str(), METHODS_CLEARED).await?)
     } else {
         None
     };

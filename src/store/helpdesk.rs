@@ -176,10 +176,26 @@ impl Db {
         Ok(())
     }
 
-    /// Deletes every registered method of an account; how many there were.
-    pub async fn delete_methods_of(&self, user_id: &str) -> Result<u64, StoreError> {
-        const SQL: &str = "DELETE FROM methods WHERE user_id = $1";
-        Ok(with_pool!(self, |pool| sqlx::query(SQL).bind(user_id).execute(pool).await?.rows_affected()))
+    /// Deletes every registered method of an account and notes when, in one transaction: a
+    /// method registered afterwards waits out the cooling-off whatever becomes of the audit
+    /// record. How many methods there were.
+    pub async fn clear_methods_of(&self, user_id: &str, now: UnixTime) -> Result<u64, StoreError> {
+        const DELETE: &str = "DELETE FROM methods WHERE user_id = $1";
+        const NOTE: &str = "INSERT INTO methods_cleared (user_id, cleared_at) VALUES ($1, $2) \
+                            ON CONFLICT (user_id) DO UPDATE SET cleared_at = excluded.cleared_at";
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let n = sqlx::query(DELETE).bind(user_id).execute(&mut *tx).await?.rows_affected();
+            sqlx::query(NOTE).bind(user_id).bind(now).execute(&mut *tx).await?;
+            tx.commit().await?;
+            n
+        }))
+    }
+
+    /// When the helpdesk last cleared the account's methods, if it did.
+    pub async fn methods_cleared_at(&self, user_id: &str) -> Result<Option<UnixTime>, StoreError> {
+        const SQL: &str = "SELECT cleared_at FROM methods_cleared WHERE user_id = $1";
+        Ok(with_pool!(self, |pool| sqlx::query_scalar(SQL).bind(user_id).fetch_optional(pool).await?))
     }
 
     /// Why self-service is blocked for the account, if it is.

@@ -26,6 +26,48 @@ impl Db {
         Ok(with_pool!(self, |pool| sqlx::query_as(SQL).bind(scope).bind(key).bind(after).fetch_all(pool).await?))
     }
 
+    /// Counts one more event like [`Db::rate_hit`], the counter marked with `account` (a keyed
+    /// hash of the account it counts, from whichever address), so it can be found by account.
+    pub async fn rate_hit_of_account(
+        &self,
+        scope: &str,
+        key: &[u8],
+        account: &[u8],
+        window_start: UnixTime,
+    ) -> Result<i64, StoreError> {
+        const SQL: &str = "INSERT INTO rate_counters (scope, key, window_start, count, account) \
+                           VALUES ($1, $2, $3, 1, $4) \
+                           ON CONFLICT (scope, key, window_start) DO UPDATE SET count = rate_counters.count + 1 \
+                           RETURNING count";
+        let (count,): (i64,) = with_pool!(self, |pool| sqlx::query_as(SQL)
+            .bind(scope)
+            .bind(key)
+            .bind(window_start)
+            .bind(account)
+            .fetch_one(pool)
+            .await?);
+        Ok(count)
+    }
+
+    /// The (key, bucket start, count) of `account`'s buckets in `scope` that started after
+    /// `after`, by key and oldest first.
+    pub async fn rate_buckets_of_account(
+        &self,
+        scope: &str,
+        account: &[u8],
+        after: UnixTime,
+    ) -> Result<Vec<(Vec<u8>, i64, i64)>, StoreError> {
+        const SQL: &str = "SELECT key, window_start, count FROM rate_counters \
+                           WHERE scope = $1 AND account = $2 AND window_start > $3 ORDER BY key, window_start";
+        Ok(with_pool!(self, |pool| sqlx::query_as(SQL).bind(scope).bind(account).bind(after).fetch_all(pool).await?))
+    }
+
+    /// Forgets every counter of `account` in `scope`; how many buckets there were.
+    pub async fn delete_rate_counters_of_account(&self, scope: &str, account: &[u8]) -> Result<u64, StoreError> {
+        const SQL: &str = "DELETE FROM rate_counters WHERE scope = $1 AND account = $2";
+        Ok(execute!(self, SQL, scope, account))
+    }
+
     /// Forgets windows that ended before `before`.
     pub async fn delete_old_rate_counters(&self, before: UnixTime) -> Result<(), StoreError> {
         const SQL: &str = "DELETE FROM rate_counters WHERE window_start < $1";

@@ -35,6 +35,7 @@ mod helpdesk_cloud;
 mod helpdesk_cooling;
 mod helpdesk_four_eyes;
 mod helpdesk_limits;
+mod helpdesk_pause;
 mod holes;
 mod hostile;
 mod languages;

@@ -2,7 +2,8 @@
 //!
 //! - The person has a method to verify with: the caller must be verified by this member first,
 //!   or the action is refused.
-//! - The person has nothing registered: the action becomes a request, with the reason the
+//! - The person has nothing to verify with (nothing registered, or only methods still in their
+//!   cooling-off): the action becomes a request, with the reason the
 //!   member typed, that another member approves (`requests.rs`).
 //! - A privileged account (`alerts.privileged_groups`, admins): verified and approved, always.
 //! - Never on the member's own account or on `helpdesk.out_of_reach_groups`.
@@ -14,7 +15,7 @@ use super::rows::request_mac;
 use super::{Action, Reach, account, actor, audit, clean_reason, count, reach, verify};
 use crate::directory::DirUser;
 use crate::flow::admin::Admin;
-use crate::flow::{FlowError, Requester, Services, methods, protection};
+use crate::flow::{FlowError, Requester, Services, limits, methods, protection};
 use crate::notify::messages::AccountEvent;
 use crate::store::HelpdeskRequest;
 
@@ -54,8 +55,10 @@ pub async fn act(
     }
     let four_eyes = reach == Reach::FourEyes;
     let verified = verify::verified(services, member, &user).await?.is_some();
-    let has_methods = !methods::stored(services, &user).await?.is_empty();
-    if !verified && has_methods {
+    // Whether the caller could be verified: a person whose only methods are still cooling off
+    // cannot be, and goes the four-eyes way like a person with nothing registered.
+    let verifiable = !verify::usable(services, &user).await?.is_empty();
+    if !verified && verifiable {
         audit(services, who, &event, &user, "failure", Some("not_verified"), &by).await;
         return Ok(Acted::Refused("helpdesk-refused-not-verified"));
     }
@@ -114,13 +117,18 @@ pub(super) async fn perform(
 ) -> Result<(), FlowError> {
     let event = format!("helpdesk_{}", action.as_str());
     let reason = Some(reason).filter(|r| !r.is_empty());
-    // Whom to tell, read before the action (clearing the methods removes registered addresses).
+    // Whom to tell: every registered address, read before the action (clearing the methods
+    // removes them). A reset link goes only where a verification could: the methods past their
+    // cooling-off, as `act` judged (a method registered just now may be a stranger's).
     let stored = methods::stored(services, user).await?;
     let notify_to = methods::notification_addresses(services, user, &stored);
     let done = match action {
         Action::Unlock => services.directory.unlock(user).await.map_err(FlowError::from_directory),
-        Action::ResetLink => super::link::send(services, who, user, &stored).await,
-        Action::LiftBlock => services.db.unblock(user.id.as_str()).await.map(|_| ()).map_err(FlowError::from),
+        Action::ResetLink => {
+            let usable = protection::recovery_methods(services, user, stored).await?;
+            super::link::send(services, who, user, &usable).await
+        }
+        Action::LiftBlock => lift_blocks(services, user).await,
         Action::ClearMethods => clear_methods(services, user).await,
     };
     if let Err(e) = done {
@@ -145,9 +153,17 @@ pub(super) async fn perform(
     Ok(())
 }
 
+/// Reopens self-service: lifts "this wasn't me" and the cap on failed proofs, and the daily
+/// pause of reset from every address.
+async fn lift_blocks(services: &Services, user: &DirUser) -> Result<(), FlowError> {
+    services.db.unblock(user.id.as_str()).await?;
+    limits::lift_daily_pause(services, user).await?;
+    Ok(())
+}
+
 /// Removes every registered method (and any live reset link): the person registers again.
 async fn clear_methods(services: &Services, user: &DirUser) -> Result<(), FlowError> {
-    services.db.delete_methods_of(user.id.as_str()).await?;
+    services.db.clear_methods_of(user.id.as_str(), services.clock.now()).await?;
     services.db.end_helpdesk_links(user.id.as_str(), services.clock.now()).await?;
     Ok(())
 }

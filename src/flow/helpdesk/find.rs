@@ -1,11 +1,11 @@
 //! Finding a person and reading their self-service state for the member: registered methods
 //! (kind, when added, masked destination), recent attempts and their outcomes, self-service
-//! blocks, and the directory's lock and expiry state. Reading writes nothing.
+//! blocks (the daily pause of reset too), and the directory's lock and expiry state. Reading writes nothing.
 
 use super::{Reach, reach, verify};
 use crate::directory::{AccountState, DirUser};
 use crate::flow::admin::Admin;
-use crate::flow::{FlowError, Services, methods};
+use crate::flow::{FlowError, Services, limits, methods};
 use crate::store::RecentEvent;
 
 /// Most accounts one search reads from the directory; the pages split them.
@@ -43,6 +43,8 @@ pub struct MethodView {
     pub kind: String,
     pub label: String,
     pub added_at: i64,
+    /// Registered within the cooling-off: it can neither verify the caller nor get a reset link.
+    pub cooling_off: bool,
 }
 
 /// What the member sees of a person.
@@ -53,7 +55,12 @@ pub struct Person {
     pub recent: Vec<RecentEvent>,
     /// Why self-service is blocked, if it is ("this wasn't me", the cap on failed proofs).
     pub block: Option<String>,
+    /// Until when reset is paused ("too many attempts today") from at least one address.
+    pub paused_until: Option<i64>,
     pub reach: Reach,
+    /// Whether the caller can be verified (a method past its cooling-off); if not, every action
+    /// needs a second member's approval.
+    pub verifiable: bool,
     /// This member's live verification of the caller: (method, until).
     pub verified: Option<(String, i64)>,
 }
@@ -66,20 +73,30 @@ pub async fn person(services: &Services, member: &Admin, login: &str) -> Result<
         Err(e) => return Err(e),
     };
     let stored = methods::stored(services, &user).await?;
-    let methods = stored
+    let usable = verify::usable(services, &user).await?;
+    let methods: Vec<MethodView> = stored
         .into_iter()
-        .map(|m| MethodView { id: m.id, kind: m.kind, label: m.label, added_at: m.created_at })
+        .map(|m| MethodView {
+            cooling_off: !usable.iter().any(|u| u.id == m.id),
+            id: m.id,
+            kind: m.kind,
+            label: m.label,
+            added_at: m.created_at,
+        })
         .collect();
     let recent = services.db.recent_audit_of(user.id.as_str(), RECENT).await?;
     let block = services.db.block_reason(user.id.as_str()).await?;
+    let paused_until = limits::daily_pause(services, &user).await?;
     let verified = verify::verified(services, member, &user).await?;
     Ok(Some(Person {
         state: user.state,
         reach: reach(services, member, &user),
+        verifiable: !usable.is_empty(),
         user,
         methods,
         recent,
         block,
+        paused_until,
         verified,
     }))
 }

@@ -39,8 +39,9 @@ pub enum Checked {
     NotAllowed,
 }
 
-/// The person's methods that may prove them now (past the cooling-off, as in a reset).
-async fn usable(services: &Services, user: &DirUser) -> Result<Vec<StoredMethod>, FlowError> {
+/// The person's methods that may prove them now (past the cooling-off, as in a reset): the
+/// only ones a caller can be verified with, and the only ones a reset link goes to.
+pub(super) async fn usable(services: &Services, user: &DirUser) -> Result<Vec<StoredMethod>, FlowError> {
     let stored = methods::stored(services, user).await?;
     protection::recovery_methods(services, user, stored).await
 }

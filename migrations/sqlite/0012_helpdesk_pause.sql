@@ -1,0 +1,14 @@
+-- The daily pause of reset is counted per account and source address under one keyed hash
+-- (flow/limits.rs::hit_start), so nothing could find it by account. Its counters now carry
+-- the account's part beside the key (another keyed hash), so the helpdesk can show the pause
+-- and lift it (flow/limits.rs::daily_pause, lift_daily_pause).
+ALTER TABLE rate_counters ADD COLUMN account BLOB;
+CREATE INDEX rate_counters_account ON rate_counters (scope, account);
+
+-- When a helpdesk member last cleared a person's methods, written in the same transaction as
+-- the clear: the cooling-off of a method registered afterwards does not depend on the audit
+-- record (flow/protection.rs::recovery_methods).
+CREATE TABLE methods_cleared (
+    user_id    TEXT    PRIMARY KEY,
+    cleared_at INTEGER NOT NULL
+);
