@@ -73,11 +73,24 @@ pub fn code(lang: Lang, org: &str, to: &str, code: &SecretString, purpose: CodeP
 
 /// A reset link the helpdesk sent: it opens the reset at the new-password step, once.
 pub fn reset_link(lang: Lang, org: &str, to: &str, url: &str, minutes: u64) -> Mail {
+    link_mail(lang, org, to, url, minutes, ["mail-reset-link", "mail-reset-link-expiry", "mail-reset-link-not-you", "mail-reset-link-subject"])
+}
+
+/// The helpdesk's confirmation link: the person opens it on their own device and confirms
+/// with their passkey that it is them on the call.
+pub fn confirm_link(lang: Lang, org: &str, to: &str, url: &str, minutes: u64) -> Mail {
+    link_mail(lang, org, to, url, minutes, ["mail-confirm-link", "mail-reset-link-expiry", "mail-confirm-link-not-you", "mail-confirm-link-subject"])
+}
+
+/// A mail carrying one single-use link; `keys` are the catalogue keys of its intro, expiry,
+/// warning and subject.
+fn link_mail(lang: Lang, org: &str, to: &str, url: &str, minutes: u64, keys: [&str; 4]) -> Mail {
+    let [intro_key, expiry_key, not_you_key, subject_key] = keys;
     let orgs = [("org", Arg::Str(org))];
     let hello = lang.t("mail-hello");
-    let intro = lang.t_with("mail-reset-link", &orgs);
-    let expiry = lang.t_with("mail-reset-link-expiry", &[("minutes", Arg::from(minutes.max(1)))]);
-    let not_you = lang.t("mail-reset-link-not-you");
+    let intro = lang.t_with(intro_key, &orgs);
+    let expiry = lang.t_with(expiry_key, &[("minutes", Arg::from(minutes.max(1)))]);
+    let not_you = lang.t(not_you_key);
     let text = format!("{hello}\n\n{intro}\n\n    {url}\n\n{expiry}\n\n{not_you}\n\n{org}\n");
     let link = match safe_link(url).as_str() {
         "#" => String::new(),
@@ -94,7 +107,7 @@ pub fn reset_link(lang: Lang, org: &str, to: &str, url: &str, minutes: u64) -> M
             escape(&not_you)
         ),
     );
-    let subject = lang.t_with("mail-reset-link-subject", &orgs);
+    let subject = lang.t_with(subject_key, &orgs);
     Mail { to: vec![to.to_owned()], subject: one_line(&subject), text, html }
 }
 

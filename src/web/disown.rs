@@ -14,6 +14,7 @@ use super::error::Error;
 use super::extract::Page;
 use super::pages::{Layout, html};
 use crate::flow::{Services, protection};
+use super::shared::link_token_ok as token_ok;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DisownState {
@@ -31,10 +32,6 @@ struct DisownPage {
 
 pub fn routes() -> Router<Arc<Services>> {
     Router::new().route("/wasnt-me/{token}", get(ask).post(confirm))
-}
-
-fn token_ok(token: &str) -> bool {
-    (20..=64).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 fn disown_page(p: &Page, state: DisownState) -> Result<Response, Error> {

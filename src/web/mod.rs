@@ -17,6 +17,7 @@ mod expiry;
 mod extract;
 mod health;
 mod helpdesk;
+mod helpdesk_confirm;
 mod method_pages;
 mod oidc;
 mod pages;
@@ -51,6 +52,7 @@ pub fn routes(services: Arc<Services>) -> Router {
         .route("/still-here", get(pages::still_here))
         .merge(admin::routes())
         .merge(helpdesk::routes())
+        .merge(helpdesk_confirm::routes())
         .merge(register::routes())
         .merge(change::routes())
         .merge(disown::routes())

@@ -1,12 +1,19 @@
 //! What more than one flow's pages use: the answers a password sign-in gives, where a
-//! registration visit lives in the session, and the sentence after a wrong code. They live
-//! here, below every page module, so that no page module imports another for them.
+//! registration visit lives in the session, the sentence after a wrong code, and the shape of
+//! a one-time link's token. They live here, below every page module, so that no page module
+//! imports another for them.
 
 use secrecy::SecretString;
 use serde::Deserialize;
 
 use super::csrf::has_csrf;
 use crate::i18n::Lang;
+
+/// Whether a one-time link's token (a "this wasn't me" link, the helpdesk's reset or
+/// confirmation link) is worth looking up: `crypto::url_token`'s alphabet and length.
+pub fn link_token_ok(token: &str) -> bool {
+    (20..=64).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
 
 /// The one answer for every failed sign-in (a message key).
 pub const SIGN_IN_FAILED: &str = "sign-in-failed";

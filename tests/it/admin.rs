@@ -19,7 +19,7 @@ fn new_password() -> String {
 }
 
 /// Signs `user` in to the admin area with the password and an authenticator code.
-async fn admin_browser(env: &TestEnv, user: &TestUser, secret: &rekey::factors::totp::TotpSecret) -> Browser {
+pub async fn admin_browser(env: &TestEnv, user: &TestUser, secret: &rekey::factors::totp::TotpSecret) -> Browser {
     let mut b = env.browser();
     b.get("/admin/sign-in").await.assert_status(200);
     let page = b.post("/admin/sign-in", &[("username", &user.uid), ("password", &user.password)]).await;

@@ -91,3 +91,54 @@ async fn a_privileged_account_needs_a_second_member_even_after_verification() {
     env.smtp.wait_for_subject(&address, "The helpdesk changed something").await;
     let _ = account(&env, &boss).await;
 }
+
+#[tokio::test]
+async fn another_member_rejects_a_request_with_a_reason_and_nothing_is_done() {
+    let dir = Slapd::shared().await;
+    let env = TestEnv::on(dir, helpdesk_config).await;
+    let (first, mut a) = member(&env, dir, "deska").await;
+    let (second, mut b) = member(&env, dir, "deskb").await;
+    let person = dir.create_user("lost").await;
+    dir.lock(&person).await;
+    act(&mut a, &person, "unlock", "says they lost everything").await.assert_status(202);
+    let id = request_id(&b.get("/helpdesk").await.body, &person.uid);
+
+    // Not by its requester, and not without a reason.
+    let page = a.post("/helpdesk/reject", &[("id", &id), ("reason", "never mind")]).await;
+    page.assert_status(403);
+    assert!(page.contains("You asked for this yourself"), "{}", page.body);
+    let page = b.post("/helpdesk/reject", &[("id", &id), ("reason", "  ")]).await;
+    page.assert_status(403);
+    assert!(page.contains("Type a reason for rejecting"), "{}", page.body);
+
+    let page = b.post("/helpdesk/reject", &[("id", &id), ("reason", "could not name their manager")]).await;
+    page.assert_status(200);
+    assert!(page.contains("Rejected: nothing was changed"), "{}", page.body);
+    assert!(!page.contains("says they lost everything"), "no longer waiting: {}", page.body);
+    // Closed: it cannot be approved after all.
+    b.post("/helpdesk/approve", &[("id", &id)]).await.assert_status(403);
+    assert!(dir.is_locked(&person).await);
+
+    let lines = audit_lines(&env, &person).await;
+    let rejected = format!(
+        "helpdesk_rejected success could not name their manager (asked: says they lost everything) \
+         helpdesk:{} rejected helpdesk:{} helpdesk_unlock",
+        second.uid, first.uid
+    );
+    assert!(lines.contains(&rejected), "{lines:?}");
+    assert!(lines.iter().any(|l| l.starts_with("helpdesk_rejected failure own_request")), "{lines:?}");
+    assert!(!lines.iter().any(|l| l.starts_with("helpdesk_unlock")), "{lines:?}");
+
+    // The admin finds the helpdesk's events in the audit search.
+    let admin = dir.create_user("adm").await;
+    dir.add_to_group(&admin, ADMINS).await;
+    let secret = env.register_totp(&admin).await;
+    env.clock.advance(31);
+    let mut c = crate::admin::admin_browser(&env, &admin, &secret).await;
+    let page = c.get("/admin/audit?event=helpdesk_rejected").await;
+    page.assert_status(200);
+    for event in ["helpdesk_verify", "helpdesk_requested", "helpdesk_approved", "helpdesk_rejected", "helpdesk_unlock"] {
+        assert!(page.contains(&format!("<option value=\"{event}\"")), "{event}: {}", page.body);
+    }
+    assert!(page.contains("could not name their manager"), "{}", page.body);
+}

@@ -161,12 +161,12 @@ async fn env_with(
     .await
 }
 
-fn webhook_json(double: &Double) -> SmsConfig {
+pub fn webhook_json(double: &Double) -> SmsConfig {
     SmsConfig { url: format!("{}/send", double.base), ..webhook(double) }
 }
 
 /// Registers `NUMBER` for `user`; returns how many messages the double had by then.
-async fn register_number(env: &TestEnv, double: &Double, user: &TestUser) -> usize {
+pub async fn register_number(env: &TestEnv, double: &Double, user: &TestUser) -> usize {
     let before = double.received().len();
     let mut b = env.browser();
     b.sign_in_to_register(user).await.assert_status(200);

@@ -56,8 +56,9 @@ pub async fn act(
     let four_eyes = reach == Reach::FourEyes;
     let verified = verify::verified(services, member, &user).await?.is_some();
     // Whether the caller could be verified: a person whose only methods are still cooling off
-    // cannot be, and goes the four-eyes way like a person with nothing registered.
-    let verifiable = !verify::usable(services, &user).await?.is_empty();
+    // (or are security questions) cannot be, and goes the four-eyes way like a person with
+    // nothing registered.
+    let verifiable = verify::can_verify(&verify::usable(services, &user).await?);
     if !verified && verifiable {
         audit(services, who, &event, &user, "failure", Some("not_verified"), &by).await;
         return Ok(Acted::Refused("helpdesk-refused-not-verified"));

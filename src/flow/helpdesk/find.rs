@@ -63,6 +63,8 @@ pub struct Person {
     pub verifiable: bool,
     /// This member's live verification of the caller: (method, until).
     pub verified: Option<(String, i64)>,
+    /// The newest confirmation link this member sent the person, if any.
+    pub confirmation: Option<super::Confirmation>,
 }
 
 /// The person `login` names, as `member` may see them; `None` when no account matches.
@@ -88,15 +90,17 @@ pub async fn person(services: &Services, member: &Admin, login: &str) -> Result<
     let block = services.db.block_reason(user.id.as_str()).await?;
     let paused_until = limits::daily_pause(services, &user).await?;
     let verified = verify::verified(services, member, &user).await?;
+    let confirmation = super::confirmation(services, member, &user).await?;
     Ok(Some(Person {
         state: user.state,
         reach: reach(services, member, &user),
-        verifiable: !usable.is_empty(),
+        verifiable: verify::can_verify(&usable),
         user,
         methods,
         recent,
         block,
         paused_until,
         verified,
+        confirmation,
     }))
 }

@@ -7,6 +7,7 @@
 //! person without a second member's approval; show the member a code or choose a password.
 //!
 //! `find.rs` (search, a person's state), `verify.rs` (a code read back, an authenticator code),
+//! `confirm.rs` (a confirmation link the person answers with their passkey),
 //! `actions.rs` (what a member may do, and four eyes), `requests.rs` (approvals), `link.rs`
 //! (the reset link), `rows.rs` (MACs on the helpdesk's rows).
 
@@ -19,6 +20,7 @@ use crate::directory::{DirUser, Login};
 use crate::policy;
 
 mod actions;
+mod confirm;
 mod find;
 pub mod link;
 mod requests;
@@ -26,8 +28,9 @@ mod rows;
 mod verify;
 
 pub use actions::{Acted, act};
+pub use confirm::{Confirmation, confirm, confirm_options, confirmable, confirmation, send_confirmation};
 pub use find::{MethodView, Person, person, search};
-pub use requests::{Approved, OpenRequest, approve, open_requests};
+pub use requests::{Approved, OpenRequest, approve, open_requests, reject};
 pub use verify::{CallerCheck, Checked, begin_check, check_caller};
 
 /// What a helpdesk member can do to an account.
@@ -59,6 +62,22 @@ impl Action {
         Action::ALL.into_iter().find(|a| a.as_str() == s)
     }
 }
+
+/// Every audit event of the console (and its sign-in), for the admin's audit search.
+pub const EVENTS: [&str; 12] = [
+    "helpdesk_sign_in",
+    "helpdesk_check_started",
+    "helpdesk_confirm_sent",
+    "helpdesk_verify",
+    "helpdesk_requested",
+    "helpdesk_approved",
+    "helpdesk_rejected",
+    "helpdesk_unlock",
+    "helpdesk_reset_link",
+    "helpdesk_lift_block",
+    "helpdesk_clear_methods",
+    "helpdesk_link_used",
+];
 
 /// How far a member may act on an account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,6 +153,14 @@ mod tests {
     fn a_reason_is_one_bounded_line() {
         assert_eq!(clean_reason("  lost\nphone\t today "), "lost phone today");
         assert_eq!(clean_reason(&"x".repeat(500)).len(), 200);
+    }
+
+    #[test]
+    fn every_action_is_an_event_the_admin_can_pick() {
+        for a in Action::ALL {
+            assert!(EVENTS.contains(&format!("helpdesk_{}", a.as_str()).as_str()), "{a:?}");
+        }
+        assert!(EVENTS.contains(&crate::flow::protection::METHODS_CLEARED));
     }
 
     #[test]

@@ -1,16 +1,18 @@
-//! MACs on the helpdesk's rows (`Keys::row_mac`): a verification, a request and a reset link
-//! each decide what may be done to whose account, so one written or edited without the master
-//! key is treated as absent and reported (`crate::tamper`). The one-way marks (a request's
-//! decision, a link's use) are set in one statement and are not covered, as in `flow/rows.rs`.
+//! MACs on the helpdesk's rows (`Keys::row_mac`): a verification, a request, a reset link and a
+//! confirmation link each decide what may be done to whose account, so one written or edited
+//! without the master key is treated as absent and reported (`crate::tamper`). The one-way
+//! marks (a request's decision, a link's use, a confirmation's settling) are set in one
+//! statement and are not covered, as in `flow/rows.rs`.
 
 use crate::crypto::constant_time_eq;
 use crate::flow::Services;
-use crate::store::{HelpdeskLink, HelpdeskRequest, HelpdeskVerification};
+use crate::store::{HelpdeskConfirmation, HelpdeskLink, HelpdeskRequest, HelpdeskVerification};
 use crate::tamper::{self, Tampered};
 
 const VERIFICATION: &str = "helpdesk verification v1";
 const REQUEST: &str = "helpdesk request v1";
 const LINK: &str = "helpdesk link v1";
+const CONFIRMATION: &str = "helpdesk confirmation v1";
 
 pub(super) fn verification_mac(services: &Services, v: &HelpdeskVerification) -> [u8; 32] {
     services.keys.row_mac(
@@ -53,6 +55,21 @@ pub(super) fn link_mac(services: &Services, l: &HelpdeskLink) -> [u8; 32] {
             Some(l.login.as_bytes()),
             Some(&l.created_at.to_be_bytes()),
             Some(&l.expires_at.to_be_bytes()),
+        ],
+    )
+}
+
+pub(super) fn confirmation_mac(services: &Services, c: &HelpdeskConfirmation) -> [u8; 32] {
+    services.keys.row_mac(
+        CONFIRMATION,
+        &[
+            Some(&c.token_hash),
+            Some(c.member_id.as_bytes()),
+            Some(c.member_login.as_bytes()),
+            Some(c.user_id.as_bytes()),
+            Some(c.login.as_bytes()),
+            Some(&c.created_at.to_be_bytes()),
+            Some(&c.expires_at.to_be_bytes()),
         ],
     )
 }

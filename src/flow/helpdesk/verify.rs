@@ -1,9 +1,9 @@
 //! Verifying a caller: a one-time code sent to one of the person's registered methods (mail or
 //! text message) that the caller reads back to the member, or the current code of their
-//! authenticator app. The member never sees the code: it goes to the person only, and it is
-//! checked like any code (`flow::codes`: a wrong one counts, the last wrong one voids the
-//! check). A passed check is stored for `helpdesk.verification_minutes`, for that member and
-//! that person only.
+//! authenticator app (a passkey-backed confirmation link is `confirm.rs`). The member never
+//! sees the code: it goes to the person only, and it is checked like any code (`flow::codes`:
+//! a wrong one counts, the last wrong one voids the check). A passed check is stored for
+//! `helpdesk.verification_minutes`, for that member and that person only.
 
 use serde::{Deserialize, Serialize};
 
@@ -44,6 +44,13 @@ pub enum Checked {
 pub(super) async fn usable(services: &Services, user: &DirUser) -> Result<Vec<StoredMethod>, FlowError> {
     let stored = methods::stored(services, user).await?;
     protection::recovery_methods(services, user, stored).await
+}
+
+/// Whether any of `usable` can verify a caller: a code method, an authenticator app, or a
+/// passkey (through a confirmation link). Security questions cannot: the member would hear
+/// the answers.
+pub(super) fn can_verify(usable: &[StoredMethod]) -> bool {
+    usable.iter().any(|m| MethodKind::parse(&m.kind).is_some_and(|k| k.is_code() || k == MethodKind::Passkey))
 }
 
 /// Starts a check of `login`'s caller with `method_id` (one of their registered methods). For a
@@ -131,20 +138,32 @@ pub async fn check_caller(
     if !services.db.complete_attempt(&check.attempt_id, now).await? {
         return Err(FlowError::Expired);
     }
+    remember(services, &member.user_id, user.id.as_str(), check.kind).await?;
+    audit(services, who, "helpdesk_verify", &user, "success", Some(check.kind.as_str()), &by).await;
+    Ok(Checked::Verified)
+}
+
+/// Stores that `member_id` verified `user_id`'s caller by `kind` now, for
+/// `helpdesk.verification_minutes`.
+pub(super) async fn remember(
+    services: &Services,
+    member_id: &str,
+    user_id: &str,
+    kind: MethodKind,
+) -> Result<(), FlowError> {
+    let now = services.clock.now();
     let minutes = i64::try_from(services.config.helpdesk.verification_minutes).unwrap_or(10);
     let mut row = HelpdeskVerification {
         id: uuid::Uuid::new_v4().to_string(),
-        member_id: member.user_id.clone(),
-        user_id: user.id.0.clone(),
-        method: check.kind.as_str().to_owned(),
+        member_id: member_id.to_owned(),
+        user_id: user_id.to_owned(),
+        method: kind.as_str().to_owned(),
         verified_at: now,
         expires_at: now + minutes * 60,
         mac: vec![],
     };
     row.mac = verification_mac(services, &row).to_vec();
-    services.db.insert_helpdesk_verification(&row).await?;
-    audit(services, who, "helpdesk_verify", &user, "success", Some(check.kind.as_str()), &by).await;
-    Ok(Checked::Verified)
+    Ok(services.db.insert_helpdesk_verification(&row).await?)
 }
 
 /// The method and end of `member`'s live verification of `user`, if any.

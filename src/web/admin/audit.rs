@@ -12,7 +12,8 @@ pub(super) struct AuditQuery {
     page: Option<String>,
 }
 
-/// Events an admin can pick from (anything else typed is searched as given).
+/// Events an admin can pick from (anything else typed is searched as given), besides the
+/// helpdesk console's (`flow::helpdesk::EVENTS`).
 pub(super) const EVENTS: [&str; 16] = [
     "started",
     "code_sent",
@@ -87,7 +88,7 @@ pub(super) struct AuditPage {
     bad_date: bool,
     pager: Pager,
     csv_href: String,
-    events: [&'static str; 16],
+    events: Vec<&'static str>,
     outcomes: [&'static str; 4],
 }
 
@@ -120,7 +121,7 @@ pub(super) async fn audit(p: Page, AdminUser(a): AdminUser, Query(q): Query<Audi
         q,
         bad_date,
         pager,
-        events: EVENTS,
+        events: EVENTS.into_iter().chain(crate::flow::helpdesk::EVENTS).collect(),
         outcomes: OUTCOMES,
     };
     Ok(html(&page)?.into_response())

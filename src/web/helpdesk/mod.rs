@@ -33,8 +33,10 @@ pub fn routes() -> Router<Arc<Services>> {
         .route("/helpdesk/person", get(person::page))
         .route("/helpdesk/check/start", post(person::start_check))
         .route("/helpdesk/check", post(person::check))
+        .route("/helpdesk/confirm/send", post(person::send_confirmation))
         .route("/helpdesk/act", post(person::act))
         .route("/helpdesk/approve", post(person::approve))
+        .route("/helpdesk/reject", post(person::reject))
 }
 
 /// A signed-in helpdesk member, or the answer for whoever is not one.

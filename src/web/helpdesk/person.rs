@@ -1,9 +1,9 @@
 //! A person's page in the console, and the posts made from it: start and answer a caller
-//! check, act on the account, approve another member's request.
+//! check, mail a confirmation link, act on the account, approve or reject another member's request.
 
 use super::*;
 use crate::flow::codes::CodeCheck;
-use crate::flow::helpdesk::{Acted, Action, Approved, CallerCheck, Checked, Person};
+use crate::flow::helpdesk::{Acted, Action, Approved, CallerCheck, Checked, Confirmation, Person};
 use crate::web::csrf::{CodeForm, Verified, has_csrf};
 
 /// The caller check under way, in the member's session.
@@ -48,6 +48,27 @@ impl PersonPage {
 
     fn four_eyes(&self) -> bool {
         self.p.reach == helpdesk::Reach::FourEyes
+    }
+
+    /// What became of the newest confirmation link, and whether it is still waiting.
+    fn confirmation_text(&self) -> Option<(String, bool)> {
+        Some(match self.p.confirmation? {
+            Confirmation::Waiting { until } => {
+                (self.l.t1("helpdesk-confirm-waiting", "until", self.when(&until).as_str()), true)
+            }
+            Confirmation::Confirmed { at } => {
+                (self.l.t1("helpdesk-confirm-confirmed", "at", self.when(&at).as_str()), false)
+            }
+            Confirmation::Ended => (self.l.t("helpdesk-confirm-ended"), false),
+        })
+    }
+
+    /// This page again (the refresh link while a confirmation is waiting).
+    fn self_href(&self) -> String {
+        format!(
+            "/helpdesk/person?{}",
+            url::form_urlencoded::Serializer::new(String::new()).append_pair("login", &self.p.user.login).finish()
+        )
     }
 
     fn never(&self) -> Option<String> {
@@ -135,7 +156,17 @@ pub(super) struct ApproveForm {
     id: String,
 }
 
-has_csrf!(StartForm, ActForm, ApproveForm);
+#[derive(Deserialize)]
+pub(super) struct RejectForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    reason: String,
+}
+
+has_csrf!(StartForm, ActForm, ApproveForm, RejectForm);
 
 pub(super) async fn start_check(
     req: Page,
@@ -153,6 +184,20 @@ pub(super) async fn start_check(
             render(&req, &m, &form.login, Answer::new(StatusCode::FORBIDDEN, note, None)).await
         }
     }
+}
+
+pub(super) async fn send_confirmation(
+    req: Page,
+    Member(m): Member,
+    Verified(form): Verified<StartForm>,
+) -> Result<Response, Error> {
+    let (s, ctx, who) = (&req.s, &req.ctx, &req.who);
+    let (status, note) = if helpdesk::send_confirmation(s, who, &m, &form.login).await? {
+        (StatusCode::OK, (ctx.lang.t("helpdesk-confirm-sent"), false))
+    } else {
+        (StatusCode::FORBIDDEN, (ctx.lang.t("helpdesk-check-not-allowed"), true))
+    };
+    render(&req, &m, &form.login, Answer::new(status, Some(note), None)).await
 }
 
 pub(super) async fn check(req: Page, Member(m): Member, Verified(form): Verified<CodeForm>) -> Result<Response, Error> {
@@ -202,6 +247,19 @@ pub(super) async fn approve(
     let (s, ctx, csrf, who) = (&req.s, &req.ctx, &req.csrf, &req.who);
     let note = match helpdesk::approve(s, who, &m, &form.id).await? {
         Approved::Done => (ctx.lang.t("helpdesk-approved"), false),
+        Approved::Refused(key) => (ctx.lang.t(key), true),
+    };
+    super::home_view(s, ctx, csrf, &m, Search::default(), Some(note)).await
+}
+
+pub(super) async fn reject(
+    req: Page,
+    Member(m): Member,
+    Verified(form): Verified<RejectForm>,
+) -> Result<Response, Error> {
+    let (s, ctx, csrf, who) = (&req.s, &req.ctx, &req.csrf, &req.who);
+    let note = match helpdesk::reject(s, who, &m, &form.id, &form.reason).await? {
+        Approved::Done => (ctx.lang.t("helpdesk-rejected"), false),
         Approved::Refused(key) => (ctx.lang.t(key), true),
     };
     super::home_view(s, ctx, csrf, &m, Search::default(), Some(note)).await

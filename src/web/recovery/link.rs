@@ -4,16 +4,13 @@
 
 use super::*;
 use crate::flow::helpdesk::link;
+use crate::web::shared::link_token_ok as token_ok;
 
 #[derive(Template)]
 #[template(path = "recovery/link.html")]
 struct LinkPage {
     l: Layout,
     live: bool,
-}
-
-fn token_ok(token: &str) -> bool {
-    (20..=64).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 pub(super) async fn ask(p: Page, Path(token): Path<String>) -> Result<Response, Error> {
