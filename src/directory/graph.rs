@@ -272,6 +272,39 @@ impl Directory for GraphDirectory {
         self.list(limit, progress).await
     }
 
+    /// Accounts whose name, UPN or mail starts with `text` (Graph's default queries on users
+    /// have `startswith` but no substring match, and need no `ConsistencyLevel` for it), at
+    /// most `limit` (Graph's `$top` goes to 999). Groups are not read, and a synced account is
+    /// listed as Entra has it: the console looks the chosen one up with `find_user`.
+    async fn search_users(&self, text: &str, limit: usize) -> Result<Vec<DirUser>, DirError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(vec![]);
+        }
+        let t = odata_string(text);
+        let filter = format!("startswith(displayName,{t}) or startswith(userPrincipalName,{t}) or startswith(mail,{t})");
+        let top = limit.clamp(1, 999).to_string();
+        let query = [("$filter", filter.as_str()), ("$select", SELECT), ("$top", top.as_str())];
+        let bytes = self
+            .app_call(Call::get("search users", "/users", &query))
+            .await
+            .map_err(|e| app_error(e, "User.Read.All"))?;
+        let found: Collection<GraphUser> = parse(&bytes)?;
+        let by_mail = matches!(self.login_attribute, GraphLogin::Mail);
+        Ok(found
+            .value
+            .into_iter()
+            .filter_map(|user| {
+                let login = if by_mail { user.mail.clone() } else { user.user_principal_name.clone() };
+                let login = login.filter(|l| !l.is_empty())?;
+                let mut found = cloud_user(user, &login, vec![]);
+                found.login = login;
+                Some(found)
+            })
+            .take(limit)
+            .collect())
+    }
+
     /// The on-premises directory's advice (synced accounts' resets go there).
     async fn notes(&self) -> Vec<String> {
         match &self.on_premises {

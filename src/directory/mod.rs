@@ -245,8 +245,8 @@ pub trait Directory: Send + Sync + 'static {
 
     /// Accounts whose login, display name or mail contains `text`, for the helpdesk's search:
     /// at most `limit`, groups not filled in (look the chosen one up with `find_user`). A
-    /// backend without a substring search finds the one account `find_user` finds (Graph and
-    /// the agent today: the exact login or mail).
+    /// backend without a search finds the one account `find_user` finds (the agent today: the
+    /// exact login or mail); Graph's matches the start of a name, UPN or mail.
     async fn search_users(&self, text: &str, limit: usize) -> Result<Vec<DirUser>, DirError> {
         let _ = limit;
         match Login::parse(text) {
