@@ -5,7 +5,7 @@
 // The link then works no more. Every page on the way passes axe.
 //
 // USERS: `member` (its authenticator seed given to the control server); `caller` with `email`
-// registered, names their passkey `passkeyName`.
+// (the directory's address, where the link goes), names their passkey `passkeyName`.
 
 import assert from 'node:assert/strict';
 

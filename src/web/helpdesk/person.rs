@@ -50,17 +50,18 @@ impl PersonPage {
         self.p.reach == helpdesk::Reach::FourEyes
     }
 
-    /// What became of the newest confirmation link, and whether it is still waiting.
-    fn confirmation_text(&self) -> Option<(String, bool)> {
+    /// What became of the newest confirmation link, in words.
+    fn confirmation_text(&self) -> Option<String> {
         Some(match self.p.confirmation? {
-            Confirmation::Waiting { until } => {
-                (self.l.t1("helpdesk-confirm-waiting", "until", self.when(&until).as_str()), true)
-            }
-            Confirmation::Confirmed { at } => {
-                (self.l.t1("helpdesk-confirm-confirmed", "at", self.when(&at).as_str()), false)
-            }
-            Confirmation::Ended => (self.l.t("helpdesk-confirm-ended"), false),
+            Confirmation::Waiting { until } => self.l.t1("helpdesk-confirm-waiting", "until", self.when(&until).as_str()),
+            Confirmation::Confirmed { at } => self.l.t1("helpdesk-confirm-confirmed", "at", self.when(&at).as_str()),
+            Confirmation::Ended => self.l.t("helpdesk-confirm-ended"),
         })
+    }
+
+    /// Whether the newest confirmation link is still waiting for the person.
+    fn confirmation_waiting(&self) -> bool {
+        matches!(self.p.confirmation, Some(Confirmation::Waiting { .. }))
     }
 
     /// This page again (the refresh link while a confirmation is waiting).
