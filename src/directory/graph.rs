@@ -282,7 +282,8 @@ impl Directory for GraphDirectory {
             return Ok(vec![]);
         }
         let t = odata_string(text);
-        let filter = format!("startswith(displayName,{t}) or startswith(userPrincipalName,{t}) or startswith(mail,{t})");
+        let filter =
+            format!("startswith(displayName,{t}) or startswith(userPrincipalName,{t}) or startswith(mail,{t})");
         let top = limit.clamp(1, 999).to_string();
         let query = [("$filter", filter.as_str()), ("$select", SELECT), ("$top", top.as_str())];
         let bytes = self

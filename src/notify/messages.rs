@@ -73,13 +73,27 @@ pub fn code(lang: Lang, org: &str, to: &str, code: &SecretString, purpose: CodeP
 
 /// A reset link the helpdesk sent: it opens the reset at the new-password step, once.
 pub fn reset_link(lang: Lang, org: &str, to: &str, url: &str, minutes: u64) -> Mail {
-    link_mail(lang, org, to, url, minutes, ["mail-reset-link", "mail-reset-link-expiry", "mail-reset-link-not-you", "mail-reset-link-subject"])
+    link_mail(
+        lang,
+        org,
+        to,
+        url,
+        minutes,
+        ["mail-reset-link", "mail-reset-link-expiry", "mail-reset-link-not-you", "mail-reset-link-subject"],
+    )
 }
 
 /// The helpdesk's confirmation link: the person opens it on their own device and confirms
 /// with their passkey that it is them on the call.
 pub fn confirm_link(lang: Lang, org: &str, to: &str, url: &str, minutes: u64) -> Mail {
-    link_mail(lang, org, to, url, minutes, ["mail-confirm-link", "mail-reset-link-expiry", "mail-confirm-link-not-you", "mail-confirm-link-subject"])
+    link_mail(
+        lang,
+        org,
+        to,
+        url,
+        minutes,
+        ["mail-confirm-link", "mail-reset-link-expiry", "mail-confirm-link-not-you", "mail-confirm-link-subject"],
+    )
 }
 
 /// A mail carrying one single-use link; `keys` are the catalogue keys of its intro, expiry,

@@ -27,7 +27,18 @@ impl Db {
     pub async fn insert_helpdesk_confirmation(&self, c: &HelpdeskConfirmation) -> Result<(), StoreError> {
         const SQL: &str = "INSERT INTO helpdesk_confirmations (token_hash, member_id, member_login, user_id, login, \
                            created_at, expires_at, mac) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
-        execute!(self, SQL, &c.token_hash, &c.member_id, &c.member_login, &c.user_id, &c.login, c.created_at, c.expires_at, &c.mac);
+        execute!(
+            self,
+            SQL,
+            &c.token_hash,
+            &c.member_id,
+            &c.member_login,
+            &c.user_id,
+            &c.login,
+            c.created_at,
+            c.expires_at,
+            &c.mac
+        );
         Ok(())
     }
 
@@ -74,7 +85,12 @@ impl Db {
     }
 
     /// Ends the live links `member_id` sent `user_id` (a new one replaces them).
-    pub async fn end_helpdesk_confirmations(&self, member_id: &str, user_id: &str, now: UnixTime) -> Result<(), StoreError> {
+    pub async fn end_helpdesk_confirmations(
+        &self,
+        member_id: &str,
+        user_id: &str,
+        now: UnixTime,
+    ) -> Result<(), StoreError> {
         const SQL: &str = "UPDATE helpdesk_confirmations SET ended_at = $3 WHERE member_id = $1 AND user_id = $2 \
                            AND confirmed_at IS NULL AND ended_at IS NULL";
         execute!(self, SQL, member_id, user_id, now);

@@ -13,8 +13,8 @@ use super::csrf::{EmptyForm, Verified};
 use super::error::Error;
 use super::extract::Page;
 use super::pages::{Layout, html};
-use crate::flow::{Services, protection};
 use super::shared::link_token_ok as token_ok;
+use crate::flow::{Services, protection};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DisownState {

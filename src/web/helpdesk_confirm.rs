@@ -41,9 +41,7 @@ struct ConfirmPage {
 }
 
 pub fn routes() -> Router<Arc<Services>> {
-    Router::new()
-        .route("/confirm/{token}", get(ask).post(answer))
-        .route("/confirm/{token}/options", post(options))
+    Router::new().route("/confirm/{token}", get(ask).post(answer)).route("/confirm/{token}/options", post(options))
 }
 
 fn view(p: &Page, token: &str, state: ConfirmState) -> Result<Response, Error> {

@@ -13,9 +13,9 @@ use rekey::factors::totp::TotpSecret;
 
 use crate::support::browser::{Control, Js, person, run_node};
 use crate::support::env::{Browser, TestEnv, totp_secret_from};
-use crate::support::slapd::TestUser;
 use crate::support::remember_secret;
 use crate::support::slapd::Slapd;
+use crate::support::slapd::TestUser;
 
 const HELPDESK: &str = crate::helpdesk::HELPDESK;
 

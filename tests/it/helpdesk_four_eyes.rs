@@ -137,7 +137,8 @@ async fn another_member_rejects_a_request_with_a_reason_and_nothing_is_done() {
     let mut c = crate::admin::admin_browser(&env, &admin, &secret).await;
     let page = c.get("/admin/audit?event=helpdesk_rejected").await;
     page.assert_status(200);
-    for event in ["helpdesk_verify", "helpdesk_requested", "helpdesk_approved", "helpdesk_rejected", "helpdesk_unlock"] {
+    for event in ["helpdesk_verify", "helpdesk_requested", "helpdesk_approved", "helpdesk_rejected", "helpdesk_unlock"]
+    {
         assert!(page.contains(&format!("<option value=\"{event}\"")), "{event}: {}", page.body);
     }
     assert!(page.contains("could not name their manager"), "{}", page.body);

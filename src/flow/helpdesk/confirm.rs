@@ -83,7 +83,11 @@ pub async fn send_confirmation(
 }
 
 /// The newest link `member` sent `user`, if any.
-pub async fn confirmation(services: &Services, member: &Admin, user: &DirUser) -> Result<Option<Confirmation>, FlowError> {
+pub async fn confirmation(
+    services: &Services,
+    member: &Admin,
+    user: &DirUser,
+) -> Result<Option<Confirmation>, FlowError> {
     let Some(row) = services.db.latest_helpdesk_confirmation(&member.user_id, user.id.as_str()).await? else {
         return Ok(None);
     };
@@ -136,7 +140,8 @@ pub async fn confirm_options(
 ) -> Result<Option<(RequestChallengeResponse, PasskeyAuthentication)>, FlowError> {
     let Some((_, user, keys)) = live(services, token).await? else { return Ok(None) };
     let rp = passkey::relying_party(&services.config).map_err(FlowError::Internal)?;
-    let started = passkey::start_authentication(&rp, &services.keys, &keys, &user.login).map_err(FlowError::Internal)?;
+    let started =
+        passkey::start_authentication(&rp, &services.keys, &keys, &user.login).map_err(FlowError::Internal)?;
     Ok(Some(started))
 }
 

@@ -53,7 +53,9 @@ impl PersonPage {
     /// What became of the newest confirmation link, in words.
     fn confirmation_text(&self) -> Option<String> {
         Some(match self.p.confirmation? {
-            Confirmation::Waiting { until } => self.l.t1("helpdesk-confirm-waiting", "until", self.when(&until).as_str()),
+            Confirmation::Waiting { until } => {
+                self.l.t1("helpdesk-confirm-waiting", "until", self.when(&until).as_str())
+            }
             Confirmation::Confirmed { at } => self.l.t1("helpdesk-confirm-confirmed", "at", self.when(&at).as_str()),
             Confirmation::Ended => self.l.t("helpdesk-confirm-ended"),
         })

@@ -186,7 +186,7 @@ mod tests {
         assert!(parse_filter("endswith(mail,'@x')").is_err());
         assert!(parse_filter("mail ne 'x'").is_err());
         assert!(parse_filter("startswith(city,'B')").is_err());
-        assert!(parse_filter("startswith(mail,'x") .is_err());
+        assert!(parse_filter("startswith(mail,'x").is_err());
         assert!(parse_filter("mail eq 'x' and displayName eq 'y'").is_err());
     }
 }
