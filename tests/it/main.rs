@@ -10,6 +10,7 @@ mod ad_groups;
 mod ad_hints;
 mod ad_policy;
 mod admin;
+mod api;
 mod agent;
 mod agent_bulk;
 mod agent_lease;

@@ -27,7 +27,7 @@ mod verify;
 
 pub use actions::{Acted, act};
 pub use find::{MethodView, Person, person, search};
-pub use requests::{Approved, OpenRequest, approve, open_requests};
+pub use requests::{Approved, OpenRequest, approve, open_requests, pending_requests};
 pub use verify::{CallerCheck, Checked, begin_check, check_caller};
 
 /// What a helpdesk member can do to an account.
