@@ -118,10 +118,10 @@ pub enum ApiError {
 pub struct ErrorBody {
     /// `unauthorized`, `insufficient_scope`, `not_found`, `bad_request`, `rate_limited`,
     /// `unavailable` or `internal`.
-    error: &'static str,
+    error: String,
     /// For `bad_request`: which parameter.
     #[serde(skip_serializing_if = "Option::is_none")]
-    detail: Option<&'static str>,
+    detail: Option<String>,
 }
 
 impl IntoResponse for ApiError {
@@ -136,7 +136,8 @@ impl IntoResponse for ApiError {
             ApiError::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "unavailable", None),
             ApiError::Internal => (StatusCode::INTERNAL_SERVER_ERROR, "internal", None),
         };
-        let mut res = (status, axum::Json(ErrorBody { error, detail })).into_response();
+        let body = ErrorBody { error: error.into(), detail: detail.map(Into::into) };
+        let mut res = (status, axum::Json(body)).into_response();
         match self {
             ApiError::Unauthorized => {
                 res.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer realm=\"rekey\""));
