@@ -52,7 +52,9 @@ async fn manage(config: &Config, cmd: &ApiTokenCommand) -> Result<ExitCode, Box<
         ApiTokenCommand::Create { name, scopes, expires_days } => {
             let max = config.api.max_token_days;
             if !(1..=max).contains(expires_days) {
-                eprintln!("rekey api-token: --expires-days must be 1 to {max} (api.max_token_days), got {expires_days}");
+                eprintln!(
+                    "rekey api-token: --expires-days must be 1 to {max} (api.max_token_days), got {expires_days}"
+                );
                 return Ok(ExitCode::from(2));
             }
             if name.trim().is_empty() {

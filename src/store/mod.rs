@@ -28,8 +28,8 @@ use std::time::Duration;
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
-pub use api_tokens::ApiTokenRow;
 pub use agents::{AgentRow, JOB_DONE, JOB_EXPIRED, JOB_LEASED, JOB_QUEUED, JobRow};
+pub use api_tokens::ApiTokenRow;
 pub use attempts::{Attempt, WrongTry};
 pub use audit::{AuditEvent, AuditRow, ChainCheck};
 pub use audit_checkpoint::{CHECKPOINT_PREFIX, Checkpoint, CheckpointMac};

@@ -4,9 +4,9 @@
 //! people; the reverse-proxy gate and the `/register?return_to=` round trip; the OpenAPI 3.1
 //! document validated by an npm validator and matched against the routes.
 
+use rekey::flow::api::{Scope, tokens};
 use reqwest::Method;
 use reqwest::header::HeaderMap;
-use rekey::flow::api::{Scope, tokens};
 use serde_json::Value;
 
 use crate::support::env::{Browser, TestEnv, rekey_cli};
@@ -137,7 +137,10 @@ async fn every_endpoint_serves_its_scope_and_refuses_wrong_scope_expired_revoked
     for (path, _) in endpoints(&ann.uid) {
         let answer = get(&env, &path, Some(&expiring)).await;
         assert_eq!((answer.status, answer.body.as_str()), (401, refused.body.as_str()), "{path}");
-        assert_eq!(get(&env, &path, Some(&all)).await.status / 100 * 100, if path.contains("/gate") { 400 } else { 200 });
+        assert_eq!(
+            get(&env, &path, Some(&all)).await.status / 100 * 100,
+            if path.contains("/gate") { 400 } else { 200 }
+        );
     }
 }
 
@@ -149,7 +152,8 @@ async fn register_through(env: &TestEnv, b: &mut Browser, entry: &str, user: &Te
     let doc = scraper::Html::parse_document(&page.body);
     let hidden = scraper::Selector::parse("input[name=return_to]").unwrap();
     let back = doc.select(&hidden).next().and_then(|e| e.value().attr("value")).unwrap_or_default().to_owned();
-    let page = b.post("/register", &[("username", &user.uid), ("password", &user.password), ("return_to", &back)]).await;
+    let page =
+        b.post("/register", &[("username", &user.uid), ("password", &user.password), ("return_to", &back)]).await;
     page.assert_status(200);
     let address = format!("{}@recovery.example.test", user.uid);
     b.post("/register/email", &[("address", &address)]).await.assert_status(200);
@@ -211,7 +215,8 @@ async fn registration_answers_one_shape_for_everyone_and_the_gate_sends_people_t
     // A foreign return_to typed into the registration link is dropped, all the way through.
     let cy = slapd.create_user("cy").await;
     let mut b = env.browser();
-    let done = register_through(&env, &mut b, &format!("/register?return_to={}", enc("https://evil.example/")), &cy).await;
+    let done =
+        register_through(&env, &mut b, &format!("/register?return_to={}", enc("https://evil.example/")), &cy).await;
     assert!(!done.body.contains("evil.example"), "{}", done.body);
 }
 
@@ -265,7 +270,11 @@ async fn the_openapi_document_validates_as_3_1_and_matches_the_routes() {
         .output()
         .unwrap_or_else(|e| panic!("could not run node: {e} (run scripts/lib/browser.sh install)"));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "the validator refused the document: {stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "the validator refused the document: {stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(stdout.trim(), "valid 3.1");
 
     // Every documented operation is served, and nothing else under /api/v1 is.
@@ -274,7 +283,9 @@ async fn the_openapi_document_validates_as_3_1_and_matches_the_routes() {
     for (path, item) in paths {
         for method in item.as_object().unwrap().keys() {
             documented.push(format!("{method} {path}"));
-            let answer = call_with(&env, method.to_uppercase().parse().unwrap(), &format!("{path}?login=x"), Some(&t), &[]).await;
+            let answer =
+                call_with(&env, method.to_uppercase().parse().unwrap(), &format!("{path}?login=x"), Some(&t), &[])
+                    .await;
             assert!(![404, 405].contains(&answer.status), "{method} {path}: {} {}", answer.status, answer.body);
             for other in [Method::POST, Method::PUT, Method::DELETE, Method::PATCH] {
                 let answer = call_with(&env, other.clone(), path, Some(&t), &[]).await;
@@ -294,7 +305,9 @@ async fn the_openapi_document_validates_as_3_1_and_matches_the_routes() {
             "get /api/v1/status",
         ]
     );
-    for probe in ["/api/v1", "/api/v1/people", "/api/v1/status/x", "/api/v1/audit/1", "/api/v1/helpdesk", "/api/v1/tokens"] {
+    for probe in
+        ["/api/v1", "/api/v1/people", "/api/v1/status/x", "/api/v1/audit/1", "/api/v1/helpdesk", "/api/v1/tokens"]
+    {
         let answer = get(&env, probe, Some(&t)).await;
         assert_eq!((answer.status, answer.json()["error"].clone()), (404, "not_found".into()), "{probe}");
     }
@@ -351,7 +364,12 @@ async fn cli_tokens_are_shown_once_stored_hashed_scoped_revoked_and_every_call_a
     let filter = rekey::store::AuditFilter { event: Some("api_call".into()), ..Default::default() };
     let calls = s.db.audit_search(&filter, 100, 0).await.unwrap();
     let line = |c: &rekey::store::FoundEvent| {
-        format!("{} {} {}", c.event.outcome, c.event.reason.clone().unwrap_or_default(), c.event.method.clone().unwrap_or_default())
+        format!(
+            "{} {} {}",
+            c.event.outcome,
+            c.event.reason.clone().unwrap_or_default(),
+            c.event.method.clone().unwrap_or_default()
+        )
     };
     let lines: Vec<String> = calls.iter().map(line).collect();
     assert!(lines.contains(&"success status api:ticketing".to_owned()), "{lines:?}");

@@ -98,7 +98,12 @@ pub async fn registration(
 }
 
 /// `status`: a person's self-service state.
-pub async fn status(services: &Services, who: &Requester, token: &ApiToken, login: &str) -> Result<PersonStatus, FlowError> {
+pub async fn status(
+    services: &Services,
+    who: &Requester,
+    token: &ApiToken,
+    login: &str,
+) -> Result<PersonStatus, FlowError> {
     let user = find(services, login).await?;
     let stored = methods::stored_or_decoy(services, user.as_ref()).await?;
     let mut out = PersonStatus::default();

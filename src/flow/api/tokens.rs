@@ -125,8 +125,7 @@ pub async fn find(db: &Db, id_or_name: &str) -> Result<Result<ApiTokenRow, Strin
     if let Some(t) = tokens.iter().find(|t| t.id == id_or_name) {
         return Ok(Ok(t.clone()));
     }
-    let named: Vec<&ApiTokenRow> =
-        tokens.iter().filter(|t| t.name == id_or_name && t.revoked_at.is_none()).collect();
+    let named: Vec<&ApiTokenRow> = tokens.iter().filter(|t| t.name == id_or_name && t.revoked_at.is_none()).collect();
     Ok(match named.as_slice() {
         [one] => Ok((*one).clone()),
         [] => Err(format!("no unrevoked API token with id or name {id_or_name:?}")),
@@ -173,7 +172,8 @@ pub fn table(keys: &Keys, tokens: &[ApiTokenRow], now: UnixTime) -> String {
         time::OffsetDateTime::from_unix_timestamp(t).map(|d| d.date().to_string()).unwrap_or_else(|_| t.to_string())
     };
     let mut out = String::new();
-    let _ = writeln!(out, "{:<36}  {:<20}  {:<32}  {:<10}  {:<10}  STATE", "ID", "NAME", "SCOPES", "EXPIRES", "LAST USED");
+    let _ =
+        writeln!(out, "{:<36}  {:<20}  {:<32}  {:<10}  {:<10}  STATE", "ID", "NAME", "SCOPES", "EXPIRES", "LAST USED");
     for t in tokens {
         let state = if !intact(keys, t) {
             "refused (failed its integrity check)"
@@ -185,8 +185,15 @@ pub fn table(keys: &Keys, tokens: &[ApiTokenRow], now: UnixTime) -> String {
             "valid"
         };
         let used = t.last_used.map_or_else(|| "never".to_owned(), date);
-        let _ =
-            writeln!(out, "{:<36}  {:<20}  {:<32}  {:<10}  {:<10}  {state}", t.id, t.name, t.scopes, date(t.expires_at), used);
+        let _ = writeln!(
+            out,
+            "{:<36}  {:<20}  {:<32}  {:<10}  {:<10}  {state}",
+            t.id,
+            t.name,
+            t.scopes,
+            date(t.expires_at),
+            used
+        );
     }
     out
 }

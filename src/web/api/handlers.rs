@@ -31,7 +31,9 @@ fn rfc3339(at: UnixTime) -> String {
 fn parse_time(raw: &str) -> Option<UnixTime> {
     let raw = raw.trim();
     raw.parse::<i64>().ok().or_else(|| {
-        time::OffsetDateTime::parse(raw, &time::format_description::well_known::Rfc3339).ok().map(|t| t.unix_timestamp())
+        time::OffsetDateTime::parse(raw, &time::format_description::well_known::Rfc3339)
+            .ok()
+            .map(|t| t.unix_timestamp())
     })
 }
 
@@ -419,7 +421,11 @@ pub async fn helpdesk_requests(
         (status = 401, description = "No valid token", body = ErrorBody)
     )
 )]
-pub async fn openapi_json(State(s): State<Arc<Services>>, Who(who): Who, Extension(token): Extension<ApiToken>) -> Response {
+pub async fn openapi_json(
+    State(s): State<Arc<Services>>,
+    Who(who): Who,
+    Extension(token): Extension<ApiToken>,
+) -> Response {
     api::reads::audit_call(&s, &who, Some(&token), None, "success", "openapi").await;
     ([(header::CONTENT_TYPE, "application/json")], super::openapi_text()).into_response()
 }
