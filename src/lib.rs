@@ -1,6 +1,7 @@
 //! rekey: self-service password portal. See DESIGN.md in the project docs for the map.
 
 pub mod agent;
+pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod crypto;

@@ -34,6 +34,9 @@ enum Command {
     /// The audit trail (portal host).
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Tokens for the JSON API at /api/v1: create (printed once), list, revoke (portal host).
+    #[command(subcommand)]
+    ApiToken(rekey::cli::api_token::ApiTokenCommand),
     /// Accounts whose owners blocked self-service with "this wasn't me" (portal host).
     #[command(subcommand)]
     Account(AccountCommand),
@@ -259,6 +262,7 @@ async fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::ApiToken(cmd) => rekey::cli::api_token::run(&config, &cmd).await,
         Command::Account(cmd) => match account(&config, &cmd).await {
             Ok(code) => code,
             Err(e) => {

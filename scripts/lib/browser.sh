@@ -2,7 +2,8 @@
 # What the real-browser tests (tests/it/browser.rs driving tests/browser/*.mjs) need.
 #
 #   scripts/lib/browser.sh install     Debian's chromium (/usr/bin/chromium), then `npm ci` in
-#                                      tests/browser/ (playwright-core and axe-core, exact
+#                                      tests/browser/ (playwright-core, axe-core and the OpenAPI
+#                                      validator @seriousme/openapi-schema-validator, exact
 #                                      versions from the committed package-lock.json)
 #   scripts/lib/browser.sh check       exits non-zero, saying what is missing, unless all of
 #                                      it is in place (no network, changes nothing)
@@ -51,7 +52,8 @@ check_node() {
 check() {
   check_node
   [ -x "$CHROMIUM" ] || die "$CHROMIUM is missing: run scripts/lib/browser.sh install"
-  [ -f "$DIR/node_modules/playwright-core/package.json" ] && [ -f "$DIR/node_modules/axe-core/axe.min.js" ] ||
+  [ -f "$DIR/node_modules/playwright-core/package.json" ] && [ -f "$DIR/node_modules/axe-core/axe.min.js" ] &&
+    [ -f "$DIR/node_modules/@seriousme/openapi-schema-validator/package.json" ] ||
     die "tests/browser/node_modules is incomplete: run scripts/lib/browser.sh install"
 }
 

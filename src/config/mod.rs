@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod admin;
 pub mod alerts;
+pub mod api;
 pub mod audit;
 pub mod branding;
 pub mod codes;
@@ -47,6 +48,7 @@ pub mod totp;
 
 pub use admin::AdminConfig;
 pub use alerts::AlertsConfig;
+pub use api::ApiConfig;
 pub use audit::AuditConfig;
 pub use branding::{BrandingConfig, accent_colour, favicon_type, logo_type, relative_luminance};
 pub use codes::CodesConfig;
@@ -126,6 +128,8 @@ pub struct Config {
     pub passkeys: PasskeysConfig,
     #[serde(default)]
     pub audit: AuditConfig,
+    #[serde(default)]
+    pub api: ApiConfig,
 }
 
 /// One configuration mistake, named by its key path.
@@ -242,6 +246,7 @@ impl Config {
         language::validate(self, &mut err);
         self.admin.validate(&mut err);
         self.helpdesk.validate(&mut err);
+        self.api.validate(&mut err);
         self.branding.validate(&mut err);
         self.contact.validate(&mut err);
         self.kiosk.validate(&mut err);

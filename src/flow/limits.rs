@@ -49,6 +49,8 @@ pub enum Scope {
     PasswordCheckByAddress,
     /// A verification, action or approval at the helpdesk console, per helpdesk member.
     HelpdeskByMember,
+    /// A call to the JSON API, per token, per minute.
+    ApiByToken,
 }
 
 impl Scope {
@@ -67,6 +69,7 @@ impl Scope {
             Scope::CheckByAddress => "check:address".into(),
             Scope::PasswordCheckByAddress => "password-check:address".into(),
             Scope::HelpdeskByMember => "helpdesk:member".into(),
+            Scope::ApiByToken => "api:token".into(),
         }
     }
 
@@ -88,6 +91,7 @@ impl Scope {
             Scope::CheckByAddress => (l.code_checks_per_address, w),
             Scope::PasswordCheckByAddress => (l.password_checks_per_address, w),
             Scope::HelpdeskByMember => (services.config.helpdesk.actions_per_member, w),
+            Scope::ApiByToken => (services.config.api.requests_per_minute, 60),
         }
     }
 

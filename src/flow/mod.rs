@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod api;
 pub mod binding;
 pub mod change;
 mod change_once;

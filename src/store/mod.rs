@@ -7,6 +7,7 @@
 //! arrive sealed and codes hashed, and no error carries a value that was bound to a query.
 
 mod agents;
+mod api_tokens;
 mod attempts;
 mod audit;
 mod audit_checkpoint;
@@ -29,6 +30,7 @@ use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
 pub use agents::{AgentRow, JOB_DONE, JOB_EXPIRED, JOB_LEASED, JOB_QUEUED, JobRow};
+pub use api_tokens::ApiTokenRow;
 pub use attempts::{Attempt, WrongTry};
 pub use audit::{AuditEvent, AuditRow, ChainCheck};
 pub use audit_checkpoint::{CHECKPOINT_PREFIX, Checkpoint, CheckpointMac};

@@ -4,6 +4,7 @@
 mod admin;
 mod admin_oidc;
 mod agent_api;
+mod api;
 mod assets;
 mod binding;
 mod change;
@@ -31,6 +32,7 @@ mod shared;
 mod staff;
 mod who;
 
+pub use api::openapi;
 pub use error::Error;
 pub use server::{App, Running, StartError, start, start_on};
 

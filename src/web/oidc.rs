@@ -111,6 +111,8 @@ fn oidc_error(e: OidcError) -> Error {
 #[derive(Deserialize)]
 struct Start {
     next: Option<String>,
+    /// Registration's way back (`/register?return_to=…`), kept when allowed.
+    return_to: Option<String>,
 }
 
 async fn start(p: Page, Query(q): Query<Start>) -> Result<Response, Error> {
@@ -125,6 +127,9 @@ async fn start(p: Page, Query(q): Query<Start>) -> Result<Response, Error> {
     );
     session.insert(PENDING_KEY, s.keys.seal(&plain, &pending_context(&state))).await?;
     session.insert(STATE_KEY, state).await?;
+    if next.as_deref() == Some("register") {
+        super::return_to::remember(s, &p.ctx, session, q.return_to.as_deref().unwrap_or("")).await?;
+    }
     session.insert(NEXT_KEY, next).await?;
     Ok(Redirect::to(&url).into_response())
 }

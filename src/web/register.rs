@@ -197,11 +197,13 @@ async fn sign_in_form(p: Page, axum::extract::Query(q): axum::extract::Query<Pre
     if current(&p.session).await?.is_some() {
         return Ok(Redirect::to("/register/methods").into_response());
     }
-    // People of a Graph directory sign in with OpenID Connect.
-    if p.s.directory.graph().is_some() {
-        return Ok(Redirect::to("/oidc/start?next=register").into_response());
-    }
     let return_to = q.return_to.and_then(|r| return_to::allowed(&p.s, &p.ctx, &r)).unwrap_or_default();
+    // People of a Graph directory sign in with OpenID Connect; the way back goes along.
+    if p.s.directory.graph().is_some() {
+        let back: String = url::form_urlencoded::byte_serialize(return_to.as_bytes()).collect();
+        let and_back = if back.is_empty() { String::new() } else { format!("&return_to={back}") };
+        return Ok(Redirect::to(&format!("/oidc/start?next=register{and_back}")).into_response());
+    }
     let page = sign_in_page(&p, &q.username.unwrap_or_default(), None, return_to);
     Ok(html(&page)?.into_response())
 }

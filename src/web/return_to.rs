@@ -12,7 +12,16 @@ const KEY: &str = "return_to";
 
 /// `raw` if it may be offered as the way back, normalised.
 pub fn allowed(services: &Services, ctx: &Ctx, raw: &str) -> Option<String> {
-    if ctx.is_kiosk() || raw.is_empty() || raw.len() > 2048 {
+    if ctx.is_kiosk() {
+        return None;
+    }
+    allowed_host(services, raw)
+}
+
+/// `raw` if it is an http(s) address on a host in `server.return_to_hosts`, normalised (for
+/// links made outside a page, such as the API's registration link).
+pub fn allowed_host(services: &Services, raw: &str) -> Option<String> {
+    if raw.is_empty() || raw.len() > 2048 {
         return None;
     }
     let url = url::Url::parse(raw).ok()?;

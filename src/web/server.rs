@@ -179,6 +179,8 @@ impl App {
             .layer(sessions)
             .layer(axum::Extension(names))
             .layer(axum::Extension(self.branding.clone()));
+        // API callers authenticate each request by token: no session, no CSRF cookie.
+        router = router.merge(super::api::routes(services.clone()));
         // Agents authenticate each message by signature: no session, no CSRF cookie.
         if uses_agents(config) {
             router = router.merge(super::agent_api::routes(services.clone()));

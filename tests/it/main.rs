@@ -16,6 +16,7 @@ mod agent_lease;
 mod agent_purge;
 mod agent_trust;
 mod agent_version;
+mod api;
 mod audit;
 mod audit_tamper;
 mod browser;

@@ -30,7 +30,7 @@ mod verify;
 pub use actions::{Acted, act};
 pub use confirm::{Confirmation, confirm, confirm_options, confirmable, confirmation, send_confirmation};
 pub use find::{MethodView, Person, person, search};
-pub use requests::{Approved, OpenRequest, approve, open_requests, reject};
+pub use requests::{Approved, OpenRequest, approve, open_requests, pending_requests, reject};
 pub use verify::{CallerCheck, Checked, begin_check, check_caller};
 
 /// What a helpdesk member can do to an account.

@@ -42,6 +42,15 @@ async fn valid(services: &Services, r: &HelpdeskRequest) -> bool {
 
 /// The open requests, oldest first.
 pub async fn open_requests(services: &Services, member: &Admin) -> Result<Vec<OpenRequest>, FlowError> {
+    listed(services, Some(member)).await
+}
+
+/// The open requests, oldest first, for a reader who is no member (the API): none is `mine`.
+pub async fn pending_requests(services: &Services) -> Result<Vec<OpenRequest>, FlowError> {
+    listed(services, None).await
+}
+
+async fn listed(services: &Services, member: Option<&Admin>) -> Result<Vec<OpenRequest>, FlowError> {
     let mut out = Vec::new();
     for r in services.db.open_helpdesk_requests(services.clock.now(), SHOWN).await? {
         if !valid(services, &r).await {
@@ -49,7 +58,7 @@ pub async fn open_requests(services: &Services, member: &Admin) -> Result<Vec<Op
         }
         let Some(action) = Action::parse(&r.action) else { continue };
         out.push(OpenRequest {
-            mine: r.requester_id == member.user_id,
+            mine: member.is_some_and(|m| r.requester_id == m.user_id),
             id: r.id,
             action,
             login: r.login,
