@@ -7,8 +7,12 @@ use super::messages::escape;
 use crate::config::Contact;
 use crate::i18n::Lang;
 
-/// The contact's heading and its lines (label, value, link target if any), in `lang`.
-fn lines(lang: Lang, c: &Contact) -> (String, Vec<(String, &str, Option<String>)>) {
+/// One way to reach the helpdesk: its label in the mail's language, the value, and where a
+/// link to it goes (none for hours and location).
+type Line<'a> = (String, &'a str, Option<String>);
+
+/// The contact's heading and its lines, in `lang`.
+fn lines(lang: Lang, c: &Contact) -> (String, Vec<Line<'_>>) {
     let heading = if c.name.is_empty() { lang.t("contact-title") } else { c.name.clone() };
     let fields = [
         ("contact-phone", c.phone.as_str(), Some(format!("tel:{}", c.tel()))),
@@ -49,7 +53,10 @@ pub(super) fn html(lang: Lang, contact: Option<&Contact>) -> String {
                 Some(href) => format!("<a href=\"{}\">{}</a>", escape(&href), escape(value)),
                 None => escape(value),
             };
-            format!("<tr><td style=\"padding:2px 16px 2px 0;color:#555\">{}</td><td>{value}</td></tr>\n", escape(&label))
+            format!(
+                "<tr><td style=\"padding:2px 16px 2px 0;color:#555\">{}</td><td>{value}</td></tr>\n",
+                escape(&label)
+            )
         })
         .collect();
     format!(

@@ -351,7 +351,8 @@ mod tests {
 
     #[test]
     fn a_code_mail_says_what_the_code_is_for_and_when_it_expires() {
-        let mail = code(Lang::En, ORG, "alice@example.test", &SecretString::from("493817"), CodePurpose::Reset, 10, None);
+        let mail =
+            code(Lang::En, ORG, "alice@example.test", &SecretString::from("493817"), CodePurpose::Reset, 10, None);
         assert_eq!(mail.to, vec!["alice@example.test".to_owned()]);
         assert_eq!(mail.subject, "Your Example Corp code to reset your password");
         for body in [&mail.text, &mail.html] {
@@ -373,8 +374,15 @@ mod tests {
 
     #[test]
     fn the_code_is_the_first_long_run_of_digits_in_the_text() {
-        let mail =
-            code(Lang::En, "Org 2024123", "a@example.test", &SecretString::from("0012345678"), CodePurpose::Unlock, 15, None);
+        let mail = code(
+            Lang::En,
+            "Org 2024123",
+            "a@example.test",
+            &SecretString::from("0012345678"),
+            CodePurpose::Unlock,
+            15,
+            None,
+        );
         let first_run = mail.text.split(|c: char| !c.is_ascii_digit()).find(|r| (6..=10).contains(&r.len()));
         assert_eq!(first_run, Some("0012345678"));
     }

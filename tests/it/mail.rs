@@ -99,7 +99,10 @@ async fn last_code_for_returns_each_new_code_once_and_skips_notices() {
         .await
         .unwrap();
     assert_eq!(sink.last_code_for(&to).await, first.expose_secret());
-    mailer.send(&messages::code(rekey::i18n::Lang::En, ORG, &to, &second, CodePurpose::Unlock, 10, None)).await.unwrap();
+    mailer
+        .send(&messages::code(rekey::i18n::Lang::En, ORG, &to, &second, CodePurpose::Unlock, 10, None))
+        .await
+        .unwrap();
     mailer
         .send(&messages::account_notice(&notice_to(&to, "Alice", None), messages::AccountEvent::AccountUnlocked))
         .await

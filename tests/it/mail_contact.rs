@@ -52,7 +52,8 @@ fn assert_contact(mail: &ReceivedMail, lang: Lang) {
         }
     }
     // A line each, labelled in the mail's language (the sink keeps the CRLF of the wire).
-    let line = |label: &str, value: &str| mail.text.lines().any(|l| l.trim_end() == format!("{}: {value}", lang.t(label)));
+    let line =
+        |label: &str, value: &str| mail.text.lines().any(|l| l.trim_end() == format!("{}: {value}", lang.t(label)));
     assert!(line("contact-phone", PHONE), "{what}:\n{}", mail.text);
     assert!(line("contact-hours", &c.hours), "{what}:\n{}", mail.text);
     assert!(mail.html.contains(r#"<a href="tel:+493012345678">"#), "{what}:\n{}", mail.html);
