@@ -113,6 +113,7 @@ pub async fn start_email(
         &code,
         messages::CodePurpose::ConfirmAddress,
         config.codes.ttl_secs / 60,
+        None,
     ));
     e.pending = Some(PendingMethod {
         kind: MethodKind::Email,

@@ -28,9 +28,16 @@ impl Services {
         purpose: messages::CodePurpose,
     ) {
         let (org, ttl_minutes) = (&self.config.server.organisation, self.config.codes.ttl_secs / 60);
+        let contact = self.contact(who);
         for address in to {
-            self.send_in_background(messages::code(who.lang, org, &address, code, purpose, ttl_minutes));
+            let mail = messages::code(who.lang, org, &address, code, purpose, ttl_minutes, contact.as_ref());
+            self.send_in_background(mail);
         }
+    }
+
+    /// The helpdesk's contact in the requester's language, for mails that send people to it.
+    pub fn contact(&self, who: &Requester) -> Option<crate::config::Contact> {
+        self.config.contact.for_lang(who.lang.code())
     }
 
     /// Tells each address about an event on the account, in the background. Every notice
@@ -49,6 +56,7 @@ impl Services {
         let server = &self.config.server;
         let now = self.clock.now();
         let zone = server.zone();
+        let contact = self.contact(who);
         for address in to {
             let notice = NoticeTo {
                 lang: who.lang,
@@ -60,6 +68,7 @@ impl Services {
                 zone: &zone,
                 source_ip: who.ip.as_deref(),
                 disown_url: link.as_deref(),
+                contact: contact.as_ref(),
             };
             self.send_in_background(messages::account_notice(&notice, event));
         }

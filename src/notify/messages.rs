@@ -6,7 +6,8 @@
 
 use secrecy::{ExposeSecret as _, SecretString};
 
-use super::Mail;
+use super::{Mail, contact};
+use crate::config::Contact;
 use crate::i18n::{Arg, Lang};
 
 /// What a one-time code is for.
@@ -39,8 +40,17 @@ pub fn sms_code(lang: Lang, org: &str, code: &SecretString) -> String {
 }
 
 /// A one-time code, what it is for and how long it lasts, in the language of the page that
-/// asked for it.
-pub fn code(lang: Lang, org: &str, to: &str, code: &SecretString, purpose: CodePurpose, ttl_minutes: u64) -> Mail {
+/// asked for it. The helpdesk's code tells a person who did not call to contact the helpdesk,
+/// and then says how (`contact`, in `lang`); the other codes never name it.
+pub fn code(
+    lang: Lang,
+    org: &str,
+    to: &str,
+    code: &SecretString,
+    purpose: CodePurpose,
+    ttl_minutes: u64,
+    contact: Option<&Contact>,
+) -> Mail {
     let action = purpose.action(lang);
     let code = code.expose_secret();
     let hello = lang.t("mail-hello");
@@ -50,7 +60,9 @@ pub fn code(lang: Lang, org: &str, to: &str, code: &SecretString, purpose: CodeP
     // person made themselves.
     let not_you =
         lang.t(if purpose == CodePurpose::Helpdesk { "mail-code-not-you-helpdesk" } else { "mail-code-not-you" });
-    let text = format!("{hello}\n\n{code_is}\n\n    {code}\n\n{expiry}\n\n{not_you}\n\n{org}\n");
+    let contact = contact.filter(|_| purpose == CodePurpose::Helpdesk);
+    let (contact_text, contact_html) = (contact::text(lang, contact), contact::html(lang, contact));
+    let text = format!("{hello}\n\n{code_is}\n\n    {code}\n\n{expiry}\n\n{not_you}\n\n{contact_text}{org}\n");
     let html = page(
         lang,
         org,
@@ -59,7 +71,8 @@ pub fn code(lang: Lang, org: &str, to: &str, code: &SecretString, purpose: CodeP
              <p>{code_is}</p>\n\
              <p style=\"font-size:28px;font-family:monospace;letter-spacing:4px;margin:16px 0\"><strong>{code}</strong></p>\n\
              <p>{expiry}</p>\n\
-             <p>{not_you}</p>\n",
+             <p>{not_you}</p>\n\
+             {contact_html}",
             hello = escape(&hello),
             code_is = escape(&code_is),
             code = escape(code),
@@ -71,41 +84,47 @@ pub fn code(lang: Lang, org: &str, to: &str, code: &SecretString, purpose: CodeP
     Mail { to: vec![to.to_owned()], subject: one_line(&subject), text, html }
 }
 
-/// A reset link the helpdesk sent: it opens the reset at the new-password step, once.
-pub fn reset_link(lang: Lang, org: &str, to: &str, url: &str, minutes: u64) -> Mail {
+/// A reset link the helpdesk sent: it opens the reset at the new-password step, once. Whoever
+/// did not ask for it is told to contact the helpdesk, and how (`contact`, in `lang`).
+pub fn reset_link(lang: Lang, org: &str, to: &str, url: &str, minutes: u64, contact: Option<&Contact>) -> Mail {
     link_mail(
         lang,
         org,
-        to,
-        url,
-        minutes,
+        (to, url, minutes),
         ["mail-reset-link", "mail-reset-link-expiry", "mail-reset-link-not-you", "mail-reset-link-subject"],
+        contact,
     )
 }
 
 /// The helpdesk's confirmation link: the person opens it on their own device and confirms
 /// with their passkey that it is them on the call.
-pub fn confirm_link(lang: Lang, org: &str, to: &str, url: &str, minutes: u64) -> Mail {
+pub fn confirm_link(lang: Lang, org: &str, to: &str, url: &str, minutes: u64, contact: Option<&Contact>) -> Mail {
     link_mail(
         lang,
         org,
-        to,
-        url,
-        minutes,
+        (to, url, minutes),
         ["mail-confirm-link", "mail-reset-link-expiry", "mail-confirm-link-not-you", "mail-confirm-link-subject"],
+        contact,
     )
 }
 
-/// A mail carrying one single-use link; `keys` are the catalogue keys of its intro, expiry,
-/// warning and subject.
-fn link_mail(lang: Lang, org: &str, to: &str, url: &str, minutes: u64, keys: [&str; 4]) -> Mail {
+/// A mail carrying one single-use link (`to`, the link, its minutes); `keys` are the catalogue
+/// keys of its intro, expiry, warning and subject.
+fn link_mail(
+    lang: Lang,
+    org: &str,
+    (to, url, minutes): (&str, &str, u64),
+    keys: [&str; 4],
+    contact: Option<&Contact>,
+) -> Mail {
     let [intro_key, expiry_key, not_you_key, subject_key] = keys;
     let orgs = [("org", Arg::Str(org))];
     let hello = lang.t("mail-hello");
     let intro = lang.t_with(intro_key, &orgs);
     let expiry = lang.t_with(expiry_key, &[("minutes", Arg::from(minutes.max(1)))]);
     let not_you = lang.t(not_you_key);
-    let text = format!("{hello}\n\n{intro}\n\n    {url}\n\n{expiry}\n\n{not_you}\n\n{org}\n");
+    let contact_text = contact::text(lang, contact);
+    let text = format!("{hello}\n\n{intro}\n\n    {url}\n\n{expiry}\n\n{not_you}\n\n{contact_text}{org}\n");
     let link = match safe_link(url).as_str() {
         "#" => String::new(),
         safe => format!("<p><a href=\"{}\">{}</a></p>\n", escape(safe), escape(url)),
@@ -114,11 +133,12 @@ fn link_mail(lang: Lang, org: &str, to: &str, url: &str, minutes: u64, keys: [&s
         lang,
         org,
         &format!(
-            "<p>{}</p>\n<p>{}</p>\n{link}<p>{}</p>\n<p>{}</p>\n",
+            "<p>{}</p>\n<p>{}</p>\n{link}<p>{}</p>\n<p>{}</p>\n{}",
             escape(&hello),
             escape(&intro),
             escape(&expiry),
-            escape(&not_you)
+            escape(&not_you),
+            contact::html(lang, contact),
         ),
     );
     let subject = lang.t_with(subject_key, &orgs);
@@ -139,6 +159,8 @@ pub struct NoticeTo<'a> {
     pub source_ip: Option<&'a str>,
     /// The one-time "this wasn't me" link that blocks self-service for the account.
     pub disown_url: Option<&'a str>,
+    /// How to reach the helpdesk (`[contact]` in `lang`), under "contact your helpdesk".
+    pub contact: Option<&'a Contact>,
 }
 
 /// Something that happened to an account, worth telling its owner about.
@@ -244,9 +266,10 @@ fn notice(n: &NoticeTo<'_>, words: Notice) -> Mail {
     let disown = |link: &str| lang.t_with("mail-disown", &[("link", Arg::Str(link))]);
     let disown_text = n.disown_url.map(|link| format!("{}\n\n", disown(link))).unwrap_or_default();
     let text = format!(
-        "{greeting}\n\n{happened}\n\n{when_label}: {when}\n{from_label}: {from}\n\n{was_you}\n\n{disown_text}{not_you}\n\n{org}\n",
+        "{greeting}\n\n{happened}\n\n{when_label}: {when}\n{from_label}: {from}\n\n{was_you}\n\n{disown_text}{not_you}\n\n{contact}{org}\n",
         happened = words.happened,
         not_you = not_you(n.url),
+        contact = contact::text(lang, n.contact),
         org = n.org,
     );
     // The sentence is escaped with a stand-in for the link, then the stand-in becomes the link.
@@ -274,7 +297,8 @@ fn notice(n: &NoticeTo<'_>, words: Notice) -> Mail {
              </table>\n\
              <p>{was_you}</p>\n\
              {disown_html}\
-             <p>{not_you}</p>\n",
+             <p>{not_you}</p>\n\
+             {contact}",
             greeting = escape(&greeting),
             happened = escape(&words.happened),
             when_label = escape(&when_label),
@@ -283,6 +307,7 @@ fn notice(n: &NoticeTo<'_>, words: Notice) -> Mail {
             from = escape(&from),
             was_you = escape(&was_you),
             not_you = linked(not_you(LINK), n.url),
+            contact = contact::html(lang, n.contact),
         ),
     );
     Mail { to: vec![n.to.to_owned()], subject: one_line(&words.subject), text, html }
@@ -351,12 +376,14 @@ mod tests {
             zone: &UTC,
             source_ip,
             disown_url: None,
+            contact: None,
         }
     }
 
     #[test]
     fn a_code_mail_says_what_the_code_is_for_and_when_it_expires() {
-        let mail = code(Lang::En, ORG, "alice@example.test", &SecretString::from("493817"), CodePurpose::Reset, 10);
+        let mail =
+            code(Lang::En, ORG, "alice@example.test", &SecretString::from("493817"), CodePurpose::Reset, 10, None);
         assert_eq!(mail.to, vec!["alice@example.test".to_owned()]);
         assert_eq!(mail.subject, "Your Example Corp code to reset your password");
         for body in [&mail.text, &mail.html] {
@@ -370,7 +397,7 @@ mod tests {
     #[test]
     fn the_code_is_never_in_the_subject() {
         for purpose in [CodePurpose::Reset, CodePurpose::Unlock, CodePurpose::ConfirmAddress, CodePurpose::SignIn] {
-            let mail = code(Lang::En, ORG, "a@example.test", &SecretString::from("493817"), purpose, 10);
+            let mail = code(Lang::En, ORG, "a@example.test", &SecretString::from("493817"), purpose, 10, None);
             assert!(!mail.subject.contains("493817"));
             assert!(mail.text.contains(&purpose.action(Lang::En)));
         }
@@ -378,8 +405,15 @@ mod tests {
 
     #[test]
     fn the_code_is_the_first_long_run_of_digits_in_the_text() {
-        let mail =
-            code(Lang::En, "Org 2024123", "a@example.test", &SecretString::from("0012345678"), CodePurpose::Unlock, 15);
+        let mail = code(
+            Lang::En,
+            "Org 2024123",
+            "a@example.test",
+            &SecretString::from("0012345678"),
+            CodePurpose::Unlock,
+            15,
+            None,
+        );
         let first_run = mail.text.split(|c: char| !c.is_ascii_digit()).find(|r| (6..=10).contains(&r.len()));
         assert_eq!(first_run, Some("0012345678"));
     }
@@ -443,6 +477,7 @@ mod tests {
             zone: &UTC,
             source_ip: Some("<img src=x onerror=alert(1)>"),
             disown_url: Some("javascript:alert(2)"),
+            contact: None,
         };
         let mail = account_notice(&n, AccountEvent::MethodAdded("<i>label</i>"));
         assert!(!mail.html.contains("<script>"), "{}", mail.html);

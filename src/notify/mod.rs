@@ -5,6 +5,7 @@
 //! `Debug` output: the console transport prints with `eprintln!`, bypassing `tracing`, and
 //! errors summarise what SMTP said without its text.
 
+mod contact;
 pub mod messages;
 pub mod sms;
 

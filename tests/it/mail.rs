@@ -26,6 +26,7 @@ fn notice_to<'a>(to: &'a str, display_name: &'a str, source_ip: Option<&'a str>)
         zone: &UTC,
         source_ip,
         disown_url: None,
+        contact: None,
     }
 }
 
@@ -52,7 +53,7 @@ async fn a_code_mail_arrives_with_its_recipient_subject_and_code() {
     let code = new_code();
 
     mailer(&sink.mail_config())
-        .send(&messages::code(rekey::i18n::Lang::En, ORG, &to, &code, CodePurpose::Reset, 10))
+        .send(&messages::code(rekey::i18n::Lang::En, ORG, &to, &code, CodePurpose::Reset, 10, None))
         .await
         .unwrap();
 
@@ -94,11 +95,14 @@ async fn last_code_for_returns_each_new_code_once_and_skips_notices() {
     let (first, second) = (new_code(), new_code());
 
     mailer
-        .send(&messages::code(rekey::i18n::Lang::En, ORG, &to, &first, CodePurpose::ConfirmAddress, 10))
+        .send(&messages::code(rekey::i18n::Lang::En, ORG, &to, &first, CodePurpose::ConfirmAddress, 10, None))
         .await
         .unwrap();
     assert_eq!(sink.last_code_for(&to).await, first.expose_secret());
-    mailer.send(&messages::code(rekey::i18n::Lang::En, ORG, &to, &second, CodePurpose::Unlock, 10)).await.unwrap();
+    mailer
+        .send(&messages::code(rekey::i18n::Lang::En, ORG, &to, &second, CodePurpose::Unlock, 10, None))
+        .await
+        .unwrap();
     mailer
         .send(&messages::account_notice(&notice_to(&to, "Alice", None), messages::AccountEvent::AccountUnlocked))
         .await
@@ -169,7 +173,7 @@ async fn a_temporary_failure_from_the_server_is_an_error() {
     let code = new_code();
 
     let result = mailer(&sink.mail_config())
-        .send(&messages::code(rekey::i18n::Lang::En, ORG, &to, &code, CodePurpose::SignIn, 10))
+        .send(&messages::code(rekey::i18n::Lang::En, ORG, &to, &code, CodePurpose::SignIn, 10, None))
         .await;
 
     assert!(matches!(&result, Err(NotifyError::Temporary { code }) if code == "451"), "{result:?}");
@@ -201,7 +205,7 @@ async fn sending_a_code_leaves_no_trace_of_it_in_the_trace_log() {
     let sink = SmtpSink::start().await;
     let to = address();
     let code = new_code();
-    let mail = messages::code(rekey::i18n::Lang::En, ORG, &to, &code, CodePurpose::Reset, 10);
+    let mail = messages::code(rekey::i18n::Lang::En, ORG, &to, &code, CodePurpose::Reset, 10, None);
     tracing::trace!(?mail, "about to send");
 
     mailer(&sink.mail_config()).send(&mail).await.unwrap();

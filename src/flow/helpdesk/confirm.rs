@@ -75,8 +75,9 @@ pub async fn send_confirmation(
     services.db.insert_helpdesk_confirmation(&row).await?;
     let url = format!("{}/confirm/{}", services.config.server.public_url.trim_end_matches('/'), token.as_str());
     let org = &services.config.server.organisation;
+    let contact = services.contact(who);
     for address in to {
-        services.send_in_background(messages::confirm_link(who.lang, org, &address, &url, minutes));
+        services.send_in_background(messages::confirm_link(who.lang, org, &address, &url, minutes, contact.as_ref()));
     }
     audit(services, who, "helpdesk_confirm_sent", &user, "started", None, &actor(member)).await;
     Ok(true)

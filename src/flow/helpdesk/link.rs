@@ -40,8 +40,9 @@ pub(super) async fn send(
     services.db.insert_helpdesk_link(&row).await?;
     let url = format!("{}/reset/link/{}", services.config.server.public_url.trim_end_matches('/'), token.as_str());
     let org = &services.config.server.organisation;
+    let contact = services.contact(who);
     for address in to {
-        services.send_in_background(messages::reset_link(who.lang, org, &address, &url, minutes));
+        services.send_in_background(messages::reset_link(who.lang, org, &address, &url, minutes, contact.as_ref()));
     }
     Ok(())
 }
