@@ -7,6 +7,7 @@
 pub mod account;
 pub mod admin;
 pub mod binding;
+mod campaign;
 pub mod change;
 mod change_once;
 pub mod checkpoint;
@@ -27,6 +28,7 @@ pub mod pow;
 pub mod protection;
 pub mod quality;
 pub mod recovery;
+pub mod reminders;
 pub mod rows;
 mod services;
 pub mod sessions;

@@ -6,6 +6,7 @@
 //! errors summarise what SMTP said without its text.
 
 pub mod messages;
+pub mod reminders;
 pub mod sms;
 
 use std::time::Duration;
