@@ -83,17 +83,18 @@ impl Throttle {
 mod tests {
     use super::*;
 
-    #[tokio::test(start_paused = true)]
+    #[tokio::test]
     async fn the_throttle_holds_reading_to_its_rate() {
-        let throttle = Throttle::new(100);
+        let throttle = Throttle::new(1_000);
         let start = Instant::now();
-        for _ in 0..10 {
-            throttle.take(50).await;
+        for _ in 0..5 {
+            throttle.take(100).await;
         }
-        assert_eq!(start.elapsed(), Duration::from_secs(5));
+        let took = start.elapsed();
+        assert!(took >= Duration::from_millis(490) && took < Duration::from_secs(3), "{took:?}");
         let free = Throttle::unlimited();
         let start = Instant::now();
         free.take(1_000_000).await;
-        assert_eq!(start.elapsed(), Duration::ZERO);
+        assert!(start.elapsed() < Duration::from_millis(100));
     }
 }

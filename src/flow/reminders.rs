@@ -41,7 +41,7 @@ pub enum MailKind {
 }
 
 /// One mail a pass sends (or, in a dry run, would send).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Planned {
     pub user: DirUser,
     pub kind: MailKind,
@@ -64,7 +64,7 @@ impl Planned {
 }
 
 /// What a pass did.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[derive(Debug, Default, Clone)]
 pub struct PassReport {
     /// Another replica holds the lease: nothing was done.
     pub skipped: bool,
@@ -158,7 +158,7 @@ pub(super) async fn addressed(
 pub fn in_sending_hours(services: &Services) -> bool {
     let r = &services.config.reminders;
     let Ok(at) = jiff::Timestamp::from_second(services.clock.now()) else { return false };
-    let hour = at.to_zoned(services.config.server.zone()).hour();
+    let hour = services.config.server.zone().to_datetime(at).hour();
     (i8::try_from(r.send_from_hour).unwrap_or(0)..i8::try_from(r.send_until_hour).unwrap_or(24)).contains(&hour)
 }
 
@@ -256,7 +256,8 @@ pub fn spawn(services: &Arc<Services>) {
     let every = Duration::from_secs(services.config.reminders.interval_minutes.max(1) * 60);
     let weak = Arc::downgrade(services);
     tokio::spawn(async move {
-        let mut tick = tokio::time::interval(every);
+        // The first pass one interval after start: a restart does not list the directory at once.
+        let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
