@@ -103,17 +103,17 @@ async fn expiry_comes_from_the_per_user_policy_and_each_threshold_is_mailed_once
 #[tokio::test]
 async fn an_account_that_changes_its_password_hears_no_more_about_the_old_one() {
     let slapd = Slapd::shared().await;
-    let c = cohort(slapd, &[15]).await;
+    let c = cohort(slapd, &[30]).await;
     let env = TestEnv::with(reminders_for(&c.group)).await;
     let s = &env.server.services;
     let kim = &c.users[0];
     let old = s.directory.list_password_expiry(100_000, &Throttle::unlimited()).await.unwrap();
     let old_changed = old.iter().find(|e| e.user.login == kim.uid).unwrap().changed_at.unwrap();
 
-    at(&env, old_changed + 2 * DAY);
+    at(&env, old_changed + 16 * DAY + 1);
     assert_eq!(sent(&reminders::run_pass(s, "r").await.unwrap().sent), vec![(kim.uid.clone(), 14)]);
 
-    // Kim changes it (a few seconds later than the old one was set, by slapd's clock).
+    // Kim changes it (a few seconds after the old one was set, by slapd's clock).
     tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
     let new = format!("Fresh-{}-Horse7", unique("pw"));
     remember_secret(&new);
@@ -121,12 +121,28 @@ async fn an_account_that_changes_its_password_hears_no_more_about_the_old_one() 
     b.get("/change").await.assert_status(200);
     let page = b.post("/change", &[("username", &kim.uid), ("current", &kim.password), ("new", &new), ("confirm", &new)]).await;
     assert!(page.contains("Your password has been changed"), "{}", page.body);
+    let listed = s.directory.list_password_expiry(100_000, &Throttle::unlimited()).await.unwrap();
+    let new_changed = listed.iter().find(|e| e.user.login == kim.uid).unwrap().changed_at.unwrap();
+    assert!(new_changed >= old_changed + 2, "{new_changed} {old_changed}");
 
-    // One second past the OLD password's 7-day mark: the new one is not there yet.
-    at(&env, old_changed + 8 * DAY + 1);
-    let plan = reminders::plan(s).await.unwrap();
-    assert!(sent(&plan.mails).is_empty(), "nothing for the old password: {:?}", plan.mails);
+    // A second past the OLD password's 7-day mark (the portal's clock is ahead of slapd's, so
+    // the new password already looks 23 days old): not the old password's 7-day reminder, only
+    // the new password's first, for its own later expiry.
+    at(&env, old_changed + 23 * DAY + 1);
+    let report = reminders::run_pass(s, "r").await.unwrap();
+    let names: Vec<_> = report.sent.iter().map(|p| p.kind.clone()).collect();
+    assert_eq!(
+        names,
+        vec![MailKind::Expiry { days_before: 14, changed_at: new_changed, expires_at: new_changed + 30 * DAY }],
+        "nothing more about the old password"
+    );
+    // The new password's 7-day mark comes in its time, once.
+    at(&env, new_changed + 23 * DAY + 1);
+    let report = reminders::run_pass(s, "r").await.unwrap();
+    assert_eq!(sent(&report.sent), vec![(kim.uid.clone(), 7)]);
+    assert!(matches!(report.sent[0].kind, MailKind::Expiry { changed_at, .. } if changed_at == new_changed));
     assert!(reminders::run_pass(s, "r").await.unwrap().sent.is_empty());
+    assert_eq!(env.smtp.messages_to(&kim.mail).iter().filter(|m| m.subject.contains("expires within")).count(), 3);
 }
 
 #[tokio::test]

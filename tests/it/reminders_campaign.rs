@@ -57,8 +57,8 @@ async fn nudges_stop_once_registered_and_after_the_most_allowed() {
     assert_eq!(nudges(&reminders::run_pass(s, "r").await.unwrap().sent), vec![(ben.uid.clone(), 2)]);
     env.clock.advance(7 * DAY + 1);
     assert!(reminders::run_pass(s, "r").await.unwrap().sent.is_empty(), "campaign.max_mails reached");
-    assert_eq!(env.smtp.messages_to(&ben.mail).len(), 2);
-    assert_eq!(env.smtp.messages_to(&ann.mail).len(), 1);
+    let nudged = |to: &str| env.smtp.messages_to(to).iter().filter(|m| m.subject.contains("password recovery")).count();
+    assert_eq!((nudged(&ann.mail), nudged(&ben.mail)), (1, 2));
 
     // The days the passes ran, with what they found.
     let days = s.db.coverage_days(0).await.unwrap();
