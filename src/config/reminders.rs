@@ -76,7 +76,11 @@ impl RemindersConfig {
         if !(1..=24).contains(&self.send_until_hour) || self.send_until_hour <= self.send_from_hour {
             err(
                 "reminders.send_until_hour",
-                format!("expected {} to 24 (after send_from_hour), got {}", self.send_from_hour + 1, self.send_until_hour),
+                format!(
+                    "expected {} to 24 (after send_from_hour), got {}",
+                    self.send_from_hour + 1,
+                    self.send_until_hour
+                ),
             );
         }
         if self.max_accounts == 0 {

@@ -33,7 +33,8 @@ pub(super) async fn due(
         }
         planned.extend(addressed(services, account, MailKind::Nudge { nth: sent + 1 }).await?);
     }
-    let today = CoverageDay { day: now.div_euclid(DAY), in_scope: count(coverage.in_scope), enough: count(coverage.enough) };
+    let today =
+        CoverageDay { day: now.div_euclid(DAY), in_scope: count(coverage.in_scope), enough: count(coverage.enough) };
     Ok((planned, today))
 }
 

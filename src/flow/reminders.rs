@@ -99,7 +99,10 @@ pub async fn plan(services: &Services) -> Result<Plan, FlowError> {
         services.directory.list_password_expiry(limit, &throttle).await.map_err(FlowError::from_directory)?
     } else {
         let users = services.directory.list_users(limit).await.map_err(FlowError::from_directory)?;
-        users.into_iter().map(|user| Expiring { user, changed_at: None, expires: Expiry::Unknown, language: None }).collect()
+        users
+            .into_iter()
+            .map(|user| Expiring { user, changed_at: None, expires: Expiry::Unknown, language: None })
+            .collect()
     };
     let mut plan = Plan::default();
     if config.reminders.enabled {
@@ -241,7 +244,8 @@ async fn send(services: &Services, p: &Planned) -> bool {
     let who = Requester { lang: p.lang, ..Requester::default() };
     let outcome = if delivered { "success" } else { "failure" };
     let reason = if delivered { reason } else { "mail_failed".to_owned() };
-    let record = AuditRecord { event, flow: Some(flow), user: Some(&p.user), outcome, reason: Some(&reason), method: None };
+    let record =
+        AuditRecord { event, flow: Some(flow), user: Some(&p.user), outcome, reason: Some(&reason), method: None };
     services.audit(&who, record).await;
     delivered
 }
@@ -293,7 +297,9 @@ pub async fn command(services: &Services, dry_run: bool) -> Result<String, FlowE
         let plan = plan(services).await?;
         lines(&plan.mails);
         if !in_sending_hours(services) {
-            out.push_str("# now is outside reminders.send_from_hour..send_until_hour: the scheduler waits for those hours\n");
+            out.push_str(
+                "# now is outside reminders.send_from_hour..send_until_hour: the scheduler waits for those hours\n",
+            );
         }
         return Ok(out);
     }

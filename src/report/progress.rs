@@ -28,4 +28,3 @@ pub async fn listed_with_progress(
         }
     }
 }
-

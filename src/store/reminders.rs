@@ -30,7 +30,12 @@ impl Db {
     }
 
     /// Whether the reminder was claimed already (for the dry run).
-    pub async fn reminder_claimed(&self, user_id: &str, changed_at: UnixTime, days_before: u32) -> Result<bool, StoreError> {
+    pub async fn reminder_claimed(
+        &self,
+        user_id: &str,
+        changed_at: UnixTime,
+        days_before: u32,
+    ) -> Result<bool, StoreError> {
         const SQL: &str =
             "SELECT COUNT(*) FROM reminders_sent WHERE user_id = $1 AND changed_at = $2 AND days_before = $3";
         let n: i64 = with_pool!(self, |pool| sqlx::query_scalar(SQL)
@@ -43,7 +48,12 @@ impl Db {
     }
 
     /// Gives a claimed reminder back after its mail could not be sent.
-    pub async fn unclaim_reminder(&self, user_id: &str, changed_at: UnixTime, days_before: u32) -> Result<(), StoreError> {
+    pub async fn unclaim_reminder(
+        &self,
+        user_id: &str,
+        changed_at: UnixTime,
+        days_before: u32,
+    ) -> Result<(), StoreError> {
         const SQL: &str = "DELETE FROM reminders_sent WHERE user_id = $1 AND changed_at = $2 AND days_before = $3";
         execute!(self, SQL, user_id, changed_at, i64::from(days_before));
         Ok(())
@@ -59,7 +69,8 @@ impl Db {
 
     /// Claims the `nth` nudge to an account: true if this call wrote it.
     pub async fn claim_campaign_mail(&self, user_id: &str, nth: u32, now: UnixTime) -> Result<bool, StoreError> {
-        const SQL: &str = "INSERT INTO campaign_mails (user_id, nth, sent_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+        const SQL: &str =
+            "INSERT INTO campaign_mails (user_id, nth, sent_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
         Ok(execute!(self, SQL, user_id, i64::from(nth), now) == 1)
     }
 
@@ -74,8 +85,7 @@ impl Db {
         const NUDGES: &str = "SELECT COUNT(*) FROM campaign_mails WHERE sent_at >= $1";
         const REMINDERS: &str = "SELECT COUNT(*) FROM reminders_sent WHERE sent_at >= $1";
         let nudges: i64 = with_pool!(self, |pool| sqlx::query_scalar(NUDGES).bind(since).fetch_one(pool).await?);
-        let reminders: i64 =
-            with_pool!(self, |pool| sqlx::query_scalar(REMINDERS).bind(since).fetch_one(pool).await?);
+        let reminders: i64 = with_pool!(self, |pool| sqlx::query_scalar(REMINDERS).bind(since).fetch_one(pool).await?);
         Ok((nudges, reminders))
     }
 
@@ -95,7 +105,13 @@ impl Db {
 
     /// Takes (or keeps) the lease `name` for `holder` until `until`: true if it now holds it,
     /// false while another holder's lease has not run out.
-    pub async fn take_lease(&self, name: &str, holder: &str, now: UnixTime, until: UnixTime) -> Result<bool, StoreError> {
+    pub async fn take_lease(
+        &self,
+        name: &str,
+        holder: &str,
+        now: UnixTime,
+        until: UnixTime,
+    ) -> Result<bool, StoreError> {
         const SQL: &str = "INSERT INTO scheduler_leases (name, holder, expires_at) VALUES ($1, $2, $3) \
                            ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at \
                            WHERE scheduler_leases.expires_at <= $4 OR scheduler_leases.holder = excluded.holder";

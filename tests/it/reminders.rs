@@ -119,7 +119,9 @@ async fn an_account_that_changes_its_password_hears_no_more_about_the_old_one() 
     remember_secret(&new);
     let mut b = env.browser();
     b.get("/change").await.assert_status(200);
-    let page = b.post("/change", &[("username", &kim.uid), ("current", &kim.password), ("new", &new), ("confirm", &new)]).await;
+    let page = b
+        .post("/change", &[("username", &kim.uid), ("current", &kim.password), ("new", &new), ("confirm", &new)])
+        .await;
     assert!(page.contains("Your password has been changed"), "{}", page.body);
     let listed = s.directory.list_password_expiry(100_000, &Throttle::unlimited()).await.unwrap();
     let new_changed = listed.iter().find(|e| e.user.login == kim.uid).unwrap().changed_at.unwrap();

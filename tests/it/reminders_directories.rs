@@ -30,8 +30,12 @@ async fn last_set(dc: &SambaDc, user: &TestUser) -> i64 {
 /// The domain's maxPwdAge in seconds; `None` for never.
 async fn domain_max_age(dc: &SambaDc) -> Option<i64> {
     let mut ldap = dc.admin().await;
-    let (found, _) =
-        ldap.search("DC=corp,DC=test", Scope::Base, "(objectClass=*)", vec!["maxPwdAge"]).await.unwrap().success().unwrap();
+    let (found, _) = ldap
+        .search("DC=corp,DC=test", Scope::Base, "(objectClass=*)", vec!["maxPwdAge"])
+        .await
+        .unwrap()
+        .success()
+        .unwrap();
     let entry = SearchEntry::construct(found.into_iter().next().unwrap());
     let ticks: i64 = entry.attrs["maxPwdAge"][0].parse().unwrap();
     (ticks != 0 && ticks != i64::MIN).then(|| ticks.unsigned_abs() as i64 / 10_000_000)
@@ -89,8 +93,7 @@ async fn entra_expiry_comes_from_the_domains_period_unless_the_user_is_exempt() 
     double.add_domain("contoso.test", Some(30));
     let changed = "2026-12-01T08:00:00Z";
     let changed_at = 1_796_112_000;
-    let (ana, exempt, bare) =
-        (cloud_user(&double, "ana"), cloud_user(&double, "exempt"), cloud_user(&double, "bare"));
+    let (ana, exempt, bare) = (cloud_user(&double, "ana"), cloud_user(&double, "exempt"), cloud_user(&double, "bare"));
     double.set_password_facts(
         &ana.id,
         PasswordFacts { last_change: Some(changed.into()), policies: None, preferred_language: Some("de-DE".into()) },
@@ -110,11 +113,7 @@ async fn entra_expiry_comes_from_the_domains_period_unless_the_user_is_exempt() 
     assert_eq!(a.language.as_deref(), Some("de-DE"));
     assert_eq!(find(&listed, &exempt.upn).expires, Expiry::Never);
     assert_eq!(find(&listed, &bare.upn).expires, Expiry::Unknown, "no change time on record");
-    assert!(
-        double.graph_requests().iter().any(|r| r.starts_with("GET /domains")),
-        "{:?}",
-        double.graph_requests()
-    );
+    assert!(double.graph_requests().iter().any(|r| r.starts_with("GET /domains")), "{:?}", double.graph_requests());
 
     // A domain that never expires passwords, by Entra's 2147483647.
     let other = GraphDouble::start(APP_SECRET, None).await;

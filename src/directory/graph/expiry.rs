@@ -17,9 +17,9 @@ use super::client::Call;
 use super::listing::{LIST_SELECT, Page, cloud_member, with_entra_groups};
 use super::{GraphDirectory, app_error, parse};
 use crate::clock::UnixTime;
+use crate::directory::DirError;
 use crate::directory::expiry::{Expiring, Expiry, Throttle};
 use crate::directory::ldap::dn_key;
-use crate::directory::DirError;
 
 /// The properties of a user that say when its password expires.
 #[derive(Deserialize, Default)]
@@ -56,7 +56,8 @@ impl GraphDirectory {
         for mut user in accounts.cloud {
             let facts = std::mem::take(&mut user.password);
             let domain = user.user_principal_name.as_deref().and_then(|upn| upn.rsplit_once('@')).map(|(_, d)| d);
-            let period = domain.and_then(|d| periods.get(&d.to_ascii_lowercase()).copied()).unwrap_or(Some(DEFAULT_DAYS));
+            let period =
+                domain.and_then(|d| periods.get(&d.to_ascii_lowercase()).copied()).unwrap_or(Some(DEFAULT_DAYS));
             let changed_at = facts.last_password_change_date_time.as_deref().and_then(rfc3339);
             out.push(Expiring {
                 user: cloud_member(user, &members),
@@ -85,10 +86,8 @@ impl GraphDirectory {
     async fn validity_periods(&self) -> Result<HashMap<String, Option<i64>>, DirError> {
         const PERMISSION: &str = "Domain.Read.All";
         let query = [("$select", "id,passwordValidityPeriodInDays")];
-        let bytes = self
-            .app_call(Call::get("list domains", "/domains", &query))
-            .await
-            .map_err(|e| app_error(e, PERMISSION))?;
+        let bytes =
+            self.app_call(Call::get("list domains", "/domains", &query)).await.map_err(|e| app_error(e, PERMISSION))?;
         let page: Page<Domain> = parse(&bytes)?;
         let periods = page.value.into_iter().map(|d| {
             let days = d.password_validity_period_in_days.unwrap_or(DEFAULT_DAYS);
@@ -122,7 +121,10 @@ mod tests {
         let changed = rfc3339("2026-12-01T08:00:00Z");
         assert_eq!(changed, Some(1_796_112_000));
         assert_eq!(cloud_expiry(changed, Some(90), None), Expiry::At(1_796_112_000 + 90 * 86_400));
-        assert_eq!(cloud_expiry(changed, Some(90), Some("DisableStrongPassword, DisablePasswordExpiration")), Expiry::Never);
+        assert_eq!(
+            cloud_expiry(changed, Some(90), Some("DisableStrongPassword, DisablePasswordExpiration")),
+            Expiry::Never
+        );
         assert_eq!(cloud_expiry(changed, None, None), Expiry::Never);
         assert_eq!(cloud_expiry(None, Some(90), Some("None")), Expiry::Unknown);
     }

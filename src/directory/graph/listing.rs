@@ -16,8 +16,8 @@ use serde::Deserialize;
 use super::client::{Bearer, Call, GraphFailure};
 use super::{GraphDirectory, GraphUser, app_error, cloud_user, parse};
 use crate::config::GraphLogin;
-use crate::directory::ldap::dn_key;
 use crate::directory::expiry::Throttle;
+use crate::directory::ldap::dn_key;
 use crate::directory::{DirError, DirUser, Login};
 
 /// `find_user`'s properties and the DN that links a synced account to its on-premises entry.

@@ -90,7 +90,8 @@ impl LdapDirectory {
         Ok(pending
             .into_iter()
             .map(|p| {
-                let max_age = p.policy.as_ref().and_then(|dn| max_ages.get(&dn.to_ascii_lowercase()).copied().flatten());
+                let max_age =
+                    p.policy.as_ref().and_then(|dn| max_ages.get(&dn.to_ascii_lowercase()).copied().flatten());
                 let expires = match (max_age, p.changed_at) {
                     (None, _) => Expiry::Never,
                     (Some(age), Some(changed)) => Expiry::At(changed + age),

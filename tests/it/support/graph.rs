@@ -31,8 +31,8 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::{Value, json};
 
-use self::identity::{DELEGATED_PERMISSION, get_user, new_signing_key};
 pub use self::expiry::PasswordFacts;
+use self::identity::{DELEGATED_PERMISSION, get_user, new_signing_key};
 use self::reads::list_users;
 use self::token::{authorize, discovery, keys, token};
 use self::writes::{change_password, check_member_groups, length_required, patch_user, revoke};
