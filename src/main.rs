@@ -53,6 +53,13 @@ enum Command {
         #[arg(long)]
         no_directory: bool,
     },
+    /// Expiry reminders and registration nudges ([reminders], [campaign]): run one pass now,
+    /// or print who would get what (--dry-run).
+    Remind {
+        /// Print the mails a pass would send now, one a line; send nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -277,8 +284,21 @@ async fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Remind { dry_run } => match remind(config, dry_run).await {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("rekey remind: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Agent(_) => ExitCode::FAILURE,
     }
+}
+
+async fn remind(config: Config, dry_run: bool) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let app = rekey::web::App::build(config, Clock::system()).await?;
+    print!("{}", rekey::flow::reminders::command(&app.services, dry_run).await?);
+    Ok(ExitCode::SUCCESS)
 }
 
 async fn report(
@@ -311,7 +331,7 @@ async fn report(
         None
     } else {
         let limit = s.config.admin.max_listed_accounts;
-        match listed_with_progress(s.directory.as_ref(), limit).await {
+        match report::listed_with_progress(s.directory.as_ref(), limit).await {
             Ok(users) => {
                 let truncated = users.len() >= limit;
                 Some(Coverage::build(&s.config, &users, &summaries, truncated))
@@ -324,35 +344,6 @@ async fn report(
     };
     print!("{}", report::text(&activity, coverage.as_ref(), registered));
     Ok(ExitCode::SUCCESS)
-}
-
-/// Lists the directory for `rekey report`, telling stderr every few seconds how many accounts
-/// were read so far (a large Entra tenant takes minutes).
-async fn listed_with_progress(
-    directory: &dyn rekey::directory::Directory,
-    limit: usize,
-) -> Result<Vec<rekey::directory::DirUser>, rekey::directory::DirError> {
-    let progress = std::sync::atomic::AtomicUsize::new(0);
-    let listing = directory.list_users_counted(limit, &progress);
-    tokio::pin!(listing);
-    let mut ticks = tokio::time::interval(std::time::Duration::from_secs(5));
-    ticks.tick().await;
-    let mut told = 0;
-    loop {
-        tokio::select! {
-            result = &mut listing => {
-                if told > 0 {
-                    eprintln!("rekey report: listing the directory: done");
-                }
-                return result;
-            }
-            _ = ticks.tick() => {
-                let so_far = progress.load(std::sync::atomic::Ordering::Relaxed);
-                eprintln!("rekey report: listing the directory: {so_far} accounts so far");
-                told += 1;
-            }
-        }
-    }
 }
 
 async fn account(config: &Config, cmd: &AccountCommand) -> Result<ExitCode, Box<dyn std::error::Error>> {

@@ -10,6 +10,9 @@
 //! - *failed steps*: every step that ended in a failure, by reason: one attempt can fail
 //!   several steps (two wrong codes, then the right one) and still succeed.
 
+mod coverage_chart;
+mod progress;
+
 use std::collections::BTreeMap;
 
 use crate::clock::UnixTime;
@@ -17,6 +20,8 @@ use crate::config::{Config, MethodKind};
 use crate::directory::DirUser;
 use crate::policy;
 use crate::store::{DayCount, FoundEvent, MethodSummary};
+pub use coverage_chart::{CoverageDayRow, coverage_rows, coverage_svg};
+pub use progress::listed_with_progress;
 
 const DAY: i64 = 86_400;
 
@@ -417,6 +422,7 @@ pub fn cell(text: &str) -> String {
 /// One in-scope person and what they have registered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CoverageRow {
+    pub user_id: String,
     pub login: String,
     pub display_name: String,
     /// (kind, how many), e.g. `[("email", 1), ("totp", 2)]`.
@@ -460,6 +466,7 @@ impl Coverage {
                     first_registered: mine.iter().map(|s| s.first_at).min(),
                     last_registered: mine.iter().map(|s| s.last_at).max(),
                     enough: policy::counted(config, u, &kinds) >= required,
+                    user_id: u.id.0.clone(),
                     login: u.login.clone(),
                     display_name: u.display_name.clone(),
                 }

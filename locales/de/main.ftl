@@ -777,3 +777,31 @@ helpdesk-refused-not-verified = Bestätigen Sie zuerst den Anrufer: Es wurde nic
 helpdesk-reason-needed = Dafür braucht es die Freigabe einer anderen Person am Helpdesk: Geben Sie einen Grund für sie ein.
 helpdesk-refused-own-request = Sie haben das selbst angefragt: Eine andere Person am Helpdesk muss es freigeben.
 helpdesk-request-gone = Über diese Anfrage wurde bereits entschieden, oder sie ist abgelaufen.
+
+## Erinnerungen an ablaufende Passwörter und die Registrierungskampagne (flow/reminders.rs)
+mail-expiry-subject = { $days ->
+        [one] Ihr { $org }-Passwort läuft innerhalb eines Tages ab
+       *[other] Ihr { $org }-Passwort läuft innerhalb von { $days } Tagen ab
+    }
+mail-expiry-body = Ihr { $org }-Passwort läuft am { $when } ab. Ändern Sie es vorher, damit Sie sich weiterhin anmelden können.
+mail-expiry-change = Um es jetzt zu ändern, öffnen Sie:
+mail-expiry-forgot = Falls Sie es vergessen haben, legen Sie hier ein neues fest:
+mail-expiry-why = Diese Erinnerung kommt einige Male vor dem Ablauf Ihres Passworts und endet, sobald Sie es geändert haben. Wir fragen nie per E-Mail nach Ihrem Passwort.
+mail-nudge-subject = Richten Sie die Passwort-Wiederherstellung für Ihr { $org }-Konto ein
+mail-nudge-body = Sie haben noch nicht genügend Möglichkeiten eingerichtet, um sich auszuweisen, falls Sie Ihr { $org }-Passwort vergessen. Das dauert wenige Minuten; danach können Sie jederzeit selbst ein neues Passwort festlegen, ohne den Helpdesk anzurufen.
+mail-nudge-link = Hier richten Sie sie ein:
+mail-nudge-stop = Diese Erinnerungen enden, sobald Sie die Wiederherstellung eingerichtet haben. Wir fragen nie per E-Mail nach Ihrem Passwort.
+admin-nav-campaign = Kampagne
+admin-campaign-title = Registrierungskampagne
+admin-campaign-off = Die Kampagne ist aus. Schalten Sie sie mit enabled = true unter [campaign] in der Konfiguration ein.
+admin-campaign-settings = Alle { $every } Tage eine Erinnerung, höchstens { $max } pro Person, an alle im Geltungsbereich, die nicht genügend Methoden registriert haben.
+admin-campaign-chart = Registrierungsabdeckung pro Tag
+admin-campaign-day = Tag
+admin-campaign-in-scope = Im Geltungsbereich
+admin-campaign-enough = Genügend registriert
+admin-campaign-percent = Abdeckung
+admin-campaign-nudges = Erinnerungen zur Registrierung in den letzten 30 Tagen
+admin-campaign-reminders = Erinnerungen an ablaufende Passwörter in den letzten 30 Tagen
+admin-campaign-missing = Noch offen
+admin-campaign-missing-link = Wer noch nicht genügend registriert hat
+admin-campaign-no-data = Es ist noch kein Durchlauf gelaufen: Das Diagramm füllt sich Tag für Tag.

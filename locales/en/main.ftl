@@ -767,3 +767,31 @@ helpdesk-refused-not-verified = Verify the caller first: nothing was changed.
 helpdesk-reason-needed = This needs another helpdesk person's approval: type a reason for them.
 helpdesk-refused-own-request = You asked for this yourself: another helpdesk person must approve it.
 helpdesk-request-gone = This request was decided already or has expired.
+
+## Expiry reminders and the registration campaign (flow/reminders.rs)
+mail-expiry-subject = { $days ->
+        [one] Your { $org } password expires within a day
+       *[other] Your { $org } password expires within { $days } days
+    }
+mail-expiry-body = Your { $org } password expires on { $when }. Change it before then, so that you can still sign in.
+mail-expiry-change = To change it now, open:
+mail-expiry-forgot = If you have forgotten it, set a new one here:
+mail-expiry-why = This reminder comes a few times before your password expires and stops once you have changed it. We never ask for your password by mail.
+mail-nudge-subject = Set up password recovery for your { $org } account
+mail-nudge-body = You have not yet set up enough ways to prove it is you if you forget your { $org } password. It takes a few minutes; afterwards you can set a new password yourself at any time, without calling the helpdesk.
+mail-nudge-link = Set them up here:
+mail-nudge-stop = These reminders stop as soon as you have set up recovery. We never ask for your password by mail.
+admin-nav-campaign = Campaign
+admin-campaign-title = Registration campaign
+admin-campaign-off = The campaign is off. Turn it on with enabled = true under [campaign] in the configuration.
+admin-campaign-settings = A nudge every { $every } days, at most { $max } per person, to everyone in scope who has not registered enough methods.
+admin-campaign-chart = Registration coverage per day
+admin-campaign-day = Day
+admin-campaign-in-scope = In scope
+admin-campaign-enough = Registered enough
+admin-campaign-percent = Coverage
+admin-campaign-nudges = Nudges sent in the last 30 days
+admin-campaign-reminders = Expiry reminders sent in the last 30 days
+admin-campaign-missing = Still missing
+admin-campaign-missing-link = Who has not registered enough
+admin-campaign-no-data = No pass has run yet: the chart fills in day by day.

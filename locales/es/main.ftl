@@ -777,3 +777,31 @@ helpdesk-refused-not-verified = Verifique primero al llamante: no se ha cambiado
 helpdesk-reason-needed = Esto necesita la aprobación de otra persona del servicio de asistencia: escriba un motivo para ella.
 helpdesk-refused-own-request = Usted mismo lo solicitó: otra persona del servicio de asistencia debe aprobarlo.
 helpdesk-request-gone = Esta solicitud ya se decidió o ha caducado.
+
+## Recordatorios de caducidad y campaña de registro (flow/reminders.rs)
+mail-expiry-subject = { $days ->
+        [one] Su contraseña de { $org } caduca en menos de un día
+       *[other] Su contraseña de { $org } caduca en menos de { $days } días
+    }
+mail-expiry-body = Su contraseña de { $org } caduca el { $when }. Cámbiela antes para poder seguir iniciando sesión.
+mail-expiry-change = Para cambiarla ahora, abra:
+mail-expiry-forgot = Si la ha olvidado, establezca una nueva aquí:
+mail-expiry-why = Este recordatorio llega varias veces antes de que caduque su contraseña y deja de llegar cuando la cambia. Nunca le pediremos su contraseña por correo.
+mail-nudge-subject = Configure la recuperación de contraseña de su cuenta de { $org }
+mail-nudge-body = Todavía no ha configurado suficientes formas de demostrar que es usted si olvida su contraseña de { $org }. Se tarda unos minutos; después podrá establecer usted mismo una contraseña nueva en cualquier momento, sin llamar al servicio de asistencia.
+mail-nudge-link = Configúrelas aquí:
+mail-nudge-stop = Estos recordatorios terminan en cuanto haya configurado la recuperación. Nunca le pediremos su contraseña por correo.
+admin-nav-campaign = Campaña
+admin-campaign-title = Campaña de registro
+admin-campaign-off = La campaña está desactivada. Actívela con enabled = true en [campaign] en la configuración.
+admin-campaign-settings = Un recordatorio cada { $every } días, como máximo { $max } por persona, a todas las personas incluidas que no han registrado suficientes métodos.
+admin-campaign-chart = Cobertura de registro por día
+admin-campaign-day = Día
+admin-campaign-in-scope = Incluidas
+admin-campaign-enough = Con registro suficiente
+admin-campaign-percent = Cobertura
+admin-campaign-nudges = Recordatorios de registro enviados en los últimos 30 días
+admin-campaign-reminders = Recordatorios de caducidad enviados en los últimos 30 días
+admin-campaign-missing = Aún pendientes
+admin-campaign-missing-link = Quién no ha registrado suficientes métodos
+admin-campaign-no-data = Todavía no se ha ejecutado ninguna pasada: el gráfico se completa día a día.

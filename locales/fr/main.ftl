@@ -780,3 +780,31 @@ helpdesk-refused-not-verified = Vérifiez d'abord l'appelant : rien n'a été mo
 helpdesk-reason-needed = Cela demande l'approbation d'une autre personne du support : saisissez un motif à son intention.
 helpdesk-refused-own-request = Vous l'avez demandé vous-même : une autre personne du support doit l'approuver.
 helpdesk-request-gone = Cette demande a déjà été tranchée ou a expiré.
+
+## Rappels d'expiration et campagne d'inscription (flow/reminders.rs)
+mail-expiry-subject = { $days ->
+        [one] Votre mot de passe { $org } expire dans moins d'un jour
+       *[other] Votre mot de passe { $org } expire dans moins de { $days } jours
+    }
+mail-expiry-body = Votre mot de passe { $org } expire le { $when }. Changez-le avant cette date pour pouvoir continuer à vous connecter.
+mail-expiry-change = Pour le changer maintenant, ouvrez :
+mail-expiry-forgot = Si vous l'avez oublié, choisissez-en un nouveau ici :
+mail-expiry-why = Ce rappel est envoyé quelques fois avant l'expiration de votre mot de passe et s'arrête dès que vous l'avez changé. Nous ne vous demandons jamais votre mot de passe par e-mail.
+mail-nudge-subject = Configurez la récupération du mot de passe de votre compte { $org }
+mail-nudge-body = Vous n'avez pas encore configuré assez de moyens de prouver votre identité si vous oubliez votre mot de passe { $org }. Cela prend quelques minutes ; ensuite, vous pourrez choisir vous-même un nouveau mot de passe à tout moment, sans appeler le support.
+mail-nudge-link = Configurez-les ici :
+mail-nudge-stop = Ces rappels s'arrêtent dès que vous avez configuré la récupération. Nous ne vous demandons jamais votre mot de passe par e-mail.
+admin-nav-campaign = Campagne
+admin-campaign-title = Campagne d'inscription
+admin-campaign-off = La campagne est désactivée. Activez-la avec enabled = true sous [campaign] dans la configuration.
+admin-campaign-settings = Un rappel tous les { $every } jours, au plus { $max } par personne, à toutes les personnes concernées qui n'ont pas inscrit assez de méthodes.
+admin-campaign-chart = Couverture des inscriptions par jour
+admin-campaign-day = Jour
+admin-campaign-in-scope = Concernées
+admin-campaign-enough = Assez inscrites
+admin-campaign-percent = Couverture
+admin-campaign-nudges = Rappels d'inscription envoyés ces 30 derniers jours
+admin-campaign-reminders = Rappels d'expiration envoyés ces 30 derniers jours
+admin-campaign-missing = Encore manquants
+admin-campaign-missing-link = Qui n'a pas inscrit assez de méthodes
+admin-campaign-no-data = Aucun passage n'a encore eu lieu : le graphique se remplit jour après jour.

@@ -772,3 +772,31 @@ helpdesk-refused-not-verified = Verifichi prima il chiamante: non è stato modif
 helpdesk-reason-needed = Serve l'approvazione di un'altra persona dell'helpdesk: scriva un motivo per chi dovrà approvare.
 helpdesk-refused-own-request = La richiesta è Sua: deve approvarla un'altra persona dell'helpdesk.
 helpdesk-request-gone = Questa richiesta è già stata decisa oppure è scaduta.
+
+## Promemoria di scadenza e campagna di registrazione (flow/reminders.rs)
+mail-expiry-subject = { $days ->
+        [one] La tua password { $org } scade entro un giorno
+       *[other] La tua password { $org } scade entro { $days } giorni
+    }
+mail-expiry-body = La tua password { $org } scade il { $when }. Cambiala prima, così potrai continuare ad accedere.
+mail-expiry-change = Per cambiarla ora, apri:
+mail-expiry-forgot = Se l'hai dimenticata, impostane una nuova qui:
+mail-expiry-why = Questo promemoria arriva alcune volte prima della scadenza della password e si ferma quando l'hai cambiata. Non ti chiederemo mai la password per e-mail.
+mail-nudge-subject = Configura il recupero della password del tuo account { $org }
+mail-nudge-body = Non hai ancora configurato abbastanza modi per dimostrare la tua identità se dimentichi la password { $org }. Bastano pochi minuti; dopo potrai impostare da solo una nuova password in qualsiasi momento, senza chiamare l'helpdesk.
+mail-nudge-link = Configurali qui:
+mail-nudge-stop = Questi promemoria si fermano appena hai configurato il recupero. Non ti chiederemo mai la password per e-mail.
+admin-nav-campaign = Campagna
+admin-campaign-title = Campagna di registrazione
+admin-campaign-off = La campagna è disattivata. Attivala con enabled = true in [campaign] nella configurazione.
+admin-campaign-settings = Un promemoria ogni { $every } giorni, al massimo { $max } per persona, a chi rientra nell'ambito e non ha registrato abbastanza metodi.
+admin-campaign-chart = Copertura delle registrazioni per giorno
+admin-campaign-day = Giorno
+admin-campaign-in-scope = Nell'ambito
+admin-campaign-enough = Registrati a sufficienza
+admin-campaign-percent = Copertura
+admin-campaign-nudges = Promemoria di registrazione inviati negli ultimi 30 giorni
+admin-campaign-reminders = Promemoria di scadenza inviati negli ultimi 30 giorni
+admin-campaign-missing = Ancora mancanti
+admin-campaign-missing-link = Chi non ha registrato abbastanza metodi
+admin-campaign-no-data = Non è ancora stato eseguito alcun passaggio: il grafico si riempie giorno per giorno.

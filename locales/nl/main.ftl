@@ -778,3 +778,31 @@ helpdesk-refused-not-verified = Bevestig eerst de beller: er is niets gewijzigd.
 helpdesk-reason-needed = Hiervoor is de goedkeuring van een andere helpdeskmedewerker nodig: typ een reden voor hen.
 helpdesk-refused-own-request = U hebt dit zelf gevraagd: een andere helpdeskmedewerker moet het goedkeuren.
 helpdesk-request-gone = Over dit verzoek is al beslist of het is verlopen.
+
+## Herinneringen bij verlopende wachtwoorden en de registratiecampagne (flow/reminders.rs)
+mail-expiry-subject = { $days ->
+        [one] Uw { $org }-wachtwoord verloopt binnen een dag
+       *[other] Uw { $org }-wachtwoord verloopt binnen { $days } dagen
+    }
+mail-expiry-body = Uw { $org }-wachtwoord verloopt op { $when }. Wijzig het vóór die tijd, zodat u kunt blijven inloggen.
+mail-expiry-change = Om het nu te wijzigen, opent u:
+mail-expiry-forgot = Bent u het vergeten, stel dan hier een nieuw in:
+mail-expiry-why = Deze herinnering komt een paar keer voordat uw wachtwoord verloopt en stopt zodra u het hebt gewijzigd. Wij vragen nooit per e-mail naar uw wachtwoord.
+mail-nudge-subject = Stel wachtwoordherstel in voor uw { $org }-account
+mail-nudge-body = U hebt nog niet genoeg manieren ingesteld om te bewijzen dat u het bent als u uw { $org }-wachtwoord vergeet. Het kost een paar minuten; daarna kunt u altijd zelf een nieuw wachtwoord instellen, zonder de helpdesk te bellen.
+mail-nudge-link = Stel ze hier in:
+mail-nudge-stop = Deze herinneringen stoppen zodra u herstel hebt ingesteld. Wij vragen nooit per e-mail naar uw wachtwoord.
+admin-nav-campaign = Campagne
+admin-campaign-title = Registratiecampagne
+admin-campaign-off = De campagne staat uit. Zet haar aan met enabled = true onder [campaign] in de configuratie.
+admin-campaign-settings = Elke { $every } dagen een herinnering, hoogstens { $max } per persoon, aan iedereen binnen het bereik die niet genoeg methoden heeft geregistreerd.
+admin-campaign-chart = Registratiedekking per dag
+admin-campaign-day = Dag
+admin-campaign-in-scope = Binnen bereik
+admin-campaign-enough = Genoeg geregistreerd
+admin-campaign-percent = Dekking
+admin-campaign-nudges = Registratieherinneringen in de afgelopen 30 dagen
+admin-campaign-reminders = Verloopherinneringen in de afgelopen 30 dagen
+admin-campaign-missing = Nog niet geregistreerd
+admin-campaign-missing-link = Wie nog niet genoeg heeft geregistreerd
+admin-campaign-no-data = Er is nog geen ronde gedraaid: de grafiek vult zich dag na dag.

@@ -808,3 +808,32 @@ helpdesk-refused-not-verified = Najpierw potwierdź tożsamość osoby dzwoniąc
 helpdesk-reason-needed = To wymaga zatwierdzenia przez inną osobę z pomocy technicznej: wpisz dla niej przyczynę.
 helpdesk-refused-own-request = To Twój własny wniosek: musi go zatwierdzić inna osoba z pomocy technicznej.
 helpdesk-request-gone = Ten wniosek został już rozpatrzony lub wygasł.
+
+## Przypomnienia o wygasaniu haseł i kampania rejestracji (flow/reminders.rs)
+mail-expiry-subject = { $days ->
+        [one] Twoje hasło { $org } wygasa w ciągu doby
+        [few] Twoje hasło { $org } wygasa w ciągu { $days } dni
+       *[many] Twoje hasło { $org } wygasa w ciągu { $days } dni
+    }
+mail-expiry-body = Twoje hasło { $org } wygasa { $when }. Zmień je wcześniej, aby nadal móc się logować.
+mail-expiry-change = Aby zmienić je teraz, otwórz:
+mail-expiry-forgot = Jeśli go nie pamiętasz, ustaw nowe tutaj:
+mail-expiry-why = To przypomnienie przychodzi kilka razy przed wygaśnięciem hasła i przestaje, gdy je zmienisz. Nigdy nie prosimy o hasło w wiadomości e-mail.
+mail-nudge-subject = Skonfiguruj odzyskiwanie hasła do konta { $org }
+mail-nudge-body = Nie skonfigurowano jeszcze wystarczająco wielu sposobów potwierdzenia tożsamości na wypadek, gdybyś zapomniał hasła { $org }. Zajmie to kilka minut; potem w każdej chwili samodzielnie ustawisz nowe hasło, bez dzwonienia do pomocy technicznej.
+mail-nudge-link = Skonfiguruj je tutaj:
+mail-nudge-stop = Te przypomnienia ustaną, gdy tylko skonfigurujesz odzyskiwanie. Nigdy nie prosimy o hasło w wiadomości e-mail.
+admin-nav-campaign = Kampania
+admin-campaign-title = Kampania rejestracji
+admin-campaign-off = Kampania jest wyłączona. Włącz ją ustawieniem enabled = true w sekcji [campaign] konfiguracji.
+admin-campaign-settings = Przypomnienie co { $every } dni, najwyżej { $max } na osobę, do wszystkich objętych zakresem, którzy nie zarejestrowali wystarczającej liczby metod.
+admin-campaign-chart = Pokrycie rejestracji dziennie
+admin-campaign-day = Dzień
+admin-campaign-in-scope = W zakresie
+admin-campaign-enough = Zarejestrowani wystarczająco
+admin-campaign-percent = Pokrycie
+admin-campaign-nudges = Przypomnienia o rejestracji wysłane w ostatnich 30 dniach
+admin-campaign-reminders = Przypomnienia o wygasaniu wysłane w ostatnich 30 dniach
+admin-campaign-missing = Nadal brakuje
+admin-campaign-missing-link = Kto nie zarejestrował wystarczającej liczby metod
+admin-campaign-no-data = Nie wykonano jeszcze żadnego przebiegu: wykres wypełnia się dzień po dniu.

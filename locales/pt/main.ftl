@@ -772,3 +772,31 @@ helpdesk-refused-not-verified = Primeiro confirme a identidade de quem ligou: na
 helpdesk-reason-needed = Isto precisa da aprovação de outra pessoa do suporte técnico: digite um motivo para ela.
 helpdesk-refused-own-request = Foi você quem pediu isso: outra pessoa do suporte técnico precisa aprovar.
 helpdesk-request-gone = Esta solicitação já foi decidida ou expirou.
+
+## Lembretes de expiração e campanha de registo (flow/reminders.rs)
+mail-expiry-subject = { $days ->
+        [one] A sua palavra-passe { $org } expira dentro de um dia
+       *[other] A sua palavra-passe { $org } expira dentro de { $days } dias
+    }
+mail-expiry-body = A sua palavra-passe { $org } expira a { $when }. Altere-a antes disso para continuar a iniciar sessão.
+mail-expiry-change = Para a alterar agora, abra:
+mail-expiry-forgot = Se a esqueceu, defina uma nova aqui:
+mail-expiry-why = Este lembrete chega algumas vezes antes de a palavra-passe expirar e para assim que a alterar. Nunca pedimos a sua palavra-passe por e-mail.
+mail-nudge-subject = Configure a recuperação da palavra-passe da sua conta { $org }
+mail-nudge-body = Ainda não configurou formas suficientes de provar que é você caso se esqueça da palavra-passe { $org }. Demora alguns minutos; depois pode definir uma nova palavra-passe sozinho, a qualquer momento, sem ligar para o suporte.
+mail-nudge-link = Configure-as aqui:
+mail-nudge-stop = Estes lembretes param assim que configurar a recuperação. Nunca pedimos a sua palavra-passe por e-mail.
+admin-nav-campaign = Campanha
+admin-campaign-title = Campanha de registo
+admin-campaign-off = A campanha está desligada. Ligue-a com enabled = true em [campaign] na configuração.
+admin-campaign-settings = Um lembrete a cada { $every } dias, no máximo { $max } por pessoa, a todos no âmbito que não registaram métodos suficientes.
+admin-campaign-chart = Cobertura de registo por dia
+admin-campaign-day = Dia
+admin-campaign-in-scope = No âmbito
+admin-campaign-enough = Registo suficiente
+admin-campaign-percent = Cobertura
+admin-campaign-nudges = Lembretes de registo enviados nos últimos 30 dias
+admin-campaign-reminders = Lembretes de expiração enviados nos últimos 30 dias
+admin-campaign-missing = Ainda em falta
+admin-campaign-missing-link = Quem não registou métodos suficientes
+admin-campaign-no-data = Ainda não correu nenhuma passagem: o gráfico preenche-se dia a dia.

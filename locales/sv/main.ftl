@@ -772,3 +772,31 @@ helpdesk-refused-not-verified = Bekräfta den som ringer först: ingenting har �
 helpdesk-reason-needed = Det här måste godkännas av en annan person på it-supporten: skriv en orsak till den personen.
 helpdesk-refused-own-request = Du har själv begärt det här: en annan person på it-supporten måste godkänna det.
 helpdesk-request-gone = Den här begäran har redan avgjorts eller har gått ut.
+
+## Påminnelser om lösenord som löper ut och registreringskampanjen (flow/reminders.rs)
+mail-expiry-subject = { $days ->
+        [one] Ditt lösenord för { $org } löper ut inom en dag
+       *[other] Ditt lösenord för { $org } löper ut inom { $days } dagar
+    }
+mail-expiry-body = Ditt lösenord för { $org } löper ut { $when }. Byt det innan dess så att du fortfarande kan logga in.
+mail-expiry-change = Öppna den här länken för att byta det nu:
+mail-expiry-forgot = Om du har glömt det kan du välja ett nytt här:
+mail-expiry-why = Den här påminnelsen kommer några gånger innan lösenordet löper ut och upphör när du har bytt det. Vi ber aldrig om ditt lösenord via e-post.
+mail-nudge-subject = Konfigurera lösenordsåterställning för ditt { $org }-konto
+mail-nudge-body = Du har ännu inte konfigurerat tillräckligt många sätt att visa att det är du om du glömmer ditt lösenord för { $org }. Det tar några minuter; sedan kan du själv välja ett nytt lösenord när som helst, utan att ringa supporten.
+mail-nudge-link = Konfigurera dem här:
+mail-nudge-stop = Påminnelserna upphör så snart du har konfigurerat återställning. Vi ber aldrig om ditt lösenord via e-post.
+admin-nav-campaign = Kampanj
+admin-campaign-title = Registreringskampanj
+admin-campaign-off = Kampanjen är avstängd. Slå på den med enabled = true under [campaign] i konfigurationen.
+admin-campaign-settings = En påminnelse var { $every }:e dag, högst { $max } per person, till alla som omfattas och inte har registrerat tillräckligt många metoder.
+admin-campaign-chart = Registreringstäckning per dag
+admin-campaign-day = Dag
+admin-campaign-in-scope = Omfattas
+admin-campaign-enough = Tillräckligt registrerade
+admin-campaign-percent = Täckning
+admin-campaign-nudges = Registreringspåminnelser skickade de senaste 30 dagarna
+admin-campaign-reminders = Utgångspåminnelser skickade de senaste 30 dagarna
+admin-campaign-missing = Saknas fortfarande
+admin-campaign-missing-link = Vilka som inte har registrerat tillräckligt
+admin-campaign-no-data = Ingen körning har gjorts ännu: diagrammet fylls på dag för dag.

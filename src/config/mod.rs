@@ -40,6 +40,7 @@ pub mod passkeys;
 pub mod password;
 pub mod policy;
 pub mod questions;
+pub mod reminders;
 pub mod reset;
 pub mod secrets;
 pub mod server;
@@ -70,6 +71,7 @@ pub use passkeys::PasskeysConfig;
 pub use password::PasswordConfig;
 pub use policy::{EnabledFor, MethodKind, MethodRule, PolicyConfig};
 pub use questions::{CustomQuestion, QuestionsConfig};
+pub use reminders::{CampaignConfig, RemindersConfig};
 pub use reset::ResetConfig;
 pub use secrets::SecretsConfig;
 pub use server::ServerConfig;
@@ -130,6 +132,10 @@ pub struct Config {
     pub audit: AuditConfig,
     #[serde(default)]
     pub api: ApiConfig,
+    #[serde(default)]
+    pub reminders: RemindersConfig,
+    #[serde(default)]
+    pub campaign: CampaignConfig,
 }
 
 /// One configuration mistake, named by its key path.
@@ -266,6 +272,8 @@ impl Config {
         self.log.validate(&mut err);
         self.sms.validate(self.policy.methods.contains(&MethodKind::Sms), &mut err);
         self.audit.validate(&mut err);
+        self.reminders.validate(&mut err);
+        self.campaign.validate(&mut err);
         if self.policy.methods.contains(&MethodKind::Passkey)
             && let Err((key, message)) = self.passkeys.relying_party(&self.server.public_url, &self.kiosk.hosts)
         {

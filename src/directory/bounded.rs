@@ -88,6 +88,15 @@ super::wrapper::wrap_directory! { Bounded {
         self.inner.list_users_counted(limit, progress).await
     }
 
+    async fn list_password_expiry(
+        &self,
+        limit: usize,
+        throttle: &super::expiry::Throttle,
+    ) -> Result<Vec<super::expiry::Expiring>, DirError> {
+        let _p = self.permit().await?;
+        self.inner.list_password_expiry(limit, throttle).await
+    }
+
     async fn sign_out_everywhere(&self, user: &DirUser) -> Result<(), DirError> {
         let _p = self.permit().await?;
         self.inner.sign_out_everywhere(user).await

@@ -7,6 +7,7 @@
 //! Nothing here logs a password, a token or a request body.
 
 mod client;
+mod expiry;
 mod groups;
 mod http;
 mod listing;
@@ -61,6 +62,9 @@ struct GraphUser {
     on_premises_sync_enabled: Option<bool>,
     /// Only when selected (listings): links a synced account to its on-premises entry.
     on_premises_distinguished_name: Option<String>,
+    /// Only when selected (expiry listings, `graph/expiry.rs`).
+    #[serde(flatten)]
+    password: expiry::PasswordFacts,
 }
 
 #[derive(Deserialize)]
@@ -304,6 +308,14 @@ impl Directory for GraphDirectory {
             })
             .take(limit)
             .collect())
+    }
+
+    async fn list_password_expiry(
+        &self,
+        limit: usize,
+        throttle: &super::expiry::Throttle,
+    ) -> Result<Vec<super::expiry::Expiring>, DirError> {
+        self.list_expiry(limit, throttle).await
     }
 
     /// The on-premises directory's advice (synced accounts' resets go there).

@@ -102,6 +102,14 @@ super::wrapper::wrap_directory! { Instrumented {
         timed!(self, "list_users", self.inner.list_users_counted(limit, progress))
     }
 
+    async fn list_password_expiry(
+        &self,
+        limit: usize,
+        throttle: &super::expiry::Throttle,
+    ) -> Result<Vec<super::expiry::Expiring>, DirError> {
+        timed!(self, "list_password_expiry", self.inner.list_password_expiry(limit, throttle))
+    }
+
     async fn sign_out_everywhere(&self, user: &DirUser) -> Result<(), DirError> {
         timed!(self, "sign_out_everywhere", self.inner.sign_out_everywhere(user))
     }

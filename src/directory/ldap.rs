@@ -18,6 +18,7 @@ mod conn;
 pub mod discovery;
 mod dn;
 pub mod escape;
+mod expiry;
 mod listing;
 mod nested;
 mod ppolicy;
@@ -34,6 +35,7 @@ use ldap3::{Ldap, LdapError, LdapResult, Mod, Scope, SearchEntry, SearchOptions,
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::config::{AD_NEEDS_TLS, DirectoryConfig, LdapFlavour, PLAINTEXT_REFUSED};
+use crate::directory::expiry::{Expiring, Throttle};
 use crate::directory::{
     AccountState, DirError, DirUser, Directory, LockStatus, Login, PasswordWarning, PolicyReason, UserId,
 };
@@ -413,6 +415,10 @@ impl Directory for LdapDirectory {
 
     async fn list_users_counted(&self, limit: usize, progress: &AtomicUsize) -> Result<Vec<DirUser>, DirError> {
         self.list(limit, progress).await
+    }
+
+    async fn list_password_expiry(&self, limit: usize, throttle: &Throttle) -> Result<Vec<Expiring>, DirError> {
+        self.list_expiry(limit, throttle).await
     }
 
     async fn notes(&self) -> Vec<String> {

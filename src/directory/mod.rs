@@ -7,6 +7,7 @@
 
 pub mod agent;
 pub mod bounded;
+pub mod expiry;
 pub mod graph;
 pub mod instrumented;
 pub mod ldap;
@@ -237,6 +238,19 @@ pub trait Directory: Send + Sync + 'static {
     /// coverage page and `rekey report` show it); a directory that cannot tell sets it once,
     /// at the end.
     async fn list_users_counted(&self, limit: usize, progress: &AtomicUsize) -> Result<Vec<DirUser>, DirError>;
+
+    /// Every account `list_users_counted` lists (at most `limit`), with its password's change
+    /// time, its expiry and its preferred language, for the expiry reminders: paged searches,
+    /// reading no faster than `throttle` lets. A backend that cannot tell answers
+    /// [`expiry::not_supported`] (writeback agents).
+    async fn list_password_expiry(
+        &self,
+        limit: usize,
+        throttle: &expiry::Throttle,
+    ) -> Result<Vec<expiry::Expiring>, DirError> {
+        let _ = (limit, throttle);
+        Err(expiry::not_supported("this directory backend"))
+    }
 
     /// `list_users_counted` where nobody watches the progress.
     async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {

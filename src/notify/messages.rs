@@ -314,7 +314,7 @@ fn notice(n: &NoticeTo<'_>, words: Notice) -> Mail {
 }
 
 /// The shared frame around an HTML body: inline styles only, as mail clients require.
-fn page(lang: Lang, org: &str, body: &str) -> String {
+pub(super) fn page(lang: Lang, org: &str, body: &str) -> String {
     let org = escape(org);
     let code = lang.code();
     format!(
@@ -346,12 +346,12 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Only http(s) URLs become links; anything else (`javascript:`, …) links nowhere.
-fn safe_link(url: &str) -> String {
+pub(super) fn safe_link(url: &str) -> String {
     if url.starts_with("https://") || url.starts_with("http://") { url.to_owned() } else { "#".to_owned() }
 }
 
 /// Text on one line: control characters become spaces, length is capped.
-fn one_line(s: &str) -> String {
+pub(super) fn one_line(s: &str) -> String {
     s.chars().take(200).map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 

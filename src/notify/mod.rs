@@ -7,6 +7,7 @@
 
 mod contact;
 pub mod messages;
+pub mod reminders;
 pub mod sms;
 
 use std::time::Duration;

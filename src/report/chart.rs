@@ -3,7 +3,7 @@
 use super::{ACTIVITIES, ActivityReport, day_text};
 
 /// Escapes text for SVG/HTML.
-fn esc(text: &str) -> String {
+pub(super) fn esc(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 

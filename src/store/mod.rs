@@ -18,6 +18,7 @@ mod helpdesk_confirm;
 mod limits;
 mod methods;
 mod protection;
+mod reminders;
 mod reports;
 mod sealed_sessions;
 mod sessions;
@@ -39,6 +40,7 @@ pub use helpdesk::{HelpdeskLink, HelpdeskRequest, HelpdeskVerification, RecentEv
 pub use helpdesk_confirm::HelpdeskConfirmation;
 pub use methods::StoredMethod;
 pub use protection::Block;
+pub use reminders::CoverageDay;
 pub use reports::{AuditFilter, DayCount, FoundEvent, MethodSummary};
 pub use sealed_sessions::SealedSessionStore;
 pub use sessions::SessionStore;

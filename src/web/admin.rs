@@ -25,9 +25,11 @@ use crate::store::{AuditFilter, FoundEvent};
 
 mod activity;
 mod audit;
+mod campaign;
 mod coverage;
 use activity::*;
 use audit::*;
+use campaign::*;
 use coverage::*;
 
 /// Rows per page of the audit search and the coverage list.
@@ -41,6 +43,7 @@ pub fn routes() -> Router<Arc<Services>> {
         .route("/admin", get(home))
         .route("/admin/coverage", get(coverage))
         .route("/admin/coverage.csv", get(coverage_csv))
+        .route("/admin/campaign", get(campaign))
         .route("/admin/activity", get(activity))
         .route("/admin/activity.csv", get(activity_csv))
         .route("/admin/audit", get(audit))
@@ -69,10 +72,11 @@ impl Nav {
         Nav { current, name: if a.display_name.is_empty() { a.login.clone() } else { a.display_name.clone() } }
     }
 
-    pub fn links(&self) -> [(&'static str, &'static str, bool); 4] {
+    pub fn links(&self) -> [(&'static str, &'static str, bool); 5] {
         [
             ("/admin", "admin-nav-home", self.current == "home"),
             ("/admin/coverage", "admin-nav-coverage", self.current == "coverage"),
+            ("/admin/campaign", "admin-nav-campaign", self.current == "campaign"),
             ("/admin/activity", "admin-nav-activity", self.current == "activity"),
             ("/admin/audit", "admin-nav-audit", self.current == "audit"),
         ]

@@ -311,6 +311,7 @@ pub async fn start_on(listener: TcpListener, config: Config, clock: Clock) -> Re
     let services = app.services.clone();
     spawn_housekeeping(services.clone());
     crate::flow::checkpoint::spawn(&services);
+    crate::flow::reminders::spawn(&services);
     let (tx, rx) = watch::channel(false);
     let metrics_addr = match metrics_listener {
         Some(listener) => {

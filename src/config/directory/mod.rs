@@ -97,6 +97,10 @@ pub struct DirectoryConfig {
     /// TRUE), so a reset is one modify. Otherwise resets use the password modify operation,
     /// which the server always hashes.
     pub ppolicy_hash_cleartext: bool,
+    /// OpenLDAP: the DN of the ppolicy overlay's default policy (olcPPolicyDefault), whose
+    /// `pwdMaxAge` applies to accounts without a `pwdPolicySubentry`, for expiry reminders.
+    /// Empty: such accounts are taken never to expire.
+    pub ppolicy_default_dn: String,
     /// With `kind = "agent"`: how the portal hands operations to writeback agents.
     pub agent: AgentDirectoryConfig,
     /// `kind = "graph"`: Microsoft Entra ID through Microsoft Graph.
@@ -133,6 +137,7 @@ impl Default for DirectoryConfig {
             netbios_domain: String::new(),
             enforce_history_on_reset: None,
             ppolicy_hash_cleartext: false,
+            ppolicy_default_dn: String::new(),
             agent: AgentDirectoryConfig::default(),
             graph: None,
         }

@@ -16,11 +16,12 @@ use serde::Deserialize;
 use super::client::{Bearer, Call, GraphFailure};
 use super::{GraphDirectory, GraphUser, app_error, cloud_user, parse};
 use crate::config::GraphLogin;
+use crate::directory::expiry::Throttle;
 use crate::directory::ldap::dn_key;
 use crate::directory::{DirError, DirUser, Login};
 
 /// `find_user`'s properties and the DN that links a synced account to its on-premises entry.
-const LIST_SELECT: &str = "id,userPrincipalName,displayName,accountEnabled,mail,otherMails,mobilePhone,\
+pub(super) const LIST_SELECT: &str = "id,userPrincipalName,displayName,accountEnabled,mail,otherMails,mobilePhone,\
                            onPremisesSyncEnabled,onPremisesSamAccountName,onPremisesDistinguishedName";
 
 /// Graph's largest page for users and for group members.
@@ -28,8 +29,8 @@ const PAGE_SIZE: &str = "999";
 
 /// One page of a collection.
 #[derive(Deserialize)]
-struct Page<T> {
-    value: Vec<T>,
+pub(super) struct Page<T> {
+    pub(super) value: Vec<T>,
     #[serde(rename = "@odata.nextLink")]
     next_link: Option<String>,
 }
@@ -43,9 +44,31 @@ struct Member {
 }
 
 /// The Graph accounts of one listing, split by where `find_user` would look them up.
-struct Accounts {
-    cloud: Vec<GraphUser>,
-    synced: Vec<GraphUser>,
+pub(super) struct Accounts {
+    pub(super) cloud: Vec<GraphUser>,
+    pub(super) synced: Vec<GraphUser>,
+}
+
+/// Each policy group with the ids of its users, directly or through nesting.
+pub(super) type ScopeMembers<'a> = Vec<(&'a String, HashSet<String>)>;
+
+/// A cloud account with the policy groups it is in, in policy order, as checkMemberGroups is
+/// asked.
+pub(super) fn cloud_member(user: GraphUser, members: &ScopeMembers<'_>) -> DirUser {
+    let groups = members.iter().filter(|(_, ids)| ids.contains(&user.id)).map(|(g, _)| (*g).clone()).collect();
+    let typed = user.mail.clone().unwrap_or_else(|| user.id.clone());
+    cloud_user(user, &typed, groups)
+}
+
+/// An on-premises account with the Entra groups of its synced copy beside its own, as
+/// `find_user` gives it.
+pub(super) fn with_entra_groups(mut local: DirUser, graph_id: &str, members: &ScopeMembers<'_>) -> DirUser {
+    for (group, ids) in members {
+        if ids.contains(graph_id) && !local.groups.iter().any(|g| g.eq_ignore_ascii_case(group)) {
+            local.groups.push((*group).clone());
+        }
+    }
+    local
 }
 
 impl GraphDirectory {
@@ -55,44 +78,40 @@ impl GraphDirectory {
         if limit == 0 {
             return Ok(Vec::new());
         }
-        let accounts = self.accounts(limit, progress).await?;
+        let accounts = self.accounts(LIST_SELECT, limit, progress, &Throttle::unlimited()).await?;
+        let members = self.scope_members(&accounts).await?;
+        let mut users: Vec<DirUser> = accounts.cloud.into_iter().map(|user| cloud_member(user, &members)).collect();
+        for (local, graph_id) in self.on_premises_accounts(accounts.synced, limit).await? {
+            users.push(with_entra_groups(local, &graph_id, &members));
+        }
+        Ok(users)
+    }
+
+    /// The transitive members of each policy group, in policy order, when there is anyone to
+    /// place in them.
+    pub(super) async fn scope_members(&self, accounts: &Accounts) -> Result<ScopeMembers<'_>, DirError> {
         let mut members = Vec::with_capacity(self.scope_groups.len());
         if !accounts.cloud.is_empty() || !accounts.synced.is_empty() {
             for group in &self.scope_groups {
                 members.push((group, self.transitive_members(group).await?));
             }
         }
-        let mut users: Vec<DirUser> = accounts
-            .cloud
-            .into_iter()
-            .map(|user| {
-                // In policy order, as checkMemberGroups is asked.
-                let groups = members.iter().filter(|(_, ids)| ids.contains(&user.id)).map(|(g, _)| (*g).clone());
-                let groups = groups.collect();
-                let typed = user.mail.clone().unwrap_or_else(|| user.id.clone());
-                cloud_user(user, &typed, groups)
-            })
-            .collect();
-        for (local, graph_id) in self.on_premises_accounts(accounts.synced, limit).await? {
-            // As find_user does: its Entra groups beside the on-premises ones.
-            let mut local = local;
-            for (group, ids) in &members {
-                if ids.contains(&graph_id) && !local.groups.iter().any(|g| g.eq_ignore_ascii_case(group)) {
-                    local.groups.push((*group).clone());
-                }
-            }
-            users.push(local);
-        }
-        Ok(users)
+        Ok(members)
     }
 
     /// Up to `limit` accounts `find_user` could return, following `@odata.nextLink` one page
     /// at a time (never in parallel: Graph's budget is per app, and the client waits out each
     /// 429's Retry-After), counting them into `progress`.
-    async fn accounts(&self, limit: usize, progress: &AtomicUsize) -> Result<Accounts, DirError> {
+    pub(super) async fn accounts(
+        &self,
+        select: &str,
+        limit: usize,
+        progress: &AtomicUsize,
+        throttle: &Throttle,
+    ) -> Result<Accounts, DirError> {
         let mut accounts = Accounts { cloud: Vec::new(), synced: Vec::new() };
         let mut unservable = 0usize;
-        let query = [("$select", LIST_SELECT), ("$top", PAGE_SIZE)];
+        let query = [("$select", select), ("$top", PAGE_SIZE)];
         let mut bytes = self
             .app_call(Call::get("list users", "/users", &query))
             .await
@@ -100,6 +119,7 @@ impl GraphDirectory {
         'pages: loop {
             let page: Page<GraphUser> = parse(&bytes)?;
             drop(bytes);
+            throttle.take(page.value.len()).await;
             for user in page.value {
                 match (user.on_premises_sync_enabled == Some(true), &self.on_premises) {
                     (false, _) => accounts.cloud.push(user),

@@ -24,6 +24,7 @@ use super::by_id::sid_string;
 use super::dn::{dn_key, is_under};
 use super::{LdapDirectory, MEMBER_OF, ad, ad_groups, connection_error, first, logged, values};
 use crate::config::LdapFlavour;
+use crate::directory::expiry::Throttle;
 use crate::directory::{DirError, DirUser};
 
 /// Entries per page of a paged search.
@@ -116,6 +117,20 @@ impl LdapDirectory {
     }
 
     async fn list_on(&self, ldap: &mut Ldap, limit: usize, progress: &AtomicUsize) -> Result<Vec<DirUser>, DirError> {
+        self.list_with(ldap, limit, progress, &[], &Throttle::unlimited(), |user, _| user).await
+    }
+
+    /// The listing, each account handed to `keep` with its entry (which also holds `extra`
+    /// attributes), reading no faster than `throttle` lets.
+    pub(super) async fn list_with<T>(
+        &self,
+        ldap: &mut Ldap,
+        limit: usize,
+        progress: &AtomicUsize,
+        extra: &[&str],
+        throttle: &Throttle,
+        mut keep: impl FnMut(DirUser, &SearchEntry) -> T,
+    ) -> Result<Vec<T>, DirError> {
         let memberships = match self.flavour {
             LdapFlavour::ActiveDirectory => Memberships::Nested(self.group_graph(ldap).await?),
             LdapFlavour::Openldap if self.config.group_base_dn.trim().is_empty() => {
@@ -131,11 +146,14 @@ impl LdapDirectory {
         if self.flavour == LdapFlavour::ActiveDirectory {
             attrs.extend([MEMBER_OF, "objectSid", "primaryGroupID"].map(str::to_owned));
         }
+        attrs.extend(extra.iter().map(|a| (*a).to_owned()));
         let now = SystemTime::now();
         let mut users = Vec::new();
         let base = self.config.base_dn.as_str();
-        paged(ldap, self.connector().timeout(), "account listing", base, &self.listing_filter(), attrs, |entry| {
-            users.extend(self.listed_user(&entry, &memberships, now));
+        let timeout = self.connector().timeout();
+        let search = Search { what: "account listing", base, filter: &self.listing_filter(), attrs, throttle };
+        paged_with(ldap, timeout, search, |entry| {
+            users.extend(self.listed_user(&entry, &memberships, now).map(|user| keep(user, &entry)));
             progress.store(users.len(), Ordering::Relaxed);
             if users.len() >= limit { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
         })
@@ -256,8 +274,31 @@ async fn paged(
     base: &str,
     filter: &str,
     attrs: Vec<String>,
+    each: impl FnMut(SearchEntry) -> ControlFlow<()>,
+) -> Result<(), DirError> {
+    let throttle = Throttle::unlimited();
+    paged_with(ldap, timeout, Search { what, base, filter, attrs, throttle: &throttle }, each).await
+}
+
+/// One paged search: what it is for (for the log), where, what, and how fast.
+struct Search<'a> {
+    what: &'a str,
+    base: &'a str,
+    filter: &'a str,
+    attrs: Vec<String>,
+    /// Asked for each entry before the next is read: the next page is asked for only when
+    /// this lets it.
+    throttle: &'a Throttle,
+}
+
+/// [`paged`], reading no faster than the search's throttle lets.
+async fn paged_with(
+    ldap: &mut Ldap,
+    timeout: Duration,
+    search: Search<'_>,
     mut each: impl FnMut(SearchEntry) -> ControlFlow<()>,
 ) -> Result<(), DirError> {
+    let Search { what, base, filter, attrs, throttle } = search;
     let adapters: Vec<Box<dyn Adapter<String, Vec<String>>>> =
         vec![Box::new(EntriesOnly::new()), Box::new(PagedResults::new(PAGE_SIZE))];
     let mut stream = ldap
@@ -270,6 +311,7 @@ async fn paged(
         match stream.next().await {
             Ok(Some(entry)) => {
                 seen += 1;
+                throttle.take(1).await;
                 if each(SearchEntry::construct(entry)).is_break() {
                     break true;
                 }

@@ -31,12 +31,14 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::{Value, json};
 
+pub use self::expiry::PasswordFacts;
 use self::identity::{DELEGATED_PERMISSION, get_user, new_signing_key};
 use self::reads::list_users;
 use self::token::{authorize, discovery, keys, token};
 use self::writes::{change_password, check_member_groups, length_required, patch_user, revoke};
 
 mod bulk;
+mod expiry;
 mod identity;
 mod reads;
 mod token;
@@ -129,6 +131,9 @@ pub struct GraphDouble {
     /// How often the key set was fetched.
     jwks_fetches: std::sync::atomic::AtomicUsize,
     state: Mutex<Tenant>,
+    /// Password facts and domains (`expiry.rs`); apart from `state`, which reads hold while
+    /// they describe users.
+    expiry: Mutex<expiry::Expiry>,
 }
 
 impl GraphDouble {
@@ -156,6 +161,7 @@ impl GraphDouble {
             cert_key,
             properties: load_properties(),
             state: Mutex::new(Tenant { token_lifetime: 3599, ..Tenant::default() }),
+            expiry: Mutex::default(),
         });
         let app = Router::new()
             .route("/{tenant}/oauth2/v2.0/token", post(token))
@@ -163,6 +169,7 @@ impl GraphDouble {
             .route("/{tenant}/oauth2/v2.0/authorize", get(authorize))
             .route("/{tenant}/discovery/v2.0/keys", get(keys))
             .route("/v1.0/users", get(list_users))
+            .route("/v1.0/domains", get(expiry::list_domains))
             .route("/v1.0/users/{id}", patch(patch_user).get(get_user))
             .route("/v1.0/users/{id}/revokeSignInSessions", post(revoke))
             .route("/v1.0/users/{id}/checkMemberGroups", post(check_member_groups))
@@ -440,6 +447,8 @@ impl GraphDouble {
             "onPremisesSamAccountName": if u.synced { json!(u.upn.split('@').next()) } else { Value::Null },
             "onPremisesDistinguishedName": u.on_premises_dn,
         });
+        let mut full = full;
+        full.as_object_mut().unwrap().extend(self.password_json(&u.id));
         let mut out = serde_json::Map::new();
         for p in select {
             out.insert((*p).to_owned(), full.get(*p).cloned().unwrap_or(Value::Null));

@@ -192,6 +192,21 @@ impl Slapd {
         add_once(self.admin().await, &dn, attrs).await;
     }
 
+    /// Makes the password policy `cn=<cn>,ou=policies,…` with this `pwdMaxAge` (seconds) and
+    /// no lockout, for expiry reminders; returns its DN.
+    pub async fn add_policy(&self, cn: &str, max_age_secs: i64) -> String {
+        let dn = format!("cn={},ou=policies,{SUFFIX}", escape_dn_value(cn));
+        let max_age = max_age_secs.to_string();
+        let attrs: Vec<(&str, HashSet<&str>)> = vec![
+            ("objectClass", HashSet::from(["organizationalRole", "pwdPolicy"])),
+            ("cn", HashSet::from([cn])),
+            ("pwdAttribute", HashSet::from(["userPassword"])),
+            ("pwdMaxAge", HashSet::from([max_age.as_str()])),
+        ];
+        add_once(self.admin().await, &dn, attrs).await;
+        dn
+    }
+
     /// Lets the service account read any number of entries in one search: slapd's default size
     /// limit (500) also bounds a whole paged search. Changes cn=config offline, so slapd is
     /// stopped and started again.
