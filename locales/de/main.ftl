@@ -753,3 +753,21 @@ helpdesk-refused-not-verified = Bestätigen Sie zuerst den Anrufer: Es wurde nic
 helpdesk-reason-needed = Dafür braucht es die Freigabe einer anderen Person am Helpdesk: Geben Sie einen Grund für sie ein.
 helpdesk-refused-own-request = Sie haben das selbst angefragt: Eine andere Person am Helpdesk muss es freigeben.
 helpdesk-request-gone = Über diese Anfrage wurde bereits entschieden, oder sie ist abgelaufen.
+
+# Admin: webhooks (dead letters)
+admin-nav-webhooks = Webhooks
+admin-webhooks-title = Webhooks
+admin-webhooks-none = Kein Webhook ist eingerichtet ([[webhooks]] in der Konfiguration).
+admin-webhooks-endpoints = Kontoereignisse werden gesendet an:
+admin-webhooks-pending = { $count ->
+    [one] 1 Zustellung wartet
+   *[other] { $count } Zustellungen warten
+}
+admin-webhooks-dead = Unzustellbare Meldungen
+admin-webhooks-dead-help = Diese Zustellungen sind so oft gescheitert, wie der Endpunkt es erlaubt. Beheben Sie das Problem am Endpunkt und senden Sie sie dann erneut.
+admin-webhooks-endpoint = Endpunkt
+admin-webhooks-attempts = Versuche
+admin-webhooks-last-error = Letzter Fehler
+admin-webhooks-retry = Erneut senden
+admin-webhooks-retried = Die Zustellung ist wieder in der Warteschlange.
+admin-webhooks-not-dead = Diese Zustellung ist (nicht mehr) unzustellbar.

@@ -743,3 +743,21 @@ helpdesk-refused-not-verified = Verify the caller first: nothing was changed.
 helpdesk-reason-needed = This needs another helpdesk person's approval: type a reason for them.
 helpdesk-refused-own-request = You asked for this yourself: another helpdesk person must approve it.
 helpdesk-request-gone = This request was decided already or has expired.
+
+# Admin: webhooks (dead letters)
+admin-nav-webhooks = Webhooks
+admin-webhooks-title = Webhooks
+admin-webhooks-none = No webhook is configured ([[webhooks]] in the configuration).
+admin-webhooks-endpoints = Account events are sent to:
+admin-webhooks-pending = { $count ->
+    [one] 1 delivery waiting
+   *[other] { $count } deliveries waiting
+}
+admin-webhooks-dead = Dead letters
+admin-webhooks-dead-help = These deliveries failed as many times as the endpoint allows. Fix the endpoint, then send them again.
+admin-webhooks-endpoint = Endpoint
+admin-webhooks-attempts = Attempts
+admin-webhooks-last-error = Last error
+admin-webhooks-retry = Send again
+admin-webhooks-retried = The delivery is back in the queue.
+admin-webhooks-not-dead = That delivery is not a dead letter (any more).

@@ -753,3 +753,21 @@ helpdesk-refused-not-verified = Verifique primero al llamante: no se ha cambiado
 helpdesk-reason-needed = Esto necesita la aprobación de otra persona del servicio de asistencia: escriba un motivo para ella.
 helpdesk-refused-own-request = Usted mismo lo solicitó: otra persona del servicio de asistencia debe aprobarlo.
 helpdesk-request-gone = Esta solicitud ya se decidió o ha caducado.
+
+# Admin: webhooks (dead letters)
+admin-nav-webhooks = Webhooks
+admin-webhooks-title = Webhooks
+admin-webhooks-none = No hay ningún webhook configurado ([[webhooks]] en la configuración).
+admin-webhooks-endpoints = Los eventos de cuenta se envían a:
+admin-webhooks-pending = { $count ->
+    [one] 1 entrega pendiente
+   *[other] { $count } entregas pendientes
+}
+admin-webhooks-dead = Mensajes fallidos
+admin-webhooks-dead-help = Estas entregas fallaron tantas veces como permite el destino. Corrija el destino y vuelva a enviarlas.
+admin-webhooks-endpoint = Destino
+admin-webhooks-attempts = Intentos
+admin-webhooks-last-error = Último error
+admin-webhooks-retry = Enviar de nuevo
+admin-webhooks-retried = La entrega ha vuelto a la cola.
+admin-webhooks-not-dead = Esa entrega ya no es un mensaje fallido.

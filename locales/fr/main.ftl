@@ -756,3 +756,21 @@ helpdesk-refused-not-verified = Vérifiez d'abord l'appelant : rien n'a été mo
 helpdesk-reason-needed = Cela demande l'approbation d'une autre personne du support : saisissez un motif à son intention.
 helpdesk-refused-own-request = Vous l'avez demandé vous-même : une autre personne du support doit l'approuver.
 helpdesk-request-gone = Cette demande a déjà été tranchée ou a expiré.
+
+# Admin: webhooks (dead letters)
+admin-nav-webhooks = Webhooks
+admin-webhooks-title = Webhooks
+admin-webhooks-none = Aucun webhook n'est configuré ([[webhooks]] dans la configuration).
+admin-webhooks-endpoints = Les événements de compte sont envoyés à :
+admin-webhooks-pending = { $count ->
+    [one] 1 envoi en attente
+   *[other] { $count } envois en attente
+}
+admin-webhooks-dead = Envois abandonnés
+admin-webhooks-dead-help = Ces envois ont échoué autant de fois que le point de réception le permet. Corrigez-le, puis renvoyez-les.
+admin-webhooks-endpoint = Point de réception
+admin-webhooks-attempts = Tentatives
+admin-webhooks-last-error = Dernière erreur
+admin-webhooks-retry = Renvoyer
+admin-webhooks-retried = L'envoi est de nouveau dans la file d'attente.
+admin-webhooks-not-dead = Cet envoi n'est pas (ou plus) abandonné.

@@ -748,3 +748,21 @@ helpdesk-refused-not-verified = Verifichi prima il chiamante: non è stato modif
 helpdesk-reason-needed = Serve l'approvazione di un'altra persona dell'helpdesk: scriva un motivo per chi dovrà approvare.
 helpdesk-refused-own-request = La richiesta è Sua: deve approvarla un'altra persona dell'helpdesk.
 helpdesk-request-gone = Questa richiesta è già stata decisa oppure è scaduta.
+
+# Admin: webhooks (dead letters)
+admin-nav-webhooks = Webhook
+admin-webhooks-title = Webhook
+admin-webhooks-none = Nessun webhook è configurato ([[webhooks]] nella configurazione).
+admin-webhooks-endpoints = Gli eventi dell'account vengono inviati a:
+admin-webhooks-pending = { $count ->
+    [one] 1 consegna in attesa
+   *[other] { $count } consegne in attesa
+}
+admin-webhooks-dead = Consegne non riuscite
+admin-webhooks-dead-help = Queste consegne sono fallite tante volte quante il destinatario consente. Correggi il destinatario, poi inviale di nuovo.
+admin-webhooks-endpoint = Destinatario
+admin-webhooks-attempts = Tentativi
+admin-webhooks-last-error = Ultimo errore
+admin-webhooks-retry = Invia di nuovo
+admin-webhooks-retried = La consegna è di nuovo in coda.
+admin-webhooks-not-dead = Quella consegna non è (più) una consegna non riuscita.

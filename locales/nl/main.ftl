@@ -754,3 +754,21 @@ helpdesk-refused-not-verified = Bevestig eerst de beller: er is niets gewijzigd.
 helpdesk-reason-needed = Hiervoor is de goedkeuring van een andere helpdeskmedewerker nodig: typ een reden voor hen.
 helpdesk-refused-own-request = U hebt dit zelf gevraagd: een andere helpdeskmedewerker moet het goedkeuren.
 helpdesk-request-gone = Over dit verzoek is al beslist of het is verlopen.
+
+# Admin: webhooks (dead letters)
+admin-nav-webhooks = Webhooks
+admin-webhooks-title = Webhooks
+admin-webhooks-none = Er is geen webhook ingesteld ([[webhooks]] in de configuratie).
+admin-webhooks-endpoints = Accountgebeurtenissen worden verzonden naar:
+admin-webhooks-pending = { $count ->
+    [one] 1 bezorging wacht
+   *[other] { $count } bezorgingen wachten
+}
+admin-webhooks-dead = Onbestelbare berichten
+admin-webhooks-dead-help = Deze bezorgingen zijn zo vaak mislukt als het eindpunt toestaat. Herstel het eindpunt en verstuur ze dan opnieuw.
+admin-webhooks-endpoint = Eindpunt
+admin-webhooks-attempts = Pogingen
+admin-webhooks-last-error = Laatste fout
+admin-webhooks-retry = Opnieuw versturen
+admin-webhooks-retried = De bezorging staat weer in de wachtrij.
+admin-webhooks-not-dead = Die bezorging is (niet meer) onbestelbaar.

@@ -784,3 +784,22 @@ helpdesk-refused-not-verified = Najpierw potwierdź tożsamość osoby dzwoniąc
 helpdesk-reason-needed = To wymaga zatwierdzenia przez inną osobę z pomocy technicznej: wpisz dla niej przyczynę.
 helpdesk-refused-own-request = To Twój własny wniosek: musi go zatwierdzić inna osoba z pomocy technicznej.
 helpdesk-request-gone = Ten wniosek został już rozpatrzony lub wygasł.
+
+# Admin: webhooks (dead letters)
+admin-nav-webhooks = Webhooki
+admin-webhooks-title = Webhooki
+admin-webhooks-none = Nie skonfigurowano żadnego webhooka ([[webhooks]] w konfiguracji).
+admin-webhooks-endpoints = Zdarzenia kont są wysyłane do:
+admin-webhooks-pending = { $count ->
+    [one] 1 doręczenie czeka
+    [few] { $count } doręczenia czekają
+   *[many] { $count } doręczeń czeka
+}
+admin-webhooks-dead = Niedoręczone
+admin-webhooks-dead-help = Te doręczenia nie powiodły się tyle razy, ile pozwala punkt odbioru. Napraw punkt odbioru, a potem wyślij je ponownie.
+admin-webhooks-endpoint = Punkt odbioru
+admin-webhooks-attempts = Próby
+admin-webhooks-last-error = Ostatni błąd
+admin-webhooks-retry = Wyślij ponownie
+admin-webhooks-retried = Doręczenie wróciło do kolejki.
+admin-webhooks-not-dead = To doręczenie nie jest (już) niedoręczone.

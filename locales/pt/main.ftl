@@ -748,3 +748,21 @@ helpdesk-refused-not-verified = Primeiro confirme a identidade de quem ligou: na
 helpdesk-reason-needed = Isto precisa da aprovação de outra pessoa do suporte técnico: digite um motivo para ela.
 helpdesk-refused-own-request = Foi você quem pediu isso: outra pessoa do suporte técnico precisa aprovar.
 helpdesk-request-gone = Esta solicitação já foi decidida ou expirou.
+
+# Admin: webhooks (dead letters)
+admin-nav-webhooks = Webhooks
+admin-webhooks-title = Webhooks
+admin-webhooks-none = Nenhum webhook está configurado ([[webhooks]] na configuração).
+admin-webhooks-endpoints = Os eventos de conta são enviados para:
+admin-webhooks-pending = { $count ->
+    [one] 1 entrega pendente
+   *[other] { $count } entregas pendentes
+}
+admin-webhooks-dead = Entregas falhadas
+admin-webhooks-dead-help = Estas entregas falharam tantas vezes quantas o destino permite. Corrija o destino e envie-as novamente.
+admin-webhooks-endpoint = Destino
+admin-webhooks-attempts = Tentativas
+admin-webhooks-last-error = Último erro
+admin-webhooks-retry = Enviar novamente
+admin-webhooks-retried = A entrega voltou à fila.
+admin-webhooks-not-dead = Essa entrega não é (mais) uma entrega falhada.

@@ -748,3 +748,21 @@ helpdesk-refused-not-verified = Bekräfta den som ringer först: ingenting har �
 helpdesk-reason-needed = Det här måste godkännas av en annan person på it-supporten: skriv en orsak till den personen.
 helpdesk-refused-own-request = Du har själv begärt det här: en annan person på it-supporten måste godkänna det.
 helpdesk-request-gone = Den här begäran har redan avgjorts eller har gått ut.
+
+# Admin: webhooks (dead letters)
+admin-nav-webhooks = Webhooks
+admin-webhooks-title = Webhooks
+admin-webhooks-none = Ingen webhook är konfigurerad ([[webhooks]] i konfigurationen).
+admin-webhooks-endpoints = Kontohändelser skickas till:
+admin-webhooks-pending = { $count ->
+    [one] 1 leverans väntar
+   *[other] { $count } leveranser väntar
+}
+admin-webhooks-dead = Olevererade
+admin-webhooks-dead-help = Dessa leveranser misslyckades så många gånger som mottagaren tillåter. Åtgärda mottagaren och skicka dem sedan igen.
+admin-webhooks-endpoint = Mottagare
+admin-webhooks-attempts = Försök
+admin-webhooks-last-error = Senaste fel
+admin-webhooks-retry = Skicka igen
+admin-webhooks-retried = Leveransen är tillbaka i kön.
+admin-webhooks-not-dead = Den leveransen är inte (längre) olevererad.

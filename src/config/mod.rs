@@ -27,6 +27,7 @@ pub mod directory;
 pub mod helpdesk;
 pub use directory::discovery;
 pub mod email;
+pub mod exports;
 pub mod graph_groups;
 pub mod graph_transport;
 pub mod kiosk;
@@ -58,6 +59,7 @@ pub use directory::{
     OnPremises, PLAINTEXT_REFUSED,
 };
 pub use email::EmailMethodConfig;
+pub use exports::{SiemConfig, SyslogTarget, WEBHOOK_EVENTS, WebhookConfig};
 pub use helpdesk::HelpdeskConfig;
 pub use kiosk::KioskConfig;
 pub use limits::LimitsConfig;
@@ -126,6 +128,11 @@ pub struct Config {
     pub passkeys: PasskeysConfig,
     #[serde(default)]
     pub audit: AuditConfig,
+    #[serde(default)]
+    pub siem: SiemConfig,
+    /// `[[webhooks]]`: endpoints told of account events.
+    #[serde(default)]
+    pub webhooks: Vec<WebhookConfig>,
 }
 
 /// One configuration mistake, named by its key path.
@@ -224,6 +231,9 @@ impl Config {
         }
         read_secret_file(&mut self.mail.password, &self.mail.password_file, "mail.password_file", errors);
         self.sms.read_secret_files(errors);
+        for (i, hook) in self.webhooks.iter_mut().enumerate() {
+            hook.read_secret_file(i, errors);
+        }
     }
 
     /// The 32-byte master key, once `validate` has passed.
@@ -261,6 +271,8 @@ impl Config {
         self.log.validate(&mut err);
         self.sms.validate(self.policy.methods.contains(&MethodKind::Sms), &mut err);
         self.audit.validate(&mut err);
+        self.siem.validate(&mut err);
+        exports::validate_webhooks(&self.webhooks, &mut err);
         if self.policy.methods.contains(&MethodKind::Passkey)
             && let Err((key, message)) = self.passkeys.relying_party(&self.server.public_url, &self.kiosk.hosts)
         {

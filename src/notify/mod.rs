@@ -7,6 +7,8 @@
 
 pub mod messages;
 pub mod sms;
+pub mod syslog;
+pub mod webhook;
 
 use std::time::Duration;
 

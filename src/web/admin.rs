@@ -26,9 +26,11 @@ use crate::store::{AuditFilter, FoundEvent};
 mod activity;
 mod audit;
 mod coverage;
+mod webhooks;
 use activity::*;
 use audit::*;
 use coverage::*;
+use webhooks::*;
 
 /// Rows per page of the audit search and the coverage list.
 const PAGE: i64 = 100;
@@ -45,6 +47,8 @@ pub fn routes() -> Router<Arc<Services>> {
         .route("/admin/activity.csv", get(activity_csv))
         .route("/admin/audit", get(audit))
         .route("/admin/audit.csv", get(audit_csv))
+        .route("/admin/webhooks", get(webhooks))
+        .route("/admin/webhooks/retry", axum::routing::post(retry))
 }
 
 /// A signed-in admin, or the answer for whoever is not one.
@@ -69,12 +73,13 @@ impl Nav {
         Nav { current, name: if a.display_name.is_empty() { a.login.clone() } else { a.display_name.clone() } }
     }
 
-    pub fn links(&self) -> [(&'static str, &'static str, bool); 4] {
+    pub fn links(&self) -> [(&'static str, &'static str, bool); 5] {
         [
             ("/admin", "admin-nav-home", self.current == "home"),
             ("/admin/coverage", "admin-nav-coverage", self.current == "coverage"),
             ("/admin/activity", "admin-nav-activity", self.current == "activity"),
             ("/admin/audit", "admin-nav-audit", self.current == "audit"),
+            ("/admin/webhooks", "admin-nav-webhooks", self.current == "webhooks"),
         ]
     }
 }
