@@ -132,7 +132,7 @@ pub enum SyslogTarget {
 }
 
 /// `[siem]`: the audit trail streamed as it is written.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct SiemConfig {
     /// `tls://host:6514` (RFC 5425) or `udp://host:514` (RFC 5426). Empty: no syslog.
@@ -143,12 +143,6 @@ pub struct SiemConfig {
     pub syslog_hostname: String,
     /// A file each record is appended to as one JSON line. Empty: none.
     pub json_file: Option<PathBuf>,
-}
-
-impl Default for SiemConfig {
-    fn default() -> Self {
-        SiemConfig { syslog: String::new(), syslog_ca_file: None, syslog_hostname: String::new(), json_file: None }
-    }
 }
 
 impl SiemConfig {
@@ -261,6 +255,21 @@ mod tests {
             ],
             "{errs:?}"
         );
+    }
+
+    #[test]
+    fn webhooks_load_from_toml_and_their_secret_is_never_shown() {
+        let text = format!(
+            "{}\n[[webhooks]]\nurl = \"https://a.example.org/\"\nsecret = \"0123456789abcdefXYZ\"\nevents = [\"password.reset\"]\n",
+            super::super::SMALLEST
+        );
+        let config = super::super::Config::from_toml(&text);
+        assert!(config.is_ok(), "{config:?}");
+        let Ok(config) = config else { return };
+        assert_eq!(config.webhooks.len(), 1);
+        let shown = config.to_redacted_toml();
+        assert!(shown.contains("[[webhooks]]") && shown.contains("[redacted]"), "{shown}");
+        assert!(!shown.contains("0123456789abcdefXYZ"), "{shown}");
     }
 
     #[test]

@@ -355,7 +355,17 @@ pub(crate) fn render_toml(value: &serde_json::Value) -> String {
     let mut out = String::new();
     let serde_json::Value::Object(sections) = value else { return out };
     for (name, section) in sections {
-        render_section(&mut out, name, section);
+        match section {
+            // An array of tables (`[[webhooks]]`): each entry under its own header.
+            serde_json::Value::Array(entries) => {
+                for entry in entries {
+                    let mut one = String::new();
+                    render_section(&mut one, name, entry);
+                    out.push_str(&one.replacen(&format!("[{name}]"), &format!("[[{name}]]"), 1));
+                }
+            }
+            _ => render_section(&mut out, name, section),
+        }
     }
     out
 }

@@ -59,10 +59,10 @@ pub async fn start(services: &Arc<Services>) -> Exports {
 /// Waits for the next tick; true when asked to stop.
 async fn tick_or_stop(tick: &mut tokio::time::Interval, stop: &mut watch::Receiver<bool>) -> bool {
     tokio::select! {
-        _ = tick.tick() => {},
-        _ = stop.wait_for(|s| *s) => {},
+        _ = tick.tick() => false,
+        // Asked to stop, or the portal that could ask is gone.
+        _ = stop.wait_for(|s| *s) => true,
     }
-    *stop.borrow()
 }
 
 fn spawn_webhooks(services: &Arc<Services>, mut stop: watch::Receiver<bool>) -> JoinHandle<()> {

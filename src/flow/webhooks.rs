@@ -113,13 +113,11 @@ pub async fn step(services: &Services, endpoints: &Endpoints) -> Result<(), Flow
             services.db.delivery_failed(d.id, now, None, "the endpoint is no longer configured").await?;
             continue;
         };
-        let expected = delivery_mac(services, &d.endpoint, d.audit_id, &d.body);
-        if !crate::crypto::constant_time_eq(&expected, &d.mac) {
-            let t = crate::tamper::Tampered {
-                table: "webhook_deliveries",
-                row: Some(&d.id.to_string()),
-                user_id: None,
-            };
+        let id = d.audit_id.to_be_bytes();
+        let fields = [Some(d.endpoint.as_bytes()), Some(&id[..]), Some(d.body.as_bytes())];
+        if !services.keys.row_mac_valid("webhook_deliveries", &fields, &d.mac) {
+            let row = d.id.to_string();
+            let t = crate::tamper::Tampered { table: "webhook_deliveries", row: Some(&row), user_id: None };
             crate::tamper::report(&services.db, &services.keys, now, None, t).await;
             services.db.delivery_failed(d.id, now, None, "the row failed its integrity check").await?;
             continue;
@@ -132,7 +130,7 @@ pub async fn step(services: &Services, endpoints: &Endpoints) -> Result<(), Flow
                 let now = services.clock.now();
                 let retry_at = (failed < hook.max_attempts)
                     .then(|| now + retry_delay(hook, failed, d.id).as_secs() as i64);
-                tracing::warn!(%err, delivery = d.id, attempt = failed, dead = retry_at.is_none(), url = %d.endpoint, "webhook delivery failed");
+                tracing::warn!(%err, delivery = d.id, attempt = failed, dead = retry_at.is_none(), "webhook delivery failed");
                 services.db.delivery_failed(d.id, now, retry_at, &err).await?;
             }
         }

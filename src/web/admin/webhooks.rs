@@ -22,6 +22,14 @@ impl WebhooksPage {
         at.map_or_else(|| "–".to_owned(), report::time_text)
     }
 
+    fn note_key(&self) -> Option<&'static str> {
+        self.note.map(|(key, _)| key)
+    }
+
+    fn note_is_error(&self) -> bool {
+        self.note.is_some_and(|(_, e)| e)
+    }
+
     fn error<'a>(&self, d: &'a Delivery) -> &'a str {
         d.last_error.as_deref().unwrap_or("")
     }
