@@ -82,7 +82,7 @@ async fn real_account_events_arrive_signed_and_no_payload_holds_a_password_or_co
     let mut b = env.browser();
     let code = env.reset_code_by_email(&mut b, &user.uid, &address).await;
     b.submit_code("reset", "email", &code).await.assert_status(200);
-    let new = format!("Hooked-{}-Horse7", crate::support::unique("pw"));
+    let new = format!("Fresh-{}-Horse7", crate::support::unique("pw"));
     remember_secret(&new);
     let page = b.set_password(&new).await;
     assert_eq!(page.status, 200, "{}", page.body);
