@@ -81,7 +81,9 @@ impl WebhookConfig {
             err(&key("url"), why);
         }
         match &self.secret {
-            None => err(&key("secret"), "missing: set a random secret of at least 16 characters, or secret_file".into()),
+            None => {
+                err(&key("secret"), "missing: set a random secret of at least 16 characters, or secret_file".into())
+            }
             Some(s) if s.expose_secret().chars().count() < 16 => {
                 err(&key("secret"), "too short: use at least 16 random characters".into())
             }
@@ -89,7 +91,10 @@ impl WebhookConfig {
         }
         for (j, e) in self.events.iter().enumerate() {
             if !WEBHOOK_EVENTS.contains(&e.as_str()) {
-                err(&format!("webhooks[{i}].events[{j}]"), format!("unknown event {e:?}; known: {}", WEBHOOK_EVENTS.join(", ")));
+                err(
+                    &format!("webhooks[{i}].events[{j}]"),
+                    format!("unknown event {e:?}; known: {}", WEBHOOK_EVENTS.join(", ")),
+                );
             }
         }
         if let Some(ca) = &self.ca_file

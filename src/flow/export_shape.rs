@@ -107,7 +107,9 @@ pub fn ocsf(row: &AuditRow, chain_ok: bool) -> Value {
 /// written by rekey, not into the database by someone without the master key).
 pub fn chain_ok(keys: &Keys, row: &AuditRow) -> bool {
     match (&row.prev_hash, &row.hash) {
-        (Some(prev), Some(hash)) => crate::crypto::constant_time_eq(&keys.audit_mac(prev, &row.event.canonical()), hash),
+        (Some(prev), Some(hash)) => {
+            crate::crypto::constant_time_eq(&keys.audit_mac(prev, &row.event.canonical()), hash)
+        }
         _ => false,
     }
 }
@@ -139,7 +141,10 @@ mod tests {
             let produced = ["change", "reset", "unlock", "method_added", "method_removed", "disowned"]
                 .into_iter()
                 .chain(["self_service_closed", "helpdesk_lift_block"])
-                .any(|n| webhook_event(&event(n, "success")) == Some(kind) || webhook_event(&event(n, "blocked")) == Some(kind));
+                .any(|n| {
+                    webhook_event(&event(n, "success")) == Some(kind)
+                        || webhook_event(&event(n, "blocked")) == Some(kind)
+                });
             assert!(produced, "{kind} is offered in config but never sent");
         }
     }
@@ -154,7 +159,10 @@ mod tests {
         assert_eq!(body["audit_id"], 12);
         let row = AuditRow { id: 12, event: e, prev_hash: None, hash: None };
         let o = ocsf(&row, false);
-        assert_eq!((o["class_uid"].as_u64(), o["activity_id"].as_u64(), o["type_uid"].as_u64()), (Some(3001), Some(4), Some(300104)));
+        assert_eq!(
+            (o["class_uid"].as_u64(), o["activity_id"].as_u64(), o["type_uid"].as_u64()),
+            (Some(3001), Some(4), Some(300104))
+        );
         assert_eq!(o["time"].as_i64(), Some(1_700_000_000_000));
         assert_eq!(o["metadata"]["sequence"].as_i64(), Some(12));
     }

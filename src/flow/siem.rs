@@ -26,7 +26,7 @@ const PAGE: i64 = 200;
 pub const LEASE_SECS: i64 = 30;
 
 enum Target {
-    Syslog { sender: SyslogSender, hostname: String },
+    Syslog { sender: Box<SyslogSender>, hostname: String },
     Json { path: PathBuf, last_written: i64 },
 }
 
@@ -49,7 +49,10 @@ impl Sink {
                     } else {
                         siem.syslog_hostname.clone()
                     };
-                    sinks.push(Sink { cursor: SYSLOG_CURSOR, target: Target::Syslog { sender, hostname } })
+                    sinks.push(Sink {
+                        cursor: SYSLOG_CURSOR,
+                        target: Target::Syslog { sender: Box::new(sender), hostname },
+                    })
                 }
                 Err(err) => tracing::error!(%err, "siem.syslog cannot be used"),
             }
@@ -120,7 +123,10 @@ fn syslog_record<'a>(row: &'a AuditRow, record: &serde_json::Value) -> Record<'a
 }
 
 /// Appends one JSON line per record and syncs the file.
-fn append_lines<'a>(path: &std::path::Path, records: impl Iterator<Item = &'a serde_json::Value>) -> std::io::Result<()> {
+fn append_lines<'a>(
+    path: &std::path::Path,
+    records: impl Iterator<Item = &'a serde_json::Value>,
+) -> std::io::Result<()> {
     let mut file = std::fs::OpenOptions::new().create(true).append(true).read(true).open(path)?;
     let mut out = Vec::new();
     // A line cut short by a crash stays on its own line.
@@ -176,7 +182,11 @@ mod tests {
         let rec = |n: i64| serde_json::json!({ "metadata": { "sequence": n } });
         append_lines(&path, [rec(1), rec(2)].iter()).unwrap_or_default();
         assert_eq!(last_id_in(&path).ok(), Some(2));
-        std::fs::OpenOptions::new().append(true).open(&path).and_then(|mut f| f.write_all(b"{\"metad")).unwrap_or_default();
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .and_then(|mut f| f.write_all(b"{\"metad"))
+            .unwrap_or_default();
         assert_eq!(last_id_in(&path).ok(), Some(2));
         append_lines(&path, [rec(3)].iter()).unwrap_or_default();
         let text = std::fs::read_to_string(&path).unwrap_or_default();

@@ -54,10 +54,7 @@ impl Endpoints {
 /// The MAC that binds a delivery's body to its endpoint and audit record.
 fn delivery_mac(services: &Services, endpoint: &str, audit_id: i64, body: &str) -> Vec<u8> {
     let id = audit_id.to_be_bytes();
-    services
-        .keys
-        .row_mac("webhook_deliveries", &[Some(endpoint.as_bytes()), Some(&id), Some(body.as_bytes())])
-        .to_vec()
+    services.keys.row_mac("webhook_deliveries", &[Some(endpoint.as_bytes()), Some(&id), Some(body.as_bytes())]).to_vec()
 }
 
 /// The deliveries one audit record makes.
@@ -128,8 +125,8 @@ pub async fn step(services: &Services, endpoints: &Endpoints) -> Result<(), Flow
             Err(err) => {
                 let failed = u32::try_from(d.attempts + 1).unwrap_or(u32::MAX);
                 let now = services.clock.now();
-                let retry_at = (failed < hook.max_attempts)
-                    .then(|| now + retry_delay(hook, failed, d.id).as_secs() as i64);
+                let retry_at =
+                    (failed < hook.max_attempts).then(|| now + retry_delay(hook, failed, d.id).as_secs() as i64);
                 tracing::warn!(%err, delivery = d.id, attempt = failed, dead = retry_at.is_none(), "webhook delivery failed");
                 services.db.delivery_failed(d.id, now, retry_at, &err).await?;
             }

@@ -116,13 +116,12 @@ impl SyslogSender {
                         roots.add(cert).map_err(|e| format!("siem.syslog_ca_file: {e}"))?;
                     }
                 }
-                let config = rustls::ClientConfig::builder_with_provider(Arc::new(
-                    rustls::crypto::ring::default_provider(),
-                ))
-                .with_safe_default_protocol_versions()
-                .map_err(|e| format!("TLS: {e}"))?
-                .with_root_certificates(roots)
-                .with_no_client_auth();
+                let config =
+                    rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+                        .with_safe_default_protocol_versions()
+                        .map_err(|e| format!("TLS: {e}"))?
+                        .with_root_certificates(roots)
+                        .with_no_client_auth();
                 Some(tokio_rustls::TlsConnector::from(Arc::new(config)))
             }
         };
@@ -177,11 +176,7 @@ impl SyslogSender {
         }
     }
 
-    async fn connect_tls(
-        &self,
-        host: &str,
-        port: u16,
-    ) -> Result<tokio_rustls::client::TlsStream<TcpStream>, String> {
+    async fn connect_tls(&self, host: &str, port: u16) -> Result<tokio_rustls::client::TlsStream<TcpStream>, String> {
         let Some(connector) = &self.tls else { return Err("no TLS configuration".into()) };
         let name = rustls::pki_types::ServerName::try_from(host.to_owned()).map_err(|e| format!("{host}: {e}"))?;
         let tcp = tokio::time::timeout(IO_TIMEOUT, TcpStream::connect((host, port)))

@@ -170,7 +170,8 @@ impl Db {
 
     /// Deliveries in `state`, newest first, at most `limit`.
     pub async fn deliveries(&self, state: &str, limit: i64) -> Result<Vec<Delivery>, StoreError> {
-        let sql = format!("SELECT {DELIVERY_COLUMNS} FROM webhook_deliveries WHERE state = $1 ORDER BY id DESC LIMIT $2");
+        let sql =
+            format!("SELECT {DELIVERY_COLUMNS} FROM webhook_deliveries WHERE state = $1 ORDER BY id DESC LIMIT $2");
         Ok(with_pool!(self, |pool| sqlx::query_as(&sql).bind(state).bind(limit).fetch_all(pool).await?))
     }
 

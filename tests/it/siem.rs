@@ -34,7 +34,14 @@ async fn record(services: &rekey::flow::Services, n: usize) {
     let (event, outcome) = EVENTS[n % EVENTS.len()];
     let user = someone(n);
     let who = Requester { ip: Some("192.0.2.7".into()), ..Requester::default() };
-    let r = AuditRecord { event, flow: Some("reset"), user: Some(&user), outcome, method: Some("email"), ..Default::default() };
+    let r = AuditRecord {
+        event,
+        flow: Some("reset"),
+        user: Some(&user),
+        outcome,
+        method: Some("email"),
+        ..Default::default()
+    };
     services.audit(&who, r).await;
 }
 

@@ -59,8 +59,14 @@ fn someone(n: usize) -> DirUser {
 /// Writes a `method_added` audit record, as the register flow does.
 async fn method_added(env: &TestEnv, n: usize) {
     let user = someone(n);
-    let record =
-        AuditRecord { event: "method_added", flow: Some("register"), user: Some(&user), outcome: "success", method: Some("email"), ..Default::default() };
+    let record = AuditRecord {
+        event: "method_added",
+        flow: Some("register"),
+        user: Some(&user),
+        outcome: "success",
+        method: Some("email"),
+        ..Default::default()
+    };
     env.server.services.audit(&Requester::default(), record).await;
 }
 

@@ -63,7 +63,11 @@ pub(super) struct RetryForm {
 }
 crate::web::csrf::has_csrf!(RetryForm);
 
-pub(super) async fn retry(p: Page, AdminUser(a): AdminUser, Verified(form): Verified<RetryForm>) -> Result<Response, Error> {
+pub(super) async fn retry(
+    p: Page,
+    AdminUser(a): AdminUser,
+    Verified(form): Verified<RetryForm>,
+) -> Result<Response, Error> {
     let retried = match form.id.trim().parse::<i64>() {
         Ok(id) => crate::flow::webhooks::retry(&p.s, &p.who, &a.login, id).await?,
         Err(_) => false,
