@@ -805,3 +805,21 @@ admin-campaign-reminders = Erinnerungen an ablaufende Passwörter in den letzten
 admin-campaign-missing = Noch offen
 admin-campaign-missing-link = Wer noch nicht genügend registriert hat
 admin-campaign-no-data = Es ist noch kein Durchlauf gelaufen: Das Diagramm füllt sich Tag für Tag.
+
+# Admin: webhooks (dead letters)
+admin-nav-webhooks = Webhooks
+admin-webhooks-title = Webhooks
+admin-webhooks-none = Kein Webhook ist eingerichtet ([[webhooks]] in der Konfiguration).
+admin-webhooks-endpoints = Kontoereignisse werden gesendet an:
+admin-webhooks-pending = { $count ->
+    [one] 1 Zustellung wartet
+   *[other] { $count } Zustellungen warten
+}
+admin-webhooks-dead = Unzustellbare Meldungen
+admin-webhooks-dead-help = Diese Zustellungen sind so oft gescheitert, wie der Endpunkt es erlaubt. Beheben Sie das Problem am Endpunkt und senden Sie sie dann erneut.
+admin-webhooks-endpoint = Endpunkt
+admin-webhooks-attempts = Versuche
+admin-webhooks-last-error = Letzter Fehler
+admin-webhooks-retry = Erneut senden
+admin-webhooks-retried = Die Zustellung ist wieder in der Warteschlange.
+admin-webhooks-not-dead = Diese Zustellung ist (nicht mehr) unzustellbar.

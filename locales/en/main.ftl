@@ -795,3 +795,21 @@ admin-campaign-reminders = Expiry reminders sent in the last 30 days
 admin-campaign-missing = Still missing
 admin-campaign-missing-link = Who has not registered enough
 admin-campaign-no-data = No pass has run yet: the chart fills in day by day.
+
+# Admin: webhooks (dead letters)
+admin-nav-webhooks = Webhooks
+admin-webhooks-title = Webhooks
+admin-webhooks-none = No webhook is configured ([[webhooks]] in the configuration).
+admin-webhooks-endpoints = Account events are sent to:
+admin-webhooks-pending = { $count ->
+    [one] 1 delivery waiting
+   *[other] { $count } deliveries waiting
+}
+admin-webhooks-dead = Dead letters
+admin-webhooks-dead-help = These deliveries failed as many times as the endpoint allows. Fix the endpoint, then send them again.
+admin-webhooks-endpoint = Endpoint
+admin-webhooks-attempts = Attempts
+admin-webhooks-last-error = Last error
+admin-webhooks-retry = Send again
+admin-webhooks-retried = The delivery is back in the queue.
+admin-webhooks-not-dead = That delivery is not a dead letter (any more).

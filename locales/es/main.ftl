@@ -805,3 +805,21 @@ admin-campaign-reminders = Recordatorios de caducidad enviados en los últimos 3
 admin-campaign-missing = Aún pendientes
 admin-campaign-missing-link = Quién no ha registrado suficientes métodos
 admin-campaign-no-data = Todavía no se ha ejecutado ninguna pasada: el gráfico se completa día a día.
+
+# Admin: webhooks (dead letters)
+admin-nav-webhooks = Webhooks
+admin-webhooks-title = Webhooks
+admin-webhooks-none = No hay ningún webhook configurado ([[webhooks]] en la configuración).
+admin-webhooks-endpoints = Los eventos de cuenta se envían a:
+admin-webhooks-pending = { $count ->
+    [one] 1 entrega pendiente
+   *[other] { $count } entregas pendientes
+}
+admin-webhooks-dead = Mensajes fallidos
+admin-webhooks-dead-help = Estas entregas fallaron tantas veces como permite el destino. Corrija el destino y vuelva a enviarlas.
+admin-webhooks-endpoint = Destino
+admin-webhooks-attempts = Intentos
+admin-webhooks-last-error = Último error
+admin-webhooks-retry = Enviar de nuevo
+admin-webhooks-retried = La entrega ha vuelto a la cola.
+admin-webhooks-not-dead = Esa entrega ya no es un mensaje fallido.

@@ -808,3 +808,21 @@ admin-campaign-reminders = Rappels d'expiration envoyés ces 30 derniers jours
 admin-campaign-missing = Encore manquants
 admin-campaign-missing-link = Qui n'a pas inscrit assez de méthodes
 admin-campaign-no-data = Aucun passage n'a encore eu lieu : le graphique se remplit jour après jour.
+
+# Admin: webhooks (dead letters)
+admin-nav-webhooks = Webhooks
+admin-webhooks-title = Webhooks
+admin-webhooks-none = Aucun webhook n'est configuré ([[webhooks]] dans la configuration).
+admin-webhooks-endpoints = Les événements de compte sont envoyés à :
+admin-webhooks-pending = { $count ->
+    [one] 1 envoi en attente
+   *[other] { $count } envois en attente
+}
+admin-webhooks-dead = Envois abandonnés
+admin-webhooks-dead-help = Ces envois ont échoué autant de fois que le point de réception le permet. Corrigez-le, puis renvoyez-les.
+admin-webhooks-endpoint = Point de réception
+admin-webhooks-attempts = Tentatives
+admin-webhooks-last-error = Dernière erreur
+admin-webhooks-retry = Renvoyer
+admin-webhooks-retried = L'envoi est de nouveau dans la file d'attente.
+admin-webhooks-not-dead = Cet envoi n'est pas (ou plus) abandonné.

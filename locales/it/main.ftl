@@ -800,3 +800,21 @@ admin-campaign-reminders = Promemoria di scadenza inviati negli ultimi 30 giorni
 admin-campaign-missing = Ancora mancanti
 admin-campaign-missing-link = Chi non ha registrato abbastanza metodi
 admin-campaign-no-data = Non è ancora stato eseguito alcun passaggio: il grafico si riempie giorno per giorno.
+
+# Admin: webhooks (dead letters)
+admin-nav-webhooks = Webhook
+admin-webhooks-title = Webhook
+admin-webhooks-none = Nessun webhook è configurato ([[webhooks]] nella configurazione).
+admin-webhooks-endpoints = Gli eventi dell'account vengono inviati a:
+admin-webhooks-pending = { $count ->
+    [one] 1 consegna in attesa
+   *[other] { $count } consegne in attesa
+}
+admin-webhooks-dead = Consegne non riuscite
+admin-webhooks-dead-help = Queste consegne sono fallite tante volte quante il destinatario consente. Correggi il destinatario, poi inviale di nuovo.
+admin-webhooks-endpoint = Destinatario
+admin-webhooks-attempts = Tentativi
+admin-webhooks-last-error = Ultimo errore
+admin-webhooks-retry = Invia di nuovo
+admin-webhooks-retried = La consegna è di nuovo in coda.
+admin-webhooks-not-dead = Quella consegna non è (più) una consegna non riuscita.

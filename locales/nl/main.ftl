@@ -806,3 +806,21 @@ admin-campaign-reminders = Verloopherinneringen in de afgelopen 30 dagen
 admin-campaign-missing = Nog niet geregistreerd
 admin-campaign-missing-link = Wie nog niet genoeg heeft geregistreerd
 admin-campaign-no-data = Er is nog geen ronde gedraaid: de grafiek vult zich dag na dag.
+
+# Admin: webhooks (dead letters)
+admin-nav-webhooks = Webhooks
+admin-webhooks-title = Webhooks
+admin-webhooks-none = Er is geen webhook ingesteld ([[webhooks]] in de configuratie).
+admin-webhooks-endpoints = Accountgebeurtenissen worden verzonden naar:
+admin-webhooks-pending = { $count ->
+    [one] 1 bezorging wacht
+   *[other] { $count } bezorgingen wachten
+}
+admin-webhooks-dead = Onbestelbare berichten
+admin-webhooks-dead-help = Deze bezorgingen zijn zo vaak mislukt als het eindpunt toestaat. Herstel het eindpunt en verstuur ze dan opnieuw.
+admin-webhooks-endpoint = Eindpunt
+admin-webhooks-attempts = Pogingen
+admin-webhooks-last-error = Laatste fout
+admin-webhooks-retry = Opnieuw versturen
+admin-webhooks-retried = De bezorging staat weer in de wachtrij.
+admin-webhooks-not-dead = Die bezorging is (niet meer) onbestelbaar.

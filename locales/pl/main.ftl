@@ -837,3 +837,22 @@ admin-campaign-reminders = Przypomnienia o wygasaniu wysłane w ostatnich 30 dni
 admin-campaign-missing = Nadal brakuje
 admin-campaign-missing-link = Kto nie zarejestrował wystarczającej liczby metod
 admin-campaign-no-data = Nie wykonano jeszcze żadnego przebiegu: wykres wypełnia się dzień po dniu.
+
+# Admin: webhooks (dead letters)
+admin-nav-webhooks = Webhooki
+admin-webhooks-title = Webhooki
+admin-webhooks-none = Nie skonfigurowano żadnego webhooka ([[webhooks]] w konfiguracji).
+admin-webhooks-endpoints = Zdarzenia kont są wysyłane do:
+admin-webhooks-pending = { $count ->
+    [one] 1 doręczenie czeka
+    [few] { $count } doręczenia czekają
+   *[many] { $count } doręczeń czeka
+}
+admin-webhooks-dead = Niedoręczone
+admin-webhooks-dead-help = Te doręczenia nie powiodły się tyle razy, ile pozwala punkt odbioru. Napraw punkt odbioru, a potem wyślij je ponownie.
+admin-webhooks-endpoint = Punkt odbioru
+admin-webhooks-attempts = Próby
+admin-webhooks-last-error = Ostatni błąd
+admin-webhooks-retry = Wyślij ponownie
+admin-webhooks-retried = Doręczenie wróciło do kolejki.
+admin-webhooks-not-dead = To doręczenie nie jest (już) niedoręczone.

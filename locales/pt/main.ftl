@@ -800,3 +800,21 @@ admin-campaign-reminders = Lembretes de expiração enviados nos últimos 30 dia
 admin-campaign-missing = Ainda em falta
 admin-campaign-missing-link = Quem não registou métodos suficientes
 admin-campaign-no-data = Ainda não correu nenhuma passagem: o gráfico preenche-se dia a dia.
+
+# Admin: webhooks (dead letters)
+admin-nav-webhooks = Webhooks
+admin-webhooks-title = Webhooks
+admin-webhooks-none = Nenhum webhook está configurado ([[webhooks]] na configuração).
+admin-webhooks-endpoints = Os eventos de conta são enviados para:
+admin-webhooks-pending = { $count ->
+    [one] 1 entrega pendente
+   *[other] { $count } entregas pendentes
+}
+admin-webhooks-dead = Entregas falhadas
+admin-webhooks-dead-help = Estas entregas falharam tantas vezes quantas o destino permite. Corrija o destino e envie-as novamente.
+admin-webhooks-endpoint = Destino
+admin-webhooks-attempts = Tentativas
+admin-webhooks-last-error = Último erro
+admin-webhooks-retry = Enviar novamente
+admin-webhooks-retried = A entrega voltou à fila.
+admin-webhooks-not-dead = Essa entrega não é (mais) uma entrega falhada.

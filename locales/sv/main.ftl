@@ -800,3 +800,21 @@ admin-campaign-reminders = Utgångspåminnelser skickade de senaste 30 dagarna
 admin-campaign-missing = Saknas fortfarande
 admin-campaign-missing-link = Vilka som inte har registrerat tillräckligt
 admin-campaign-no-data = Ingen körning har gjorts ännu: diagrammet fylls på dag för dag.
+
+# Admin: webhooks (dead letters)
+admin-nav-webhooks = Webhooks
+admin-webhooks-title = Webhooks
+admin-webhooks-none = Ingen webhook är konfigurerad ([[webhooks]] i konfigurationen).
+admin-webhooks-endpoints = Kontohändelser skickas till:
+admin-webhooks-pending = { $count ->
+    [one] 1 leverans väntar
+   *[other] { $count } leveranser väntar
+}
+admin-webhooks-dead = Olevererade
+admin-webhooks-dead-help = Dessa leveranser misslyckades så många gånger som mottagaren tillåter. Åtgärda mottagaren och skicka dem sedan igen.
+admin-webhooks-endpoint = Mottagare
+admin-webhooks-attempts = Försök
+admin-webhooks-last-error = Senaste fel
+admin-webhooks-retry = Skicka igen
+admin-webhooks-retried = Leveransen är tillbaka i kön.
+admin-webhooks-not-dead = Den leveransen är inte (längre) olevererad.

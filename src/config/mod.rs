@@ -28,6 +28,7 @@ pub mod directory;
 pub mod helpdesk;
 pub use directory::discovery;
 pub mod email;
+pub mod exports;
 pub mod graph_groups;
 pub mod graph_transport;
 pub mod kiosk;
@@ -61,6 +62,7 @@ pub use directory::{
     OnPremises, PLAINTEXT_REFUSED,
 };
 pub use email::EmailMethodConfig;
+pub use exports::{SiemConfig, SyslogTarget, WEBHOOK_EVENTS, WebhookConfig};
 pub use helpdesk::HelpdeskConfig;
 pub use kiosk::KioskConfig;
 pub use limits::LimitsConfig;
@@ -136,6 +138,11 @@ pub struct Config {
     pub reminders: RemindersConfig,
     #[serde(default)]
     pub campaign: CampaignConfig,
+    #[serde(default)]
+    pub siem: SiemConfig,
+    /// `[[webhooks]]`: endpoints told of account events.
+    #[serde(default)]
+    pub webhooks: Vec<WebhookConfig>,
 }
 
 /// One configuration mistake, named by its key path.
@@ -234,6 +241,9 @@ impl Config {
         }
         read_secret_file(&mut self.mail.password, &self.mail.password_file, "mail.password_file", errors);
         self.sms.read_secret_files(errors);
+        for (i, hook) in self.webhooks.iter_mut().enumerate() {
+            hook.read_secret_file(i, errors);
+        }
     }
 
     /// The 32-byte master key, once `validate` has passed.
@@ -274,6 +284,8 @@ impl Config {
         self.audit.validate(&mut err);
         self.reminders.validate(&mut err);
         self.campaign.validate(&mut err);
+        self.siem.validate(&mut err);
+        exports::validate_webhooks(&self.webhooks, &mut err);
         if self.policy.methods.contains(&MethodKind::Passkey)
             && let Err((key, message)) = self.passkeys.relying_party(&self.server.public_url, &self.kiosk.hosts)
         {
@@ -356,7 +368,17 @@ pub(crate) fn render_toml(value: &serde_json::Value) -> String {
     let mut out = String::new();
     let serde_json::Value::Object(sections) = value else { return out };
     for (name, section) in sections {
-        render_section(&mut out, name, section);
+        match section {
+            // An array of tables (`[[webhooks]]`): each entry under its own header.
+            serde_json::Value::Array(entries) => {
+                for entry in entries {
+                    let mut one = String::new();
+                    render_section(&mut one, name, entry);
+                    out.push_str(&one.replacen(&format!("[{name}]"), &format!("[[{name}]]"), 1));
+                }
+            }
+            _ => render_section(&mut out, name, section),
+        }
     }
     out
 }

@@ -17,6 +17,8 @@ pub mod delegated;
 pub mod dir_rules;
 pub mod enrol;
 mod enrolment;
+pub mod export_shape;
+pub mod exports;
 pub mod failures;
 pub mod helpdesk;
 pub mod limits;
@@ -33,7 +35,9 @@ pub mod reminders;
 pub mod rows;
 mod services;
 pub mod sessions;
+pub mod siem;
 pub mod sms;
+pub mod webhooks;
 
 /// What every flow is given and answers with; defined in `services`, below every other module here.
 pub use listing_state::{Listed, Listing};

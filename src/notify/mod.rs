@@ -9,6 +9,8 @@ mod contact;
 pub mod messages;
 pub mod reminders;
 pub mod sms;
+pub mod syslog;
+pub mod webhook;
 
 use std::time::Duration;
 

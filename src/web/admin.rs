@@ -27,10 +27,12 @@ mod activity;
 mod audit;
 mod campaign;
 mod coverage;
+mod webhooks;
 use activity::*;
 use audit::*;
 use campaign::*;
 use coverage::*;
+use webhooks::*;
 
 /// Rows per page of the audit search and the coverage list.
 const PAGE: i64 = 100;
@@ -48,6 +50,8 @@ pub fn routes() -> Router<Arc<Services>> {
         .route("/admin/activity.csv", get(activity_csv))
         .route("/admin/audit", get(audit))
         .route("/admin/audit.csv", get(audit_csv))
+        .route("/admin/webhooks", get(webhooks))
+        .route("/admin/webhooks/retry", axum::routing::post(retry))
 }
 
 /// A signed-in admin, or the answer for whoever is not one.
@@ -72,13 +76,14 @@ impl Nav {
         Nav { current, name: if a.display_name.is_empty() { a.login.clone() } else { a.display_name.clone() } }
     }
 
-    pub fn links(&self) -> [(&'static str, &'static str, bool); 5] {
+    pub fn links(&self) -> [(&'static str, &'static str, bool); 6] {
         [
             ("/admin", "admin-nav-home", self.current == "home"),
             ("/admin/coverage", "admin-nav-coverage", self.current == "coverage"),
             ("/admin/campaign", "admin-nav-campaign", self.current == "campaign"),
             ("/admin/activity", "admin-nav-activity", self.current == "activity"),
             ("/admin/audit", "admin-nav-audit", self.current == "audit"),
+            ("/admin/webhooks", "admin-nav-webhooks", self.current == "webhooks"),
         ]
     }
 }

@@ -270,6 +270,8 @@ pub struct Running {
     pub metrics_addr: Option<SocketAddr>,
     shutdown: Option<watch::Sender<bool>>,
     task: tokio::task::JoinHandle<()>,
+    /// Webhooks and the SIEM export (`flow/exports.rs`).
+    exports: Option<crate::flow::exports::Exports>,
 }
 
 impl Running {
@@ -279,6 +281,9 @@ impl Running {
             let _ = tx.send(true);
         }
         let _ = (&mut self.task).await;
+        if let Some(exports) = self.exports.take() {
+            exports.stop().await;
+        }
         // The last word on the audit trail, for `rekey audit verify --checkpoints`.
         crate::flow::checkpoint::write(&self.services).await;
     }
@@ -312,6 +317,7 @@ pub async fn start_on(listener: TcpListener, config: Config, clock: Clock) -> Re
     spawn_housekeeping(services.clone());
     crate::flow::checkpoint::spawn(&services);
     crate::flow::reminders::spawn(&services);
+    let exports = Some(crate::flow::exports::start(&services).await);
     let (tx, rx) = watch::channel(false);
     let metrics_addr = match metrics_listener {
         Some(listener) => {
@@ -347,7 +353,7 @@ pub async fn start_on(listener: TcpListener, config: Config, clock: Clock) -> Re
     if let Some(metrics_addr) = metrics_addr {
         tracing::info!(%metrics_addr, "metrics are served on their own address");
     }
-    Ok(Running { addr, services, metrics_addr, shutdown: Some(tx), task })
+    Ok(Running { addr, services, metrics_addr, shutdown: Some(tx), task, exports })
 }
 
 /// Deletes expired attempts, codes and sessions once a minute.

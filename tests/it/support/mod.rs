@@ -17,6 +17,7 @@ pub mod latency;
 pub mod ldap_server;
 pub mod postgres;
 pub mod raw_agent;
+pub mod receivers;
 pub mod samba;
 pub mod slapd;
 pub mod sms_gateway;
