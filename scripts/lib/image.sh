@@ -6,10 +6,10 @@
 #                                                compressed, in bytes: what a registry stores and
 #                                                a pull moves), OUT/rootfs-size (unpacked bytes)
 #   scripts/lib/image.sh test OUT SLAPD_DIR LDAP_PORT
-#                                                unpacks OUT's image afresh and runs it under
-#                                                chroot as the image's user: `rekey --version`,
-#                                                then `rekey serve` against the throw-away slapd
-#                                                in SLAPD_DIR until /readyz answers 200
+#                                                unpacks OUT's image afresh and runs it as a
+#                                                container: `rekey --version`, then `rekey
+#                                                serve` against the throw-away slapd in
+#                                                SLAPD_DIR until /readyz answers 200
 #
 # The root file system is the stripped binary at /usr/bin/rekey, exactly the shared libraries
 # `ldd` lists for it (rekey uses rustls, so libc, libm and libgcc_s and the loader), Debian's CA
@@ -18,9 +18,10 @@
 # the layout. Load it with `docker load` (Docker 25 or later) or `podman load`, or push it with
 # `skopeo copy oci-archive:rekey-oci.tar docker://…`.
 #
-# Containers: this sandbox has no container runtime that can start one (no daemon, and
-# runc/crun need namespaces and cgroups it does not hand out), so `test` uses chroot with /proc
-# mounted, which runs the same files as the same user with the same environment.
+# `test` runs the image as a container with runc (Debian's) from the runtime bundle umoci
+# unpacks, on the host's network with /data bind-mounted and a read-only root; where no
+# container can start (no namespaces), it falls back to chroot with /proc mounted: the same
+# files, user and environment.
 set -euo pipefail
 # shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"
@@ -30,6 +31,7 @@ UID_GID=65532:65532
 build() {
   local binary=$1 out=$2 version commit rootfs lib
   command -v umoci >/dev/null || apt_install umoci
+  command -v jq >/dev/null || apt_install jq
   [ -x "$binary" ] || die "no binary at $binary"
   version=$("$binary" --version | sed -n 's/^rekey \([^ ]*\) .*/\1/p')
   commit=$(git rev-parse HEAD 2>/dev/null || echo unknown)
@@ -72,39 +74,57 @@ build() {
     --config.label "org.opencontainers.image.revision=$commit"
   umoci tag --image "$layout:latest" "$version"
   umoci gc --layout "$layout"
+  # Docker (25+) and containerd name a loaded image after this annotation: rekey:latest, rekey:<version>.
+  jq '.manifests |= map(.annotations["io.containerd.image.name"] = "docker.io/library/rekey:" + .annotations["org.opencontainers.image.ref.name"])' \
+    "$layout/index.json" >"$layout/index.json.new"
+  mv "$layout/index.json.new" "$layout/index.json"
   rm -rf "$bundle"
   tar -C "$layout" -cf "$out/rekey-oci.tar" .
   du -sb "$layout/blobs" | cut -f1 >"$out/size"
   du -sb "$rootfs" | cut -f1 >"$out/rootfs-size"
 }
 
+# Writes the bundle's runtime config for one run: ARGS as the command, the host's network (so
+# the test reaches it and it reaches the test's slapd), DATA bind-mounted at /data (the volume),
+# EXTRA_ENV added, the root file system read-only (as `docker run --read-only`).
+runtime_config() {
+  local bundle=$1 data=$2 args_json=$3 env_json=$4
+  jq --arg data "$data" --argjson args "$args_json" --argjson env "$env_json" '
+    .process.terminal = false
+    | .process.args = $args
+    | .process.env += $env
+    | .root.readonly = true
+    | .linux.namespaces |= map(select(.type != "network"))
+    | .mounts += [{"destination": "/data", "type": "bind", "source": $data, "options": ["rbind", "rw"]}]
+  ' "$bundle/config.json.image" >"$bundle/config.json"
+}
+
 test_image() {
   local out=$1 slapd=$2 ldap_port=$3 port=${PACKAGE_IMAGE_PORT:-18090}
-  local check="$out/check" rootfs user env=() line pid body=""
+  local check="$out/check" bundle rootfs data user env=() line pid body="" mode version id
   command -v umoci >/dev/null || apt_install umoci
+  command -v runc >/dev/null || apt_install runc || true
+  command -v jq >/dev/null || apt_install jq
   rm -rf "$check"
   mkdir -p "$check/layout"
   # From the archive people would load, not from the files it was made of.
   tar -C "$check/layout" -xf "$out/rekey-oci.tar"
-  umoci unpack --image "$check/layout:latest" "$check/bundle" >/dev/null
-  rootfs="$check/bundle/rootfs"
-  user=$(jq -r '"\(.process.user.uid):\(.process.user.gid)"' "$check/bundle/config.json")
+  bundle="$check/bundle"
+  umoci unpack --image "$check/layout:latest" "$bundle" >/dev/null
+  cp "$bundle/config.json" "$bundle/config.json.image"
+  rootfs="$bundle/rootfs"
+  user=$(jq -r '"\(.process.user.uid):\(.process.user.gid)"' "$bundle/config.json")
   [ "$user" = "$UID_GID" ] || die "the image runs as $user, not $UID_GID"
-  while IFS= read -r line; do env+=("$line"); done < <(jq -r '.process.env[]' "$check/bundle/config.json")
-  [ "$(jq -r '.process.args | join(" ")' "$check/bundle/config.json")" = "/usr/bin/rekey serve" ] \
+  [ "$(jq -r '.process.args | join(" ")' "$bundle/config.json")" = "/usr/bin/rekey serve" ] \
     || die "the image does not run rekey serve"
 
-  local version
-  version=$(env -i "${env[@]}" chroot --userspec="$user" "$rootfs" /usr/bin/rekey --version)
-  echo "image: $version"
-  [[ "$version" == "rekey "*" (commit "* ]] || die "rekey --version in the image: $version"
-
   # What an administrator mounts at /data: config, master key, directory CA and password.
-  install -o "${user%:*}" -m 0600 "$slapd/tls/ca.pem" "$rootfs/data/ca.pem"
-  install -o "${user%:*}" -m 0600 "$slapd/service.secret" "$rootfs/data/bind.secret"
-  (umask 077 && head -c 32 /dev/urandom | base64 >"$rootfs/data/master.key")
-  chown "$user" "$rootfs/data/master.key"
-  cat >"$rootfs/data/rekey.toml" <<TOML
+  data="$check/data"
+  mkdir -p "$data"
+  install -m 0600 "$slapd/tls/ca.pem" "$data/ca.pem"
+  install -m 0600 "$slapd/service.secret" "$data/bind.secret"
+  (umask 077 && head -c 32 /dev/urandom | base64 >"$data/master.key")
+  cat >"$data/rekey.toml" <<TOML
 [server]
 public_url = "http://127.0.0.1:$port"
 [secrets]
@@ -119,22 +139,48 @@ base_dn = "ou=people,dc=example,dc=test"
 [mail]
 transport = "console"
 TOML
-  chown "$user" "$rootfs/data/rekey.toml"
+  chown -R "$user" "$data"
+  chmod 0700 "$data"
+  local extra
+  extra=$(jq -cn --arg listen "127.0.0.1:$port" '["REKEY_CONFIG=/data/rekey.toml", "REKEY_SERVER__LISTEN=\($listen)"]')
 
-  mount -t proc proc "$rootfs/proc"
-  # The image listens on 0.0.0.0:8080; here the host's network is shared, so a free port.
-  (cd "$rootfs/data" && exec env -i "${env[@]}" REKEY_CONFIG=/data/rekey.toml REKEY_SERVER__LISTEN="127.0.0.1:$port" \
-    chroot --userspec="$user" "$rootfs" /usr/bin/rekey serve) >"$check/portal.log" 2>&1 &
-  pid=$!
-  trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; umount "$rootfs/proc" 2>/dev/null || true' EXIT
+  # A container (runc, from the bundle umoci made of the image) where one can start here;
+  # otherwise chroot with /proc mounted: the same files, user and environment.
+  id="rekey-image-check-$$"
+  runtime_config "$bundle" "$data" '["/usr/bin/rekey", "--version"]' '[]'
+  if command -v runc >/dev/null && version=$(runc run -b "$bundle" "$id" 2>"$check/runc.log"); then
+    mode="a container (runc: namespaces, cgroup, read-only root, /data mounted)"
+  else
+    echo "image: no container starts here ($(tail -n 1 "$check/runc.log" 2>/dev/null)); using chroot"
+    mode="chroot"
+    cp -a "$data/." "$rootfs/data/"
+    while IFS= read -r line; do env+=("$line"); done < <(jq -r '.process.env[]' "$bundle/config.json.image")
+    version=$(env -i "${env[@]}" chroot --userspec="$user" "$rootfs" /usr/bin/rekey --version)
+  fi
+  echo "image: $version, in $mode"
+  [[ "$version" == "rekey "*" (commit "* ]] || die "rekey --version in the image: $version"
+
+  if [ "$mode" = chroot ]; then
+    mount -t proc proc "$rootfs/proc"
+    (cd "$rootfs/data" && exec env -i "${env[@]}" REKEY_CONFIG=/data/rekey.toml REKEY_SERVER__LISTEN="127.0.0.1:$port" \
+      chroot --userspec="$user" "$rootfs" /usr/bin/rekey serve) >"$check/portal.log" 2>&1 &
+    pid=$!
+    trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; umount "$rootfs/proc" 2>/dev/null || true' EXIT
+    data="$rootfs/data"
+  else
+    runtime_config "$bundle" "$data" '["/usr/bin/rekey", "serve"]' "$extra"
+    runc run -b "$bundle" "$id" >"$check/portal.log" 2>&1 &
+    pid=$!
+    trap 'runc kill "$id" TERM 2>/dev/null || true; wait "$pid" 2>/dev/null || true; runc delete -f "$id" 2>/dev/null || true' EXIT
+  fi
   for _ in $(seq 1 150); do
     body=$(curl -fsS "http://127.0.0.1:$port/readyz" 2>/dev/null) && break
     body=""
     sleep 0.2
   done
   [ -n "$body" ] || { tail -n 30 "$check/portal.log" >&2; die "the image's rekey serve did not answer /readyz within 30 s"; }
-  echo "image: /readyz answered 200 under chroot as $user: $body"
-  [ -s "$rootfs/data/rekey.db" ] || die "no database in /data"
+  echo "image: /readyz answered 200 in $mode as $user: $body"
+  [ -s "$data/rekey.db" ] || die "no database in /data"
 }
 
 case "${1:-}" in
