@@ -62,16 +62,20 @@ stop_portal() {
 }
 
 wait_ready() {
-  local body=""
-  for _ in $(seq 1 150); do
+  local body="" deadline=$((SECONDS + 60))
+  while [ "$SECONDS" -lt "$deadline" ]; do
     if body=$(curl -fsS "http://127.0.0.1:$port/readyz" 2>/dev/null); then
       echo "deb: /readyz answered 200: $body"
       return 0
     fi
+    if [ -n "$portal_pid" ] && ! kill -0 "$portal_pid" 2>/dev/null; then
+      break
+    fi
     sleep 0.2
   done
+  if under_systemd; then journalctl -u rekey.service -n 30 --no-pager >&2 || true; fi
   tail -n 30 "$LOG" >&2 2>/dev/null || true
-  die "/readyz did not answer 200 within 30 s (last: ${body:-nothing})"
+  die "/readyz did not answer 200 (the portal exited, or not within 60 s)"
 }
 
 test_deb() {

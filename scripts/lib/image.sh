@@ -100,8 +100,10 @@ runtime_config() {
 }
 
 test_image() {
-  local out=$1 slapd=$2 ldap_port=$3 port=${PACKAGE_IMAGE_PORT:-18090}
-  local check="$out/check" bundle rootfs data user env=() line pid body="" mode version id
+  local out slapd=$2 ldap_port=$3 port=${PACKAGE_IMAGE_PORT:-18090}
+  local check bundle rootfs data user env=() line pid body="" mode version id
+  out=$(realpath "$1")
+  check="$out/check"
   command -v umoci >/dev/null || apt_install umoci
   command -v runc >/dev/null || apt_install runc || true
   command -v jq >/dev/null || apt_install jq
@@ -173,12 +175,13 @@ TOML
     pid=$!
     trap 'runc kill "$id" TERM 2>/dev/null || true; wait "$pid" 2>/dev/null || true; runc delete -f "$id" 2>/dev/null || true' EXIT
   fi
-  for _ in $(seq 1 150); do
+  local deadline=$((SECONDS + 60))
+  while [ "$SECONDS" -lt "$deadline" ] && kill -0 "$pid" 2>/dev/null; do
     body=$(curl -fsS "http://127.0.0.1:$port/readyz" 2>/dev/null) && break
     body=""
     sleep 0.2
   done
-  [ -n "$body" ] || { tail -n 30 "$check/portal.log" >&2; die "the image's rekey serve did not answer /readyz within 30 s"; }
+  [ -n "$body" ] || { tail -n 30 "$check/portal.log" >&2; die "the image's rekey serve did not answer /readyz (exited, or not within 60 s)"; }
   echo "image: /readyz answered 200 in $mode as $user: $body"
   [ -s "$data/rekey.db" ] || die "no database in /data"
 }

@@ -24,10 +24,14 @@ const LATER: i64 = NOW + 10 * 365 * 86_400;
 /// A value bound to a seed statement (the same SQL runs on both databases, `$n` placeholders).
 enum Value {
     Int(i64),
-    Text(&'static str),
+    Text(String),
     Bytes(Vec<u8>),
 }
 use Value::{Bytes, Int, Text};
+
+fn text(s: &str) -> Value {
+    Text(s.to_owned())
+}
 
 fn keys() -> Keys {
     Keys::derive(&[9u8; 32])
@@ -65,17 +69,13 @@ const METHOD: &str = "INSERT INTO methods (id, user_id, kind, label, sealed, cre
 
 fn method_values(m: &StoredMethod) -> Vec<Value> {
     vec![
-        Text(leak(&m.id)),
-        Text(leak(&m.user_id)),
-        Text(leak(&m.kind)),
-        Text(leak(&m.label)),
+        text(&m.id),
+        text(&m.user_id),
+        text(&m.kind),
+        text(&m.label),
         Bytes(m.sealed.clone()),
         Int(m.created_at),
     ]
-}
-
-fn leak(s: &str) -> &'static str {
-    Box::leak(s.to_owned().into_boxed_str())
 }
 
 /// The rows a portal of release `version` wrote, in that release's schema.
@@ -92,7 +92,7 @@ fn seed(version: i64) -> Vec<(&'static str, Vec<Value>)> {
                 "INSERT INTO codes (attempt_id, channel, hash, created_at, expires_at) VALUES ('a1', 'email', $1, $2, $3)",
                 vec![Bytes(vec![1; 32]), Int(NOW), Int(LATER)],
             ),
-            (AUDIT, vec![Int(NOW), Text("u1"), Text("alice")]),
+            (AUDIT, vec![Int(NOW), text("u1"), text("alice")]),
         ],
         2 => vec![
             (
@@ -125,11 +125,11 @@ fn seed(version: i64) -> Vec<(&'static str, Vec<Value>)> {
                 vec![Int(NOW)],
             ),
         ],
-        5 => vec![(AUDIT, vec![Int(NOW + 5), Text("u5"), Text("erin")])],
+        5 => vec![(AUDIT, vec![Int(NOW + 5), text("u5"), text("erin")])],
         6 => vec![("INSERT INTO method_reviews (user_id, reviewed_at) VALUES ('u1', $1)", vec![Int(NOW)])],
         7 => {
             let mut values = method_values(&method("m7", "u7", MethodKind::Passkey, "{\"cred\":7}"));
-            values.push(Text("credential-7"));
+            values.push(text("credential-7"));
             vec![(
                 "INSERT INTO methods (id, user_id, kind, label, sealed, created_at, credential) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -206,12 +206,11 @@ fn migrations(dialect: &str) -> Vec<(i64, PathBuf)> {
 /// so the checksums sqlx records are those of the real files).
 async fn migrate_to(db: &Db, dialect: &str, version: i64, folder: &Path) {
     std::fs::create_dir_all(folder).unwrap();
-    for (v, path) in migrations(dialect).into_iter().filter(|(v, _)| *v <= version) {
+    for (_, path) in migrations(dialect).into_iter().filter(|(v, _)| *v <= version) {
         let target = folder.join(path.file_name().unwrap());
         if !target.exists() {
             std::fs::copy(&path, target).unwrap();
         }
-        let _ = v;
     }
     let migrator = sqlx::migrate::Migrator::new(folder).await.unwrap();
     match db {
