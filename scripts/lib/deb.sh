@@ -90,7 +90,7 @@ test_deb() {
   echo "deb: installing $deb"
   apt-get install -y -qq "$deb" >/dev/null
   check test "$(dpkg-query -W -f '${Status} ${Version}' rekey)" = "install ok installed $expected_version"
-  check getent passwd rekey
+  check getent passwd rekey >/dev/null
   check test "$(owner_mode /var/lib/rekey)" = "rekey:rekey 750"
   check test "$(owner_mode /etc/rekey)" = "root:rekey 750"
   check test "$(owner_mode /etc/rekey/rekey.toml)" = "root:rekey 640"
