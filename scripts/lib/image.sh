@@ -167,13 +167,15 @@ TOML
     (cd "$rootfs/data" && exec env -i "${env[@]}" REKEY_CONFIG=/data/rekey.toml REKEY_SERVER__LISTEN="127.0.0.1:$port" \
       chroot --userspec="$user" "$rootfs" /usr/bin/rekey serve) >"$check/portal.log" 2>&1 &
     pid=$!
-    trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; umount "$rootfs/proc" 2>/dev/null || true' EXIT
+    # shellcheck disable=SC2064 # expanded now: these are the function's locals
+    trap "kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; umount '$rootfs/proc' 2>/dev/null || true" EXIT
     data="$rootfs/data"
   else
     runtime_config "$bundle" "$data" '["/usr/bin/rekey", "serve"]' "$extra"
     runc run -b "$bundle" "$id" >"$check/portal.log" 2>&1 &
     pid=$!
-    trap 'runc kill "$id" TERM 2>/dev/null || true; wait "$pid" 2>/dev/null || true; runc delete -f "$id" 2>/dev/null || true' EXIT
+    # shellcheck disable=SC2064 # expanded now: these are the function's locals
+    trap "runc kill $id TERM 2>/dev/null || true; wait $pid 2>/dev/null || true; runc delete -f $id 2>/dev/null || true" EXIT
   fi
   local deadline=$((SECONDS + 60))
   while [ "$SECONDS" -lt "$deadline" ] && kill -0 "$pid" 2>/dev/null; do
