@@ -185,7 +185,7 @@ TOML
   done
   [ -n "$body" ] || { tail -n 30 "$check/portal.log" >&2; die "the image's rekey serve did not answer /readyz (exited, or not within 60 s)"; }
   echo "image: /readyz answered 200 in $mode as $user: $body"
-  [ -s "$data/rekey.db" ] || die "no database in /data"
+  [ -e "$data/rekey.db" ] || die "no database in /data"
 }
 
 case "${1:-}" in
