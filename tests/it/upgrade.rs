@@ -65,17 +65,11 @@ fn attempt(id: &str, user_id: &str) -> Attempt {
 
 const AUDIT: &str = "INSERT INTO audit_events (at, event, flow, user_id, login, outcome, method, source_ip) \
                      VALUES ($1, 'reset', 'reset', $2, $3, 'success', 'email', '192.0.2.1')";
-const METHOD: &str = "INSERT INTO methods (id, user_id, kind, label, sealed, created_at) VALUES ($1, $2, $3, $4, $5, $6)";
+const METHOD: &str =
+    "INSERT INTO methods (id, user_id, kind, label, sealed, created_at) VALUES ($1, $2, $3, $4, $5, $6)";
 
 fn method_values(m: &StoredMethod) -> Vec<Value> {
-    vec![
-        text(&m.id),
-        text(&m.user_id),
-        text(&m.kind),
-        text(&m.label),
-        Bytes(m.sealed.clone()),
-        Int(m.created_at),
-    ]
+    vec![text(&m.id), text(&m.user_id), text(&m.kind), text(&m.label), Bytes(m.sealed.clone()), Int(m.created_at)]
 }
 
 /// The rows a portal of release `version` wrote, in that release's schema.
@@ -107,7 +101,10 @@ fn seed(version: i64) -> Vec<(&'static str, Vec<Value>)> {
                 "INSERT INTO agent_jobs (id, op, status, created_at, deadline) VALUES ('j2', 'reset', 'queued', $1, $2)",
                 vec![Int(NOW), Int(LATER)],
             ),
-            ("INSERT INTO agent_job_boxes (job_id, agent_id, sealed) VALUES ('j2', 'ag2', $1)", vec![Bytes(vec![4; 48])]),
+            (
+                "INSERT INTO agent_job_boxes (job_id, agent_id, sealed) VALUES ('j2', 'ag2', $1)",
+                vec![Bytes(vec![4; 48])],
+            ),
             ("INSERT INTO agent_nonces (nonce, seen_at) VALUES ('n2', $1)", vec![Int(NOW)]),
         ],
         3 => vec![(
@@ -258,7 +255,8 @@ async fn upgrade_from(url: &str, dialect: &str, from: i64) {
     }
     drop(db);
 
-    let (db, upgraded) = Db::connect_upgrading(url, 2).await.unwrap_or_else(|err| panic!("{dialect} from {from}: {err}"));
+    let (db, upgraded) =
+        Db::connect_upgrading(url, 2).await.unwrap_or_else(|err| panic!("{dialect} from {from}: {err}"));
     assert_eq!(upgraded, from < 8, "{dialect} from {from}: row MACs are new only to databases before 0008");
     if upgraded {
         bind_legacy_methods(&db, &keys()).await.unwrap();
@@ -303,12 +301,14 @@ async fn check(db: &Db, case: &str, from: i64) {
     }
     // The audit trail keeps every record, readable by the helpdesk's and the export's reads.
     let logins: Vec<String> = db.audit_page(0, 100).await.unwrap().into_iter().filter_map(|r| r.event.login).collect();
-    let expected: Vec<&str> = [(1, "alice"), (5, "erin")].into_iter().filter(|(v, _)| from >= *v).map(|(_, l)| l).collect();
+    let expected: Vec<&str> =
+        [(1, "alice"), (5, "erin")].into_iter().filter(|(v, _)| from >= *v).map(|(_, l)| l).collect();
     assert_eq!(logins, expected, "{case}");
     assert_eq!(db.recent_audit_of("u1", 10).await.unwrap().len(), usize::from(from >= 1), "{case}");
     // Agents stay listed (those without a MAC must enrol again); jobs of before 0009 are gone.
     let agents: Vec<String> = db.list_agents().await.unwrap().into_iter().map(|a| a.id).collect();
-    let expected: Vec<&str> = [(2, "ag2"), (9, "ag9")].into_iter().filter(|(v, _)| from >= *v).map(|(_, a)| a).collect();
+    let expected: Vec<&str> =
+        [(2, "ag2"), (9, "ag9")].into_iter().filter(|(v, _)| from >= *v).map(|(_, a)| a).collect();
     assert_eq!(sorted(agents), expected, "{case}");
     assert!(db.job("j2").await.unwrap().is_none(), "{case}: 0009 drops old jobs");
     assert_eq!(db.job("j9").await.unwrap().is_some(), from >= 9, "{case}");
