@@ -109,7 +109,7 @@ fn version_names_cargo_toml_and_the_commit() {
     assert!(text.starts_with(&format!("rekey {} (commit ", env!("CARGO_PKG_VERSION"))), "{text}");
     // Built from this checkout: the commit is the one git names (when git is here to ask).
     let head = Command::new("git").args(["rev-parse", "HEAD"]).current_dir(env!("CARGO_MANIFEST_DIR")).output();
-    if let Ok(head) = head.filter(|h| h.status.success()) {
+    if let Some(head) = head.ok().filter(|h| h.status.success()) {
         let head = String::from_utf8_lossy(&head.stdout).trim().to_owned();
         assert_eq!(rekey::version::COMMIT, head, "the build's commit is HEAD (rebuilt after a commit)");
         assert!(text.contains(&format!("(commit {})", &head[..12])), "{text}");
