@@ -16,4 +16,5 @@ pub mod policy;
 pub mod report;
 pub mod store;
 pub mod tamper;
+pub mod version;
 pub mod web;

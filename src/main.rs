@@ -9,7 +9,7 @@ use rekey::clock::Clock;
 use rekey::config::{Config, LogConfig, LogFormat};
 
 #[derive(Parser)]
-#[command(name = "rekey", version, about = "Self-service password portal")]
+#[command(name = "rekey", version = rekey::version::LONG.as_str(), about = "Self-service password portal")]
 struct Cli {
     /// Configuration file (default: ./rekey.toml if present). Every key can also be set with
     /// a REKEY_… environment variable, e.g. REKEY_DIRECTORY__URL.

@@ -1,4 +1,5 @@
-//! Probes for load balancers and orchestrators: `/healthz` says the process answers;
+//! Probes for load balancers and orchestrators: `/healthz` says the process answers (and
+//! which version and commit it runs, as `rekey --version` does);
 //! `/readyz` says it can serve people, because the database and the directory (or, with
 //! writeback agents, at least one agent that reaches it) answer right now. The answer names
 //! what failed but never how: details go to the log. Its `detail` lists set-up advice that
@@ -18,8 +19,13 @@ use crate::flow::Services;
 /// How long each check may take before it counts as failed.
 const CHECK_TIMEOUT: Duration = Duration::from_secs(3);
 
-pub async fn healthz() -> &'static str {
-    "ok"
+/// `{"status": "ok", "version": "0.1.0", "commit": "…"}`: answering at all is the health.
+pub async fn healthz() -> Json<serde_json::Value> {
+    Json(json!({
+        "status": "ok",
+        "version": crate::version::VERSION,
+        "commit": crate::version::COMMIT,
+    }))
 }
 
 /// Whether the database answers now; the error text is for the admin.

@@ -34,6 +34,10 @@ async fn readyz_follows_the_directory_down_and_up_again() {
 
     let res = client.get(format!("{base}/healthz")).send().await.unwrap();
     assert_eq!(res.status(), 200);
+    let health: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(health["status"], "ok", "{health}");
+    assert_eq!(health["version"], env!("CARGO_PKG_VERSION"), "{health}");
+    assert_eq!(health["commit"], rekey::version::COMMIT, "{health}");
     let (status, body) = readyz(&client, &base).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["database"], "ok");
