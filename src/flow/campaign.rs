@@ -4,7 +4,7 @@
 //! `campaign.max_mails` so far. Someone who registers drops out of the list at once. Each pass
 //! also records the day's coverage for the campaign page's chart.
 
-use super::reminders::{MailKind, Planned, addressed};
+use super::planned::{MailKind, Planned, addressed};
 use super::{FlowError, Services};
 use crate::clock::UnixTime;
 use crate::directory::expiry::Expiring;

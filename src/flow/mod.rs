@@ -27,6 +27,7 @@ mod listing_state;
 pub mod methods;
 mod notice;
 pub mod outcome;
+mod planned;
 pub mod pow;
 pub mod protection;
 pub mod quality;

@@ -16,11 +16,11 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::{AuditRecord, FlowError, Requester, Services, campaign, methods};
+use super::planned::addressed;
+pub use super::planned::{MailKind, Planned};
+use super::{AuditRecord, FlowError, Requester, Services, campaign};
 use crate::clock::UnixTime;
-use crate::directory::DirUser;
 use crate::directory::expiry::{Expiring, Expiry, Throttle};
-use crate::i18n::Lang;
 use crate::notify::reminders::{Recipient, expiry_reminder, registration_nudge};
 use crate::policy;
 
@@ -29,39 +29,6 @@ const LEASE: &str = "reminders";
 /// How long a replica's lease lasts without being given back (a pass that crashed).
 const LEASE_SECS: i64 = 3600;
 const DAY: i64 = 86_400;
-
-/// What a mail is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MailKind {
-    /// The password expires at `expires_at`, within `days_before` days; `changed_at` names the
-    /// password.
-    Expiry { days_before: u32, changed_at: UnixTime, expires_at: UnixTime },
-    /// The `nth` nudge to register.
-    Nudge { nth: u32 },
-}
-
-/// One mail a pass sends (or, in a dry run, would send).
-#[derive(Debug, Clone)]
-pub struct Planned {
-    pub user: DirUser,
-    pub kind: MailKind,
-    /// The addresses it goes to.
-    pub to: Vec<String>,
-    pub lang: Lang,
-}
-
-impl Planned {
-    /// One line for `rekey remind --dry-run` and the log.
-    pub fn line(&self) -> String {
-        let what = match &self.kind {
-            MailKind::Expiry { days_before, expires_at, .. } => {
-                format!("expiry reminder ({days_before} d; expires {})", crate::report::time_text(*expires_at))
-            }
-            MailKind::Nudge { nth } => format!("registration nudge #{nth}"),
-        };
-        format!("{}\t{}\t{}\t{what}", self.user.login, self.to.join(","), self.lang.code())
-    }
-}
 
 /// What a pass did.
 #[derive(Debug, Default, Clone)]
@@ -137,23 +104,6 @@ async fn expiry_due(services: &Services, account: &Expiring, now: UnixTime) -> R
     }
     let kind = MailKind::Expiry { days_before, changed_at, expires_at };
     addressed(services, account, kind).await
-}
-
-/// A planned mail to the account's addresses (the directory's and registered ones), in its
-/// language; `None` (logged) when it has none.
-pub(super) async fn addressed(
-    services: &Services,
-    account: &Expiring,
-    kind: MailKind,
-) -> Result<Option<Planned>, FlowError> {
-    let stored = methods::stored(services, &account.user).await?;
-    let to = methods::notification_addresses(services, &account.user, &stored);
-    if to.is_empty() {
-        tracing::info!(login = %account.user.login, "no address to mail a reminder to");
-        return Ok(None);
-    }
-    let lang = account.language.as_deref().and_then(Lang::parse).unwrap_or_else(|| services.config.default_lang());
-    Ok(Some(Planned { user: account.user.clone(), kind, to, lang }))
 }
 
 /// Whether now is within the sending hours (`reminders.send_from_hour` to `send_until_hour`,

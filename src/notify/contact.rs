@@ -3,7 +3,7 @@
 //! and values as the pages' `helpdesk` macro (templates/macros.html), as plain text and as
 //! HTML. Every value is the admin's plain text, escaped here for HTML.
 
-use super::messages::escape;
+use super::html::escape;
 use crate::config::Contact;
 use crate::i18n::Lang;
 

@@ -6,6 +6,7 @@
 
 use secrecy::{ExposeSecret as _, SecretString};
 
+pub use super::html::escape;
 use super::{Mail, contact};
 use crate::config::Contact;
 use crate::i18n::{Arg, Lang};
@@ -327,22 +328,6 @@ pub(super) fn page(lang: Lang, org: &str, body: &str) -> String {
 /// `when` as people read it, in English and UTC: "Wednesday 25 November 2026, 06:04 UTC".
 pub fn human_time(when_utc: i64) -> String {
     crate::i18n::human_time(Lang::En, &jiff::tz::TimeZone::UTC, when_utc)
-}
-
-/// Escapes text for HTML element content and quoted attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Only http(s) URLs become links; anything else (`javascript:`, …) links nowhere.

@@ -6,6 +6,7 @@
 //! errors summarise what SMTP said without its text.
 
 mod contact;
+mod html;
 pub mod messages;
 pub mod reminders;
 pub mod sms;

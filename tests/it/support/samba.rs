@@ -305,11 +305,27 @@ impl SambaDc {
     }
 
     /// A new LDAPS connection that trusts only this DC's CA.
+    /// The DC may drop a new connection during the TLS handshake while the two cores are busy
+    /// (a second DC provisioning beside it): a few tries, a second apart, get through.
     pub async fn connect(&self) -> ldap3::result::Result<Ldap> {
-        let settings = LdapConnSettings::new().set_conn_timeout(Duration::from_secs(5)).set_config(self.tls.clone());
-        let (conn, ldap) = LdapConnAsync::with_settings(settings, &self.ldaps_url).await?;
-        ldap3::drive!(conn);
-        Ok(ldap)
+        use backon::BackoffBuilder as _;
+        let mut delays =
+            backon::ConstantBuilder::default().with_delay(Duration::from_secs(1)).with_max_times(4).build();
+        loop {
+            let settings =
+                LdapConnSettings::new().set_conn_timeout(Duration::from_secs(5)).set_config(self.tls.clone());
+            match LdapConnAsync::with_settings(settings, &self.ldaps_url).await {
+                Ok((conn, ldap)) => {
+                    ldap3::drive!(conn);
+                    return Ok(ldap);
+                }
+                Err(e @ ldap3::LdapError::Io { .. }) => match delays.next() {
+                    Some(delay) => tokio::time::sleep(delay).await,
+                    None => return Err(e),
+                },
+                Err(e) => return Err(e),
+            }
+        }
     }
 
     /// A connection bound as Administrator.
