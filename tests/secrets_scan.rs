@@ -18,8 +18,17 @@ fn occurs(hay: &[u8], needle: &[u8]) -> bool {
         !standalone
             || (i.checked_sub(1).is_none_or(|j| !hay[j].is_ascii_alphanumeric())
                 && hay.get(i + needle.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
-                && !fractional_seconds(hay, i))
+                && !fractional_seconds(hay, i)
+                && !decimal_fraction(hay, i))
     })
+}
+
+/// Whether the bytes before `i` are a number's digit and its decimal point, as in a logged
+/// duration (`elapsed_secs=0.000527`): a six-digit code there is a coincidence, not a leak.
+fn decimal_fraction(hay: &[u8], i: usize) -> bool {
+    let Some(point) = i.checked_sub(1) else { return false };
+    let digits = hay[..point].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    hay[point] == b'.' && digits > 0 && point.checked_sub(digits + 1).is_none_or(|j| !hay[j].is_ascii_alphanumeric())
 }
 
 /// Whether the bytes before `i` are `HH:MM:SS.`.
@@ -109,6 +118,8 @@ fn the_matcher_treats_short_codes_as_tokens() {
     assert!(!occurs(b"2026-11-25 09:10:39.650723+00", b"650723"));
     assert!(occurs(b"code: 650723+00", b"650723"));
     assert!(occurs(b"v1.650723.", b"650723"));
+    assert!(!occurs(b"elapsed_secs=0.000527\n", b"000527"));
+    assert!(occurs(b"sent 12 000527 ", b"000527"));
     assert!(!occurs(b"id a123456b", b"123456"));
     assert!(occurs(b"xxLong-Passw0rd-Horsexx", b"Long-Passw0rd-Horse"));
 }

@@ -223,11 +223,16 @@ impl App {
 }
 
 /// A request path as the log may show it: one-time link tokens ("this wasn't me", the
-/// helpdesk's reset link, under a kiosk prefix too) are cut out.
+/// helpdesk's reset link and its confirmation link, under a kiosk prefix too) are cut out,
+/// what follows the token stays.
 pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
-    for marker in ["/wasnt-me/", "/reset/link/"] {
-        if let Some(at) = path.find(marker) {
-            return format!("{}{marker}[token]", &path[..at]).into();
+    for marker in ["/wasnt-me/", "/reset/link/", "/confirm/"] {
+        if let Some(at) = path.find(marker)
+            && matches!(&path[..at], "" | "/kiosk")
+        {
+            let after = &path[at + marker.len()..];
+            let rest = after.find('/').map_or("", |end| &after[end..]);
+            return format!("{}{marker}[token]{rest}", &path[..at]).into();
         }
     }
     path.into()
@@ -399,6 +404,9 @@ mod loggable_tests {
         assert_eq!(loggable_path("/reset/link/abcDEF123"), "/reset/link/[token]");
         assert_eq!(loggable_path("/kiosk/reset/link/abcDEF123"), "/kiosk/reset/link/[token]");
         assert_eq!(loggable_path("/kiosk/wasnt-me/abcDEF123"), "/kiosk/wasnt-me/[token]");
+        assert_eq!(loggable_path("/confirm/abcDEF123"), "/confirm/[token]");
+        assert_eq!(loggable_path("/confirm/abcDEF123/options"), "/confirm/[token]/options");
+        assert_eq!(loggable_path("/helpdesk/confirm/send"), "/helpdesk/confirm/send");
         assert_eq!(loggable_path("/reset/password"), "/reset/password");
     }
 }
