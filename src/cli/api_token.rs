@@ -17,7 +17,8 @@ pub enum ApiTokenCommand {
         /// A name for the token, e.g. the system that uses it ("keycloak", "ticketing").
         #[arg(long)]
         name: String,
-        /// What it may read: registration, status, audit, helpdesk. Repeat for several.
+        /// What it may read or do: registration, status, audit, helpdesk, helpdesk_actions.
+        /// Repeat for several.
         #[arg(long = "scope", required = true)]
         scopes: Vec<Scope>,
         /// Days until it expires (at most api.max_token_days).

@@ -97,6 +97,11 @@ super::wrapper::wrap_directory! { Bounded {
         self.inner.list_password_expiry(limit, throttle).await
     }
 
+    async fn password_expiry(&self, user: &DirUser) -> Result<Option<super::expiry::Expiry>, DirError> {
+        let _p = self.permit().await?;
+        self.inner.password_expiry(user).await
+    }
+
     async fn sign_out_everywhere(&self, user: &DirUser) -> Result<(), DirError> {
         let _p = self.permit().await?;
         self.inner.sign_out_everywhere(user).await

@@ -318,6 +318,10 @@ impl Directory for GraphDirectory {
         self.list_expiry(limit, throttle).await
     }
 
+    async fn password_expiry(&self, user: &DirUser) -> Result<Option<super::expiry::Expiry>, DirError> {
+        self.expiry_of(user).await
+    }
+
     /// The on-premises directory's advice (synced accounts' resets go there).
     async fn notes(&self) -> Vec<String> {
         match &self.on_premises {

@@ -110,6 +110,10 @@ super::wrapper::wrap_directory! { Instrumented {
         timed!(self, "list_password_expiry", self.inner.list_password_expiry(limit, throttle))
     }
 
+    async fn password_expiry(&self, user: &DirUser) -> Result<Option<super::expiry::Expiry>, DirError> {
+        timed!(self, "password_expiry", self.inner.password_expiry(user))
+    }
+
     async fn sign_out_everywhere(&self, user: &DirUser) -> Result<(), DirError> {
         timed!(self, "sign_out_everywhere", self.inner.sign_out_everywhere(user))
     }

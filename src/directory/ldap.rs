@@ -34,8 +34,8 @@ use ldap3::exop::PasswordModify;
 use ldap3::{Ldap, LdapError, LdapResult, Mod, Scope, SearchEntry, SearchOptions, SearchResult};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::config::{AD_NEEDS_TLS, DirectoryConfig, LdapFlavour, PLAINTEXT_REFUSED};
-use crate::directory::expiry::{Expiring, Throttle};
+use crate::config::{DirectoryConfig, LdapFlavour};
+use crate::directory::expiry::{Expiring, Expiry, Throttle};
 use crate::directory::{
     AccountState, DirError, DirUser, Directory, LockStatus, Login, PasswordWarning, PolicyReason, UserId,
 };
@@ -74,7 +74,7 @@ impl LdapDirectory {
     pub fn new(config: &DirectoryConfig) -> Result<LdapDirectory, DirError> {
         // Discovered DCs are always reached over TLS (`discovery.rs`): no URL to check.
         if config.discover_domain.trim().is_empty() {
-            check_urls(config)?;
+            conn::check_urls(config)?;
         }
         let password = match &config.bind_password {
             Some(p) if !p.expose_secret().is_empty() => p.clone(),
@@ -421,6 +421,10 @@ impl Directory for LdapDirectory {
         self.list_expiry(limit, throttle).await
     }
 
+    async fn password_expiry(&self, user: &DirUser) -> Result<Option<Expiry>, DirError> {
+        self.expiry_of(user).await.map(Some)
+    }
+
     async fn notes(&self) -> Vec<String> {
         self.ad_notes().await
     }
@@ -478,27 +482,6 @@ fn logged(what: &str, dn: &str, result: &LdapResult) -> DirError {
     let error = result_error(result.rc, &result.text);
     tracing::warn!(rc = result.rc, dn, text = %result.text, "{what} failed: {error}");
     error
-}
-
-/// `directory.url`: ldap:// or ldaps:// URLs, and no plain LDAP unless allowed. Config
-/// validation says so too; this also covers configs built in code.
-fn check_urls(config: &DirectoryConfig) -> Result<(), DirError> {
-    let urls: Vec<&str> = config.urls().collect();
-    if urls.is_empty() || urls.iter().any(|u| !(u.starts_with("ldap://") || u.starts_with("ldaps://"))) {
-        return Err(DirError::Unavailable(format!(
-            "directory.url must start with ldap:// or ldaps://, got {:?}",
-            config.url
-        )));
-    }
-    if urls.iter().any(|u| u.starts_with("ldap://")) && !config.starttls {
-        if config.flavour == LdapFlavour::ActiveDirectory {
-            return Err(DirError::Unavailable(format!("directory.url: {AD_NEEDS_TLS}")));
-        }
-        if !config.allow_plaintext {
-            return Err(DirError::Unavailable(format!("directory.url: {PLAINTEXT_REFUSED}")));
-        }
-    }
-    Ok(())
 }
 
 /// Result codes that are not specific to one operation.

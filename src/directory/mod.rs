@@ -252,6 +252,14 @@ pub trait Directory: Send + Sync + 'static {
         Err(expiry::not_supported("this directory backend"))
     }
 
+    /// When this one account's password expires, read now and computed as
+    /// `list_password_expiry` computes it for everyone (for the API's person status).
+    /// `Ok(None)` where the backend cannot tell (writeback agents).
+    async fn password_expiry(&self, user: &DirUser) -> Result<Option<expiry::Expiry>, DirError> {
+        let _ = user;
+        Ok(None)
+    }
+
     /// `list_users_counted` where nobody watches the progress.
     async fn list_users(&self, limit: usize) -> Result<Vec<DirUser>, DirError> {
         self.list_users_counted(limit, &AtomicUsize::new(0)).await

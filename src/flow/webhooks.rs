@@ -137,12 +137,15 @@ pub async fn step(services: &Services, endpoints: &Endpoints) -> Result<(), Flow
     Ok(())
 }
 
+/// The audit event of an admin sending a dead letter again.
+pub const RETRIED: &str = "webhook_retried";
+
 /// An admin puts a dead letter back in the queue; audited. False when it was not one.
 pub async fn retry(services: &Services, who: &Requester, admin_login: &str, id: i64) -> Result<bool, FlowError> {
     let Some(endpoint) = services.db.retry_dead_letter(id, services.clock.now()).await? else { return Ok(false) };
     let reason = format!("delivery {id} to {endpoint}");
     let record = AuditRecord {
-        event: "webhook_retried",
+        event: RETRIED,
         flow: Some("admin"),
         user: None,
         outcome: "success",

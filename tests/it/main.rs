@@ -17,6 +17,7 @@ mod agent_purge;
 mod agent_trust;
 mod agent_version;
 mod api;
+mod api_helpdesk;
 mod audit;
 mod audit_tamper;
 mod browser;

@@ -1,7 +1,8 @@
 //! When passwords expire, as Active Directory (a Samba DC) and Entra ID (the Graph double)
 //! say: the domain's maxPwdAge, a PSO's, "password never expires"; a domain's
 //! passwordValidityPeriodInDays, DisablePasswordExpiration, and each person's
-//! preferredLanguage. The pass picks the threshold the portal's (moved) clock has reached.
+//! preferredLanguage. The pass picks the threshold the portal's (moved) clock has reached. One
+//! account's expiry read alone (`Directory::password_expiry`) agrees with the listing.
 
 use ldap3::{Scope, SearchEntry};
 use rekey::directory::Directory;
@@ -75,6 +76,10 @@ async fn active_directory_expiry_honours_the_domain_a_pso_and_never_expires() {
     let short_set = last_set(dc, &short).await;
     assert_eq!(q.expires, Expiry::At(short_set + 10 * DAY), "the PSO's msDS-MaximumPasswordAge");
     assert_eq!(n.expires, Expiry::Never, "password never expires");
+    // One account's expiry, read alone (the API's person status), says the same.
+    for e in [p, q, n] {
+        assert_eq!(s.directory.password_expiry(&e.user).await.unwrap(), Some(e.expires), "{}", e.user.login);
+    }
 
     // Three days and a minute before the PSO's expiry: its 3-day reminder is due.
     env.clock.advance(short_set + 7 * DAY + 60 - env.clock.now());
@@ -113,6 +118,11 @@ async fn entra_expiry_comes_from_the_domains_period_unless_the_user_is_exempt() 
     assert_eq!(a.language.as_deref(), Some("de-DE"));
     assert_eq!(find(&listed, &exempt.upn).expires, Expiry::Never);
     assert_eq!(find(&listed, &bare.upn).expires, Expiry::Unknown, "no change time on record");
+    // One account's expiry, read alone (the API's person status), says the same.
+    for upn in [&ana.upn, &exempt.upn, &bare.upn] {
+        let e = find(&listed, upn);
+        assert_eq!(dir.password_expiry(&e.user).await.unwrap(), Some(e.expires), "{upn}");
+    }
     assert!(double.graph_requests().iter().any(|r| r.starts_with("GET /domains")), "{:?}", double.graph_requests());
 
     // A domain that never expires passwords, by Entra's 2147483647.

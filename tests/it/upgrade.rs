@@ -8,14 +8,16 @@
 //! is gone.
 //!
 //! A new migration that changes or drops a table seeded here makes this test fail until the
-//! expectation is written down; a new table deserves a `seed` arm of its own.
+//! expectation is written down; a new table deserves a `seed` arm of its own (every table up
+//! to 0015 has one).
 
 use std::path::{Path, PathBuf};
 
 use rekey::config::MethodKind;
 use rekey::crypto::Keys;
 use rekey::flow::rows::{attempt_mac, bind_legacy_methods, method_mac, seal_context};
-use rekey::store::{Attempt, Db, StoredMethod};
+use rekey::flow::api::{Scope, tokens};
+use rekey::store::{ApiTokenRow, Attempt, Db, StoredMethod};
 
 /// When every seeded row was written; links and tokens expire ten years later.
 const NOW: i64 = 1_800_000_000;
@@ -48,6 +50,23 @@ fn method(id: &str, user_id: &str, kind: MethodKind, address: &str) -> StoredMet
         last_used_at: None,
         totp_last_step: None,
     }
+}
+
+/// The API token a release with migration 0014 made, MAC and all.
+fn api_token() -> ApiTokenRow {
+    let mut t = ApiTokenRow {
+        id: "t14".to_owned(),
+        name: "ticketing".to_owned(),
+        token_hash: b"api-14".to_vec(),
+        scopes: "audit status".to_owned(),
+        created_at: NOW,
+        expires_at: LATER,
+        revoked_at: None,
+        last_used: None,
+        mac: vec![],
+    };
+    t.mac = tokens::row_mac(&keys(), &t).to_vec();
+    t
 }
 
 fn attempt(id: &str, user_id: &str) -> Attempt {
@@ -176,6 +195,54 @@ fn seed(version: i64) -> Vec<(&'static str, Vec<Value>)> {
                 "INSERT INTO helpdesk_links (token_hash, user_id, login, created_at, expires_at, mac) \
                  VALUES ($1, 'u1', 'alice', $2, $3, $4)",
                 vec![Bytes(b"link-11".to_vec()), Int(NOW), Int(LATER), Bytes(vec![11; 32])],
+            ),
+        ],
+        12 => vec![
+            (
+                "INSERT INTO rate_counters (scope, key, window_start, count, account) VALUES ('pause', $1, $2, 4, $3)",
+                vec![Bytes(b"key-12".to_vec()), Int(NOW), Bytes(b"account-12".to_vec())],
+            ),
+            ("INSERT INTO methods_cleared (user_id, cleared_at) VALUES ('u12', $1)", vec![Int(NOW)]),
+            (
+                "INSERT INTO helpdesk_confirmations (token_hash, member_id, member_login, user_id, login, created_at, \
+                 expires_at, mac) VALUES ($1, 'staff-1', 'sam', 'u12', 'gina', $2, $3, $4)",
+                vec![Bytes(b"confirm-12".to_vec()), Int(NOW), Int(LATER), Bytes(vec![12; 32])],
+            ),
+        ],
+        13 => vec![
+            (
+                "INSERT INTO reminders_sent (user_id, changed_at, days_before, sent_at) VALUES ('u13', $1, 7, $2)",
+                vec![Int(NOW - 80 * 86_400), Int(NOW)],
+            ),
+            ("INSERT INTO campaign_mails (user_id, nth, sent_at) VALUES ('u13', 1, $1)", vec![Int(NOW)]),
+            ("INSERT INTO coverage_days (day, in_scope, enough) VALUES ($1, 130, 97)", vec![Int(NOW / 86_400)]),
+            ("INSERT INTO scheduler_leases (name, holder, expires_at) VALUES ('reminders', 'replica-13', $1)", vec![
+                Int(LATER),
+            ]),
+        ],
+        14 => {
+            let t = api_token();
+            vec![(
+                "INSERT INTO api_tokens (id, name, token_hash, scopes, created_at, expires_at, mac) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                vec![
+                    text(&t.id),
+                    text(&t.name),
+                    Bytes(t.token_hash.clone()),
+                    text(&t.scopes),
+                    Int(t.created_at),
+                    Int(t.expires_at),
+                    Bytes(t.mac.clone()),
+                ],
+            )]
+        }
+        15 => vec![
+            ("INSERT INTO export_cursors (name, last_id) VALUES ('siem:file', 42)", vec![]),
+            (
+                "INSERT INTO webhook_deliveries (endpoint, audit_id, event, body, mac, state, attempts, next_at, \
+                 created_at, done_at) VALUES ('https://hooks.example.test/15', 7, 'password_reset', '{}', $1, 'dead', \
+                 5, $2, $3, $4)",
+                vec![Bytes(vec![15; 32]), Int(NOW), Int(NOW), Int(NOW)],
             ),
         ],
         // A migration added since: nothing of its own to keep yet.
@@ -326,6 +393,43 @@ async fn check(db: &Db, case: &str, from: i64) {
     }
     assert_eq!(db.helpdesk_request("hr11").await.unwrap().is_some(), from >= 11, "{case}");
     assert_eq!(db.helpdesk_link(b"link-11", NOW).await.unwrap().is_some(), from >= 11, "{case}");
+    // The daily pause's counters keep their account, so the helpdesk still finds and lifts them.
+    let paused = db.rate_buckets_of_account("pause", b"account-12", 0).await.unwrap();
+    let expected = if from >= 12 { vec![(b"key-12".to_vec(), NOW, 4_i64)] } else { vec![] };
+    assert_eq!(paused, expected, "{case}");
+    assert_eq!(db.methods_cleared_at("u12").await.unwrap(), (from >= 12).then_some(NOW), "{case}");
+    let confirmation = db.latest_helpdesk_confirmation("staff-1", "u12").await.unwrap();
+    assert_eq!(confirmation.map(|c| c.login), (from >= 12).then(|| "gina".to_owned()), "{case}");
+    assert_eq!(db.helpdesk_confirmation(b"confirm-12", NOW).await.unwrap().is_some(), from >= 12, "{case}");
+    // A reminder or nudge sent before the upgrade is not sent again; the lease is still held.
+    assert_eq!(db.reminder_claimed("u13", NOW - 80 * 86_400, 7).await.unwrap(), from >= 13, "{case}");
+    assert_eq!(db.claim_reminder("u13", NOW - 80 * 86_400, 7, NOW + 1).await.unwrap(), from < 13, "{case}");
+    assert_eq!(db.campaign_mails_to("u13").await.unwrap(), if from >= 13 { (1, Some(NOW)) } else { (0, None) }, "{case}");
+    let days = db.coverage_days(0).await.unwrap();
+    assert_eq!(days.iter().map(|d| (d.day, d.in_scope, d.enough)).collect::<Vec<_>>(), if from >= 13 {
+        vec![(NOW / 86_400, 130, 97)]
+    } else {
+        vec![]
+    }, "{case}");
+    assert_eq!(db.take_lease("reminders", "replica-new", NOW, NOW + 60).await.unwrap(), from < 13, "{case}");
+    // An API token made before keeps its MAC, scopes and expiry: it still signs calls in.
+    let token = db.api_token_by_hash(b"api-14").await.unwrap();
+    assert_eq!(token.is_some(), from >= 14, "{case}");
+    if let Some(t) = token {
+        assert!(tokens::intact(&keys, &t), "{case}: the token's MAC still holds");
+        assert_eq!(tokens::scopes_of(&t), [Scope::Status, Scope::Audit], "{case}");
+        assert_eq!((t.expires_at, t.revoked_at), (LATER, None), "{case}");
+    }
+    // Export cursors resume where they stood; dead letters stay on the admin's page and retry.
+    assert_eq!(db.export_cursor("siem:file").await.unwrap(), (from >= 15).then_some(42), "{case}");
+    let dead = db.deliveries("dead", 10).await.unwrap();
+    assert_eq!(dead.len(), usize::from(from >= 15), "{case}");
+    if let [d] = dead.as_slice() {
+        assert_eq!((d.audit_id, d.attempts, d.event.as_str()), (7, 5, "password_reset"), "{case}");
+        let again = db.retry_dead_letter(d.id, NOW).await.unwrap();
+        assert_eq!(again.as_deref(), Some("https://hooks.example.test/15"), "{case}");
+        assert_eq!(db.count_deliveries("pending").await.unwrap(), 1, "{case}");
+    }
     // And the current code writes next to them.
     let new = method("m-new", "u1", MethodKind::Email, "alice@example.test");
     db.insert_method_with_mac(&new, &method_mac(&keys, &new)).await.unwrap();

@@ -215,6 +215,11 @@ async fn after_the_retry_limit_a_delivery_is_a_dead_letter_on_the_admin_page_whi
     assert!(page.contains("not a dead letter"), "{}", page.body);
     let trail = env.server.services.db.recent_audit(5).await.unwrap();
     assert!(trail.iter().any(|e| e.event == "webhook_retried" && e.method.as_deref() == Some(ada.uid.as_str())));
+    // The admin's audit search offers the event and finds the record by it.
+    let page = b.get("/admin/audit?event=webhook_retried").await;
+    page.assert_status(200);
+    assert!(page.contains("<option value=\"webhook_retried\" selected>"), "{}", page.body);
+    assert!(page.contains(&format!("delivery {id} to ")), "{}", page.body);
 }
 
 #[tokio::test]

@@ -6,7 +6,8 @@
 //! by the domain of its user principal name; never when its `passwordPolicies` holds
 //! `DisablePasswordExpiration` or the domain's period is 2147483647 (Entra's "never"). A domain
 //! without a period has Entra's default of 90 days. Synced accounts expire by the on-premises
-//! directory's policy, so their expiry comes from that directory.
+//! directory's policy, so their expiry comes from that directory. One account's expiry
+//! (`expiry_of`, for the API's person status) is read the same way from that account alone.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::AtomicUsize;
@@ -17,7 +18,7 @@ use super::client::Call;
 use super::listing::{LIST_SELECT, Page, cloud_member, with_entra_groups};
 use super::{GraphDirectory, app_error, parse};
 use crate::clock::UnixTime;
-use crate::directory::DirError;
+use crate::directory::{DirError, DirUser};
 use crate::directory::expiry::{Expiring, Expiry, Throttle};
 use crate::directory::ldap::dn_key;
 
@@ -55,9 +56,7 @@ impl GraphDirectory {
         let mut out = Vec::with_capacity(accounts.cloud.len());
         for mut user in accounts.cloud {
             let facts = std::mem::take(&mut user.password);
-            let domain = user.user_principal_name.as_deref().and_then(|upn| upn.rsplit_once('@')).map(|(_, d)| d);
-            let period =
-                domain.and_then(|d| periods.get(&d.to_ascii_lowercase()).copied()).unwrap_or(Some(DEFAULT_DAYS));
+            let period = period_of(&periods, user.user_principal_name.as_deref());
             let changed_at = facts.last_password_change_date_time.as_deref().and_then(rfc3339);
             out.push(Expiring {
                 user: cloud_member(user, &members),
@@ -82,6 +81,31 @@ impl GraphDirectory {
         Ok(out)
     }
 
+    /// See [`crate::directory::Directory::password_expiry`]: a cloud account's from its own
+    /// properties and its domain's period, a synced account's from the on-premises directory.
+    pub(super) async fn expiry_of(&self, user: &DirUser) -> Result<Option<Expiry>, DirError> {
+        if let Some(on_premises) = self.routed(user) {
+            return on_premises?.password_expiry(user).await;
+        }
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct One {
+            user_principal_name: Option<String>,
+            #[serde(flatten)]
+            password: PasswordFacts,
+        }
+        let path = format!("/users/{}", user.id.as_str());
+        let query = [("$select", "userPrincipalName,lastPasswordChangeDateTime,passwordPolicies")];
+        let bytes = self
+            .app_call(Call::get("read password expiry", &path, &query))
+            .await
+            .map_err(|e| app_error(e, "User.Read.All"))?;
+        let one: One = parse(&bytes)?;
+        let period = period_of(&self.validity_periods().await?, one.user_principal_name.as_deref());
+        let changed_at = one.password.last_password_change_date_time.as_deref().and_then(rfc3339);
+        Ok(Some(cloud_expiry(changed_at, period, one.password.password_policies.as_deref())))
+    }
+
     /// Each domain of the tenant (lower case) with its period in days; `None` for never.
     async fn validity_periods(&self) -> Result<HashMap<String, Option<i64>>, DirError> {
         const PERMISSION: &str = "Domain.Read.All";
@@ -95,6 +119,12 @@ impl GraphDirectory {
         });
         Ok(periods.collect::<HashMap<_, _>>())
     }
+}
+
+/// The period of the domain of `upn` (Entra's default for a domain that sets none).
+fn period_of(periods: &HashMap<String, Option<i64>>, upn: Option<&str>) -> Option<i64> {
+    let domain = upn.and_then(|upn| upn.rsplit_once('@')).map(|(_, d)| d.to_ascii_lowercase());
+    domain.and_then(|d| periods.get(&d).copied()).unwrap_or(Some(DEFAULT_DAYS))
 }
 
 /// When a cloud account's password expires.

@@ -1,5 +1,5 @@
-//! Connections to the directory: TLS settings, timeouts, and a small pool of service-account
-//! connections that are opened lazily and replaced when they break.
+//! Connections to the directory: the URLs allowed, TLS settings, timeouts, and a small pool of
+//! service-account connections that are opened lazily and replaced when they break.
 //!
 //! With several URLs every new connection tries them in order, passing over a server that
 //! cannot be reached (refused, timed out, TLS failed): the pool fails over when a connection
@@ -20,7 +20,7 @@ use secrecy::{ExposeSecret, SecretString};
 use tokio::sync::Mutex;
 
 use super::discovery::Discovery;
-use crate::config::DirectoryConfig;
+use crate::config::{AD_NEEDS_TLS, DirectoryConfig, LdapFlavour, PLAINTEXT_REFUSED};
 use crate::directory::DirError;
 
 /// How to open one connection: URLs in order of preference, TLS and the time allowed.
@@ -288,4 +288,25 @@ impl ServicePool {
 /// closed (Samba stopping) ends with `EndOfStream`.
 fn is_broken(e: &LdapError) -> bool {
     matches!(e, LdapError::OpSend { .. } | LdapError::ResultRecv { .. } | LdapError::Io { .. } | LdapError::EndOfStream)
+}
+
+/// `directory.url`: ldap:// or ldaps:// URLs, and no plain LDAP unless allowed. Config
+/// validation says so too; this also covers configs built in code.
+pub(super) fn check_urls(config: &DirectoryConfig) -> Result<(), DirError> {
+    let urls: Vec<&str> = config.urls().collect();
+    if urls.is_empty() || urls.iter().any(|u| !(u.starts_with("ldap://") || u.starts_with("ldaps://"))) {
+        return Err(DirError::Unavailable(format!(
+            "directory.url must start with ldap:// or ldaps://, got {:?}",
+            config.url
+        )));
+    }
+    if urls.iter().any(|u| u.starts_with("ldap://")) && !config.starttls {
+        if config.flavour == LdapFlavour::ActiveDirectory {
+            return Err(DirError::Unavailable(format!("directory.url: {AD_NEEDS_TLS}")));
+        }
+        if !config.allow_plaintext {
+            return Err(DirError::Unavailable(format!("directory.url: {PLAINTEXT_REFUSED}")));
+        }
+    }
+    Ok(())
 }

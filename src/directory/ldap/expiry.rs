@@ -1,5 +1,6 @@
 //! When each account's password expires, for the expiry reminders: the account listing of
-//! `listing.rs` with the attributes that tell.
+//! `listing.rs` with the attributes that tell; and one account's, read from its entry alone,
+//! for the API's person status (`expiry_of`).
 //!
 //! OpenLDAP: `pwdChangedTime` plus the `pwdMaxAge` of the account's `pwdPolicySubentry`, or of
 //! `directory.ppolicy_default_dn` without one; each policy is read once per listing. A
@@ -66,6 +67,28 @@ impl LdapDirectory {
         };
         let _ = ldap.unbind().await;
         listed
+    }
+
+    /// See [`crate::directory::Directory::password_expiry`]: the same attributes as the
+    /// listing, read from the one entry (`Unknown` when the entry cannot be read).
+    pub(super) async fn expiry_of(&self, user: &DirUser) -> Result<Expiry, DirError> {
+        let attrs = match self.flavour {
+            LdapFlavour::ActiveDirectory => vec![AD_EXPIRY.to_owned()],
+            LdapFlavour::Openldap => vec![CHANGED.to_owned(), SUBENTRY.to_owned()],
+        };
+        let found = self.read_base(&user.dn, attrs).await?;
+        let Some(entry) = found.0.into_iter().next().map(SearchEntry::construct) else { return Ok(Expiry::Unknown) };
+        if self.flavour == LdapFlavour::ActiveDirectory {
+            return Ok(first(&entry, AD_EXPIRY).map_or(Expiry::Unknown, ad_expiry));
+        }
+        let default = Some(self.config.ppolicy_default_dn.trim()).filter(|d| !d.is_empty());
+        let pending = Pending {
+            user: user.clone(),
+            changed_at: first(&entry, CHANGED).and_then(generalized_time),
+            policy: first(&entry, SUBENTRY).or(default).map(str::to_owned),
+            language: None,
+        };
+        Ok(self.with_max_ages(vec![pending]).await?.pop().map_or(Expiry::Unknown, |e| e.expires))
     }
 
     /// Reads the `pwdMaxAge` of every policy named, once, and computes each expiry.

@@ -4,6 +4,7 @@
 //! store work (`methods::stored_or_decoy`).
 
 use super::{ApiToken, Scope};
+use crate::directory::expiry::Expiry;
 use crate::directory::{DirUser, Login};
 use crate::flow::{AuditRecord, FlowError, Requester, Services, helpdesk, methods, protection};
 use crate::policy;
@@ -36,6 +37,9 @@ pub struct PersonStatus {
     /// The directory has locked the account.
     pub locked: bool,
     pub disabled: bool,
+    /// When the password expires, as the directory computes it; `None` for unknown people and
+    /// where the directory cannot tell (writeback agents).
+    pub password_expires: Option<Expiry>,
 }
 
 /// A page of audit records, newest first.
@@ -55,6 +59,9 @@ async fn find(services: &Services, login: &str) -> Result<Option<DirUser>, FlowE
     services.directory.find_user(&login).await.map_err(FlowError::from_directory)
 }
 
+/// The audit event of every API call (a helpdesk action is audited as the console's own).
+pub const CALL: &str = "api_call";
+
 /// The audit record of one call.
 pub async fn audit_call(
     services: &Services,
@@ -66,7 +73,7 @@ pub async fn audit_call(
 ) {
     let by = token.map(|t| format!("api:{}", t.name));
     let record = AuditRecord {
-        event: "api_call",
+        event: CALL,
         flow: Some("api"),
         user,
         outcome,
@@ -97,7 +104,7 @@ pub async fn registration(
     Ok(Registration { registered, action_required: in_scope.is_some() && !registered })
 }
 
-/// `status`: a person's self-service state.
+/// `status`: a person's self-service state, with the password's expiry read from the directory.
 pub async fn status(
     services: &Services,
     who: &Requester,
@@ -119,6 +126,7 @@ pub async fn status(
             blocked: protection::blocked(services, u).await?,
             locked: u.state.locked,
             disabled: u.state.disabled,
+            password_expires: services.directory.password_expiry(u).await.map_err(FlowError::from_directory)?,
         };
     }
     audit_call(services, who, Some(token), user.as_ref(), "success", Scope::Status.as_str()).await;

@@ -58,7 +58,8 @@ impl Denied {
     }
 }
 
-fn row_mac(keys: &Keys, t: &ApiTokenRow) -> [u8; 32] {
+/// The MAC a row carries, over every field that decides access.
+pub fn row_mac(keys: &Keys, t: &ApiTokenRow) -> [u8; 32] {
     let created = t.created_at.to_be_bytes();
     let expires = t.expires_at.to_be_bytes();
     let revoked = t.revoked_at.map(i64::to_be_bytes);

@@ -76,6 +76,59 @@ pub async fn act(
     Ok(Acted::Done)
 }
 
+/// What became of an action asked for through the API (`act_by_token`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenActed {
+    Done,
+    /// No account by that login.
+    Unknown,
+    /// The account is in `helpdesk.out_of_reach_groups`: nothing is done, ever.
+    OutOfReach,
+    /// The console would need a second member's approval (a privileged account, or a person
+    /// with nothing to verify a caller with): nothing is done; a member must ask in the console.
+    FourEyes,
+}
+
+/// Does `action` on `login`'s account for an API token, named `by` (`api:<name>`) in the audit
+/// trail and counted as a member under `counter`. The console's rules, with no second member
+/// to ask: out of reach is refused, and whatever the console would only do with a second
+/// member's approval is refused too ([`TokenActed::FourEyes`]). What the API may do at all is
+/// the caller's choice (`flow::api::actions`: unlock and the reset link, neither of which gives
+/// the caller anything); the member's check of a caller is the ticketing tool's part.
+pub async fn act_by_token(
+    services: &Services,
+    who: &Requester,
+    by: &str,
+    counter: &str,
+    login: &str,
+    action: Action,
+    reason: &str,
+) -> Result<TokenActed, FlowError> {
+    limits::hit(services, limits::Scope::HelpdeskByMember, Some(counter)).await?;
+    let Some(user) = account(services, login).await.map(Some).or_else(|e| match e {
+        FlowError::Expired => Ok(None),
+        e => Err(e),
+    })?
+    else {
+        return Ok(TokenActed::Unknown);
+    };
+    let event = format!("helpdesk_{}", action.as_str());
+    let reason = clean_reason(reason);
+    let why = |code: &str| if reason.is_empty() { code.to_owned() } else { format!("{code} (asked: {reason})") };
+    if super::out_of_reach(services, &user) {
+        audit(services, who, &event, &user, "failure", Some(why("out_of_reach").as_str()), by).await;
+        return Ok(TokenActed::OutOfReach);
+    }
+    let verifiable = verify::can_verify(&verify::usable(services, &user).await?);
+    if super::privileged(services, &user) || !verifiable {
+        let code = if verifiable { "four_eyes" } else { "four_eyes_unverifiable" };
+        audit(services, who, &event, &user, "failure", Some(why(code).as_str()), by).await;
+        return Ok(TokenActed::FourEyes);
+    }
+    perform(services, who, &user, action, by, &reason).await?;
+    Ok(TokenActed::Done)
+}
+
 async fn request(
     services: &Services,
     member: &Admin,

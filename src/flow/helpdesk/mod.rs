@@ -27,7 +27,7 @@ mod requests;
 mod rows;
 mod verify;
 
-pub use actions::{Acted, act};
+pub use actions::{Acted, TokenActed, act, act_by_token};
 pub use confirm::{Confirmation, confirm, confirm_options, confirmable, confirmation, send_confirmation};
 pub use find::{MethodView, Person, person, search};
 pub use requests::{Approved, OpenRequest, approve, open_requests, pending_requests, reject};
@@ -98,12 +98,17 @@ pub fn privileged(services: &Services, user: &DirUser) -> bool {
         || services.config.alerts.privileged_groups.iter().any(|g| policy::member_of(&services.config, user, g))
 }
 
+/// Whether `user` is in `helpdesk.out_of_reach_groups`, where nobody may act.
+fn out_of_reach(services: &Services, user: &DirUser) -> bool {
+    services.config.helpdesk.out_of_reach_groups.iter().any(|g| policy::member_of(&services.config, user, g))
+}
+
 /// How far `member` may act on `user`.
 pub fn reach(services: &Services, member: &Admin, user: &DirUser) -> Reach {
     if user.id.as_str() == member.user_id {
         return Reach::Own;
     }
-    if services.config.helpdesk.out_of_reach_groups.iter().any(|g| policy::member_of(&services.config, user, g)) {
+    if out_of_reach(services, user) {
         return Reach::OutOfReach;
     }
     if privileged(services, user) { Reach::FourEyes } else { Reach::Direct }

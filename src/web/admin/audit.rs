@@ -14,7 +14,7 @@ pub(super) struct AuditQuery {
 
 /// Events an admin can pick from (anything else typed is searched as given), besides the
 /// helpdesk console's (`flow::helpdesk::EVENTS`).
-pub(super) const EVENTS: [&str; 16] = [
+pub(super) const EVENTS: [&str; 18] = [
     "started",
     "code_sent",
     "verify",
@@ -31,6 +31,8 @@ pub(super) const EVENTS: [&str; 16] = [
     "agent_refused",
     crate::agent::integrity::TAMPERED,
     crate::flow::sessions::EVENT,
+    crate::flow::api::reads::CALL,
+    crate::flow::webhooks::RETRIED,
 ];
 pub(super) const OUTCOMES: [&str; 4] = ["success", "failure", "started", "blocked"];
 

@@ -13,6 +13,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::{ApiError, ErrorBody, need};
 use crate::clock::UnixTime;
+use crate::directory::expiry::Expiry;
 use crate::flow::Services;
 use crate::flow::api::{self, ApiToken, Scope};
 use crate::store::AuditFilter;
@@ -219,9 +220,19 @@ pub struct StatusBody {
     locked: bool,
     /// The directory has disabled the account.
     disabled: bool,
+    /// When the password expires, RFC 3339 (UTC), as the directory computes it (OpenLDAP's
+    /// ppolicy `pwdMaxAge`, Active Directory's computed expiry, Entra's domain period); in the
+    /// past when it has expired. Null when it never expires, for unknown people, and where the
+    /// directory does not say (no change time on record, writeback agents).
+    #[schema(format = DateTime)]
+    password_expires_at: Option<String>,
+    /// The password never expires (no maximum age, or the account is exempt). False when
+    /// the directory does not say.
+    password_never_expires: bool,
 }
 
-/// A person's self-service state: registered or not, blocked, locked, disabled.
+/// A person's self-service state: registered or not, blocked, locked, disabled, and when the
+/// password expires.
 #[utoipa::path(
     get,
     path = "/api/v1/status",
@@ -256,6 +267,11 @@ pub async fn status(
         blocked: st.blocked,
         locked: st.locked,
         disabled: st.disabled,
+        password_expires_at: match st.password_expires {
+            Some(Expiry::At(at)) => Some(rfc3339(at)),
+            _ => None,
+        },
+        password_never_expires: st.password_expires == Some(Expiry::Never),
     }))
 }
 

@@ -9,6 +9,7 @@
 //! `Authorization: Bearer` header only, never in the URL, so the request log never holds one.
 //! Served without sessions, cookies or CSRF: merged after those layers (`web/server.rs`).
 
+mod actions;
 mod handlers;
 
 use std::sync::{Arc, OnceLock};
@@ -36,8 +37,8 @@ pub const BASE: &str = "/api/v1";
 #[openapi(
     info(
         title = "rekey API",
-        description = "Self-service password portal: a person's registration and self-service status, the audit trail \
-                       and the helpdesk's open requests. Every call needs a token from `rekey api-token create` in an \
+        description = "Self-service password portal: a person's registration and self-service status, the audit trail, \
+                       the helpdesk's open requests and two of its actions (unlock, a reset link). Every call needs a token from `rekey api-token create` in an \
                        `Authorization: Bearer` header, with the scope the operation names; without a valid token \
                        every path answers the same 401.",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later")
@@ -48,7 +49,7 @@ pub const BASE: &str = "/api/v1";
         (name = "registration", description = "Whether a person has registered enough methods (scope `registration`)"),
         (name = "status", description = "A person's self-service state (scope `status`)"),
         (name = "audit", description = "The audit trail (scope `audit`)"),
-        (name = "helpdesk", description = "The helpdesk console's four-eyes requests (scope `helpdesk`)"),
+        (name = "helpdesk", description = "The helpdesk console's four-eyes requests (scope `helpdesk`) and its unlock and reset link (scope `helpdesk_actions`)"),
         (name = "meta", description = "This document (any valid token)")
     )
 )]
@@ -75,6 +76,8 @@ fn documented() -> OpenApiRouter<Arc<Services>> {
         .routes(routes!(handlers::status))
         .routes(routes!(handlers::audit))
         .routes(routes!(handlers::helpdesk_requests))
+        .routes(routes!(actions::unlock))
+        .routes(routes!(actions::reset_link))
         .routes(routes!(handlers::openapi_json))
 }
 
@@ -105,9 +108,13 @@ pub fn routes(services: Arc<Services>) -> Router {
 pub enum ApiError {
     Unauthorized,
     Forbidden,
+    /// The account is in `helpdesk.out_of_reach_groups`.
+    OutOfReach,
     NotFound,
     MethodNotAllowed,
     BadRequest(&'static str),
+    /// 409: the action cannot be done this way; the code says why.
+    Conflict(&'static str),
     RateLimited(i64),
     Unavailable,
     Internal,
@@ -116,8 +123,10 @@ pub enum ApiError {
 /// The body of every refusal.
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct ErrorBody {
-    /// `unauthorized`, `insufficient_scope`, `not_found`, `bad_request`, `rate_limited`,
-    /// `unavailable` or `internal`.
+    /// `unauthorized`, `insufficient_scope`, `not_found`, `method_not_allowed`, `bad_request`,
+    /// `rate_limited`, `unavailable` or `internal`; for the helpdesk actions also
+    /// `out_of_reach`, `four_eyes_required`, `no_address`, `unlock_by_reset` and
+    /// `refused_by_directory`.
     error: String,
     /// For `bad_request`: which parameter.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -129,9 +138,11 @@ impl IntoResponse for ApiError {
         let (status, error, detail) = match self {
             ApiError::Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized", None),
             ApiError::Forbidden => (StatusCode::FORBIDDEN, "insufficient_scope", None),
+            ApiError::OutOfReach => (StatusCode::FORBIDDEN, "out_of_reach", None),
             ApiError::NotFound => (StatusCode::NOT_FOUND, "not_found", None),
             ApiError::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", None),
             ApiError::BadRequest(what) => (StatusCode::BAD_REQUEST, "bad_request", Some(what)),
+            ApiError::Conflict(why) => (StatusCode::CONFLICT, why, None),
             ApiError::RateLimited(_) => (StatusCode::TOO_MANY_REQUESTS, "rate_limited", None),
             ApiError::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "unavailable", None),
             ApiError::Internal => (StatusCode::INTERNAL_SERVER_ERROR, "internal", None),
@@ -226,7 +237,7 @@ mod tests {
         assert_eq!(doc["openapi"], "3.1.0");
         let paths = doc["paths"].as_object().unwrap();
         assert!(paths.keys().all(|p| p.starts_with("/api/v1/")), "{:?}", paths.keys());
-        assert_eq!(paths.len(), 6);
+        assert_eq!(paths.len(), 8);
         assert_eq!(doc["components"]["securitySchemes"]["token"]["scheme"], "bearer");
     }
 }
