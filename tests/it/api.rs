@@ -37,7 +37,13 @@ impl Answer {
     }
 }
 
-pub async fn call_with(env: &TestEnv, method: Method, path: &str, token: Option<&str>, headers: &[(&str, &str)]) -> Answer {
+pub async fn call_with(
+    env: &TestEnv,
+    method: Method,
+    path: &str,
+    token: Option<&str>,
+    headers: &[(&str, &str)],
+) -> Answer {
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let mut req = client.request(method, format!("{}{path}", env.server.url()));
     if let Some(t) = token {
@@ -275,13 +281,19 @@ async fn status_tells_when_the_password_expires_as_ppolicy_computes_it() {
 
     // No policy with a maximum age: it never expires.
     let never = status(hal.uid.clone()).await;
-    assert_eq!((never["password_expires_at"].clone(), never["password_never_expires"].clone()), (Value::Null, true.into()));
+    assert_eq!(
+        (never["password_expires_at"].clone(), never["password_never_expires"].clone()),
+        (Value::Null, true.into())
+    );
 
     // Unknown people: the same shape, and nothing said.
     let unknown = status("nobody-by-this-name".into()).await;
     let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
     assert_eq!(keys(&unknown), keys(&expiring));
-    assert_eq!((unknown["password_expires_at"].clone(), unknown["password_never_expires"].clone()), (Value::Null, false.into()));
+    assert_eq!(
+        (unknown["password_expires_at"].clone(), unknown["password_never_expires"].clone()),
+        (Value::Null, false.into())
+    );
 
     // The document describes the field.
     let doc = serde_json::to_value(rekey::web::openapi()).unwrap();

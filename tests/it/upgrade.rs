@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 
 use rekey::config::MethodKind;
 use rekey::crypto::Keys;
-use rekey::flow::rows::{attempt_mac, bind_legacy_methods, method_mac, seal_context};
 use rekey::flow::api::{Scope, tokens};
+use rekey::flow::rows::{attempt_mac, bind_legacy_methods, method_mac, seal_context};
 use rekey::store::{ApiTokenRow, Attempt, Db, StoredMethod};
 
 /// When every seeded row was written; links and tokens expire ten years later.
@@ -216,9 +216,10 @@ fn seed(version: i64) -> Vec<(&'static str, Vec<Value>)> {
             ),
             ("INSERT INTO campaign_mails (user_id, nth, sent_at) VALUES ('u13', 1, $1)", vec![Int(NOW)]),
             ("INSERT INTO coverage_days (day, in_scope, enough) VALUES ($1, 130, 97)", vec![Int(NOW / 86_400)]),
-            ("INSERT INTO scheduler_leases (name, holder, expires_at) VALUES ('reminders', 'replica-13', $1)", vec![
-                Int(LATER),
-            ]),
+            (
+                "INSERT INTO scheduler_leases (name, holder, expires_at) VALUES ('reminders', 'replica-13', $1)",
+                vec![Int(LATER)],
+            ),
         ],
         14 => {
             let t = api_token();
@@ -404,13 +405,17 @@ async fn check(db: &Db, case: &str, from: i64) {
     // A reminder or nudge sent before the upgrade is not sent again; the lease is still held.
     assert_eq!(db.reminder_claimed("u13", NOW - 80 * 86_400, 7).await.unwrap(), from >= 13, "{case}");
     assert_eq!(db.claim_reminder("u13", NOW - 80 * 86_400, 7, NOW + 1).await.unwrap(), from < 13, "{case}");
-    assert_eq!(db.campaign_mails_to("u13").await.unwrap(), if from >= 13 { (1, Some(NOW)) } else { (0, None) }, "{case}");
+    assert_eq!(
+        db.campaign_mails_to("u13").await.unwrap(),
+        if from >= 13 { (1, Some(NOW)) } else { (0, None) },
+        "{case}"
+    );
     let days = db.coverage_days(0).await.unwrap();
-    assert_eq!(days.iter().map(|d| (d.day, d.in_scope, d.enough)).collect::<Vec<_>>(), if from >= 13 {
-        vec![(NOW / 86_400, 130, 97)]
-    } else {
-        vec![]
-    }, "{case}");
+    assert_eq!(
+        days.iter().map(|d| (d.day, d.in_scope, d.enough)).collect::<Vec<_>>(),
+        if from >= 13 { vec![(NOW / 86_400, 130, 97)] } else { vec![] },
+        "{case}"
+    );
     assert_eq!(db.take_lease("reminders", "replica-new", NOW, NOW + 60).await.unwrap(), from < 13, "{case}");
     // An API token made before keeps its MAC, scopes and expiry: it still signs calls in.
     let token = db.api_token_by_hash(b"api-14").await.unwrap();

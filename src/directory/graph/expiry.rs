@@ -18,9 +18,9 @@ use super::client::Call;
 use super::listing::{LIST_SELECT, Page, cloud_member, with_entra_groups};
 use super::{GraphDirectory, app_error, parse};
 use crate::clock::UnixTime;
-use crate::directory::{DirError, DirUser};
 use crate::directory::expiry::{Expiring, Expiry, Throttle};
 use crate::directory::ldap::dn_key;
+use crate::directory::{DirError, DirUser};
 
 /// The properties of a user that say when its password expires.
 #[derive(Deserialize, Default)]

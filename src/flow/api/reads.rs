@@ -72,14 +72,8 @@ pub async fn audit_call(
     reason: &str,
 ) {
     let by = token.map(|t| format!("api:{}", t.name));
-    let record = AuditRecord {
-        event: CALL,
-        flow: Some("api"),
-        user,
-        outcome,
-        reason: Some(reason),
-        method: by.as_deref(),
-    };
+    let record =
+        AuditRecord { event: CALL, flow: Some("api"), user, outcome, reason: Some(reason), method: by.as_deref() };
     services.audit(who, record).await;
 }
 
