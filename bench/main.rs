@@ -10,6 +10,8 @@
 mod browser;
 mod load;
 mod portal;
+mod postgres;
+mod profile;
 mod raw;
 mod report;
 mod runs;
@@ -170,7 +172,7 @@ async fn main() -> Result<()> {
             }
             let r =
                 runs::flow(kind, std::slice::from_ref(&url), &url, &sink, &mut flow_accounts, c, plan.bounds()).await?;
-            report.flow(&format!("{kind}, floor {FLOOR_MS} ms"), &r, None, None, None);
+            report.flow(&format!("{kind}, floor {FLOOR_MS} ms"), &r, None, None);
         }
     }
     portal.stop().await?;
@@ -192,18 +194,27 @@ async fn main() -> Result<()> {
     for &c in &plan.flow_clients {
         for kind in ["change", "reset"] {
             let slapd0 = slapd_cpu(&args.slapd_pid_file);
-            let raw = runs::raw(kind, &slapd, &mut flow_accounts, c, plan.bounds()).await?;
+            let minimal = runs::raw(kind, &slapd, &mut flow_accounts, c, plan.bounds()).await?;
             let slapd1 = slapd_cpu(&args.slapd_pid_file);
+            let sequence = if kind == "change" { "change sequence" } else { "reset sequence" };
+            let sequence = runs::raw(sequence, &slapd, &mut flow_accounts, c, plan.bounds()).await?;
+            let slapd2 = slapd_cpu(&args.slapd_pid_file);
             let cpu0 = portal.cpu()?;
+            let profile = profile::start(portal.pid, &format!("{kind}-{c}"));
             let r =
                 runs::flow(kind, std::slice::from_ref(&url), &url, &sink, &mut flow_accounts, c, plan.bounds()).await?;
+            profile::stop(profile);
             let cpu = portal.cpu()?.saturating_sub(cpu0);
-            let slapd = match (slapd0, slapd1, slapd_cpu(&args.slapd_pid_file)) {
-                (Some(a), Some(b), Some(c)) => Some((b.saturating_sub(a), c.saturating_sub(b))),
+            let slapd = match (slapd0, slapd1, slapd2, slapd_cpu(&args.slapd_pid_file)) {
+                (Some(a), Some(b), Some(c), Some(d)) => {
+                    Some([b.saturating_sub(a), c.saturating_sub(b), d.saturating_sub(c)])
+                }
                 _ => None,
             };
-            report.flow(&format!("{kind}, floor off"), &r, Some(&raw), Some(cpu), slapd);
-            report.raw(&raw);
+            let raw = report::Raw { minimal: &minimal, sequence: &sequence, slapd };
+            report.flow(&format!("{kind}, floor off"), &r, Some(&raw), Some(cpu));
+            report.raw(&minimal);
+            report.raw(&sequence);
         }
     }
 
@@ -231,7 +242,7 @@ async fn main() -> Result<()> {
         }
     })
     .await;
-    report.flow("unlock, floor off", &r, None, None, None);
+    report.flow("unlock, floor off", &r, None, None);
 
     eprintln!("==> {} flows left in progress", plan.in_progress);
     let (_, hwm_before) = portal.memory()?;
@@ -276,11 +287,20 @@ async fn main() -> Result<()> {
         report.pages("PostgreSQL, 2 replicas", &page, 0, 0);
         for &c in &plan.flow_clients {
             for kind in ["change", "reset"] {
-                let raw = runs::raw(kind, &slapd, &mut flow_accounts, c, plan.bounds()).await?;
+                let minimal = runs::raw(kind, &slapd, &mut flow_accounts, c, plan.bounds()).await?;
+                let sequence = if kind == "change" { "change sequence" } else { "reset sequence" };
+                let sequence = runs::raw(sequence, &slapd, &mut flow_accounts, c, plan.bounds()).await?;
+                let db0 = postgres::load(pg).await;
                 let cpu0: Duration = replicas.iter().map(|r| r.cpu().unwrap_or_default()).sum();
                 let r = runs::flow(kind, &urls, &public, &sink, &mut flow_accounts, c, plan.bounds()).await?;
                 let cpu = replicas.iter().map(|r| r.cpu().unwrap_or_default()).sum::<Duration>().saturating_sub(cpu0);
-                report.flow(&format!("{kind}, 2 replicas on PostgreSQL"), &r, Some(&raw), Some(cpu), None);
+                let db1 = postgres::load(pg).await;
+                let raw = report::Raw { minimal: &minimal, sequence: &sequence, slapd: None };
+                let label = format!("{kind}, 2 replicas on PostgreSQL");
+                report.flow(&label, &r, Some(&raw), Some(cpu));
+                if let (Some(a), Some(b)) = (db0, db1) {
+                    report.database(&format!("{label}, {c} clients"), &r, b.since(&a));
+                }
             }
         }
         for (i, r) in replicas.iter().enumerate() {

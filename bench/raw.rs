@@ -3,6 +3,16 @@
 //! is a bind as the person followed by their own password modify (old and new), which is what
 //! the directory must do for a change whoever asks. Also locks accounts (bad binds) so the
 //! unlock runs have something to unlock.
+//!
+//! The raw *sequence* is what any portal must ask of the directory, on connections it keeps
+//! open: find the account by its login (one search by the service account, with the filter and
+//! the attributes a portal needs: the login may be a uid or an address, and it reads the
+//! account's id, lock and reset state, groups, names and addresses), then for a change prove
+//! the old password (a bind as the person) and write the new one (their own password modify),
+//! for a reset write it as the service account; binds and writes ask for the password policy
+//! control, as any portal must to tell an expired or locked password from a wrong one. It is
+//! the reference the portal's rates and slapd CPU are judged against; the minimal runs above
+//! are the floor beneath it.
 
 use anyhow::{Context as _, Result, bail};
 use ldap3::exop::PasswordModify;
@@ -47,6 +57,57 @@ pub async fn change(ldap: &mut Ldap, t: &mut Timings, a: &mut Account) -> Result
     let exop = PasswordModify { user_id: None, old_pass: Some(&a.password), new_pass: Some(&new) };
     ldap.extended(exop).await?.1.success().with_context(|| format!("raw change of {}", a.uid))?;
     t.record("password modify (as the person)", started.elapsed());
+    a.password = new;
+    Ok(())
+}
+
+/// The account's entry found the way a portal finds it: a subtree search by the login under
+/// the people base, as the service account.
+async fn find(service: &mut Ldap, t: &mut Timings, a: &Account) -> Result<String> {
+    let started = std::time::Instant::now();
+    let login = ldap3::ldap_escape(&a.uid);
+    let filter = format!("(&(objectClass=inetOrgPerson)(|(uid={login})(mail={login})))");
+    let attributes = vec!["entryUUID", "pwdAccountLockedTime", "pwdReset", "memberOf", "uid", "mail", "cn", "mobile"];
+    let (entries, result) =
+        service.search("ou=people,dc=example,dc=test", ldap3::Scope::Subtree, &filter, attributes).await?.non_error()?;
+    t.record("search for the account (service account)", started.elapsed());
+    anyhow::ensure!(result.rc == 0 && entries.len() == 1, "no single entry for {}", a.uid);
+    Ok(ldap3::SearchEntry::construct(entries.into_iter().next().context("no entry")?).dn)
+}
+
+/// The password policy request control (draft-behera-ldap-password-policy), no value.
+fn ppolicy() -> ldap3::controls::RawControl {
+    ldap3::controls::RawControl { ctype: "1.3.6.1.4.1.42.2.27.8.5.1".into(), crit: false, val: None }
+}
+
+/// The raw sequence of a change: search, bind as the person, their own password modify.
+pub async fn sequence_change(service: &mut Ldap, person: &mut Ldap, t: &mut Timings, a: &mut Account) -> Result<()> {
+    let dn = find(service, t, a).await?;
+    let new = new_password();
+    let started = std::time::Instant::now();
+    person
+        .with_controls(ppolicy())
+        .simple_bind(&dn, &a.password)
+        .await?
+        .success()
+        .with_context(|| format!("bind as {}", a.uid))?;
+    t.record("bind as the person", started.elapsed());
+    let started = std::time::Instant::now();
+    let exop = PasswordModify { user_id: None, old_pass: Some(&a.password), new_pass: Some(&new) };
+    person.with_controls(ppolicy()).extended(exop).await?.1.success().with_context(|| format!("raw change of {}", a.uid))?;
+    t.record("password modify (as the person)", started.elapsed());
+    a.password = new;
+    Ok(())
+}
+
+/// The raw sequence of a reset's write: search, password modify by the service account.
+pub async fn sequence_reset(service: &mut Ldap, t: &mut Timings, a: &mut Account) -> Result<()> {
+    let dn = find(service, t, a).await?;
+    let new = new_password();
+    let started = std::time::Instant::now();
+    let exop = PasswordModify { user_id: Some(&dn), old_pass: None, new_pass: Some(&new) };
+    service.with_controls(ppolicy()).extended(exop).await?.1.success().with_context(|| format!("raw reset of {}", a.uid))?;
+    t.record("password modify (service account)", started.elapsed());
     a.password = new;
     Ok(())
 }

@@ -67,7 +67,9 @@ pub struct Slapd<'a> {
     pub service_password: &'a str,
 }
 
-/// The same password writes straight to slapd, one connection per client (see `raw`).
+/// The same password writes straight to slapd, one connection per client (see `raw`):
+/// `change` and `reset` are the minimal writes, `change sequence` and `reset sequence` the
+/// raw sequence (the account searched for first, the person's bind on a kept-open connection).
 pub async fn raw(
     kind: &'static str,
     slapd: &Slapd<'_>,
@@ -77,22 +79,27 @@ pub async fn raw(
 ) -> Result<RunResult> {
     let mut states = Vec::with_capacity(clients);
     for a in &accounts[..clients] {
-        let ldap = match kind {
-            "change" => raw::connect(slapd.url).await?,
-            _ => raw::service(slapd.url, slapd.service_dn, slapd.service_password.trim()).await?,
+        let service = || raw::service(slapd.url, slapd.service_dn, slapd.service_password.trim());
+        let (first, second) = match kind {
+            "change" => (raw::connect(slapd.url).await?, None),
+            "change sequence" => (service().await?, Some(raw::connect(slapd.url).await?)),
+            _ => (service().await?, None),
         };
-        states.push((ldap, a.clone()));
+        states.push((first, second, a.clone()));
     }
     let name = format!("raw {kind} at {clients} clients");
-    let (r, back) = load::run(&name, states, bounds, move |(mut ldap, mut a), mut t: Timings| async move {
-        let outcome = match kind {
-            "change" => raw::change(&mut ldap, &mut t, &mut a).await,
-            _ => raw::reset(&mut ldap, &mut t, &mut a).await,
-        };
-        ((ldap, a), t, outcome.map(|()| true))
-    })
-    .await;
-    accounts.splice(..clients, back.into_iter().map(|(_, a)| a));
+    let (r, back) =
+        load::run(&name, states, bounds, move |(mut ldap, mut person, mut a), mut t: Timings| async move {
+            let outcome = match (kind, person.as_mut()) {
+                ("change", _) => raw::change(&mut ldap, &mut t, &mut a).await,
+                ("change sequence", Some(person)) => raw::sequence_change(&mut ldap, person, &mut t, &mut a).await,
+                ("reset sequence", _) => raw::sequence_reset(&mut ldap, &mut t, &mut a).await,
+                _ => raw::reset(&mut ldap, &mut t, &mut a).await,
+            };
+            ((ldap, person, a), t, outcome.map(|()| true))
+        })
+        .await;
+    accounts.splice(..clients, back.into_iter().map(|(_, _, a)| a));
     Ok(r)
 }
 

@@ -2,8 +2,9 @@
 //! (its specifics in `ad.rs`).
 //!
 //! Look-ups, resets and unlocks run as the service account on pooled connections; binds and
-//! changes as the user, and listings of every account (`listing.rs`), run on a fresh
-//! connection that is closed afterwards. Every value put
+//! changes as the user on connections of their own pool, each used by one person at a time
+//! (`as_person.rs`); listings of every account (`listing.rs`) run on a fresh connection that
+//! is closed afterwards. Every value put
 //! into a filter is escaped (RFC 4515). LDAP result codes become [`DirError`]s here and go no
 //! further. Never log or return a password: log lines carry the result code and the DN only.
 
@@ -13,6 +14,7 @@ mod ad_groups;
 mod ad_hints;
 mod ad_login;
 mod ad_policy;
+mod as_person;
 mod by_id;
 mod conn;
 pub mod discovery;
@@ -30,8 +32,7 @@ use std::sync::atomic::AtomicUsize;
 use std::time::SystemTime;
 
 use async_trait::async_trait;
-use ldap3::exop::PasswordModify;
-use ldap3::{Ldap, LdapError, LdapResult, Mod, Scope, SearchEntry, SearchOptions, SearchResult};
+use ldap3::{LdapError, LdapResult, Mod, Scope, SearchEntry, SearchOptions, SearchResult};
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::config::{DirectoryConfig, LdapFlavour};
@@ -41,10 +42,10 @@ use crate::directory::{
 };
 
 pub use self::by_id::Protection;
-use self::conn::{Connector, Retry, ServicePool};
+use self::conn::{Connector, PersonPool, Retry, ServicePool};
 pub use self::dn::{dn_key, is_under};
 pub use self::escape::{escape_dn_value, escape_filter_value};
-use self::ppolicy::{PpolicyError, PpolicyResponse, PpolicyWarning};
+use self::ppolicy::{PpolicyError, PpolicyWarning};
 
 const LOCKED_TIME: &str = "pwdAccountLockedTime";
 /// The lock time ppolicy treats as "locked until an administrator unlocks".
@@ -57,6 +58,8 @@ const MEMBER_OF: &str = "memberOf";
 pub struct LdapDirectory {
     flavour: LdapFlavour,
     pool: ServicePool,
+    /// Connections for binds as a person (OpenLDAP sign-ins and changes).
+    persons: PersonPool,
     config: DirectoryConfig,
     /// Active Directory: the domain's NetBIOS name once read from the DC (`ad_login.rs`).
     netbios: tokio::sync::OnceCell<String>,
@@ -82,10 +85,13 @@ impl LdapDirectory {
             _ => return Err(DirError::Denied("directory.bind_password is not set".into())),
         };
         let connector = Connector::new(config)?;
+        // As many idle person connections as operations may run at once (within reason).
+        let persons = PersonPool::new(connector.clone(), config.max_concurrent_ops.min(64));
         let pool = ServicePool::new(connector, config.bind_dn.clone(), password, config.pool_size);
         Ok(LdapDirectory {
             flavour: config.flavour,
             pool,
+            persons,
             config: config.clone(),
             netbios: tokio::sync::OnceCell::new(),
             sid_names: ad_groups::SidCache::default(),
@@ -240,49 +246,6 @@ impl LdapDirectory {
         Ok(Some(self.to_user(entry, typed, id, state, groups)))
     }
 
-    /// Binds as the user on a fresh connection with the ppolicy control. On success returns
-    /// the bound connection and what ppolicy said (e.g. change-after-reset).
-    async fn bind_as_user(&self, user: &DirUser, password: &SecretString) -> Result<(Ldap, PpolicyResponse), DirError> {
-        if password.expose_secret().is_empty() {
-            return Err(DirError::WrongPassword);
-        }
-        let mut ldap = self.connector().connect().await?;
-        let result = ldap
-            .with_controls(ppolicy::request())
-            .with_timeout(self.connector().timeout())
-            .simple_bind(&user.dn, password.expose_secret())
-            .await
-            .map_err(|e| connection_error(&e))?;
-        let policy = ppolicy::from_controls(&result.ctrls);
-        if result.rc == 0 {
-            return Ok((ldap, policy));
-        }
-        let _ = ldap.unbind().await;
-        let error = match (result.rc, policy.error) {
-            (49, Some(PpolicyError::AccountLocked)) => DirError::Locked,
-            (49, Some(PpolicyError::PasswordExpired)) => DirError::PasswordExpired,
-            (49, _) => DirError::WrongPassword,
-            (rc, _) => result_error(rc, &result.text),
-        };
-        tracing::warn!(rc = result.rc, dn = %user.dn, ppolicy = ?policy.error, "bind as the user failed: {error}");
-        Err(error)
-    }
-
-    /// Password modify (RFC 3062) with the ppolicy control, on `ldap` as it is bound.
-    async fn password_modify(
-        &self,
-        ldap: &mut Ldap,
-        user_id: Option<&str>,
-        old: Option<&SecretString>,
-        new: &SecretString,
-    ) -> Result<LdapResult, LdapError> {
-        let exop =
-            PasswordModify { user_id, old_pass: old.map(|p| p.expose_secret()), new_pass: Some(new.expose_secret()) };
-        let result =
-            ldap.with_controls(ppolicy::request()).with_timeout(self.connector().timeout()).extended(exop).await?;
-        Ok(result.1)
-    }
-
     /// Service-account modify of one entry; `ok_codes` are result codes that count as success.
     async fn modify(&self, what: &str, dn: &str, mods: Vec<Mod<String>>, ok_codes: &[u32]) -> Result<(), DirError> {
         let timeout = self.connector().timeout();
@@ -329,8 +292,8 @@ impl Directory for LdapDirectory {
         if self.flavour == LdapFlavour::ActiveDirectory {
             return self.ad_verify_password(user, password).await.map(|()| None);
         }
-        let (mut ldap, policy) = self.bind_as_user(user, password).await?;
-        let _ = ldap.unbind().await;
+        let (ldap, policy) = self.bind_as_user(user, password).await?;
+        self.persons.give_back(ldap).await;
         match policy.error {
             Some(PpolicyError::ChangeAfterReset) => Err(DirError::MustChange),
             Some(PpolicyError::PasswordExpired) => Err(DirError::PasswordExpired),
@@ -348,20 +311,7 @@ impl Directory for LdapDirectory {
         if new.expose_secret().is_empty() {
             return Err(DirError::PolicyViolation(PolicyReason::TooShort));
         }
-        // A bind in change-after-reset state succeeds and allows exactly this operation.
-        let (mut ldap, _) = self.bind_as_user(user, old).await?;
-        let outcome = self.password_modify(&mut ldap, None, Some(old), new).await;
-        let _ = ldap.unbind().await;
-        let result = outcome.map_err(|e| write_error(&e))?;
-        match result.rc {
-            0 => Ok(()),
-            // slapd's answer to a wrong old password inside the operation itself.
-            53 if result.text.contains("old password") => {
-                tracing::warn!(rc = 53, dn = %user.dn, "password change refused: wrong current password");
-                Err(DirError::WrongPassword)
-            }
-            _ => Err(modify_refusal("password change", &user.dn, &result)),
-        }
+        self.openldap_change(user, old, new).await
     }
 
     async fn reset_password(&self, user: &DirUser, new: &SecretString, must_change: bool) -> Result<(), DirError> {

@@ -22,9 +22,10 @@ pub async fn change(
         return Ok(ChangeOutcome::SameAsOld);
     }
     // What can be judged from the typed username alone is judged before anything is asked of
-    // the directory, even the sign-in; the account's own names once it is known.
+    // the directory, even the sign-in; the strength estimate with the account's own names once
+    // it is known (it is the costliest rule, so it runs once).
     let record = AuditRecord { event: "change", flow: Some("change"), method: Some("password"), ..Default::default() };
-    if let Err(refusals) = super::quality::screen(services, who, record, &Person::typed(typed), new).await {
+    if let Err(refusals) = super::quality::screen_rules(services, who, record, &Person::typed(typed), new).await {
         return Ok(ChangeOutcome::Weak(refusals));
     }
     if services.directory.change_proves_current() {

@@ -20,7 +20,30 @@ pub async fn screen(
     person: &Person,
     new: &NewPassword,
 ) -> Result<(), Vec<Refusal>> {
-    let refusals = match quality::check(&services.config, person, new.secret().expose_secret()) {
+    refuse(services, who, record, quality::check(&services.config, person, new.secret().expose_secret())).await
+}
+
+/// [`screen`] without the strength estimate (`quality::check_rules`): the first look at a
+/// change's new password, before the account is known. The change screens it in full once it
+/// is, so the estimate runs once per change.
+pub async fn screen_rules(
+    services: &Services,
+    who: &Requester,
+    record: AuditRecord<'_>,
+    person: &Person,
+    new: &NewPassword,
+) -> Result<(), Vec<Refusal>> {
+    refuse(services, who, record, quality::check_rules(&services.config, person, new.secret().expose_secret())).await
+}
+
+/// A refusal audited as `record` (failure, with the first reason's code).
+async fn refuse(
+    services: &Services,
+    who: &Requester,
+    record: AuditRecord<'_>,
+    judged: Result<(), Vec<Refusal>>,
+) -> Result<(), Vec<Refusal>> {
+    let refusals = match judged {
         Ok(()) => return Ok(()),
         Err(refusals) => refusals,
     };

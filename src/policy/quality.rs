@@ -12,6 +12,12 @@ use std::sync::LazyLock;
 use crate::config::Config;
 use crate::directory::DirUser;
 
+mod banned;
+
+use banned::MIN_POINTS;
+#[cfg(test)]
+use banned::{score, within_one_edit};
+
 /// Why a new password was refused. Each is one sentence for the person (`key`, `arg`) and one
 /// reason code for the audit trail (`code`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,93 +155,6 @@ impl Person {
     }
 }
 
-/// Terms every password is checked against, whatever the configuration: the commonest bases
-/// of weak passwords in the portal's languages (Entra keeps a global list like this).
-const GLOBAL_BANNED: &[&str] = &[
-    "password",
-    "passwort",
-    "motdepasse",
-    "wachtwoord",
-    "contrasena",
-    "contraseña",
-    "haslo",
-    "hasło",
-    "senha",
-    "losenord",
-    "lösenord",
-    "welcome",
-    "willkommen",
-    "bienvenue",
-    "bienvenido",
-    "welkom",
-    "benvenuto",
-    "benvenuti",
-    "bemvindo",
-    "witamy",
-    "valkommen",
-    "välkommen",
-    "letmein",
-    "changeme",
-    "qwerty",
-    "qwertz",
-    "azerty",
-    "asdfgh",
-    "zxcvbn",
-    "admin",
-    "administrator",
-    "login",
-    "secret",
-    "geheim",
-    "default",
-    "iloveyou",
-    "monkey",
-    "dragon",
-    "football",
-    "baseball",
-    "soccer",
-    "sunshine",
-    "princess",
-    "master",
-    "shadow",
-    "superman",
-    "trustno1",
-    "abc123",
-    "123456",
-    "654321",
-    "111111",
-    "000000",
-    "summer",
-    "winter",
-    "spring",
-    "autumn",
-    "sommer",
-    "zomer",
-    "verano",
-    "invierno",
-    "hiver",
-    "primavera",
-    "estate",
-    "inverno",
-    "autunno",
-    "wiosna",
-    "jesien",
-    "jesień",
-    "verao",
-    "verão",
-    "outono",
-    "sommar",
-    "vinter",
-    "hello",
-    "hallo",
-    "bonjour",
-];
-
-/// Terms at least this long also match with one character added, removed or changed.
-const FUZZY_FROM: usize = 5;
-
-/// Points a password needs once banned terms count one each (Entra's threshold).
-const MIN_POINTS: usize = 5;
-
 /// The breached list: one password per line, lower-case (see `common_passwords.LICENSE`).
 static BREACHED: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| include_str!("common_passwords.txt").lines().filter(|l| !l.is_empty()).collect());
@@ -248,6 +167,16 @@ pub fn breached_list_len() -> usize {
 /// Judges `password` for `person` against `[password]` (and the organisation's name, which
 /// counts as a banned term). `Err` lists every rule it breaks, in a fixed order.
 pub fn check(config: &Config, person: &Person, password: &str) -> Result<(), Vec<Refusal>> {
+    judge(config, person, password, true)
+}
+
+/// [`check`] without the strength estimate, which costs more than every other rule together:
+/// for a first look before the account is known, when [`check`] follows once it is.
+pub fn check_rules(config: &Config, person: &Person, password: &str) -> Result<(), Vec<Refusal>> {
+    judge(config, person, password, false)
+}
+
+fn judge(config: &Config, person: &Person, password: &str, estimate: bool) -> Result<(), Vec<Refusal>> {
     let rules = &config.password;
     let mut refusals = Vec::new();
     let length = password.chars().count();
@@ -265,14 +194,13 @@ pub fn check(config: &Config, person: &Person, password: &str) -> Result<(), Vec
     if rules.check_breached && (BREACHED.contains(lower.as_str()) || BREACHED.contains(normalised.as_str())) {
         refusals.push(Refusal::Breached);
     }
-    let terms = banned_terms(config);
-    let (points, found) = score(&normalised, &terms);
+    let (points, found) = banned::of(config).score(&normalised);
     // Without a term found, fewer than five points means fewer than five characters, which
     // `password.min_length` (at least five) has refused already.
     if points < MIN_POINTS && found {
         refusals.push(Refusal::Banned);
     }
-    if rules.min_score > 0 {
+    if estimate && rules.min_score > 0 {
         let mut inputs: Vec<&str> = person.names().iter().map(String::as_str).collect();
         inputs.extend(rules.banned_terms.iter().map(String::as_str));
         inputs.push(&config.server.organisation);
@@ -333,101 +261,6 @@ fn contains_a_name(lower: &str, normalised: &str, person: &Person) -> bool {
     person.names.iter().any(|name| {
         lower.contains(name.as_str()) || (name.chars().count() >= 4 && normalised.contains(normalise(name).as_str()))
     })
-}
-
-/// The banned terms, normalised: the global list, `password.banned_terms`, and the
-/// organisation's name (whole, and each of its words of four characters or more).
-fn banned_terms(config: &Config) -> Vec<String> {
-    let organisation = &config.server.organisation;
-    let whole: String = organisation.chars().filter(|c| c.is_alphanumeric()).collect();
-    let words = organisation.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4);
-    let mut terms: Vec<String> = GLOBAL_BANNED
-        .iter()
-        .copied()
-        .chain(config.password.banned_terms.iter().map(|t| t.trim()))
-        .chain(std::iter::once(whole.as_str()))
-        .chain(words)
-        .map(normalise)
-        .filter(|t| t.chars().count() >= 3)
-        .collect();
-    terms.sort_unstable();
-    terms.dedup();
-    terms
-}
-
-/// Entra's score of a normalised password: each banned term found (exactly, or within one
-/// edit for terms of `FUZZY_FROM` characters or more: a character changed, removed, or added
-/// inside it) is one point, every other character is one point. The lowest score over every way of reading the password, and whether any term
-/// was found in the reading that gives it.
-fn score(normalised: &str, terms: &[String]) -> (usize, bool) {
-    // Char boundaries, so slices are whole characters.
-    let bounds: Vec<usize> = normalised.char_indices().map(|(i, _)| i).chain([normalised.len()]).collect();
-    let n = bounds.len() - 1;
-    let lengths: Vec<usize> = terms.iter().map(|t| t.chars().count()).collect();
-    let longest = lengths.iter().copied().max().unwrap_or(0);
-    // No reading can score under five: every point covers at most longest + 1 characters.
-    if n >= MIN_POINTS * (longest + 1) {
-        return (n, false);
-    }
-    // best[i]: (lowest points for the first i characters, whether that reading used a term).
-    let mut best: Vec<(usize, bool)> = vec![(usize::MAX, false); n + 1];
-    best[0] = (0, false);
-    for i in 0..n {
-        let (points, found) = best[i];
-        if points == usize::MAX {
-            continue;
-        }
-        relax(&mut best[i + 1], (points + 1, found));
-        for (term, &len) in terms.iter().zip(&lengths) {
-            let fuzzy = len >= FUZZY_FROM;
-            let spans: &[usize] = if fuzzy { &[len - 1, len, len + 1] } else { &[len] };
-            for &span in spans.iter().filter(|&&span| i + span <= n) {
-                let slice = &normalised[bounds[i]..bounds[i + span]];
-                // A character added counts only inside the term: one at either end is a
-                // character of its own (so `blank12` is blank, 1, 2, as in Entra's example).
-                if span > len
-                    && (slice.chars().next() != term.chars().next() || slice.chars().last() != term.chars().last())
-                {
-                    continue;
-                }
-                let matches = if fuzzy { within_one_edit(slice, term) } else { slice == term };
-                if matches {
-                    relax(&mut best[i + span], (points + 1, true));
-                }
-            }
-        }
-    }
-    best[n]
-}
-
-/// Whether `a` becomes `b` with at most one character changed, removed or added (Levenshtein
-/// distance ≤ 1), without the distance matrix: `score` asks this thousands of times per password.
-fn within_one_edit(a: &str, b: &str) -> bool {
-    let (mut a, mut b) = (a.chars(), b.chars());
-    loop {
-        match (a.next(), b.next()) {
-            (Some(x), Some(y)) if x == y => continue,
-            (None, None) => return true,
-            // One left over at the end: one character added or removed.
-            (Some(_), None) => return a.next().is_none(),
-            (None, Some(_)) => return b.next().is_none(),
-            (Some(x), Some(y)) => {
-                // The first difference: the rest must match after a change, or after skipping
-                // the character in either string.
-                let (rest_a, rest_b) = (a.as_str(), b.as_str());
-                let skip_a = || rest_a.chars().eq(std::iter::once(y).chain(rest_b.chars()));
-                let skip_b = || rest_b.chars().eq(std::iter::once(x).chain(rest_a.chars()));
-                return rest_a == rest_b || skip_a() || skip_b();
-            }
-        }
-    }
-}
-
-fn relax(slot: &mut (usize, bool), candidate: (usize, bool)) {
-    // Fewer points wins; at equal points, a reading that found a term (so the refusal names it).
-    if candidate.0 < slot.0 || (candidate.0 == slot.0 && candidate.1 && !slot.1) {
-        *slot = candidate;
-    }
 }
 
 /// zxcvbn's warning and suggestions as message keys, so they can be said in every language.

@@ -72,59 +72,109 @@ pub enum ChainCheck {
 
 const COLUMNS: &str =
     "id, at, event, flow, user_id, login, outcome, reason, method, source_ip, user_agent, request_id, prev_hash, hash";
-const INSERT: &str = "INSERT INTO audit_events (at, event, flow, user_id, login, outcome, reason, method, source_ip, user_agent, request_id, prev_hash, hash) \
-                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
 const LAST_HASH: &str = "SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1";
 
-/// Serialises SQLite appends within this process (one process owns a SQLite file).
-static SQLITE_APPEND: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+/// The record inserted only while the chain's head is still `$14` (NULL: no chained record
+/// yet): the head a writer remembers saves reading it before each append, and a record another
+/// writer appended in between makes this insert nothing, so the chain never forks.
+const INSERT_AFTER: &str = "INSERT INTO audit_events (at, event, flow, user_id, login, outcome, reason, method, source_ip, user_agent, request_id, prev_hash, hash) \
+                            SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 \
+                            WHERE (SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1) IS NOT DISTINCT FROM $14";
+
+/// How often an append reads the head again when another writer keeps moving it.
+const APPEND_TRIES: usize = 5;
+
+/// The chain's head as this process last wrote it, per database (absent: read it first).
+type Heads = std::collections::HashMap<String, Option<Vec<u8>>>;
+
+/// Serialises SQLite appends within this process (one process owns a SQLite file; a second
+/// one, such as `rekey remind`, is caught by the head check of [`INSERT_AFTER`]).
+static SQLITE_APPEND: tokio::sync::Mutex<Option<Heads>> = tokio::sync::Mutex::const_new(None);
+
+/// The same for PostgreSQL within this process; replicas are serialised by the advisory lock.
+static PG_APPEND: tokio::sync::Mutex<Option<Heads>> = tokio::sync::Mutex::const_new(None);
 
 /// Any number that identifies our advisory lock.
 const PG_AUDIT_LOCK: i64 = 0x7265_6b65_7961;
 
 impl Db {
-    /// Appends one event, chained to the last.
+    /// Appends one event, chained to the last: one statement on SQLite while this process is
+    /// the only writer (the head it remembers is checked by the insert itself), and on
+    /// PostgreSQL one transaction under the advisory lock that replicas share.
     pub async fn append_audit(&self, e: &AuditEvent, mac: ChainMac<'_>) -> Result<(), StoreError> {
         let canonical = e.canonical();
-        macro_rules! insert {
-            ($exec:expr, $prev:expr, $hash:expr) => {
-                sqlx::query(INSERT)
-                    .bind(e.at)
-                    .bind(&e.event)
-                    .bind(&e.flow)
-                    .bind(&e.user_id)
-                    .bind(&e.login)
-                    .bind(&e.outcome)
-                    .bind(&e.reason)
-                    .bind(&e.method)
-                    .bind(&e.source_ip)
-                    .bind(&e.user_agent)
-                    .bind(&e.request_id)
-                    .bind($prev)
-                    .bind($hash)
-                    .execute($exec)
-                    .await?
-            };
+        let key = self.chain_key();
+        macro_rules! append {
+            ($heads:expr, $exec:expr) => {{
+                let heads = $heads.get_or_insert_with(Heads::new);
+                for _ in 0..APPEND_TRIES {
+                    let expected = match heads.get(&key) {
+                        Some(head) => head.clone(),
+                        None => {
+                            let head: Option<(Option<Vec<u8>>,)> = sqlx::query_as(LAST_HASH).fetch_optional($exec).await?;
+                            head.and_then(|(h,)| h)
+                        }
+                    };
+                    let prev = expected.clone().unwrap_or_default();
+                    let hash = mac(&prev, &canonical);
+                    let inserted = sqlx::query(INSERT_AFTER)
+                        .bind(e.at)
+                        .bind(&e.event)
+                        .bind(&e.flow)
+                        .bind(&e.user_id)
+                        .bind(&e.login)
+                        .bind(&e.outcome)
+                        .bind(&e.reason)
+                        .bind(&e.method)
+                        .bind(&e.source_ip)
+                        .bind(&e.user_agent)
+                        .bind(&e.request_id)
+                        .bind(&prev)
+                        .bind(&hash)
+                        .bind(&expected)
+                        .execute($exec)
+                        .await?
+                        .rows_affected();
+                    if inserted == 1 {
+                        heads.insert(key.clone(), Some(hash));
+                        break;
+                    }
+                    // Another writer appended since: read the head again.
+                    heads.remove(&key);
+                }
+                heads.contains_key(&key)
+            }};
         }
-        match self {
+        let appended = match self {
             Db::Sqlite(pool) => {
-                let _guard = SQLITE_APPEND.lock().await;
-                let prev: Option<(Option<Vec<u8>>,)> = sqlx::query_as(LAST_HASH).fetch_optional(pool).await?;
-                let prev = prev.and_then(|(h,)| h).unwrap_or_default();
-                let hash = mac(&prev, &canonical);
-                insert!(pool, &prev, &hash);
+                let mut heads = SQLITE_APPEND.lock().await;
+                append!(heads, pool)
             }
             Db::Postgres(pool) => {
+                let mut heads = PG_APPEND.lock().await;
                 let mut tx = pool.begin().await?;
                 sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(PG_AUDIT_LOCK).execute(&mut *tx).await?;
-                let prev: Option<(Option<Vec<u8>>,)> = sqlx::query_as(LAST_HASH).fetch_optional(&mut *tx).await?;
-                let prev = prev.and_then(|(h,)| h).unwrap_or_default();
-                let hash = mac(&prev, &canonical);
-                insert!(&mut *tx, &prev, &hash);
+                let appended = append!(heads, &mut *tx);
                 tx.commit().await?;
+                appended
+            }
+        };
+        if appended {
+            Ok(())
+        } else {
+            Err(StoreError::Sqlx(sqlx::Error::Protocol("the audit trail's head kept moving; the record was not appended".into())))
+        }
+    }
+
+    /// Which database a remembered chain head belongs to.
+    fn chain_key(&self) -> String {
+        match self {
+            Db::Sqlite(pool) => format!("sqlite:{}", pool.connect_options().get_filename().display()),
+            Db::Postgres(pool) => {
+                let o = pool.connect_options();
+                format!("postgres:{}:{}/{}", o.get_host(), o.get_port(), o.get_database().unwrap_or_default())
             }
         }
-        Ok(())
     }
 
     /// The latest `limit` events, newest first.

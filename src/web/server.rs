@@ -361,10 +361,23 @@ pub async fn start_on(listener: TcpListener, config: Config, clock: Clock) -> Re
     Ok(Running { addr, services, metrics_addr, shutdown: Some(tx), task, exports })
 }
 
-/// Deletes expired attempts, codes and sessions once a minute.
+/// Deletes expired attempts, codes and sessions once a minute, and checkpoints SQLite's
+/// write-ahead log once a second (off the requests' path; see `Db::checkpoint`).
 fn spawn_housekeeping(services: Arc<Services>) {
     let weak = Arc::downgrade(&services);
+    let db = services.db.clone();
     drop(services);
+    let alive = weak.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(1));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        while alive.strong_count() > 0 {
+            tick.tick().await;
+            if let Err(err) = db.checkpoint().await {
+                tracing::debug!(%err, "could not checkpoint the write-ahead log; the next second tries again");
+            }
+        }
+    });
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(60));
         loop {

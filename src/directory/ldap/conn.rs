@@ -284,9 +284,67 @@ impl ServicePool {
     }
 }
 
+/// Connections for binds as a person, each used by one person at a time (a bind changes whom
+/// the whole connection speaks for), and kept open between uses: a sign-in or a change binds
+/// on a connection the last one left, instead of opening one (and a TLS session) each time.
+///
+/// A connection comes back bound as whoever used it last, or anonymous after a refused bind;
+/// only this pool holds it, and every use starts with the next person's own bind.
+pub struct PersonPool {
+    connector: Connector,
+    idle: std::sync::Mutex<Vec<Ldap>>,
+    keep: usize,
+}
+
+/// A connection taken from the [`PersonPool`], and whether it was open already.
+pub struct Taken {
+    pub ldap: Ldap,
+    pub reused: bool,
+}
+
+impl PersonPool {
+    /// Keeps up to `keep` idle connections.
+    pub fn new(connector: Connector, keep: usize) -> PersonPool {
+        PersonPool { connector, idle: std::sync::Mutex::new(Vec::new()), keep: keep.max(1) }
+    }
+
+    fn idle(&self) -> std::sync::MutexGuard<'_, Vec<Ldap>> {
+        self.idle.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// An idle connection that is still open, or a new one.
+    pub async fn take(&self) -> Result<Taken, DirError> {
+        loop {
+            let Some(mut ldap) = self.idle().pop() else { break };
+            if !ldap.is_closed() {
+                return Ok(Taken { ldap, reused: true });
+            }
+        }
+        Ok(Taken { ldap: self.connector.connect().await?, reused: false })
+    }
+
+    /// A new connection, for a bind that failed on a reused one because it had been closed.
+    pub async fn fresh(&self) -> Result<Ldap, DirError> {
+        self.connector.connect().await
+    }
+
+    /// Hands a connection back after a use that ended with an answer from the server; one
+    /// that broke, or one more than the pool keeps, is closed.
+    pub async fn give_back(&self, mut ldap: Ldap) {
+        if !ldap.is_closed() {
+            let mut idle = self.idle();
+            if idle.len() < self.keep {
+                idle.push(ldap);
+                return;
+            }
+        }
+        let _ = ldap.unbind().await;
+    }
+}
+
 /// Errors that mean the connection itself is gone. A search on a connection the server
 /// closed (Samba stopping) ends with `EndOfStream`.
-fn is_broken(e: &LdapError) -> bool {
+pub fn is_broken(e: &LdapError) -> bool {
     matches!(e, LdapError::OpSend { .. } | LdapError::ResultRecv { .. } | LdapError::Io { .. } | LdapError::EndOfStream)
 }
 

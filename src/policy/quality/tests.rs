@@ -175,3 +175,72 @@ fn within_one_edit_agrees_with_levenshtein() {
         }
     }
 }
+
+/// The score the index gives is the score of trying every term at every position: the index
+/// only skips terms that cannot start there. Checked on every single edit of every term of
+/// the global list (changed, removed, added letters, at each place), embedded in other text.
+#[test]
+fn the_indexed_score_agrees_with_trying_every_term_everywhere() {
+    fn brute(normalised: &str, terms: &[String]) -> (usize, bool) {
+        let chars: Vec<char> = normalised.chars().collect();
+        let n = chars.len();
+        let mut best = vec![(usize::MAX, false); n + 1];
+        best[0] = (0, false);
+        let better = |slot: (usize, bool), c: (usize, bool)| c.0 < slot.0 || (c.0 == slot.0 && c.1 && !slot.1);
+        for i in 0..n {
+            let (points, found) = best[i];
+            if points == usize::MAX {
+                continue;
+            }
+            if better(best[i + 1], (points + 1, found)) {
+                best[i + 1] = (points + 1, found);
+            }
+            for term in terms {
+                let len = term.chars().count();
+                let fuzzy = len >= 5;
+                for span in if fuzzy { vec![len - 1, len, len + 1] } else { vec![len] } {
+                    if i + span > n {
+                        continue;
+                    }
+                    let slice: String = chars[i..i + span].iter().collect();
+                    if span > len
+                        && (slice.chars().next() != term.chars().next() || slice.chars().last() != term.chars().last())
+                    {
+                        continue;
+                    }
+                    let hit = if fuzzy { strsim::levenshtein(&slice, term) <= 1 } else { slice == *term };
+                    if hit && better(best[i + span], (points + 1, true)) {
+                        best[i + span] = (points + 1, true);
+                    }
+                }
+            }
+        }
+        best[n]
+    }
+    let terms: Vec<String> = ["password", "welcome", "qwerty", "admin", "summer", "contoso", "abc123", "hallo"]
+        .iter()
+        .map(|t| normalise(t))
+        .collect();
+    let mut cases = Vec::new();
+    for term in &terms {
+        let chars: Vec<char> = term.chars().collect();
+        for at in 0..=chars.len() {
+            let mut removed = chars.clone();
+            if at < chars.len() {
+                removed.remove(at);
+                let mut changed = chars.clone();
+                changed[at] = 'x';
+                cases.push(changed.iter().collect::<String>());
+                cases.push(removed.iter().collect::<String>());
+            }
+            let mut added = chars.clone();
+            added.insert(at, 'z');
+            cases.push(added.iter().collect::<String>());
+        }
+    }
+    for case in cases {
+        for text in [case.clone(), format!("a{case}9"), format!("{case}{case}"), format!("q{case}-w")] {
+            assert_eq!(score(&text, &terms), brute(&text, &terms), "{text}");
+        }
+    }
+}
