@@ -68,8 +68,10 @@ async fn find(service: &mut Ldap, t: &mut Timings, a: &Account) -> Result<String
     let login = ldap3::ldap_escape(&a.uid);
     let filter = format!("(&(objectClass=inetOrgPerson)(|(uid={login})(mail={login})))");
     let attributes = vec!["entryUUID", "pwdAccountLockedTime", "pwdReset", "memberOf", "uid", "mail", "cn", "mobile"];
-    let (entries, result) =
-        service.search("ou=people,dc=example,dc=test", ldap3::Scope::Subtree, &filter, attributes).await?.non_error()?;
+    let (entries, result) = service
+        .search("ou=people,dc=example,dc=test", ldap3::Scope::Subtree, &filter, attributes)
+        .await?
+        .non_error()?;
     t.record("search for the account (service account)", started.elapsed());
     anyhow::ensure!(result.rc == 0 && entries.len() == 1, "no single entry for {}", a.uid);
     Ok(ldap3::SearchEntry::construct(entries.into_iter().next().context("no entry")?).dn)
@@ -94,7 +96,13 @@ pub async fn sequence_change(service: &mut Ldap, person: &mut Ldap, t: &mut Timi
     t.record("bind as the person", started.elapsed());
     let started = std::time::Instant::now();
     let exop = PasswordModify { user_id: None, old_pass: Some(&a.password), new_pass: Some(&new) };
-    person.with_controls(ppolicy()).extended(exop).await?.1.success().with_context(|| format!("raw change of {}", a.uid))?;
+    person
+        .with_controls(ppolicy())
+        .extended(exop)
+        .await?
+        .1
+        .success()
+        .with_context(|| format!("raw change of {}", a.uid))?;
     t.record("password modify (as the person)", started.elapsed());
     a.password = new;
     Ok(())
@@ -106,7 +114,13 @@ pub async fn sequence_reset(service: &mut Ldap, t: &mut Timings, a: &mut Account
     let new = new_password();
     let started = std::time::Instant::now();
     let exop = PasswordModify { user_id: Some(&dn), old_pass: None, new_pass: Some(&new) };
-    service.with_controls(ppolicy()).extended(exop).await?.1.success().with_context(|| format!("raw reset of {}", a.uid))?;
+    service
+        .with_controls(ppolicy())
+        .extended(exop)
+        .await?
+        .1
+        .success()
+        .with_context(|| format!("raw reset of {}", a.uid))?;
     t.record("password modify (service account)", started.elapsed());
     a.password = new;
     Ok(())

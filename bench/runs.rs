@@ -88,17 +88,16 @@ pub async fn raw(
         states.push((first, second, a.clone()));
     }
     let name = format!("raw {kind} at {clients} clients");
-    let (r, back) =
-        load::run(&name, states, bounds, move |(mut ldap, mut person, mut a), mut t: Timings| async move {
-            let outcome = match (kind, person.as_mut()) {
-                ("change", _) => raw::change(&mut ldap, &mut t, &mut a).await,
-                ("change sequence", Some(person)) => raw::sequence_change(&mut ldap, person, &mut t, &mut a).await,
-                ("reset sequence", _) => raw::sequence_reset(&mut ldap, &mut t, &mut a).await,
-                _ => raw::reset(&mut ldap, &mut t, &mut a).await,
-            };
-            ((ldap, person, a), t, outcome.map(|()| true))
-        })
-        .await;
+    let (r, back) = load::run(&name, states, bounds, move |(mut ldap, mut person, mut a), mut t: Timings| async move {
+        let outcome = match (kind, person.as_mut()) {
+            ("change", _) => raw::change(&mut ldap, &mut t, &mut a).await,
+            ("change sequence", Some(person)) => raw::sequence_change(&mut ldap, person, &mut t, &mut a).await,
+            ("reset sequence", _) => raw::sequence_reset(&mut ldap, &mut t, &mut a).await,
+            _ => raw::reset(&mut ldap, &mut t, &mut a).await,
+        };
+        ((ldap, person, a), t, outcome.map(|()| true))
+    })
+    .await;
     accounts.splice(..clients, back.into_iter().map(|(_, _, a)| a));
     Ok(r)
 }

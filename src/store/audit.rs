@@ -111,7 +111,8 @@ impl Db {
                     let expected = match heads.get(&key) {
                         Some(head) => head.clone(),
                         None => {
-                            let head: Option<(Option<Vec<u8>>,)> = sqlx::query_as(LAST_HASH).fetch_optional($exec).await?;
+                            let head: Option<(Option<Vec<u8>>,)> =
+                                sqlx::query_as(LAST_HASH).fetch_optional($exec).await?;
                             head.and_then(|(h,)| h)
                         }
                     };
@@ -162,7 +163,9 @@ impl Db {
         if appended {
             Ok(())
         } else {
-            Err(StoreError::Sqlx(sqlx::Error::Protocol("the audit trail's head kept moving; the record was not appended".into())))
+            Err(StoreError::Sqlx(sqlx::Error::Protocol(
+                "the audit trail's head kept moving; the record was not appended".into(),
+            )))
         }
     }
 

@@ -176,7 +176,11 @@ async fn connect_sqlite(url: &str, max_connections: u32) -> Result<SqlitePool, S
     }
     // A local file has no connection to lose: no ping before each statement (sqlx's default
     // costs two thread switches per statement, as much as the statement itself).
-    Ok(SqlitePoolOptions::new().max_connections(max_connections).test_before_acquire(false).connect_with(options).await?)
+    Ok(SqlitePoolOptions::new()
+        .max_connections(max_connections)
+        .test_before_acquire(false)
+        .connect_with(options)
+        .await?)
 }
 
 /// See `wal_autocheckpoint` in [`connect_sqlite`].

@@ -261,4 +261,3 @@ fn relax(slot: &mut (usize, bool), candidate: (usize, bool)) {
         *slot = candidate;
     }
 }
-
