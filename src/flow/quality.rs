@@ -23,9 +23,10 @@ pub async fn screen(
     refuse(services, who, record, quality::check(&services.config, person, new.secret().expose_secret())).await
 }
 
-/// [`screen`] without the strength estimate (`quality::check_rules`): the first look at a
-/// change's new password, before the account is known. The change screens it in full once it
-/// is, so the estimate runs once per change.
+/// [`screen`] without the strength estimate (`quality::check_rules`) when the password passes:
+/// the first look at a change's new password, before the account is known. The change screens
+/// it in full once it is, so the estimate runs once per change. A refusal is judged in full,
+/// so the person hears every reason at once, as the live hint tells them.
 pub async fn screen_rules(
     services: &Services,
     who: &Requester,
@@ -33,7 +34,11 @@ pub async fn screen_rules(
     person: &Person,
     new: &NewPassword,
 ) -> Result<(), Vec<Refusal>> {
-    refuse(services, who, record, quality::check_rules(&services.config, person, new.secret().expose_secret())).await
+    let password = new.secret().expose_secret();
+    if quality::check_rules(&services.config, person, password).is_ok() {
+        return Ok(());
+    }
+    refuse(services, who, record, quality::check(&services.config, person, password)).await
 }
 
 /// A refusal audited as `record` (failure, with the first reason's code).

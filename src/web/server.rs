@@ -361,50 +361,49 @@ pub async fn start_on(listener: TcpListener, config: Config, clock: Clock) -> Re
     Ok(Running { addr, services, metrics_addr, shutdown: Some(tx), task, exports })
 }
 
-/// Deletes expired attempts, codes and sessions once a minute, and checkpoints SQLite's
-/// write-ahead log once a second (off the requests' path; see `Db::checkpoint`).
+/// Checkpoints SQLite's write-ahead log once a second, off the requests' path (see
+/// `Db::checkpoint`), and once a minute deletes expired attempts, codes and sessions. One task
+/// does both, so the sweep's own checkpoint never meets the passive one.
 fn spawn_housekeeping(services: Arc<Services>) {
     let weak = Arc::downgrade(&services);
-    let db = services.db.clone();
     drop(services);
-    let alive = weak.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(1));
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        while alive.strong_count() > 0 {
+        for second in 0u64.. {
             tick.tick().await;
-            if let Err(err) = db.checkpoint().await {
+            let Some(services) = weak.upgrade() else { return };
+            if second % 60 == 0 {
+                sweep(&services).await;
+            } else if let Err(err) = services.db.checkpoint().await {
                 tracing::debug!(%err, "could not checkpoint the write-ahead log; the next second tries again");
             }
         }
     });
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(Duration::from_secs(60));
-        loop {
-            tick.tick().await;
-            let Some(services) = weak.upgrade() else { return };
-            if let Err(err) = services.db.delete_expired(services.clock.now()).await {
-                tracing::warn!(%err, "could not delete expired attempts");
-            }
-            let now = crate::agent::proto::now();
-            // Sealed boxes go once their job can no longer be leased (its deadline passed, its
-            // requester gone or not), job rows a minute after their deadline whatever became of
-            // them; nonces only as long as a message with that timestamp could still be accepted.
-            if let Err(err) =
-                services.db.delete_old_agent_records(now - 60, now - 4 * crate::agent::proto::MAX_SKEW_SECS, now).await
-            {
-                tracing::warn!(%err, "could not delete old agent jobs");
-            }
-            // Rate windows are at most a day long; keep two.
-            if let Err(err) = services.db.delete_old_rate_counters(services.clock.now() - 2 * 86_400).await {
-                tracing::warn!(%err, "could not delete old rate counters");
-            }
-            if let Err(err) = services.db.session_store().delete_expired().await {
-                tracing::warn!(%err, "could not delete expired sessions");
-            }
-            services.metrics.upkeep();
-        }
-    });
+}
+
+/// What housekeeping deletes once a minute.
+async fn sweep(services: &Services) {
+    if let Err(err) = services.db.delete_expired(services.clock.now()).await {
+        tracing::warn!(%err, "could not delete expired attempts");
+    }
+    let now = crate::agent::proto::now();
+    // Sealed boxes go once their job can no longer be leased (its deadline passed, its
+    // requester gone or not), job rows a minute after their deadline whatever became of
+    // them; nonces only as long as a message with that timestamp could still be accepted.
+    if let Err(err) =
+        services.db.delete_old_agent_records(now - 60, now - 4 * crate::agent::proto::MAX_SKEW_SECS, now).await
+    {
+        tracing::warn!(%err, "could not delete old agent jobs");
+    }
+    // Rate windows are at most a day long; keep two.
+    if let Err(err) = services.db.delete_old_rate_counters(services.clock.now() - 2 * 86_400).await {
+        tracing::warn!(%err, "could not delete old rate counters");
+    }
+    if let Err(err) = services.db.session_store().delete_expired().await {
+        tracing::warn!(%err, "could not delete expired sessions");
+    }
+    services.metrics.upkeep();
 }
 
 #[cfg(test)]
