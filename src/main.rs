@@ -4,15 +4,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use rekey::agent::config::AgentConfig;
+use rekey::clock::Clock;
+use rekey::config::{Config, LogConfig, LogFormat};
 
 /// mimalloc instead of glibc's allocator: `malloc` and `free` were a fifth of the CPU of a page
 /// view in the profile (BENCHMARKS.md, "Changes made for speed"). Built without transparent
 /// huge pages, which cost 16 MiB of resident memory for nothing at this size.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use rekey::agent::config::AgentConfig;
-use rekey::clock::Clock;
-use rekey::config::{Config, LogConfig, LogFormat};
 
 #[derive(Parser)]
 #[command(name = "rekey", version = rekey::version::LONG.as_str(), about = "Self-service password portal")]

@@ -5,25 +5,10 @@ use super::{Db, StoreError, execute, with_pool};
 use crate::clock::UnixTime;
 
 impl Db {
-    /// Counts one more event in `(scope, key, window_start)` and returns the new count.
-    pub async fn rate_hit(&self, scope: &str, key: &[u8], window_start: UnixTime) -> Result<i64, StoreError> {
-        const SQL: &str = "INSERT INTO rate_counters (scope, key, window_start, count) VALUES ($1, $2, $3, 1) \
-                           ON CONFLICT (scope, key, window_start) DO UPDATE SET count = rate_counters.count + 1 \
-                           RETURNING count";
-        let (count,): (i64,) = with_pool!(self, |pool| sqlx::query_as(SQL)
-            .bind(scope)
-            .bind(key)
-            .bind(window_start)
-            .fetch_one(pool)
-            .await?);
-        Ok(count)
-    }
-
     /// Counts one more event in `(scope, key, window_start)`, the counter marked with `account`
     /// when given (a keyed hash of the account it counts, from whichever address, so it can be
-    /// found by account), and returns the events counted in every
-    /// bucket that started after `after`, this one included: the count and the window's sum
-    /// in one statement.
+    /// found by account), and returns the events counted in every bucket that started after
+    /// `after`, this one included: the count and the window's sum in one statement.
     pub async fn rate_hit_in_window(
         &self,
         scope: &str,

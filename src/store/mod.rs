@@ -155,6 +155,15 @@ impl Db {
         execute!(self, "SELECT 1");
         Ok(())
     }
+
+    /// SQLite: copies the write-ahead log back into the database file as far as no reader
+    /// needs it (a passive checkpoint: it waits for nobody). PostgreSQL: nothing to do.
+    pub async fn checkpoint(&self) -> Result<(), StoreError> {
+        if let Db::Sqlite(pool) = self {
+            sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").execute(pool).await?;
+        }
+        Ok(())
+    }
 }
 
 async fn connect_sqlite(url: &str, max_connections: u32) -> Result<SqlitePool, StoreError> {
@@ -185,17 +194,6 @@ async fn connect_sqlite(url: &str, max_connections: u32) -> Result<SqlitePool, S
 
 /// See `wal_autocheckpoint` in [`connect_sqlite`].
 const WAL_PAGES_BEFORE_CHECKPOINT: u32 = 10_000;
-
-impl Db {
-    /// SQLite: copies the write-ahead log back into the database file as far as no reader
-    /// needs it (a passive checkpoint: it waits for nobody). PostgreSQL: nothing to do.
-    pub async fn checkpoint(&self) -> Result<(), StoreError> {
-        if let Db::Sqlite(pool) = self {
-            sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").execute(pool).await?;
-        }
-        Ok(())
-    }
-}
 
 /// How long a PostgreSQL connection may sit idle before it is tested again on its way out of
 /// the pool. A busy pool hands out connections used a moment ago, so the hot path pays no

@@ -383,7 +383,7 @@ async fn check(db: &Db, case: &str, from: i64) {
     // Counters go on counting where they were.
     if from >= 3 {
         assert_eq!(db.rate_buckets("start", b"key-3", 0).await.unwrap(), vec![(NOW, 2)], "{case}");
-        assert_eq!(db.rate_hit("start", b"key-3", NOW).await.unwrap(), 3, "{case}");
+        assert_eq!(db.rate_hit_in_window("start", b"key-3", None, NOW, NOW - 1).await.unwrap(), 3, "{case}");
     }
     assert_eq!(db.disown_token_live(b"disown-4", NOW).await.unwrap(), from >= 4, "{case}");
     assert_eq!(db.is_blocked("u4").await.unwrap(), from >= 4, "{case}");

@@ -83,12 +83,14 @@ async fn session_rows(db: &Db) -> i64 {
 #[tokio::test]
 async fn rate_counters_count_every_concurrent_hit_exactly_once() {
     each_db(8, async |c| {
-        let mut seen =
-            at_once(24, &c.db, |db| async move { db.rate_hit("send:address", b"k", NOW).await.unwrap() }).await;
+        let mut seen = at_once(24, &c.db, |db| async move {
+            db.rate_hit_in_window("send:address", b"k", None, NOW, NOW - 1).await.unwrap()
+        })
+        .await;
         seen.sort();
         assert_eq!(seen, (1..=24).collect::<Vec<i64>>(), "on {}", c.name);
-        c.db.rate_hit("send:address", b"k", NOW + 300).await.unwrap();
-        c.db.rate_hit("send:address", b"other", NOW + 300).await.unwrap();
+        c.db.rate_hit_in_window("send:address", b"k", None, NOW + 300, NOW - 1).await.unwrap();
+        c.db.rate_hit_in_window("send:address", b"other", None, NOW + 300, NOW - 1).await.unwrap();
         assert_eq!(c.db.rate_buckets("send:address", b"k", NOW - 1).await.unwrap(), vec![(NOW, 24), (NOW + 300, 1)]);
         assert_eq!(c.db.rate_buckets("send:address", b"k", NOW).await.unwrap(), vec![(NOW + 300, 1)]);
         c.db.delete_old_rate_counters(NOW + 1).await.unwrap();
