@@ -18,6 +18,7 @@ mod helpdesk;
 mod helpdesk_confirm;
 mod limits;
 mod methods;
+mod pool;
 mod protection;
 mod reminders;
 mod reports;
@@ -28,8 +29,8 @@ use std::path::PathBuf;
 use std::str::FromStr as _;
 use std::time::Duration;
 
-use sqlx::postgres::{PgPool, PgPoolOptions};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::postgres::{PgConnectOptions, Postgres};
+use sqlx::sqlite::{Sqlite, SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 
 pub use agents::{AgentRow, JOB_DONE, JOB_EXPIRED, JOB_LEASED, JOB_QUEUED, JobRow};
 pub use api_tokens::ApiTokenRow;
@@ -41,6 +42,7 @@ pub use exports::{DELIVERY_DEAD, DELIVERY_DONE, DELIVERY_PENDING, Delivery, NewD
 pub use helpdesk::{HelpdeskLink, HelpdeskRequest, HelpdeskVerification, RecentEvent};
 pub use helpdesk_confirm::HelpdeskConfirmation;
 pub use methods::StoredMethod;
+pub use pool::{ConnPool, PooledConnection};
 pub use protection::Block;
 pub use reminders::CoverageDay;
 pub use reports::{AuditFilter, DayCount, FoundEvent, MethodSummary};
@@ -98,10 +100,10 @@ pub enum StoreError {
 }
 
 /// A connection pool to the one database rekey keeps everything in.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub enum Db {
-    Sqlite(SqlitePool),
-    Postgres(PgPool),
+    Sqlite(ConnPool<Sqlite>),
+    Postgres(ConnPool<Postgres>),
 }
 
 impl Db {
@@ -118,14 +120,7 @@ impl Db {
         let db = if url.starts_with("sqlite:") {
             Db::Sqlite(connect_sqlite(url, max_connections).await?)
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let pool = PgPoolOptions::new()
-                .max_connections(max_connections)
-                .acquire_timeout(Duration::from_secs(10))
-                .test_before_acquire(false)
-                .before_acquire(|conn, meta| Box::pin(ping_if_idle(conn, meta)))
-                .connect(url)
-                .await?;
-            Db::Postgres(pool)
+            Db::Postgres(ConnPool::connect(PgConnectOptions::from_str(url)?, max_connections).await?)
         } else {
             return Err(StoreError::UnsupportedUrl);
         };
@@ -139,8 +134,8 @@ impl Db {
     /// Applies our migrations and the session table; applying them again changes nothing.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         match self {
-            Db::Sqlite(pool) => sqlx::migrate!("migrations/sqlite").run(pool).await?,
-            Db::Postgres(pool) => sqlx::migrate!("migrations/postgres").run(pool).await?,
+            Db::Sqlite(pool) => sqlx::migrate!("migrations/sqlite").run(&mut *pool.acquire().await?).await?,
+            Db::Postgres(pool) => sqlx::migrate!("migrations/postgres").run(&mut *pool.acquire().await?).await?,
         }
         self.session_store().migrate().await
     }
@@ -166,7 +161,7 @@ impl Db {
     }
 }
 
-async fn connect_sqlite(url: &str, max_connections: u32) -> Result<SqlitePool, StoreError> {
+async fn connect_sqlite(url: &str, max_connections: u32) -> Result<ConnPool<Sqlite>, StoreError> {
     let options = SqliteConnectOptions::from_str(url)?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
@@ -183,30 +178,8 @@ async fn connect_sqlite(url: &str, max_connections: u32) -> Result<SqlitePool, S
     if let Some(dir) = options.get_filename().parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir { path: dir.to_path_buf(), source })?;
     }
-    // A local file has no connection to lose: no ping before each statement (sqlx's default
-    // costs two thread switches per statement, as much as the statement itself).
-    Ok(SqlitePoolOptions::new()
-        .max_connections(max_connections)
-        .test_before_acquire(false)
-        .connect_with(options)
-        .await?)
+    Ok(ConnPool::connect(options, max_connections).await?)
 }
 
 /// See `wal_autocheckpoint` in [`connect_sqlite`].
 const WAL_PAGES_BEFORE_CHECKPOINT: u32 = 10_000;
-
-/// How long a PostgreSQL connection may sit idle before it is tested again on its way out of
-/// the pool. A busy pool hands out connections used a moment ago, so the hot path pays no
-/// round trip for the test; one left idle (the server may have restarted or a firewall cut
-/// it) is pinged first and replaced if it does not answer.
-const TEST_AFTER_IDLE: Duration = Duration::from_secs(5);
-
-async fn ping_if_idle(
-    conn: &mut sqlx::PgConnection,
-    meta: sqlx::pool::PoolConnectionMetadata,
-) -> Result<bool, sqlx::Error> {
-    if meta.idle_for >= TEST_AFTER_IDLE {
-        sqlx::Connection::ping(conn).await?;
-    }
-    Ok(true)
-}

@@ -36,7 +36,7 @@ async fn portal_with_trail() -> (TestEnv, PathBuf) {
     (env, file)
 }
 
-async fn pool(env: &TestEnv) -> &sqlx::SqlitePool {
+async fn pool(env: &TestEnv) -> &rekey::store::ConnPool<sqlx::Sqlite> {
     let rekey::store::Db::Sqlite(pool) = &env.server.services.db else { unreachable!() };
     pool
 }

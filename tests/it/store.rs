@@ -15,6 +15,7 @@ use crate::support::postgres::{fresh_database, fresh_sqlite_url};
 mod attempts;
 mod audit;
 mod helpdesk;
+mod pool;
 mod sessions;
 
 const NOW: i64 = 1_800_000_000;

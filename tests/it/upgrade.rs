@@ -279,8 +279,8 @@ async fn migrate_to(db: &Db, dialect: &str, version: i64, folder: &Path) {
     }
     let migrator = sqlx::migrate::Migrator::new(folder).await.unwrap();
     match db {
-        Db::Sqlite(pool) => migrator.run(pool).await,
-        Db::Postgres(pool) => migrator.run(pool).await,
+        Db::Sqlite(pool) => migrator.run(&mut *pool.acquire().await.unwrap()).await,
+        Db::Postgres(pool) => migrator.run(&mut *pool.acquire().await.unwrap()).await,
     }
     .unwrap_or_else(|err| panic!("{dialect}: migrating to {version}: {err}"));
 }
@@ -335,9 +335,9 @@ async fn upgrade_from(url: &str, dialect: &str, from: i64) {
 async fn bare(url: &str) -> Db {
     if url.starts_with("sqlite:") {
         let options = url.parse::<sqlx::sqlite::SqliteConnectOptions>().unwrap().create_if_missing(true);
-        Db::Sqlite(sqlx::SqlitePool::connect_with(options).await.unwrap())
+        Db::Sqlite(rekey::store::ConnPool::connect(options, 5).await.unwrap())
     } else {
-        Db::Postgres(sqlx::PgPool::connect(url).await.unwrap())
+        Db::Postgres(rekey::store::ConnPool::connect(url.parse().unwrap(), 5).await.unwrap())
     }
 }
 

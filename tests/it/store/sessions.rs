@@ -37,6 +37,24 @@ async fn a_session_is_saved_and_loaded() {
 }
 
 #[tokio::test]
+async fn a_new_session_whose_id_is_taken_gets_another_and_leaves_the_first_alone() {
+    each_db(2, async |c| {
+        let store = c.db.session_store();
+        let expiry = OffsetDateTime::now_utc() + time::Duration::hours(1);
+        let mut first = session_record(expiry);
+        store.create(&mut first).await.unwrap();
+        let mut second = session_record(expiry);
+        second.id = first.id;
+        second.data.insert("who".into(), serde_json::json!("second"));
+        store.create(&mut second).await.unwrap();
+        assert_ne!(second.id, first.id, "{}: the taken id was given to the new session", c.name);
+        assert_eq!(store.load(&first.id).await.unwrap(), Some(first.clone()), "{}", c.name);
+        assert_eq!(store.load(&second.id).await.unwrap(), Some(second.clone()), "{}", c.name);
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_session_saved_by_one_process_loads_in_another() {
     each_db(2, async |c| {
         let mut record = session_record(OffsetDateTime::now_utc() + time::Duration::hours(1));
