@@ -7,6 +7,7 @@
 //! replicas on PostgreSQL. Everything talks to 127.0.0.1 only; every loop is bounded in time
 //! and count.
 
+mod ab;
 mod browser;
 mod load;
 mod portal;
@@ -62,6 +63,10 @@ struct Args {
     /// Short runs (CI): a few seconds each, fewer combinations.
     #[arg(long)]
     quick: bool,
+    /// Only the portal's CPU per change and reset, this `--rekey` against the binary given here,
+    /// taking turns (see bench/ab.rs); no report.
+    #[arg(long)]
+    ab: Option<PathBuf>,
 }
 
 /// Sizes of one bench run.
@@ -136,6 +141,11 @@ async fn main() -> Result<()> {
         let rest = all.split_off(flow_max);
         (all, rest.into_iter().take(unlock_count).collect::<Vec<_>>())
     };
+
+    if let Some(other) = &args.ab {
+        let b = Setup::new(other.clone(), work.clone(), args.ldap_url.clone(), args.service_secret.clone(), sink.port);
+        return ab::run([&setup, &b], &work, &sink, &mut flow_accounts, &plan.flow_clients, plan.bounds()).await;
+    }
 
     // --- SQLite, one replica, as deployed (uniform POST floor on) --------------------------
     let port = free_port()?;

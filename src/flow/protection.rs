@@ -145,8 +145,7 @@ pub async fn recovery_methods(
     // The clear is noted beside the methods in the clear's own transaction; the trail is read
     // too, for clears from before that note existed.
     let cleared = if methods.iter().any(|m| m.created_at > cutoff) {
-        let noted = services.db.methods_cleared_at(user.id.as_str()).await?;
-        noted.max(services.db.last_success(user.id.as_str(), METHODS_CLEARED).await?)
+        services.db.methods_last_cleared(user.id.as_str(), METHODS_CLEARED).await?
     } else {
         None
     };

@@ -187,12 +187,6 @@ impl Db {
         Ok(with_pool!(self, |pool| sqlx::query_as(SQL).bind(limit).fetch_all(pool).await?))
     }
 
-    /// When `event` last succeeded for the account `user_id`, if it ever did.
-    pub async fn last_success(&self, user_id: &str, event: &str) -> Result<Option<UnixTime>, StoreError> {
-        const SQL: &str = "SELECT MAX(at) FROM audit_events WHERE user_id = $1 AND event = $2 AND outcome = 'success'";
-        Ok(with_pool!(self, |pool| sqlx::query_scalar(SQL).bind(user_id).bind(event).fetch_one(pool).await?))
-    }
-
     /// Records with an id above `after`, oldest first, at most `limit`.
     pub async fn audit_page(&self, after: i64, limit: i64) -> Result<Vec<AuditRow>, StoreError> {
         let sql = format!("SELECT {COLUMNS} FROM audit_events WHERE id > $1 ORDER BY id LIMIT $2");

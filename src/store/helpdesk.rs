@@ -198,6 +198,17 @@ impl Db {
         Ok(with_pool!(self, |pool| sqlx::query_scalar(SQL).bind(user_id).fetch_optional(pool).await?))
     }
 
+    /// When the account's methods were last cleared, by the note beside them or by a
+    /// successful `event` in the audit trail (clears from before the note existed), in one
+    /// statement.
+    pub async fn methods_last_cleared(&self, user_id: &str, event: &str) -> Result<Option<UnixTime>, StoreError> {
+        const SQL: &str = "SELECT MAX(t) FROM (\
+                           SELECT cleared_at AS t FROM methods_cleared WHERE user_id = $1 \
+                           UNION ALL SELECT MAX(at) AS t FROM audit_events \
+                           WHERE user_id = $1 AND event = $2 AND outcome = 'success') AS clears";
+        Ok(with_pool!(self, |pool| sqlx::query_scalar(SQL).bind(user_id).bind(event).fetch_one(pool).await?))
+    }
+
     /// Why self-service is blocked for the account, if it is.
     pub async fn block_reason(&self, user_id: &str) -> Result<Option<String>, StoreError> {
         const SQL: &str = "SELECT reason FROM self_service_blocks WHERE user_id = $1";

@@ -115,7 +115,7 @@ impl<DB: Database> ConnPool<DB> {
     pub async fn begin(&self) -> Result<Tx<DB>, Error> {
         let mut conn = self.acquire().await?;
         match DB::TransactionManager::begin(&mut conn, None).await {
-            Ok(()) => Ok(Tx { conn: Some(conn) }),
+            Ok(()) => Ok(Tx { conn, open: true }),
             Err(error) => {
                 give_back(conn, Some(&error));
                 Err(error)
@@ -125,38 +125,39 @@ impl<DB: Database> ConnPool<DB> {
 }
 
 /// A transaction holding its connection; dropped uncommitted, it is rolled back before the
-/// connection's next statement.
+/// connection's next statement. (A connection that breaks during the commit goes back to the
+/// pool; the next statement on it fails and drops it.)
 pub struct Tx<DB: Database> {
-    conn: Option<PooledConnection<DB>>,
+    conn: PooledConnection<DB>,
+    open: bool,
 }
 
 impl<DB: Database> Tx<DB> {
     /// Commits, and gives the connection back.
     pub async fn commit(mut self) -> Result<(), Error> {
-        let mut conn = self.conn.take().expect("a transaction is committed once");
-        let committed = DB::TransactionManager::commit(&mut conn).await;
-        give_back(conn, committed.as_ref().err());
-        committed
+        DB::TransactionManager::commit(&mut self.conn).await?;
+        self.open = false;
+        Ok(())
     }
 }
 
 impl<DB: Database> std::ops::Deref for Tx<DB> {
     type Target = DB::Connection;
     fn deref(&self) -> &DB::Connection {
-        self.conn.as_ref().expect("an open transaction has its connection")
+        &self.conn
     }
 }
 
 impl<DB: Database> std::ops::DerefMut for Tx<DB> {
     fn deref_mut(&mut self) -> &mut DB::Connection {
-        self.conn.as_mut().expect("an open transaction has its connection")
+        &mut self.conn
     }
 }
 
 impl<DB: Database> Drop for Tx<DB> {
     fn drop(&mut self) {
-        if let Some(conn) = &mut self.conn {
-            DB::TransactionManager::start_rollback(conn);
+        if self.open {
+            DB::TransactionManager::start_rollback(&mut self.conn);
         }
     }
 }

@@ -131,3 +131,35 @@ async fn the_cooling_off_after_a_clear_holds_even_if_its_audit_record_was_never_
     env.register_email(&person).await;
     assert_eq!(usable(&env, &person).await, 0, "the clear is remembered beside the methods, not only in the trail");
 }
+
+#[tokio::test]
+async fn the_cooling_off_after_a_clear_from_before_the_note_existed_holds_by_the_audit_trail() {
+    let dir = Slapd::shared().await;
+    let env = TestEnv::on(dir, |c| {
+        helpdesk_config(c);
+        c.policy.new_method_cooling_off_hours = HOURS;
+    })
+    .await;
+    let agent = dir.create_user("desk").await;
+    dir.add_to_group(&agent, HELPDESK).await;
+    let secret = env.register_totp(&agent).await;
+    let person = dir.create_user("caller").await;
+    let address = env.register_email(&person).await;
+    env.clock.advance(HOURS as i64 * 3600 + 60);
+    let mut b = signed_in(&env, &agent, &secret).await;
+    verify_by_mail(&env, &mut b, &person, &address).await;
+    act(&mut b, &person, "clear_methods", "lost phone").await.assert_status(200);
+    // As if the clear had been made before the note beside the methods existed (migration
+    // 0012): only the audit trail has it.
+    let id = account(&env, &person).await.id.0;
+    let sql = "DELETE FROM methods_cleared WHERE user_id = $1";
+    let gone = match &env.server.services.db {
+        Db::Sqlite(pool) => sqlx::query(sql).bind(&id).execute(pool).await.unwrap().rows_affected(),
+        Db::Postgres(pool) => sqlx::query(sql).bind(&id).execute(pool).await.unwrap().rows_affected(),
+    };
+    assert_eq!(gone, 1);
+
+    env.clock.advance(60);
+    env.register_email(&person).await;
+    assert_eq!(usable(&env, &person).await, 0, "a clear only the audit trail knows still counts");
+}
