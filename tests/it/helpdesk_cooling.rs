@@ -101,8 +101,10 @@ async fn a_person_whose_only_methods_are_cooling_off_goes_the_four_eyes_way() {
     assert!(home.contains("new phone, registered again just now"), "{}", home.body);
 }
 
-#[tokio::test]
-async fn the_cooling_off_after_a_clear_holds_even_if_its_audit_record_was_never_written() {
+/// A helpdesk member clears a person's methods, `forget` (SQL with the account's id as `$1`)
+/// then removes one of the two places the clear is remembered, and the person registers again
+/// at once: the new method must still wait out the cooling-off.
+async fn a_clear_remembered_in_one_place_still_holds(forget: &str, why: &str) {
     let dir = Slapd::shared().await;
     let env = TestEnv::on(dir, |c| {
         helpdesk_config(c);
@@ -118,48 +120,35 @@ async fn the_cooling_off_after_a_clear_holds_even_if_its_audit_record_was_never_
     let mut b = signed_in(&env, &agent, &secret).await;
     verify_by_mail(&env, &mut b, &person, &address).await;
     act(&mut b, &person, "clear_methods", "lost phone").await.assert_status(200);
-    // As if the audit write had failed after the methods were gone.
     let id = account(&env, &person).await.id.0;
-    let sql = "DELETE FROM audit_events WHERE user_id = $1 AND event = 'helpdesk_clear_methods'";
     let gone = match &env.server.services.db {
-        Db::Sqlite(pool) => sqlx::query(sql).bind(&id).execute(pool).await.unwrap().rows_affected(),
-        Db::Postgres(pool) => sqlx::query(sql).bind(&id).execute(pool).await.unwrap().rows_affected(),
+        Db::Sqlite(pool) => sqlx::query(forget).bind(&id).execute(pool).await.unwrap().rows_affected(),
+        Db::Postgres(pool) => sqlx::query(forget).bind(&id).execute(pool).await.unwrap().rows_affected(),
     };
     assert_eq!(gone, 1);
 
     env.clock.advance(60);
     env.register_email(&person).await;
-    assert_eq!(usable(&env, &person).await, 0, "the clear is remembered beside the methods, not only in the trail");
+    assert_eq!(usable(&env, &person).await, 0, "{why}");
+}
+
+#[tokio::test]
+async fn the_cooling_off_after_a_clear_holds_even_if_its_audit_record_was_never_written() {
+    // As if the audit write had failed after the methods were gone.
+    a_clear_remembered_in_one_place_still_holds(
+        "DELETE FROM audit_events WHERE user_id = $1 AND event = 'helpdesk_clear_methods'",
+        "the clear is remembered beside the methods, not only in the trail",
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn the_cooling_off_after_a_clear_from_before_the_note_existed_holds_by_the_audit_trail() {
-    let dir = Slapd::shared().await;
-    let env = TestEnv::on(dir, |c| {
-        helpdesk_config(c);
-        c.policy.new_method_cooling_off_hours = HOURS;
-    })
-    .await;
-    let agent = dir.create_user("desk").await;
-    dir.add_to_group(&agent, HELPDESK).await;
-    let secret = env.register_totp(&agent).await;
-    let person = dir.create_user("caller").await;
-    let address = env.register_email(&person).await;
-    env.clock.advance(HOURS as i64 * 3600 + 60);
-    let mut b = signed_in(&env, &agent, &secret).await;
-    verify_by_mail(&env, &mut b, &person, &address).await;
-    act(&mut b, &person, "clear_methods", "lost phone").await.assert_status(200);
     // As if the clear had been made before the note beside the methods existed (migration
     // 0012): only the audit trail has it.
-    let id = account(&env, &person).await.id.0;
-    let sql = "DELETE FROM methods_cleared WHERE user_id = $1";
-    let gone = match &env.server.services.db {
-        Db::Sqlite(pool) => sqlx::query(sql).bind(&id).execute(pool).await.unwrap().rows_affected(),
-        Db::Postgres(pool) => sqlx::query(sql).bind(&id).execute(pool).await.unwrap().rows_affected(),
-    };
-    assert_eq!(gone, 1);
-
-    env.clock.advance(60);
-    env.register_email(&person).await;
-    assert_eq!(usable(&env, &person).await, 0, "a clear only the audit trail knows still counts");
+    a_clear_remembered_in_one_place_still_holds(
+        "DELETE FROM methods_cleared WHERE user_id = $1",
+        "a clear only the audit trail knows still counts",
+    )
+    .await;
 }
