@@ -192,12 +192,6 @@ impl Db {
         }))
     }
 
-    /// When the helpdesk last cleared the account's methods, if it did.
-    pub async fn methods_cleared_at(&self, user_id: &str) -> Result<Option<UnixTime>, StoreError> {
-        const SQL: &str = "SELECT cleared_at FROM methods_cleared WHERE user_id = $1";
-        Ok(with_pool!(self, |pool| sqlx::query_scalar(SQL).bind(user_id).fetch_optional(pool).await?))
-    }
-
     /// When the account's methods were last cleared, by the note beside them or by a
     /// successful `event` in the audit trail (clears from before the note existed), in one
     /// statement.

@@ -106,7 +106,7 @@ impl<DB: Database> ConnPool<DB> {
 
     /// Closes the pool: connections are dropped as they come back, and no statement gets a new
     /// one.
-    pub async fn close(&self) {
+    pub fn close(&self) {
         self.pool.close();
     }
 
@@ -181,6 +181,20 @@ fn give_back<DB: Database>(conn: PooledConnection<DB>, error: Option<&Error>) {
     }
 }
 
+/// A boxed future that runs `$call` on a connection from `$pool`, then gives the connection
+/// back (see [`give_back`]).
+macro_rules! on_connection {
+    ($pool:expr, |$conn:ident| $call:expr) => {{
+        let pool = $pool.clone();
+        Box::pin(async move {
+            let mut $conn = pool.acquire().await?;
+            let result = $call.await;
+            give_back($conn, result.as_ref().err());
+            result
+        })
+    }};
+}
+
 impl<'p, DB: Database> Executor<'p> for &'_ ConnPool<DB>
 where
     for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
@@ -211,13 +225,7 @@ where
     where
         E: 'q + Execute<'q, DB>,
     {
-        let pool = self.clone();
-        Box::pin(async move {
-            let mut conn = pool.acquire().await?;
-            let result = conn.fetch_optional(query).await;
-            give_back(conn, result.as_ref().err());
-            result
-        })
+        on_connection!(self, |conn| conn.fetch_optional(query))
     }
 
     fn prepare_with<'e, 'q: 'e>(
@@ -225,22 +233,10 @@ where
         sql: &'q str,
         parameters: &'e [DB::TypeInfo],
     ) -> BoxFuture<'e, Result<DB::Statement<'q>, Error>> {
-        let pool = self.clone();
-        Box::pin(async move {
-            let mut conn = pool.acquire().await?;
-            let result = conn.prepare_with(sql, parameters).await;
-            give_back(conn, result.as_ref().err());
-            result
-        })
+        on_connection!(self, |conn| conn.prepare_with(sql, parameters))
     }
 
     fn describe<'e, 'q: 'e>(self, sql: &'q str) -> BoxFuture<'e, Result<Describe<DB>, Error>> {
-        let pool = self.clone();
-        Box::pin(async move {
-            let mut conn = pool.acquire().await?;
-            let result = conn.describe(sql).await;
-            give_back(conn, result.as_ref().err());
-            result
-        })
+        on_connection!(self, |conn| conn.describe(sql))
     }
 }

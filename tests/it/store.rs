@@ -41,8 +41,8 @@ async fn each_db(max_connections: u32, body: impl AsyncFn(&Case)) {
 
 async fn close(db: &Db) {
     match db {
-        Db::Sqlite(pool) => pool.close().await,
-        Db::Postgres(pool) => pool.close().await,
+        Db::Sqlite(pool) => pool.close(),
+        Db::Postgres(pool) => pool.close(),
     }
 }
 

@@ -398,7 +398,8 @@ async fn check(db: &Db, case: &str, from: i64) {
     let paused = db.rate_buckets_of_account("pause", b"account-12", 0).await.unwrap();
     let expected = if from >= 12 { vec![(b"key-12".to_vec(), NOW, 4_i64)] } else { vec![] };
     assert_eq!(paused, expected, "{case}");
-    assert_eq!(db.methods_cleared_at("u12").await.unwrap(), (from >= 12).then_some(NOW), "{case}");
+    let cleared = db.methods_last_cleared("u12", rekey::flow::protection::METHODS_CLEARED).await.unwrap();
+    assert_eq!(cleared, (from >= 12).then_some(NOW), "{case}");
     let confirmation = db.latest_helpdesk_confirmation("staff-1", "u12").await.unwrap();
     assert_eq!(confirmation.map(|c| c.login), (from >= 12).then(|| "gina".to_owned()), "{case}");
     assert_eq!(db.helpdesk_confirmation(b"confirm-12", NOW).await.unwrap().is_some(), from >= 12, "{case}");
