@@ -5,6 +5,7 @@
 
 use secrecy::SecretString;
 use serde::Deserialize;
+use tower_sessions::Session;
 
 use super::csrf::has_csrf;
 use crate::i18n::Lang;
@@ -45,3 +46,14 @@ pub struct SignInForm {
 }
 
 has_csrf!(SignInForm);
+
+/// Gives the session a new id before it starts to stand for someone (against session
+/// fixation: an id planted in the browser must not become the proven session). A session that
+/// came without a cookie keeps the id it was just given: nobody else has seen it and the store
+/// holds no row for it, so cycling it would only delete a row that does not exist.
+pub async fn renew_id(session: &Session) -> Result<(), tower_sessions::session::Error> {
+    if session.id().is_some() {
+        session.cycle_id().await?;
+    }
+    Ok(())
+}

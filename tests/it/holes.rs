@@ -249,3 +249,41 @@ async fn metrics_are_not_public_by_default_even_to_loopback() {
     let res = reqwest::get(format!("{}/metrics", env.server.url())).await.unwrap();
     assert_eq!(res.status(), 404, "/metrics answered a loopback client by default");
 }
+
+/// Session fixation: an attacker who plants their own session cookie in the victim's browser
+/// (a shared kiosk, a cookie set from a sibling subdomain) must not find that session proven
+/// once the victim has passed the reset's steps. rekey gives the session a new id when the
+/// username is taken and again when the code passes; the planted id ends up unknown.
+#[tokio::test]
+async fn a_planted_session_cookie_does_not_become_the_victims_proven_reset() {
+    let env = TestEnv::openldap().await;
+    let dir = Slapd::shared().await;
+    let victim = dir.create_user("fixvictim").await;
+    let address = env.register_email(&victim).await;
+
+    let mut attacker = env.browser();
+    attacker.start("reset", "nobody-in-particular").await.assert_status(200);
+    let planted = attacker.cookie("rekey-session").expect("the attacker holds a session cookie");
+
+    let mut kiosk = attacker.fork();
+    let code = env.reset_code_by_email(&mut kiosk, &victim.uid, &address).await;
+    let after_username = kiosk.cookie("rekey-session").expect("a session");
+    assert_ne!(after_username, planted, "the username step gives the session a new id");
+    kiosk.submit_code("reset", "email", &code).await.assert_status(200);
+    let after_code = kiosk.cookie("rekey-session").expect("a session");
+    assert_ne!(after_code, after_username, "a passed code gives the session a new id");
+
+    // The attacker, still holding the planted cookie, gets no further than the start.
+    let page = attacker.get("/reset/password").await;
+    assert!(!page.contains("Choose a new password"), "{}", page.body);
+    let own = new_password();
+    let page = attacker.set_password(&own).await;
+    assert!(!page.contains("Your password has been reset"), "{}", page.body);
+    assert!(!dir.bind(&victim.dn, &own).await, "the attacker's password was not set");
+    assert!(dir.bind(&victim.dn, &victim.password).await, "the victim's password still works");
+
+    // The victim goes on as if nothing happened.
+    let new = new_password();
+    kiosk.set_password(&new).await.assert_status(200);
+    assert!(dir.bind(&victim.dn, &new).await);
+}

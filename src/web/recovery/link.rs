@@ -30,7 +30,7 @@ pub(super) async fn open(
         let page = LinkPage { l: p.layout("reset-link-title"), live: false };
         return Ok((StatusCode::GONE, html(&page)?).into_response());
     };
-    p.session.cycle_id().await?;
+    crate::web::shared::renew_id(&p.session).await?;
     p.session.insert(KEY, r).await?;
     Ok(Redirect::to("/reset/password").into_response())
 }
