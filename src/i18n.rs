@@ -429,9 +429,10 @@ mod tests {
     fn a_message_looked_up_again_reads_as_fluent_formats_it() {
         for lang in Lang::ALL {
             for key in catalogue(lang).keys() {
-                let fluent = LOCALES.try_lookup_complete(lang.id(), key, None);
-                assert_eq!(Some(lang.t(key)), fluent, "{} {key}, first lookup", lang.code());
-                assert_eq!(Some(lang.t(key)), fluent, "{} {key}, from the cache", lang.code());
+                // A message that needs values Fluent does not format without them: the key shows.
+                let fluent = LOCALES.try_lookup_complete(lang.id(), key, None).unwrap_or_else(|| key.clone());
+                assert_eq!(lang.t(key), fluent, "{} {key}, first lookup", lang.code());
+                assert_eq!(lang.t(key), fluent, "{} {key}, from the cache", lang.code());
             }
         }
         // A key no catalogue has is shown as the key, and not kept.
