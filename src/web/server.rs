@@ -12,7 +12,6 @@ use tokio::sync::watch;
 use tower::ServiceBuilder;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
@@ -172,13 +171,17 @@ impl App {
             Duration::from_millis(config.server.uniform_post_ms),
             Duration::from_millis(config.server.uniform_post_max_ms),
         ));
-        let mut router = super::routes(services.clone())
-            .layer(axum::middleware::from_fn_with_state(pacer, uniform_post_time))
-            .layer(axum::middleware::from_fn_with_state(services.clone(), super::csrf::layer))
-            .layer(axum::middleware::from_fn_with_state(services.clone(), super::context_layer::layer))
-            .layer(sessions)
-            .layer(axum::Extension(names))
-            .layer(axum::Extension(self.branding.clone()));
+        // One `layer` call per stack, not one per middleware: axum boxes every route again for
+        // each call and clones each box on every request.
+        let mut router = super::routes(services.clone()).layer(
+            ServiceBuilder::new()
+                .layer(axum::Extension(self.branding.clone()))
+                .layer(axum::Extension(names))
+                .layer(sessions)
+                .layer(axum::middleware::from_fn_with_state(services.clone(), super::context_layer::layer))
+                .layer(axum::middleware::from_fn_with_state(services.clone(), super::csrf::layer))
+                .layer(axum::middleware::from_fn_with_state(pacer, uniform_post_time)),
+        );
         // API callers authenticate each request by token: no session, no CSRF cookie.
         router = router.merge(super::api::routes(services.clone()));
         // Agents authenticate each message by signature: no session, no CSRF cookie.
@@ -189,9 +192,9 @@ impl App {
             router = router.merge(super::health::metrics_routes(services.clone(), true));
         }
         router = router.route_layer(axum::middleware::from_fn(super::health::name_route));
-        for (name, value) in headers {
-            router = router.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
-        }
+        let headers: Arc<[(HeaderName, HeaderValue)]> =
+            headers.into_iter().map(|(name, value)| (name, HeaderValue::from_static(value))).collect();
+        router = router.layer(axum::middleware::map_response_with_state(headers, security_headers));
         // Kiosk paths are recognised, and their prefix cut off, before the routes are matched.
         let router = Router::new()
             .fallback_service(router)
@@ -236,6 +239,20 @@ pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     path.into()
+}
+
+/// Sets each of the security headers the response does not carry already (a page may set its
+/// own, e.g. a looser `Cache-Control` for static files).
+async fn security_headers(
+    axum::extract::State(headers): axum::extract::State<Arc<[(HeaderName, HeaderValue)]>>,
+    mut res: axum::response::Response,
+) -> axum::response::Response {
+    for (name, value) in headers.iter() {
+        if !res.headers().contains_key(name) {
+            res.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    res
 }
 
 /// The most header bytes a request may carry; browsers send a few kilobytes.
