@@ -142,16 +142,14 @@ impl Lang {
         if let Some(text) = wording::lookup(self, key, args) {
             return text;
         }
-        if args.is_none() {
-            return self.plain(key);
-        }
-        match LOCALES.try_lookup_complete(self.id(), key, args) {
-            Some(text) => text,
-            None => {
-                tracing::error!(key, lang = self.code(), "message missing from every catalogue");
-                key.to_owned()
-            }
-        }
+        let text = match args {
+            None => self.plain(key),
+            Some(_) => LOCALES.try_lookup_complete(self.id(), key, args),
+        };
+        text.unwrap_or_else(|| {
+            tracing::error!(key, lang = self.code(), "message missing from every catalogue");
+            key.to_owned()
+        })
     }
 }
 
@@ -167,18 +165,16 @@ static PLAIN: LazyLock<[RwLock<Formatted>; Lang::ALL.len()]> =
 type Formatted = HashMap<Box<str>, Box<str>>;
 
 impl Lang {
-    /// The message `key` without values, from the catalogues (through [`PLAIN`]).
-    fn plain(self, key: &str) -> String {
+    /// The message `key` without values, from the catalogues (through [`PLAIN`]); `None` when
+    /// no catalogue has it.
+    fn plain(self, key: &str) -> Option<String> {
         let cache = &PLAIN[self as usize];
         if let Some(text) = cache.read().unwrap_or_else(PoisonError::into_inner).get(key) {
-            return String::from(&**text);
+            return Some(String::from(&**text));
         }
-        let Some(text) = LOCALES.try_lookup_complete(self.id(), key, None) else {
-            tracing::error!(key, lang = self.code(), "message missing from every catalogue");
-            return key.to_owned();
-        };
+        let text = LOCALES.try_lookup_complete(self.id(), key, None)?;
         cache.write().unwrap_or_else(PoisonError::into_inner).insert(key.into(), text.as_str().into());
-        text
+        Some(text)
     }
 }
 

@@ -94,7 +94,7 @@ fn parse_kind(kind: &str) -> Result<MethodKind, Error> {
 async fn after(session: &Session, e: Enrolment, result: CodeCheck) -> Result<Option<Response>, Error> {
     match result {
         CodeCheck::Passed => {
-            crate::web::shared::renew_id(session).await?;
+            super::shared::renew_id(session).await?;
             session.insert(KEY, e).await?;
             session.insert(super::shared::REGISTER_NOTICE, "prove-passed").await?;
             Ok(Some(to_methods()))

@@ -162,7 +162,7 @@ async fn finish(p: Page, Query(q): Query<Callback>) -> Result<Response, Error> {
     let pending = serde_json::from_slice(&plain).map_err(|_| Error::Flow(FlowError::Expired))?;
     let signed_in =
         graph(s)?.sign_in_finish(&redirect_url(s), &expected, &state, &code, pending).await.map_err(oidc_error)?;
-    crate::web::shared::renew_id(session).await?;
+    super::shared::renew_id(session).await?;
     let next = session.remove::<serde_json::Value>(NEXT_KEY).await?;
     match next.as_ref().and_then(serde_json::Value::as_str) {
         Some("admin") => return super::admin_oidc::after_sign_in::<AdminArea>(&p, &signed_in.object_id).await,

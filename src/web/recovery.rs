@@ -62,7 +62,7 @@ async fn proceed(s: &Services, session: &Session, r: &Recovery, result: CodeChec
         session.remove::<Recovery>(KEY).await?;
         return Err(Error::Voided);
     }
-    crate::web::shared::renew_id(session).await?;
+    super::shared::renew_id(session).await?;
     session.insert(KEY, r.clone()).await?;
     let next = match r.purpose {
         _ if !r.verified(s) => format!("/{}/verify", r.purpose.as_str()),
@@ -226,7 +226,7 @@ async fn start(
 ) -> Result<Response, Error> {
     let pow = (!form.pow.is_empty()).then_some((form.pow_challenge.as_str(), form.pow.as_str()));
     let r = recovery::start(&p.s, &p.who, purpose, &form.username, pow).await?;
-    crate::web::shared::renew_id(&p.session).await?;
+    super::shared::renew_id(&p.session).await?;
     p.session.insert(KEY, r).await?;
     return_to::remember(&p.s, &p.ctx, &p.session, &form.return_to).await?;
     Ok(to_choices(purpose))

@@ -231,7 +231,7 @@ async fn sign_in(p: Page, Verified(form): Verified<SignInForm>) -> Result<Respon
     match outcome {
         account::SignIn::Ok(user) => {
             let enrolment = enrol::begin(s, *user).await?;
-            crate::web::shared::renew_id(session).await?;
+            super::shared::renew_id(session).await?;
             session.insert(KEY, enrolment).await?;
             if let Some(warning) = warning {
                 session.insert(super::expiry::KEY, super::expiry::sentence(ctx.lang, warning)).await?;
@@ -363,7 +363,7 @@ async fn add_passkey(p: Page, Verified(form): Verified<PasskeyForm>) -> Result<R
     p.session.insert(KEY, e).await?;
     match outcome {
         Ok(_) => {
-            crate::web::shared::renew_id(&p.session).await?;
+            super::shared::renew_id(&p.session).await?;
             p.session.insert(NOTICE, "methods-added").await?;
             Ok(to_methods())
         }
@@ -428,7 +428,7 @@ async fn confirm(p: Page, Verified(form): Verified<CodeForm>) -> Result<Response
         CodeCheck::Passed | CodeCheck::Voided => {
             let passed = result == CodeCheck::Passed;
             if passed {
-                crate::web::shared::renew_id(&p.session).await?;
+                super::shared::renew_id(&p.session).await?;
             }
             p.session.insert(KEY, e).await?;
             p.session.insert(NOTICE, if passed { "methods-added" } else { "methods-add-voided" }).await?;

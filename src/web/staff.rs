@@ -185,7 +185,7 @@ pub(super) async fn entered<A: Area>(
     };
     match entry {
         Entry::Pending(p) => {
-            crate::web::shared::renew_id(session).await?;
+            super::shared::renew_id(session).await?;
             session.insert(A::PENDING, *p).await?;
             Ok(Redirect::to(&format!("{}/verify", A::BASE)).into_response())
         }
@@ -262,7 +262,7 @@ async fn verify<A: Area>(
     match admin::verify(s, who, &p, kind, &form.code).await? {
         Ok(a) => {
             session.remove::<Pending>(A::PENDING).await?;
-            crate::web::shared::renew_id(session).await?;
+            super::shared::renew_id(session).await?;
             session.insert(A::SIGNED_IN, a).await?;
             Ok(Redirect::to(A::BASE).into_response())
         }
