@@ -2,7 +2,7 @@
 //! and completion. Counting, voiding and completing are each one atomic statement, so parallel
 //! requests can never get more wrong tries or more completions than allowed.
 
-use super::{Db, StoreError, WithMac, execute, with_pool};
+use super::{Db, StoreError, WithMac, execute, inline, with_pool};
 use crate::clock::UnixTime;
 
 /// One attempt as stored.
@@ -74,6 +74,24 @@ impl Db {
     pub async fn get_attempt_with_mac(&self, id: &str) -> Result<Option<(Attempt, Option<Vec<u8>>)>, StoreError> {
         const SQL: &str = "SELECT id, flow, user_id, created_at, expires_at, wrong_tries, voided, completed_at, mac \
                            FROM attempts WHERE id = $1";
+        let here = self.read_here(|c| {
+            inline::optional(c, SQL, &[&id], |r| {
+                let attempt = Attempt {
+                    id: r.get(0)?,
+                    flow: r.get(1)?,
+                    user_id: r.get(2)?,
+                    created_at: r.get(3)?,
+                    expires_at: r.get(4)?,
+                    wrong_tries: r.get(5)?,
+                    voided: r.get(6)?,
+                    completed_at: r.get(7)?,
+                };
+                Ok((attempt, r.get(8)?))
+            })
+        });
+        if let Some(row) = here {
+            return Ok(row);
+        }
         let row: Option<WithMac<Attempt>> =
             with_pool!(self, |pool| sqlx::query_as(SQL).bind(id).fetch_optional(pool).await?);
         Ok(row.map(WithMac::into_pair))
@@ -105,12 +123,15 @@ impl Db {
         const SQL: &str = "UPDATE attempts SET wrong_tries = wrong_tries + 1 \
                            WHERE id = $1 AND NOT voided AND completed_at IS NULL AND expires_at > $3 AND wrong_tries <= $2 \
                            RETURNING wrong_tries";
-        let row: Option<(i32,)> = with_pool!(self, |pool| sqlx::query_as(SQL)
-            .bind(id)
-            .bind(i64::from(max_wrong_tries))
-            .bind(now)
-            .fetch_optional(pool)
-            .await?);
+        let max = i64::from(max_wrong_tries);
+        let row: Option<(i32,)> = match self
+            .run_once_here(|c| inline::optional(c, SQL, &[&id, &max, &now], |r| Ok((r.get(0)?,))))?
+        {
+            Some(row) => row,
+            None => {
+                with_pool!(self, |pool| sqlx::query_as(SQL).bind(id).bind(max).bind(now).fetch_optional(pool).await?)
+            }
+        };
         Ok(row.map(|(n,)| u32::try_from(n).unwrap_or(u32::MAX)))
     }
 

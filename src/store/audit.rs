@@ -118,24 +118,48 @@ impl Db {
                     };
                     let prev = expected.clone().unwrap_or_default();
                     let hash = mac(&prev, &canonical);
-                    let inserted = sqlx::query(INSERT_AFTER)
-                        .bind(e.at)
-                        .bind(&e.event)
-                        .bind(&e.flow)
-                        .bind(&e.user_id)
-                        .bind(&e.login)
-                        .bind(&e.outcome)
-                        .bind(&e.reason)
-                        .bind(&e.method)
-                        .bind(&e.source_ip)
-                        .bind(&e.user_agent)
-                        .bind(&e.request_id)
-                        .bind(&prev)
-                        .bind(&hash)
-                        .bind(&expected)
-                        .execute($exec)
-                        .await?
-                        .rows_affected();
+                    let here = {
+                        let values: [&dyn rusqlite::ToSql; 14] = [
+                            &e.at,
+                            &e.event,
+                            &e.flow,
+                            &e.user_id,
+                            &e.login,
+                            &e.outcome,
+                            &e.reason,
+                            &e.method,
+                            &e.source_ip,
+                            &e.user_agent,
+                            &e.request_id,
+                            &prev,
+                            &hash,
+                            &expected,
+                        ];
+                        // PostgreSQL: always `None` (its append runs in the transaction below).
+                        self.write_here(|c| super::inline::execute(c, INSERT_AFTER, &values))
+                    };
+                    let inserted = if let Some(n) = here {
+                        n
+                    } else {
+                        sqlx::query(INSERT_AFTER)
+                            .bind(e.at)
+                            .bind(&e.event)
+                            .bind(&e.flow)
+                            .bind(&e.user_id)
+                            .bind(&e.login)
+                            .bind(&e.outcome)
+                            .bind(&e.reason)
+                            .bind(&e.method)
+                            .bind(&e.source_ip)
+                            .bind(&e.user_agent)
+                            .bind(&e.request_id)
+                            .bind(&prev)
+                            .bind(&hash)
+                            .bind(&expected)
+                            .execute($exec)
+                            .await?
+                            .rows_affected()
+                    };
                     if inserted == 1 {
                         heads.insert(key.clone(), Some(hash));
                         break;

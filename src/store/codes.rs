@@ -1,7 +1,7 @@
 //! One-time codes, stored only as a keyed hash: one live code per attempt and channel, used at
 //! most once, through one atomic update.
 
-use super::{Db, StoreError, execute, with_pool};
+use super::{Db, StoreError, execute, inline, with_pool};
 use crate::clock::UnixTime;
 
 /// A code as stored (its hash, never the code).
@@ -35,6 +35,14 @@ impl Db {
     pub async fn get_code(&self, attempt_id: &str, channel: &str) -> Result<Option<StoredCode>, StoreError> {
         const SQL: &str =
             "SELECT hash, created_at, expires_at, used_at FROM codes WHERE attempt_id = $1 AND channel = $2";
+        let here = self.read_here(|c| {
+            inline::optional(c, SQL, &[&attempt_id, &channel], |r| {
+                Ok(StoredCode { hash: r.get(0)?, created_at: r.get(1)?, expires_at: r.get(2)?, used_at: r.get(3)? })
+            })
+        });
+        if let Some(code) = here {
+            return Ok(code);
+        }
         Ok(with_pool!(self, |pool| sqlx::query_as(SQL).bind(attempt_id).bind(channel).fetch_optional(pool).await?))
     }
 

@@ -1,7 +1,7 @@
 //! Consecutive failed proofs per account (NIST SP 800-63B 5.2.2), each change one atomic
 //! statement so parallel failures all count.
 
-use super::{Db, StoreError, execute, with_pool};
+use super::{Db, StoreError, execute, inline, with_pool};
 use crate::clock::UnixTime;
 
 impl Db {
@@ -10,6 +10,12 @@ impl Db {
         const SQL: &str = "INSERT INTO failed_proofs (account, streak, updated_at) VALUES ($1, 1, $2) \
                            ON CONFLICT (account) DO UPDATE SET streak = failed_proofs.streak + 1, updated_at = $2 \
                            RETURNING streak";
+        match self.run_once_here(|c| inline::optional(c, SQL, &[&account, &now], |r| r.get(0)))? {
+            Some(Some(streak)) => return Ok(streak),
+            // Written, but no answer: not run again (an upsert always answers).
+            Some(None) => return Err(sqlx::Error::RowNotFound.into()),
+            None => {}
+        }
         let (streak,): (i64,) =
             with_pool!(self, |pool| sqlx::query_as(SQL).bind(account).bind(now).fetch_one(pool).await?);
         Ok(streak)

@@ -1,7 +1,7 @@
 //! Rate-limit counters shared by every replica: small buckets, each incremented atomically;
 //! a limit sums the buckets inside its window (see `flow::limits`).
 
-use super::{Db, StoreError, execute, with_pool};
+use super::{Db, StoreError, execute, inline, with_pool};
 use crate::clock::UnixTime;
 
 impl Db {
@@ -25,6 +25,15 @@ impl Db {
                            ON CONFLICT (scope, key, window_start) DO UPDATE SET count = rate_counters.count + 1 \
                            RETURNING count + (SELECT CAST(coalesce(sum(o.count), 0) AS BIGINT) FROM rate_counters o \
                            WHERE o.scope = $1 AND o.key = $2 AND o.window_start > $5 AND o.window_start <> $3)";
+        let here = self.run_once_here(|c| {
+            inline::optional(c, SQL, &[&scope, &key, &window_start, &account, &after], |r| r.get::<_, i64>(0))
+        })?;
+        match here {
+            Some(Some(total)) => return Ok(total),
+            // Written, but no answer: not run again (an upsert always answers).
+            Some(None) => return Err(sqlx::Error::RowNotFound.into()),
+            None => {}
+        }
         let (total,): (i64,) = with_pool!(self, |pool| sqlx::query_as(SQL)
             .bind(scope)
             .bind(key)

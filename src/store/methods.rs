@@ -1,7 +1,7 @@
 //! Registered recovery methods. `sealed` is encrypted by the caller; `label` is a non-secret
 //! display such as a masked address. TOTP replay protection lives here as one atomic update.
 
-use super::{Db, StoreError, WithMac, execute, with_pool};
+use super::{Db, StoreError, WithMac, execute, inline, with_pool};
 use crate::clock::UnixTime;
 
 /// One registered method as stored.
@@ -32,6 +32,24 @@ impl Db {
     ) -> Result<Vec<(StoredMethod, Option<Vec<u8>>)>, StoreError> {
         const SQL: &str = "SELECT id, user_id, kind, label, sealed, created_at, last_used_at, totp_last_step, mac \
                            FROM methods WHERE user_id = $1 ORDER BY created_at, id";
+        let here = self.read_here(|c| {
+            inline::all(c, SQL, &[&user_id], |r| {
+                let method = StoredMethod {
+                    id: r.get(0)?,
+                    user_id: r.get(1)?,
+                    kind: r.get(2)?,
+                    label: r.get(3)?,
+                    sealed: r.get(4)?,
+                    created_at: r.get(5)?,
+                    last_used_at: r.get(6)?,
+                    totp_last_step: r.get(7)?,
+                };
+                Ok((method, r.get(8)?))
+            })
+        });
+        if let Some(rows) = here {
+            return Ok(rows);
+        }
         let rows: Vec<WithMac<StoredMethod>> =
             with_pool!(self, |pool| sqlx::query_as(SQL).bind(user_id).fetch_all(pool).await?);
         Ok(rows.into_iter().map(WithMac::into_pair).collect())

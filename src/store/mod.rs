@@ -16,6 +16,7 @@ mod exports;
 mod failed_proofs;
 mod helpdesk;
 mod helpdesk_confirm;
+mod inline;
 mod limits;
 mod methods;
 mod pool;
@@ -62,11 +63,21 @@ macro_rules! with_pool {
 use with_pool;
 
 /// Runs one statement that answers no rows, with the values bound to `$1`, `$2`, … in order,
-/// on whichever database this is; the number of rows it touched.
+/// on whichever database this is; the number of rows it touched. On SQLite it runs on this
+/// thread where it can ([`Db::write_here`]; values of a type rusqlite cannot bind as sqlx does do
+/// not compile), through the pool otherwise.
 macro_rules! execute {
-    ($db:expr, $sql:expr $(, $value:expr)* $(,)?) => {
-        $crate::store::with_pool!($db, |pool| sqlx::query($sql)$(.bind($value))*.execute(pool).await?.rows_affected())
-    };
+    ($db:expr, $sql:expr $(, $value:expr)* $(,)?) => {{
+        // In a block of its own: the bound values are not `Send` and must not live across an await.
+        let here = {
+            let values: &[&dyn rusqlite::ToSql] = &[$(&$value),*];
+            $db.write_here(|c| $crate::store::inline::execute(c, $sql, values))
+        };
+        match here {
+            Some(n) => n as u64,
+            None => $crate::store::with_pool!($db, |pool| sqlx::query($sql)$(.bind($value))*.execute(pool).await?.rows_affected()),
+        }
+    }};
 }
 use execute;
 
@@ -93,6 +104,8 @@ pub enum StoreError {
     CreateDir { path: PathBuf, source: std::io::Error },
     #[error("database: {0}")]
     Sqlx(#[from] sqlx::Error),
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
     #[error("database migration: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("session store: {0}")]
@@ -147,8 +160,44 @@ impl Db {
 
     /// Checks the database answers.
     pub async fn ping(&self) -> Result<(), StoreError> {
-        execute!(self, "SELECT 1");
+        // Through the pool, which is what it checks.
+        with_pool!(self, |pool| sqlx::query("SELECT 1").execute(pool).await?.rows_affected());
         Ok(())
+    }
+
+    /// SQLite: runs `read` on this thread (see [`inline::Inline::run`]). `None` for
+    /// PostgreSQL, and when it did not run here: the caller then runs it through the pool. The
+    /// statement's text and values are the pool's (`$n` takes the n-th value, as with sqlx).
+    fn read_here<T>(&self, read: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<T>) -> Option<T> {
+        match self {
+            Db::Sqlite(pool) => pool.inline()?.run(inline::Access::Read, read),
+            Db::Postgres(_) => None,
+        }
+    }
+
+    /// [`Db::read_here`] for one statement that writes and answers nothing (a failed one changed
+    /// nothing, so the pool may run it again).
+    fn write_here<T>(&self, write: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<T>) -> Option<T> {
+        match self {
+            Db::Sqlite(pool) => pool.inline()?.run(inline::Access::Write, write),
+            Db::Postgres(_) => None,
+        }
+    }
+
+    /// SQLite: runs `run`, a statement that writes and answers (`RETURNING`), on this thread
+    /// (see [`inline::Inline::run_once`]). `Ok(None)` for PostgreSQL, and when it did not begin
+    /// here: the caller then runs it through the pool.
+    fn run_once_here<T>(
+        &self,
+        run: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<T>,
+    ) -> Result<Option<T>, StoreError> {
+        match self {
+            Db::Sqlite(pool) => match pool.inline() {
+                Some(inline) => Ok(inline.run_once(run)?),
+                None => Ok(None),
+            },
+            Db::Postgres(_) => Ok(None),
+        }
     }
 
     /// SQLite: copies the write-ahead log back into the database file as far as no reader
@@ -178,7 +227,8 @@ async fn connect_sqlite(url: &str, max_connections: u32) -> Result<ConnPool<Sqli
     if let Some(dir) = options.get_filename().parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir { path: dir.to_path_buf(), source })?;
     }
-    Ok(ConnPool::connect(options, max_connections).await?)
+    let inline = inline::Inline::new(options.get_filename());
+    Ok(ConnPool::connect(options, max_connections).await?.with_inline(inline))
 }
 
 /// See `wal_autocheckpoint` in [`connect_sqlite`].

@@ -11,6 +11,7 @@
 //! statement left behind, sqlx's connection settles before its next statement (the rollback
 //! is queued on the connection, unread answers are read and discarded).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use deadpool::managed::{self, Metrics, Object, PoolError, RecycleResult};
@@ -18,6 +19,8 @@ use either::Either;
 use futures_util::future::BoxFuture;
 use futures_util::stream::{self, BoxStream, StreamExt as _};
 use sqlx::{ConnectOptions, Connection, Database, Describe, Error, Execute, Executor, TransactionManager as _};
+
+use super::inline::Inline;
 
 /// How long a connection may sit idle before it is tested again on its way out of the pool. A
 /// busy pool hands out connections used a moment ago, so the hot path pays nothing for the
@@ -52,11 +55,13 @@ impl<DB: Database> managed::Manager for Manager<DB> {
 /// `&ConnPool` runs statements like sqlx's `&Pool` does (`query(…).execute(&pool)`).
 pub struct ConnPool<DB: Database> {
     pool: managed::Pool<Manager<DB>>,
+    /// SQLite: statements on the caller's thread (see [`super::inline`]).
+    inline: Option<Arc<Inline>>,
 }
 
 impl<DB: Database> Clone for ConnPool<DB> {
     fn clone(&self) -> Self {
-        ConnPool { pool: self.pool.clone() }
+        ConnPool { pool: self.pool.clone(), inline: self.inline.clone() }
     }
 }
 
@@ -83,9 +88,19 @@ impl<DB: Database> ConnPool<DB> {
             .runtime(deadpool::Runtime::Tokio1)
             .build()
             .map_err(|e| Error::Configuration(e.to_string().into()))?;
-        let pool = ConnPool { pool };
+        let pool = ConnPool { pool, inline: None };
         drop(pool.acquire().await?);
         Ok(pool)
+    }
+
+    /// The same pool, running what it can on the caller's thread through `inline`.
+    pub(super) fn with_inline(self, inline: Option<Inline>) -> Self {
+        ConnPool { inline: inline.map(Arc::new), ..self }
+    }
+
+    /// Statements on the caller's thread, if this pool has them.
+    pub(super) fn inline(&self) -> Option<&Inline> {
+        self.inline.as_deref()
     }
 
     /// The options every connection is opened with.

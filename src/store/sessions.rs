@@ -8,10 +8,11 @@
 
 use async_trait::async_trait;
 use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store;
 
-use super::{Db, StoreError, with_pool};
+use super::{Db, StoreError, inline, with_pool};
 
 /// The session store over whichever database rekey uses.
 #[derive(Clone, Debug)]
@@ -103,6 +104,15 @@ impl SessionStore {
     async fn write(&self, sql: &str, record: &Record) -> session_store::Result<u64> {
         let data = rmp_serde::to_vec(record).map_err(|e| session_store::Error::Encode(e.to_string()))?;
         let id = record.id.to_string();
+        // On this thread where it can (SQLite), the expiry as sqlx writes it.
+        let here = record
+            .expiry_date
+            .format(&Rfc3339)
+            .ok()
+            .and_then(|expiry| self.db.write_here(|c| inline::execute(c, sql, &[&id, &data, &expiry])));
+        if let Some(written) = here {
+            return Ok(written);
+        }
         let written = with_pool!(&self.db, |pool| sqlx::query(sql)
             .bind(&id)
             .bind(&data)
@@ -135,18 +145,29 @@ impl session_store::SessionStore for SessionStore {
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
         let (sql, id) = (self.sql().load, id.to_string());
         let now = OffsetDateTime::now_utc();
-        let data: Option<Vec<u8>> = with_pool!(&self.db, |pool| sqlx::query_scalar(sql)
-            .bind(&id)
-            .bind(now)
-            .fetch_optional(pool)
-            .await
-            .map_err(backend)?);
+        // On this thread where it can (SQLite): the same statement, `now` as sqlx writes it.
+        let here = now
+            .format(&Rfc3339)
+            .ok()
+            .and_then(|at| self.db.read_here(|c| inline::optional(c, sql, &[&id, &at], |row| row.get(0))));
+        let data: Option<Vec<u8>> = match here {
+            Some(data) => data,
+            None => with_pool!(&self.db, |pool| sqlx::query_scalar(sql)
+                .bind(&id)
+                .bind(now)
+                .fetch_optional(pool)
+                .await
+                .map_err(backend)?),
+        };
         data.map(|data| rmp_serde::from_slice(&data).map_err(|e| session_store::Error::Decode(e.to_string())))
             .transpose()
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
         let (sql, id) = (self.sql().delete, id.to_string());
+        if self.db.write_here(|c| inline::execute(c, sql, &[&id])).is_some() {
+            return Ok(());
+        }
         with_pool!(&self.db, |pool| sqlx::query(sql).bind(&id).execute(pool).await.map_err(backend)?.rows_affected());
         Ok(())
     }

@@ -15,6 +15,7 @@ use crate::support::postgres::{fresh_database, fresh_sqlite_url};
 mod attempts;
 mod audit;
 mod helpdesk;
+mod inline;
 mod pool;
 mod sessions;
 
