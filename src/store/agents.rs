@@ -8,7 +8,7 @@
 //! has read the answer (stored sealed), and a sweep removes whatever outlives its deadline.
 //! Rows carry MACs (`crate::agent::integrity`) that the callers check; the store only keeps them.
 
-use super::{Db, StoreError, execute, with_pool};
+use super::{Db, StoreError, execute, execute_pooled, with_pool};
 use crate::clock::UnixTime;
 
 /// An enrolled agent as stored.
@@ -394,10 +394,10 @@ impl Db {
                              (SELECT id FROM agent_jobs WHERE (status = $1 OR status = $2) AND deadline > $3)";
         const NONCES: &str = "DELETE FROM agent_nonces WHERE seen_at < $1";
         const TOKENS: &str = "DELETE FROM agent_tokens WHERE used_at IS NULL AND expires_at < $1";
-        execute!(self, JOBS, jobs_before);
-        execute!(self, BOXES, JOB_QUEUED, JOB_LEASED, now);
-        execute!(self, NONCES, nonces_before);
-        execute!(self, TOKENS, now);
+        execute_pooled!(self, JOBS, jobs_before);
+        execute_pooled!(self, BOXES, JOB_QUEUED, JOB_LEASED, now);
+        execute_pooled!(self, NONCES, nonces_before);
+        execute_pooled!(self, TOKENS, now);
         if let Db::Sqlite(pool) = self {
             // Busy (a reader holds an old snapshot): the next sweep truncates it.
             let (busy,): (i64,) = sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(pool).await?;

@@ -2,7 +2,7 @@
 //! and completion. Counting, voiding and completing are each one atomic statement, so parallel
 //! requests can never get more wrong tries or more completions than allowed.
 
-use super::{Db, StoreError, WithMac, execute, inline, with_pool};
+use super::{Db, StoreError, WithMac, execute, execute_pooled, inline, with_pool};
 use crate::clock::UnixTime;
 
 /// One attempt as stored.
@@ -184,6 +184,6 @@ impl Db {
     pub async fn delete_expired(&self, now: UnixTime) -> Result<u64, StoreError> {
         // Codes go with their attempt through ON DELETE CASCADE.
         const SQL: &str = "DELETE FROM attempts WHERE expires_at <= $1";
-        Ok(execute!(self, SQL, now))
+        Ok(execute_pooled!(self, SQL, now))
     }
 }

@@ -5,7 +5,7 @@
 //! (`FOR UPDATE SKIP LOCKED` on PostgreSQL; SQLite has one writer at a time), so each is sent
 //! by one replica. A SIEM sink's cursor is held by one replica at a time through a lease.
 
-use super::{AuditRow, Db, StoreError, execute, with_pool};
+use super::{AuditRow, Db, StoreError, execute, execute_pooled, with_pool};
 use crate::clock::UnixTime;
 
 /// A delivery to enqueue, built from one audit record.
@@ -198,7 +198,7 @@ impl Db {
     ) -> Result<u64, StoreError> {
         const SQL: &str = "DELETE FROM webhook_deliveries WHERE (state = 'delivered' AND done_at < $1) \
                            OR (state = 'dead' AND done_at < $2)";
-        Ok(execute!(self, SQL, delivered_before, dead_before))
+        Ok(execute_pooled!(self, SQL, delivered_before, dead_before))
     }
 
     /// Takes or renews the lease on the cursor `name` for `owner` until `until`; the cursor's

@@ -1,7 +1,7 @@
 //! Rate-limit counters shared by every replica: small buckets, each incremented atomically;
 //! a limit sums the buckets inside its window (see `flow::limits`).
 
-use super::{Db, StoreError, execute, inline, with_pool};
+use super::{Db, StoreError, execute, execute_pooled, inline, with_pool};
 use crate::clock::UnixTime;
 
 impl Db {
@@ -74,7 +74,7 @@ impl Db {
     /// Forgets windows that ended before `before`.
     pub async fn delete_old_rate_counters(&self, before: UnixTime) -> Result<(), StoreError> {
         const SQL: &str = "DELETE FROM rate_counters WHERE window_start < $1";
-        execute!(self, SQL, before);
+        execute_pooled!(self, SQL, before);
         Ok(())
     }
 }

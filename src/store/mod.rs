@@ -81,6 +81,15 @@ macro_rules! execute {
 }
 use execute;
 
+/// [`execute!`] always through the pool: for housekeeping that may touch many rows at once,
+/// which must not hold up a thread of the async runtime the way one keyed statement may.
+macro_rules! execute_pooled {
+    ($db:expr, $sql:expr $(, $value:expr)* $(,)?) => {
+        $crate::store::with_pool!($db, |pool| sqlx::query($sql)$(.bind($value))*.execute(pool).await?.rows_affected())
+    };
+}
+use execute_pooled;
+
 /// A row and the MAC stored beside it, unchecked (callers check it: `flow::rows`).
 #[derive(sqlx::FromRow)]
 struct WithMac<T> {
