@@ -6,7 +6,7 @@
 //! walks it and names the first row that does not fit. Appends are serialised (a PostgreSQL
 //! advisory lock across replicas, a process lock for SQLite) so the chain never forks.
 
-use super::{Checkpoint, Db, StoreError, with_pool};
+use super::{Checkpoint, Db, StoreError, execute, with_pool};
 use crate::clock::UnixTime;
 
 /// One thing that happened, for administrators. Never a password or a code.
@@ -118,48 +118,27 @@ impl Db {
                     };
                     let prev = expected.clone().unwrap_or_default();
                     let hash = mac(&prev, &canonical);
-                    let here = {
-                        let values: [&dyn rusqlite::ToSql; 14] = [
-                            &e.at,
-                            &e.event,
-                            &e.flow,
-                            &e.user_id,
-                            &e.login,
-                            &e.outcome,
-                            &e.reason,
-                            &e.method,
-                            &e.source_ip,
-                            &e.user_agent,
-                            &e.request_id,
-                            &prev,
-                            &hash,
-                            &expected,
-                        ];
-                        // PostgreSQL: always `None` (its append runs in the transaction below).
-                        self.write_here(|c| super::inline::execute(c, INSERT_AFTER, &values))
-                    };
-                    let inserted = if let Some(n) = here {
-                        n
-                    } else {
-                        sqlx::query(INSERT_AFTER)
-                            .bind(e.at)
-                            .bind(&e.event)
-                            .bind(&e.flow)
-                            .bind(&e.user_id)
-                            .bind(&e.login)
-                            .bind(&e.outcome)
-                            .bind(&e.reason)
-                            .bind(&e.method)
-                            .bind(&e.source_ip)
-                            .bind(&e.user_agent)
-                            .bind(&e.request_id)
-                            .bind(&prev)
-                            .bind(&hash)
-                            .bind(&expected)
-                            .execute($exec)
-                            .await?
-                            .rows_affected()
-                    };
+                    // On SQLite on this thread where it can; on PostgreSQL always in the
+                    // transaction below.
+                    let inserted = execute!(
+                        on $exec,
+                        self,
+                        INSERT_AFTER,
+                        e.at,
+                        &e.event,
+                        &e.flow,
+                        &e.user_id,
+                        &e.login,
+                        &e.outcome,
+                        &e.reason,
+                        &e.method,
+                        &e.source_ip,
+                        &e.user_agent,
+                        &e.request_id,
+                        &prev,
+                        &hash,
+                        &expected,
+                    );
                     if inserted == 1 {
                         heads.insert(key.clone(), Some(hash));
                         break;

@@ -65,19 +65,23 @@ use with_pool;
 /// Runs one statement that answers no rows, with the values bound to `$1`, `$2`, … in order,
 /// on whichever database this is; the number of rows it touched. On SQLite it runs on this
 /// thread where it can ([`Db::write_here`]; values of a type rusqlite cannot bind as sqlx does do
-/// not compile), through the pool otherwise.
+/// not compile), through the pool otherwise. `execute!(on exec, db, …)` runs it on `exec` (a
+/// transaction's connection, say) where it does not run on this thread.
 macro_rules! execute {
-    ($db:expr, $sql:expr $(, $value:expr)* $(,)?) => {{
+    (on $exec:expr, $db:expr, $sql:expr $(, $value:expr)* $(,)?) => {{
         // In a block of its own: the bound values are not `Send` and must not live across an await.
         let here = {
             let values: &[&dyn rusqlite::ToSql] = &[$(&$value),*];
             $db.write_here(|c| $crate::store::inline::execute(c, $sql, values))
         };
         match here {
-            Some(n) => n as u64,
-            None => $crate::store::with_pool!($db, |pool| sqlx::query($sql)$(.bind($value))*.execute(pool).await?.rows_affected()),
+            Some(n) => n,
+            None => sqlx::query($sql)$(.bind($value))*.execute($exec).await?.rows_affected(),
         }
     }};
+    ($db:expr, $sql:expr $(, $value:expr)* $(,)?) => {
+        $crate::store::with_pool!($db, |pool| $crate::store::execute!(on pool, $db, $sql $(, $value)*))
+    };
 }
 use execute;
 
