@@ -7,7 +7,7 @@
 // Test code: failing loudly is the point.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rekey::config::DirectoryConfig;
 use rekey::directory::ldap::LdapDirectory;
@@ -137,7 +137,7 @@ fn hosts(targets: &[rekey::directory::ldap::discovery::Target]) -> Vec<&str> {
 async fn dns_changes_are_followed_once_the_ttl_has_passed_and_the_last_answer_serves_while_dns_is_down() {
     init_tracing();
     let dns = DnsServer::start(DOMAIN).await;
-    dns.set_srv(SRV, 2, &[(0, 100, 389, "dc-a.corp.test")]).await;
+    dns.set_srv(SRV, TTL_SECS, &[(0, 100, 389, "dc-a.corp.test")]).await;
     let config = DirectoryConfig {
         url: String::new(),
         discover_domain: DOMAIN.into(),
@@ -146,18 +146,41 @@ async fn dns_changes_are_followed_once_the_ttl_has_passed_and_the_last_answer_se
         ..DirectoryConfig::default()
     };
     let discovery = Discovery::new(&config).unwrap();
-    assert_eq!(hosts(&discovery.servers().await.unwrap()), ["dc-a.corp.test"]);
+    let asked = Instant::now();
+    assert_eq!(sorted_hosts(&discovery).await, ["dc-a.corp.test"]);
 
-    // A DC added in DNS: the answer already given stands for its TTL (2 s), then the new one.
-    dns.set_srv(SRV, 2, &[(0, 100, 389, "dc-a.corp.test"), (0, 100, 389, "dc-b.corp.test")]).await;
-    assert_eq!(hosts(&discovery.servers().await.unwrap()), ["dc-a.corp.test"], "cached within the TTL");
-    tokio::time::sleep(Duration::from_millis(2300)).await;
-    let mut found = hosts(&discovery.servers().await.unwrap()).into_iter().map(str::to_owned).collect::<Vec<_>>();
-    found.sort();
+    // A DC added in DNS: the answer already given stands for its TTL, then the new one. On a
+    // machine so busy that the TTL ran out before the second question, "cached" is not checked
+    // (the log says so); the rest of the test still is.
+    dns.set_srv(SRV, TTL_SECS, &[(0, 100, 389, "dc-a.corp.test"), (0, 100, 389, "dc-b.corp.test")]).await;
+    let cached = sorted_hosts(&discovery).await;
+    if asked.elapsed() < Duration::from_secs(TTL_SECS.into()) {
+        assert_eq!(cached, ["dc-a.corp.test"], "cached within the TTL");
+    } else {
+        tracing::warn!(elapsed = ?asked.elapsed(), "the TTL passed before the second question; not checking the cache");
+    }
+    // Once the TTL has passed, asked again: the first answer with both (a question that times
+    // out on a loaded machine gets the last answer, so ask until the deadline).
+    tokio::time::sleep(Duration::from_millis(u64::from(TTL_SECS) * 1000 + 300)).await;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut found = sorted_hosts(&discovery).await;
+    while found != ["dc-a.corp.test", "dc-b.corp.test"] && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        found = sorted_hosts(&discovery).await;
+    }
     assert_eq!(found, ["dc-a.corp.test", "dc-b.corp.test"], "asked again once the TTL passed");
 
     // DNS gone: the DCs found last are still tried.
     drop(dns);
-    tokio::time::sleep(Duration::from_millis(2300)).await;
-    assert_eq!(discovery.servers().await.unwrap().len(), 2, "the last answer while DNS is down");
+    tokio::time::sleep(Duration::from_millis(u64::from(TTL_SECS) * 1000 + 300)).await;
+    assert_eq!(sorted_hosts(&discovery).await, ["dc-a.corp.test", "dc-b.corp.test"], "the last answer while DNS is down");
+}
+
+/// How long the test's SRV records may be kept.
+const TTL_SECS: u32 = 2;
+
+async fn sorted_hosts(discovery: &Discovery) -> Vec<String> {
+    let mut found = hosts(&discovery.servers().await.unwrap()).into_iter().map(str::to_owned).collect::<Vec<_>>();
+    found.sort();
+    found
 }
