@@ -173,7 +173,11 @@ async fn dns_changes_are_followed_once_the_ttl_has_passed_and_the_last_answer_se
     // DNS gone: the DCs found last are still tried.
     drop(dns);
     tokio::time::sleep(Duration::from_millis(u64::from(TTL_SECS) * 1000 + 300)).await;
-    assert_eq!(sorted_hosts(&discovery).await, ["dc-a.corp.test", "dc-b.corp.test"], "the last answer while DNS is down");
+    assert_eq!(
+        sorted_hosts(&discovery).await,
+        ["dc-a.corp.test", "dc-b.corp.test"],
+        "the last answer while DNS is down"
+    );
 }
 
 /// How long the test's SRV records may be kept.
