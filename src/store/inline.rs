@@ -11,7 +11,9 @@
 //! timeout: when SQLite cannot begin the statement at once (a connection of the pool is
 //! writing, or holds a transaction open), it says so and the caller runs the same statement
 //! through the pool, whose connections wait on threads of their own. Writes here take turns
-//! (one statement, microseconds, at a time), so they do not refuse one another. A statement SQLite refused to begin has
+//! (one statement, microseconds, at a time) on one connection, so they do not refuse one
+//! another, and that connection's page cache stays current; reads use it too when it is free,
+//! and otherwise a connection of their own. A statement SQLite refused to begin has
 //! changed nothing. The write-ahead log lets a read see every write committed before it began,
 //! whichever connection made it. These connections never checkpoint the log (the pool's and
 //! housekeeping do, `Db::checkpoint`), so no statement here waits for a disk flush.
@@ -28,14 +30,21 @@ const KEEP: usize = 8;
 /// Prepared statements kept per connection.
 const STATEMENTS: usize = 64;
 
+/// How long [`Inline::restart_log`] waits for the readers still in the write-ahead log (and
+/// for a transaction of the pool's that is writing), holding off writes meanwhile.
+pub const RESTART_WAIT: Duration = Duration::from_millis(50);
+
 /// Runs statements on one SQLite database on the calling thread.
 pub struct Inline {
     path: PathBuf,
     idle: Mutex<Vec<Connection>>,
-    /// Held while a statement here writes: SQLite lets one connection write at a time, and two
-    /// threads writing here at once would otherwise refuse one another and both go to the
-    /// pool. A write is microseconds, so the next one waits for it here.
-    writing: Mutex<()>,
+    /// The connection every write here uses, held while it writes: SQLite lets one connection
+    /// write at a time, and two threads writing here at once would otherwise refuse one another
+    /// and both go to the pool. A write is microseconds, so the next one waits for it here.
+    /// One connection for them all keeps its page cache: SQLite throws a connection's cache away
+    /// whenever another connection wrote since its last statement, which with a connection per
+    /// write would be every time. Reads use it too while no write holds it.
+    writing: Mutex<Option<Connection>>,
 }
 
 /// Whether a statement only reads (and may run beside anything) or writes.
@@ -64,7 +73,7 @@ impl Inline {
         if name.is_empty() || name.starts_with(":memory:") || name.contains("mode=memory") {
             return None;
         }
-        Some(Inline { path: path.to_path_buf(), idle: Mutex::new(Vec::new()), writing: Mutex::new(()) })
+        Some(Inline { path: path.to_path_buf(), idle: Mutex::new(Vec::new()), writing: Mutex::new(None) })
     }
 
     /// Runs `run`, a read or a statement that changes nothing when it fails (one statement
@@ -94,23 +103,58 @@ impl Inline {
         access: Access,
         run: impl FnOnce(&Connection) -> rusqlite::Result<T>,
     ) -> rusqlite::Result<Option<T>> {
+        if access == Access::Write {
+            return self.write(run);
+        }
+        // A read takes the writing connection when no write holds it: its page cache has what
+        // the last write touched, where another connection's would have been thrown away.
+        if let Ok(mut writing) = self.writing.try_lock()
+            && let Some(conn) = writing.as_ref()
+        {
+            return match run(conn) {
+                Ok(value) => Ok(Some(value)),
+                Err(err) if refused(&err) => Ok(None),
+                Err(err) => {
+                    *writing = None;
+                    Err(err)
+                }
+            };
+        }
         let Some(conn) = self.connection() else { return Ok(None) };
-        let turn = match access {
-            Access::Read => None,
-            Access::Write => match self.writing.lock() {
-                Ok(turn) => Some(turn),
-                Err(_) => return Ok(None),
-            },
-        };
-        let done = run(&conn);
-        drop(turn);
-        match done {
+        match run(&conn) {
             Ok(value) => {
                 self.keep(conn);
                 Ok(Some(value))
             }
             Err(err) if refused(&err) => {
                 self.keep(conn);
+                Ok(None)
+            }
+            // Dropped with its connection, in case the error left it in a state of its own.
+            Err(err) => Err(err),
+        }
+    }
+
+    /// Runs a write on the writing connection, waiting for the write before it.
+    fn write<T>(&self, run: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> rusqlite::Result<Option<T>> {
+        let Ok(mut writing) = self.writing.lock() else { return Ok(None) };
+        let conn = match writing.take() {
+            Some(conn) => conn,
+            None => match self.open() {
+                Ok(conn) => conn,
+                Err(err) => {
+                    tracing::debug!(code = ?err.sqlite_error_code(), "could not open a connection on the calling thread");
+                    return Ok(None);
+                }
+            },
+        };
+        match run(&conn) {
+            Ok(value) => {
+                *writing = Some(conn);
+                Ok(Some(value))
+            }
+            Err(err) if refused(&err) => {
+                *writing = Some(conn);
                 Ok(None)
             }
             // Dropped with its connection, in case the error left it in a state of its own.
@@ -139,6 +183,17 @@ impl Inline {
         }
     }
 
+    /// Makes sure the next write starts the write-ahead log over (a restarting checkpoint; see
+    /// `Db::checkpoint`). Blocks for up to [`RESTART_WAIT`] and syncs the files: for a thread
+    /// that may wait, not the runtime's. False when readers or a writer kept it from finishing
+    /// in that time.
+    pub fn restart_log(&self) -> rusqlite::Result<bool> {
+        let conn = self.open()?;
+        conn.busy_timeout(RESTART_WAIT)?;
+        let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(RESTART)", [], |row| row.get(0))?;
+        Ok(busy == 0)
+    }
+
     /// A connection set up as the pool's are (`store::connect_sqlite`), but for the busy
     /// timeout and the checkpoints.
     fn open(&self) -> rusqlite::Result<Connection> {
@@ -152,6 +207,7 @@ impl Inline {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "secure_delete", true)?;
         conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        conn.pragma_update(None, "journal_size_limit", super::WAL_SIZE_LIMIT)?;
         conn.set_prepared_statement_cache_capacity(STATEMENTS);
         Ok(conn)
     }
@@ -245,7 +301,21 @@ mod tests {
         assert_eq!(here.run(Access::Write, |c| execute(c, "UPDATE t SET v = 'uno' WHERE id = $1", &[&1])), Some(1));
         let v: String = other.query_row("SELECT v FROM t WHERE id = 1", [], |r| r.get(0)).unwrap();
         assert_eq!(v, "uno");
+        // One connection for the reads, kept; the write's own, kept for the next write.
         assert_eq!(here.idle.lock().unwrap().len(), 1);
+        // A temporary table is the connection's own: the next write sees it, and so does a read
+        // while no write holds that connection.
+        assert!(here.run(Access::Write, |c| execute(c, "CREATE TEMP TABLE mine (x)", &[])).is_some());
+        assert_eq!(here.run(Access::Write, |c| execute(c, "INSERT INTO temp.mine VALUES (1)", &[])), Some(1));
+        let mine = |here: &Inline| {
+            here.run(Access::Read, |c| optional(c, "SELECT x FROM temp.mine", &[], |r| r.get::<_, i64>(0)))
+        };
+        assert_eq!(mine(&here), Some(Some(1)));
+        // While a write holds it, a read takes another connection (which has no such table).
+        let held = here.writing.lock().unwrap();
+        assert_eq!(mine(&here), None);
+        drop(held);
+        assert_eq!(mine(&here), Some(Some(1)));
     }
 
     #[test]
@@ -266,8 +336,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let here = Inline::new(&database(dir.path())).unwrap();
         assert_eq!(here.run(Access::Write, |c| execute(c, "INSERT INTO c VALUES (1, 1)", &[])), Some(1));
-        // A failed statement is left to the pool, which reports the error.
+        // A failed statement is left to the pool, which reports the error; its connection is
+        // not kept.
         assert_eq!(here.run(Access::Write, |c| execute(c, "INSERT INTO c VALUES (2, 99)", &[])), None);
+        assert!(here.writing.lock().unwrap().is_none());
+        assert_eq!(here.run(Access::Write, |c| execute(c, "INSERT INTO c VALUES (2, 1)", &[])), Some(1));
     }
 
     #[test]

@@ -214,12 +214,36 @@ impl Db {
     }
 
     /// SQLite: copies the write-ahead log back into the database file as far as no reader
-    /// needs it (a passive checkpoint: it waits for nobody). PostgreSQL: nothing to do.
+    /// needs it (a passive checkpoint: it waits for nobody), and once the log holds
+    /// [`WAL_FRAMES_BEFORE_RESTART`] frames, makes sure the next write starts it over.
+    /// PostgreSQL: nothing to do.
+    ///
+    /// SQLite starts the log over only when a write begins with nothing in it left to copy
+    /// back and no reader in it. Writes on the caller's thread come without a pause under
+    /// load, so that moment never came: the log grew by every write (over a gigabyte in a few
+    /// minutes of the bench) and a start after a crash read all of it back. A restarting
+    /// checkpoint makes the moment: it holds writes off while it copies the last frames back
+    /// and waits, for at most [`inline::RESTART_WAIT`], for the readers still in the log.
     pub async fn checkpoint(&self) -> Result<(), StoreError> {
-        if let Db::Sqlite(pool) = self {
-            sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").execute(pool).await?;
+        let Db::Sqlite(pool) = self else { return Ok(()) };
+        let (_, frames, _): (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(PASSIVE)").fetch_one(pool).await?;
+        if frames < WAL_FRAMES_BEFORE_RESTART {
+            return Ok(());
         }
-        Ok(())
+        let Some(inline) = pool.inline_shared() else { return Ok(()) };
+        match tokio::task::spawn_blocking(move || inline.restart_log()).await {
+            Ok(Ok(true)) => Ok(()),
+            Ok(Ok(false)) => {
+                tracing::debug!(
+                    frames,
+                    "the write-ahead log could not be started over yet; the next checkpoint tries again"
+                );
+                Ok(())
+            }
+            Ok(Err(err)) => Err(err.into()),
+            // The blocking thread panicked (or the runtime is shutting down).
+            Err(_) => Err(StoreError::Sqlx(sqlx::Error::WorkerCrashed)),
+        }
     }
 }
 
@@ -236,7 +260,8 @@ async fn connect_sqlite(url: &str, max_connections: u32) -> Result<ConnPool<Sqli
         // `rekey serve` checkpoints the write-ahead log in the background once a second
         // (`Db::checkpoint`), so no request pays for copying it back and its `fsync`; a commit
         // still does it when the log passes this many pages (~40 MB), should that stop.
-        .pragma("wal_autocheckpoint", WAL_PAGES_BEFORE_CHECKPOINT.to_string());
+        .pragma("wal_autocheckpoint", WAL_PAGES_BEFORE_CHECKPOINT.to_string())
+        .pragma("journal_size_limit", WAL_SIZE_LIMIT.to_string());
     if let Some(dir) = options.get_filename().parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir { path: dir.to_path_buf(), source })?;
     }
@@ -246,3 +271,11 @@ async fn connect_sqlite(url: &str, max_connections: u32) -> Result<ConnPool<Sqli
 
 /// See `wal_autocheckpoint` in [`connect_sqlite`].
 const WAL_PAGES_BEFORE_CHECKPOINT: u32 = 10_000;
+
+/// The size the write-ahead log file is cut back to when SQLite starts it over
+/// (`journal_size_limit`, on every connection).
+pub const WAL_SIZE_LIMIT: u64 = 64 * 1024 * 1024;
+
+/// Frames (pages) in the write-ahead log from which [`Db::checkpoint`] has it started over:
+/// about 4 MB, SQLite's own default for a checkpoint.
+const WAL_FRAMES_BEFORE_RESTART: i64 = 1_000;

@@ -103,6 +103,11 @@ impl<DB: Database> ConnPool<DB> {
         self.inline.as_deref()
     }
 
+    /// [`ConnPool::inline`], to take to another thread.
+    pub(super) fn inline_shared(&self) -> Option<Arc<Inline>> {
+        self.inline.clone()
+    }
+
     /// The options every connection is opened with.
     pub fn connect_options(&self) -> &<DB::Connection as Connection>::Options {
         &self.pool.manager().options
