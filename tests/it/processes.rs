@@ -425,7 +425,8 @@ fn the_container_build_copies_every_folder_the_binary_embeds() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let dockerfile = std::fs::read_to_string(root.join("Dockerfile")).unwrap();
     // src/i18n.rs (fluent-templates), src/web/assets.rs (rust-embed), askama, sqlx::migrate!.
-    for folder in ["src", "templates", "static", "migrations", "locales"] {
+    // .cargo: the SQLite build options (`.cargo/config.toml`).
+    for folder in [".cargo", "src", "templates", "static", "migrations", "locales"] {
         assert!(root.join(folder).is_dir(), "{folder} exists");
         assert!(dockerfile.contains(&format!("COPY {folder} {folder}")), "the Dockerfile copies {folder}/");
     }
