@@ -23,8 +23,11 @@ use secrecy::ExposeSecret as _;
 
 use crate::config::{MailConfig, MailSecurity, MailTransport};
 
-/// SMTP connections kept open for reuse.
-const POOL_SIZE: u32 = 4;
+/// SMTP connections kept open for reuse. Mails go out in the background, so under load more
+/// are in flight than requests are (a reset sends two); connections beyond these are closed
+/// after their mail, and a burst that needed them opens them all again (BENCHMARKS.md, fifth
+/// pass). lettre opens one per mail in flight whatever this says; it only bounds what is kept.
+const POOL_SIZE: u32 = 16;
 /// How long an unused pooled connection stays open.
 const POOL_IDLE: Duration = Duration::from_secs(60);
 

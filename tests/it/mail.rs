@@ -86,6 +86,28 @@ async fn each_recipient_gets_a_message_of_their_own() {
     assert!(!sink.messages_to(&alice)[0].raw.contains(&bob), "alice's copy names bob");
 }
 
+/// Mails go out in the background, many at once under load: the connections a burst opened
+/// stay open for the next burst instead of being closed and opened again (each costs a TCP
+/// handshake, the server's greeting, EHLO and QUIT).
+#[tokio::test]
+async fn the_connections_a_burst_of_mails_opened_serve_the_next_burst() {
+    init_tracing();
+    let sink = SmtpSink::start().await;
+    let mailer = mailer(&sink.mail_config());
+    let to = address();
+    let notice =
+        Mail { to: vec![to.clone()], subject: "Notice".into(), text: "Hello".into(), html: "<p>Hello</p>".into() };
+    let burst = || futures_util::future::join_all((0..12).map(|_| mailer.send(&notice)));
+    assert!(burst().await.iter().all(Result::is_ok));
+    let opened = sink.connections();
+    assert!(opened > 4, "a burst of 12 opens more than a few connections ({opened})");
+    // lettre puts a connection back in a task of its own once its mail is sent.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(burst().await.iter().all(Result::is_ok));
+    assert_eq!(sink.connections(), opened, "the second burst opened none");
+    assert_eq!(sink.messages_to(&to).len(), 24);
+}
+
 #[tokio::test]
 async fn last_code_for_returns_each_new_code_once_and_skips_notices() {
     init_tracing();

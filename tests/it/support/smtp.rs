@@ -50,6 +50,8 @@ struct State {
     fail_next: usize,
     /// Per address: how many of its mails `last_code_for` has looked at already.
     codes_read: HashMap<String, usize>,
+    /// Connections accepted so far.
+    connections: usize,
 }
 
 /// The running sink. Stops accepting connections when dropped.
@@ -77,6 +79,7 @@ impl SmtpSink {
             let (state, arrived) = (state.clone(), arrived.clone());
             async move {
                 while let Ok((stream, _)) = listener.accept().await {
+                    state.lock().unwrap().connections += 1;
                     tokio::spawn(serve(stream, state.clone(), arrived.clone()));
                 }
             }
@@ -95,6 +98,11 @@ impl SmtpSink {
             timeout_secs: 5,
             ..rekey::config::MailConfig::default()
         }
+    }
+
+    /// How many connections the sink has accepted so far.
+    pub fn connections(&self) -> usize {
+        self.state.lock().unwrap().connections
     }
 
     /// Every message received so far, oldest first.
