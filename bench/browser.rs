@@ -160,11 +160,18 @@ impl Account {
     }
 }
 
-/// A fresh password that passes the portal's quality rules and was never this account's.
+/// A fresh password that passes the portal's quality rules and was never this account's. The
+/// random part has letters only: an account's display name ("Bench 123") counts its number
+/// as a name the password must not hold, and ten random characters with digits held one in
+/// a few thousand times (a change refused as `quality_own_name`, stopping its client).
 pub fn new_password() -> String {
     use rand::Rng as _;
-    let tail: String =
-        rand::thread_rng().sample_iter(&rand::distributions::Alphanumeric).take(10).map(char::from).collect();
+    let tail: String = rand::thread_rng()
+        .sample_iter(&rand::distributions::Alphanumeric)
+        .map(char::from)
+        .filter(char::is_ascii_alphabetic)
+        .take(10)
+        .collect();
     format!("Tundra-{tail}-Compass8")
 }
 
