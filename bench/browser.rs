@@ -30,9 +30,16 @@ pub struct Browser {
 }
 
 impl Browser {
-    /// `bases` share one database; `origin` is the portal's public URL.
+    /// `bases` share one database; `origin` is the portal's public URL. Each browser connects
+    /// from an address of its own in 127.0.0.0/8 (2 to 254, in turn), as people do from their
+    /// own machines: with one address for all, the per-address limits (at most 100,000 starts
+    /// an hour) stopped a fast build part-way through a `BENCH_AB` run.
     pub fn new(bases: &[String], origin: &str) -> Result<Browser> {
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 253;
+        let from = std::net::Ipv4Addr::new(127, 0, 0, u8::try_from(n + 2).unwrap_or(2));
         let client = reqwest::Client::builder()
+            .local_address(std::net::IpAddr::V4(from))
             .redirect(reqwest::redirect::Policy::none())
             .user_agent("Mozilla/5.0 (rekey-bench)")
             .pool_max_idle_per_host(1)
