@@ -65,6 +65,24 @@ fn refused(err: &rusqlite::Error) -> bool {
     matches!(err.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked))
 }
 
+/// Runs `run` on the connection in `slot` (`Ok(None)` when there is none). A statement that
+/// failed for any other reason than being refused takes its connection out of `slot`, in case
+/// the error left it in a state of its own.
+fn run_on<T>(
+    slot: &mut Option<Connection>,
+    run: impl FnOnce(&Connection) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Option<T>> {
+    let Some(conn) = slot.as_ref() else { return Ok(None) };
+    match run(conn) {
+        Ok(value) => Ok(Some(value)),
+        Err(err) if refused(&err) => Ok(None),
+        Err(err) => {
+            *slot = None;
+            Err(err)
+        }
+    }
+}
+
 impl Inline {
     /// Statements on the database file at `path`; connections are opened when first needed.
     /// None for an in-memory database: each connection would see a database of its own.
@@ -104,75 +122,38 @@ impl Inline {
         run: impl FnOnce(&Connection) -> rusqlite::Result<T>,
     ) -> rusqlite::Result<Option<T>> {
         if access == Access::Write {
-            return self.write(run);
+            // The writing connection, waiting for the write before this one.
+            let Ok(mut writing) = self.writing.lock() else { return Ok(None) };
+            if writing.is_none() {
+                *writing = self.open_here();
+            }
+            return run_on(&mut writing, run);
         }
         // A read takes the writing connection when no write holds it: its page cache has what
         // the last write touched, where another connection's would have been thrown away.
         if let Ok(mut writing) = self.writing.try_lock()
-            && let Some(conn) = writing.as_ref()
+            && writing.is_some()
         {
-            return match run(conn) {
-                Ok(value) => Ok(Some(value)),
-                Err(err) if refused(&err) => Ok(None),
-                Err(err) => {
-                    *writing = None;
-                    Err(err)
-                }
-            };
+            return run_on(&mut writing, run);
         }
-        let Some(conn) = self.connection() else { return Ok(None) };
-        match run(&conn) {
-            Ok(value) => {
-                self.keep(conn);
-                Ok(Some(value))
-            }
-            Err(err) if refused(&err) => {
-                self.keep(conn);
-                Ok(None)
-            }
-            // Dropped with its connection, in case the error left it in a state of its own.
-            Err(err) => Err(err),
-        }
-    }
-
-    /// Runs a write on the writing connection, waiting for the write before it.
-    fn write<T>(&self, run: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> rusqlite::Result<Option<T>> {
-        let Ok(mut writing) = self.writing.lock() else { return Ok(None) };
-        let conn = match writing.take() {
-            Some(conn) => conn,
-            None => match self.open() {
-                Ok(conn) => conn,
-                Err(err) => {
-                    tracing::debug!(code = ?err.sqlite_error_code(), "could not open a connection on the calling thread");
-                    return Ok(None);
-                }
-            },
+        let mut conn = match self.idle.lock().ok().and_then(|mut idle| idle.pop()) {
+            Some(conn) => Some(conn),
+            None => self.open_here(),
         };
-        match run(&conn) {
-            Ok(value) => {
-                *writing = Some(conn);
-                Ok(Some(value))
-            }
-            Err(err) if refused(&err) => {
-                *writing = Some(conn);
-                Ok(None)
-            }
-            // Dropped with its connection, in case the error left it in a state of its own.
-            Err(err) => Err(err),
+        let done = run_on(&mut conn, run);
+        if let Some(conn) = conn {
+            self.keep(conn);
         }
+        done
     }
 
-    fn connection(&self) -> Option<Connection> {
-        if let Some(conn) = self.idle.lock().ok()?.pop() {
-            return Some(conn);
-        }
-        match self.open() {
-            Ok(conn) => Some(conn),
-            Err(err) => {
+    /// A new connection, or None (logged) when it cannot be opened.
+    fn open_here(&self) -> Option<Connection> {
+        self.open()
+            .inspect_err(|err| {
                 tracing::debug!(code = ?err.sqlite_error_code(), "could not open a connection on the calling thread");
-                None
-            }
-        }
+            })
+            .ok()
     }
 
     fn keep(&self, conn: Connection) {

@@ -230,7 +230,7 @@ impl Db {
         if frames < WAL_FRAMES_BEFORE_RESTART {
             return Ok(());
         }
-        let Some(inline) = pool.inline_shared() else { return Ok(()) };
+        let Some(inline) = pool.inline().cloned() else { return Ok(()) };
         match tokio::task::spawn_blocking(move || inline.restart_log()).await {
             Ok(Ok(true)) => Ok(()),
             Ok(Ok(false)) => {

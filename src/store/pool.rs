@@ -99,13 +99,8 @@ impl<DB: Database> ConnPool<DB> {
     }
 
     /// Statements on the caller's thread, if this pool has them.
-    pub(super) fn inline(&self) -> Option<&Inline> {
-        self.inline.as_deref()
-    }
-
-    /// [`ConnPool::inline`], to take to another thread.
-    pub(super) fn inline_shared(&self) -> Option<Arc<Inline>> {
-        self.inline.clone()
+    pub(super) fn inline(&self) -> Option<&Arc<Inline>> {
+        self.inline.as_ref()
     }
 
     /// The options every connection is opened with.

@@ -98,9 +98,10 @@ async fn under_writes_without_a_pause_the_checkpoint_starts_the_write_ahead_log_
     }
     // Two readers taking turns, so that one is always reading.
     let Db::Sqlite(pool) = &db else { unreachable!() };
+    let mut readers = Vec::new();
     for n in 0..2u64 {
         let (pool, stop) = (pool.clone(), stop.clone());
-        load.push(tokio::spawn(async move {
+        readers.push(tokio::spawn(async move {
             tokio::time::sleep(Duration::from_millis(15 * n)).await;
             let mut reads = 0;
             while reads < 1_000 && !stop.load(std::sync::atomic::Ordering::Relaxed) {
@@ -110,7 +111,6 @@ async fn under_writes_without_a_pause_the_checkpoint_starts_the_write_ahead_log_
                 tx.commit().await.unwrap();
                 reads += 1;
             }
-            0
         }));
     }
     // As housekeeping does, a little more often, for at most 5 s: the log's frames after each.
@@ -125,6 +125,9 @@ async fn under_writes_without_a_pause_the_checkpoint_starts_the_write_ahead_log_
     let mut writes = 0;
     for task in load {
         writes += task.await.unwrap();
+    }
+    for task in readers {
+        task.await.unwrap();
     }
     let peak = *frames.iter().max().unwrap();
     assert!(writes > 1_000 && peak > 500, "the load wrote too little to tell ({writes} writes, {frames:?})");
