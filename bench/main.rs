@@ -144,7 +144,16 @@ async fn main() -> Result<()> {
 
     if let Some(other) = &args.ab {
         let b = Setup::new(other.clone(), work.clone(), args.ldap_url.clone(), args.service_secret.clone(), sink.port);
-        return ab::run([&setup, &b], &work, &sink, &mut flow_accounts, &plan.flow_clients, plan.bounds()).await;
+        return ab::run(
+            [&setup, &b],
+            args.slapd_pid_file.as_deref(),
+            &work,
+            &sink,
+            &mut flow_accounts,
+            &plan.flow_clients,
+            plan.bounds(),
+        )
+        .await;
     }
 
     // --- SQLite, one replica, as deployed (uniform POST floor on) --------------------------
@@ -215,13 +224,25 @@ async fn main() -> Result<()> {
                 runs::flow(kind, std::slice::from_ref(&url), &url, &sink, &mut flow_accounts, c, plan.bounds()).await?;
             profile::stop(profile);
             let cpu = portal.cpu()?.saturating_sub(cpu0);
-            let slapd = match (slapd0, slapd1, slapd2, slapd_cpu(&args.slapd_pid_file)) {
+            let slapd3 = slapd_cpu(&args.slapd_pid_file);
+            // The raw sequence again, held to the rate the portal reached (see runs::raw_paced).
+            let at_rate = if kind == "change" {
+                let rate = Some(r.per_sec());
+                let paced =
+                    runs::raw_paced("change sequence", &slapd, &mut flow_accounts, c, plan.bounds(), rate).await?;
+                let cpu = slapd3.zip(slapd_cpu(&args.slapd_pid_file)).map(|(a, b)| b.saturating_sub(a));
+                report.raw(&paced);
+                cpu.map(|cpu| (paced, cpu))
+            } else {
+                None
+            };
+            let slapd = match (slapd0, slapd1, slapd2, slapd3) {
                 (Some(a), Some(b), Some(c), Some(d)) => {
                     Some([b.saturating_sub(a), c.saturating_sub(b), d.saturating_sub(c)])
                 }
                 _ => None,
             };
-            let raw = report::Raw { minimal: &minimal, sequence: &sequence, slapd };
+            let raw = report::Raw { minimal: &minimal, sequence: &sequence, slapd, at_rate: at_rate.as_ref() };
             report.flow(&format!("{kind}, floor off"), &r, Some(&raw), Some(cpu));
             report.raw(&minimal);
             report.raw(&sequence);
@@ -305,7 +326,7 @@ async fn main() -> Result<()> {
                 let r = runs::flow(kind, &urls, &public, &sink, &mut flow_accounts, c, plan.bounds()).await?;
                 let cpu = replicas.iter().map(|r| r.cpu().unwrap_or_default()).sum::<Duration>().saturating_sub(cpu0);
                 let db1 = postgres::load(pg).await;
-                let raw = report::Raw { minimal: &minimal, sequence: &sequence, slapd: None };
+                let raw = report::Raw { minimal: &minimal, sequence: &sequence, slapd: None, at_rate: None };
                 let label = format!("{kind}, 2 replicas on PostgreSQL");
                 report.flow(&label, &r, Some(&raw), Some(cpu));
                 if let (Some(a), Some(b)) = (db0, db1) {

@@ -11,11 +11,13 @@ use anyhow::Result;
 use crate::load::RunResult;
 
 /// The raw runs a portal run is judged against: the minimal writes and the raw sequence
-/// (see `raw`), and slapd's CPU time in the minimal run, the sequence run and the portal run.
+/// (see `raw`), and slapd's CPU time in the minimal run, the sequence run and the portal run;
+/// for a change also the raw sequence held to the portal's rate, with slapd's CPU time in it.
 pub struct Raw<'a> {
     pub minimal: &'a RunResult,
     pub sequence: &'a RunResult,
     pub slapd: Option<[Duration; 3]>,
+    pub at_rate: Option<&'a (RunResult, Duration)>,
 }
 
 pub struct Report {
@@ -170,6 +172,22 @@ impl Report {
                 "≤ 1.1 ×",
                 portal <= 1.1 * sequence,
             );
+            if let Some((paced, cpu)) = raw.and_then(|raw| raw.at_rate) {
+                let at_rate = per(*cpu, paced.done);
+                self.target(
+                    &format!(
+                        "slapd CPU per change through rekey at {} clients, against the raw sequence at the same rate",
+                        r.clients
+                    ),
+                    format!(
+                        "{portal:.2} ms = {:.2} × the raw sequence's {at_rate:.2} ms at {:.0}/s",
+                        portal / at_rate.max(1e-9),
+                        paced.per_sec()
+                    ),
+                    "≤ 1.1 ×",
+                    portal <= 1.1 * at_rate && paced.errors == 0,
+                );
+            }
         }
     }
 

@@ -77,28 +77,57 @@ pub async fn raw(
     clients: usize,
     bounds: Bounds,
 ) -> Result<RunResult> {
+    raw_paced(kind, slapd, accounts, clients, bounds, None).await
+}
+
+/// [`raw`], the clients together held to `rate` operations a second when given: each client
+/// starts one every `clients / rate` seconds, the clients' starts spread over that interval.
+/// slapd's CPU per operation depends on how busy it is (more wake-ups per operation when it
+/// is not), so its work for a portal is compared with the raw sequence at the portal's rate.
+pub async fn raw_paced(
+    kind: &'static str,
+    slapd: &Slapd<'_>,
+    accounts: &mut Vec<Account>,
+    clients: usize,
+    bounds: Bounds,
+    rate: Option<f64>,
+) -> Result<RunResult> {
+    let every = rate.filter(|r| *r > 0.0).map(|r| std::time::Duration::from_secs_f64(clients as f64 / r));
+    let start = tokio::time::Instant::now();
     let mut states = Vec::with_capacity(clients);
-    for a in &accounts[..clients] {
+    for (i, a) in accounts[..clients].iter().enumerate() {
         let service = || raw::service(slapd.url, slapd.service_dn, slapd.service_password.trim());
         let (first, second) = match kind {
             "change" => (raw::connect(slapd.url).await?, None),
             "change sequence" => (service().await?, Some(raw::connect(slapd.url).await?)),
             _ => (service().await?, None),
         };
-        states.push((first, second, a.clone()));
+        let next = every.map(|e| start + e.mul_f64(i as f64 / clients as f64));
+        states.push(((first, second, a.clone()), next));
     }
-    let name = format!("raw {kind} at {clients} clients");
-    let (r, back) = load::run(&name, states, bounds, move |(mut ldap, mut person, mut a), mut t: Timings| async move {
-        let outcome = match (kind, person.as_mut()) {
-            ("change", _) => raw::change(&mut ldap, &mut t, &mut a).await,
-            ("change sequence", Some(person)) => raw::sequence_change(&mut ldap, person, &mut t, &mut a).await,
-            ("reset sequence", _) => raw::sequence_reset(&mut ldap, &mut t, &mut a).await,
-            _ => raw::reset(&mut ldap, &mut t, &mut a).await,
-        };
-        ((ldap, person, a), t, outcome.map(|()| true))
-    })
-    .await;
-    accounts.splice(..clients, back.into_iter().map(|(_, _, a)| a));
+    let name = match rate {
+        Some(rate) => format!("raw {kind} at {clients} clients, {rate:.0}/s"),
+        None => format!("raw {kind} at {clients} clients"),
+    };
+    let (r, back) =
+        load::run(&name, states, bounds, move |((mut ldap, mut person, mut a), next), mut t: Timings| async move {
+            let next = match (next, every) {
+                (Some(at), Some(every)) => {
+                    tokio::time::sleep_until(at).await;
+                    Some(at + every)
+                }
+                _ => None,
+            };
+            let outcome = match (kind, person.as_mut()) {
+                ("change", _) => raw::change(&mut ldap, &mut t, &mut a).await,
+                ("change sequence", Some(person)) => raw::sequence_change(&mut ldap, person, &mut t, &mut a).await,
+                ("reset sequence", _) => raw::sequence_reset(&mut ldap, &mut t, &mut a).await,
+                _ => raw::reset(&mut ldap, &mut t, &mut a).await,
+            };
+            (((ldap, person, a), next), t, outcome.map(|()| true))
+        })
+        .await;
+    accounts.splice(..clients, back.into_iter().map(|((_, _, a), _)| a));
     Ok(r)
 }
 
