@@ -186,6 +186,30 @@ async fn a_second_dc_runs_beside_the_shared_one_and_restarts() {
     assert!(own.bind(&user.dn, &user.password).await, "the domain survives a restart");
 }
 
+/// A test run of over ten minutes lost its shared DC (every test of it failed at once): starting
+/// a second DC swept away the instance folders older than that whose samba was not running,
+/// and the check looked for the folder's smb.conf in the process's command line, which samba
+/// overwrites ("samba: root process").
+#[tokio::test]
+async fn sweeping_stale_instances_keeps_a_running_dc_and_removes_a_dead_one() {
+    let shared = dc().await;
+    let folder = shared.folder().to_path_buf();
+    let root = folder.parent().unwrap().to_path_buf();
+    // A folder of the same shape whose pid file names no process.
+    let dead = root.join(crate::support::unique("samba-dead-"));
+    std::fs::create_dir_all(dead.join("instance").join("run")).unwrap();
+    std::fs::write(dead.join("instance").join("run").join("samba.pid"), format!("{}\n", u32::MAX)).unwrap();
+    let an_hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    for dir in [&folder, &dead] {
+        std::fs::File::open(dir).unwrap().set_modified(an_hour_ago).unwrap();
+    }
+    crate::support::samba::sweep_stale_instances(&root);
+    assert!(!dead.exists(), "a folder whose samba is not running is removed");
+    assert!(folder.exists(), "the running DC's folder is kept");
+    let user = shared.create_user("swept").await;
+    assert!(shared.bind(&user.dn, &user.password).await, "the shared DC still answers");
+}
+
 #[tokio::test]
 async fn password_writes_counts_each_reset_once() {
     let dc = dc().await;

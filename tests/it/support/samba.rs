@@ -88,6 +88,11 @@ impl SambaDc {
         }
     }
 
+    /// The folder this DC's instance lives in (`target/test-samba/samba-*`).
+    pub fn folder(&self) -> &Path {
+        self.process.dir.parent().unwrap_or(&self.process.dir)
+    }
+
     /// A dedicated DC on `address` (e.g. "127.0.0.2"), for tests that stop or restart it.
     /// Two DCs cannot share an address: ports 389 and 636 are fixed.
     pub async fn start_on(address: &str) -> SambaDc {
@@ -466,7 +471,7 @@ pub fn free_address() -> String {
 /// Instance folders outlive their process (the shared DC is never dropped): remove those whose
 /// samba is not running any more and that are older than ten minutes (a younger one may be
 /// being provisioned by another test process right now). templates/ is the script's to manage.
-fn sweep_stale_instances(root: &Path) {
+pub fn sweep_stale_instances(root: &Path) {
     let Ok(entries) = std::fs::read_dir(root) else { return };
     for entry in entries.flatten() {
         if !entry.file_name().to_string_lossy().starts_with("samba-") {
@@ -482,12 +487,14 @@ fn sweep_stale_instances(root: &Path) {
     }
 }
 
-/// Whether the pid in DIR/run/samba.pid is a live process started with DIR's smb.conf.
+/// Whether the pid in DIR/run/samba.pid is a live process with a file of DIR open (its log,
+/// at least: `samba.sh start` sends samba's output there). Not its command line: samba
+/// overwrites that ("samba: root process").
 fn samba_running(instance: &Path) -> bool {
     let Ok(pid) = std::fs::read_to_string(instance.join("run").join("samba.pid")) else { return false };
-    let Ok(cmdline) = std::fs::read(format!("/proc/{}/cmdline", pid.trim())) else { return false };
-    let conf = instance.join("etc").join("smb.conf");
-    memchr::memmem::find(&cmdline, conf.as_os_str().as_encoded_bytes()).is_some()
+    let Ok(instance) = std::fs::canonicalize(instance) else { return false };
+    let Ok(open) = std::fs::read_dir(format!("/proc/{}/fd", pid.trim())) else { return false };
+    open.flatten().any(|fd| std::fs::read_link(fd.path()).is_ok_and(|file| file.starts_with(&instance)))
 }
 
 fn script() -> PathBuf {
