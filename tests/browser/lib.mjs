@@ -235,6 +235,10 @@ export async function openSession(browser) {
   // page shows PAGE_LANG only because the spec asked for it.
   const context = await browser.newContext({ javaScriptEnabled: env.js, viewport: DESKTOP, locale: 'en-US' });
   context.setDefaultTimeout(10_000);
+  // A page load may take longer while the rest of the suite keeps both cores busy (once, in a
+  // full run on a slower machine, the first load after installing the fake clock took over 10 s
+  // and passed on its own); a page that never loads still fails.
+  context.setDefaultNavigationTimeout(30_000);
   const page = await context.newPage();
   // The checker page for axe (see the top of this file): JavaScript on, own cookies, no CSP.
   const checkerContext = await browser.newContext({ javaScriptEnabled: true, viewport: DESKTOP });
