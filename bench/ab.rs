@@ -13,7 +13,7 @@ use anyhow::Result;
 
 use crate::browser::Account;
 use crate::load::Bounds;
-use crate::portal::{Portal, Setup, free_port};
+use crate::portal::{Portal, Setup, cpu_of_pid_file, free_port};
 use crate::sink::Sink;
 use crate::{profile, runs};
 
@@ -33,11 +33,6 @@ struct Turn {
 /// The step of a flow that writes the new password.
 fn writing_step(kind: &str) -> &'static str {
     if kind == "change" { "POST /change" } else { "POST /reset/password" }
-}
-
-fn slapd_cpu(pid_file: Option<&Path>) -> Option<std::time::Duration> {
-    let pid: u32 = std::fs::read_to_string(pid_file?).ok()?.trim().parse().ok()?;
-    crate::portal::cpu_of(pid).ok()
 }
 
 pub async fn run(
@@ -85,9 +80,9 @@ pub async fn run(
                     // A profile of the first round's turns, when BENCH_PROFILE_DIR asks for them.
                     let profile =
                         (round == 0).then(|| profile::start(portal.pid, &format!("ab{i}-{kind}-{c}"))).flatten();
-                    let (cpu0, slapd0) = (portal.cpu()?, slapd_cpu(slapd_pid_file));
+                    let (cpu0, slapd0) = (portal.cpu()?, cpu_of_pid_file(slapd_pid_file));
                     let r = runs::flow(kind, std::slice::from_ref(url), url, sink, accounts, c, bounds).await?;
-                    let (cpu1, slapd1) = (portal.cpu()?, slapd_cpu(slapd_pid_file));
+                    let (cpu1, slapd1) = (portal.cpu()?, cpu_of_pid_file(slapd_pid_file));
                     profile::stop(profile);
                     let per = |d: std::time::Duration| d.as_secs_f64() * 1000.0 / r.done.max(1) as f64;
                     let turn = Turn {

@@ -210,27 +210,29 @@ async fn main() -> Result<()> {
     warm.sort();
     report.ready("SQLite, restart (database exists; median of 3)", warm[1]);
 
+    // CPU time slapd has used so far, when its pid file was given.
+    let slapd_cpu = || portal::cpu_of_pid_file(args.slapd_pid_file.as_deref());
     for &c in &plan.flow_clients {
         for kind in ["change", "reset"] {
-            let slapd0 = slapd_cpu(&args.slapd_pid_file);
+            let slapd0 = slapd_cpu();
             let minimal = runs::raw(kind, &slapd, &mut flow_accounts, c, plan.bounds()).await?;
-            let slapd1 = slapd_cpu(&args.slapd_pid_file);
+            let slapd1 = slapd_cpu();
             let sequence = if kind == "change" { "change sequence" } else { "reset sequence" };
             let sequence = runs::raw(sequence, &slapd, &mut flow_accounts, c, plan.bounds()).await?;
-            let slapd2 = slapd_cpu(&args.slapd_pid_file);
+            let slapd2 = slapd_cpu();
             let cpu0 = portal.cpu()?;
             let profile = profile::start(portal.pid, &format!("{kind}-{c}"));
             let r =
                 runs::flow(kind, std::slice::from_ref(&url), &url, &sink, &mut flow_accounts, c, plan.bounds()).await?;
             profile::stop(profile);
             let cpu = portal.cpu()?.saturating_sub(cpu0);
-            let slapd3 = slapd_cpu(&args.slapd_pid_file);
+            let slapd3 = slapd_cpu();
             // The raw sequence again, held to the rate the portal reached (see runs::raw_paced).
             let at_rate = if kind == "change" {
                 let rate = Some(r.per_sec());
                 let paced =
                     runs::raw_paced("change sequence", &slapd, &mut flow_accounts, c, plan.bounds(), rate).await?;
-                let cpu = slapd3.zip(slapd_cpu(&args.slapd_pid_file)).map(|(a, b)| b.saturating_sub(a));
+                let cpu = slapd3.zip(slapd_cpu()).map(|(a, b)| b.saturating_sub(a));
                 report.raw(&paced);
                 cpu.map(|cpu| (paced, cpu))
             } else {
@@ -359,10 +361,4 @@ fn plan_text(plan: &Plan) -> String {
         if plan.floor_wide > 0 { format!(" and {} with the floor on", plan.floor_wide) } else { String::new() },
         plan.in_progress
     )
-}
-
-/// CPU time slapd has used so far, when its pid file was given.
-fn slapd_cpu(pid_file: &Option<PathBuf>) -> Option<Duration> {
-    let pid: u32 = std::fs::read_to_string(pid_file.as_ref()?).ok()?.trim().parse().ok()?;
-    portal::cpu_of(pid).ok()
 }

@@ -182,6 +182,13 @@ impl Portal {
     }
 }
 
+/// [`cpu_of`] the process whose pid `pid_file` holds (slapd's); None when there is no such file
+/// or process.
+pub fn cpu_of_pid_file(pid_file: Option<&Path>) -> Option<Duration> {
+    let pid: u32 = std::fs::read_to_string(pid_file?).ok()?.trim().parse().ok()?;
+    cpu_of(pid).ok()
+}
+
 /// utime + stime of a process.
 pub fn cpu_of(pid: u32) -> Result<Duration> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))?;
