@@ -1,6 +1,6 @@
 //! Tells the code which git commit it is built from (`VERGEN_GIT_SHA`, read by
 //! `src/version.rs`). Without git or outside a checkout nothing is set and the version says
-//! "unknown"; the build never fails for it.
+//! "unknown"; the build never fails for it. Also rebuilds the code when a migration is added.
 
 use std::process::Command;
 
@@ -29,6 +29,10 @@ fn main() {
             .and_then(|out| String::from_utf8(out.stdout).ok())
             .map(|s| s.trim().to_owned())
     };
+    // `sqlx::migrate!` embeds the migration files, but cargo learns only of the files it read:
+    // a migration added (or put back) would not rebuild the code, which then runs without it
+    // (and refuses a database that already ran it). Watching the folders rebuilds it.
+    println!("cargo:rerun-if-changed=migrations");
     if let Some(branch) = git(&["rev-parse", "--symbolic-full-name", "HEAD"]).filter(|b| b.starts_with("refs/"))
         && let Some(path) = git(&["rev-parse", "--path-format=absolute", "--git-path", &branch])
     {
