@@ -80,6 +80,18 @@ impl AuditFilter {
         let clause = if parts.is_empty() { String::new() } else { format!(" WHERE {}", parts.join(" AND ")) };
         (clause, binds)
     }
+
+    /// The search's statement, newest first, its last two values the limit and the offset.
+    fn search(&self) -> (String, Vec<Bind>) {
+        let (clause, binds) = self.clause();
+        let n = binds.len();
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM audit_events{clause} ORDER BY id DESC LIMIT ${} OFFSET ${}",
+            n + 1,
+            n + 2
+        );
+        (sql, binds)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -121,17 +133,30 @@ impl Db {
         limit: i64,
         offset: i64,
     ) -> Result<Vec<FoundEvent>, StoreError> {
-        let (clause, binds) = filter.clause();
-        let n = binds.len();
-        let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM audit_events{clause} ORDER BY id DESC LIMIT ${} OFFSET ${}",
-            n + 1,
-            n + 2
-        );
+        let (sql, binds) = filter.search();
         Ok(with_pool!(self, |pool| {
             let q = bind_all!(sqlx::query_as(&sql), &binds);
             q.bind(limit).bind(offset).fetch_all(pool).await?
         }))
+    }
+
+    /// How the database would run [`Db::audit_search`] for `filter`: its plan, one line per
+    /// step (SQLite's `EXPLAIN QUERY PLAN`, PostgreSQL's `EXPLAIN`), so a test can see that a
+    /// search reads through an index rather than the whole trail.
+    pub async fn audit_search_plan(&self, filter: &AuditFilter) -> Result<Vec<String>, StoreError> {
+        let (search, binds) = filter.search();
+        Ok(match self {
+            Db::Sqlite(pool) => {
+                let sql = format!("EXPLAIN QUERY PLAN {search}");
+                let q = bind_all!(sqlx::query_as::<_, (i64, i64, i64, String)>(&sql), &binds);
+                q.bind(10_i64).bind(0_i64).fetch_all(pool).await?.into_iter().map(|(.., step)| step).collect()
+            }
+            Db::Postgres(pool) => {
+                let sql = format!("EXPLAIN {search}");
+                let q = bind_all!(sqlx::query_as::<_, (String,)>(&sql), &binds);
+                q.bind(10_i64).bind(0_i64).fetch_all(pool).await?.into_iter().map(|(step,)| step).collect()
+            }
+        })
     }
 
     /// How many audit records match.
