@@ -13,8 +13,13 @@ fn output_dir() -> PathBuf {
 /// inside a longer run of letters or digits (timestamps, ids), and not as the fractional
 /// seconds of a time (`09:10:39.650723+00` in a PostgreSQL dump is a time, not a code).
 fn occurs(hay: &[u8], needle: &[u8]) -> bool {
+    first_occurrence(hay, needle).is_some()
+}
+
+/// Where `needle` first occurs as [`occurs`] means it.
+fn first_occurrence(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let standalone = needle.len() < 12;
-    memchr::memmem::find_iter(hay, needle).any(|i| {
+    memchr::memmem::find_iter(hay, needle).find(|&i| {
         !standalone
             || (i.checked_sub(1).is_none_or(|j| !hay[j].is_ascii_alphanumeric())
                 && hay.get(i + needle.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
@@ -36,6 +41,15 @@ fn fractional_seconds(hay: &[u8], i: usize) -> bool {
     let Some(start) = i.checked_sub(9) else { return false };
     let t = &hay[start..i];
     t[8] == b'.' && t[2] == b':' && t[5] == b':' && [0, 1, 3, 4, 6, 7].iter().all(|&k| t[k].is_ascii_digit())
+}
+
+/// The bytes around a hit, escaped, with the secret itself shown as `<secret>`: enough to
+/// tell a leak (`code=<secret>`) from a coincidence in binary data without the file, which a
+/// CI run does not keep.
+fn surroundings(hay: &[u8], at: usize, len: usize) -> String {
+    let before = &hay[at.saturating_sub(40)..at];
+    let after = &hay[at + len..(at + len + 40).min(hay.len())];
+    format!("\"{}<secret>{}\"", before.escape_ascii(), after.escape_ascii())
 }
 
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -102,8 +116,12 @@ fn no_secret_used_by_the_suite_appears_in_logs_or_databases() {
     let mut leaks = vec![];
     for (name, bytes) in &scanned {
         for s in &secrets {
-            if occurs(bytes, s.as_bytes()) {
-                leaks.push(format!("{name}: a secret of length {} was found", s.len()));
+            if let Some(at) = first_occurrence(bytes, s.as_bytes()) {
+                leaks.push(format!(
+                    "{name}: a secret of length {} was found at byte {at}, in {}",
+                    s.len(),
+                    surroundings(bytes, at, s.len())
+                ));
             }
         }
     }
@@ -122,4 +140,5 @@ fn the_matcher_treats_short_codes_as_tokens() {
     assert!(occurs(b"sent 12 000527 ", b"000527"));
     assert!(!occurs(b"id a123456b", b"123456"));
     assert!(occurs(b"xxLong-Passw0rd-Horsexx", b"Long-Passw0rd-Horse"));
+    assert_eq!(surroundings(b"a\x01code=123456;\n", 7, 6), "\"a\\x01code=<secret>;\\n\"");
 }
