@@ -137,10 +137,31 @@ impl Browser {
 /// Fails unless `reply` has `status`.
 fn expect(reply: &Reply, status: u16, what: &str) -> Result<()> {
     if reply.status != status {
-        let snippet: String = reply.body.chars().take(300).collect();
-        bail!("{what}: expected {status}, got {} ({:?}) {snippet}", reply.status, reply.location);
+        bail!("{what}: expected {status}, got {} ({:?}) {}", reply.status, reply.location, said(&reply.body));
     }
     Ok(())
+}
+
+/// What a page told the person: the text of its first alert or error, else its first 300
+/// characters (a page's head is the same on every page, so a refusal's reason is in the alert).
+fn said(body: &str) -> String {
+    let start = ["role=\"alert\"", "class=\"error\""].iter().filter_map(|m| body.find(m)).min();
+    let Some(start) = start else { return body.chars().take(300).collect() };
+    let text = body[start..].split_once('>').map_or("", |(_, rest)| rest);
+    let mut plain = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => plain.push(c),
+            _ => {}
+        }
+        if plain.len() > 400 {
+            break;
+        }
+    }
+    format!("the page said: {}", plain.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Fails unless `reply` redirects to `to`.
@@ -227,8 +248,7 @@ pub async fn change(b: &mut Browser, t: &mut Timings, a: &mut Account) -> Result
     let r = b.post(t, "POST /change", "/change", &fields).await?;
     expect(&r, 200, "change")?;
     if !r.body.contains("has been changed") {
-        let snippet: String = r.body.chars().take(400).collect();
-        bail!("change of {} refused: {snippet}", a.uid);
+        bail!("change of {} refused: {}", a.uid, said(&r.body));
     }
     a.password = new;
     Ok(())
@@ -271,8 +291,7 @@ pub async fn recover(b: &mut Browser, t: &mut Timings, sink: &Sink, a: &mut Acco
     let r = follow(b, t, r, "GET /reset/done").await?;
     expect(&r, 200, "new password")?;
     if !r.body.contains("has been reset") {
-        let snippet: String = r.body.chars().take(400).collect();
-        bail!("reset of {} refused: {snippet}", a.uid);
+        bail!("reset of {} refused: {}", a.uid, said(&r.body));
     }
     a.password = new;
     Ok(())
