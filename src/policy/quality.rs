@@ -14,9 +14,8 @@ use crate::directory::DirUser;
 
 mod banned;
 
-use banned::MIN_POINTS;
 #[cfg(test)]
-use banned::{score, within_one_edit};
+use banned::{MIN_POINTS, refuses, score, within_one_edit};
 
 /// Why a new password was refused. Each is one sentence for the person (`key`, `arg`) and one
 /// reason code for the audit trail (`code`).
@@ -194,10 +193,9 @@ fn judge(config: &Config, person: &Person, password: &str, estimate: bool) -> Re
     if rules.check_breached && (BREACHED.contains(lower.as_str()) || BREACHED.contains(normalised.as_str())) {
         refusals.push(Refusal::Breached);
     }
-    let (points, found) = banned::of(config).score(&normalised);
     // Without a term found, fewer than five points means fewer than five characters, which
     // `password.min_length` (at least five) has refused already.
-    if points < MIN_POINTS && found {
+    if banned::of(config).refuses(&normalised) {
         refusals.push(Refusal::Banned);
     }
     if estimate && rules.min_score > 0 {

@@ -150,12 +150,31 @@ impl Terms {
         Terms { terms, lengths, longest, by_first, by_second }
     }
 
+    /// Whether a normalised password scores under [`MIN_POINTS`] with a banned term found: what
+    /// Entra refuses.
+    pub(super) fn refuses(&self, normalised: &str) -> bool {
+        let (points, found) = self.lowest(normalised, MIN_POINTS);
+        points < MIN_POINTS && found
+    }
+
     /// Entra's score of a normalised password: each banned term found (exactly, or within one
     /// edit for terms of `FUZZY_FROM` characters or more: a character changed, removed, or
     /// added inside it) is one point, every other character is one point. The lowest score
     /// over every way of reading the password, and whether any term was found in the reading
     /// that gives it.
+    #[cfg(test)]
     pub(super) fn score(&self, normalised: &str) -> (usize, bool) {
+        self.lowest(normalised, usize::MAX)
+    }
+
+    /// [`Terms::score`] when it is under `below`; otherwise some figure of `below` or more.
+    /// A reading is followed on only while it could still end under `below`: points never go
+    /// down along a reading, and a character or term more costs one, so a reading already at
+    /// `below - 1` points ends under `below` only where it ends already. A password without
+    /// terms is thus read to its fourth character, not to its end, and each position's terms
+    /// are tried only where a reading could still pass under five: the check's work no longer
+    /// grows with the password's length (it was a few per cent of a change's CPU).
+    fn lowest(&self, normalised: &str, below: usize) -> (usize, bool) {
         // Char boundaries, so slices are whole characters.
         let bounds: Vec<usize> = normalised.char_indices().map(|(i, _)| i).chain([normalised.len()]).collect();
         let chars: Vec<char> = normalised.chars().collect();
@@ -170,7 +189,7 @@ impl Terms {
         let mut candidates: Vec<usize> = Vec::new();
         for i in 0..n {
             let (points, found) = best[i];
-            if points == usize::MAX {
+            if points == usize::MAX || points.saturating_add(1) >= below {
                 continue;
             }
             relax(&mut best[i + 1], (points + 1, found));
@@ -210,6 +229,12 @@ impl Terms {
 #[cfg(test)]
 pub(super) fn score(normalised: &str, terms: &[String]) -> (usize, bool) {
     Terms::new(terms.to_vec()).score(normalised)
+}
+
+/// [`Terms::refuses`] against a list of normalised terms (for the tests).
+#[cfg(test)]
+pub(super) fn refuses(normalised: &str, terms: &[String]) -> bool {
+    Terms::new(terms.to_vec()).refuses(normalised)
 }
 
 /// The banned terms, normalised: the global list, `password.banned_terms`, and the
