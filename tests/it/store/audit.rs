@@ -186,6 +186,14 @@ async fn audit_search_by_person_reads_through_indexes_on_both_databases() {
             assert_eq!(found.len(), 1, "{}", c.name);
             assert_eq!(found[0].event.login.as_deref(), Some("User77"), "{}", c.name);
         }
+        // ANALYZE's statistics on SQLite are text with runs of digits (`1 119843 19843 …`),
+        // which the secrets scan would read as six-digit codes like the ids above.
+        if let Db::Sqlite(pool) = &c.db {
+            for table in ["sqlite_stat1", "sqlite_stat4"] {
+                // sqlite_stat4 exists only where SQLite was built with it.
+                let _ = sqlx::query(&format!("DELETE FROM {table}")).execute(pool).await;
+            }
+        }
     })
     .await;
 }
