@@ -154,7 +154,6 @@ async fn audit_search_by_person_reads_through_indexes_on_both_databases() {
         // on (user_id, id) an id like `id-12345` is followed by the row id's bytes, which are
         // often ASCII digits, and the secrets scan that runs after the suite would read those
         // as six-digit codes (it did, once in CI: a one-time code of the suite matched one).
-
         let fill = match c.name {
             "sqlite" => {
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) \
